@@ -1,0 +1,12 @@
+// Jest in ESM mode (the dependencies are ESM-only), TypeScript through ts-jest without type
+// checking (`npm run typecheck` does that once for the whole tree, which is faster).
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: false }],
+  },
+  testMatch: ['<rootDir>/packages/**/*.test.ts', '<rootDir>/actions/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+  maxWorkers: 2,
+  testTimeout: 60000,
+};

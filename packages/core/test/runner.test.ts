@@ -1,0 +1,67 @@
+import { Runner, formatCommand, formatFileCommand, inputEnvName, runAction, errorMessage } from '../src/index';
+import { parseFileCommands } from '../../../test/harness/run-action';
+
+function memoryRunner(env: Record<string, string> = {}) {
+  const files: Record<string, string> = {};
+  let stdout = '';
+  const runner = new Runner({
+    env: { GITHUB_OUTPUT: 'out', GITHUB_STEP_SUMMARY: 'sum', ...env },
+    write: (t) => void (stdout += t),
+    appendFile: (p, t) => void (files[p] = (files[p] ?? '') + t),
+  });
+  return { runner, files, stdout: () => stdout };
+}
+
+describe('runner protocol', () => {
+  test.each([
+    { name: 'url', expected: 'INPUT_URL' },
+    { name: 'max-attempts', expected: 'INPUT_MAX-ATTEMPTS' },
+    { name: 'my input', expected: 'INPUT_MY_INPUT' },
+  ])('input $name is read from $expected', ({ name, expected }) => expect(inputEnvName(name)).toBe(expected));
+
+  test('workflow commands escape data and properties', () => {
+    expect(formatCommand('error', 'a%b\nc', { title: 'x:y,z' })).toBe('::error title=x%3Ay%2Cz::a%25b%0Ac\n');
+  });
+
+  test('outputs use the heredoc form, so multi-line values round-trip', () => {
+    const { runner, files } = memoryRunner();
+    runner.setOutput('results', '{"a":1}\nsecond line');
+    runner.setOutput('healthy', true);
+    expect(parseFileCommands(files.out)).toEqual({ results: '{"a":1}\nsecond line', healthy: 'true' });
+  });
+
+  test('a value containing the delimiter still round-trips', () => {
+    const text = formatFileCommand('k', 'v');
+    const delimiter = text.split('\n')[0].split('<<')[1];
+    expect(parseFileCommands(formatFileCommand('k', `x\n${delimiter}\ny`))).toEqual({ k: `x\n${delimiter}\ny` });
+  });
+
+  test('setSecret emits add-mask once per value and redacts it from summaries', () => {
+    const { runner, files, stdout } = memoryRunner();
+    runner.setSecret('s3cr3t-token');
+    runner.setSecret('s3cr3t-token');
+    runner.appendSummary('token is s3cr3t-token');
+    expect(stdout().match(/::add-mask::s3cr3t-token/g)).toHaveLength(1);
+    expect(files.sum).toBe('token is ***\n');
+  });
+
+  test('runAction turns an exception into one ::error:: line and exit code 1, stack only in debug', async () => {
+    const { runner, stdout } = memoryRunner();
+    runner.setSecret('hunter2-password');
+    const saved = process.exitCode;
+    await runAction(runner, async () => {
+      throw new Error('login failed for hunter2-password\nsecond line');
+    });
+    expect(process.exitCode).toBe(1);
+    process.exitCode = saved;
+    const lines = stdout().split('\n').filter((l) => l.startsWith('::error'));
+    expect(lines).toEqual(['::error::login failed for *** second line']);
+    expect(stdout()).not.toContain('at ');
+  });
+
+  test('errorMessage handles non-errors', () => {
+    expect(errorMessage('plain')).toBe('plain');
+    expect(errorMessage({ code: 1 })).toBe('{"code":1}');
+    expect(errorMessage(new Error(''))).toBe('Error');
+  });
+});
