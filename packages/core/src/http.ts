@@ -4,6 +4,8 @@
 // rather than fetch: fetch's lazy initialisation costs tens of ms of startup per run.
 import http from 'node:http';
 import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import { isSensitiveHeader } from './secrets';
 
 export interface HttpRequest {
   url: string | URL;
@@ -67,6 +69,21 @@ export function safeUrl(url: string | URL): string {
   }
 }
 
+/** RFC 6761: `localhost` names are loopback; try both families so a server on 127.0.0.1 or ::1 answers, whatever /etc/hosts says. */
+export function isLocalhostName(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/\.$/, '');
+  return h === 'localhost' || h.endsWith('.localhost');
+}
+
+const loopbackLookup: LookupFunction = (_hostname, options, callback) => {
+  const addresses = [
+    { address: '127.0.0.1', family: 4 },
+    { address: '::1', family: 6 },
+  ].filter((a) => !options.family || options.family === a.family);
+  if (options.all) (callback as (err: null, addresses: Array<{ address: string; family: number }>) => void)(null, addresses);
+  else callback(null, addresses[0].address, addresses[0].family);
+};
+
 function classify(err: NodeJS.ErrnoException): HttpError {
   const code = err.code ?? '';
   if (code === 'ECONNREFUSED') return new HttpError('CONNECTION_REFUSED', 'connection refused');
@@ -91,6 +108,7 @@ function once(req: HttpRequest, url: URL, headers: Record<string, string>, metho
       autoSelectFamily: true,
       signal,
     };
+    if (isLocalhostName(url.hostname)) options.lookup = loopbackLookup;
     if (body !== undefined) (options.headers as Record<string, string | number>)['content-length'] = Buffer.byteLength(body);
     if (isHttps) {
       options.rejectUnauthorized = !req.insecure;
@@ -140,7 +158,9 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
     controller.abort();
   }, Math.max(1, req.timeoutMs));
   const onOuterAbort = () => controller.abort();
-  req.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  // A signal aborted before the call never fires 'abort' again: honour it now.
+  if (req.signal?.aborted) controller.abort();
+  else req.signal?.addEventListener('abort', onOuterAbort, { once: true });
 
   let url = new URL(String(req.url));
   let method = (req.method ?? 'GET').toUpperCase();
@@ -180,8 +200,8 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
         body = undefined;
         headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !/^content-/i.test(k)));
       }
-      // Credentials stay with the origin they were meant for.
-      if (next.origin !== url.origin) headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !/^(authorization|cookie|proxy-authorization)$/i.test(k)));
+      // Credentials (Authorization, but also X-Api-Key and the like) stay with the origin they were meant for.
+      if (next.origin !== url.origin) headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !isSensitiveHeader(k)));
       url = next;
     }
   } finally {

@@ -1,0 +1,143 @@
+// The per-URL loop: request, judge, wait (backoff or Retry-After), until healthy `success-threshold`
+// times in a row, attempts run out, or the overall deadline leaves no room for another wait.
+import { backoffDelay, retry, safeUrl, type Clock, type Deadline, type HttpRequest, type HttpResponse } from '../../../packages/core/src/index';
+import { classifyFault, classifyResponse, MAX_BODY_BYTES, type AttemptVerdict } from './classify-attempt';
+import type { HealthCheckConfig } from './config';
+import { formatWait } from './format';
+
+export type SendRequest = (req: HttpRequest) => Promise<HttpResponse>;
+
+export interface AttemptRecord {
+  n: number;
+  /** Start of the attempt, ms after the step started. */
+  offsetMs: number;
+  latencyMs: number;
+  ok: boolean;
+  status?: number;
+  error?: string;
+}
+
+export interface UrlResult {
+  /** The URL without credentials, query or fragment. */
+  url: string;
+  healthy: boolean;
+  attempts: AttemptRecord[];
+  /** Why the loop gave up; undefined when healthy. */
+  gaveUp?: string;
+}
+
+export interface CheckDeps {
+  clock: Clock;
+  request: SendRequest;
+  random: () => number;
+  deadline: Deadline;
+  /** Clock time the step started, for attempt offsets. */
+  startedAt: number;
+  log: (line: string) => void;
+  /** Trusted CAs for https (public roots + ca-cert), when ca-cert is set. */
+  ca?: string;
+}
+
+/** Long waits report progress this often, so a log never looks stuck. */
+export const HEARTBEAT_MS = 30_000;
+
+/** Sleeps `ms`, logging the time still to wait every HEARTBEAT_MS. */
+export async function sleepWithProgress(clock: Clock, ms: number, onTick: (leftMs: number) => void): Promise<void> {
+  const end = clock.now() + ms;
+  for (;;) {
+    const left = end - clock.now();
+    if (left <= 0) return;
+    await clock.sleep(Math.min(left, HEARTBEAT_MS));
+    const after = end - clock.now();
+    if (after > 0) onTick(after);
+  }
+}
+
+export async function checkUrl(url: URL, cfg: HealthCheckConfig, deps: CheckDeps): Promise<UrlResult> {
+  const { clock, deadline, log } = deps;
+  const max = cfg.maxAttempts;
+  const attempts: AttemptRecord[] = [];
+  let okStreak = 0;
+  let failStreak = 0;
+  let last: AttemptVerdict | undefined;
+
+  const attempt = async (n: number) => {
+    const limit = Math.min(cfg.attemptTimeoutMs, deadline.remaining());
+    const started = clock.now();
+    let verdict: AttemptVerdict;
+    try {
+      const res = await deps.request({
+        url,
+        method: cfg.method,
+        headers: cfg.headers,
+        body: cfg.body,
+        timeoutMs: limit,
+        maxBodyBytes: MAX_BODY_BYTES,
+        followRedirects: cfg.followRedirects,
+        maxRedirects: 10,
+        insecure: cfg.insecure,
+        ca: deps.ca,
+      });
+      verdict = classifyResponse(res, cfg.expect, clock.now());
+    } catch (err) {
+      verdict = classifyFault(err, limit < cfg.attemptTimeoutMs ? limit : undefined);
+    }
+    const latencyMs = Math.max(0, clock.now() - started);
+    last = verdict;
+    const record: AttemptRecord = { n, offsetMs: started - deps.startedAt, latencyMs, ok: verdict.ok, status: verdict.status, error: verdict.error };
+    attempts.push(record);
+    const what = verdict.status !== undefined ? `HTTP ${verdict.status}` : 'no response';
+    log(`attempt ${n}/${max}: ${what} in ${formatWait(latencyMs)}${verdict.ok ? ', healthy' : ` - ${verdict.error}`}`);
+
+    if (verdict.ok) {
+      okStreak++;
+      failStreak = 0;
+      if (okStreak >= cfg.successThreshold) return { done: true as const, value: record };
+    } else {
+      okStreak = 0;
+      failStreak++;
+    }
+    // Stop early when the attempts left cannot give the consecutive successes still needed.
+    if (n < max && max - n < cfg.successThreshold - okStreak) return { done: false as const, fatal: true, value: record };
+    const wait = verdict.ok
+      ? cfg.retryDelayMs
+      : (verdict.retryAfterMs ?? backoffDelay(failStreak, { initialMs: cfg.retryDelayMs, maxMs: cfg.maxDelayMs, strategy: cfg.backoff, jitter: cfg.jitter }, deps.random));
+    return { done: false as const, retryAfterMs: wait, value: record };
+  };
+
+  const progressClock: Clock = {
+    now: () => clock.now(),
+    sleep: (ms) => sleepWithProgress(clock, ms, (left) => log(`still waiting: next attempt in ${formatWait(left)}, ${formatWait(deadline.remaining())} left`)),
+  };
+  const outcome = await retry(attempt, {
+    initialMs: cfg.retryDelayMs,
+    maxMs: cfg.maxDelayMs,
+    strategy: cfg.backoff,
+    jitter: cfg.jitter,
+    maxAttempts: max,
+    deadline: deadline.at,
+    clock: progressClock,
+    random: deps.random,
+    onWait: (ms, n) => {
+      const state = last?.ok ? `ok (${last.short}), ${okStreak}/${cfg.successThreshold} consecutive` : `failed (${last?.short ?? 'error'})`;
+      log(`attempt ${n}/${max} ${state}; next in ${formatWait(ms)}, ${formatWait(deadline.remaining())} left`);
+    },
+  });
+
+  const result: UrlResult = { url: safeUrl(url), healthy: outcome.done, attempts };
+  if (!outcome.done) result.gaveUp = gaveUpReason(outcome.stopped, attempts.length, cfg, last);
+  return result;
+}
+
+function gaveUpReason(stopped: string | undefined, count: number, cfg: HealthCheckConfig, last: AttemptVerdict | undefined): string {
+  const tries = `${count} attempt${count === 1 ? '' : 's'}`;
+  switch (stopped) {
+    case 'fatal':
+      return `${cfg.successThreshold} consecutive successes are no longer possible within max-attempts ${cfg.maxAttempts} (after ${tries})`;
+    case 'deadline':
+      if (last?.retryAfterMs !== undefined) return `the server asked to retry after ${formatWait(last.retryAfterMs)} (Retry-After), past the timeout of ${formatWait(cfg.timeoutMs)} (after ${tries})`;
+      return `timeout of ${formatWait(cfg.timeoutMs)} reached after ${tries}`;
+    default:
+      return cfg.successThreshold > 1 ? `no ${cfg.successThreshold} consecutive successes in ${tries}` : `all ${tries} failed`;
+  }
+}
