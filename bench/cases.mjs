@@ -16,6 +16,7 @@ export const FLOORS = {
   'https-post': { what: 'one HTTPS POST (node:https)' },
   'file-edit': { what: 'read, edit, write the values file' },
   'k8s-get': { what: 'one HTTPS GET of the Deployment (node:https, bearer token, CA)' },
+  'helm-exec': { what: 'the five helm stand-in calls (child_process) + the Deployment GET' },
 };
 
 /** Which floor each of our actions is held to, and its target ratio (issue 8). */
@@ -24,7 +25,7 @@ export const OURS = {
   'slack-discord-notify': { floor: 'https-post', target: 1.3 },
   'bump-helm-values': { floor: 'file-edit', target: 2.5 },
   'wait-rollout': { floor: 'k8s-get', target: 1.6 },
-  'helm-rollback': { floor: 'k8s-get', target: 1.6 },
+  'helm-rollback': { floor: 'helm-exec', target: 1.6 },
 };
 
 function counterCheck(ctx, expects) {
@@ -73,6 +74,11 @@ function floorCase(ctx, name) {
         Object.assign(env, ctx.cluster.floorEnv());
         expects = { counter: 'k8s' };
         args = [path.join(ctx.benchDir, 'floors/k8s-get.mjs')];
+      }
+      if (name === 'helm-exec') {
+        Object.assign(env, ctx.cluster.floorEnv(), { BENCH_HELM: ctx.helmStub, BENCH_NAMESPACE: ctx.cluster.namespace, BENCH_HELM_STATE: path.join(step.dir, 'helm-rolled-back') });
+        expects = { counter: 'k8s' };
+        args = [path.join(ctx.benchDir, 'floors/helm-exec.mjs')];
       }
       const check = counterCheck(ctx, expects);
       return { command: ctx.node, args, env, cwd: step.workspace, check: (r) => (r.code === 0 ? check() : `exit ${r.code}: ${r.stderr.slice(-300)}`), cleanup: step.cleanup };
@@ -176,7 +182,7 @@ function peerCase(ctx, peer) {
 export function coldStartCases(ctx) {
   const cases = [];
   for (const name of Object.keys(FLOORS)) {
-    if (name === 'k8s-get' && !ctx.cluster) continue;
+    if ((name === 'k8s-get' || name === 'helm-exec') && !ctx.cluster) continue;
     cases.push(floorCase(ctx, name));
   }
   for (const name of Object.keys(OURS)) {

@@ -1,6 +1,6 @@
 // Where the cold start goes: one run of each of our actions under `node --cpu-prof` (100 µs
-// sampling), summarised as time by category, the heaviest functions by self time, and the
-// heaviest bundle frames by inclusive time mapped back to the module of the bundle they belong to.
+// sampling), summarised as time by category, the heaviest functions by self time, and time per
+// module of the bundle (including the Node internals that module's code called).
 // The .cpuprofile files stay in bench/out/profiles for Chrome DevTools / speedscope.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -9,14 +9,23 @@ import { measureProcess } from './lib/measure.mjs';
 
 const TOP = 10;
 
+// A numbered module that only re-exports a Node built-in says so a few lines below its marker.
+function requiredName(lines, n) {
+  const near = lines.slice(n, n + 4).join(' ');
+  const m = /\("(node:[^"]+)"\)/.exec(near) ?? /require\("([^"]+)"\)/.exec(near);
+  return m ? ` (${m[1]})` : '';
+}
+
 function moduleIndex(bundleFile) {
   // Lines of the bundle where a module starts: ncc/webpack marks them with /***/ <id> and,
   // for concatenated ESM, with "// CONCATENATED MODULE: <path>" or "// EXTERNAL MODULE: <path>".
   const lines = readFileSync(bundleFile, 'utf8').split('\n');
   const marks = [];
   lines.forEach((line, n) => {
-    const m = /^\/\/ (?:CONCATENATED|EXTERNAL) MODULE: (.+)$/.exec(line) ?? /^\/\*\*\*\/ ("?[^:]+"?):/.exec(line);
-    if (m) marks.push({ line: n, name: m[1].replace(/^"|"$/g, '') });
+    const m = /^;?\/\/ CONCATENATED MODULE: (.+)$/.exec(line) ?? /^\/\*\*\*\/ ("?[^:]+"?):/.exec(line);
+    if (m) marks.push({ line: n, name: /^\d+$/.test(m[1]) ? `module ${m[1]}${requiredName(lines, n)}` : m[1].replace(/^"|"$/g, '') });
+    // After the module table comes webpack's runtime (the require function and its helpers).
+    else if (line.startsWith('/************') && !marks.some((k) => k.name === '(webpack runtime)')) marks.push({ line: n, name: '(webpack runtime)' });
   });
   return (line) => {
     let lo = 0;
@@ -53,31 +62,24 @@ export function summariseProfile(profile, bundleFile) {
   const key = (n) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(bundleUrl, 'bundle').replace(/^file:\/\/.*\//, '')}:${n.callFrame.lineNumber + 1}`;
   const selfBy = new Map();
   for (const n of nodes.values()) selfBy.set(key(n), (selfBy.get(key(n)) ?? 0) + n.self);
-  // Inclusive time per bundle frame, counted once per stack (recursion not double-counted).
-  const inclusive = new Map();
+  // Time per bundle module: each sample goes to the innermost bundle frame on its stack, so the
+  // Node internals a module calls (loading a built-in, TLS, sockets) count for that module.
   const moduleOf = moduleIndex(bundleFile);
-  const modInclusive = new Map();
+  const byModule = new Map();
   for (const n of nodes.values()) {
     if (!n.self) continue;
-    const seen = new Set();
-    const seenMods = new Set();
+    let owner = '(outside the bundle: bootstrap, loader, event loop)';
     for (let id = n.id; id !== undefined; id = parent.get(id)) {
       const f = nodes.get(id);
-      if (f.callFrame.url !== bundleUrl) continue;
-      const k = key(f);
-      if (!seen.has(k)) {
-        seen.add(k);
-        inclusive.set(k, (inclusive.get(k) ?? 0) + n.self);
-      }
-      const mod = moduleOf(f.callFrame.lineNumber);
-      if (!seenMods.has(mod)) {
-        seenMods.add(mod);
-        modInclusive.set(mod, (modInclusive.get(mod) ?? 0) + n.self);
+      if (f.callFrame.url === bundleUrl) {
+        owner = moduleOf(f.callFrame.lineNumber);
+        break;
       }
     }
+    byModule.set(owner, (byModule.get(owner) ?? 0) + n.self);
   }
   const top = (m) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP);
-  return { totalMs, byCategory, topSelf: top(selfBy), topInclusive: top(inclusive), topModules: top(modInclusive) };
+  return { totalMs, byCategory, topSelf: top(selfBy), topModules: top(byModule) };
 }
 
 export async function profileActions(ctx, log) {
@@ -103,7 +105,7 @@ export async function profileActions(ctx, log) {
       md.push(
         `**${c.name}** — profiled ${s.totalMs.toFixed(0)} ms of a ${r.wallMs.toFixed(0)} ms run; by category (ms): ${cats}.`,
         '',
-        '| Heaviest bundle modules (inclusive ms) | | Heaviest functions (self ms) | |',
+        '| Bundle module (ms, with the Node internals it called) | | Function (self ms) | |',
         '| --- | --- | --- | --- |',
         ...Array.from({ length: TOP }, (_, i) => {
           const m = s.topModules[i];
