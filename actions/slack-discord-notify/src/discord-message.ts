@@ -1,0 +1,104 @@
+// The Discord message: mentions in `content` (embeds never ping) and one embed coloured by status.
+// Limits are counted in code points, as Discord counts them.
+import { countCodePoints, truncateText, ELLIPSIS } from './text-limits';
+import type { Notification } from './notification';
+
+export const DISCORD_LIMITS = {
+  content: 2000,
+  username: 80,
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  authorName: 256,
+  /** Title, description, field names and values, footer and author name of all embeds together. */
+  embedTotal: 6000,
+} as const;
+
+export interface DiscordEmbed {
+  title?: string;
+  url?: string;
+  description?: string;
+  color?: number;
+  fields?: Array<{ name: string; value: string; inline?: boolean }>;
+  footer?: { text: string };
+  author?: { name: string };
+  timestamp?: string;
+}
+
+export interface DiscordMessage {
+  content?: string;
+  username?: string;
+  avatar_url?: string;
+  embeds: DiscordEmbed[];
+  allowed_mentions: { parse: string[]; users?: string[]; roles?: string[] };
+}
+
+/** The characters Discord counts towards an embed's 6000. */
+export function embedSize(e: DiscordEmbed): number {
+  let n = countCodePoints(e.title ?? '') + countCodePoints(e.description ?? '') + countCodePoints(e.footer?.text ?? '') + countCodePoints(e.author?.name ?? '');
+  for (const f of e.fields ?? []) n += countCodePoints(f.name) + countCodePoints(f.value);
+  return n;
+}
+
+const fit = (text: string, max: number) => truncateText(text, max, 'code-points');
+
+/** Shortens an embed to Discord's total: description first, then field values from the last, then the footer. */
+export function fitEmbedTotal(e: DiscordEmbed, max = DISCORD_LIMITS.embedTotal): void {
+  let excess = embedSize(e) - max;
+  const shrink = (text: string): string => {
+    const len = countCodePoints(text);
+    const cut = fit(text, Math.max(1, len - excess));
+    excess -= len - countCodePoints(cut);
+    return cut;
+  };
+  if (excess > 0 && e.description) e.description = shrink(e.description);
+  for (let i = (e.fields?.length ?? 0) - 1; excess > 0 && i >= 0; i--) e.fields![i].value = shrink(e.fields![i].value);
+  if (excess > 0 && e.footer) e.footer.text = shrink(e.footer.text);
+  for (let i = (e.fields?.length ?? 0) - 1; excess > 0 && i >= 0; i--) e.fields![i].name = shrink(e.fields![i].name);
+  if (excess > 0 && e.title) e.title = shrink(e.title);
+}
+
+/** `[text](url)`, with brackets in the text escaped so they cannot end the link. */
+function maskedLink(text: string, url: string | undefined): string {
+  return url ? `[${text.replace(/([[\]])/g, '\\$1')}](${url.replace(/\)/g, '%29')})` : text;
+}
+
+export function buildDiscordMessage(n: Notification): DiscordMessage {
+  const embed: DiscordEmbed = {
+    title: fit(`${n.emoji} ${n.title}`, DISCORD_LIMITS.title),
+    color: n.color,
+    timestamp: n.timestamp,
+  };
+  if (n.context.runUrl) embed.url = n.context.runUrl;
+  if (n.message) embed.description = fit(n.message, DISCORD_LIMITS.description);
+  let fields = n.fields.map((f) => ({
+    name: fit(f.name, DISCORD_LIMITS.fieldName),
+    // The link syntax is built first and the whole value cut, so a long URL cannot push it over.
+    value: f.url && countCodePoints(f.value) + f.url.length + 4 <= DISCORD_LIMITS.fieldValue ? maskedLink(f.value, f.url) : fit(f.value, DISCORD_LIMITS.fieldValue),
+    inline: f.inline,
+  }));
+  if (fields.length > DISCORD_LIMITS.fields) {
+    const omitted = fields.length - (DISCORD_LIMITS.fields - 1);
+    fields = fields.slice(0, DISCORD_LIMITS.fields - 1);
+    fields.push({ name: ELLIPSIS, value: `${omitted} more field${omitted === 1 ? '' : 's'} not shown`, inline: false });
+  }
+  if (fields.length) embed.fields = fields;
+  const footer = [n.context.repository, n.context.runNumber ? `run #${n.context.runNumber}` : ''].filter(Boolean).join(' · ');
+  if (footer) embed.footer = { text: fit(footer, DISCORD_LIMITS.footer) };
+  fitEmbedTotal(embed);
+
+  const message: DiscordMessage = { embeds: [embed], allowed_mentions: { parse: [] } };
+  const m = n.mentions;
+  if (m?.discord.length) {
+    message.content = fit(m.discord.join(' '), DISCORD_LIMITS.content);
+    message.allowed_mentions = { parse: m.discordAllowed.parse };
+    if (m.discordAllowed.users.length) message.allowed_mentions.users = m.discordAllowed.users.slice(0, 100);
+    if (m.discordAllowed.roles.length) message.allowed_mentions.roles = m.discordAllowed.roles.slice(0, 100);
+  }
+  if (n.username) message.username = fit(n.username, DISCORD_LIMITS.username);
+  if (n.avatarUrl) message.avatar_url = n.avatarUrl;
+  return message;
+}

@@ -1,0 +1,85 @@
+// The Slack message: a one-line `text` (notification fallback, and where mentions ping) above
+// a coloured attachment holding Block Kit blocks. Built as an object; serialised once by the caller.
+import { truncateText, ELLIPSIS } from './text-limits';
+import type { Notification } from './notification';
+import { hexColor } from './status';
+
+export const SLACK_LIMITS = {
+  /** Top-level text we send (Slack accepts more, but a notification line should be short). */
+  text: 3000,
+  header: 150,
+  sectionText: 3000,
+  sectionFields: 10,
+  fieldText: 2000,
+  contextText: 2000,
+  blocks: 50,
+} as const;
+
+/** Text for mrkdwn: Slack requires &, < and > escaped so user text cannot form links or mentions. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Escaped text cut to `max`, never ending in half an entity such as `&am`. */
+export function fitMrkdwn(text: string, max: number): string {
+  const escaped = escapeMrkdwn(text);
+  const cut = truncateText(escaped, max, 'utf16');
+  if (cut === escaped) return cut;
+  return cut.replace(/&[a-z]{0,3}…$/, ELLIPSIS);
+}
+
+function link(url: string | undefined, text: string): string {
+  // A URL we build from GITHUB_* values; `|` and `>` would end the link early.
+  return url ? `<${url.replace(/[|>]/g, encodeURIComponent)}|${text}>` : text;
+}
+
+type Block = Record<string, unknown>;
+
+export interface SlackMessage {
+  text: string;
+  attachments: Array<{ color: string; fallback: string; blocks: Block[] }>;
+  username?: string;
+  icon_url?: string;
+  unfurl_links: false;
+  unfurl_media: false;
+}
+
+export function buildSlackMessage(n: Notification): SlackMessage {
+  const mention = n.mentions?.slack.length ? `${n.mentions.slack.join(' ')} ` : '';
+  const text = mention + fitMrkdwn(`${n.emoji} ${n.title}`, SLACK_LIMITS.text - mention.length);
+
+  const blocks: Block[] = [{ type: 'header', text: { type: 'plain_text', text: truncateText(`${n.emoji} ${n.title}`, SLACK_LIMITS.header, 'utf16'), emoji: true } }];
+  if (n.message) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: fitMrkdwn(n.message, SLACK_LIMITS.sectionText) } });
+
+  const context = n.context.runUrl ? [link(n.context.runUrl, escapeMrkdwn(`${n.context.workflow || 'Workflow'} run #${n.context.runNumber}`))] : [];
+  const fieldBlocks: Block[] = [];
+  for (let i = 0; i < n.fields.length; i += SLACK_LIMITS.sectionFields) {
+    const group = n.fields.slice(i, i + SLACK_LIMITS.sectionFields).map((f) => {
+      const name = `*${fitMrkdwn(f.name, 200)}*\n`;
+      // The name takes room out of the field's 2000; the value (and its link) gets the rest.
+      const room = SLACK_LIMITS.fieldText - name.length - (f.url ? f.url.length + 3 : 0);
+      return { type: 'mrkdwn', text: name + link(f.url, fitMrkdwn(f.value, Math.max(1, room))) };
+    });
+    fieldBlocks.push({ type: 'section', fields: group });
+  }
+  const room = SLACK_LIMITS.blocks - blocks.length - (context.length ? 1 : 0);
+  if (fieldBlocks.length > room) {
+    const kept = fieldBlocks.slice(0, room - 1);
+    const omitted = n.fields.length - kept.length * SLACK_LIMITS.sectionFields;
+    kept.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `${ELLIPSIS} ${omitted} more field${omitted === 1 ? '' : 's'} not shown` }] });
+    blocks.push(...kept);
+  } else {
+    blocks.push(...fieldBlocks);
+  }
+  if (context.length) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: truncateText(context.join(' · '), SLACK_LIMITS.contextText, 'utf16') }] });
+
+  const message: SlackMessage = {
+    text,
+    attachments: [{ color: hexColor(n.color), fallback: fitMrkdwn(`${n.emoji} ${n.title}`, SLACK_LIMITS.text), blocks }],
+    unfurl_links: false,
+    unfurl_media: false,
+  };
+  if (n.username) message.username = n.username;
+  if (n.avatarUrl) message.icon_url = n.avatarUrl;
+  return message;
+}
