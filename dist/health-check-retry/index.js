@@ -1058,7 +1058,7 @@ function parseRetryAfter(value, now) {
         return undefined;
     if (/^\d+(\.\d+)?$/.test(v))
         return Math.round(Number(v) * 1000);
-    // Every HTTP-date form starts with a day name; Date.parse alone would accept '-5' or '2024'.
+    // Every HTTP-date form starts with a day name; Date.parse alone would take '-5' for a date.
     if (!/^[A-Za-z]{3}/.test(v))
         return undefined;
     const at = Date.parse(v);
@@ -1232,9 +1232,9 @@ function once(req, url, headers, method, body, signal, maxBody) {
                     chunks.push(chunk.subarray(0, room));
                     size = maxBody;
                     truncated = true;
-                    // Enough read: stop the transfer rather than downloading a huge body.
-                    res.destroy();
+                    // Resolve before stopping the transfer: destroying emits 'aborted', which must not win.
                     finish();
+                    res.destroy();
                     return;
                 }
                 chunks.push(chunk);
@@ -1242,7 +1242,7 @@ function once(req, url, headers, method, body, signal, maxBody) {
             });
             res.on('end', finish);
             res.on('error', (err) => (truncated ? undefined : reject(err)));
-            res.on('aborted', () => reject(new HttpError('CONNECTION_RESET', 'connection closed before the response was complete')));
+            res.on('aborted', () => (truncated ? undefined : reject(new HttpError('CONNECTION_RESET', 'connection closed before the response was complete'))));
         });
         request.on('error', reject);
         if (body !== undefined)

@@ -67,7 +67,7 @@ describe('readConfig defaults', () => {
 
 describe('readConfig rejects bad input, naming it', () => {
   const base = { url: 'https://example.com/health' };
-  test.each([
+  test.each<{ name: string; inputs: Record<string, string>; input: string }>([
     { name: 'missing url', inputs: { url: '' }, input: 'url' },
     { name: 'relative url', inputs: { url: '/health' }, input: 'url' },
     { name: 'ftp url', inputs: { url: 'ftp://example.com/x' }, input: 'url' },

@@ -130,9 +130,9 @@ function once(req: HttpRequest, url: URL, headers: Record<string, string>, metho
           chunks.push(chunk.subarray(0, room));
           size = maxBody;
           truncated = true;
-          // Enough read: stop the transfer rather than downloading a huge body.
-          res.destroy();
+          // Resolve before stopping the transfer: destroying emits 'aborted', which must not win.
           finish();
+          res.destroy();
           return;
         }
         chunks.push(chunk);
@@ -140,7 +140,7 @@ function once(req: HttpRequest, url: URL, headers: Record<string, string>, metho
       });
       res.on('end', finish);
       res.on('error', (err) => (truncated ? undefined : reject(err)));
-      res.on('aborted', () => reject(new HttpError('CONNECTION_RESET', 'connection closed before the response was complete')));
+      res.on('aborted', () => (truncated ? undefined : reject(new HttpError('CONNECTION_RESET', 'connection closed before the response was complete'))));
     });
     request.on('error', reject);
     if (body !== undefined) request.write(body);

@@ -27,7 +27,7 @@ export function parseRetryAfter(value: string | undefined | null, now: number): 
   const v = value.trim();
   if (v === '') return undefined;
   if (/^\d+(\.\d+)?$/.test(v)) return Math.round(Number(v) * 1000);
-  // Every HTTP-date form starts with a day name; Date.parse alone would accept '-5' or '2024'.
+  // Every HTTP-date form starts with a day name; Date.parse alone would take '-5' for a date.
   if (!/^[A-Za-z]{3}/.test(v)) return undefined;
   const at = Date.parse(v);
   if (Number.isNaN(at)) return undefined;
