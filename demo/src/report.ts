@@ -1,0 +1,149 @@
+// The job summary of the demo run: every step's own summary under a heading, after a timeline —
+// as Markdown (what GitHub shows on the run page) and as one self-contained HTML page that also
+// shows the log of each step and the chat messages as Slack and Discord display them.
+import { cell, table } from '../../packages/core/src/summary';
+import { renderMessagesHtml } from './chat-cards';
+import type { ChatMessage } from './chat-sinks';
+import type { JobResult, StepRecord } from './job';
+import type { LogLine } from './job-log';
+import { escapeHtml, renderMarkdown } from './markdown';
+
+export interface ReportInput {
+  title: string;
+  scenario: string;
+  verdict: string;
+  job: JobResult;
+  messages: ChatMessage[];
+  /** Extra facts at the end (Git history, cluster state): heading → Markdown. */
+  facts: { heading: string; markdown: string }[];
+  username: string;
+}
+
+const ICON = { success: '✅', failure: '❌', skipped: '⏭️' } as const;
+
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+
+export function timelineMarkdown(job: JobResult): string {
+  return table(
+    ['#', 'Step', 'Runs', 'If', 'Result', 'Starts at', 'Duration'],
+    job.steps.map((s, i) => [i + 1, s.name, s.runs, s.condition === 'success' ? '' : `${s.condition}()`, `${ICON[s.conclusion]} ${s.conclusion}`, s.conclusion === 'skipped' ? '' : `+${seconds(s.startMs)}`, s.conclusion === 'skipped' ? '' : seconds(s.durationMs)]),
+  );
+}
+
+export function buildMarkdown(r: ReportInput): string {
+  const parts = [`# ${r.title}`, '', `Scenario **${r.scenario}** — job **${r.job.status}** in ${seconds(r.job.durationMs)}. ${r.verdict}`, '', '## Timeline', '', timelineMarkdown(r.job)];
+  for (const [i, s] of r.job.steps.entries()) {
+    if (s.conclusion === 'skipped') continue;
+    parts.push(`## ${i + 1}. ${s.name} — ${ICON[s.conclusion]} ${s.conclusion}`, '');
+    if (s.annotations.length) {
+      parts.push(table(['Annotation', 'Message'], s.annotations.map((a) => [a.level, a.message])));
+    }
+    parts.push(s.summary.trim() || '_(this step wrote no summary)_', '');
+  }
+  parts.push('## Messages', '');
+  parts.push(
+    table(
+      ['Platform', 'Message', 'Versions', 'Final text'],
+      r.messages.map((m) => [m.platform, m.id, m.via.map((v, i) => `${i + 1}. ${v}`).join('<br>'), cell(firstLine(m))]),
+    ),
+  );
+  for (const f of r.facts) parts.push(`## ${f.heading}`, '', f.markdown, '');
+  return parts.join('\n');
+}
+
+function firstLine(m: ChatMessage): string {
+  const body = m.versions.at(-1) ?? {};
+  const embed = (body.embeds as { title?: string; description?: string }[] | undefined)?.[0];
+  return String(embed?.title ?? body.text ?? body.content ?? '').split('\n')[0];
+}
+
+function logHtml(lines: LogLine[]): string {
+  const out: string[] = [];
+  let open = false;
+  for (const l of lines) {
+    if (l.kind === 'group') {
+      if (open) out.push('</pre></details>');
+      out.push(`<details class="group"><summary>${escapeHtml(l.title)}</summary><pre>`);
+      open = true;
+    } else if (l.kind === 'endgroup') {
+      if (open) out.push('</pre></details><pre>');
+      else out.push('');
+      open = false;
+    } else if (l.kind === 'annotation') {
+      out.push(`<span class="ann ${l.level}">${escapeHtml(`${l.level === 'error' ? 'Error' : l.level === 'warning' ? 'Warning' : 'Notice'}: ${l.title ? `${l.title}: ` : ''}${l.text}`)}</span>\n`);
+    } else if (l.kind === 'text') out.push(`${escapeHtml(l.text)}\n`);
+  }
+  if (open) out.push('</pre></details>');
+  return `<pre>${out.join('')}</pre>`.replace(/<pre><\/pre>/g, '');
+}
+
+function timelineHtml(job: JobResult): string {
+  const total = Math.max(job.durationMs, 1);
+  return job.steps
+    .map((s, i) => {
+      const left = (s.startMs / total) * 100;
+      const width = Math.max((s.durationMs / total) * 100, 0.4);
+      const bar = s.conclusion === 'skipped' ? '<span class="skipped">skipped</span>' : `<div class="bar ${s.conclusion}" style="margin-left:${left.toFixed(2)}%;width:${width.toFixed(2)}%"></div>`;
+      return `<div class="tl-row"><div class="tl-name">${ICON[s.conclusion]} ${i + 1}. ${escapeHtml(s.name)}</div><div class="tl-track">${bar}</div><div class="tl-dur">${s.conclusion === 'skipped' ? '' : seconds(s.durationMs)}</div></div>`;
+    })
+    .join('\n');
+}
+
+function stepHtml(s: StepRecord, i: number): string {
+  const inputs = Object.entries(s.inputs);
+  const inputsTable = inputs.length ? `<details><summary>with: (${inputs.length} inputs)</summary><table><tbody>${inputs.map(([k, v]) => `<tr><td><code>${escapeHtml(k)}</code></td><td><code>${escapeHtml(v)}</code></td></tr>`).join('')}</tbody></table></details>` : '';
+  const outputs = Object.entries(s.outputs);
+  const outputsTable = outputs.length ? `<details><summary>outputs (${outputs.length})</summary><table><tbody>${outputs.map(([k, v]) => `<tr><td><code>${escapeHtml(k)}</code></td><td><code>${escapeHtml(v.length > 600 ? `${v.slice(0, 600)}…` : v)}</code></td></tr>`).join('')}</tbody></table></details>` : '';
+  const annotations = s.annotations.map((a) => `<div class="ann ${a.level}">${a.level === 'error' ? 'Error' : a.level === 'warning' ? 'Warning' : 'Notice'}: ${escapeHtml(a.message)}</div>`).join('');
+  return `<section class="step ${s.conclusion}"><h2>${ICON[s.conclusion]} ${i + 1}. ${escapeHtml(s.name)} <small>${escapeHtml(s.runs)} · ${s.conclusion}${s.conclusion === 'skipped' ? '' : ` · ${seconds(s.durationMs)}`}</small></h2>${annotations}${s.conclusion === 'skipped' ? '' : `<div class="summary">${s.summary.trim() ? renderMarkdown(s.summary) : '<p><em>(no summary)</em></p>'}</div>${inputsTable}${outputsTable}<details><summary>log (${s.log.filter((l) => l.kind !== 'debug').length} lines)</summary>${logHtml(s.log)}</details>`}</section>`;
+}
+
+const CSS = `
+body{font:14px/1.45 -apple-system,"Segoe UI",Helvetica,Arial,sans-serif;margin:0;background:#f6f8fa;color:#1f2328}
+main{max-width:1100px;margin:0 auto;padding:24px}
+h1{font-size:22px;margin:0 0 4px} h2{font-size:17px;margin:0 0 8px} h2 small{font-weight:normal;color:#59636e;font-size:12px}
+.verdict{padding:10px 14px;border-radius:6px;margin:12px 0;font-weight:600}
+.verdict.success{background:#dafbe1;color:#116329}.verdict.failure{background:#ffebe9;color:#82071e}
+.panel{background:#fff;border:1px solid #d1d9e0;border-radius:6px;padding:16px;margin:16px 0}
+.tl-row{display:flex;align-items:center;gap:8px;margin:3px 0}.tl-name{width:330px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.tl-track{flex:1;background:#eef1f4;height:14px;border-radius:3px;position:relative}.tl-dur{width:70px;text-align:right;color:#59636e;font-variant-numeric:tabular-nums}
+.bar{height:14px;border-radius:3px}.bar.success{background:#2da44e}.bar.failure{background:#cf222e}.skipped{color:#8c959f;font-size:12px;padding-left:6px}
+section.step{background:#fff;border:1px solid #d1d9e0;border-left:4px solid #d1d9e0;border-radius:6px;padding:14px 16px;margin:12px 0}
+section.step.success{border-left-color:#2da44e}section.step.failure{border-left-color:#cf222e}section.step.skipped{opacity:.6}
+table{border-collapse:collapse;margin:8px 0}td,th{border:1px solid #d1d9e0;padding:4px 8px;text-align:left;vertical-align:top}th{background:#f6f8fa}
+pre{background:#0d1117;color:#e6edf3;padding:10px;border-radius:6px;overflow-x:auto;font-size:12px;margin:4px 0}
+details.group>summary{font-family:monospace;font-size:12px;cursor:pointer}details{margin:4px 0}summary{cursor:pointer;color:#0969da}
+.ann{font-family:monospace;font-size:12px;padding:2px 6px;border-radius:3px;display:inline-block;margin:2px 0}.ann.error{background:#ffebe9;color:#82071e}.ann.warning{background:#fff8c5;color:#7d4e00}.ann.notice{background:#ddf4ff;color:#0550ae}
+pre .ann{background:none;padding:0}pre .ann.error{color:#ff7b72}pre .ann.warning{color:#d29922}pre .ann.notice{color:#79c0ff}
+.cards{display:grid;grid-template-columns:1fr 1fr;gap:16px}.card-label{font-size:12px;color:#59636e;margin-bottom:6px}
+.slack{display:flex;gap:8px;background:#fff;border:1px solid #ddd;border-radius:8px;padding:12px;font-family:Lato,"Segoe UI",sans-serif;color:#1d1c1d}
+.s-avatar,.d-avatar{width:36px;height:36px;border-radius:6px;background:#4a154b;color:#fff;display:flex;align-items:center;justify-content:center;font-weight:700;flex:none}
+.s-body,.d-body{flex:1;min-width:0}.s-name{font-weight:900}.s-app{font-size:10px;background:#eee;color:#616061;padding:0 3px;border-radius:2px;font-weight:700}
+.s-header{font-size:17px;font-weight:900;margin:4px 0}.s-section{margin:4px 0}.s-fields{display:grid;grid-template-columns:1fr 1fr;gap:4px 16px;margin:4px 0}
+.s-context{color:#616061;font-size:12px;margin:4px 0}.s-attachment{border-left:4px solid #ddd;padding:2px 0 2px 12px;margin:6px 0}.s-divider{border:0;border-top:1px solid #ddd}
+.s-button{display:inline-block;border:1px solid #bbb;border-radius:4px;padding:2px 10px;margin-right:6px;font-weight:700;font-size:13px}.mention{background:#e8f5fa;color:#1264a3;border-radius:3px;padding:0 2px}
+.discord{display:flex;gap:12px;background:#313338;color:#dbdee1;border-radius:8px;padding:12px;font-family:"gg sans","Noto Sans",sans-serif}
+.d-avatar{border-radius:50%;background:#5865f2;width:40px;height:40px}.d-name{color:#f2f3f5;font-weight:600}.d-bot{background:#5865f2;color:#fff;font-size:10px;padding:1px 4px;border-radius:3px}
+.d-edited{color:#949ba4;font-size:11px;font-weight:normal}.d-embed{background:#2b2d31;border-left:4px solid #202225;border-radius:4px;padding:8px 16px 12px 12px;margin-top:6px;max-width:520px}
+.d-title{font-weight:700;color:#f2f3f5;margin:4px 0}.d-title a{color:#00a8fc}.d-desc{font-size:14px;margin:4px 0}.d-fields{display:flex;flex-wrap:wrap;gap:8px 0;margin-top:8px}
+.d-inline{flex:0 0 33%}.d-block{flex:0 0 100%}.d-fname{font-weight:700;color:#f2f3f5;font-size:13px}.d-footer{font-size:12px;color:#b5bac1;margin-top:8px}.discord a{color:#00a8fc}.discord code{background:#1e1f22}
+`;
+
+export function buildHtml(r: ReportInput): string {
+  const ok = r.verdict.startsWith('✅');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${escapeHtml(r.title)}</title><style>${CSS}</style></head>
+<body><main>
+<h1>${escapeHtml(r.title)}</h1>
+<div>Scenario <strong>${escapeHtml(r.scenario)}</strong> · job <strong>${r.job.status}</strong> in ${seconds(r.job.durationMs)}</div>
+<div class="verdict ${ok ? 'success' : 'failure'}">${escapeHtml(r.verdict)}</div>
+<div class="panel"><h2>Timeline</h2>${timelineHtml(r.job)}</div>
+<div class="panel"><h2>Messages as the platforms show them</h2><div class="cards"><div>${renderMessagesHtml(r.messages.filter((m) => m.platform === 'slack'), r.username)}</div><div>${renderMessagesHtml(r.messages.filter((m) => m.platform === 'discord'), r.username)}</div></div></div>
+${r.job.steps.map(stepHtml).join('\n')}
+${r.facts.map((f) => `<div class="panel"><h2>${escapeHtml(f.heading)}</h2>${renderMarkdown(f.markdown)}</div>`).join('\n')}
+</main></body></html>
+`;
+}
