@@ -1,0 +1,98 @@
+// metav1.Status bodies as the real API server writes them, so clients parse our errors exactly as
+// they parse a cluster's (client-node surfaces `body.message`, client-go maps `reason`).
+import { qualifiedResource, type ResourceType } from './resources';
+
+export interface StatusBody {
+  kind: 'Status';
+  apiVersion: 'v1';
+  metadata: Record<string, never>;
+  status: 'Failure' | 'Success';
+  message?: string;
+  reason?: string;
+  details?: { name?: string; group?: string; kind?: string; causes?: unknown[]; retryAfterSeconds?: number };
+  code: number;
+}
+
+/** A Status with its HTTP code; thrown by handlers and written by the router. */
+export class StatusError extends Error {
+  constructor(readonly body: StatusBody, readonly headers: Record<string, string> = {}) {
+    super(body.message ?? body.reason ?? String(body.code));
+  }
+  get code(): number {
+    return this.body.code;
+  }
+}
+
+function failure(code: number, reason: string, message: string, details?: StatusBody['details']): StatusBody {
+  const body: StatusBody = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code };
+  if (details) body.details = details;
+  return body;
+}
+
+function resourceDetails(type: ResourceType, name: string): StatusBody['details'] {
+  return type.group === '' ? { name, kind: type.plural } : { name, group: type.group, kind: type.plural };
+}
+
+export function notFound(type: ResourceType, name: string): StatusError {
+  return new StatusError(failure(404, 'NotFound', `${qualifiedResource(type)} "${name}" not found`, resourceDetails(type, name)));
+}
+
+export function pathNotFound(): StatusError {
+  return new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource', {}));
+}
+
+export function alreadyExists(type: ResourceType, name: string): StatusError {
+  return new StatusError(failure(409, 'AlreadyExists', `${qualifiedResource(type)} "${name}" already exists`, resourceDetails(type, name)));
+}
+
+export function conflict(type: ResourceType, name: string): StatusError {
+  return new StatusError(
+    failure(
+      409,
+      'Conflict',
+      `Operation cannot be fulfilled on ${qualifiedResource(type)} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+      resourceDetails(type, name),
+    ),
+  );
+}
+
+export function invalid(type: ResourceType, name: string, message: string): StatusError {
+  const kind = type.kind;
+  return new StatusError(
+    failure(422, 'Invalid', `${kind} "${name}" is invalid: ${message}`, { ...resourceDetails(type, name), kind }),
+  );
+}
+
+export function badRequest(message: string): StatusError {
+  return new StatusError(failure(400, 'BadRequest', message));
+}
+
+export function methodNotAllowed(method: string): StatusError {
+  return new StatusError(failure(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource (${method})`, {}));
+}
+
+export function unsupportedMediaType(contentType: string): StatusError {
+  return new StatusError(failure(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml (got ${contentType})`));
+}
+
+export function unauthorized(): StatusError {
+  return new StatusError(failure(401, 'Unauthorized', 'Unauthorized'));
+}
+
+/** The body of a 410, both as an HTTP answer and inside a watch ERROR event. */
+export function expiredBody(requested: string, oldest: number): StatusBody {
+  return failure(410, 'Expired', `too old resource version: ${requested} (${oldest})`);
+}
+
+export function serverError(code: number, message?: string, retryAfterSeconds?: number): StatusError {
+  const reasons: Record<number, string> = { 429: 'TooManyRequests', 500: 'InternalError', 503: 'ServiceUnavailable', 504: 'Timeout' };
+  const reason = reasons[code] ?? 'InternalError';
+  const text = message ?? (code === 500 ? 'Internal error occurred: injected fault' : code === 429 ? 'Too many requests, please try again later.' : 'the server is currently unable to handle the request');
+  const details: StatusBody['details'] | undefined = retryAfterSeconds !== undefined ? { retryAfterSeconds } : undefined;
+  const headers: Record<string, string> = retryAfterSeconds !== undefined ? { 'Retry-After': String(retryAfterSeconds) } : {};
+  return new StatusError(failure(code, reason, text, details), headers);
+}
+
+export function deleted(type: ResourceType, name: string, uid: string): StatusBody {
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { ...resourceDetails(type, name), uid } as StatusBody['details'], code: 200 };
+}
