@@ -81,9 +81,10 @@ async function waitRolloutLatency(ctx, log, count) {
     try {
       const watchesBefore = ctx.cluster.watches();
       const run = measureProcess({ command: ctx.node, args: [found.entry], env: step.env, cwd: step.workspace, timeoutMs: 30_000 });
-      // Complete the rollout once the action is watching every resource, at a random moment after.
-      await until(() => ctx.cluster.watches() >= watchesBefore + count, 10_000, 'the action to start watching');
-      await sleep(50 + Math.random() * 100);
+      // Complete the rollout once the action is watching and has gone quiet (its initial reads
+      // done), at a random moment after that.
+      await until(() => ctx.cluster.watches() > watchesBefore && performance.now() - ctx.cluster.lastRequestAt() > 30, 10_000, 'the action to start watching');
+      await sleep(Math.random() * 100);
       let completedAt = 0;
       for (const name of names) completedAt = await ctx.cluster.completeRollout(name);
       const r = await run;
