@@ -382,24 +382,49 @@ function embedSize(e) {
     return n;
 }
 const fit = (text, max) => truncateText(text, max, 'code-points');
-/** Shortens an embed to Discord's total: description first, then field values from the last, then the footer. */
+/**
+ * Shrinks field values to one shared cap, as high as fits in `room` characters, but not below
+ * `floor`: long values lose their tails evenly instead of the last fields losing everything.
+ * The "N more fields" note is left alone.
+ */
+function capFieldValues(e, excess, floor) {
+    const fields = (e.fields ?? []).filter((f) => f.name !== ELLIPSIS && countCodePoints(f.value) > floor);
+    if (!fields.length || excess <= 0)
+        return;
+    const lengths = fields.map((f) => countCodePoints(f.value));
+    const target = lengths.reduce((a, b) => a + b, 0) - excess;
+    const used = (cap) => lengths.reduce((a, n) => a + Math.min(n, cap), 0);
+    let lo = floor;
+    let hi = Math.max(...lengths);
+    while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        if (used(mid) <= target)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    for (const f of fields)
+        f.value = fit(f.value, lo);
+}
+/**
+ * Shortens an embed to Discord's total: very long field values first (down to 200 each), then
+ * the description, then field values evenly, then the footer, field names and title.
+ */
 function fitEmbedTotal(e, max = DISCORD_LIMITS.embedTotal) {
-    let excess = embedSize(e) - max;
+    const excess = () => embedSize(e) - max;
     const shrink = (text) => {
         const len = countCodePoints(text);
-        const cut = fit(text, Math.max(1, len - excess));
-        excess -= len - countCodePoints(cut);
-        return cut;
+        return fit(text, Math.max(1, len - excess()));
     };
-    if (excess > 0 && e.description)
+    capFieldValues(e, excess(), 200);
+    if (excess() > 0 && e.description)
         e.description = shrink(e.description);
-    for (let i = (e.fields?.length ?? 0) - 1; excess > 0 && i >= 0; i--)
-        e.fields[i].value = shrink(e.fields[i].value);
-    if (excess > 0 && e.footer)
+    capFieldValues(e, excess(), 1);
+    if (excess() > 0 && e.footer)
         e.footer.text = shrink(e.footer.text);
-    for (let i = (e.fields?.length ?? 0) - 1; excess > 0 && i >= 0; i--)
+    for (let i = (e.fields?.length ?? 0) - 1; excess() > 0 && i >= 0; i--)
         e.fields[i].name = shrink(e.fields[i].name);
-    if (excess > 0 && e.title)
+    if (excess() > 0 && e.title)
         e.title = shrink(e.title);
 }
 /** `[text](url)`, with brackets in the text escaped so they cannot end the link. */
@@ -1359,7 +1384,7 @@ function parseRetryAfter(value, now) {
         return undefined;
     if (/^\d+(\.\d+)?$/.test(v))
         return Math.round(Number(v) * 1000);
-    // Every HTTP-date form starts with a day name; Date.parse alone would accept '-5' or '2024'.
+    // Every HTTP-date form starts with a day name; Date.parse alone would take '-5' for a date.
     if (!/^[A-Za-z]{3}/.test(v))
         return undefined;
     const at = Date.parse(v);
@@ -1533,9 +1558,9 @@ function once(req, url, headers, method, body, signal, maxBody) {
                     chunks.push(chunk.subarray(0, room));
                     size = maxBody;
                     truncated = true;
-                    // Enough read: stop the transfer rather than downloading a huge body.
-                    res.destroy();
+                    // Resolve before stopping the transfer: destroying emits 'aborted', which must not win.
                     finish();
+                    res.destroy();
                     return;
                 }
                 chunks.push(chunk);
@@ -1543,7 +1568,7 @@ function once(req, url, headers, method, body, signal, maxBody) {
             });
             res.on('end', finish);
             res.on('error', (err) => (truncated ? undefined : reject(err)));
-            res.on('aborted', () => reject(new HttpError('CONNECTION_RESET', 'connection closed before the response was complete')));
+            res.on('aborted', () => (truncated ? undefined : reject(new HttpError('CONNECTION_RESET', 'connection closed before the response was complete'))));
         });
         request.on('error', reject);
         if (body !== undefined)

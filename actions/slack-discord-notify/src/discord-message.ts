@@ -45,20 +45,43 @@ export function embedSize(e: DiscordEmbed): number {
 
 const fit = (text: string, max: number) => truncateText(text, max, 'code-points');
 
-/** Shortens an embed to Discord's total: description first, then field values from the last, then the footer. */
-export function fitEmbedTotal(e: DiscordEmbed, max = DISCORD_LIMITS.embedTotal): void {
-  let excess = embedSize(e) - max;
+/**
+ * Shrinks field values to one shared cap, as high as fits in `room` characters, but not below
+ * `floor`: long values lose their tails evenly instead of the last fields losing everything.
+ * The "N more fields" note is left alone.
+ */
+function capFieldValues(e: DiscordEmbed, excess: number, floor: number): void {
+  const fields = (e.fields ?? []).filter((f) => f.name !== ELLIPSIS && countCodePoints(f.value) > floor);
+  if (!fields.length || excess <= 0) return;
+  const lengths = fields.map((f) => countCodePoints(f.value));
+  const target = lengths.reduce((a, b) => a + b, 0) - excess;
+  const used = (cap: number) => lengths.reduce((a, n) => a + Math.min(n, cap), 0);
+  let lo = floor;
+  let hi = Math.max(...lengths);
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (used(mid) <= target) lo = mid;
+    else hi = mid - 1;
+  }
+  for (const f of fields) f.value = fit(f.value, lo);
+}
+
+/**
+ * Shortens an embed to Discord's total: very long field values first (down to 200 each), then
+ * the description, then field values evenly, then the footer, field names and title.
+ */
+export function fitEmbedTotal(e: DiscordEmbed, max: number = DISCORD_LIMITS.embedTotal): void {
+  const excess = () => embedSize(e) - max;
   const shrink = (text: string): string => {
     const len = countCodePoints(text);
-    const cut = fit(text, Math.max(1, len - excess));
-    excess -= len - countCodePoints(cut);
-    return cut;
+    return fit(text, Math.max(1, len - excess()));
   };
-  if (excess > 0 && e.description) e.description = shrink(e.description);
-  for (let i = (e.fields?.length ?? 0) - 1; excess > 0 && i >= 0; i--) e.fields![i].value = shrink(e.fields![i].value);
-  if (excess > 0 && e.footer) e.footer.text = shrink(e.footer.text);
-  for (let i = (e.fields?.length ?? 0) - 1; excess > 0 && i >= 0; i--) e.fields![i].name = shrink(e.fields![i].name);
-  if (excess > 0 && e.title) e.title = shrink(e.title);
+  capFieldValues(e, excess(), 200);
+  if (excess() > 0 && e.description) e.description = shrink(e.description);
+  capFieldValues(e, excess(), 1);
+  if (excess() > 0 && e.footer) e.footer.text = shrink(e.footer.text);
+  for (let i = (e.fields?.length ?? 0) - 1; excess() > 0 && i >= 0; i--) e.fields![i].name = shrink(e.fields![i].name);
+  if (excess() > 0 && e.title) e.title = shrink(e.title);
 }
 
 /** `[text](url)`, with brackets in the text escaped so they cannot end the link. */
