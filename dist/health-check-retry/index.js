@@ -546,6 +546,10 @@ function verdictText(r) {
     const n = r.attempts.length;
     return r.healthy ? `healthy after ${n} attempt${n === 1 ? '' : 's'}` : `not healthy: ${r.gaveUp ?? 'failed'}`;
 }
+/** One log line per attempt, for the per-URL log group written at the end. */
+function attemptLines(r) {
+    return r.attempts.map((a) => `#${a.n} at +${formatWait(a.offsetMs)}: ${a.status ?? 'no response'} in ${formatWait(a.latencyMs)}, ${a.ok ? 'ok' : a.error}`);
+}
 function summaryMarkdown(results, cfg, elapsedMs) {
     const healthy = results.every((r) => r.healthy);
     const out = [];
@@ -600,6 +604,13 @@ async function main(runner, deps) {
     }));
     const elapsedMs = clock.now() - startedAt;
     const healthy = results.every((r) => r.healthy);
+    // Live lines of concurrent URLs interleave; each URL's attempts are also gathered in one group.
+    for (const r of results) {
+        runner.startGroup(`${r.healthy ? '✅' : '❌'} ${r.url}: ${verdictText(r)}`);
+        for (const line of attemptLines(r))
+            runner.info(runner.redact(line));
+        runner.endGroup();
+    }
     runner.setOutput('healthy', healthy);
     runner.setOutput('attempts', results.reduce((sum, r) => sum + r.attempts.length, 0));
     runner.setOutput('status', statusOutput(results));

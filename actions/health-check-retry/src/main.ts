@@ -3,7 +3,7 @@ import { ActionError, Deadline, safeUrl, type Clock, type Runner } from '../../.
 import { readConfig } from './config';
 import { checkUrl, sleepWithProgress, type SendRequest, type UrlResult } from './check-url';
 import { formatWait } from './format';
-import { resultJson, statusOutput, summaryMarkdown } from './report';
+import { attemptLines, resultJson, statusOutput, summaryMarkdown, verdictText } from './report';
 
 export interface HealthCheckDeps {
   clock: Clock;
@@ -45,6 +45,12 @@ export async function main(runner: Runner, deps: HealthCheckDeps): Promise<void>
   const elapsedMs = clock.now() - startedAt;
   const healthy = results.every((r) => r.healthy);
 
+  // Live lines of concurrent URLs interleave; each URL's attempts are also gathered in one group.
+  for (const r of results) {
+    runner.startGroup(`${r.healthy ? '✅' : '❌'} ${r.url}: ${verdictText(r)}`);
+    for (const line of attemptLines(r)) runner.info(runner.redact(line));
+    runner.endGroup();
+  }
   runner.setOutput('healthy', healthy);
   runner.setOutput('attempts', results.reduce((sum, r) => sum + r.attempts.length, 0));
   runner.setOutput('status', statusOutput(results));

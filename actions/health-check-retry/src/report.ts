@@ -37,9 +37,14 @@ export function statusOutput(results: UrlResult[]): string {
   return status === undefined ? '' : String(status);
 }
 
-function verdictText(r: UrlResult): string {
+export function verdictText(r: UrlResult): string {
   const n = r.attempts.length;
   return r.healthy ? `healthy after ${n} attempt${n === 1 ? '' : 's'}` : `not healthy: ${r.gaveUp ?? 'failed'}`;
+}
+
+/** One log line per attempt, for the per-URL log group written at the end. */
+export function attemptLines(r: UrlResult): string[] {
+  return r.attempts.map((a) => `#${a.n} at +${formatWait(a.offsetMs)}: ${a.status ?? 'no response'} in ${formatWait(a.latencyMs)}, ${a.ok ? 'ok' : a.error}`);
 }
 
 export function summaryMarkdown(results: UrlResult[], cfg: HealthCheckConfig, elapsedMs: number): string {
