@@ -519,6 +519,8 @@ function gaveUpReason(stopped, count, cfg, last) {
 // What the step hands on: outputs for the next step, a job summary for people.
 
 
+/** Attempt tables longer than this are folded in the summary. */
+const FOLD_AFTER = 20;
 function lastStatus(result) {
     for (let i = result.attempts.length - 1; i >= 0; i--)
         if (result.attempts[i].status !== undefined)
@@ -565,7 +567,9 @@ function summaryMarkdown(results, cfg, elapsedMs) {
     out.push((0,src/* table */.tp)(['URL', 'Result', 'Attempts', 'Last status'], results.map((r) => [r.url, `${r.healthy ? '✅' : '❌'} ${verdictText(r)}`, r.attempts.length, lastStatus(r) ?? '—'])));
     for (const r of results) {
         out.push((0,src/* heading */.R_)(`${r.healthy ? '✅' : '❌'} ${r.url}`, 4));
-        out.push((0,src/* table */.tp)(['#', 'Time', 'Status', 'Latency', 'Result'], r.attempts.map((a) => [a.n, `+${formatWait(a.offsetMs)}`, a.status ?? '—', formatWait(a.latencyMs), a.ok ? 'ok' : a.error])));
+        const attempts = (0,src/* table */.tp)(['#', 'Time', 'Status', 'Latency', 'Result'], r.attempts.map((a) => [a.n, `+${formatWait(a.offsetMs)}`, a.status ?? '—', formatWait(a.latencyMs), a.ok ? 'ok' : a.error]));
+        // A long run of attempts would push the other URLs off the page: fold it.
+        out.push(r.attempts.length > FOLD_AFTER ? (0,src/* details */.zH)(`${r.attempts.length} attempts`, attempts) : attempts);
     }
     return out.join('\n');
 }
@@ -644,6 +648,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   by: () => (/* reexport */ Runner),
   EY: () => (/* reexport */ backoffDelay),
   Hn: () => (/* reexport */ cell),
+  zH: () => (/* reexport */ details),
   gJ: () => (/* reexport */ errorMessage),
   R_: () => (/* reexport */ heading),
   aj: () => (/* reexport */ httpRequest),
@@ -657,7 +662,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   tp: () => (/* reexport */ table)
 });
 
-// UNUSED EXPORTS: code, details, formatCommand, formatDuration, formatFileCommand, inputEnvName, isLocalhostName, maskUrl, parseBoolean, parseDuration, parseInteger, parseLines, parseList, parsePairs, processIO
+// UNUSED EXPORTS: code, formatCommand, formatDuration, formatFileCommand, inputEnvName, isLocalhostName, maskUrl, parseBoolean, parseDuration, parseInteger, parseLines, parseList, parsePairs, processIO
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");

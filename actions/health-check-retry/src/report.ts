@@ -1,8 +1,11 @@
 // What the step hands on: outputs for the next step, a job summary for people.
-import { cell, heading, table } from '../../../packages/core/src/index';
+import { cell, details, heading, table } from '../../../packages/core/src/index';
 import type { HealthCheckConfig } from './config';
 import type { UrlResult } from './check-url';
 import { formatWait } from './format';
+
+/** Attempt tables longer than this are folded in the summary. */
+export const FOLD_AFTER = 20;
 
 export interface UrlResultJson {
   url: string;
@@ -67,12 +70,12 @@ export function summaryMarkdown(results: UrlResult[], cfg: HealthCheckConfig, el
   );
   for (const r of results) {
     out.push(heading(`${r.healthy ? '✅' : '❌'} ${r.url}`, 4));
-    out.push(
-      table(
-        ['#', 'Time', 'Status', 'Latency', 'Result'],
-        r.attempts.map((a) => [a.n, `+${formatWait(a.offsetMs)}`, a.status ?? '—', formatWait(a.latencyMs), a.ok ? 'ok' : a.error]),
-      ),
+    const attempts = table(
+      ['#', 'Time', 'Status', 'Latency', 'Result'],
+      r.attempts.map((a) => [a.n, `+${formatWait(a.offsetMs)}`, a.status ?? '—', formatWait(a.latencyMs), a.ok ? 'ok' : a.error]),
     );
+    // A long run of attempts would push the other URLs off the page: fold it.
+    out.push(r.attempts.length > FOLD_AFTER ? details(`${r.attempts.length} attempts`, attempts) : attempts);
   }
   return out.join('\n');
 }

@@ -2,7 +2,7 @@ import type { UrlResult } from '../src/check-url';
 import type { HealthCheckConfig } from '../src/config';
 import { parseExpectedStatus, type StatusSet } from '../src/expected-status';
 import { parseJsonChecks, type JsonCheck } from '../src/expected-json';
-import { attemptLines, lastStatus, resultJson, statusOutput, summaryMarkdown } from '../src/report';
+import { attemptLines, FOLD_AFTER, lastStatus, resultJson, statusOutput, summaryMarkdown } from '../src/report';
 
 const healthy: UrlResult = {
   url: 'https://a.test/health',
@@ -61,6 +61,14 @@ describe('summaryMarkdown', () => {
     expect(md).toContain('#### ❌ https://b.test/health\n\n| # | Time | Status | Latency | Result |');
     expect(md).toContain('| 2 | +1.0s | — | 2ms | connection refused |');
     expect(md).toContain('| 2 | +1.0s | 200 | 9ms | ok |');
+    expect(md).not.toContain('<details>');
+  });
+
+  test('a long run of attempts is folded', () => {
+    const many: UrlResult = { ...refused, attempts: Array.from({ length: FOLD_AFTER + 1 }, (_, i) => ({ n: i + 1, offsetMs: i * 1000, latencyMs: 1, ok: false, status: 503, error: 'status 503' })) };
+    const md = summaryMarkdown([many], cfg, 1000);
+    expect(md).toContain(`<details><summary>${FOLD_AFTER + 1} attempts</summary>\n\n| # | Time |`);
+    expect(md).toContain(`| ${FOLD_AFTER + 1} | +20.0s | 503 | 1ms | status 503 |`);
   });
 });
 
