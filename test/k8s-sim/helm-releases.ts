@@ -8,6 +8,7 @@
 import { gunzipSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import { parseAllDocuments } from 'yaml';
 import type { SimCluster } from './cluster';
+import { rolloutComplete } from './rollout';
 import type { KubeObject } from './selectors';
 
 export const HELM_SECRET_TYPE = 'helm.sh/release.v1';
@@ -227,7 +228,7 @@ export function applyManifestWorkloads(cluster: ClusterApi, manifest: string, re
   const applied: KubeObject[] = [];
   for (const doc of parseAllDocuments(manifest)) {
     const obj = doc.toJS() as KubeObject | null;
-    if (!obj || !WORKLOADS.has(obj.kind)) continue;
+    if (!obj || !WORKLOADS.has(obj.kind ?? '')) continue;
     obj.metadata = { ...obj.metadata, namespace: obj.metadata.namespace ?? namespace };
     obj.metadata.labels = { ...(obj.metadata.labels ?? {}), 'app.kubernetes.io/managed-by': 'Helm' };
     obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), 'meta.helm.sh/release-name': release, 'meta.helm.sh/release-namespace': namespace };
@@ -248,11 +249,18 @@ export interface RollbackOutcome {
  * `helm rollback <release> <revision>` as Helm 3.17/4.1 perform it (pkg/action/rollback.go):
  * the current record is the newest; the target must exist; a new record current+1 copies the
  * target's chart, values, manifest and notes with status pending-rollback and description
- * "Rollback to N"; the manifest is applied; then every record that was `deployed` becomes
- * `superseded` and the new one `deployed`. Revision 0 (or none) means current-1, as in Helm.
- * `fail` makes the apply step fail the way Helm records it (new record failed, exit 1).
+ * "Rollback to N"; the manifest is applied; with `waitMs` (--wait) the workloads must finish
+ * rolling out in that time or the new record is marked failed; then every record that was
+ * `deployed` becomes `superseded` and the new one `deployed`. Revision 0 (or none) means
+ * current-1, as in Helm. `fail` makes the apply step fail the way Helm records it (exit 1).
  */
-export function rollbackRelease(cluster: ClusterApi, release: string, namespace: string, revision: number | undefined, opts: { fail?: string; now?: Date } = {}): RollbackOutcome {
+export async function rollbackRelease(
+  cluster: ClusterApi & Pick<SimCluster, 'waitFor'>,
+  release: string,
+  namespace: string,
+  revision: number | undefined,
+  opts: { fail?: string; waitMs?: number; now?: Date } = {},
+): Promise<RollbackOutcome> {
   const records = readReleases(cluster, release, namespace);
   const current = records[records.length - 1];
   if (!current) return { code: 1, stdout: '', stderr: 'Error: release: not found\n' };
@@ -271,14 +279,22 @@ export function rollbackRelease(cluster: ClusterApi, release: string, namespace:
     ...(target.hooks ? { hooks: target.hooks } : {}),
   };
   storeRelease(cluster, created);
-  if (opts.fail) {
-    const message = `Rollback "${release}" failed: ${opts.fail}`;
-    // Helm marks the current record superseded and the new one failed (rollback.go, on Update error).
-    storeRelease(cluster, { ...current, info: { ...current.info, status: 'superseded' } });
-    storeRelease(cluster, { ...created, info: { ...created.info, status: 'failed', description: message } });
-    return { code: 1, stdout: '', stderr: `Error: ${opts.fail}\n`, created };
+  const failed = (message: string, error: string, supersedeCurrent: boolean): RollbackOutcome => {
+    // A failed apply also marks the current release superseded; a failed wait leaves it as it was.
+    if (supersedeCurrent) storeRelease(cluster, { ...current, info: { ...current.info, status: 'superseded' } });
+    const rec: HelmRelease = { ...created, info: { ...created.info, status: 'failed', description: message } };
+    storeRelease(cluster, rec);
+    return { code: 1, stdout: '', stderr: `Error: ${error}\n`, created: rec };
+  };
+  if (opts.fail) return failed(`Rollback "${release}" failed: ${opts.fail}`, opts.fail, true);
+  const applied = applyManifestWorkloads(cluster, target.manifest, release, namespace);
+  if (opts.waitMs !== undefined) {
+    try {
+      await Promise.all(applied.map((o) => cluster.waitFor(o.kind ?? '', o.metadata.name, rolloutComplete, { namespace: o.metadata.namespace, timeoutMs: opts.waitMs })));
+    } catch {
+      return failed(`Release "${release}" failed: context deadline exceeded`, `release ${release} failed: context deadline exceeded`, false);
+    }
   }
-  applyManifestWorkloads(cluster, target.manifest, release, namespace);
   for (const rec of records) if (rec.info.status === 'deployed') storeRelease(cluster, { ...rec, info: { ...rec.info, status: 'superseded' } });
   const deployed: HelmRelease = { ...created, info: { ...created.info, status: 'deployed' } };
   storeRelease(cluster, deployed);
