@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { apiGroupDocument, apiGroupList, apiResourceList, apiVersions, SERVER_VERSION } from './discovery';
 import type { Faults, RequestInfo } from './faults';
 import { applyPatch, patchKind } from './patch';
+import { decodeKubeProtobuf, PROTOBUF_CONTENT_TYPE } from './protobuf';
 import { findByPath, groupVersion, resolveResourceType, type ResourceType } from './resources';
 import { parseFieldSelector, parseLabelSelector, type KubeObject } from './selectors';
 import { badRequest, deleted, methodNotAllowed, notFound, pathNotFound, serverError, StatusError, unauthorized } from './status';
@@ -22,6 +23,8 @@ export interface RequestRecord {
   /** HTTP status answered; 0 until the headers are sent (or when the socket was cut before). */
   readonly status: number;
   userAgent?: string;
+  /** Content-Type of the request body (e.g. which patch type a client sent). */
+  contentType?: string;
 }
 
 export interface ApiServerContext {
@@ -50,7 +53,7 @@ async function handle(ctx: ApiServerContext, req: IncomingMessage, res: ServerRe
   const query = Object.fromEntries(url.searchParams);
   const method = (req.method ?? 'GET').toUpperCase();
   const watch = method === 'GET' && (query.watch === 'true' || query.watch === '1');
-  const record = { method, path: url.pathname, query, time: Date.now(), watch, userAgent: req.headers['user-agent'] } as RequestRecord;
+  const record = { method, path: url.pathname, query, time: Date.now(), watch, userAgent: req.headers['user-agent'], contentType: req.headers['content-type'] } as RequestRecord;
   // Read when asked, so an open watch already shows its 200.
   Object.defineProperty(record, 'status', { enumerable: true, get: () => (res.headersSent ? res.statusCode : 0) });
   ctx.requests.push(record);
@@ -148,7 +151,7 @@ async function routeGroupVersion(
           return ctx.hub.serve(
             req,
             res,
-            { type, namespace, predicate, resourceVersion: query.resourceVersion, timeoutSeconds, allowBookmarks: query.allowWatchBookmarks === 'true' },
+            { type, namespace, predicate, resourceVersion: query.resourceVersion, timeoutSeconds, allowBookmarks: query.allowWatchBookmarks === 'true', sendInitialEvents: query.sendInitialEvents === 'true' },
             { drop, gone, staleAnswer: ctx.faults.staleWatchAnswer },
           );
         }
@@ -242,6 +245,10 @@ function listBody(type: ResourceType, resourceVersion: string, items: KubeObject
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
+  return readBytes(req).then((b) => b.toString('utf8'));
+}
+
+function readBytes(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -250,16 +257,19 @@ function readBody(req: IncomingMessage): Promise<string> {
       if (size > MAX_BODY) reject(new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the request body is too large', reason: 'RequestEntityTooLarge', code: 413 }));
       else chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
 
 async function readObject(req: IncomingMessage): Promise<KubeObject> {
-  const raw = await readBody(req);
+  const bytes = await readBytes(req);
+  const contentType = req.headers['content-type'] ?? '';
+  if (contentType.startsWith(PROTOBUF_CONTENT_TYPE)) return decodeKubeProtobuf(bytes);
+  const raw = bytes.toString('utf8');
   let body: unknown;
   try {
-    body = (req.headers['content-type'] ?? '').includes('yaml') ? parseYaml(raw) : JSON.parse(raw);
+    body = contentType.includes('yaml') ? parseYaml(raw) : JSON.parse(raw);
   } catch (err) {
     throw badRequest(`error decoding request body: ${(err as Error).message}`);
   }

@@ -67,6 +67,15 @@ export function templateHash(template: unknown): string {
   return text || alphabet[0];
 }
 
+/** What the API server rewrites on the way in: Secret stringData is merged into data. */
+function normalise(type: ResourceType, obj: KubeObject): KubeObject {
+  if (type.kind !== 'Secret' || !obj.stringData) return obj;
+  const { stringData, ...rest } = obj;
+  const data: Record<string, string> = { ...(rest.data ?? {}) };
+  for (const [k, v] of Object.entries(stringData as Record<string, string>)) data[k] = Buffer.from(String(v)).toString('base64');
+  return { ...rest, data };
+}
+
 const NAME_PATTERN = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
 export class ObjectStore {
@@ -111,7 +120,7 @@ export class ObjectStore {
   }
 
   create(type: ResourceType, input: KubeObject): KubeObject {
-    const obj = structuredClone(input);
+    const obj = normalise(type, structuredClone(input));
     obj.metadata = { ...(obj.metadata ?? {}) } as KubeObject['metadata'];
     if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = obj.metadata.generateName + randomSuffix();
     const name = obj.metadata.name;
@@ -147,6 +156,7 @@ export class ObjectStore {
     const requested = input.metadata.resourceVersion;
     if (requested && requested !== current.metadata.resourceVersion) throw conflict(type, name);
     let next: KubeObject;
+    input = normalise(type, input);
     if (part === 'status') {
       next = structuredClone(current);
       next.status = structuredClone(input.status);

@@ -14,6 +14,8 @@ export interface WatchParams {
   resourceVersion?: string;
   timeoutSeconds?: number;
   allowBookmarks: boolean;
+  /** sendInitialEvents=true (the WatchList protocol): ADDED for every match, then a BOOKMARK marking their end. */
+  sendInitialEvents: boolean;
 }
 
 export interface WatchFaults {
@@ -54,7 +56,7 @@ export class WatchHub {
     const rv = params.resourceVersion;
     if (faults.gone) {
       gone = expiredBody(rv ?? '0', this.store.oldestWatchable);
-    } else if (rv === undefined || rv === '' || rv === '0') {
+    } else if (params.sendInitialEvents || rv === undefined || rv === '' || rv === '0') {
       backlog = this.store.list(type, namespace, predicate).map((o) => ({ type: 'ADDED', object: withTypeMeta(o, type) }));
     } else {
       const from = Number(rv);
@@ -103,17 +105,25 @@ export class WatchHub {
       return;
     }
     for (const e of backlog!) send(e);
+    if (params.sendInitialEvents) {
+      send({ type: 'BOOKMARK', object: bookmark(type, this.store.resourceVersion, { 'k8s.io/initial-events-end': 'true' }) });
+    }
     if (faults.drop?.afterMs !== undefined) timers.push(setTimeout(() => end(faults.drop!.how), faults.drop.afterMs));
     if (params.timeoutSeconds !== undefined && params.timeoutSeconds > 0) timers.push(setTimeout(() => end(), params.timeoutSeconds * 1000));
     if (params.allowBookmarks && this.options.bookmarkIntervalMs > 0) {
       timers.push(
         setInterval(
-          () => send({ type: 'BOOKMARK', object: { apiVersion: groupVersion(type), kind: type.kind, metadata: { name: '', resourceVersion: this.store.resourceVersion } } as KubeObject }),
+          () => send({ type: 'BOOKMARK', object: bookmark(type, this.store.resourceVersion) }),
           this.options.bookmarkIntervalMs,
         ),
       );
     }
   }
+}
+
+/** A BOOKMARK carries only the kind and a resourceVersion (and, ending initial events, an annotation). */
+function bookmark(type: ResourceType, resourceVersion: string, annotations?: Record<string, string>): KubeObject {
+  return { apiVersion: groupVersion(type), kind: type.kind, metadata: { name: '', resourceVersion, ...(annotations ? { annotations } : {}) } } as KubeObject;
 }
 
 function line(event: WireEvent): string {
