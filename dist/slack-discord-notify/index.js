@@ -898,12 +898,13 @@ function resultText(r) {
         return `✅ ${r.action === 'update' ? 'updated' : 'posted'}`;
     return `${r.uncertain ? '❓' : '❌'} ${r.error}`;
 }
-function summaryMarkdown(n, results) {
+function summaryMarkdown(n, results, overrides = []) {
     const rows = results.map((r) => [r.destination.label, resultText(r), r.attempts, r.messageId ?? '']);
+    const note = overrides.length ? ` (${overrides.join(' and ')} sent as given instead)` : '';
     return [
         (0,src/* heading */.R_)(`${n.emoji} ${n.title}`),
         (0,src/* table */.tp)(['Destination', 'Result', 'Attempts', 'Message ID / ts'], rows),
-        (0,src/* details */.zH)('Message preview', fence(plainText(n))),
+        (0,src/* details */.zH)(`Message preview${note}`, fence(plainText(n))),
     ].join('\n');
 }
 async function notify(runner, deps) {
@@ -936,7 +937,8 @@ async function notify(runner, deps) {
     const api = results.find((r) => r.destination.kind === 'slack-api');
     runner.setOutput('slack-ts', api?.messageId ?? '');
     runner.setOutput('slack-channel-id', api?.channel ?? '');
-    runner.appendSummary(summaryMarkdown(n, results));
+    const overrides = [config.payloadSlack ? 'payload-slack' : '', config.payloadDiscord ? 'payload-discord' : ''].filter(Boolean);
+    runner.appendSummary(summaryMarkdown(n, results, overrides));
     const failed = results.filter((r) => !r.ok);
     if (!failed.length)
         return;

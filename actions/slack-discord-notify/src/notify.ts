@@ -178,12 +178,13 @@ function resultText(r: DeliveryResult): string {
   return `${r.uncertain ? '❓' : '❌'} ${r.error}`;
 }
 
-export function summaryMarkdown(n: Notification, results: DeliveryResult[]): string {
+export function summaryMarkdown(n: Notification, results: DeliveryResult[], overrides: string[] = []): string {
   const rows = results.map((r) => [r.destination.label, resultText(r), r.attempts, r.messageId ?? '']);
+  const note = overrides.length ? ` (${overrides.join(' and ')} sent as given instead)` : '';
   return [
     heading(`${n.emoji} ${n.title}`),
     table(['Destination', 'Result', 'Attempts', 'Message ID / ts'], rows),
-    details('Message preview', fence(plainText(n))),
+    details(`Message preview${note}`, fence(plainText(n))),
   ].join('\n');
 }
 
@@ -222,7 +223,8 @@ export async function notify(runner: Runner, deps: NotifyDeps): Promise<void> {
   const api = results.find((r) => r.destination.kind === 'slack-api');
   runner.setOutput('slack-ts', api?.messageId ?? '');
   runner.setOutput('slack-channel-id', api?.channel ?? '');
-  runner.appendSummary(summaryMarkdown(n, results));
+  const overrides = [config.payloadSlack ? 'payload-slack' : '', config.payloadDiscord ? 'payload-discord' : ''].filter(Boolean);
+  runner.appendSummary(summaryMarkdown(n, results, overrides));
 
   const failed = results.filter((r) => !r.ok);
   if (!failed.length) return;

@@ -182,6 +182,7 @@ test('fail-on-error: true fails the step with one ::error:: line', async () => {
   expect(r.errors[0]).toMatch(/^Notification not delivered to 1 of 1 destination: Slack webhook #1: HTTP 400: invalid_payload$/);
   expect(r.outputs['slack-sent']).toBe('false');
   expect(r.stdout).not.toMatch(/\n\s+at /); // no stack trace
+  expect(r.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')).not.toContain('slacksecrettoken0001');
 });
 
 test('Discord: a "started" message is edited in place to success', async () => {
@@ -280,6 +281,7 @@ test('payload overrides are sent exactly as given', async () => {
   expect(r.code).toBe(0);
   expect(JSON.parse(fake.to(DISCORD_HOOK_PATH)[0].body)).toEqual(discord);
   expect(JSON.parse(fake.to(SLACK_HOOK_PATH)[0].body)).toEqual(slack);
+  expect(r.summary).toContain('payload-slack and payload-discord sent as given instead');
 });
 
 test('webhook URLs and the token never appear in stdout, summary or outputs (only in ::add-mask::)', async () => {
