@@ -97,9 +97,16 @@ function problemAt(p: Parsed, offset: number | undefined, message: string): Reso
   return { kind: 'problem', problem: { message, ...pos } };
 }
 
+/** Where `&name` is written: the node's range starts after its anchor and tag. */
+function anchorOffset(p: Parsed, node: Node): number {
+  const start = node.range![0];
+  const at = node.anchor ? p.text.lastIndexOf(`&${node.anchor}`, start) : -1;
+  return at >= 0 ? at : start;
+}
+
 function aliasNote(p: Parsed, doc: Document, alias: Alias): string {
-  const target = alias.resolve(doc);
-  const at = target?.range ? ` (anchor &${alias.source} at ${where(p, target.range[0])})` : '';
+  const target = alias.resolve(doc) as Node | undefined;
+  const at = target?.range ? ` (anchor &${alias.source} at ${where(p, anchorOffset(p, target))})` : '';
   return `alias *${alias.source} at ${where(p, alias.range![0])}${at}`;
 }
 
@@ -273,8 +280,8 @@ function applyChange(p: Parsed, change: ChangeSpec, opts: EditOptions, edits: Ap
     const pos = position(p, start);
     const shared = sharedBy(p.docs[doc], chain);
     if (shared.length) {
-      const anchored = chain.find((n) => n.anchor);
-      const anchorText = anchored ? `anchor &${anchored.anchor} at ${where(p, anchored.range![0])}` : 'an anchor';
+      const anchors = [...new Set(shared.map((a) => a.resolve(p.docs[doc]) as Node))];
+      const anchorText = anchors.map((n) => `anchor &${n.anchor} at ${where(p, anchorOffset(p, n))}`).join(' and ');
       const uses = shared.map((a) => `*${a.source} at ${where(p, a.range![0])}`).join(', ');
       return { message: `'${change.pathText}'${docLabel(doc)} is inside ${anchorText}, also used by ${uses}; editing it would change those too — refusing (never flattening anchors)`, ...pos };
     }

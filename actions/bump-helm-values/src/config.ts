@@ -1,0 +1,119 @@
+// Every input read and checked before anything is touched: a bad input stops the action with
+// one ::error:: line naming it, before any file is read or any git command runs.
+import { InputError, Inputs, parseLines, type Runner } from '../../../packages/core/src/index';
+import { parseChangeLines, parseChangesJson, type JsonChanges } from './changes';
+import { VALUE_TYPES, type ValueType } from './scalar';
+import type { ChangeSpec } from './edit';
+
+export const BOT_NAME = 'github-actions[bot]';
+export const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com';
+
+export interface BumpConfig {
+  filePatterns: string[];
+  /** From `changes` (same for every file) or `changes-json`. */
+  changes: JsonChanges;
+  valueType: ValueType;
+  createMissing: boolean;
+  commit: boolean;
+  push: boolean;
+  /** Branch to push to; undefined = the checked-out branch. */
+  branch?: string;
+  remote: string;
+  commitMessage?: string;
+  authorName: string;
+  authorEmail: string;
+  pushRetries: number;
+  createPr: boolean;
+  prBranch?: string;
+  prTitle?: string;
+  prBody?: string;
+  base?: string;
+  token: string;
+  repository?: string;
+  dryRun: boolean;
+  workingDirectory: string;
+}
+
+/** git check-ref-format's rules for a branch name, checked without running git. */
+export function isValidBranchName(name: string): boolean {
+  if (name === '' || name === '@' || name.startsWith('-') || name.startsWith('/') || name.endsWith('/') || name.endsWith('.')) return false;
+  if (/[\x00-\x20\x7f~^:?*[\\]/.test(name) || name.includes('..') || name.includes('@{') || name.includes('//')) return false;
+  return name.split('/').every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock'));
+}
+
+function branchInput(inputs: Inputs, name: string): string | undefined {
+  const v = inputs.string(name).replace(/^refs\/heads\//, '');
+  if (v === '') return undefined;
+  if (!isValidBranchName(v)) throw new InputError(name, `'${v}' is not a valid branch name`);
+  return v;
+}
+
+function oneLine(inputs: Inputs, name: string, fallback: string): string {
+  const v = inputs.string(name, fallback);
+  if (/[\r\n]/.test(v)) throw new InputError(name, 'must be one line');
+  return v;
+}
+
+export function readConfig(runner: Runner): BumpConfig {
+  const inputs = new Inputs(runner);
+  const filePatterns = parseLines(inputs.required('files'));
+  if (filePatterns.length === 0) throw new InputError('files', 'is required: one file or glob per line');
+
+  const valueType = inputs.oneOf('value-type', VALUE_TYPES, 'auto');
+  const changesText = runner.input('changes');
+  const jsonText = runner.input('changes-json');
+  if (changesText !== '' && jsonText !== '') throw new InputError('changes', 'give either changes or changes-json, not both');
+  if (changesText === '' && jsonText === '') throw new InputError('changes', 'is required (path=value lines), unless changes-json is given');
+  let changes: JsonChanges;
+  try {
+    changes = changesText !== '' ? { kind: 'all', changes: parseChangeLines(changesText, valueType) as ChangeSpec[] } : parseChangesJson(jsonText);
+  } catch (err) {
+    throw new InputError(changesText !== '' ? 'changes' : 'changes-json', (err as Error).message);
+  }
+
+  const commit = inputs.boolean('commit', true);
+  const push = commit && inputs.boolean('push', true);
+  const createPr = inputs.boolean('create-pr', false);
+  if (createPr && !(commit && push)) throw new InputError('create-pr', 'needs commit: true and push: true (the pull request is opened from a pushed branch)');
+
+  const remote = inputs.string('remote', 'origin');
+  if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(remote)) throw new InputError('remote', `expected a remote name like origin, got '${remote}'`);
+
+  const authorName = oneLine(inputs, 'author-name', BOT_NAME);
+  const authorEmail = oneLine(inputs, 'author-email', BOT_EMAIL);
+  if (!/^[^\s<>@]+@[^\s<>@]+$/.test(authorEmail)) throw new InputError('author-email', `expected an email address, got '${authorEmail}'`);
+  if (/[<>]/.test(authorName)) throw new InputError('author-name', 'must not contain < or >');
+
+  const token = inputs.string('github-token');
+  if (createPr && token === '') throw new InputError('github-token', 'is required when create-pr is true');
+  const repository = inputs.string('repository') || undefined;
+  if (repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) throw new InputError('repository', `expected owner/name, got '${repository}'`);
+
+  const commitMessage = inputs.raw('commit-message').trim() || undefined;
+  const prTitle = inputs.string('pr-title') || undefined;
+  if (prTitle && /[\r\n]/.test(prTitle)) throw new InputError('pr-title', 'must be one line');
+
+  return {
+    filePatterns,
+    changes,
+    valueType,
+    createMissing: inputs.boolean('create-missing', false),
+    commit,
+    push,
+    branch: branchInput(inputs, 'branch'),
+    remote,
+    commitMessage,
+    authorName,
+    authorEmail,
+    pushRetries: inputs.integer('push-retries', 5, { min: 0, max: 20 }),
+    createPr,
+    prBranch: branchInput(inputs, 'pr-branch'),
+    prTitle,
+    prBody: inputs.raw('pr-body').trim() || undefined,
+    base: branchInput(inputs, 'base'),
+    token,
+    repository,
+    dryRun: inputs.boolean('dry-run', false),
+    workingDirectory: inputs.string('working-directory', '.'),
+  };
+}

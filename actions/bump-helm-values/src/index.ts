@@ -1,0 +1,6 @@
+import { Runner, runAction, systemClock } from '../../../packages/core/src/index';
+import { readConfig } from './config';
+import { bump } from './bump';
+
+const runner = new Runner();
+await runAction(runner, () => bump(runner, readConfig(runner), { clock: systemClock, random: Math.random, cwd: process.cwd(), env: process.env }));

@@ -1,0 +1,320 @@
+// The bundled action against real git: a bare repository as the remote, clones as workspaces.
+import { readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { runAction, cleanupRun, type ActionRun, type RunOptions } from '../../../test/harness/run-action';
+import { GitSandbox, git } from './git-remote';
+
+const VALUES = `# Production values (Argo CD syncs this file)
+imprun-server:
+  image:
+    repository: ghcr.io/imprun/server
+    tag: "1.2.2"   # bumped by CI
+
+imprun-console:
+  image:
+    repository: ghcr.io/imprun/console
+    tag: 1.2.2
+`;
+
+// Written by hand: only the two tag scalars differ from VALUES.
+const BUMPED = `# Production values (Argo CD syncs this file)
+imprun-server:
+  image:
+    repository: ghcr.io/imprun/server
+    tag: "1.2.3"   # bumped by CI
+
+imprun-console:
+  image:
+    repository: ghcr.io/imprun/console
+    tag: 1.2.2
+`;
+
+const FILE = 'values-production.yaml';
+const runs: ActionRun[] = [];
+let box: GitSandbox;
+
+async function run(workspace: string, inputs: RunOptions['inputs'], extra: Partial<RunOptions> = {}): Promise<ActionRun> {
+  const r = await runAction('bump-helm-values', { workspace, inputs, env: { ...box.env(), ...extra.env }, timeoutMs: 40_000, githubToken: extra.githubToken });
+  runs.push(r);
+  return r;
+}
+
+afterEach(() => {
+  for (const r of runs.splice(0)) cleanupRun(r);
+});
+
+/** A fresh remote for each test that pushes, one shared remote for the tests that must not change anything. */
+function freshRemoteEach(): void {
+  beforeEach(() => {
+    box = new GitSandbox({ [FILE]: VALUES });
+  });
+  afterEach(() => box.cleanup());
+}
+
+function sharedRemote(): void {
+  beforeAll(() => {
+    box = new GitSandbox({ [FILE]: VALUES });
+  });
+  beforeEach(() => box.forgetInvocations());
+  afterAll(() => box.cleanup());
+}
+
+describe('against a bare remote', () => {
+  freshRemoteEach();
+
+  test('commits the byte-exact edit as github-actions[bot] and pushes it', async () => {
+    const ws = box.clone();
+    const before = box.tip();
+    const r = await run(ws, { files: FILE, changes: 'imprun-server.image.tag=1.2.3' });
+    expect(r.errors).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(box.remoteFile(FILE)).toBe(BUMPED);
+    expect(r.outputs.changed).toBe('true');
+    expect(r.outputs['commit-sha']).toBe(box.tip());
+    expect(git(box.remote, 'rev-parse', 'main~1').trim()).toBe(before);
+    expect(git(box.remote, 'log', '-1', '--format=%an <%ae>|%cn|%s', 'main').trim()).toBe(
+      'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>|github-actions[bot]|chore: update imprun-server.image.tag to 1.2.3',
+    );
+    expect(JSON.parse(r.outputs['previous-values'])).toEqual({ [FILE]: { 'imprun-server.image.tag': '1.2.2' } });
+    expect(r.outputs.diff).toContain('-    tag: "1.2.2"   # bumped by CI\n+    tag: "1.2.3"   # bumped by CI\n');
+    expect(r.stdout).toContain('::group::Diff');
+    expect(r.summary).toContain('| `values-production.yaml` | `imprun-server.image.tag` | `1.2.2` | `1.2.3` | changed |');
+    expect(r.summary).toContain(r.outputs['commit-sha'].slice(0, 12));
+  });
+
+  test('values already set: changed=false, no commit, no push', async () => {
+    const ws = box.clone();
+    const before = box.tip();
+    const r = await run(ws, { files: FILE, changes: 'imprun-server.image.tag=1.2.2\nimprun-console.image.tag=1.2.2' });
+    expect(r.code).toBe(0);
+    expect(r.outputs.changed).toBe('false');
+    expect(r.outputs['commit-sha']).toBe('');
+    expect(box.tip()).toBe(before);
+    expect(git(ws, 'rev-parse', 'HEAD').trim()).toBe(before);
+    expect(box.gitInvocations().filter((l) => /^(commit|push)/.test(l))).toEqual([]);
+    expect(r.summary).toContain('already set');
+  });
+
+  test('remote moved (another key changed meanwhile): re-applies the edit on the new tip, both changes land, history stays linear', async () => {
+    const ws = box.clone();
+    const theirs = box.pushFromElsewhere(FILE, (t) => t.replace('    tag: 1.2.2\n', '    tag: 2.0.0\n'), 'console to 2.0.0');
+    const r = await run(ws, { files: FILE, changes: 'imprun-server.image.tag=1.2.3' });
+    expect(r.errors).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Push rejected: main moved on origin\. Re-applying/);
+    expect(box.remoteFile(FILE)).toBe(BUMPED.replace('    tag: 1.2.2\n', '    tag: 2.0.0\n'));
+    expect(git(box.remote, 'rev-parse', 'main~1').trim()).toBe(theirs);
+    expect(git(box.remote, 'rev-list', '--merges', '--count', 'main').trim()).toBe('0');
+    expect(git(box.remote, 'rev-list', '--count', 'main').trim()).toBe('3');
+    expect(r.outputs['commit-sha']).toBe(box.tip());
+  });
+
+  test('someone else set the same value meanwhile: no second commit, changed=false', async () => {
+    const ws = box.clone();
+    const theirs = box.pushFromElsewhere(FILE, (t) => t.replace('tag: "1.2.2"', 'tag: "1.2.3"'));
+    const r = await run(ws, { files: FILE, changes: 'imprun-server.image.tag=1.2.3' });
+    expect(r.code).toBe(0);
+    expect(r.outputs.changed).toBe('false');
+    expect(r.outputs['commit-sha']).toBe('');
+    expect(box.tip()).toBe(theirs);
+    expect(box.remoteFile(FILE)).toBe(BUMPED);
+  });
+
+  test('8 bumps of different keys of one file at the same moment all land, one commit each, linear history', async () => {
+    const services = Array.from({ length: 8 }, (_, i) => `svc-${i + 1}`);
+    const many = services.map((s) => `${s}:\n  image:\n    tag: "0.0.1"  # ${s}\n`).join('\n');
+    box.pushFromElsewhere(FILE, () => many, 'eight services');
+    const base = box.tip();
+    const workspaces = services.map(() => box.clone());
+    const results = await Promise.all(services.map((s, i) => run(workspaces[i], { files: FILE, changes: `${s}.image.tag=1.0.${i + 1}`, 'push-retries': '10' })));
+    for (const r of results) {
+      expect(r.errors).toEqual([]);
+      expect(r.code).toBe(0);
+    }
+    const expected = services.map((s, i) => `${s}:\n  image:\n    tag: "1.0.${i + 1}"  # ${s}\n`).join('\n');
+    expect(box.remoteFile(FILE)).toBe(expected);
+    expect(git(box.remote, 'rev-list', '--count', `${base}..main`).trim()).toBe('8');
+    expect(git(box.remote, 'rev-list', '--merges', '--count', 'main').trim()).toBe('0');
+    const shas = results.map((r) => r.outputs['commit-sha']).sort();
+    expect(shas).toEqual(git(box.remote, 'rev-list', `${base}..main`).trim().split('\n').sort());
+  });
+
+  test('previous-values passed back through changes-json reverts the bump byte for byte', async () => {
+    const ws = box.clone();
+    const bumped = await run(ws, { files: FILE, changes: 'imprun-server.image.tag=1.2.3\nimprun-console.image.tag=1.2.3' });
+    expect(bumped.code).toBe(0);
+    const reverted = await run(ws, { files: FILE, 'changes-json': bumped.outputs['previous-values'], 'commit-message': 'revert: image tags back' });
+    expect(reverted.errors).toEqual([]);
+    expect(reverted.code).toBe(0);
+    expect(box.remoteFile(FILE)).toBe(VALUES);
+    expect(git(box.remote, 'log', '--format=%s', '-2', 'main').trim().split('\n')).toEqual(['revert: image tags back', 'chore: update imprun-server.image.tag, imprun-console.image.tag to 1.2.3']);
+  });
+
+  test('dry-run reports the diff and writes, commits and pushes nothing', async () => {
+    const ws = box.clone();
+    const before = box.tip();
+    const r = await run(ws, { files: FILE, changes: 'imprun-server.image.tag=1.2.3', 'dry-run': 'true' });
+    expect(r.code).toBe(0);
+    expect(r.outputs.changed).toBe('true');
+    expect(r.outputs.diff).toContain('+    tag: "1.2.3"   # bumped by CI');
+    expect(readFileSync(path.join(ws, FILE), 'utf8')).toBe(VALUES);
+    expect(box.tip()).toBe(before);
+    expect(box.gitInvocations()).toEqual([]);
+    expect(r.summary).toContain('Dry run');
+  });
+
+  test('commit: false only writes the file', async () => {
+    const ws = box.clone();
+    const r = await run(ws, { files: FILE, changes: 'imprun-server.image.tag=1.2.3', commit: 'false' });
+    expect(r.code).toBe(0);
+    expect(readFileSync(path.join(ws, FILE), 'utf8')).toBe(BUMPED);
+    expect(box.gitInvocations()).toEqual([]);
+  });
+
+  describe('pull request mode', () => {
+    interface Seen {
+      method: string;
+      url: string;
+      auth?: string;
+      body?: unknown;
+    }
+    let server: http.Server;
+    let seen: Seen[];
+    let openPulls: Array<Record<string, unknown>>;
+
+    beforeEach(async () => {
+      seen = [];
+      openPulls = [];
+      server = http.createServer((req, res) => {
+        let data = '';
+        req.on('data', (d) => (data += d));
+        req.on('end', () => {
+          const body = data ? JSON.parse(data) : undefined;
+          seen.push({ method: req.method!, url: req.url!, auth: req.headers.authorization, body });
+          const reply = (status: number, json: unknown) => {
+            res.writeHead(status, { 'content-type': 'application/json' });
+            res.end(JSON.stringify(json));
+          };
+          const url = new URL(req.url!, 'http://x');
+          if (req.method === 'GET' && url.pathname === '/repos/octo-org/octo-repo/pulls') {
+            const head = url.searchParams.get('head');
+            return reply(200, openPulls.filter((p) => `octo-org:${(p.head as { ref: string }).ref}` === head));
+          }
+          if (req.method === 'POST' && url.pathname === '/repos/octo-org/octo-repo/pulls') {
+            const pr = { number: 7 + openPulls.length, html_url: `https://github.test/octo-org/octo-repo/pull/${7 + openPulls.length}`, head: { ref: body.head }, base: { ref: body.base } };
+            openPulls.push(pr);
+            return reply(201, pr);
+          }
+          reply(404, { message: 'Not Found' });
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    });
+    afterEach(async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    });
+
+    test('pushes to pr-branch, opens the pull request, and reuses it on the next run', async () => {
+      const api = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const token = 'ghs_prModeTokenValue123';
+      const mainBefore = box.tip();
+      const inputs = { files: FILE, changes: 'imprun-server.image.tag=1.2.3', 'create-pr': 'true', 'pr-branch': 'bump/server-1.2.3' };
+      const first = await run(box.clone(), inputs, { env: { GITHUB_API_URL: api }, githubToken: token });
+      expect(first.errors).toEqual([]);
+      expect(first.code).toBe(0);
+      expect(box.tip()).toBe(mainBefore);
+      expect(box.remoteFile(FILE, 'bump/server-1.2.3')).toBe(BUMPED);
+      expect(first.outputs['pr-number']).toBe('7');
+      expect(first.outputs['pr-url']).toBe('https://github.test/octo-org/octo-repo/pull/7');
+      const post = seen.find((s) => s.method === 'POST');
+      expect(post?.body).toMatchObject({ head: 'bump/server-1.2.3', base: 'main', title: 'chore: update imprun-server.image.tag to 1.2.3' });
+      expect(seen.every((s) => s.auth === `token ${token}`)).toBe(true);
+      expect(first.masks).toContain(token);
+      expect(first.stdout.replace(`::add-mask::${token}`, '')).not.toContain(token);
+
+      // A second bump to the same PR branch (from a workspace still on main): re-applied on the branch, PR reused.
+      seen = [];
+      const second = await run(box.clone(), { ...inputs, changes: 'imprun-server.image.tag=1.2.3\nimprun-console.image.tag=1.2.3' }, { env: { GITHUB_API_URL: api }, githubToken: token });
+      expect(second.errors).toEqual([]);
+      expect(second.code).toBe(0);
+      expect(second.outputs['pr-number']).toBe('7');
+      expect(seen.filter((s) => s.method === 'POST')).toEqual([]);
+      expect(box.remoteFile(FILE, 'bump/server-1.2.3')).toBe(BUMPED.replace('    tag: 1.2.2\n', '    tag: 1.2.3\n'));
+      expect(git(box.remote, 'rev-list', '--count', 'main..bump/server-1.2.3').trim()).toBe('2');
+      expect(second.summary).toContain('reused');
+    });
+  });
+
+});
+
+const BAD_INPUTS: Array<{ name: string; inputs: Record<string, string>; error: RegExp }> = [
+    { name: 'changes missing', inputs: { files: FILE }, error: /^Input 'changes': is required/ },
+    { name: 'changes line without =', inputs: { files: FILE, changes: 'imprun-server.image.tag' }, error: /^Input 'changes': line 1 is not path=value/ },
+    { name: 'bad path syntax', inputs: { files: FILE, changes: 'a..b=1' }, error: /^Input 'changes': line 1: path 'a\.\.b' is not valid/ },
+    { name: 'same path twice', inputs: { files: FILE, changes: 'a.b=1\n.a.b=2' }, error: /^Input 'changes': changes: path 'a\.b' is given twice/ },
+    { name: 'number expected', inputs: { files: FILE, changes: 'a=abc', 'value-type': 'number' }, error: /^Input 'changes': line 1: 'abc' is not a number/ },
+    { name: 'unknown value-type', inputs: { files: FILE, changes: 'a=1', 'value-type': 'int' }, error: /^Input 'value-type': expected one of auto, string, number, boolean/ },
+    { name: 'both changes and changes-json', inputs: { files: FILE, changes: 'a=1', 'changes-json': '{"a":1}' }, error: /^Input 'changes': give either changes or changes-json/ },
+    { name: 'changes-json not JSON', inputs: { files: FILE, 'changes-json': '{a:1}' }, error: /^Input 'changes-json': not valid JSON/ },
+    { name: 'changes-json with a nested non-scalar', inputs: { files: FILE, 'changes-json': '{"a":[1]}' }, error: /^Input 'changes-json': changes-json: the value of 'a' must be a string/ },
+    { name: 'push-retries not a number', inputs: { files: FILE, changes: 'a=1', 'push-retries': 'many' }, error: /^Input 'push-retries': expected a whole number from 0 to 20/ },
+    { name: 'invalid branch', inputs: { files: FILE, changes: 'a=1', branch: 'bad..name' }, error: /^Input 'branch': 'bad\.\.name' is not a valid branch name/ },
+    { name: 'create-pr without token', inputs: { files: FILE, changes: 'a=1', 'create-pr': 'true' }, error: /^Input 'github-token': is required when create-pr is true/ },
+    { name: 'create-pr with push false', inputs: { files: FILE, changes: 'a=1', 'create-pr': 'true', push: 'false' }, error: /^Input 'create-pr': needs commit: true and push: true/ },
+    { name: 'bad boolean', inputs: { files: FILE, changes: 'a=1', 'dry-run': 'maybe' }, error: /^Input 'dry-run': expected true or false/ },
+    { name: 'glob matching nothing', inputs: { files: 'envs/*/values.yaml', changes: 'a=1' }, error: /^Input 'files': the pattern 'envs\/\*\/values\.yaml' matched no file/ },
+    { name: 'file missing', inputs: { files: 'nope.yaml', changes: 'a=1' }, error: /^Input 'files': 'nope\.yaml' does not exist/ },
+    { name: 'per-file JSON naming another file', inputs: { files: FILE, 'changes-json': '{"other.yaml":{"a":"1"}}' }, error: /^Input 'changes-json': has no entry for 'values-production\.yaml'/ },
+];
+
+describe('bad inputs: one ::error:: naming the input, exit 1, nothing modified, no git command', () => {
+  sharedRemote();
+  test.each(BAD_INPUTS)('$name', async ({ inputs, error }) => {
+    const ws = box.clone();
+    const before = box.tip();
+    const r = await run(ws, inputs);
+    expect(r.code).toBe(1);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatch(error);
+    expect(r.stdout).not.toMatch(/\n\s+at /);
+    expect(readFileSync(path.join(ws, FILE), 'utf8')).toBe(VALUES);
+    expect(box.gitInvocations()).toEqual([]);
+    expect(box.tip()).toBe(before);
+  });
+});
+
+describe('bad files: error with file:line:column, file unchanged byte for byte, no commit', () => {
+  sharedRemote();
+  test.each([
+    { name: 'malformed YAML', text: 'a: [1, 2\nb: 3\n', changes: 'b=4', error: /^values-production\.yaml:2:1: not valid YAML: / },
+    { name: 'missing path', text: VALUES, changes: 'imprun-server.image.digest=sha256:1', error: /^values-production\.yaml:4:5: 'imprun-server\.image\.digest': key 'digest' is missing under 'imprun-server\.image' \(set create-missing: true to add it\)/ },
+    { name: 'path into a scalar', text: VALUES, changes: 'imprun-server.image.tag.major=1', error: /^values-production\.yaml:5:10: 'imprun-server\.image\.tag\.major': 'imprun-server\.image\.tag' is the string '1\.2\.2', a scalar/ },
+    { name: 'non-scalar target', text: VALUES, changes: 'imprun-server.image=x', error: /^values-production\.yaml:4:5: 'imprun-server\.image' is a mapping, not a scalar value/ },
+    { name: 'alias target', text: 'base: &tag 1.0.0\napp:\n  tag: *tag\n', changes: 'app.tag=1.1.0', error: /^values-production\.yaml:3:8: 'app\.tag' is the alias \*tag at line 3, column 8 \(anchor &tag at line 1, column 7\); refusing to flatten it/ },
+    { name: 'anchor used elsewhere', text: 'base: &tag 1.0.0\napp:\n  tag: *tag\n', changes: 'base=1.1.0', error: /^values-production\.yaml:1:12: 'base' is inside anchor &tag at line 1, column 7, also used by \*tag at line 3, column 8; .*never flattening anchors/ },
+  ])('$name', async ({ text, changes, error }) => {
+    const before = box.pushFromElsewhere(FILE, () => text);
+    const ws = box.clone();
+    const r = await run(ws, { files: FILE, changes });
+    expect(r.code).toBe(1);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatch(error);
+    expect(r.errors[0]).toMatch(/no file was changed$/);
+    expect(readFileSync(path.join(ws, FILE), 'utf8')).toBe(text);
+    expect(git(ws, 'status', '--porcelain')).toBe('');
+    expect(box.gitInvocations().filter((l) => /^(commit|push|add)/.test(l))).toEqual([]);
+    expect(box.tip()).toBe(before);
+  });
+
+  test('a problem in one file leaves every file untouched', async () => {
+    box.pushFromElsewhere(FILE, () => VALUES);
+    const ws = box.clone();
+    writeFileSync(path.join(ws, 'values-staging.yaml'), 'imprun-server:\n  image: {}\n');
+    const r = await run(ws, { files: `${FILE}\nvalues-staging.yaml`, changes: 'imprun-server.image.tag=1.2.3' });
+    expect(r.code).toBe(1);
+    expect(r.errors[0]).toMatch(/^values-staging\.yaml:2:10: 'imprun-server\.image\.tag': key 'tag' is missing/);
+    expect(readFileSync(path.join(ws, FILE), 'utf8')).toBe(VALUES);
+  });
+});
