@@ -116,7 +116,12 @@ export function renderDiscordMessage(body: Json, edited: boolean): string {
 export function renderMessagesHtml(messages: ChatMessage[], username: string): string {
   return messages
     .map((m) => {
-      const render = (body: Json, i: number) => (m.platform === 'slack' ? renderSlackMessage(body, username) : renderDiscordMessage(body, i > 0));
+      // An edit cannot change who posted: the platforms keep the first version's name and avatar.
+      const poster = { username: m.versions[0]?.username, avatar_url: m.versions[0]?.avatar_url };
+      const render = (body: Json, i: number) => {
+        const shown = { ...body, username: poster.username ?? body.username, avatar_url: poster.avatar_url ?? body.avatar_url };
+        return m.platform === 'slack' ? renderSlackMessage(shown, username) : renderDiscordMessage(shown, i > 0);
+      };
       const last = m.versions.length - 1;
       const earlier = m.versions
         .slice(0, last)

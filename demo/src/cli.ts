@@ -52,7 +52,10 @@ function terminalHooks(style: TerminalStyle, debug: boolean): (print: (l: string
       }
       for (const line of renderLogText(record.log, style, debug)) print(`  ${line}`);
       for (const line of sinkLines.splice(0)) print(style.cyan(`  ${line}`));
-      const outputs = Object.entries(record.outputs).map(([k, v]) => `${k}=${v.length > 60 ? `${v.slice(0, 57)}…` : v}`);
+      const outputs = Object.entries(record.outputs).map(([k, v]) => {
+        const flat = v.replace(/\r?\n/g, '⏎');
+        return `${k}=${flat.length > 60 ? `${flat.slice(0, 57)}…` : flat}`;
+      });
       if (outputs.length) print(style.dim(`  outputs: ${outputs.join(', ')}`));
       const mark = record.conclusion === 'success' ? style.green('✓ success') : style.red(`✗ failure (exit ${record.exitCode ?? 'none: not started or killed'})`);
       print(`  ${mark} in ${seconds(record.durationMs)}`);

@@ -183,14 +183,20 @@ export function checkOutcome(scenario: Scenario, version: string, job: JobResult
   }
   const liveImage = `${IMAGE_REPOSITORY}:${scenario === 'good' ? version : LIVE_VERSION}`;
   if (cluster.deployment.image !== liveImage) problems.push(`cluster runs ${cluster.deployment.image}, expected ${liveImage}`);
+  const rollout = step('rollout')?.outputs ?? {};
   if (scenario === 'good') {
     if (job.status !== 'success') problems.push('the job failed');
+    if (rollout.ready !== 'true') problems.push(`wait-rollout reported ready=${rollout.ready ?? '(none)'}`);
+    if (step('health')?.outputs.healthy !== 'true') problems.push('the health check did not report healthy');
     for (const id of ['notify-started', 'bump', 'deploy', 'rollout', 'health', 'notify-finished']) expectConclusion(id, 'success');
     for (const id of ['rollback', 'revert']) expectConclusion(id, 'skipped');
     if (git[0]?.tag !== version) problems.push(`the GitOps remote has tag ${git[0]?.tag} at its tip, expected ${version}`);
   } else {
     if (job.status !== 'failure') problems.push('the job did not fail');
     expectConclusion('rollout', 'failure');
+    // Failed for the right reason: the crash loop, caught by wait-rollout itself.
+    if (rollout.ready !== 'false' || !(rollout.failed ?? '').includes(DEPLOYMENT)) problems.push(`wait-rollout did not report ${DEPLOYMENT} as failed (ready=${rollout.ready ?? '(none)'}, failed=${rollout.failed ?? '(none)'})`);
+    if (step('rollback')?.outputs.status !== 'verified') problems.push(`helm-rollback status is ${step('rollback')?.outputs.status ?? '(none)'}, expected verified`);
     expectConclusion('health', 'skipped');
     for (const id of ['rollback', 'revert', 'notify-finished']) expectConclusion(id, 'success');
     if (git[0]?.tag !== LIVE_VERSION || git[1]?.tag !== version) problems.push(`the GitOps remote does not end with bump to ${version} then revert to ${LIVE_VERSION}`);
