@@ -233,7 +233,7 @@ function readUrls(inputs, runner) {
             if ((0,src/* isSensitiveHeader */.yx)(key))
                 runner.setSecret(value);
         if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-            throw new src/* InputError */.dz('url', `item ${i + 1} uses ${url.protocol.replace(/:$/, '')}, expected http or https`);
+            throw new src/* InputError */.dz('url', `item ${i + 1} must start with http:// or https://`);
         }
         if (!url.hostname)
             throw new src/* InputError */.dz('url', `item ${i + 1} has no host`);
@@ -470,6 +470,7 @@ async function checkUrl(url, cfg, deps) {
             okStreak = 0;
             failStreak++;
         }
+        // The wait is decided here (streaks, Retry-After, backoff); retry() enforces attempts and the deadline.
         // Stop early when the attempts left cannot give the consecutive successes still needed.
         if (n < max && max - n < cfg.successThreshold - okStreak)
             return { done: false, fatal: true, value: record };

@@ -97,6 +97,7 @@ export async function checkUrl(url: URL, cfg: HealthCheckConfig, deps: CheckDeps
       okStreak = 0;
       failStreak++;
     }
+    // The wait is decided here (streaks, Retry-After, backoff); retry() enforces attempts and the deadline.
     // Stop early when the attempts left cannot give the consecutive successes still needed.
     if (n < max && max - n < cfg.successThreshold - okStreak) return { done: false as const, fatal: true, value: record };
     const wait = verdict.ok

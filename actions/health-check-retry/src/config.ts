@@ -69,7 +69,7 @@ export function readUrls(inputs: Inputs, runner: Runner): URL[] {
     if (url.password) runner.setSecret(decodeURIComponent(url.password));
     for (const [key, value] of url.searchParams) if (isSensitiveHeader(key)) runner.setSecret(value);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new InputError('url', `item ${i + 1} uses ${url.protocol.replace(/:$/, '')}, expected http or https`);
+      throw new InputError('url', `item ${i + 1} must start with http:// or https://`);
     }
     if (!url.hostname) throw new InputError('url', `item ${i + 1} has no host`);
     return url;

@@ -107,6 +107,10 @@ describe('readConfig rejects bad input, naming it', () => {
     expect((thrown as InputError).input).toBe(input);
   });
 
+  test.each(['ftp://example.com/x', 'localhost:8080/health'])('%s: the scheme is named as the problem', (url) => {
+    expect(() => readConfig(runnerWith({ url }).runner)).toThrow("Input 'url': item 1 must start with http:// or https://");
+  });
+
   test('a bad URL is not echoed (it may hold credentials)', () => {
     expect(() => readConfig(runnerWith({ url: 'https://user:hunter22@[bad' }).runner)).toThrow(/^Input 'url': item 1 is not an absolute URL/);
     expect(() => readConfig(runnerWith({ url: 'https://user:hunter22@[bad' }).runner)).not.toThrow(/hunter22/);
