@@ -13,7 +13,9 @@ interface CliOptions {
   debug: boolean;
 }
 
-export function parseArgs(argv: string[]): CliOptions {
+export const USAGE = 'usage: npm run demo [-- --scenario good|bad-release] [--out DIR] [--debug]';
+
+export function parseArgs(argv: string[]): CliOptions | 'help' {
   const options: CliOptions = { scenario: 'good', outDir: path.join(ROOT, 'demo', 'out'), debug: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -25,7 +27,7 @@ export function parseArgs(argv: string[]): CliOptions {
       options.scenario = s as Scenario;
     } else if (flag === '--out') options.outDir = path.resolve(value());
     else if (flag === '--debug') options.debug = true;
-    else if (flag === '--help' || flag === '-h') throw new Error('usage: npm run demo [-- --scenario good|bad-release] [--out DIR] [--debug]');
+    else if (flag === '--help' || flag === '-h') return 'help';
     else throw new Error(`unknown argument '${arg}' (try --help)`);
   }
   return options;
@@ -64,13 +66,18 @@ function terminalHooks(style: TerminalStyle, debug: boolean): (print: (l: string
 }
 
 export async function main(argv: string[]): Promise<number> {
-  let options: CliOptions;
+  let parsed: CliOptions | 'help';
   try {
-    options = parseArgs(argv);
+    parsed = parseArgs(argv);
   } catch (err) {
-    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n${USAGE}\n`);
     return 2;
   }
+  if (parsed === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const options = parsed;
   const style = process.stdout.isTTY && !process.env.NO_COLOR ? colourStyle : plainStyle;
   const print = (line: string) => process.stdout.write(`${line}\n`);
   print(style.bold(`Demo: the deploy job, scenario "${options.scenario}" — every step is the bundled action from dist/, run as the runner runs it.`));

@@ -60,23 +60,23 @@ function firstLine(m: ChatMessage): string {
 }
 
 function logHtml(lines: LogLine[]): string {
-  const out: string[] = [];
-  let open = false;
+  // Text outside groups and each group's content become separate <pre> blocks; groups fold.
+  const segments: { title?: string; body: string[] }[] = [{ body: [] }];
+  const current = () => segments[segments.length - 1];
   for (const l of lines) {
-    if (l.kind === 'group') {
-      if (open) out.push('</pre></details>');
-      out.push(`<details class="group"><summary>${escapeHtml(l.title)}</summary><pre>`);
-      open = true;
-    } else if (l.kind === 'endgroup') {
-      if (open) out.push('</pre></details><pre>');
-      else out.push('');
-      open = false;
-    } else if (l.kind === 'annotation') {
-      out.push(`<span class="ann ${l.level}">${escapeHtml(`${l.level === 'error' ? 'Error' : l.level === 'warning' ? 'Warning' : 'Notice'}: ${l.title ? `${l.title}: ` : ''}${l.text}`)}</span>\n`);
-    } else if (l.kind === 'text') out.push(`${escapeHtml(l.text)}\n`);
+    if (l.kind === 'group') segments.push({ title: l.title, body: [] });
+    else if (l.kind === 'endgroup') segments.push({ body: [] });
+    else if (l.kind === 'annotation') {
+      const label = l.level === 'error' ? 'Error' : l.level === 'warning' ? 'Warning' : 'Notice';
+      current().body.push(`<span class="ann ${l.level}">${escapeHtml(`${label}: ${l.title ? `${l.title}: ` : ''}${l.text}`)}</span>`);
+    } else if (l.kind === 'text') current().body.push(escapeHtml(l.text));
   }
-  if (open) out.push('</pre></details>');
-  return `<pre>${out.join('')}</pre>`.replace(/<pre><\/pre>/g, '');
+  return segments
+    .map((seg) => {
+      const pre = seg.body.length ? `<pre>${seg.body.join('\n')}\n</pre>` : '';
+      return seg.title === undefined ? pre : `<details class="group"><summary>${escapeHtml(seg.title)}</summary>${pre}</details>`;
+    })
+    .join('');
 }
 
 function timelineHtml(job: JobResult): string {
