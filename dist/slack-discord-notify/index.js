@@ -230,8 +230,8 @@ function seconds(ms) {
 async function deliver(d, body, opts) {
     const plan = planRequest(d, body);
     const maxAttempts = opts.retries + 1;
-    let last;
-    let uncertain = false;
+    // What the last attempt learned; written inside the attempt callback.
+    const seen = { uncertain: false };
     const result = await (0,src/* retry */.L5)(async (n) => {
         const left = opts.deadline - opts.clock.now();
         let verdict;
@@ -247,11 +247,11 @@ async function deliver(d, body, opts) {
                 verdict = judgeNetworkError(err);
             }
         }
-        last = verdict;
+        seen.last = verdict;
         if (verdict.kind === 'accepted')
             return { done: true, value: verdict };
         if (verdict.kind === 'unknown' && !plan.idempotent) {
-            uncertain = true;
+            seen.uncertain = true;
             return { done: false, fatal: true };
         }
         if (verdict.kind === 'rejected')
@@ -272,15 +272,16 @@ async function deliver(d, body, opts) {
     if (result.done && result.value?.kind === 'accepted') {
         return { destination: d, ok: true, action: plan.action, attempts: result.attempts, messageId: result.value.messageId, channel: result.value.channel };
     }
-    const reason = last?.kind === 'accepted' ? 'unknown' : (last?.reason ?? 'not sent');
+    const last = seen.last;
+    const reason = last && last.kind !== 'accepted' ? last.reason : 'not sent';
     let error = reason;
-    if (uncertain)
+    if (seen.uncertain)
         error = `${reason}; the message may have been posted, so it was not sent again`;
     else if (result.stopped === 'deadline')
         error = `${reason}; gave up: the next attempt would start after total-timeout`;
     else if (result.stopped === 'attempts' && result.attempts > 1)
         error = `${reason} (after ${result.attempts} attempts)`;
-    return { destination: d, ok: false, action: plan.action, attempts: result.attempts, error, uncertain: uncertain || undefined };
+    return { destination: d, ok: false, action: plan.action, attempts: result.attempts, error, uncertain: seen.uncertain || undefined };
 }
 
 ;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/text-limits.ts
@@ -826,6 +827,10 @@ function readConfig(runner, now) {
         throw new src/* InputError */.dz('mention', `'${parsedMentions.bad}' is not a mention; expected ${MENTION_FORMS}`);
     const mentions = mentionItems.length ? parsedMentions.mentions : undefined;
     const mentionOn = parseMentionOn(inputs.list('mention-on').length ? inputs.list('mention-on') : ['failure', 'rolled-back']);
+    const username = inputs.string('username');
+    // Discord refuses the whole message (50035) for these names; say so before anything is sent.
+    if (discordHooks.length && /discord|clyde/i.test(username))
+        throw new src/* InputError */.dz('username', `Discord does not accept a webhook name containing 'discord' or 'clyde', got '${username}'`);
     const avatarUrl = inputs.string('avatar-url');
     if (avatarUrl && !/^https?:\/\/[^\s]+$/.test(avatarUrl))
         throw new src/* InputError */.dz('avatar-url', `expected an http(s) image URL, got '${avatarUrl}'`);
@@ -839,7 +844,7 @@ function readConfig(runner, now) {
         fields: inputs.pairs('fields', ':', '`Name: value`'),
         mentions,
         mentionOn,
-        username: inputs.string('username'),
+        username,
         avatarUrl,
     }, readGithubContext(runner.env), now);
     const timeoutMs = inputs.duration('timeout', '10s', { min: 100, max: 300_000 });

@@ -177,8 +177,8 @@ function seconds(ms: number): string {
 export async function deliver(d: Destination, body: string, opts: DeliveryOptions): Promise<DeliveryResult> {
   const plan = planRequest(d, body);
   const maxAttempts = opts.retries + 1;
-  let last: Verdict | undefined;
-  let uncertain = false;
+  // What the last attempt learned; written inside the attempt callback.
+  const seen: { last?: Verdict; uncertain: boolean } = { uncertain: false };
   const result = await retry<Verdict>(
     async (n) => {
       const left = opts.deadline - opts.clock.now();
@@ -193,10 +193,10 @@ export async function deliver(d: Destination, body: string, opts: DeliveryOption
           verdict = judgeNetworkError(err);
         }
       }
-      last = verdict;
+      seen.last = verdict;
       if (verdict.kind === 'accepted') return { done: true, value: verdict };
       if (verdict.kind === 'unknown' && !plan.idempotent) {
-        uncertain = true;
+        seen.uncertain = true;
         return { done: false, fatal: true };
       }
       if (verdict.kind === 'rejected') return { done: false, fatal: true };
@@ -217,10 +217,11 @@ export async function deliver(d: Destination, body: string, opts: DeliveryOption
   if (result.done && result.value?.kind === 'accepted') {
     return { destination: d, ok: true, action: plan.action, attempts: result.attempts, messageId: result.value.messageId, channel: result.value.channel };
   }
-  const reason = (last as Verdict | undefined)?.kind === 'accepted' ? 'unknown' : ((last as { reason?: string } | undefined)?.reason ?? 'not sent');
+  const last = seen.last;
+  const reason = last && last.kind !== 'accepted' ? last.reason : 'not sent';
   let error = reason;
-  if (uncertain) error = `${reason}; the message may have been posted, so it was not sent again`;
+  if (seen.uncertain) error = `${reason}; the message may have been posted, so it was not sent again`;
   else if (result.stopped === 'deadline') error = `${reason}; gave up: the next attempt would start after total-timeout`;
   else if (result.stopped === 'attempts' && result.attempts > 1) error = `${reason} (after ${result.attempts} attempts)`;
-  return { destination: d, ok: false, action: plan.action, attempts: result.attempts, error, uncertain: uncertain || undefined };
+  return { destination: d, ok: false, action: plan.action, attempts: result.attempts, error, uncertain: seen.uncertain || undefined };
 }

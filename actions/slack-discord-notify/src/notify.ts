@@ -102,6 +102,9 @@ export function readConfig(runner: Runner, now: Date): NotifyConfig {
   const mentions: Mentions | undefined = mentionItems.length ? parsedMentions.mentions : undefined;
   const mentionOn = parseMentionOn(inputs.list('mention-on').length ? inputs.list('mention-on') : ['failure', 'rolled-back']);
 
+  const username = inputs.string('username');
+  // Discord refuses the whole message (50035) for these names; say so before anything is sent.
+  if (discordHooks.length && /discord|clyde/i.test(username)) throw new InputError('username', `Discord does not accept a webhook name containing 'discord' or 'clyde', got '${username}'`);
   const avatarUrl = inputs.string('avatar-url');
   if (avatarUrl && !/^https?:\/\/[^\s]+$/.test(avatarUrl)) throw new InputError('avatar-url', `expected an http(s) image URL, got '${avatarUrl}'`);
 
@@ -116,7 +119,7 @@ export function readConfig(runner: Runner, now: Date): NotifyConfig {
       fields: inputs.pairs('fields', ':', '`Name: value`'),
       mentions,
       mentionOn,
-      username: inputs.string('username'),
+      username,
       avatarUrl,
     },
     readGithubContext(runner.env),

@@ -64,6 +64,7 @@ export function discordLimitError(p: Record<string, any>): { path: string; messa
   if (hasLoneSurrogate(p)) return { path: 'content', message: 'Invalid string' };
   if (p.content !== undefined && cp(p.content) > 2000) return { path: 'content', message: 'Must be 2000 or fewer in length.' };
   if (p.username !== undefined && (cp(p.username) > 80 || cp(p.username) < 1)) return { path: 'username', message: 'Must be between 1 and 80 in length.' };
+  if (p.username !== undefined && /discord|clyde/i.test(p.username)) return { path: 'username', message: 'Username cannot contain "discord"' };
   const embeds = (p.embeds ?? []) as Array<Record<string, any>>;
   if (!p.content && !embeds.length) return { path: 'content', message: 'Cannot send an empty message' };
   if (embeds.length > 10) return { path: 'embeds', message: 'Must be 10 or fewer in length.' };

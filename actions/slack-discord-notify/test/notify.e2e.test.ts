@@ -329,6 +329,7 @@ describe('bad inputs: one-line ::error:: naming the input, nothing sent', () => 
     { name: 'slack-ts without a token', inputs: { 'slack-ts': '1700000000.000100' }, error: /^Input 'slack-ts': needs slack-token/ },
     { name: 'mismatched discord-message-id count', inputs: { 'discord-message-id': '1\n2' }, error: /^Input 'discord-message-id': expected one message ID per Discord webhook \(1\), got 2$/ },
     { name: 'bad retries', inputs: { retries: 'many' }, error: /^Input 'retries': expected a whole number from 0 to 10, got 'many'$/ },
+    { name: 'a username Discord refuses', inputs: { username: 'Discord Deploys' }, error: /^Input 'username': Discord does not accept a webhook name containing 'discord' or 'clyde'/ },
     { name: 'bad mention-on', inputs: { 'mention-on': 'failure,sometimes' }, error: /^Input 'mention-on': .*got 'sometimes'$/ },
   ];
   test.each(cases)('$name', async ({ inputs, error }) => {
