@@ -181,6 +181,43 @@ describe('watch', () => {
     expect(seen).toEqual(['a', 'b']);
   });
 
+  test('a timed drop cuts a quiet watch after afterMs', async () => {
+    cluster.faults.dropWatches(1, { afterMs: 100 });
+    let done: unknown = 'not yet';
+    const started = Date.now();
+    await new Watch(client()).watch(path, { resourceVersion: cluster.store.resourceVersion }, () => undefined, (err) => (done = err));
+    await waitUntil(() => done !== 'not yet');
+    expect(done).toBeNull();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(90);
+  });
+
+  test('a resourceVersion older than the kept history is answered 410, as an HTTP status when configured', async () => {
+    await cluster.close();
+    cluster = await startCluster({ historySize: 3, controller: false });
+    const old = cluster.apply(deployment({ name: 'api' })).metadata.resourceVersion!;
+    for (let i = 2; i <= 5; i++) cluster.setImage('deployment', 'api', `app:${i}`);
+    const recent = cluster.get('deployment', 'api')!.metadata.resourceVersion!;
+    cluster.faults.staleWatchAnswer = 'status';
+    let done: any;
+    await new Watch(client()).watch(path, { resourceVersion: old }, () => undefined, (err) => (done = err ?? 'no error'));
+    await waitUntil(() => done !== undefined);
+    expect(done.statusCode).toBe(410);
+    // A version inside the window still replays.
+    const seen: string[] = [];
+    const abort = await new Watch(client()).watch(path, { resourceVersion: String(Number(recent) - 1) }, (type, obj) => seen.push(`${type} ${obj.spec.template.spec.containers[0].image}`), () => undefined);
+    await waitUntil(() => seen.length === 1);
+    expect(seen).toEqual(['MODIFIED app:5']);
+    abort.abort();
+  });
+
+  test('an injected 5xx on a watch request fails the watch with that status', async () => {
+    cluster.faults.failNext(1, { status: 500 }, { watch: true });
+    let done: any;
+    await new Watch(client()).watch(path, {}, () => undefined, (err) => (done = err ?? 'no error'));
+    await waitUntil(() => done !== undefined);
+    expect(done.statusCode).toBe(500);
+  });
+
   test('timeoutSeconds ends the watch from the server side', async () => {
     let done: unknown = 'not yet';
     const started = Date.now();

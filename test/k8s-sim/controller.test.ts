@@ -16,7 +16,7 @@ const podsOf = (labelSelector: string) => cluster.list('pod', { namespace: 'defa
 
 describe('Deployment', () => {
   test('observedGeneration lags a spec change until the controller has seen it', async () => {
-    cluster.controller!.setDefaults({ stepMs: 5, observeDelayMs: 150 });
+    cluster.controller!.setDefaults({ stepMs: 5, observeDelayMs: 500 });
     cluster.apply(deployment({ name: 'api' }));
     await cluster.waitFor('deployment', 'api', rolloutComplete);
     const changed = cluster.setImage('deployment', 'api', 'app:2');

@@ -164,6 +164,60 @@ describe('REST semantics', () => {
   });
 });
 
+/** Opens a watch with plain HTTPS and reports the lines it got and how the stream ended. */
+function rawWatch(path: string): Promise<{ lines: any[]; complete: boolean; headersAt: number; endedAt: number }> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const req = request(`${cluster.url}${path}`, { headers: { authorization: `Bearer ${cluster.token}` }, ca: cluster.caPem }, (res) => {
+      const headersAt = Date.now() - started;
+      let text = '';
+      res.on('data', (chunk) => (text += chunk));
+      res.on('error', () => undefined);
+      res.on('close', () =>
+        resolve({ lines: text.split('\n').filter(Boolean).map((l) => JSON.parse(l)), complete: res.complete, headersAt, endedAt: Date.now() - started }),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('watch streams on the wire', () => {
+  const watchPath = '/apis/apps/v1/namespaces/default/deployments?watch=1';
+
+  test('a clean drop ends the chunked response; a reset drop cuts it mid-stream', async () => {
+    cluster.apply(deployment({ name: 'a' }));
+    cluster.apply(deployment({ name: 'b' }));
+    cluster.faults.dropWatches(1, { afterEvents: 1, how: 'end' });
+    const clean = await rawWatch(watchPath);
+    expect(clean.lines.map((l) => [l.type, l.object.metadata.name])).toEqual([['ADDED', 'a']]);
+    expect(clean.complete).toBe(true);
+    cluster.faults.dropWatches(1, { afterEvents: 1, how: 'reset' });
+    const reset = await rawWatch(watchPath);
+    expect(reset.lines.map((l) => [l.type, l.object.metadata.name])).toEqual([['ADDED', 'a']]);
+    expect(reset.complete).toBe(false);
+  });
+
+  test('events carry apiVersion and kind; sendInitialEvents ends the initial list with a marked BOOKMARK', async () => {
+    cluster.apply(deployment({ name: 'a' }));
+    const stream = await rawWatch(`${watchPath}&sendInitialEvents=true&allowWatchBookmarks=true&resourceVersionMatch=NotOlderThan&timeoutSeconds=1`);
+    expect(stream.lines[0]).toMatchObject({ type: 'ADDED', object: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'a' } } });
+    expect(stream.lines[1]).toEqual({
+      type: 'BOOKMARK',
+      object: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: '', resourceVersion: cluster.store.resourceVersion, annotations: { 'k8s.io/initial-events-end': 'true' } } },
+    });
+  });
+
+  test('a label-selector watch sees an object leaving the selection as DELETED', async () => {
+    const created = cluster.apply(deployment({ name: 'a', labels: { app: 'a', track: 'canary' } }));
+    const streaming = rawWatch(`${watchPath}&labelSelector=track%3Dcanary&resourceVersion=${created.metadata.resourceVersion}&timeoutSeconds=1`);
+    await new Promise((r) => setTimeout(r, 100));
+    cluster.apply({ ...created, metadata: { ...created.metadata, labels: { app: 'a', track: 'stable' } } });
+    const stream = await streaming;
+    expect(stream.lines.map((l) => [l.type, l.object.metadata.labels.track])).toEqual([['DELETED', 'stable']]);
+  });
+});
+
 describe('faults', () => {
   test('failNext answers the next matching requests with the status, then recovers', async () => {
     cluster.faults.failNext(2, { status: 503, retryAfterSeconds: 1 }, { method: 'GET', path: '/deployments' });

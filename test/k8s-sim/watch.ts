@@ -84,7 +84,8 @@ export class WatchHub {
       unsubscribe();
       for (const t of timers) clearTimeout(t);
       this.open.delete(end);
-      if (how === 'reset') res.destroy();
+      // A reset still delivers what was written before it, then cuts the response without its last chunk.
+      if (how === 'reset') res.write('', () => res.destroy());
       else res.end();
     };
     const send = (event: WireEvent) => {
