@@ -128,7 +128,7 @@ describe('against a bare remote', () => {
     box.pushFromElsewhere(FILE, () => many, 'eight services');
     const base = box.tip();
     const workspaces = services.map(() => box.clone());
-    const results = await Promise.all(services.map((s, i) => run(workspaces[i], { files: FILE, changes: `${s}.image.tag=1.0.${i + 1}`, 'push-retries': '10' })));
+    const results = await Promise.all(services.map((s, i) => run(workspaces[i], { files: FILE, changes: `${s}.image.tag=1.0.${i + 1}` })));
     for (const r of results) {
       expect(r.errors).toEqual([]);
       expect(r.code).toBe(0);

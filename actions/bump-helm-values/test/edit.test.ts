@@ -1,0 +1,108 @@
+import { editYaml, YamlEditError, type ChangeSpec } from '../src/edit';
+import { parseChangeLines } from '../src/changes';
+
+const changes = (text: string): ChangeSpec[] => parseChangeLines(text, 'auto');
+const auto = { valueType: 'auto' as const, createMissing: false };
+
+function problems(source: string, lines: string, opts = auto): string[] {
+  try {
+    editYaml(source, changes(lines), opts);
+  } catch (err) {
+    if (err instanceof YamlEditError) return err.problems.map((p) => `${p.line ?? '-'}:${p.col ?? '-'} ${p.message}`);
+    throw err;
+  }
+  throw new Error('expected the edit to be refused');
+}
+
+describe('refusals, with line:column', () => {
+  test.each([
+    { name: 'malformed YAML (reported where the parser notices)', source: 'a: "x\n', lines: 'a=1', expected: /^2:1 not valid YAML: Missing closing "quote/ },
+    { name: 'duplicate key is malformed', source: 'a: 1\na: 2\n', lines: 'a=3', expected: /^2:1 not valid YAML: Map keys must be unique/ },
+    { name: 'missing key', source: 'a:\n  b: 1\n', lines: 'a.c=2', expected: /^2:3 'a\.c': key 'c' is missing under 'a' \(set create-missing: true to add it\)/ },
+    { name: 'path into a scalar', source: 'a: x\n', lines: 'a.b=1', expected: /^1:4 'a\.b': 'a' is the string 'x', a scalar — the path cannot go into it/ },
+    { name: 'index on a mapping', source: 'a:\n  b: 1\n', lines: 'a[0]=1', expected: /^2:3 'a\[0\]': 'a' is a mapping, not a list/ },
+    { name: 'key on a list', source: 'a: [1, 2]\n', lines: 'a.b=1', expected: /^1:4 'a\.b': 'a' is a list; use an index like \[0\]/ },
+    { name: 'index out of range', source: 'a: [1, 2]\n', lines: 'a[2]=1', expected: /^1:4 'a\[2\]': 'a' is a list of 2 item\(s\), there is no \[2\]/ },
+    { name: 'target is a mapping', source: 'a:\n  b: 1\n', lines: 'a=1', expected: /^2:3 'a' is a mapping, not a scalar value/ },
+    { name: 'target is a block scalar', source: 'a: |\n  x\n', lines: 'a=1', expected: /^1:4 'a' is a block scalar/ },
+    { name: 'target is an alias', source: 'x: &v 1\ny: *v\n', lines: 'y=2', expected: /^2:4 'y' is the alias \*v at line 2, column 4 \(anchor &v at line 1, column 4\); refusing to flatten it/ },
+    { name: 'path through an alias', source: 'base: &b\n  tag: 1\nprod: *b\n', lines: 'prod.tag=2', expected: /^3:7 'prod\.tag' goes through the alias \*b at line 3, column 7 \(anchor &b at line 1, column 7\)/ },
+    {
+      name: 'anchored scalar used by two aliases',
+      source: 'x: &v 1\ny: *v\nz: [*v]\n',
+      lines: 'x=2',
+      expected: /^1:7 'x' is inside anchor &v at line 1, column 4, also used by \*v at line 2, column 4, \*v at line 3, column 5; editing it would change those too/,
+    },
+    { name: 'value inside a mapping merged elsewhere', source: 'base: &b\n  tag: 1\nprod:\n  <<: *b\n', lines: 'base.tag=2', expected: /^2:8 'base\.tag' is inside anchor &b at line 1, column 7, also used by \*b at line 4, column 7/ },
+    { name: 'different values in two documents', source: 'a: 1\n---\na: 2\n', lines: 'a=3', expected: /^3:4 'a' has different values in different documents \(document 1: 1, document 2: 2\)/ },
+    { name: 'empty document', source: '# nothing\n', lines: 'a=1', expected: /^-:- the file has no YAML document/ },
+    { name: 'number type on a non-number (from value-type)', source: 'a: 1\n', lines: 'a=x', expected: null },
+  ])('$name', ({ source, lines, expected }) => {
+    if (expected === null) {
+      expect(() => editYaml(source, changes(lines), { valueType: 'number', createMissing: false })).toThrow("'a': 'x' is not a YAML number");
+      return;
+    }
+    const list = problems(source, lines);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatch(expected);
+  });
+
+  test('every problem in a file is reported, not just the first', () => {
+    expect(problems('a: 1\nb: 2\n', 'x=1\na=2\ny.z=3')).toEqual([
+      "1:1 'x': key 'x' is missing under '(document root)' (set create-missing: true to add it)",
+      "1:1 'y.z': key 'y' is missing under '(document root)' (set create-missing: true to add it)",
+    ]);
+  });
+});
+
+describe('create-missing refusals', () => {
+  const create = { valueType: 'auto' as const, createMissing: true };
+  test.each([
+    { name: 'into a flow mapping', source: 'a: {b: 1}\n', lines: 'a.c=2', expected: /'a\.c': cannot add a key to the flow mapping at line 1, column 4/ },
+    { name: 'a list item', source: 'a:\n  b: 1\n', lines: 'a.l[0]=2', expected: /'a\.l\[0\]': create-missing adds mapping keys, not list items/ },
+    { name: 'in a multi-document file', source: 'a: 1\n---\nb: 1\n', lines: 'c=2', expected: /create-missing only creates keys in single-document files/ },
+    { name: 'into a mapping that is an anchor used elsewhere', source: 'base: &b\n  x: 1\nprod:\n  <<: *b\n', lines: 'base.y=2', expected: /'base\.y': the mapping to extend is also used by \*b at line 4, column 7; refusing/ },
+  ])('$name', ({ source, lines, expected }) => {
+    const list = problems(source, lines, create);
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatch(expected);
+  });
+
+  test('creates at the end of a file without a final newline and keeps it without one', () => {
+    expect(editYaml('a:\n  b: 1', changes('a.c=x'), create).text).toBe('a:\n  b: 1\n  c: x');
+  });
+
+  test('keys needing quotes are quoted', () => {
+    expect(editYaml('a:\n  b: 1\n', changes('a."x: y"=1'), create).text).toBe('a:\n  b: 1\n  "x: y": "1"\n');
+  });
+});
+
+describe('results', () => {
+  test('values already set: unchanged text, changed=false, old values recorded', () => {
+    const src = 'image:\n  tag: "1.2.3" # current\n';
+    const r = editYaml(src, changes('image.tag=1.2.3'), auto);
+    expect(r.text).toBe(src);
+    expect(r.changed).toBe(false);
+    expect(r.edits).toMatchObject([{ pathText: 'image.tag', oldValue: '1.2.3', newValue: '1.2.3', line: 2, col: 8 }]);
+  });
+
+  test('an unused anchor on the target is kept and the edit allowed', () => {
+    expect(editYaml('a: &x 1.0.0\n', changes('a=1.0.1'), auto).text).toBe('a: &x 1.0.1\n');
+  });
+
+  test('a tag on the target is kept', () => {
+    expect(editYaml('a: !!str 1.0\n', changes('a=1.10'), auto).text).toBe('a: !!str "1.10"\n');
+  });
+
+  test('a number that auto cannot keep is warned about', () => {
+    const r = editYaml('replicas: 3\n', changes('replicas=three'), auto);
+    expect(r.text).toBe('replicas: three\n');
+    expect(r.warnings).toEqual(["'replicas': was a number, 'three' is written as a string"]);
+  });
+
+  test('a change applies to every document that has the path, and only to those', () => {
+    const r = editYaml('a: 1\n---\nb: 1\n---\na: 1\n', changes('a=2'), auto);
+    expect(r.text).toBe('a: 2\n---\nb: 1\n---\na: 2\n');
+    expect(r.edits.map((e) => e.document)).toEqual([0, 2]);
+  });
+});
