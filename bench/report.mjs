@@ -32,7 +32,7 @@ function consoleTable(head, rows) {
   return all.map((r, n) => r.map((c, i) => c.padEnd(widths[i])).join('  ') + (n === 0 ? `\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : '')).join('\n');
 }
 
-export function renderReport({ nodeVersion, rounds, rssMethod, cold, peers, latency, scale, profiles, floors, totalS }) {
+export function renderReport({ nodeVersion, rounds, rssMethod, cold, peers, latency, scale, profiles, floors, load, totalS }) {
   const floorRows = cold.filter((r) => r.kind === 'floor');
   const ours = cold.filter((r) => r.kind === 'ours');
   const coldHead = ['Case', 'Floor', 'Wall ms (median ± MAD)', '× floor', 'Target', 'Ratio', 'Peak RSS MiB', 'RSS ≤ 100', 'Runs'];
@@ -53,7 +53,7 @@ export function renderReport({ nodeVersion, rounds, rssMethod, cold, peers, late
   const md = [
     START,
     '',
-    `Measured ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} on Node ${nodeVersion} (${process.platform}/${process.arch}), ${rounds} interleaved rounds per cold-start case; peak RSS via ${rssMethod === 'gnu-time' ? 'GNU time (`%M`, the child\'s ru_maxrss from wait4)' : 'a preload reading process.resourceUsage().maxRSS at exit'}. Whole run: ${totalS.toFixed(0)} s.`,
+    `Measured ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} on Node ${nodeVersion} (${process.platform}/${process.arch}), ${rounds} interleaved rounds per cold-start case; peak RSS via ${rssMethod === 'gnu-time' ? 'GNU time (`%M`, the child\'s ru_maxrss from wait4)' : 'a preload reading process.resourceUsage().maxRSS at exit'}. Whole run: ${totalS.toFixed(0)} s. Load average ${load.start} at the start, ${load.end} at the end, on ${load.cpus} CPUs (other work on the machine inflates every absolute figure; the ratios to a floor of the same round hold better).`,
     '',
     '### Cold start (finish-at-once inputs)',
     '',
@@ -73,7 +73,7 @@ export function renderReport({ nodeVersion, rounds, rssMethod, cold, peers, late
     '',
     scaleRows.length ? table(scaleHead, scaleRows) : '_Not measured in this run._',
     '',
-    ...(profiles ? ['### Where the time goes (`node --cpu-prof`, one run each)', '', profiles.markdown, ''] : []),
+    ...(profiles ? ['### Where the time goes (`node --cpu-prof`, medians of 5 runs per action)', '', profiles.markdown, ''] : []),
     END,
   ].join('\n');
 

@@ -5,12 +5,15 @@
 // hand-written sections around it are kept).
 //
 // Options: --runs N (cold-start rounds, default 11)   --only <regex> (case names)
-//          --profile (write one --cpu-prof per action to bench/out/profiles and summarise it)
+//          --no-profile (skip the --cpu-prof runs; by default each action is profiled 5 times,
+//          profiles kept in bench/out/profiles)
 //          --no-write (print only)
 // Env:     BENCH_PEERS_DIR=/tmp/peers  (bundles prepared by `node bench/peers.mjs <clones> <dir>`)
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { availableParallelism } from 'node:os';
 import { coldStartCases, FLOORS, OURS } from './cases.mjs';
 import { startContext } from './lib/context.mjs';
 import { mad, measureProcess, median, rssMethod } from './lib/measure.mjs';
@@ -26,7 +29,7 @@ const { values: opts } = parseArgs({
   options: {
     runs: { type: 'string', default: '11' },
     only: { type: 'string' },
-    profile: { type: 'boolean', default: false },
+    'no-profile': { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
   },
 });
@@ -35,6 +38,9 @@ if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--runs must be a p
 const only = opts.only ? new RegExp(opts.only) : null;
 
 const started = performance.now();
+// The machine's load says how far to trust this run's absolute figures (the ratios hold better).
+const loadAverage = () => (existsSync('/proc/loadavg') ? readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : 'n/a');
+const loadAtStart = loadAverage();
 const log = (line) => process.stderr.write(`${line}\n`);
 
 const ctx = await startContext({ root, benchDir, log });
@@ -101,7 +107,7 @@ const cold = cases.map(summarise);
 // ---- detection latency and scale -----------------------------------------------------------
 const latency = only && !only.test('latency') ? [] : await detectionLatency(ctx, log);
 const scale = only && !only.test('scale') ? [] : await scaleCases(ctx, log);
-const profiles = opts.profile ? await profileActions(ctx, log) : null;
+const profiles = opts['no-profile'] || (only && !only.test('profile')) ? null : await profileActions(ctx, log);
 
 await ctx.close();
 
@@ -114,7 +120,7 @@ if (measuredPeers.length) {
 } else {
   peers = readRecordedPeers(benchDir);
 }
-const report = renderReport({ nodeVersion, rounds, rssMethod, cold, peers, latency, scale, profiles, floors: FLOORS, totalS: (performance.now() - started) / 1000 });
+const report = renderReport({ nodeVersion, rounds, rssMethod, cold, peers, latency, scale, profiles, floors: FLOORS, load: { start: loadAtStart, end: loadAverage(), cpus: availableParallelism() }, totalS: (performance.now() - started) / 1000 });
 process.stdout.write(report.console);
 if (!opts['no-write']) {
   writeResults(benchDir, report.markdown);

@@ -8,6 +8,7 @@ import { stepEnvironment } from './lib/runner-env.mjs';
 import { bigValues, serviceName } from './lib/values-file.mjs';
 
 const RUNS = 5;
+const BUDGET_MS = 15_000;
 
 async function runAction(ctx, found, inputs, label, prepare) {
   const step = stepEnvironment(
@@ -98,7 +99,9 @@ async function bigBump(ctx) {
   const changes = Array.from({ length: 50 }, (_, i) => `${serviceName(2 * i)}.image.tag=2.0.0`).join('\n');
   const times = [];
   let checked = false;
-  for (let i = 0; i < RUNS; i++) {
+  const budgetEnd = performance.now() + BUDGET_MS;
+  // A slow build of the action must not push the whole bench past its few minutes.
+  for (let i = 0; i < RUNS && (i === 0 || performance.now() < budgetEnd); i++) {
     const r = await runAction(ctx, found, { files: 'values.yaml', changes, commit: 'false', push: 'false' }, 'scale-bump', ({ workspace }) =>
       writeFileSync(path.join(workspace, 'values.yaml'), original),
     );
@@ -120,7 +123,7 @@ async function bigBump(ctx) {
     display: `${m.toFixed(0)} ms`,
     targetText: '≤ 300 ms',
     ok: m <= 300,
-    runs: RUNS,
+    runs: times.length,
   };
 }
 
