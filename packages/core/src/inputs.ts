@@ -17,11 +17,12 @@ export function parseDuration(text: string): number | undefined {
 
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)}ms`;
-  const totalSeconds = ms / 1000;
-  if (totalSeconds < 60) return `${Number(totalSeconds.toFixed(1))}s`;
+  if (ms < 59_950) return `${Number((ms / 1000).toFixed(1))}s`;
+  // Round once, before splitting, so 239.6 s reads 4m and not 3m60s.
+  const totalSeconds = Math.round(ms / 1000);
   const h = Math.floor(totalSeconds / 3600);
   const m = Math.floor((totalSeconds % 3600) / 60);
-  const sec = Math.round(totalSeconds % 60);
+  const sec = totalSeconds % 60;
   return [h ? `${h}h` : '', m ? `${m}m` : '', sec ? `${sec}s` : ''].join('') || '0s';
 }
 

@@ -32,6 +32,9 @@ describe('formatDuration', () => {
     { ms: 1500, expected: '1.5s' },
     { ms: 90_000, expected: '1m30s' },
     { ms: 5_400_000, expected: '1h30m' },
+    { ms: 239_600, expected: '4m' },
+    { ms: 59_990, expected: '1m' },
+    { ms: 3_599_700, expected: '1h' },
   ])('$ms', ({ ms, expected }) => expect(formatDuration(ms)).toBe(expected));
 });
 
