@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(458);
-/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(388);
+/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(898);
 
 
 const runner = new _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .Runner */ .by();
@@ -22,7 +22,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 388:
+/***/ 898:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33,8 +33,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 12 modules
 var src = __nccwpck_require__(458);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(598);
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./actions/health-check-retry/src/expected-status.ts
 // Which HTTP statuses count as healthy: `200-299,304`, `2xx`, `200`.
 const MIN = 100;
@@ -260,7 +260,7 @@ function readCaCert(inputs) {
         throw new src/* InputError */.dz('ca-cert', 'expected PEM text starting with -----BEGIN CERTIFICATE-----');
     blocks.forEach((block, i) => {
         try {
-            new external_node_crypto_.X509Certificate(block);
+            new external_node_crypto_namespaceObject.X509Certificate(block);
         }
         catch {
             throw new src/* InputError */.dz('ca-cert', `certificate ${i + 1} is not a valid PEM certificate`);
@@ -667,8 +667,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(598);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./packages/core/src/runner.ts
@@ -676,7 +674,6 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 // workflow commands on stdout, and file commands (GITHUB_OUTPUT, GITHUB_STATE, ...).
 // Written here instead of importing @actions/core: its bundle costs ~40 ms of startup on
 // every workflow run (it carries an HTTP client for OIDC), and the protocol is a few lines.
-
 
 
 const processIO = {
@@ -703,9 +700,12 @@ function formatCommand(command, message, props = {}) {
 }
 /** A key/value in the heredoc form that file commands accept for any value. */
 function formatFileCommand(key, value) {
-    let delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+    // The delimiter only has to be absent from the value, which the loop guarantees; Math.random
+    // avoids loading node:crypto (measurable startup cost) for randomUUID.
+    const fresh = () => `ghadelimiter_${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+    let delimiter = fresh();
     while (key.includes(delimiter) || value.includes(delimiter))
-        delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+        delimiter = fresh();
     return `${key}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`;
 }
 class Runner {
@@ -921,12 +921,13 @@ function parseDuration(text) {
 function formatDuration(ms) {
     if (ms < 1000)
         return `${Math.round(ms)}ms`;
-    const totalSeconds = ms / 1000;
-    if (totalSeconds < 60)
-        return `${Number(totalSeconds.toFixed(1))}s`;
+    if (ms < 59_950)
+        return `${Number((ms / 1000).toFixed(1))}s`;
+    // Round once, before splitting, so 239.6 s reads 4m and not 3m60s.
+    const totalSeconds = Math.round(ms / 1000);
     const h = Math.floor(totalSeconds / 3600);
     const m = Math.floor((totalSeconds % 3600) / 60);
-    const sec = Math.round(totalSeconds % 60);
+    const sec = totalSeconds % 60;
     return [h ? `${h}h` : '', m ? `${m}m` : '', sec ? `${sec}s` : ''].join('') || '0s';
 }
 const TRUE = new Set(['true', 'yes', 'on', '1']);
@@ -1376,13 +1377,6 @@ function code(text) {
 
 
 
-
-/***/ }),
-
-/***/ 598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 

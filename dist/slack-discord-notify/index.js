@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(119);
+/* harmony import */ var _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(458);
 /* harmony import */ var _notify__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(859);
 
 
@@ -28,8 +28,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: buildBodies, maskSecrets, readConfig, summaryMarkdown
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 13 modules
-var src = __nccwpck_require__(119);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 12 modules
+var src = __nccwpck_require__(458);
 ;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/destinations.ts
 // Where the message goes. Webhook URLs are credentials: callers mask them before calling here,
 // and nothing in this module puts a URL into a message — only labels like "Slack webhook #2".
@@ -957,7 +957,7 @@ async function notify(runner, deps) {
 
 /***/ }),
 
-/***/ 119:
+/***/ 458:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -983,8 +983,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./packages/core/src/runner.ts
@@ -992,7 +990,6 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 // workflow commands on stdout, and file commands (GITHUB_OUTPUT, GITHUB_STATE, ...).
 // Written here instead of importing @actions/core: its bundle costs ~40 ms of startup on
 // every workflow run (it carries an HTTP client for OIDC), and the protocol is a few lines.
-
 
 
 const processIO = {
@@ -1019,9 +1016,12 @@ function formatCommand(command, message, props = {}) {
 }
 /** A key/value in the heredoc form that file commands accept for any value. */
 function formatFileCommand(key, value) {
-    let delimiter = `ghadelimiter_${(0,external_node_crypto_namespaceObject.randomUUID)()}`;
+    // The delimiter only has to be absent from the value, which the loop guarantees; Math.random
+    // avoids loading node:crypto (measurable startup cost) for randomUUID.
+    const fresh = () => `ghadelimiter_${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+    let delimiter = fresh();
     while (key.includes(delimiter) || value.includes(delimiter))
-        delimiter = `ghadelimiter_${(0,external_node_crypto_namespaceObject.randomUUID)()}`;
+        delimiter = fresh();
     return `${key}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`;
 }
 class Runner {
@@ -1237,12 +1237,13 @@ function parseDuration(text) {
 function formatDuration(ms) {
     if (ms < 1000)
         return `${Math.round(ms)}ms`;
-    const totalSeconds = ms / 1000;
-    if (totalSeconds < 60)
-        return `${Number(totalSeconds.toFixed(1))}s`;
+    if (ms < 59_950)
+        return `${Number((ms / 1000).toFixed(1))}s`;
+    // Round once, before splitting, so 239.6 s reads 4m and not 3m60s.
+    const totalSeconds = Math.round(ms / 1000);
     const h = Math.floor(totalSeconds / 3600);
     const m = Math.floor((totalSeconds % 3600) / 60);
-    const sec = Math.round(totalSeconds % 60);
+    const sec = totalSeconds % 60;
     return [h ? `${h}h` : '', m ? `${m}m` : '', sec ? `${sec}s` : ''].join('') || '0s';
 }
 const TRUE = new Set(['true', 'yes', 'on', '1']);
