@@ -1,6 +1,9 @@
 // The simulator as @kubernetes/client-node 2 sees it: TLS with the kubeconfig's CA, bearer token,
 // typed list/get calls, the Watch class, and error bodies.
 import { AppsV1Api, CoreV1Api, KubeConfig, Watch } from '@kubernetes/client-node';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { deployment, startCluster, type SimCluster } from './index';
 
 let cluster: SimCluster;
@@ -69,6 +72,46 @@ describe('REST through client-node', () => {
     expect(events.items.length).toBeGreaterThan(0);
     expect(events.items.every((e) => e.involvedObject.name === 'api' && e.involvedObject.kind === 'Deployment')).toBe(true);
     expect(events.items.map((e) => e.reason)).toContain('ScalingReplicaSet');
+  });
+});
+
+describe('ways of reaching the cluster', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'k8s-sim-auth-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('a CA file path and an exec credential plugin instead of inline CA and token', async () => {
+    const caFile = path.join(dir, 'ca.pem');
+    writeFileSync(caFile, cluster.caPem);
+    const plugin = path.join(dir, 'credential.mjs');
+    writeFileSync(plugin, "console.log(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', status: { token: process.env.SIM_TOKEN } }));\n");
+    const user = { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: process.execPath, args: [plugin], env: [{ name: 'SIM_TOKEN', value: cluster.token }], interactiveMode: 'Never' } };
+    const kubeconfig = cluster.kubeconfig({ caFile, user });
+    expect(kubeconfig).not.toMatch(/certificate-authority-data|^\s+token:/m);
+    const core = client(kubeconfig).makeApiClient(CoreV1Api);
+    const namespaces = await core.listNamespace();
+    expect(namespaces.items.map((n) => n.metadata?.name)).toEqual(['default', 'kube-node-lease', 'kube-public', 'kube-system']);
+  });
+
+  test('in-cluster configuration from the service-account files and the service env', async () => {
+    const mounted = cluster.writeServiceAccount(path.join(dir, 'var/run/secrets/kubernetes.io/serviceaccount'), { namespace: 'shop' });
+    const saved = { host: process.env.KUBERNETES_SERVICE_HOST, port: process.env.KUBERNETES_SERVICE_PORT };
+    Object.assign(process.env, mounted.env);
+    try {
+      const kc = new KubeConfig();
+      kc.loadFromCluster(dir);
+      cluster.apply(deployment({ name: 'api', namespace: 'shop' }));
+      const list = await kc.makeApiClient(AppsV1Api).listNamespacedDeployment({ namespace: 'shop' });
+      expect(list.items.map((d) => d.metadata?.name)).toEqual(['api']);
+      expect(cluster.requests.at(-1)).toMatchObject({ path: '/apis/apps/v1/namespaces/shop/deployments', status: 200 });
+    } finally {
+      for (const [k, v] of [['KUBERNETES_SERVICE_HOST', saved.host], ['KUBERNETES_SERVICE_PORT', saved.port]] as const) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
   });
 });
 

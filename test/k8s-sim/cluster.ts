@@ -1,6 +1,8 @@
 // startCluster(): the simulated cluster as a test uses it — an HTTPS API server on 127.0.0.1,
 // its object store, the scripted controller, fault injection, the request log and a kubeconfig.
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { stringify as toYaml } from 'yaml';
 import type { Behaviour } from './behaviour';
@@ -39,6 +41,19 @@ export interface KubeconfigOptions {
   context?: string;
   /** Server URL; default the cluster's URL (set another to test unreachable clusters). */
   server?: string;
+  /** The kubeconfig's `user` entry instead of `{ token }`, e.g. `{ exec: {...} }` for a credential plugin. */
+  user?: Record<string, unknown>;
+  /** Refer to the CA by file path (`certificate-authority`) instead of inline data. */
+  caFile?: string;
+  /** Leave the CA out and set `insecure-skip-tls-verify: true`. */
+  insecure?: boolean;
+}
+
+export interface ServiceAccountFiles {
+  /** The directory written: token, ca.crt, namespace (as mounted at /var/run/secrets/kubernetes.io/serviceaccount). */
+  dir: string;
+  /** KUBERNETES_SERVICE_HOST / KUBERNETES_SERVICE_PORT as the kubelet sets them in a pod. */
+  env: { KUBERNETES_SERVICE_HOST: string; KUBERNETES_SERVICE_PORT: string };
 }
 
 export interface ListOptions {
@@ -65,6 +80,8 @@ export interface SimCluster {
   /** Watches currently open. */
   readonly openWatches: number;
   kubeconfig(options?: KubeconfigOptions): string;
+  /** Writes a pod's service-account files into `dir` (for in-cluster configuration tests). */
+  writeServiceAccount(dir: string, options?: { namespace?: string; token?: string }): ServiceAccountFiles;
   /** Creates the object, or replaces its spec/data/labels/annotations if it exists (status is kept). */
   apply(obj: KubeObject): KubeObject;
   get(kind: string, name: string, namespace?: string): KubeObject | undefined;
@@ -125,15 +142,27 @@ export async function startCluster(options: ClusterOptions = {}): Promise<SimClu
     },
     kubeconfig(o: KubeconfigOptions = {}) {
       const context = o.context ?? 'k8s-sim';
+      const trust = o.insecure
+        ? { 'insecure-skip-tls-verify': true }
+        : o.caFile
+          ? { 'certificate-authority': o.caFile }
+          : { 'certificate-authority-data': Buffer.from(tls.caPem).toString('base64') };
       return toYaml({
         apiVersion: 'v1',
         kind: 'Config',
-        clusters: [{ name: 'k8s-sim', cluster: { server: o.server ?? url, 'certificate-authority-data': Buffer.from(tls.caPem).toString('base64') } }],
-        users: [{ name: 'k8s-sim-user', user: { token: o.token ?? token } }],
+        clusters: [{ name: 'k8s-sim', cluster: { server: o.server ?? url, ...trust } }],
+        users: [{ name: 'k8s-sim-user', user: o.user ?? { token: o.token ?? token } }],
         contexts: [{ name: context, context: { cluster: 'k8s-sim', user: 'k8s-sim-user', ...(o.namespace ? { namespace: o.namespace } : {}) } }],
         'current-context': context,
         preferences: {},
       });
+    },
+    writeServiceAccount(dir, o = {}) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'token'), o.token ?? token, { mode: 0o600 });
+      writeFileSync(path.join(dir, 'ca.crt'), tls.caPem);
+      writeFileSync(path.join(dir, 'namespace'), o.namespace ?? 'default');
+      return { dir, env: { KUBERNETES_SERVICE_HOST: '127.0.0.1', KUBERNETES_SERVICE_PORT: String(port) } };
     },
     apply(obj) {
       const type = typeOf(obj.kind ?? '');
@@ -142,7 +171,10 @@ export async function startCluster(options: ClusterOptions = {}): Promise<SimClu
       const existing = store.get(type, namespace, obj.metadata.name);
       if (!existing) return store.create(type, { ...obj, metadata: { ...obj.metadata, namespace } });
       const { status: _ignored, ...desired } = obj;
-      return store.update(type, { ...existing, ...desired, metadata: { ...existing.metadata, ...obj.metadata, namespace, resourceVersion: undefined } }, 'main');
+      // Annotations merge (controllers own some, e.g. the revision); labels are replaced as given.
+      const annotations = { ...(existing.metadata.annotations ?? {}), ...(obj.metadata.annotations ?? {}) };
+      const metadata = { ...existing.metadata, ...obj.metadata, namespace, resourceVersion: undefined, ...(Object.keys(annotations).length ? { annotations } : {}) };
+      return store.update(type, { ...existing, ...desired, metadata }, 'main');
     },
     get: (kind, name, namespace) => store.get(typeOf(kind), nsOf(kind, namespace), name),
     list(kind, o = {}) {

@@ -1,5 +1,5 @@
 // The simulated Kubernetes cluster for tests, the demo and the benchmarks. See README.md.
-export { startCluster, type SimCluster, type ClusterOptions, type KubeconfigOptions, type ListOptions } from './cluster';
+export { startCluster, type SimCluster, type ClusterOptions, type KubeconfigOptions, type ListOptions, type ServiceAccountFiles } from './cluster';
 export { deployment, statefulSet, daemonSet, secret, namespace, withImage, type DeploymentOptions, type StatefulSetOptions, type DaemonSetOptions, type WorkloadOptions } from './builders';
 export { type Behaviour, type BehaviourRule, type PodOutcome, DEFAULT_BEHAVIOUR, IMAGE_OUTCOMES } from './behaviour';
 export { Controller, type ControllerOptions } from './controller';
