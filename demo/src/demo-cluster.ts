@@ -135,6 +135,8 @@ export async function startDemoCluster(o: DemoClusterOptions): Promise<DemoClust
         const rel = recordRevision(current, manifest, { 'shop-api': { image: { tag: version } } }, version, 'Upgrade complete');
         applyManifest(manifest);
         const stdout = [
+          // Not the real binary: an upgrade needs Kubernetes' apply semantics, which the simulator does not have.
+          `(demo) helm upgrade played on the simulated cluster: release Secret for revision ${rel.version} written, Deployment image set to ${image(version)}`,
           `Release "${o.release}" has been upgraded. Happy Helming!`,
           `NAME: ${o.release}`,
           `LAST DEPLOYED: ${new Date(rel.info.last_deployed).toUTCString()}`,

@@ -41,7 +41,7 @@ export function failureReason(ctx: JobContext): string {
       const resources = JSON.parse(ctx.output('rollout', 'resources') || '[]') as { kind?: string; name?: string; reason?: string; message?: string; done?: boolean }[];
       detail = resources
         .filter((r) => !r.done)
-        .map((r) => `${r.kind ?? ''}/${r.name ?? ''}: ${r.reason ?? r.message ?? 'not ready'}`)
+        .map((r) => `${r.kind ?? ''}/${r.name ?? ''}: ${r.message ?? r.reason ?? 'not ready'}`)
         .join('; ');
     } catch {
       // An unreadable output still leaves the failed list to report.
