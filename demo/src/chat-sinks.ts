@@ -67,16 +67,31 @@ function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
 }
 
-/** One line per message version: what a person scanning the sink's console would want. */
+/** What a person scanning the sink's console wants: the headline, then the reason and key fields on one line. */
 export function describeMessage(platform: 'slack' | 'discord', body: Record<string, unknown>): string {
+  const clip = (t: string) => (t.length > 160 ? `${t.slice(0, 159)}…` : t);
   if (platform === 'discord') {
-    const embed = (body.embeds as Record<string, unknown>[] | undefined)?.[0];
-    return String(embed?.title ?? body.content ?? '(empty)');
+    const embed = (body.embeds as { title?: string; description?: string; fields?: { name: string; value: string }[] }[] | undefined)?.[0];
+    const head = String(embed?.title ?? body.content ?? '(empty)');
+    const detail = [embed?.description, ...(embed?.fields ?? []).map((f) => `${f.name}: ${f.value}`)]
+      .filter(Boolean)
+      .join(' · ')
+      .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1');
+    return detail ? `${head}\n      ${clip(detail.replace(/\s*\n\s*/g, ' '))}` : head;
   }
-  const blocks = body.blocks as { type: string; text?: { text?: string } }[] | undefined;
-  const attachments = body.attachments as { blocks?: typeof blocks; fallback?: string; title?: string }[] | undefined;
-  const header = [...(blocks ?? []), ...(attachments?.[0]?.blocks ?? [])].find((b) => b.type === 'header' || b.type === 'section');
-  return String(body.text ?? header?.text?.text ?? attachments?.[0]?.fallback ?? attachments?.[0]?.title ?? '(empty)');
+  type Block = { type: string; text?: { text?: string }; fields?: { text?: string }[] };
+  const attachments = body.attachments as { blocks?: Block[]; fallback?: string }[] | undefined;
+  const blocks = [...((body.blocks as Block[] | undefined) ?? []), ...(attachments?.[0]?.blocks ?? [])];
+  const header = blocks.find((b) => b.type === 'header')?.text?.text;
+  const head = String(header ?? body.text ?? attachments?.[0]?.fallback ?? '(empty)');
+  const detail = blocks
+    .filter((b) => b.type === 'section')
+    .flatMap((b) => [b.text?.text, ...(b.fields ?? []).map((f) => f.text?.replace(/\n/, ': '))])
+    .filter(Boolean)
+    .join(' · ')
+    .replace(/<[^|>]+\|([^>]+)>/g, '$1')
+    .replace(/[*_]/g, '');
+  return detail ? `${head}\n      ${clip(detail.replace(/\s*\n\s*/g, ' '))}` : head;
 }
 
 export async function startChatSinks(print: (line: string) => void): Promise<ChatSinks> {
