@@ -1321,10 +1321,10 @@ function splitAssignment(line) {
 
 const VALUE_TYPES = ['auto', 'string', 'number', 'boolean'];
 /** The value YAML gives `text` written as a plain scalar, or undefined when it is not one plain scalar. */
-function plainValue(text, inFlow = false) {
+function plainValue(text, inFlow = false, version = '1.2') {
     if (text === '' || /[\r\n]/.test(text))
         return undefined;
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(inFlow ? `[${text}]\n` : `k: ${text}\n`, { prettyErrors: false });
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(inFlow ? `[${text}]\n` : `k: ${text}\n`, { prettyErrors: false, version });
     if (doc.errors.length)
         return undefined;
     const c = doc.contents;
@@ -1354,14 +1354,17 @@ function isYamlNumber(text) {
 function isYamlBoolean(text) {
     return /^(true|false)$/i.test(text.trim());
 }
-/** A string in the given style; plain only when YAML reads it back as the same string. */
+/**
+ * A string in the given style; plain only when YAML reads it back as the same string under both
+ * YAML 1.2 and 1.1 — Helm reads values with a YAML 1.1 parser, where `on`, `yes` or `0755` are not strings.
+ */
 function renderString(value, style, inFlow) {
     if (style === 'QUOTE_SINGLE' && !/[\r\n]/.test(value))
         return `'${value.replace(/'/g, "''")}'`;
     if (style === 'QUOTE_DOUBLE')
         return JSON.stringify(value);
-    const plain = plainValue(value, inFlow);
-    if (plain && plain.value === value)
+    const readsBack = (version) => plainValue(value, inFlow, version)?.value === value;
+    if (readsBack('1.2') && readsBack('1.1'))
         return value;
     return JSON.stringify(value);
 }
@@ -1449,8 +1452,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./packages/core/src/runner.ts
@@ -1458,7 +1459,6 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 // workflow commands on stdout, and file commands (GITHUB_OUTPUT, GITHUB_STATE, ...).
 // Written here instead of importing @actions/core: its bundle costs ~40 ms of startup on
 // every workflow run (it carries an HTTP client for OIDC), and the protocol is a few lines.
-
 
 
 const processIO = {
@@ -1485,9 +1485,12 @@ function formatCommand(command, message, props = {}) {
 }
 /** A key/value in the heredoc form that file commands accept for any value. */
 function formatFileCommand(key, value) {
-    let delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+    // The delimiter only has to be absent from the value, which the loop guarantees; Math.random
+    // avoids loading node:crypto (measurable startup cost) for randomUUID.
+    const fresh = () => `ghadelimiter_${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+    let delimiter = fresh();
     while (key.includes(delimiter) || value.includes(delimiter))
-        delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+        delimiter = fresh();
     return `${key}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`;
 }
 class Runner {
@@ -1703,12 +1706,13 @@ function parseDuration(text) {
 function formatDuration(ms) {
     if (ms < 1000)
         return `${Math.round(ms)}ms`;
-    const totalSeconds = ms / 1000;
-    if (totalSeconds < 60)
-        return `${Number(totalSeconds.toFixed(1))}s`;
+    if (ms < 59_950)
+        return `${Number((ms / 1000).toFixed(1))}s`;
+    // Round once, before splitting, so 239.6 s reads 4m and not 3m60s.
+    const totalSeconds = Math.round(ms / 1000);
     const h = Math.floor(totalSeconds / 3600);
     const m = Math.floor((totalSeconds % 3600) / 60);
-    const sec = Math.round(totalSeconds % 60);
+    const sec = totalSeconds % 60;
     return [h ? `${h}h` : '', m ? `${m}m` : '', sec ? `${sec}s` : ''].join('') || '0s';
 }
 const TRUE = new Set(['true', 'yes', 'on', '1']);

@@ -25,9 +25,9 @@ export interface RenderedScalar {
 }
 
 /** The value YAML gives `text` written as a plain scalar, or undefined when it is not one plain scalar. */
-export function plainValue(text: string, inFlow = false): { value: unknown } | undefined {
+export function plainValue(text: string, inFlow = false, version: '1.1' | '1.2' = '1.2'): { value: unknown } | undefined {
   if (text === '' || /[\r\n]/.test(text)) return undefined;
-  const doc = parseDocument(inFlow ? `[${text}]\n` : `k: ${text}\n`, { prettyErrors: false });
+  const doc = parseDocument(inFlow ? `[${text}]\n` : `k: ${text}\n`, { prettyErrors: false, version });
   if (doc.errors.length) return undefined;
   const c = doc.contents;
   let node: unknown;
@@ -54,12 +54,15 @@ export function isYamlBoolean(text: string): boolean {
   return /^(true|false)$/i.test(text.trim());
 }
 
-/** A string in the given style; plain only when YAML reads it back as the same string. */
+/**
+ * A string in the given style; plain only when YAML reads it back as the same string under both
+ * YAML 1.2 and 1.1 — Helm reads values with a YAML 1.1 parser, where `on`, `yes` or `0755` are not strings.
+ */
 export function renderString(value: string, style: string | undefined, inFlow: boolean): string {
   if (style === 'QUOTE_SINGLE' && !/[\r\n]/.test(value)) return `'${value.replace(/'/g, "''")}'`;
   if (style === 'QUOTE_DOUBLE') return JSON.stringify(value);
-  const plain = plainValue(value, inFlow);
-  if (plain && plain.value === value) return value;
+  const readsBack = (version: '1.1' | '1.2') => plainValue(value, inFlow, version)?.value === value;
+  if (readsBack('1.2') && readsBack('1.1')) return value;
   return JSON.stringify(value);
 }
 

@@ -17,6 +17,8 @@ describe('renderScalar', () => {
     { name: 'string with " #" is quoted', existing: plainString('x'), wanted: text('a #b'), expected: { text: '"a #b"', value: 'a #b' } },
     { name: 'string with ": " is quoted', existing: plainString('x'), wanted: text('a: b'), expected: { text: '"a: b"', value: 'a: b' } },
     { name: 'string starting with an indicator is quoted', existing: plainString('x'), wanted: text('*star'), expected: { text: '"*star"', value: '*star' } },
+    { name: 'YAML 1.1 boolean (what Helm reads) is quoted', existing: plainString('x'), wanted: text('on'), expected: { text: '"on"', value: 'on' } },
+    { name: 'YAML 1.1 number with underscores is quoted', existing: plainString('x'), wanted: text('1_000'), expected: { text: '"1_000"', value: '1_000' } },
     { name: 'comma is fine in block context', existing: plainString('x'), wanted: text('a,b'), expected: { text: 'a,b', value: 'a,b' } },
     { name: 'comma is quoted in a flow collection', existing: { value: 'x', style: 'PLAIN', inFlow: true }, wanted: text('a,b'), expected: { text: '"a,b"', value: 'a,b' } },
     { name: 'double-quoted stays double-quoted', existing: { value: '1.2.2', style: 'QUOTE_DOUBLE', inFlow: false }, wanted: text('1.2.3'), expected: { text: '"1.2.3"', value: '1.2.3' } },
@@ -69,8 +71,10 @@ describe('isYamlNumber (1.2 core schema)', () => {
 });
 
 test('renderString never returns text that reads back differently', () => {
-  for (const s of ['null', 'Null', 'NULL', 'yes', 'no', 'on', '- x', '? x', '[a]', '{a}', '%x', '@x', '`x', '!x', '&x', '|', '>', "'", '"', ' lead', 'trail ', 'a\tb', '#c', 'key: v', '1_000', '0o7', '.NaN']) {
-    expect(parse(`k: ${renderString(s, 'PLAIN', false)}\n`)).toEqual({ k: s });
-    expect(parse(`[${renderString(s, 'PLAIN', true)}]\n`)).toEqual([s]);
+  for (const s of ['null', 'Null', 'NULL', 'yes', 'no', 'on', '- x', '? x', '[a]', '{a}', '%x', '@x', '`x', '!x', '&x', '|', '>', "'", '"', ' lead', 'trail ', 'a\tb', '#c', 'key: v', '1_000', '0o7', '.NaN', 'y', 'Off', '0755', '1:20', '2001-12-14']) {
+    for (const version of ['1.1', '1.2'] as const) {
+      expect(parse(`k: ${renderString(s, 'PLAIN', false)}\n`, { version })).toEqual({ k: s });
+      expect(parse(`[${renderString(s, 'PLAIN', true)}]\n`, { version })).toEqual([s]);
+    }
   }
 });
