@@ -58,3 +58,51 @@ export function apiResourceList(group: string, version: string) {
   ]);
   return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: groupVersion(types[0]), resources };
 }
+
+// OpenAPI v3, just enough for client-go's field-validation check (helm install/upgrade, kubectl
+// apply): each kind's PATCH operation declares the `fieldValidation` query parameter, so clients
+// leave validation to the server instead of validating against schemas (which are open objects).
+function openApiPath(group: string, version: string): string {
+  return group === '' ? `api/${version}` : `apis/${group}/${version}`;
+}
+
+function groupVersions(): { group: string; version: string }[] {
+  const seen = new Map<string, { group: string; version: string }>();
+  for (const t of RESOURCE_TYPES) seen.set(`${t.group}/${t.version}`, { group: t.group, version: t.version });
+  return [...seen.values()];
+}
+
+export function openApiV3Root() {
+  const paths: Record<string, { serverRelativeURL: string }> = {};
+  for (const { group, version } of groupVersions()) {
+    const p = openApiPath(group, version);
+    paths[p] = { serverRelativeURL: `/openapi/v3/${p}?hash=${p.replace(/\W/g, '').toUpperCase()}` };
+  }
+  return { paths };
+}
+
+export function openApiV3Document(pathAfterV3: string) {
+  const gv = groupVersions().find(({ group, version }) => openApiPath(group, version) === pathAfterV3);
+  if (!gv) return undefined;
+  const schemas: Record<string, unknown> = {};
+  const paths: Record<string, unknown> = {};
+  for (const t of RESOURCE_TYPES.filter((r) => r.group === gv.group && r.version === gv.version)) {
+    const collection = t.namespaced ? `/${pathAfterV3}/namespaces/{namespace}/${t.plural}` : `/${pathAfterV3}/${t.plural}`;
+    paths[`${collection}/{name}`] = {
+      patch: {
+        operationId: `patch${t.kind}`,
+        'x-kubernetes-action': 'patch',
+        'x-kubernetes-group-version-kind': { group: t.group, version: t.version, kind: t.kind },
+        parameters: ['dryRun', 'fieldManager', 'fieldValidation', 'force'].map((name) => ({ name, in: 'query', schema: { type: name === 'force' ? 'boolean' : 'string', uniqueItems: true } })),
+        responses: { '200': { description: 'OK' } },
+      },
+    };
+    const pkg = t.group === '' ? 'core' : t.group;
+    schemas[`io.k8s.api.${pkg}.${t.version}.${t.kind}`] = {
+      type: 'object',
+      description: `${t.kind} (k8s-sim: fields are not validated)`,
+      'x-kubernetes-group-version-kind': [{ group: t.group, kind: t.kind, version: t.version }],
+    };
+  }
+  return { openapi: '3.0.0', info: { title: 'Kubernetes', version: SERVER_VERSION.gitVersion }, paths, components: { schemas } };
+}

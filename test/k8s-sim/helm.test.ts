@@ -1,7 +1,7 @@
 // The simulator as client-go sees it, through the real Helm 3 and Helm 4 binaries: discovery,
 // TLS with the kubeconfig CA, bearer token, and the Secrets storage driver's label queries.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -134,4 +134,36 @@ describe.each(HELM_MAJORS)('helm %i against the simulator', (major) => {
     expect(web.spec.template.spec.containers[0].image).toBe('registry.example/web:1.0.0');
     expect(web.metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('2');
   });
+
+  test('helm upgrade --install creates the chart objects and --wait follows the rollout', async () => {
+    const chart = writeChart(dir);
+    const install = await helm(major, ['upgrade', '--install', 'shop', chart, '-n', 'default', '--wait', '--timeout', '20s']);
+    if (install.code !== 0 || process.env.K8S_SIM_SHOW_REQUESTS) console.log(install.stderr, cluster.requests.map((r) => `${r.method} ${r.path} ${JSON.stringify(r.query)} ${r.status} ${r.contentType ?? ''}`).join('\n'));
+    expect(install.code).toBe(0);
+    expect(rolloutComplete(cluster.get('deployment', 'shop')!)).toBe(true);
+    expect(cluster.get('configmap', 'shop-config')!.data).toEqual({ greeting: 'hello' });
+    const upgrade = await helm(major, ['upgrade', 'shop', chart, '-n', 'default', '--set', 'image=registry.example/web:2.0.0', '--wait', '--timeout', '20s']);
+    expect(upgrade.code).toBe(0);
+    const web = cluster.get('deployment', 'shop')!;
+    expect(web.spec.template.spec.containers[0].image).toBe('registry.example/web:2.0.0');
+    expect(rolloutComplete(web)).toBe(true);
+    const history = await helm(major, ['history', 'shop', '-n', 'default', '-o', 'json']);
+    expect(JSON.parse(history.stdout).map((r: any) => [r.revision, r.status])).toEqual([
+      [1, 'superseded'],
+      [2, 'deployed'],
+    ]);
+  });
 });
+
+function writeChart(root: string): string {
+  const chart = path.join(root, 'chart');
+  mkdirSync(path.join(chart, 'templates'), { recursive: true });
+  writeFileSync(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: web\nversion: 1.0.0\nappVersion: "1.0.0"\n');
+  writeFileSync(path.join(chart, 'values.yaml'), 'image: registry.example/web:1.0.0\n');
+  writeFileSync(
+    path.join(chart, 'templates', 'deployment.yaml'),
+    toYaml(deployment({ name: 'NAME', image: 'IMAGE', replicas: 2 })).replace(/NAME/g, '{{ .Release.Name }}').replace('IMAGE', '{{ .Values.image }}'),
+  );
+  writeFileSync(path.join(chart, 'templates', 'configmap.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-config\ndata:\n  greeting: hello\n');
+  return chart;
+}

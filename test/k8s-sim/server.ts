@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
-import { apiGroupDocument, apiGroupList, apiResourceList, apiVersions, SERVER_VERSION } from './discovery';
+import { apiGroupDocument, apiGroupList, apiResourceList, apiVersions, openApiV3Document, openApiV3Root, SERVER_VERSION } from './discovery';
 import type { Faults, RequestInfo } from './faults';
 import { applyPatch, patchKind } from './patch';
 import { decodeKubeProtobuf, PROTOBUF_CONTENT_TYPE } from './protobuf';
@@ -90,6 +90,11 @@ async function handle(ctx: ApiServerContext, req: IncomingMessage, res: ServerRe
       return writeJson(res, 200, doc);
     }
     return routeGroupVersion(ctx, req, res, rest[0], rest[1], rest.slice(2), query, watch);
+  }
+  if (root === 'openapi' && rest[0] === 'v3') {
+    const doc = rest.length === 1 ? openApiV3Root() : openApiV3Document(rest.slice(1).join('/'));
+    if (!doc) throw pathNotFound();
+    return writeJson(res, 200, doc);
   }
   throw pathNotFound();
 }
