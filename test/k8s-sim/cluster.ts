@@ -125,6 +125,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<SimClu
   const url = `https://127.0.0.1:${port}`;
 
   const typeOf = (kind: string) => resolveResourceType(kind);
+  const waiters = new Set<() => void>();
   const nsOf = (kind: string, namespace?: string) => (typeOf(kind).namespaced ? namespace ?? 'default' : undefined);
 
   const cluster: SimCluster = {
@@ -204,6 +205,16 @@ export async function startCluster(options: ClusterOptions = {}): Promise<SimClu
       const namespace = nsOf(kind, o.namespace);
       const timeoutMs = o.timeoutMs ?? 10_000;
       return new Promise((resolve, reject) => {
+        const settle = () => {
+          clearTimeout(timer);
+          unsubscribe();
+          waiters.delete(abandon);
+        };
+        // close() rejects waits still pending, so a forgotten wait cannot hold the test open.
+        const abandon = () => {
+          settle();
+          reject(new Error(`k8s-sim: the cluster closed while waiting for ${kind}/${name}`));
+        };
         const check = () => {
           const obj = store.get(type, namespace, name);
           return obj && predicate(obj) ? obj : undefined;
@@ -211,7 +222,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<SimClu
         const now = check();
         if (now) return resolve(now);
         const timer = setTimeout(() => {
-          unsubscribe();
+          settle();
           const last = store.get(type, namespace, name);
           reject(new Error(`k8s-sim: ${kind}/${name} did not reach the expected state within ${timeoutMs} ms; last status: ${JSON.stringify(last?.status)}`));
         }, timeoutMs);
@@ -219,15 +230,16 @@ export async function startCluster(options: ClusterOptions = {}): Promise<SimClu
           if (change.resource !== type || change.object.metadata.name !== name) return;
           const obj = check();
           if (obj) {
-            clearTimeout(timer);
-            unsubscribe();
+            settle();
             resolve(obj);
           }
         });
+        waiters.add(abandon);
       });
     },
     compact: () => store.compact(),
     async close() {
+      for (const abandon of [...waiters]) abandon();
       controller?.close();
       hub.closeAll();
       await new Promise<void>((resolve) => {

@@ -84,6 +84,15 @@ describe('discovery', () => {
     expect(groups.body.groups).toEqual([{ name: 'apps', versions: [{ groupVersion: 'apps/v1', version: 'v1' }], preferredVersion: { groupVersion: 'apps/v1', version: 'v1' } }]);
   });
 
+  test('cluster-scoped namespaces and all-namespace lists are routed', async () => {
+    cluster.apply(deployment({ name: 'a', namespace: 'shop' }));
+    cluster.apply(deployment({ name: 'b' }));
+    expect((await call('GET', '/api/v1/namespaces/shop')).body).toMatchObject({ kind: 'Namespace', metadata: { name: 'shop' } });
+    expect((await call('GET', '/api/v1/namespaces/shop/status')).body.status).toEqual({ phase: 'Active' });
+    const all = await call('GET', '/apis/apps/v1/deployments');
+    expect(all.body.items.map((d: any) => `${d.metadata.namespace}/${d.metadata.name}`)).toEqual(['default/b', 'shop/a']);
+  });
+
   test('unknown paths answer a 404 Status', async () => {
     const reply = await call('GET', '/apis/batch/v1/namespaces/default/jobs');
     expect(reply.status).toBe(404);
@@ -251,5 +260,15 @@ describe('faults', () => {
     expect(cluster.requests[0].time).toBeGreaterThanOrEqual(before);
     cluster.clearRequests();
     expect(cluster.requests).toEqual([]);
+  });
+});
+
+describe('close', () => {
+  test('rejects a waitFor still pending instead of leaving its timer behind', async () => {
+    cluster.apply(deployment({ name: 'api' }));
+    const waiting = cluster.waitFor('deployment', 'api', () => false, { timeoutMs: 60_000 });
+    await cluster.close();
+    await expect(waiting).rejects.toThrow('k8s-sim: the cluster closed while waiting for deployment/api');
+    cluster = await startCluster({ controller: false }); // afterEach closes this one
   });
 });

@@ -108,11 +108,12 @@ interface Target {
 
 /** Maps the segments after /api/v1 or /apis/<g>/<v> onto a resource type, namespace, name. */
 function resolveTarget(group: string, version: string, rest: string[]): Target | undefined {
-  if (rest[0] === 'namespaces' && rest.length >= 3) {
-    const type = findByPath(group, version, rest[2]);
-    if (!type || !type.namespaced || rest.length > 5) return undefined;
-    return { type, namespace: rest[1], name: rest[3], subresource: rest[4] };
+  const inNamespace = rest[0] === 'namespaces' && rest.length >= 3 ? findByPath(group, version, rest[2]) : undefined;
+  if (inNamespace) {
+    if (!inNamespace.namespaced || rest.length > 5) return undefined;
+    return { type: inNamespace, namespace: rest[1], name: rest[3], subresource: rest[4] };
   }
+  // All namespaces (`/apis/apps/v1/deployments`) or a cluster-scoped object (`/api/v1/namespaces/x/status`).
   const type = findByPath(group, version, rest[0]);
   if (!type || rest.length > 3) return undefined;
   if (type.namespaced && rest.length > 1) return undefined;
