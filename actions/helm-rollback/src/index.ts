@@ -1,0 +1,5 @@
+import { Runner, runAction, systemClock } from '../../../packages/core/src/index';
+import { main } from './main';
+
+const runner = new Runner();
+await runAction(runner, () => main(runner, { clock: systemClock }));

@@ -1,0 +1,309 @@
+// helm-rollback: roll a release back to its last good revision with the real helm CLI, then
+// prove it worked by waiting for the workloads the rolled-back manifest declares.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { tmpdir } from 'node:os';
+import { ActionError, Deadline, InputError, Inputs, errorMessage, formatDuration, parseBoolean, type Clock, type Env, type Runner } from '../../../packages/core/src/index';
+import type { WorkloadRef } from '../../../packages/kube/src/workload-ref';
+import { maskKubeconfigValue } from './kubeconfig-masking';
+import { HelmCli, HelmCommandError, isTransientHelmError, lastHelmError, type RunProgram } from './helm-cli';
+import type { HelmVersion } from './helm-version';
+import { selectRollbackTarget, type HistoryEntry, type RollbackPlan } from './release-history';
+import { validateNamespace, validateReleaseName } from './release-names';
+import { rollbackArgs, WAIT_STRATEGIES, type RollbackOptions, type WaitStrategy } from './rollback-flags';
+import { historyLines, rollbackSummary, type RollbackReport, type RollbackStatus, type WorkloadReport } from './rollback-summary';
+
+export interface RollbackInputs {
+  release: string;
+  namespace: string;
+  revision?: number;
+  wait: false | WaitStrategy;
+  waitForJobs: boolean;
+  timeoutMs: number;
+  cleanupOnFail: boolean;
+  dryRun: boolean;
+  force: boolean;
+  recreatePods: boolean;
+  noHooks: boolean;
+  verify: boolean;
+  kubeconfig: string;
+  context?: string;
+  helm: string;
+}
+
+/** Waits for workloads under the deadline and reports each; the default uses packages/kube. */
+export type VerifyWorkloads = (refs: WorkloadRef[], opts: { deadline: Deadline; kubeconfig: string; context?: string; env: Env; runner: Runner }) => Promise<WorkloadReport[]>;
+
+export interface RollbackDeps {
+  clock: Clock;
+  run?: RunProgram;
+  verify?: VerifyWorkloads;
+}
+
+/** Every input, parsed and checked before anything runs. */
+export function readInputs(runner: Runner): RollbackInputs {
+  const inputs = new Inputs(runner);
+  // The kubeconfig is masked before anything else can print it.
+  const kubeconfig = inputs.raw('kubeconfig').trim();
+  maskKubeconfigValue(runner, kubeconfig);
+  const release = validateReleaseName('release', inputs.required('release'));
+  const namespace = validateNamespace('namespace', inputs.string('namespace', 'default'));
+  const revisionText = inputs.string('revision');
+  const revision = revisionText === '' ? undefined : inputs.integer('revision', 0, { min: 1 });
+  const waitText = inputs.string('wait', 'true');
+  const strategy = WAIT_STRATEGIES.find((s) => s.toLowerCase() === waitText.toLowerCase());
+  const waitSwitch = parseBoolean(waitText);
+  if (!strategy && waitSwitch === undefined) throw new InputError('wait', `expected true, false or a Helm 4 wait strategy (${WAIT_STRATEGIES.join(', ')}), got '${waitText}'`);
+  // `true` is Helm 4's bare --wait (watcher); Helm 3 has a single kind of wait.
+  const wait: false | WaitStrategy = strategy ?? (waitSwitch ? 'watcher' : false);
+  const context = inputs.string('context') || undefined;
+  if (context !== undefined && /[\s\x00-\x1f]/.test(context)) throw new InputError('context', `expected a kubeconfig context name without spaces or control characters, got '${context.replace(/[\r\n]+/g, ' ')}'`);
+  const helm = inputs.string('helm', 'helm');
+  if (/[\r\n\x00]/.test(helm)) throw new InputError('helm', 'expected a program name or path on one line');
+  return {
+    release,
+    namespace,
+    revision,
+    wait,
+    waitForJobs: inputs.boolean('wait-for-jobs', false),
+    timeoutMs: inputs.duration('timeout', '5m', { min: 1000 }),
+    cleanupOnFail: inputs.boolean('cleanup-on-fail', false),
+    dryRun: inputs.boolean('dry-run', false),
+    force: inputs.boolean('force', false),
+    recreatePods: inputs.boolean('recreate-pods', false),
+    noHooks: inputs.boolean('no-hooks', false),
+    verify: inputs.boolean('verify', true),
+    kubeconfig,
+    context,
+    helm,
+  };
+}
+
+/** The kubeconfig input as YAML, or undefined when none was given (helm then finds its own). */
+async function decodeKubeconfigInput(runner: Runner, content: string, context: string | undefined): Promise<string | undefined> {
+  if (!content) return undefined;
+  const { decodeKubeconfigContent, parseKubeconfig, kubeconfigSecrets } = await import('../../../packages/kube/src/kubeconfig');
+  let text: string;
+  try {
+    text = decodeKubeconfigContent(content);
+  } catch (err) {
+    throw new InputError('kubeconfig', errorMessage(err));
+  }
+  maskKubeconfigValue(runner, text);
+  let config;
+  try {
+    config = await parseKubeconfig(text);
+  } catch (err) {
+    throw new InputError('kubeconfig', errorMessage(err));
+  }
+  for (const secret of kubeconfigSecrets(config)) maskKubeconfigValue(runner, secret);
+  if (context && !config.contexts.some((c) => c.name === context)) {
+    throw new InputError('context', `no context named '${context}' in the kubeconfig (it has: ${config.contexts.map((c) => c.name).join(', ') || 'none'})`);
+  }
+  return text;
+}
+
+/** A private copy of the kubeconfig for helm: mode 600 in a fresh directory under RUNNER_TEMP. */
+function writeKubeconfigFile(env: Env, text: string): { file: string; remove: () => void } {
+  const dir = path.join(env.RUNNER_TEMP || tmpdir(), `helm-rollback-${randomBytes(6).toString('hex')}`);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, 'kubeconfig');
+  writeFileSync(file, text, { mode: 0o600 });
+  return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+const READ_ATTEMPTS = 3;
+
+export async function main(runner: Runner, deps: RollbackDeps): Promise<void> {
+  const input = readInputs(runner);
+  const kubeconfigText = await decodeKubeconfigInput(runner, input.kubeconfig, input.context);
+  const deadline = new Deadline(deps.clock, input.timeoutMs);
+
+  const helmEnv: Env = { ...runner.env };
+  // Inputs are the action's business, not helm's; and a kubeconfig given as input wins.
+  for (const key of Object.keys(helmEnv)) if (key.startsWith('INPUT_')) delete helmEnv[key];
+  const kubeconfigFile = kubeconfigText ? writeKubeconfigFile(runner.env, kubeconfigText) : undefined;
+  if (kubeconfigFile) helmEnv.KUBECONFIG = kubeconfigFile.file;
+  const cli = new HelmCli({ helm: input.helm, env: helmEnv, namespace: input.namespace, kubeContext: input.context, run: deps.run });
+
+  const outcome: Outcome = {};
+  try {
+    await rollback(runner, deps, input, cli, deadline, kubeconfigText, outcome);
+  } catch (err) {
+    // The next step (e.g. a notification) can still read what happened.
+    if (!outcome.status) runner.setOutput('status', 'failed');
+    if (!outcome.historySet && outcome.history) runner.setOutput('history', JSON.stringify(outcome.history));
+    throw err;
+  } finally {
+    kubeconfigFile?.remove();
+  }
+}
+
+/** What has been reported so far, so that a failure still sets the outputs once. */
+interface Outcome {
+  status?: RollbackStatus;
+  history?: HistoryEntry[];
+  historySet?: boolean;
+}
+
+/** Read-only helm commands are retried on network hiccups, within the deadline. */
+async function readWithRetry<T>(runner: Runner, clock: Clock, deadline: Deadline, what: string, read: (timeoutMs: number) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read(Math.max(1000, deadline.remaining()));
+    } catch (err) {
+      const transient = err instanceof HelmCommandError && isTransientHelmError(err.result.stderr);
+      const wait = 1000 * 2 ** (attempt - 1);
+      if (!transient || attempt >= READ_ATTEMPTS || deadline.remaining() <= wait) throw err;
+      runner.warning(`${what} failed (${lastHelmError((err as HelmCommandError).result.stderr)}); retrying in ${formatDuration(wait)}`);
+      await clock.sleep(wait);
+    }
+  }
+}
+
+async function rollback(runner: Runner, deps: RollbackDeps, input: RollbackInputs, cli: HelmCli, deadline: Deadline, kubeconfigText: string | undefined, outcome: Outcome): Promise<void> {
+  const { release, namespace } = input;
+  const version: HelmVersion = await cli.version(Math.max(1000, deadline.remaining()));
+  if (version.major < 3) throw new ActionError(`Helm ${version.text} is not supported: Helm 2 used Tiller and a different release store; use Helm 3 or 4`);
+  if (version.major > 4) runner.warning(`Helm ${version.text} is newer than this action knows; passing Helm 4 flags`);
+  // Built once with a placeholder revision so that a flag this Helm lacks fails before anything changes.
+  const options: Omit<RollbackOptions, 'revision'> = {
+    release,
+    namespace,
+    wait: input.wait,
+    waitForJobs: input.waitForJobs,
+    timeoutMs: input.timeoutMs,
+    cleanupOnFail: input.cleanupOnFail,
+    dryRun: input.dryRun,
+    force: input.force,
+    recreatePods: input.recreatePods,
+    noHooks: input.noHooks,
+    kubeContext: input.context,
+  };
+  rollbackArgs(version.major, { ...options, revision: 1 });
+  runner.info(`Helm ${version.text} (${input.helm}); release ${release} in namespace ${namespace}`);
+
+  const before = await readWithRetry(runner, deps.clock, deadline, 'helm history', (t) => cli.history(release, t));
+  outcome.history = before;
+  const plan: RollbackPlan = selectRollbackTarget(before, release, input.revision);
+  const marks = { [plan.current.revision]: 'current', [plan.target.revision]: 'target' };
+  runner.startGroup(`History of ${release}: ${before.length} revision(s), current ${plan.current.revision} (${plan.current.status})`);
+  for (const line of historyLines(before, marks)) runner.info(line);
+  runner.endGroup();
+  for (const note of plan.notes) runner.notice(note);
+  runner.info(`Rolling back ${release} from revision ${plan.current.revision} (${plan.current.status}) to revision ${plan.target.revision} (${plan.target.status}, ${plan.target.chart}): ${plan.reason}`);
+  runner.setOutput('from-revision', plan.current.revision);
+  runner.setOutput('to-revision', plan.target.revision);
+
+  const report: RollbackReport = {
+    release,
+    namespace,
+    helmVersion: version.text,
+    status: 'failed',
+    headline: '',
+    before,
+    from: plan.current.revision,
+    to: plan.target.revision,
+    dryRun: input.dryRun,
+  };
+  const finish = (status: RollbackStatus, headline: string) => {
+    report.status = status;
+    report.headline = headline;
+    outcome.status = status;
+    outcome.historySet = true;
+    runner.setOutput('status', status);
+    runner.setOutput('history', JSON.stringify(report.after ?? report.before));
+    runner.appendSummary(rollbackSummary(report));
+  };
+
+  const args = rollbackArgs(version.major, { ...options, revision: plan.target.revision, timeoutMs: Math.max(1000, deadline.remaining()) });
+  runner.info(`Running: ${input.helm} ${args.join(' ')}`);
+  const started = deps.clock.now();
+  const progress = setInterval(() => {
+    runner.info(`… helm rollback still running (${formatDuration(deps.clock.now() - started)} elapsed, ${formatDuration(deadline.remaining())} left)`);
+  }, 15_000);
+  let result;
+  try {
+    // Killed a little after its own --timeout, so that Helm can record the outcome itself.
+    result = await cli.rollback(args, deadline.remaining() + 15_000);
+  } finally {
+    clearInterval(progress);
+  }
+  for (const line of `${result.stdout}\n${result.stderr}`.split(/\r?\n/)) if (line.trim()) runner.info(`helm: ${line}`);
+
+  if (result.code !== 0) {
+    const after = await cli.history(release, Math.max(1000, Math.min(30_000, deadline.remaining() + 10_000))).catch(() => undefined);
+    if (after) {
+      report.after = after;
+      const latest = after[after.length - 1];
+      if (latest && latest.revision > plan.current.revision) {
+        report.newRevision = latest.revision;
+        runner.setOutput('new-revision', latest.revision);
+      }
+    }
+    const message = `helm rollback of ${release} to revision ${plan.target.revision} failed (exit code ${result.code}): ${lastHelmError(result.stderr)}`;
+    finish('failed', message);
+    throw new ActionError(message);
+  }
+
+  if (input.dryRun) {
+    finish('skipped', `Dry run: would roll back from revision ${plan.current.revision} to revision ${plan.target.revision}; Helm accepted the rollback and nothing was changed.`);
+    runner.info(`Dry run: ${release} would be rolled back to revision ${plan.target.revision}; nothing was changed`);
+    return;
+  }
+
+  const after = await readWithRetry(runner, deps.clock, deadline, 'helm history', (t) => cli.history(release, t));
+  report.after = after;
+  const newest = after[after.length - 1];
+  if (!newest || newest.revision <= plan.current.revision) {
+    finish('failed', `helm rollback exited 0 but the history shows no new revision after ${plan.current.revision}`);
+    throw new ActionError(`helm rollback of ${release} exited 0 but its history shows no new revision after ${plan.current.revision}`);
+  }
+  report.newRevision = newest.revision;
+  runner.setOutput('new-revision', newest.revision);
+  runner.startGroup(`History of ${release} after the rollback: revision ${newest.revision} is ${newest.status}`);
+  for (const line of historyLines(after, { [plan.target.revision]: 'target', [newest.revision]: 'new' })) runner.info(line);
+  runner.endGroup();
+  const rolledBack = `Rolled back from revision ${plan.current.revision} to revision ${plan.target.revision} (${plan.target.chart}); new revision ${newest.revision} is ${newest.status}.`;
+
+  if (!input.verify) {
+    finish('rolled-back', `${rolledBack} Not verified (verify: false).`);
+    return;
+  }
+  await verifyRollback(runner, deps, input, cli, deadline, kubeconfigText, newest.revision, report, rolledBack, finish);
+}
+
+async function verifyRollback(
+  runner: Runner,
+  deps: RollbackDeps,
+  input: RollbackInputs,
+  cli: HelmCli,
+  deadline: Deadline,
+  kubeconfigText: string | undefined,
+  newRevision: number,
+  report: RollbackReport,
+  rolledBack: string,
+  finish: (status: RollbackStatus, headline: string) => void,
+): Promise<void> {
+  const manifest = await readWithRetry(runner, deps.clock, deadline, 'helm get manifest', (t) => cli.manifest(input.release, newRevision, t));
+  const { workloadsFromManifest } = await import('./manifest-workloads');
+  const refs = workloadsFromManifest(manifest, input.namespace);
+  if (!refs.length) {
+    report.workloads = [];
+    finish('rolled-back', `${rolledBack} Nothing to verify: the manifest has no Deployments, StatefulSets or DaemonSets.`);
+    return;
+  }
+  runner.info(`Verifying ${refs.length} workload(s) of revision ${newRevision}: ${refs.map((r) => `${r.kind}/${r.name}`).join(', ')} (${formatDuration(deadline.remaining())} left)`);
+  const verify = deps.verify ?? (await import('./verify-workloads')).verifyWorkloads;
+  const results = await verify(refs, { deadline, kubeconfig: kubeconfigText ?? '', context: input.context, env: runner.env, runner });
+  report.workloads = results;
+  const failed = results.filter((w) => !w.ready);
+  if (failed.length) {
+    const first = failed[0];
+    const message = `Rolled back ${input.release} to revision ${report.to} (new revision ${newRevision}), but ${first.workload} did not become ready: ${first.message}${failed.length > 1 ? ` (and ${failed.length - 1} more)` : ''}`;
+    finish('failed', message);
+    throw new ActionError(message);
+  }
+  finish('verified', `${rolledBack} All ${results.length} workload(s) are rolled out and ready.`);
+}

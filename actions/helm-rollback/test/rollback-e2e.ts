@@ -1,0 +1,241 @@
+// End-to-end cases of the bundled action against the simulated cluster, run once per Helm major
+// (helm3.e2e.test.ts, helm4.e2e.test.ts). Read-only helm commands run the REAL binary; the
+// rollback itself goes through the helm stand-in (test/helm/helm-standin.ts).
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { cleanupRun, runAction, type ActionRun } from '../../../test/harness/run-action';
+import type { HelmMajor } from '../../../test/helm/binaries';
+import { startHelmStandIn, type HelmStandIn, type RollbackCall } from '../../../test/helm/helm-standin';
+import { applyManifestWorkloads, deploymentManifest, readReleases, rollbackRelease, storeReleaseHistory, type HelmReleaseStatus } from '../../../test/k8s-sim/helm-releases';
+import { startCluster, type SimCluster } from '../../../test/k8s-sim/index';
+
+const NS = 'prod';
+
+/** Helm's --timeout as the stand-in receives it (`NNs`), in ms. */
+function helmTimeoutMs(call: RollbackCall): number {
+  const m = /^(\d+)s$/.exec(String(call.flags.timeout ?? ''));
+  return m ? Number(m[1]) * 1000 : 300_000;
+}
+
+export function rollbackE2E(major: HelmMajor): void {
+  let cluster: SimCluster;
+  let standIn: HelmStandIn;
+  let kubeconfig: string;
+  let emptyBin: string;
+  /** When set, the next rollback's apply step fails with this Helm error. */
+  let applyError: string | undefined;
+  const runs: ActionRun[] = [];
+  const waitFlag = major === 3 ? '--wait' : '--wait=watcher';
+  const dryRunFlag = major === 3 ? '--dry-run' : '--dry-run=client';
+
+  beforeAll(async () => {
+    cluster = await startCluster({ namespaces: [NS], behaviour: { stepMs: 5 } });
+    standIn = await startHelmStandIn(major, (call) => {
+      const wait = call.flags.wait !== undefined && call.flags.wait !== 'hookOnly' ? helmTimeoutMs(call) : undefined;
+      return rollbackRelease(cluster, call.release, call.namespace, call.revision, { fail: applyError, waitMs: wait });
+    });
+    kubeconfig = Buffer.from(cluster.kubeconfig()).toString('base64');
+    emptyBin = mkdtempSync(path.join(tmpdir(), 'no-helm-'));
+  });
+  afterAll(async () => {
+    runs.forEach(cleanupRun);
+    await standIn.close();
+    await cluster.close();
+    rmSync(emptyBin, { recursive: true, force: true });
+  });
+  beforeEach(() => {
+    standIn.reset();
+    applyError = undefined;
+  });
+
+  const image = (release: string, revision: number, suffix = '') => `registry.example/${release}:1.${revision}.0${suffix}`;
+
+  /** A release with this history, and its current revision's Deployment running in the cluster. */
+  async function seed(release: string, statuses: HelmReleaseStatus[], images: Record<number, string> = {}) {
+    const records = storeReleaseHistory(
+      cluster,
+      release,
+      NS,
+      statuses.map((status, i) => {
+        const revision = i + 1;
+        const img = images[revision] ?? image(release, revision, status === 'failed' ? '-crashloop' : '');
+        return { revision, status, manifest: deploymentManifest(release, { image: img, replicas: 2 }) };
+      }),
+    );
+    applyManifestWorkloads(cluster, records[records.length - 1].manifest, release, NS);
+  }
+
+  async function run(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
+    const r = await runAction('helm-rollback', {
+      inputs: { namespace: NS, kubeconfig, ...inputs },
+      env: { PATH: `${standIn.binDir}${path.delimiter}${process.env.PATH}`, ...env },
+      timeoutMs: 30_000,
+    });
+    runs.push(r);
+    return r;
+  }
+
+  const deployedImage = (name: string) => cluster.get('Deployment', name, NS)?.spec.template.spec.containers[0].image;
+  const commands = () => standIn.invocations().map((argv) => (argv[0] === 'get' ? `get ${argv[1]}` : argv[0]));
+  const history = (r: ActionRun) => JSON.parse(r.outputs.history) as Array<{ revision: number; status: string; description: string }>;
+
+  test('last revision failed: rolls back to the newest good revision and verifies its Deployment', async () => {
+    await seed('web', ['superseded', 'deployed', 'failed']);
+    const r = await run({ release: 'web' });
+    expect(r.errors).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.outputs).toMatchObject({ 'from-revision': '3', 'to-revision': '2', 'new-revision': '4', status: 'verified' });
+    expect(standIn.rollbacks().map((c) => c.argv)).toEqual([['rollback', 'web', '2', '--namespace', NS, waitFlag, '--timeout', expect.stringMatching(/^\d+s$/)]]);
+    expect(commands()).toEqual(['version', 'history', 'rollback', 'history', 'get manifest']);
+    // The history output is the real helm's, read after the rollback.
+    expect(history(r).map((h) => [h.revision, h.status])).toEqual([
+      [1, 'superseded'],
+      [2, 'superseded'],
+      [3, 'failed'],
+      [4, 'deployed'],
+    ]);
+    expect(history(r)[3].description).toBe('Rollback to 2');
+    expect(deployedImage('web')).toBe(image('web', 2));
+    expect(r.summary).toContain('| 2 ← target | deployed |');
+    expect(r.summary).toContain('| 3 ← current | failed |');
+    expect(r.summary).toContain('| 4 ← new (copy of 2) | deployed |');
+    expect(r.summary).toMatch(/\| Deployment\/web \| prod \| ✅ yes \| 2\/2 ready/);
+    // The kubeconfig went to helm as a private temp file that is gone afterwards, and its token is masked.
+    expect(readdirSync(path.join(r.tempDir, 'runner-temp'))).toEqual([]);
+    expect(r.masks).toContain(cluster.token);
+    expect(r.masks).toContain(kubeconfig);
+    // Structural kubeconfig lines are not masked: they would garble every later log line containing them.
+    expect(r.masks).not.toContain('kind: Config');
+    expect(r.stdout.replace(/::add-mask::.*\n/g, '')).not.toContain(cluster.token);
+  });
+
+  test('two failed revisions in a row are both skipped', async () => {
+    await seed('cart', ['superseded', 'deployed', 'failed', 'failed']);
+    const r = await run({ release: 'cart' });
+    expect(r.code).toBe(0);
+    expect(r.outputs).toMatchObject({ 'from-revision': '4', 'to-revision': '2', 'new-revision': '5', status: 'verified' });
+    expect(r.stdout).toContain('skipped 3 (failed)');
+    expect(deployedImage('cart')).toBe(image('cart', 2));
+  });
+
+  test('an explicit revision is rolled back to as given', async () => {
+    await seed('shop', ['superseded', 'superseded', 'deployed', 'failed']);
+    const r = await run({ release: 'shop', revision: '1', wait: 'false' });
+    expect(r.code).toBe(0);
+    expect(r.outputs).toMatchObject({ 'from-revision': '4', 'to-revision': '1', 'new-revision': '5', status: 'verified' });
+    expect(standIn.rollbacks()[0].argv.slice(0, 3)).toEqual(['rollback', 'shop', '1']);
+    expect(standIn.rollbacks()[0].argv).not.toContain(waitFlag);
+    expect(deployedImage('shop')).toBe(image('shop', 1));
+  });
+
+  test('a release with a single revision has nothing to roll back to', async () => {
+    await seed('solo', ['deployed']);
+    const r = await run({ release: 'solo' });
+    expect(r.code).toBe(1);
+    expect(r.errors).toEqual([expect.stringMatching(/^No earlier good revision of 'solo' to roll back to: .*history: 1 deployed/)]);
+    expect(r.outputs.status).toBe('failed');
+    expect(standIn.rollbacks()).toEqual([]);
+    expect(readReleases(cluster, 'solo', NS)).toHaveLength(1);
+  });
+
+  test('a release stuck in pending-upgrade is rolled back, and the log says that is the way out', async () => {
+    await seed('stuck', ['superseded', 'deployed', 'pending-upgrade']);
+    const r = await run({ release: 'stuck' });
+    expect(r.code).toBe(0);
+    expect(r.notices).toEqual([expect.stringMatching(/stuck in pending-upgrade at revision 3 .*rolling back is the standard way out/)]);
+    expect(r.outputs).toMatchObject({ 'from-revision': '3', 'to-revision': '2', 'new-revision': '4', status: 'verified' });
+  });
+
+  test('a dry run lets the real helm simulate the rollback and changes nothing', async () => {
+    await seed('dry', ['superseded', 'deployed', 'failed']);
+    const before = cluster.get('Deployment', 'dry', NS)!;
+    const r = await run({ release: 'dry', 'dry-run': 'true' });
+    expect(r.code).toBe(0);
+    expect(r.outputs.status).toBe('skipped');
+    expect(r.outputs['new-revision']).toBeUndefined();
+    expect(r.outputs).toMatchObject({ 'from-revision': '3', 'to-revision': '2' });
+    expect(standIn.rollbacks()[0].argv).toContain(dryRunFlag);
+    // Real helm answered the dry run (the stand-in only relays it).
+    expect(r.stdout).toContain('helm: Rollback was a success! Happy Helming!');
+    expect(readReleases(cluster, 'dry', NS).map((rec) => rec.info.status)).toEqual(['superseded', 'deployed', 'failed']);
+    expect(cluster.get('Deployment', 'dry', NS)!.metadata.generation).toBe(before.metadata.generation);
+    expect(commands()).toEqual(['version', 'history', 'rollback']);
+    expect(r.summary).toContain('dry run, nothing was changed');
+  });
+
+  test('verify catches a rolled-back Deployment that never becomes ready', async () => {
+    await seed('flaky', ['superseded', 'deployed', 'failed'], { 2: image('flaky', 2, '-never-ready') });
+    const started = Date.now();
+    const r = await run({ release: 'flaky', wait: 'false', timeout: '3s' });
+    expect(r.code).toBe(1);
+    expect(r.outputs).toMatchObject({ 'to-revision': '2', 'new-revision': '4', status: 'failed' });
+    expect(r.errors).toEqual([expect.stringMatching(/^Rolled back flaky to revision 2 \(new revision 4\), but Deployment\/flaky did not become ready: timed-out/)]);
+    expect(r.summary).toMatch(/\| Deployment\/flaky \| prod \| ❌ no \|/);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  test('helm failing the rollback is reported with its own error line', async () => {
+    await seed('denied', ['superseded', 'deployed', 'failed']);
+    applyError = 'cannot patch "denied" with kind Deployment: admission webhook "policy.example" denied the request';
+    const r = await run({ release: 'denied' });
+    expect(r.code).toBe(1);
+    expect(r.errors).toEqual([`helm rollback of denied to revision 2 failed (exit code 1): ${applyError}`]);
+    expect(r.outputs).toMatchObject({ status: 'failed', 'new-revision': '4' });
+    expect(history(r)[3]).toMatchObject({ revision: 4, status: 'failed' });
+  });
+
+  test('helm --wait timing out is helm\'s failure, reported as such', async () => {
+    await seed('slow', ['superseded', 'deployed', 'failed'], { 2: image('slow', 2, '-never-ready') });
+    const r = await run({ release: 'slow', timeout: '2s' });
+    expect(r.code).toBe(1);
+    expect(r.errors).toEqual(['helm rollback of slow to revision 2 failed (exit code 1): release slow failed: context deadline exceeded']);
+    expect(r.outputs.status).toBe('failed');
+  });
+
+  test('a release that does not exist is named in the error', async () => {
+    const r = await run({ release: 'ghost' });
+    expect(r.code).toBe(1);
+    expect(r.errors).toEqual(["Release 'ghost' not found in namespace 'prod'"]);
+    expect(standIn.rollbacks()).toEqual([]);
+  });
+
+  test('helm missing from PATH is one clear error', async () => {
+    const r = await run({ release: 'web' }, { PATH: emptyBin });
+    expect(r.code).toBe(1);
+    expect(r.errors).toEqual([expect.stringMatching(/^helm not found: 'helm' is not an executable on PATH/)]);
+    expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+
+  test.each<{ name: string; inputs: Record<string, string>; error: RegExp }>([
+    { name: 'a shell command as release', inputs: { release: 'x; rm -rf /' }, error: /^Input 'release': expected a Helm release name .*got 'x; rm -rf \/'$/ },
+    { name: 'a flag as release', inputs: { release: '--all' }, error: /^Input 'release': expected a Helm release name/ },
+    { name: 'a namespace with capitals', inputs: { release: 'web', namespace: 'Prod' }, error: /^Input 'namespace': expected a namespace name/ },
+    { name: 'revision 0 (Helm\'s "previous")', inputs: { release: 'web', revision: '0' }, error: /^Input 'revision': expected a whole number >= 1, got '0'$/ },
+    { name: 'an unknown wait strategy', inputs: { release: 'web', wait: 'forever' }, error: /^Input 'wait': expected true, false or a Helm 4 wait strategy/ },
+    { name: 'an undecodable kubeconfig', inputs: { release: 'web', kubeconfig: '%%%not-a-kubeconfig' }, error: /^Input 'kubeconfig': is neither a kubeconfig/ },
+  ])('bad input: $name — refused before any helm runs', async ({ inputs, error }) => {
+    const r = await run(inputs);
+    expect(r.code).toBe(1);
+    expect(r.errors).toEqual([expect.stringMatching(error)]);
+    expect(standIn.invocations()).toEqual([]);
+    expect(r.stdout).not.toMatch(/^\s+at /m);
+  });
+
+  if (major === 4) {
+    test('recreate-pods is refused on Helm 4 (the flag is gone) before anything changes', async () => {
+      await seed('pods4', ['superseded', 'deployed', 'failed']);
+      const r = await run({ release: 'pods4', 'recreate-pods': 'true' });
+      expect(r.code).toBe(1);
+      expect(r.errors).toEqual([expect.stringMatching(/^Input 'recreate-pods': is not supported by Helm 4/)]);
+      expect(commands()).toEqual(['version']);
+    });
+  } else {
+    test('force and recreate-pods reach Helm 3 as its own flags', async () => {
+      await seed('pods3', ['superseded', 'deployed', 'failed']);
+      const r = await run({ release: 'pods3', force: 'true', 'recreate-pods': 'true', 'cleanup-on-fail': 'true' });
+      expect(r.code).toBe(0);
+      expect(standIn.rollbacks()[0].argv).toEqual(expect.arrayContaining(['--force', '--recreate-pods', '--cleanup-on-fail']));
+    });
+  }
+}
