@@ -114,7 +114,9 @@ export function actionEntry(root, name) {
   const yml = path.join(root, 'actions', name, 'action.yml');
   if (!existsSync(yml)) return null;
   const meta = readActionYml(yml);
-  const entry = path.resolve(path.dirname(yml), meta.runs.main);
+  // BENCH_DIST_DIR measures another build of the bundles (e.g. a candidate change) in place of dist/.
+  const dist = process.env.BENCH_DIST_DIR;
+  const entry = dist ? path.join(path.resolve(dist), name, path.basename(meta.runs.main)) : path.resolve(path.dirname(yml), meta.runs.main);
   return existsSync(entry) ? { meta, entry } : null;
 }
 
