@@ -100,7 +100,18 @@ export function daemonSet(o: DaemonSetOptions): KubeObject {
   };
 }
 
-export function secret(o: { name: string; namespace?: string; labels?: Record<string, string>; type?: string; data?: Record<string, string>; stringData?: Record<string, string> }): KubeObject {
+export interface SecretOptions {
+  name: string;
+  namespace?: string;
+  labels?: Record<string, string>;
+  type?: string;
+  /** Values already base64-encoded, as in a Secret's data. */
+  data?: Record<string, string>;
+  /** Plain values, encoded into data. */
+  stringData?: Record<string, string>;
+}
+
+export function secret(o: SecretOptions): KubeObject {
   const data = { ...(o.data ?? {}) };
   // The API server stores stringData base64-encoded under data, as it does for real.
   for (const [k, v] of Object.entries(o.stringData ?? {})) data[k] = Buffer.from(v).toString('base64');

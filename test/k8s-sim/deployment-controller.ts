@@ -83,7 +83,12 @@ export function syncDeployment(ctx: ControllerContext, input: KubeObject, state:
   const olds = () => ctx.store.list(REPLICASETS, namespace, (rs) => ownedBy(rs, d) && rs.metadata.uid !== newRS?.metadata.uid);
   const maxOldRevision = Math.max(0, ...owned.filter((rs) => rs !== newRS).map(revisionOf));
   let conditions: Condition[] = d.status?.conditions ?? [];
+  const setProgressing = (status: 'True' | 'False', reason: string, message: string) => {
+    conditions = setCondition(conditions, { type: 'Progressing', status, reason, message }, at);
+  };
   let progressed = false;
+  /** This step created or found the new ReplicaSet: the condition says so instead of "is progressing". */
+  let switched = false;
 
   if (!newRS) {
     const template = structuredClone(d.spec.template);
@@ -103,18 +108,19 @@ export function syncDeployment(ctx: ControllerContext, input: KubeObject, state:
       spec: {
         replicas: 0,
         minReadySeconds: d.spec.minReadySeconds ?? 0,
-        selector: { ...d.spec.selector, matchLabels: { ...(d.spec.selector?.matchLabels ?? {}), 'pod-template-hash': hash } },
+        selector: { ...d.spec.selector, matchLabels: { ...d.spec.selector?.matchLabels, 'pod-template-hash': hash } },
         template,
       },
       status: { replicas: 0 },
     });
-    conditions = setCondition(conditions, { type: 'Progressing', status: 'True', reason: 'NewReplicaSetCreated', message: `Created new replica set "${newRS.metadata.name}"` }, at);
-    progressed = true;
+    setProgressing('True', 'NewReplicaSetCreated', `Created new replica set "${newRS.metadata.name}"`);
+    progressed = switched = true;
   } else if (revisionOf(newRS) <= maxOldRevision) {
     // Going back to an older template (a rollback) makes its ReplicaSet the newest revision again.
-    newRS = ctx.store.update(REPLICASETS, { ...newRS, metadata: { ...newRS.metadata, annotations: { ...newRS.metadata.annotations, [REVISION_ANNOTATION]: String(maxOldRevision + 1) } } }, 'main');
-    conditions = setCondition(conditions, { type: 'Progressing', status: 'True', reason: 'FoundNewReplicaSet', message: `Found new replica set "${newRS.metadata.name}"` }, at);
-    progressed = true;
+    const annotations = { ...newRS.metadata.annotations, [REVISION_ANNOTATION]: String(maxOldRevision + 1) };
+    newRS = ctx.store.update(REPLICASETS, { ...newRS, metadata: { ...newRS.metadata, annotations } }, 'main');
+    setProgressing('True', 'FoundNewReplicaSet', `Found new replica set "${newRS.metadata.name}"`);
+    progressed = switched = true;
   }
   const revision = String(revisionOf(newRS));
   if (d.metadata.annotations?.[REVISION_ANNOTATION] !== revision) {
@@ -195,17 +201,13 @@ export function syncDeployment(ctx: ControllerContext, input: KubeObject, state:
   const progressing = conditions.find((c) => c.type === 'Progressing');
   const rsName = newRS.metadata.name;
   if (complete) {
-    if (progressing?.reason !== 'NewReplicaSetAvailable') {
-      conditions = setCondition(conditions, { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${rsName}" has successfully progressed.` }, at);
-    }
+    if (progressing?.reason !== 'NewReplicaSetAvailable') setProgressing('True', 'NewReplicaSetAvailable', `ReplicaSet "${rsName}" has successfully progressed.`);
     state.progressAt = now;
   } else if (progressed) {
     state.progressAt = now;
-    if (!['NewReplicaSetCreated', 'FoundNewReplicaSet'].includes(conditions.find((c) => c.type === 'Progressing')?.reason ?? '') || d.status?.observedGeneration === generation) {
-      conditions = setCondition(conditions, { type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated', message: `ReplicaSet "${rsName}" is progressing.` }, at);
-    }
+    if (!switched) setProgressing('True', 'ReplicaSetUpdated', `ReplicaSet "${rsName}" is progressing.`);
   } else if (deadlineMs !== undefined && progressing?.reason !== 'ProgressDeadlineExceeded' && now - state.progressAt > deadlineMs) {
-    conditions = setCondition(conditions, { type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: `ReplicaSet "${rsName}" has timed out progressing.` }, at);
+    setProgressing('False', 'ProgressDeadlineExceeded', `ReplicaSet "${rsName}" has timed out progressing.`);
   }
   // Available first, then Progressing, the order the controller writes them in.
   conditions = [...conditions].sort((a, b) => (a.type === 'Available' ? -1 : b.type === 'Available' ? 1 : 0));

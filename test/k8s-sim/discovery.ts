@@ -93,7 +93,11 @@ export function openApiV3Document(pathAfterV3: string) {
         operationId: `patch${t.kind}`,
         'x-kubernetes-action': 'patch',
         'x-kubernetes-group-version-kind': { group: t.group, version: t.version, kind: t.kind },
-        parameters: ['dryRun', 'fieldManager', 'fieldValidation', 'force'].map((name) => ({ name, in: 'query', schema: { type: name === 'force' ? 'boolean' : 'string', uniqueItems: true } })),
+        parameters: ['dryRun', 'fieldManager', 'fieldValidation', 'force'].map((name) => ({
+          name,
+          in: 'query',
+          schema: { type: name === 'force' ? 'boolean' : 'string', uniqueItems: true },
+        })),
         responses: { '200': { description: 'OK' } },
       },
     };

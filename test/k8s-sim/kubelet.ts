@@ -160,6 +160,12 @@ export class Kubelet {
   }
 }
 
+/** The kubelet doubles the restart back-off from 10 s up to 5 min. */
+function backOffMessage(container: string, pod: KubeObject, restarts: number): string {
+  const seconds = Math.min(10 * 2 ** (restarts - 1), 300);
+  return `back-off ${seconds}s restarting failed container=${container} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
+}
+
 function pullError(image: string): string {
   return `rpc error: code = NotFound desc = failed to pull and unpack image "${image}": failed to resolve reference "${image}": ${image}: not found`;
 }
@@ -185,7 +191,12 @@ export function podStatus(pod: KubeObject, sim: Pick<PodSim, 'outcome' | 'stage'
   const restarts = outcome === 'crash-loop' ? Math.max(0, stage - 1) : 0;
   const statuses = containers.map((c) => {
     const base = { name: c.name, image: c.image, imageID: '', restartCount: restarts, started: false, ready: false, lastState: {} as any, state: {} as any };
-    const running = { ...base, imageID: `docker.io/library/${c.image}@sha256:${'0'.repeat(64)}`, containerID: `containerd://${randomBytes(32).toString('hex')}`, started: true };
+    const running = {
+      ...base,
+      imageID: `docker.io/library/${c.image}@sha256:${'0'.repeat(64)}`,
+      containerID: `containerd://${randomBytes(32).toString('hex')}`,
+      started: true,
+    };
     if (stage === 0) return { ...base, state: { waiting: { reason: 'ContainerCreating' } } };
     switch (outcome) {
       case 'healthy':
@@ -197,7 +208,7 @@ export function podStatus(pod: KubeObject, sim: Pick<PodSim, 'outcome' | 'stage'
         return {
           ...running,
           started: false,
-          state: { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${Math.min(10 * 2 ** (restarts - 1), 300)}s restarting failed container=${c.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})` } },
+          state: { waiting: { reason: 'CrashLoopBackOff', message: backOffMessage(c.name, pod, restarts) } },
           lastState: { terminated: { exitCode: 1, reason: 'Error', startedAt, finishedAt: at, containerID: running.containerID } },
         };
       case 'image-pull-backoff':

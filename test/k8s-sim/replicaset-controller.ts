@@ -31,8 +31,10 @@ export function syncReplicaSet(ctx: ControllerContext, rs: KubeObject, now: numb
     }
   } else if (active.length > desired) {
     // Not-ready pods go first, then the youngest, as the real controller ranks them.
+    const ready = (p: KubeObject) => Number(ctx.kubelet.isReady(p));
+    const created = (p: KubeObject) => p.metadata.creationTimestamp ?? '';
     const victims = [...active]
-      .sort((a, b) => Number(ctx.kubelet.isReady(a)) - Number(ctx.kubelet.isReady(b)) || (b.metadata.creationTimestamp ?? '').localeCompare(a.metadata.creationTimestamp ?? ''))
+      .sort((a, b) => ready(a) - ready(b) || created(b).localeCompare(created(a)))
       .slice(0, active.length - desired);
     for (const pod of victims) {
       ctx.kubelet.terminate(pod);

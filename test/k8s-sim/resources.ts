@@ -19,19 +19,40 @@ export interface ResourceType {
 
 const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 
+function resource(
+  group: string,
+  kind: string,
+  plural: string,
+  o: { shortNames?: string[]; clusterScoped?: boolean; tracksGeneration?: boolean; subresources?: string[] } = {},
+): ResourceType {
+  return {
+    group,
+    version: 'v1',
+    kind,
+    plural,
+    singular: kind.toLowerCase(),
+    namespaced: !o.clusterScoped,
+    shortNames: o.shortNames ?? [],
+    tracksGeneration: o.tracksGeneration ?? false,
+    subresources: o.subresources ?? [],
+  };
+}
+
+const WORKLOAD = { tracksGeneration: true, subresources: ['status', 'scale'] };
+
 export const RESOURCE_TYPES: ResourceType[] = [
-  { group: '', version: 'v1', kind: 'Namespace', plural: 'namespaces', singular: 'namespace', namespaced: false, shortNames: ['ns'], tracksGeneration: false, subresources: ['status'] },
-  { group: '', version: 'v1', kind: 'Pod', plural: 'pods', singular: 'pod', namespaced: true, shortNames: ['po'], tracksGeneration: false, subresources: ['status'] },
-  { group: '', version: 'v1', kind: 'Event', plural: 'events', singular: 'event', namespaced: true, shortNames: ['ev'], tracksGeneration: false, subresources: [] },
-  { group: '', version: 'v1', kind: 'Secret', plural: 'secrets', singular: 'secret', namespaced: true, shortNames: [], tracksGeneration: false, subresources: [] },
-  { group: '', version: 'v1', kind: 'ConfigMap', plural: 'configmaps', singular: 'configmap', namespaced: true, shortNames: ['cm'], tracksGeneration: false, subresources: [] },
-  { group: '', version: 'v1', kind: 'Service', plural: 'services', singular: 'service', namespaced: true, shortNames: ['svc'], tracksGeneration: false, subresources: ['status'] },
-  { group: '', version: 'v1', kind: 'ServiceAccount', plural: 'serviceaccounts', singular: 'serviceaccount', namespaced: true, shortNames: ['sa'], tracksGeneration: false, subresources: [] },
-  { group: 'apps', version: 'v1', kind: 'Deployment', plural: 'deployments', singular: 'deployment', namespaced: true, shortNames: ['deploy'], tracksGeneration: true, subresources: ['status', 'scale'] },
-  { group: 'apps', version: 'v1', kind: 'StatefulSet', plural: 'statefulsets', singular: 'statefulset', namespaced: true, shortNames: ['sts'], tracksGeneration: true, subresources: ['status', 'scale'] },
-  { group: 'apps', version: 'v1', kind: 'DaemonSet', plural: 'daemonsets', singular: 'daemonset', namespaced: true, shortNames: ['ds'], tracksGeneration: true, subresources: ['status'] },
-  { group: 'apps', version: 'v1', kind: 'ReplicaSet', plural: 'replicasets', singular: 'replicaset', namespaced: true, shortNames: ['rs'], tracksGeneration: true, subresources: ['status', 'scale'] },
-  { group: 'apps', version: 'v1', kind: 'ControllerRevision', plural: 'controllerrevisions', singular: 'controllerrevision', namespaced: true, shortNames: [], tracksGeneration: false, subresources: [] },
+  resource('', 'Namespace', 'namespaces', { shortNames: ['ns'], clusterScoped: true, subresources: ['status'] }),
+  resource('', 'Pod', 'pods', { shortNames: ['po'], subresources: ['status'] }),
+  resource('', 'Event', 'events', { shortNames: ['ev'] }),
+  resource('', 'Secret', 'secrets'),
+  resource('', 'ConfigMap', 'configmaps', { shortNames: ['cm'] }),
+  resource('', 'Service', 'services', { shortNames: ['svc'], subresources: ['status'] }),
+  resource('', 'ServiceAccount', 'serviceaccounts', { shortNames: ['sa'] }),
+  resource('apps', 'Deployment', 'deployments', { shortNames: ['deploy'], ...WORKLOAD }),
+  resource('apps', 'StatefulSet', 'statefulsets', { shortNames: ['sts'], ...WORKLOAD }),
+  resource('apps', 'DaemonSet', 'daemonsets', { shortNames: ['ds'], tracksGeneration: true, subresources: ['status'] }),
+  resource('apps', 'ReplicaSet', 'replicasets', { shortNames: ['rs'], ...WORKLOAD }),
+  resource('apps', 'ControllerRevision', 'controllerrevisions'),
 ];
 
 export const RESOURCE_VERBS = VERBS;

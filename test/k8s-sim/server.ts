@@ -9,7 +9,7 @@ import { applyPatch, patchKind } from './patch';
 import { decodeKubeProtobuf, PROTOBUF_CONTENT_TYPE } from './protobuf';
 import { findByPath, groupVersion, resolveResourceType, type ResourceType } from './resources';
 import { parseFieldSelector, parseLabelSelector, type KubeObject } from './selectors';
-import { badRequest, deleted, methodNotAllowed, notFound, pathNotFound, serverError, StatusError, unauthorized } from './status';
+import { badRequest, deleted, methodNotAllowed, notFound, pathNotFound, serverError, StatusError, tooLarge, unauthorized } from './status';
 import type { ObjectStore } from './store';
 import type { WatchHub } from './watch';
 
@@ -53,7 +53,15 @@ async function handle(ctx: ApiServerContext, req: IncomingMessage, res: ServerRe
   const query = Object.fromEntries(url.searchParams);
   const method = (req.method ?? 'GET').toUpperCase();
   const watch = method === 'GET' && (query.watch === 'true' || query.watch === '1');
-  const record = { method, path: url.pathname, query, time: Date.now(), watch, userAgent: req.headers['user-agent'], contentType: req.headers['content-type'] } as RequestRecord;
+  const record = {
+    method,
+    path: url.pathname,
+    query,
+    time: Date.now(),
+    watch,
+    userAgent: req.headers['user-agent'],
+    contentType: req.headers['content-type'],
+  } as RequestRecord;
   // Read when asked, so an open watch already shows its 200.
   Object.defineProperty(record, 'status', { enumerable: true, get: () => (res.headersSent ? res.statusCode : 0) });
   ctx.requests.push(record);
@@ -154,12 +162,16 @@ async function routeGroupVersion(
           const info = { method, path: new URL(req.url ?? '/', 'https://k8s-sim').pathname, watch: true };
           const drop = ctx.faults.takeDrop(info);
           const gone = ctx.faults.takeGone(info);
-          return ctx.hub.serve(
-            req,
-            res,
-            { type, namespace, predicate, resourceVersion: query.resourceVersion, timeoutSeconds, allowBookmarks: query.allowWatchBookmarks === 'true', sendInitialEvents: query.sendInitialEvents === 'true' },
-            { drop, gone, staleAnswer: ctx.faults.staleWatchAnswer },
-          );
+          const params = {
+            type,
+            namespace,
+            predicate,
+            resourceVersion: query.resourceVersion,
+            timeoutSeconds,
+            allowBookmarks: query.allowWatchBookmarks === 'true',
+            sendInitialEvents: query.sendInitialEvents === 'true',
+          };
+          return ctx.hub.serve(req, res, params, { drop, gone, staleAnswer: ctx.faults.staleWatchAnswer });
         }
         return writeJson(res, 200, listBody(type, ctx.store.resourceVersion, ctx.store.list(type, namespace, predicate)));
       case 'POST': {
@@ -234,7 +246,13 @@ function scaleOf(obj: KubeObject) {
   return {
     kind: 'Scale',
     apiVersion: 'autoscaling/v1',
-    metadata: { name: obj.metadata.name, namespace: obj.metadata.namespace, uid: obj.metadata.uid, resourceVersion: obj.metadata.resourceVersion, creationTimestamp: obj.metadata.creationTimestamp },
+    metadata: {
+      name: obj.metadata.name,
+      namespace: obj.metadata.namespace,
+      uid: obj.metadata.uid,
+      resourceVersion: obj.metadata.resourceVersion,
+      creationTimestamp: obj.metadata.creationTimestamp,
+    },
     spec: { replicas: obj.spec?.replicas ?? 0 },
     status: { replicas: obj.status?.replicas ?? 0, selector: Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',') },
   };
@@ -260,7 +278,7 @@ function readBytes(req: IncomingMessage): Promise<Buffer> {
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) reject(new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the request body is too large', reason: 'RequestEntityTooLarge', code: 413 }));
+      if (size > MAX_BODY) reject(tooLarge());
       else chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));

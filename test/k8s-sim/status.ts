@@ -72,7 +72,13 @@ export function methodNotAllowed(method: string): StatusError {
 }
 
 export function unsupportedMediaType(contentType: string): StatusError {
-  return new StatusError(failure(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml (got ${contentType})`));
+  const accepted = 'application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml';
+  const message = `the body of the request was in an unknown format - accepted media types include: ${accepted} (got ${contentType})`;
+  return new StatusError(failure(415, 'UnsupportedMediaType', message));
+}
+
+export function tooLarge(): StatusError {
+  return new StatusError(failure(413, 'RequestEntityTooLarge', 'the request body is too large'));
 }
 
 export function unauthorized(): StatusError {
@@ -87,12 +93,17 @@ export function expiredBody(requested: string, oldest: number): StatusBody {
 export function serverError(code: number, message?: string, retryAfterSeconds?: number): StatusError {
   const reasons: Record<number, string> = { 429: 'TooManyRequests', 500: 'InternalError', 503: 'ServiceUnavailable', 504: 'Timeout' };
   const reason = reasons[code] ?? 'InternalError';
-  const text = message ?? (code === 500 ? 'Internal error occurred: injected fault' : code === 429 ? 'Too many requests, please try again later.' : 'the server is currently unable to handle the request');
+  const defaults: Record<number, string> = {
+    429: 'Too many requests, please try again later.',
+    500: 'Internal error occurred: injected fault',
+  };
+  const text = message ?? defaults[code] ?? 'the server is currently unable to handle the request';
   const details: StatusBody['details'] | undefined = retryAfterSeconds !== undefined ? { retryAfterSeconds } : undefined;
   const headers: Record<string, string> = retryAfterSeconds !== undefined ? { 'Retry-After': String(retryAfterSeconds) } : {};
   return new StatusError(failure(code, reason, text, details), headers);
 }
 
 export function deleted(type: ResourceType, name: string, uid: string): StatusBody {
-  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { ...resourceDetails(type, name), uid } as StatusBody['details'], code: 200 };
+  const details = { ...resourceDetails(type, name), uid } as StatusBody['details'];
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details, code: 200 };
 }

@@ -126,7 +126,8 @@ export class ObjectStore {
     const name = obj.metadata.name;
     if (!name) throw invalid(type, '', 'metadata.name: Required value: name or generateName is required');
     if (!NAME_PATTERN.test(name) || name.length > 253) {
-      throw invalid(type, name, `metadata.name: Invalid value: "${name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`);
+      const rule = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
+      throw invalid(type, name, `metadata.name: Invalid value: "${name}": ${rule}`);
     }
     if (type.namespaced) obj.metadata.namespace = obj.metadata.namespace || 'default';
     else delete obj.metadata.namespace;
@@ -180,7 +181,8 @@ export class ObjectStore {
     if (type.tracksGeneration && canonicalJson(next.spec) !== canonicalJson(current.spec)) {
       next.metadata.generation = (current.metadata.generation ?? 0) + 1;
     }
-    if (canonicalJson({ ...next, metadata: { ...next.metadata, resourceVersion: undefined } }) === canonicalJson({ ...current, metadata: { ...current.metadata, resourceVersion: undefined } })) {
+    const withoutVersion = (o: KubeObject) => canonicalJson({ ...o, metadata: { ...o.metadata, resourceVersion: undefined } });
+    if (withoutVersion(next) === withoutVersion(current)) {
       // A no-op write leaves resourceVersion alone and emits no event, like the real server.
       return structuredClone(current);
     }
@@ -218,7 +220,13 @@ export class ObjectStore {
     this.revision++;
     obj.metadata.resourceVersion = String(this.revision);
     if (type !== 'DELETED') this.objects.set(key, obj);
-    const event: ChangeEvent = { type, resourceVersion: this.revision, resource, object: structuredClone(obj), previous: previous && structuredClone(previous) };
+    const event: ChangeEvent = {
+      type,
+      resourceVersion: this.revision,
+      resource,
+      object: structuredClone(obj),
+      previous: previous && structuredClone(previous),
+    };
     this.history.push(event);
     if (this.history.length > this.historySize) this.history.splice(0, this.history.length - this.historySize);
     for (const listener of [...this.listeners]) listener(event);
