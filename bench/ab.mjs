@@ -21,7 +21,7 @@ if (!action || !variant) {
 }
 const log = (line) => process.stderr.write(`${line}\n`);
 const ctx = await startContext({ root, benchDir, log });
-const c = coldStartCases(ctx).find((k) => k.kind === 'ours' && k.name === action);
+const c = coldStartCases(ctx).find((k) => (k.kind === 'ours' || k.kind === 'variant') && k.name === action);
 if (!c) throw new Error(`no cold-start case for ${action} (is dist/${action} built?)`);
 
 async function once(entry) {

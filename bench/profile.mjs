@@ -103,7 +103,7 @@ export async function profileActions(ctx, log) {
   mkdirSync(dir, { recursive: true });
   const md = [];
   const con = [];
-  for (const c of coldStartCases(ctx).filter((k) => k.kind === 'ours')) {
+  for (const c of coldStartCases(ctx).filter((k) => k.kind === 'ours' || k.kind === 'variant')) {
     const summaries = [];
     const walls = [];
     let failure = null;

@@ -34,13 +34,13 @@ function consoleTable(head, rows) {
 
 export function renderReport({ nodeVersion, rounds, rssMethod, cold, peers, latency, scale, profiles, floors, load, totalS }) {
   const floorRows = cold.filter((r) => r.kind === 'floor');
-  const ours = cold.filter((r) => r.kind === 'ours');
+  const ours = cold.filter((r) => r.kind === 'ours' || r.kind === 'variant');
   const coldHead = ['Case', 'Floor', 'Wall ms (median ± MAD)', '× floor', 'Target', 'Ratio', 'Peak RSS MiB', 'RSS ≤ 100', 'Runs'];
   const coldRows = [
     ...floorRows.map((r) => [`floor: ${r.name}`, floors[r.name]?.what ?? '', `${ms(r.wallMs)} ± ${ms(r.madMs)}`, '1.00×', '', '', mib(r.rssMiB), '', r.failure ? `failed: ${r.failure}` : r.runs]),
     ...ours.map((r) => {
-      if (r.failure && !r.runs) return [r.name, r.floor, '–', '–', `≤ ${r.target}×`, '**failed**', '–', '–', `failed: ${r.failure}`];
-      return [r.name, r.floor, `${ms(r.wallMs)} ± ${ms(r.madMs)}`, x(r.ratio), `≤ ${r.target}×`, verdict(r.ratio <= r.target), mib(r.rssMiB), verdict(r.rssMiB <= 100), r.failure ? `${r.runs} (${r.failure})` : r.runs];
+      if (r.failure && !r.runs) return [r.name, r.floor, '–', '–', r.target ? `≤ ${r.target}×` : '(info)', '**failed**', '–', '–', `failed: ${r.failure}`];
+      return [r.name, r.floor, `${ms(r.wallMs)} ± ${ms(r.madMs)}`, x(r.ratio), r.target ? `≤ ${r.target}×` : '(info)', r.target ? verdict(r.ratio <= r.target) : '–', mib(r.rssMiB), verdict(r.rssMiB <= 100), r.failure ? `${r.runs} (${r.failure})` : r.runs];
     }),
   ];
   const peerRows = (peers?.rows ?? []).map((r) => [`${r.repo}@${r.ref}`, `\`${r.commit?.slice(0, 12)}\``, r.floor, `${ms(r.wallMs)} ± ${ms(r.madMs)}`, x(r.ratio), mib(r.rssMiB), r.runs]);

@@ -3,7 +3,7 @@
 // run inside the bench process. The scripted controller is off: the bench writes each Deployment's
 // status itself, so "already rolled out" and "becomes complete now" happen exactly when it says.
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -105,10 +105,19 @@ export async function startCluster(ctx, log) {
     return performance.now();
   };
 
+  // An exec credential plugin as EKS/GKE/AKS kubeconfigs use (aws eks get-token, ...): a stand-in
+  // that prints an ExecCredential with the cluster's token.
+  const plugin = path.join(ctx.benchDir, 'out', 'k8s-sim', 'exec-credential.sh');
+  writeFileSync(plugin, '#!/bin/sh\nprintf \'{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"%s"}}\\n\' "$BENCH_TOKEN"\n');
+  chmodSync(plugin, 0o755);
+  const execUser = { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: plugin, args: [], env: [{ name: 'BENCH_TOKEN', value: cluster.token }], interactiveMode: 'Never' } };
+
   const api = {
     namespace: NAMESPACE,
     url: cluster.url,
     kubeconfig: () => cluster.kubeconfig(),
+    /** The same cluster reached through an exec credential plugin (the client-node path). */
+    execPluginKubeconfig: () => cluster.kubeconfig({ user: execUser }),
     requests: () => cluster.requests.length,
     watches: () => cluster.requests.filter((r) => r.watch).length,
     /** performance.now() of the last request received (to wait until the client went quiet). */
