@@ -95,6 +95,15 @@ describe('ways of reaching the cluster', () => {
     expect(namespaces.items.map((n) => n.metadata?.name)).toEqual(['default', 'kube-node-lease', 'kube-public', 'kube-system']);
   });
 
+  test('an IPv6 loopback server is reached through the same CA', async () => {
+    await cluster.close();
+    cluster = await startCluster({ host: '::1', controller: false });
+    expect(cluster.url).toMatch(/^https:\/\/\[::1\]:\d+$/);
+    cluster.apply(deployment({ name: 'api' }));
+    const list = await client().makeApiClient(AppsV1Api).listNamespacedDeployment({ namespace: 'default' });
+    expect(list.items.map((d) => d.metadata?.name)).toEqual(['api']);
+  });
+
   test('in-cluster configuration from the service-account files and the service env', async () => {
     const mounted = cluster.writeServiceAccount(path.join(dir, 'var/run/secrets/kubernetes.io/serviceaccount'), { namespace: 'shop' });
     const saved = { host: process.env.KUBERNETES_SERVICE_HOST, port: process.env.KUBERNETES_SERVICE_PORT };

@@ -30,6 +30,8 @@ export interface ClusterOptions {
   bookmarkIntervalMs?: number;
   /** Namespaces that exist from the start (besides default, kube-system, kube-public, kube-node-lease). */
   namespaces?: string[];
+  /** Loopback address to listen on: '127.0.0.1' (default) or '::1' (the certificate covers both). */
+  host?: '127.0.0.1' | '::1';
 }
 
 export interface KubeconfigOptions {
@@ -63,7 +65,7 @@ export interface ListOptions {
 }
 
 export interface SimCluster {
-  /** https://127.0.0.1:<port> */
+  /** https://127.0.0.1:<port> (or https://[::1]:<port>) */
   readonly url: string;
   readonly port: number;
   /** PEM of the CA that signed the server certificate. */
@@ -116,13 +118,15 @@ export async function startCluster(options: ClusterOptions = {}): Promise<SimClu
   if (controller && options.behaviour) controller.setDefaults(options.behaviour);
 
   let port = 0;
-  const server = createApiServer({ tls, tokens: new Set([token]), store, faults, hub, requests, address: () => `127.0.0.1:${port}` });
+  const host = options.host ?? '127.0.0.1';
+  const hostInUrl = host.includes(':') ? `[${host}]` : host;
+  const server = createApiServer({ tls, tokens: new Set([token]), store, faults, hub, requests, address: () => `${hostInUrl}:${port}` });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(0, host, () => resolve());
   });
   port = (server.address() as AddressInfo).port;
-  const url = `https://127.0.0.1:${port}`;
+  const url = `https://${hostInUrl}:${port}`;
 
   const typeOf = (kind: string) => resolveResourceType(kind);
   const waiters = new Set<() => void>();
@@ -163,7 +167,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<SimClu
       writeFileSync(path.join(dir, 'token'), o.token ?? token, { mode: 0o600 });
       writeFileSync(path.join(dir, 'ca.crt'), tls.caPem);
       writeFileSync(path.join(dir, 'namespace'), o.namespace ?? 'default');
-      return { dir, env: { KUBERNETES_SERVICE_HOST: '127.0.0.1', KUBERNETES_SERVICE_PORT: String(port) } };
+      return { dir, env: { KUBERNETES_SERVICE_HOST: host, KUBERNETES_SERVICE_PORT: String(port) } };
     },
     apply(obj) {
       const type = typeOf(obj.kind ?? '');
