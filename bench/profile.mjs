@@ -24,10 +24,18 @@ function requiredName(lines, n) {
 function moduleIndex(file) {
   const lines = readFileSync(file, 'utf8').split('\n');
   const chunk = path.basename(file) === 'index.js' ? '' : `${path.basename(file)}: `;
+  // "// EXTERNAL MODULE: <what>" above "var x = __nccwpck_require__(<id>)" names a numbered module.
+  const named = new Map();
+  lines.forEach((line, n) => {
+    const ext = /^\/\/ EXTERNAL MODULE: (.+)$/.exec(line);
+    const id = ext && /__nccwpck_require__\((\d+)\)/.exec(lines[n + 1] ?? '');
+    if (id && !ext[1].startsWith('external ')) named.set(id[1], ext[1]);
+  });
   const marks = [];
   lines.forEach((line, n) => {
     const m = /^;?\/\/ CONCATENATED MODULE: (.+)$/.exec(line) ?? /^\/\*\*\*\/ ("?[^:]+"?):/.exec(line);
-    if (m) marks.push({ line: n, name: /^\d+$/.test(m[1]) ? `module ${m[1]}${requiredName(lines, n)}` : m[1].replace(/^"|"$/g, '') });
+    const label = (id) => (named.has(id) ? `${named.get(id)} (top level)` : `module ${id}${requiredName(lines, n)}`);
+    if (m) marks.push({ line: n, name: /^\d+$/.test(m[1]) ? label(m[1]) : m[1].replace(/^"|"$/g, '') });
     // After the module table comes webpack's runtime (the require function and its helpers).
     else if (line.startsWith('/************') && !marks.some((k) => k.name === '(webpack runtime)')) marks.push({ line: n, name: '(webpack runtime)' });
   });
