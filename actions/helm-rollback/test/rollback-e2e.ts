@@ -1,7 +1,7 @@
 // End-to-end cases of the bundled action against the simulated cluster, run once per Helm major
 // (helm3.e2e.test.ts, helm4.e2e.test.ts). Read-only helm commands run the REAL binary; the
 // rollback itself goes through the helm stand-in (test/helm/helm-standin.ts).
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cleanupRun, runAction, type ActionRun } from '../../../test/harness/run-action';
@@ -23,6 +23,7 @@ export function rollbackE2E(major: HelmMajor): void {
   let standIn: HelmStandIn;
   let kubeconfig: string;
   let emptyBin: string;
+  let scratch: string;
   /** When set, the next rollback's apply step fails with this Helm error. */
   let applyError: string | undefined;
   const runs: ActionRun[] = [];
@@ -37,12 +38,14 @@ export function rollbackE2E(major: HelmMajor): void {
     });
     kubeconfig = Buffer.from(cluster.kubeconfig()).toString('base64');
     emptyBin = mkdtempSync(path.join(tmpdir(), 'no-helm-'));
+    scratch = mkdtempSync(path.join(tmpdir(), 'helm-rollback-e2e-'));
   });
   afterAll(async () => {
     runs.forEach(cleanupRun);
     await standIn.close();
     await cluster.close();
     rmSync(emptyBin, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
   });
   beforeEach(() => {
     standIn.reset();
@@ -191,6 +194,32 @@ export function rollbackE2E(major: HelmMajor): void {
     expect(r.code).toBe(1);
     expect(r.errors).toEqual(['helm rollback of slow to revision 2 failed (exit code 1): release slow failed: context deadline exceeded']);
     expect(r.outputs.status).toBe('failed');
+  });
+
+  test('verify: false stops after the rollback with status rolled-back', async () => {
+    await seed('quick', ['superseded', 'deployed', 'failed']);
+    const r = await run({ release: 'quick', verify: 'false', wait: 'false' });
+    expect(r.code).toBe(0);
+    expect(r.outputs).toMatchObject({ 'to-revision': '2', 'new-revision': '4', status: 'rolled-back' });
+    expect(commands()).toEqual(['version', 'history', 'rollback', 'history']);
+    expect(r.summary).not.toContain('Verified workloads');
+  });
+
+  test('a kubeconfig from $KUBECONFIG and a named context reach both helm and the verification', async () => {
+    await seed('ctx', ['superseded', 'deployed', 'failed']);
+    const file = path.join(scratch, 'kubeconfig-ctx');
+    writeFileSync(file, cluster.kubeconfig({ context: 'prod-eu' }), { mode: 0o600 });
+    const r = await run({ release: 'ctx', kubeconfig: '', context: 'prod-eu' }, { KUBECONFIG: file });
+    expect(r.errors).toEqual([]);
+    expect(r.outputs.status).toBe('verified');
+    for (const argv of standIn.invocations().filter((a) => a[0] !== 'version')) expect(argv).toEqual(expect.arrayContaining(['--kube-context', 'prod-eu']));
+  });
+
+  test('a context the kubeconfig input does not have is refused before helm runs', async () => {
+    const r = await run({ release: 'web', context: 'staging' });
+    expect(r.code).toBe(1);
+    expect(r.errors).toEqual(["Input 'context': no context named 'staging' in the kubeconfig (it has: k8s-sim)"]);
+    expect(standIn.invocations()).toEqual([]);
   });
 
   test('a release that does not exist is named in the error', async () => {
