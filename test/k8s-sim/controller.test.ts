@@ -202,6 +202,25 @@ describe('DaemonSet', () => {
   });
 });
 
+describe('DaemonSet OnDelete', () => {
+  test('keeps old pods after a template change until they are deleted', async () => {
+    cluster.apply(daemonSet({ name: 'agent', updateStrategy: 'OnDelete' }));
+    await cluster.waitFor('daemonset', 'agent', rolloutComplete);
+    cluster.setImage('daemonset', 'agent', 'agent:2');
+    await cluster.waitFor('daemonset', 'agent', (d) => d.status?.observedGeneration === 2);
+    await new Promise((r) => setTimeout(r, 60));
+    const waiting = cluster.get('daemonset', 'agent')!;
+    expect(waiting.status.updatedNumberScheduled ?? 0).toBe(0);
+    expect(waiting.status.numberAvailable).toBe(3);
+    const victim = podsOf('app=agent')[0];
+    cluster.delete('pod', victim.metadata.name);
+    const after = await cluster.waitFor('daemonset', 'agent', (d) => d.status?.updatedNumberScheduled === 1 && d.status?.numberAvailable === 3);
+    expect(after.status.desiredNumberScheduled).toBe(3);
+    const replacement = podsOf('app=agent').find((p) => p.spec.nodeName === victim.spec.nodeName)!;
+    expect(replacement.spec.containers[0].image).toBe('agent:2');
+  });
+});
+
 async function waitForPod(predicate: (pod: KubeObject) => boolean, timeoutMs = 3000): Promise<KubeObject> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
