@@ -195,9 +195,9 @@ function names(items: Array<{ name: string }>): string {
 /** The connection for one context of a kubeconfig. `readFile` reads the files it refers to. */
 export function connectionFromKubeconfig(config: Kubeconfig, source: string, contextName: string | undefined, readFile: (file: string) => string, onSecret: (value: string) => void = () => {}): KubeConnection {
   const wanted = contextName || config.currentContext;
-  if (!wanted) throw new KubeconfigError(`${source} has no current-context; set the 'context' input (contexts: ${names(config.contexts)})`);
+  if (!wanted) throw new KubeconfigError(`${source} has no current-context; set the 'context' input (it has: ${names(config.contexts)})`);
   const ctx = config.contexts.find((c) => c.name === wanted);
-  if (!ctx) throw new KubeconfigError(`context '${wanted}' is not in ${source} (contexts: ${names(config.contexts)})`, contextName ? 'context' : 'kubeconfig');
+  if (!ctx) throw new KubeconfigError(`context '${wanted}' is not in ${source} (it has: ${names(config.contexts)})`, contextName ? 'context' : 'kubeconfig');
   const clusterName = ctx.context?.cluster;
   const cluster = config.clusters.find((c) => c.name === clusterName)?.cluster;
   if (!cluster) throw new KubeconfigError(`context '${wanted}' in ${source} refers to cluster '${clusterName ?? ''}', which is not defined`);
@@ -302,9 +302,10 @@ export async function loadKubeConnection(sources: KubeconfigSources): Promise<Ku
   const secretsOf = (config: Kubeconfig) => kubeconfigSecrets(config).forEach(onSecret);
 
   if (sources.content && sources.content.trim()) {
+    // The content as given is masked whole; of the decoded text only the secrets inside are
+    // (masking every line of it would blank out words like `cluster:` all over the log).
     onSecret(sources.content.trim());
     const text = decodeKubeconfigContent(sources.content);
-    onSecret(text);
     const config = await parseKubeconfig(text);
     secretsOf(config);
     return connectionFromKubeconfig(config, "input 'kubeconfig'", sources.context, readFile, onSecret);
@@ -319,7 +320,6 @@ export async function loadKubeConnection(sources: KubeconfigSources): Promise<Ku
       } catch {
         continue;
       }
-      onSecret(text);
       try {
         configs.push(await parseKubeconfig(text, path.dirname(file)));
       } catch (err) {

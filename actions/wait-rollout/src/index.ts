@@ -1,0 +1,5 @@
+import { Runner, runAction } from '../../../packages/core/src/index';
+import { main } from './wait-rollout';
+
+const runner = new Runner();
+await runAction(runner, () => main(runner, { env: process.env }));
