@@ -182,6 +182,20 @@ describe('watch', () => {
     expect(ended).toBe(true);
   });
 
+  test('waitForRequest lets a test act the moment a client opens its watch', async () => {
+    cluster.controller!.pause();
+    cluster.apply(deployment({ name: 'api' }));
+    const opened = cluster.waitForRequest((r) => r.watch && r.query.fieldSelector === 'metadata.name=api');
+    const seen: string[] = [];
+    const abort = await new Watch(client()).watch(path, { fieldSelector: 'metadata.name=api', resourceVersion: cluster.store.resourceVersion }, (type) => seen.push(type), () => undefined);
+    const request = await opened;
+    expect(request).toMatchObject({ method: 'GET', path, watch: true });
+    cluster.setImage('deployment', 'api', 'app:2');
+    await waitUntil(() => seen.length === 1);
+    expect(seen).toEqual(['MODIFIED']);
+    abort.abort();
+  });
+
   test('sends ADDED for existing objects when no resourceVersion is given', async () => {
     cluster.controller!.pause();
     cluster.apply(deployment({ name: 'a' }));

@@ -93,6 +93,11 @@ export interface SimCluster {
   setStatus(kind: string, name: string, status: unknown, namespace?: string): KubeObject;
   /** Changes a workload's container image (first container unless named): starts a rollout. */
   setImage(kind: string, name: string, image: string, options?: { namespace?: string; container?: string }): KubeObject;
+  /**
+   * Resolves with the first request (already logged or still to come) for which `predicate` holds,
+   * e.g. to act the moment a client opened its watch.
+   */
+  waitForRequest(predicate: (request: RequestRecord) => boolean, options?: { timeoutMs?: number }): Promise<RequestRecord>;
   /** Resolves with the object once `predicate` holds for it (checked now and on every change). */
   waitFor(kind: string, name: string, predicate: (obj: KubeObject) => boolean, options?: { namespace?: string; timeoutMs?: number }): Promise<KubeObject>;
   /** Forgets the watch history: every resourceVersion before now answers 410 Gone. */
@@ -120,7 +125,19 @@ export async function startCluster(options: ClusterOptions = {}): Promise<SimClu
   let port = 0;
   const host = options.host ?? '127.0.0.1';
   const hostInUrl = host.includes(':') ? `[${host}]` : host;
-  const server = createApiServer({ tls, tokens: new Set([token]), store, faults, hub, requests, address: () => `${hostInUrl}:${port}` });
+  const requestListeners = new Set<(record: RequestRecord) => void>();
+  const server = createApiServer({
+    tls,
+    tokens: new Set([token]),
+    store,
+    faults,
+    hub,
+    requests,
+    address: () => `${hostInUrl}:${port}`,
+    onRequest: (record) => {
+      for (const listener of [...requestListeners]) listener(record);
+    },
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, host, () => resolve());
@@ -203,6 +220,33 @@ export async function startCluster(options: ClusterOptions = {}): Promise<SimClu
       if (!target) throw new Error(`k8s-sim: no container '${o.container}' in ${kind}/${name}`);
       target.image = image;
       return store.update(type, current, 'main');
+    },
+    waitForRequest(predicate, o = {}) {
+      const timeoutMs = o.timeoutMs ?? 10_000;
+      return new Promise((resolve, reject) => {
+        const seen = requests.find(predicate);
+        if (seen) return resolve(seen);
+        const settle = () => {
+          clearTimeout(timer);
+          requestListeners.delete(listener);
+          waiters.delete(abandon);
+        };
+        const abandon = () => {
+          settle();
+          reject(new Error('k8s-sim: the cluster closed while waiting for a request'));
+        };
+        const listener = (record: RequestRecord) => {
+          if (!predicate(record)) return;
+          settle();
+          resolve(record);
+        };
+        const timer = setTimeout(() => {
+          settle();
+          reject(new Error(`k8s-sim: no matching request within ${timeoutMs} ms (${requests.length} received)`));
+        }, timeoutMs);
+        requestListeners.add(listener);
+        waiters.add(abandon);
+      });
     },
     waitFor(kind, name, predicate, o = {}) {
       const type = typeOf(kind);

@@ -37,6 +37,8 @@ export interface ApiServerContext {
   requests: RequestRecord[];
   /** host:port for /api's serverAddressByClientCIDRs. */
   address: () => string;
+  /** Called with each request's record right after it is logged (before auth and faults). */
+  onRequest?: (record: RequestRecord) => void;
 }
 
 const ANONYMOUS_PATHS = new Set(['/version', '/healthz', '/livez', '/readyz']);
@@ -65,6 +67,7 @@ async function handle(ctx: ApiServerContext, req: IncomingMessage, res: ServerRe
   // Read when asked, so an open watch already shows its 200.
   Object.defineProperty(record, 'status', { enumerable: true, get: () => (res.headersSent ? res.statusCode : 0) });
   ctx.requests.push(record);
+  ctx.onRequest?.(record);
   const info: RequestInfo = { method, path: url.pathname, watch };
 
   const delay = ctx.faults.takeDelay(info);
