@@ -10,7 +10,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $p: () => (/* binding */ bump)
 });
 
-// UNUSED EXPORTS: defaultCommitMessage, defaultPrBranch, isRaceRejection, planFiles, previousValues, repositoryFromRemote
+// UNUSED EXPORTS: defaultCommitMessage, defaultPrBranch, isRaceRejection, planFiles, previousValues, pushFailureReason, repositoryFromRemote
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -32,11 +32,15 @@ class GitError extends Error {
     args;
     result;
     constructor(args, result) {
-        super(`git ${args[0]} failed (exit ${result.code}): ${gitErrorLine(result.stderr) || 'no output'}`);
+        super(`git ${args[0]} failed (exit ${result.code}): ${withoutUrlCredentials(gitErrorLine(result.stderr)) || 'no output'}`);
         this.args = args;
         this.result = result;
         this.name = 'GitError';
     }
+}
+/** `https://user:token@host/…` → `https://***@host/…`: a remote URL may carry a token. */
+function withoutUrlCredentials(text) {
+    return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, '$1***@');
 }
 /** The most telling line of git's stderr: the first `fatal:`/`error:` one, else the first line. */
 function gitErrorLine(stderr) {
@@ -613,6 +617,7 @@ async function writeAtomically(file, text) {
 
 
 
+
 const MAX_LISTED_PROBLEMS = 5;
 /** Pairs each file with its changes; with per-file JSON both sides must name the same files. */
 function planFiles(changes, files) {
@@ -657,8 +662,13 @@ async function editAll(cwd, plans, cfg, when = '') {
     }
     return outcomes;
 }
+/** A value as a person should read it: a string that would read as another type is shown quoted. */
 function show(v) {
-    return v === null || v === undefined ? 'null' : typeof v === 'string' ? v : JSON.stringify(v);
+    if (v === null || v === undefined)
+        return 'null';
+    if (typeof v === 'string')
+        return (0,src_scalar/* renderString */.G4)(v, undefined, false);
+    return JSON.stringify(v);
 }
 /** Edits that change something, one per path (documents of one file share the value). */
 function effectiveEdits(outcomes) {
@@ -700,9 +710,18 @@ function previousValues(outcomes) {
     }
     return out;
 }
-/** A push failure worth a fetch-and-re-apply: the branch moved, or a concurrent push held the ref lock. */
+/** git's own lines about the push; `remote:` lines are the server's (or a hook's) free text. */
+function pushStatusLines(output) {
+    return output.split(/\r?\n/).filter((l) => l.trim() !== '' && !/^\s*remote:/.test(l));
+}
+/** A push failure worth a fetch-and-re-apply: the branch moved, or a concurrent push won the ref lock. */
 function isRaceRejection(output) {
-    return /\[rejected\]|non-fast-forward|\(fetch first\)|cannot lock ref|failed to update ref|failed to lock|incorrect old value|stale info/i.test(output);
+    return pushStatusLines(output).some((l) => /\[rejected\].*\((fetch first|non-fast-forward|stale info)\)/.test(l) || /\[remote rejected\].*\((failed to update ref|failed to lock|cannot lock ref|incorrect old value provided)/.test(l));
+}
+/** The line that says why a push failed: git's `! [rejected] … (reason)` line, else its first error. */
+function pushFailureReason(stderr) {
+    const status = pushStatusLines(stderr).find((l) => /^\s*!\s*\[(remote )?rejected\]/.test(l));
+    return withoutUrlCredentials(status?.trim().replace(/^!\s*/, '').replace(/\s+/g, ' ') ?? (gitErrorLine(stderr) || 'rejected'));
 }
 /** owner/name of the remote when it is on this GitHub server, else the workflow's repository. */
 function repositoryFromRemote(url, serverUrl) {
@@ -848,14 +867,14 @@ async function bump(runner, cfg, deps) {
             break;
         }
         const output = `${pushed.stdout}\n${pushed.stderr}`;
-        const reason = gitErrorLine(pushed.stderr) || 'rejected';
+        const reason = pushFailureReason(pushed.stderr);
         if (!isRaceRejection(output))
             throw new src/* ActionError */.lZ(`git push to ${cfg.remote}/${ctx.target} failed: ${reason}`);
         if (attempt > cfg.pushRetries) {
             throw new src/* ActionError */.lZ(`git push to ${cfg.remote}/${ctx.target} was rejected ${attempt} times because the branch kept moving (push-retries: ${cfg.pushRetries}); the change is committed locally as ${sha.slice(0, 12)} but not pushed`);
         }
         const wait = 200 + (0,src/* backoffDelay */.EY)(attempt, { initialMs: 1000, maxMs: 15_000, jitter: true }, deps.random);
-        runner.info(`Push rejected: ${ctx.target} moved on ${cfg.remote}. Re-applying the change on its new tip in ${wait} ms (retry ${attempt} of ${cfg.pushRetries}).`);
+        runner.info(`Push rejected (${reason}): ${ctx.target} moved on ${cfg.remote}. Re-applying the change on its new tip in ${wait} ms (retry ${attempt} of ${cfg.pushRetries}).`);
         await deps.clock.sleep(wait);
         await ctx.git(['fetch', '--quiet', '--no-tags', cfg.remote, `refs/heads/${ctx.target}`]);
         // --keep moves HEAD to the new tip and refreshes only the files that differ; the job's own uncommitted work is kept.

@@ -5,13 +5,13 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { ActionError, InputError, backoffDelay, code, details, heading, table, type Clock, type Runner } from '../../../packages/core/src/index';
-import { createGit, gitErrorLine, type Git } from '../../../packages/core/src/git';
+import { createGit, gitErrorLine, withoutUrlCredentials, type Git } from '../../../packages/core/src/git';
 import { editYaml, YamlEditError, type AppliedEdit, type ChangeSpec } from './edit';
 import { normalizeFileKey } from './changes';
 import { unifiedDiff } from './diff';
 import { readText, resolveFiles, writeAtomically } from './files';
 import type { BumpConfig } from './config';
-import type { JsonScalar } from './scalar';
+import { renderString, type JsonScalar } from './scalar';
 import type { PullRequestRequest, PullRequestResult } from './pull-request';
 
 export interface BumpDeps {
@@ -77,8 +77,11 @@ async function editAll(cwd: string, plans: FilePlan[], cfg: BumpConfig, when = '
   return outcomes;
 }
 
+/** A value as a person should read it: a string that would read as another type is shown quoted. */
 function show(v: JsonScalar | undefined): string {
-  return v === null || v === undefined ? 'null' : typeof v === 'string' ? v : JSON.stringify(v);
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'string') return renderString(v, undefined, false);
+  return JSON.stringify(v);
 }
 
 /** Edits that change something, one per path (documents of one file share the value). */
@@ -120,9 +123,22 @@ export function previousValues(outcomes: FileOutcome[]): Record<string, Record<s
   return out;
 }
 
-/** A push failure worth a fetch-and-re-apply: the branch moved, or a concurrent push held the ref lock. */
+/** git's own lines about the push; `remote:` lines are the server's (or a hook's) free text. */
+function pushStatusLines(output: string): string[] {
+  return output.split(/\r?\n/).filter((l) => l.trim() !== '' && !/^\s*remote:/.test(l));
+}
+
+/** A push failure worth a fetch-and-re-apply: the branch moved, or a concurrent push won the ref lock. */
 export function isRaceRejection(output: string): boolean {
-  return /\[rejected\]|non-fast-forward|\(fetch first\)|cannot lock ref|failed to update ref|failed to lock|incorrect old value|stale info/i.test(output);
+  return pushStatusLines(output).some(
+    (l) => /\[rejected\].*\((fetch first|non-fast-forward|stale info)\)/.test(l) || /\[remote rejected\].*\((failed to update ref|failed to lock|cannot lock ref|incorrect old value provided)/.test(l),
+  );
+}
+
+/** The line that says why a push failed: git's `! [rejected] … (reason)` line, else its first error. */
+export function pushFailureReason(stderr: string): string {
+  const status = pushStatusLines(stderr).find((l) => /^\s*!\s*\[(remote )?rejected\]/.test(l));
+  return withoutUrlCredentials(status?.trim().replace(/^!\s*/, '').replace(/\s+/g, ' ') ?? (gitErrorLine(stderr) || 'rejected'));
 }
 
 /** owner/name of the remote when it is on this GitHub server, else the workflow's repository. */
@@ -278,13 +294,13 @@ export async function bump(runner: Runner, cfg: BumpConfig, deps: BumpDeps): Pro
       break;
     }
     const output = `${pushed.stdout}\n${pushed.stderr}`;
-    const reason = gitErrorLine(pushed.stderr) || 'rejected';
+    const reason = pushFailureReason(pushed.stderr);
     if (!isRaceRejection(output)) throw new ActionError(`git push to ${cfg.remote}/${ctx.target} failed: ${reason}`);
     if (attempt > cfg.pushRetries) {
       throw new ActionError(`git push to ${cfg.remote}/${ctx.target} was rejected ${attempt} times because the branch kept moving (push-retries: ${cfg.pushRetries}); the change is committed locally as ${sha.slice(0, 12)} but not pushed`);
     }
     const wait = 200 + backoffDelay(attempt, { initialMs: 1000, maxMs: 15_000, jitter: true }, deps.random);
-    runner.info(`Push rejected: ${ctx.target} moved on ${cfg.remote}. Re-applying the change on its new tip in ${wait} ms (retry ${attempt} of ${cfg.pushRetries}).`);
+    runner.info(`Push rejected (${reason}): ${ctx.target} moved on ${cfg.remote}. Re-applying the change on its new tip in ${wait} ms (retry ${attempt} of ${cfg.pushRetries}).`);
     await deps.clock.sleep(wait);
     await ctx.git(['fetch', '--quiet', '--no-tags', cfg.remote, `refs/heads/${ctx.target}`]);
     // --keep moves HEAD to the new tip and refreshes only the files that differ; the job's own uncommitted work is kept.

@@ -1,5 +1,5 @@
 // The bundled action against real git: a bare repository as the remote, clones as workspaces.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -103,7 +103,7 @@ describe('against a bare remote', () => {
     const r = await run(ws, { files: FILE, changes: 'imprun-server.image.tag=1.2.3' });
     expect(r.errors).toEqual([]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Push rejected: main moved on origin\. Re-applying/);
+    expect(r.stdout).toMatch(/Push rejected \(\[rejected\] HEAD -> main \(fetch first\)\): main moved on origin\. Re-applying/);
     expect(box.remoteFile(FILE)).toBe(BUMPED.replace('    tag: 1.2.2\n', '    tag: 2.0.0\n'));
     expect(git(box.remote, 'rev-parse', 'main~1').trim()).toBe(theirs);
     expect(git(box.remote, 'rev-list', '--merges', '--count', 'main').trim()).toBe('0');
@@ -139,6 +139,63 @@ describe('against a bare remote', () => {
     expect(git(box.remote, 'rev-list', '--merges', '--count', 'main').trim()).toBe('0');
     const shas = results.map((r) => r.outputs['commit-sha']).sort();
     expect(shas).toEqual(git(box.remote, 'rev-list', `${base}..main`).trim().split('\n').sort());
+  });
+
+  test('a branch that keeps moving: gives up after push-retries with the reason, one push per attempt', async () => {
+    // The hook commits on main inside every push, so git itself rejects each push as a lost race.
+    box.hook(
+      'pre-receive',
+      [
+        'unset GIT_QUARANTINE_PATH GIT_OBJECT_DIRECTORY GIT_ALTERNATE_OBJECT_DIRECTORIES',
+        'tip=$(git rev-parse refs/heads/main)',
+        'c=$(GIT_AUTHOR_NAME=o GIT_AUTHOR_EMAIL=o@o GIT_COMMITTER_NAME=o GIT_COMMITTER_EMAIL=o@o git commit-tree -p "$tip" -m moved "$tip^{tree}")',
+        'git update-ref refs/heads/main "$c"',
+      ].join('\n'),
+    );
+    const r = await run(box.clone(), { files: FILE, changes: 'imprun-server.image.tag=1.2.3', 'push-retries': '1' });
+    expect(r.code).toBe(1);
+    expect(r.errors).toEqual([
+      expect.stringMatching(/^git push to origin\/main was rejected 2 times because the branch kept moving \(push-retries: 1\); the change is committed locally as [0-9a-f]{12} but not pushed$/),
+    ]);
+    expect(r.stdout).toContain('Push rejected ([remote rejected] HEAD -> main (failed to update ref))');
+    expect(box.gitInvocations().filter((l) => l.startsWith('push '))).toHaveLength(2);
+    expect(box.remoteFile(FILE)).toBe(VALUES);
+  });
+
+  test('a push refused for another reason fails at once, without retries', async () => {
+    box.hook('pre-receive', 'echo "main is frozen" >&2\nexit 1');
+    const r = await run(box.clone(), { files: FILE, changes: 'imprun-server.image.tag=1.2.3' });
+    expect(r.code).toBe(1);
+    expect(r.errors).toEqual(['git push to origin/main failed: [remote rejected] HEAD -> main (pre-receive hook declined)']);
+    expect(box.gitInvocations().filter((l) => l.startsWith('push '))).toHaveLength(1);
+  });
+
+  test('a glob edits every matching file in one commit; per-file previous-values reverts them', async () => {
+    const staging = VALUES.replace('tag: "1.2.2"', "tag: '1.2.0'");
+    box.pushFromElsewhere(FILE, (t) => t);
+    const ws = box.clone();
+    for (const env of ['production', 'staging']) {
+      const dir = path.join(ws, 'envs', env);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'values.yaml'), env === 'production' ? VALUES : staging);
+    }
+    git(ws, 'add', 'envs');
+    git(ws, 'commit', '--quiet', '-m', 'two environments');
+    git(ws, 'push', '--quiet', 'origin', 'HEAD:refs/heads/main');
+    const base = box.tip();
+    const r = await run(ws, { files: 'envs/*/values.yaml', changes: 'imprun-server.image.tag=1.2.3' });
+    expect(r.errors).toEqual([]);
+    expect(git(box.remote, 'rev-list', '--count', `${base}..main`).trim()).toBe('1');
+    expect(git(box.remote, 'show', '--name-only', '--format=', 'main').trim().split('\n')).toEqual(['envs/production/values.yaml', 'envs/staging/values.yaml']);
+    expect(box.remoteFile('envs/staging/values.yaml')).toBe(staging.replace("tag: '1.2.0'", "tag: '1.2.3'"));
+    expect(JSON.parse(r.outputs['previous-values'])).toEqual({
+      'envs/production/values.yaml': { 'imprun-server.image.tag': '1.2.2' },
+      'envs/staging/values.yaml': { 'imprun-server.image.tag': '1.2.0' },
+    });
+    const back = await run(ws, { files: 'envs/*/values.yaml', 'changes-json': r.outputs['previous-values'] });
+    expect(back.errors).toEqual([]);
+    expect(box.remoteFile('envs/production/values.yaml')).toBe(VALUES);
+    expect(box.remoteFile('envs/staging/values.yaml')).toBe(staging);
   });
 
   test('previous-values passed back through changes-json reverts the bump byte for byte', async () => {

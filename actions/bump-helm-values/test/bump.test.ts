@@ -1,4 +1,4 @@
-import { defaultCommitMessage, defaultPrBranch, isRaceRejection, planFiles, previousValues, repositoryFromRemote } from '../src/bump';
+import { defaultCommitMessage, defaultPrBranch, isRaceRejection, planFiles, previousValues, pushFailureReason, repositoryFromRemote } from '../src/bump';
 import { isValidBranchName } from '../src/config';
 import { parseChangeLines, parseChangesJson } from '../src/changes';
 import { editYaml } from '../src/edit';
@@ -15,11 +15,20 @@ describe('isRaceRejection: which push failures mean "the branch moved"', () => {
     { name: 'fetch first', output: ' ! [rejected]        HEAD -> main (fetch first)\nerror: failed to push some refs', expected: true },
     { name: 'non-fast-forward', output: ' ! [rejected]        HEAD -> main (non-fast-forward)', expected: true },
     { name: 'concurrent push held the lock', output: ' ! [remote rejected] HEAD -> main (failed to update ref)', expected: true },
-    { name: 'cannot lock ref', output: "error: cannot lock ref 'refs/heads/main': is at 1 but expected 2", expected: true },
+    { name: 'concurrent push, as a local bare remote reports it', output: "remote: error: cannot lock ref 'refs/heads/main': is at 1 but expected 2\nTo /tmp/r.git\n ! [remote rejected] HEAD -> main (failed to update ref)", expected: true },
+    { name: 'a hook cannot fake a race with remote: text', output: 'remote:  ! [rejected] main -> main (fetch first)\n ! [remote rejected] HEAD -> main (pre-receive hook declined)', expected: false },
     { name: 'protected branch', output: ' ! [remote rejected] HEAD -> main (protected branch hook declined)', expected: false },
     { name: 'authentication', output: "remote: Permission to o/r.git denied to bot.\nfatal: unable to access 'https://github.com/o/r/': The requested URL returned error: 403", expected: false },
     { name: 'no such remote', output: "fatal: 'origin' does not appear to be a git repository", expected: false },
   ])('$name → $expected', ({ output, expected }) => expect(isRaceRejection(output)).toBe(expected));
+});
+
+describe('pushFailureReason', () => {
+  test.each([
+    { name: 'git\'s column padding collapsed', stderr: 'To /tmp/r.git\n ! [rejected]        HEAD -> main (fetch first)\n', expected: '[rejected] HEAD -> main (fetch first)' },
+    { name: 'the status line', stderr: "To /tmp/r.git\n ! [remote rejected] HEAD -> main (pre-receive hook declined)\nerror: failed to push some refs to '/tmp/r.git'", expected: '[remote rejected] HEAD -> main (pre-receive hook declined)' },
+    { name: 'else the fatal line, without credentials', stderr: "fatal: unable to access 'https://x:tok@github.com/o/r/': 403", expected: "fatal: unable to access 'https://***@github.com/o/r/': 403" },
+  ])('$name', ({ stderr, expected }) => expect(pushFailureReason(stderr)).toBe(expected));
 });
 
 describe('repositoryFromRemote', () => {

@@ -52,6 +52,13 @@ export class GitSandbox {
     return git(dir, 'rev-parse', 'HEAD').trim();
   }
 
+  /** A server-side hook in the bare remote (a shell script, as git runs hooks). */
+  hook(name: 'pre-receive', script: string): void {
+    const file = path.join(this.remote, 'hooks', name);
+    writeFileSync(file, `#!/bin/sh\n${script}\n`);
+    chmodSync(file, 0o755);
+  }
+
   remoteFile(file: string, ref = 'main'): string {
     return git(this.remote, 'show', `${ref}:${file}`);
   }

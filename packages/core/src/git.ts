@@ -20,9 +20,14 @@ export type Git = (args: string[], opts?: GitOptions) => Promise<GitResult>;
 /** A git command that exited non-zero: the arguments and git's own first error line. */
 export class GitError extends Error {
   constructor(readonly args: string[], readonly result: GitResult) {
-    super(`git ${args[0]} failed (exit ${result.code}): ${gitErrorLine(result.stderr) || 'no output'}`);
+    super(`git ${args[0]} failed (exit ${result.code}): ${withoutUrlCredentials(gitErrorLine(result.stderr)) || 'no output'}`);
     this.name = 'GitError';
   }
+}
+
+/** `https://user:token@host/…` → `https://***@host/…`: a remote URL may carry a token. */
+export function withoutUrlCredentials(text: string): string {
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, '$1***@');
 }
 
 /** The most telling line of git's stderr: the first `fatal:`/`error:` one, else the first line. */

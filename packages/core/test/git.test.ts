@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createGit, GitError, gitErrorLine } from '../src/git';
+import { createGit, GitError, gitErrorLine, withoutUrlCredentials } from '../src/git';
 
 describe('gitErrorLine', () => {
   test.each([
@@ -10,6 +10,15 @@ describe('gitErrorLine', () => {
     { name: 'first line otherwise', input: '\n  something odd\nmore\n', expected: 'something odd' },
     { name: 'empty', input: '', expected: '' },
   ])('$name', ({ input, expected }) => expect(gitErrorLine(input)).toBe(expected));
+});
+
+describe('withoutUrlCredentials', () => {
+  test.each([
+    { name: 'token in an https remote', input: "fatal: unable to access 'https://x-access-token:ghs_abc@github.com/o/r/': 403", expected: "fatal: unable to access 'https://***@github.com/o/r/': 403" },
+    { name: 'user only', input: 'https://bot@github.com/o/r.git', expected: 'https://***@github.com/o/r.git' },
+    { name: 'scp-style ssh is left alone', input: 'git@github.com:o/r.git', expected: 'git@github.com:o/r.git' },
+    { name: 'no URL', input: 'error: failed to push some refs', expected: 'error: failed to push some refs' },
+  ])('$name', ({ input, expected }) => expect(withoutUrlCredentials(input)).toBe(expected));
 });
 
 describe('createGit', () => {
@@ -41,6 +50,14 @@ describe('createGit', () => {
     expect(err).toBeInstanceOf(GitError);
     expect((err as GitError).result.code).toBe(128);
     expect((err as GitError).message).toMatch(/^git rev-parse failed \(exit 128\): fatal: not a git repository/);
+  });
+
+  test('a GitError never shows credentials from a remote URL', async () => {
+    const git = createGit(dir);
+    await git(['init', '-q', '-b', 'main']);
+    const err = (await git(['fetch', 'http://bot:s3cr3t-token@127.0.0.1:1/o/r.git']).catch((e: unknown) => e)) as GitError;
+    expect(err).toBeInstanceOf(GitError);
+    expect(err.message).not.toContain('s3cr3t-token');
   });
 
   test('allowFailure returns the failure instead of throwing', async () => {
