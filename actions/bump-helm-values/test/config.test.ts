@@ -40,7 +40,7 @@ test('several files, one per line; a multi-line commit message is kept', () => {
   expect(cfg.commitMessage).toBe('chore: bump\n\nbody line');
 });
 
-test.each([
+const REJECTED: Array<{ name: string; inputs: Record<string, string>; error: string }> = [
   { name: 'files missing', inputs: { changes: 'a=1' }, error: "Input 'files': is required and was empty" },
   { name: 'remote with a dash first', inputs: { files: 'v', changes: 'a=1', remote: '-x' }, error: "Input 'remote': expected a remote name like origin, got '-x'" },
   { name: 'author email without @', inputs: { files: 'v', changes: 'a=1', 'author-email': 'bot' }, error: "Input 'author-email': expected an email address, got 'bot'" },
@@ -49,6 +49,8 @@ test.each([
   { name: 'repository not owner/name', inputs: { files: 'v', changes: 'a=1', repository: 'just-a-name' }, error: "Input 'repository': expected owner/name, got 'just-a-name'" },
   { name: 'invalid pr-branch', inputs: { files: 'v', changes: 'a=1', 'pr-branch': 'has space' }, error: "Input 'pr-branch': 'has space' is not a valid branch name" },
   { name: 'invalid base', inputs: { files: 'v', changes: 'a=1', base: 'x:y' }, error: "Input 'base': 'x:y' is not a valid branch name" },
-])('rejects $name', ({ inputs, error }) => {
-  expect(() => readConfig(runnerWith(inputs as Record<string, string>))).toThrow(error);
+];
+
+test.each(REJECTED)('rejects $name', ({ inputs, error }) => {
+  expect(() => readConfig(runnerWith(inputs))).toThrow(error);
 });
