@@ -161,6 +161,6 @@ describe('examples/deploy-production.yml is the whole seed pipeline', () => {
   test('permissions: nothing by default; packages: write only where images are pushed', () => {
     expect(workflow.permissions).toEqual({});
     expect(jobs.build.permissions).toEqual({ contents: 'read', packages: 'write' });
-    expect(jobs.deploy.permissions).toEqual({ contents: 'read' });
+    expect(jobs.deploy.permissions).toEqual({});
   });
 });
