@@ -32,8 +32,34 @@ export function timelineMarkdown(job: JobResult): string {
   );
 }
 
+export interface OutputLink {
+  from: string;
+  output: string;
+  to: string;
+  input: string;
+}
+
+/** Inputs that carry an earlier step's output verbatim: the `${{ steps.<id>.outputs.<name> }}` links of the run. */
+export function outputLinks(job: JobResult): OutputLink[] {
+  const links: OutputLink[] = [];
+  for (const [i, step] of job.steps.entries()) {
+    for (const [input, value] of Object.entries(step.inputs)) {
+      // Short values ('true', a channel id) match by coincidence; message ids, timestamps and JSON do not.
+      if (value.length < 12) continue;
+      const source = job.steps.slice(0, i).find((s) => Object.values(s.outputs).includes(value));
+      const output = source && Object.entries(source.outputs).find(([, v]) => v === value)?.[0];
+      if (source && output) links.push({ from: source.id, output, to: step.id, input });
+    }
+  }
+  return links;
+}
+
+export function outputLinksMarkdown(job: JobResult): string {
+  return table(['Output', 'Fed into', 'As input'], outputLinks(job).map((l) => [`steps.${l.from}.outputs.${l.output}`, l.to, l.input]));
+}
+
 export function buildMarkdown(r: ReportInput): string {
-  const parts = [`# ${r.title}`, '', `Scenario **${r.scenario}** — job **${r.job.status}** in ${seconds(r.job.durationMs)}. ${r.verdict}`, '', '## Timeline', '', timelineMarkdown(r.job)];
+  const parts = [`# ${r.title}`, '', `Scenario **${r.scenario}** — job **${r.job.status}** in ${seconds(r.job.durationMs)}. ${r.verdict}`, '', '## Timeline', '', timelineMarkdown(r.job), '## Outputs chained between steps', '', outputLinksMarkdown(r.job)];
   for (const [i, s] of r.job.steps.entries()) {
     if (s.conclusion === 'skipped') continue;
     parts.push(`## ${i + 1}. ${s.name} — ${ICON[s.conclusion]} ${s.conclusion}`, '');
@@ -141,6 +167,7 @@ export function buildHtml(r: ReportInput): string {
 <div>Scenario <strong>${escapeHtml(r.scenario)}</strong> · job <strong>${r.job.status}</strong> in ${seconds(r.job.durationMs)}</div>
 <div class="verdict ${ok ? 'success' : 'failure'}">${escapeHtml(r.verdict)}</div>
 <div class="panel"><h2>Timeline</h2>${timelineHtml(r.job)}</div>
+<div class="panel"><h2>Outputs chained between steps</h2>${renderMarkdown(outputLinksMarkdown(r.job))}</div>
 <div class="panel"><h2>Messages as the platforms show them</h2><div class="cards"><div>${renderMessagesHtml(r.messages.filter((m) => m.platform === 'slack'), r.username)}</div><div>${renderMessagesHtml(r.messages.filter((m) => m.platform === 'discord'), r.username)}</div></div></div>
 ${r.job.steps.map(stepHtml).join('\n')}
 ${r.facts.map((f) => `<div class="panel"><h2>${escapeHtml(f.heading)}</h2>${renderMarkdown(f.markdown)}</div>`).join('\n')}

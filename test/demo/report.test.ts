@@ -1,6 +1,6 @@
 import { renderDiscordMessage, renderSlackMessage, renderSlackMrkdwn } from '../../demo/src/chat-cards';
 import type { JobResult, StepRecord } from '../../demo/src/job';
-import { buildHtml, buildMarkdown, timelineMarkdown, type ReportInput } from '../../demo/src/report';
+import { buildHtml, buildMarkdown, outputLinks, timelineMarkdown, type ReportInput } from '../../demo/src/report';
 
 function record(over: Partial<StepRecord>): StepRecord {
   return { id: 'x', name: 'X', runs: 'uses: x', condition: 'success', conclusion: 'success', inputs: {}, outputs: {}, summary: '', log: [], annotations: [], exitCode: 0, startMs: 0, durationMs: 0, ...over };
@@ -47,6 +47,18 @@ describe('the combined job summary', () => {
       expect({ tag, open }).toEqual({ tag, open: close });
     }
   });
+});
+
+test('outputs chained: an input equal to an earlier output is a link; short values are not', () => {
+  const chained: JobResult = {
+    status: 'success',
+    durationMs: 1,
+    steps: [
+      record({ id: 'started', outputs: { 'slack-ts': '1700000001.000100', sent: 'true' } }),
+      record({ id: 'final', inputs: { 'slack-ts': '1700000001.000100', 'fail-on-error': 'true', title: 'Deployed' } }),
+    ],
+  };
+  expect(outputLinks(chained)).toEqual([{ from: 'started', output: 'slack-ts', to: 'final', input: 'slack-ts' }]);
 });
 
 describe('chat cards', () => {
