@@ -81,7 +81,7 @@ export async function main(argv: string[]): Promise<number> {
   const style = process.stdout.isTTY && !process.env.NO_COLOR ? colourStyle : plainStyle;
   const print = (line: string) => process.stdout.write(`${line}\n`);
   print(style.bold(`Demo: the deploy job, scenario "${options.scenario}" — every step is the bundled action from dist/, run as the runner runs it.`));
-  const result = await runDemo({ scenario: options.scenario, outDir: options.outDir, print, hooks: terminalHooks(style, options.debug) });
+  const result = await runDemo({ scenario: options.scenario, outDir: options.outDir, print, hooks: terminalHooks(style, options.debug), cleanUpOnInterrupt: true });
   print('');
   print(style.bold(`Job ${result.job.status} in ${seconds(result.job.durationMs)}`));
   print(result.problems.length ? style.red(result.verdict) : style.green(result.verdict));

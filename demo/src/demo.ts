@@ -54,6 +54,8 @@ export interface DemoOptions {
   /** One line of the job log (already styled). */
   print?: (line: string) => void;
   hooks?: (print: (line: string) => void, sinkLines: string[], stepCount: number) => JobHooks;
+  /** On Ctrl-C, close the servers and remove the temp directory before exiting (the CLI sets this). */
+  cleanUpOnInterrupt?: boolean;
 }
 
 export interface DemoResult {
@@ -78,6 +80,18 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const version = VERSIONS[scenario];
   const temp = mkdtempSync(path.join(tmpdir(), `cicd-demo-${scenario}-`));
   const cleanups: (() => Promise<void> | void)[] = [() => rmSync(temp, { recursive: true, force: true })];
+  const runCleanups = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      try {
+        await cleanup();
+      } catch (err) {
+        print(`cleanup: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  };
+  // The action being run gets the same SIGINT from the terminal (same process group) and exits.
+  const onInterrupt = () => void runCleanups().finally(() => process.exit(130));
+  if (options.cleanUpOnInterrupt) process.once('SIGINT', onInterrupt);
   // Lines the sinks print while a step runs are shown after that step's own log.
   const sinkLines: string[] = [];
   try {
@@ -151,13 +165,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     writeFileSync(htmlPath, buildHtml(report));
     return { scenario, version, job, messages: sinks.messages, sinkEvents: sinks.events, gitHistory, cluster: clusterState, healthRequests: app.requests, problems, verdict, markdownPath, htmlPath };
   } finally {
-    for (const cleanup of cleanups.reverse()) {
-      try {
-        await cleanup();
-      } catch (err) {
-        print(`cleanup: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
+    process.removeListener('SIGINT', onInterrupt);
+    await runCleanups();
   }
 }
 
