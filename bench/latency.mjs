@@ -45,7 +45,7 @@ async function healthCheckLatency(ctx, log) {
       'latency',
     );
     try {
-      const run = measureProcess({ command: ctx.node, args: [found.entry], env: step.env, cwd: step.workspace, timeoutMs: 30_000 });
+      const run = measureProcess({ command: ctx.node, args: [found.entry], env: step.env, cwd: step.workspace, timeoutMs: 30_000, rusage: false });
       await until(() => ctx.health.hits('/flip') >= before + 2, 10_000, 'two failed attempts');
       await sleep(Math.random() * 100);
       const healthyAt = ctx.health.setHealthy(true);
@@ -80,7 +80,7 @@ async function waitRolloutLatency(ctx, log, count) {
     );
     try {
       const watchesBefore = ctx.cluster.watches();
-      const run = measureProcess({ command: ctx.node, args: [found.entry], env: step.env, cwd: step.workspace, timeoutMs: 30_000 });
+      const run = measureProcess({ command: ctx.node, args: [found.entry], env: step.env, cwd: step.workspace, timeoutMs: 30_000, rusage: false });
       // Complete the rollout once the action is watching and has gone quiet (its initial reads
       // done), at a random moment after that.
       await until(() => ctx.cluster.watches() > watchesBefore && performance.now() - ctx.cluster.lastRequestAt() > 30, 10_000, 'the action to start watching');

@@ -1,61 +1,99 @@
-// Runs one process and measures its wall time and peak RSS.
+// Runs one process and measures its wall time, CPU time and peak RSS.
 //
-// Peak RSS: Node cannot read a child's rusage (process.resourceUsage() is RUSAGE_SELF only, and
-// spawn/spawnSync return none), so the child runs under GNU time, which takes the child's
-// ru_maxrss from wait4() — the kernel's own high-water mark of that process. Where /usr/bin/time
-// is missing, a preload (--import) records the child's own process.resourceUsage().maxRSS at
-// 'exit' into a file: the same figure, read from inside (it misses memory freed before exit
-// handlers run, which ru_maxrss still counts — it is a high-water mark, so nothing is missed).
+// Node cannot read a child's rusage: process.resourceUsage() is RUSAGE_SELF only, and
+// spawn/spawnSync return none. So the child is started by a launcher that fork()s, exec()s it
+// and reads the kernel's rusage of exactly that child from wait4():
+//   1. wait4 (preferred): a 12-line python3 launcher — ru_maxrss (peak RSS), ru_utime + ru_stime
+//      (CPU time, µs resolution) and the wall time from fork to wait4, all for the child alone.
+//   2. gnu-time: /usr/bin/time -f %M — the same ru_maxrss, but CPU time only to 10 ms, so none.
+//   3. preload: a Node --import that writes process.resourceUsage() at 'exit' (the same counters
+//      read from inside; misses the few ms of bootstrap before the preload runs).
+// CPU time matters on a shared machine: waiting for a CPU inflates wall time but not CPU time,
+// so CPU ratios stay meaningful when other work is running.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const GNU_TIME = '/usr/bin/time';
-export const rssMethod = existsSync(GNU_TIME) ? 'gnu-time' : 'preload';
+const PYTHON = (process.env.PATH ?? '').split(path.delimiter).map((d) => path.join(d, 'python3')).find((f) => existsSync(f));
 
-let preloadFile;
-function preloadPath() {
-  if (!preloadFile) {
-    const dir = mkdtempSync(path.join(tmpdir(), 'bench-rss-'));
-    preloadFile = path.join(dir, 'rss-preload.mjs');
-    writeFileSync(
-      preloadFile,
-      "import { writeFileSync } from 'node:fs';\n" +
-        "process.on('exit', () => { try { writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)); } catch {} });\n",
-    );
-  }
-  return preloadFile;
+const WAIT4_LAUNCHER = `
+import json, os, sys, time
+out, argv = sys.argv[1], sys.argv[2:]
+t0 = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    try:
+        os.execv(argv[0], argv)
+    finally:
+        os._exit(127)
+_, status, ru = os.wait4(pid, 0)
+wall = (time.perf_counter() - t0) * 1000
+with open(out, 'w') as f:
+    json.dump({'wallMs': wall, 'cpuMs': (ru.ru_utime + ru.ru_stime) * 1000, 'rssKiB': ru.ru_maxrss}, f)
+code = os.waitstatus_to_exitcode(status)
+sys.exit(code if code >= 0 else 128 - code)
+`;
+
+export const rssMethod = PYTHON && process.env.BENCH_RUSAGE !== 'gnu-time' ? 'wait4' : existsSync(GNU_TIME) ? 'gnu-time' : 'preload';
+
+let helperDir;
+function helper(name, text) {
+  helperDir ??= mkdtempSync(path.join(tmpdir(), 'bench-measure-'));
+  const file = path.join(helperDir, name);
+  if (!existsSync(file)) writeFileSync(file, text);
+  return file;
 }
+const preloadPath = () =>
+  helper(
+    'rusage-preload.mjs',
+    "import { writeFileSync } from 'node:fs';\n" +
+      "process.on('exit', () => { try { const u = process.resourceUsage(); writeFileSync(process.env.BENCH_RSS_FILE, JSON.stringify({ rssKiB: u.maxRSS, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 })); } catch {} });\n",
+  );
 
 /**
  * Spawns `command args` and resolves when it exits.
- * wallMs is measured in this process from just before spawn() to the child's exit, so it
- * includes process creation, like the runner's step time; every case pays the same overhead.
- * @returns {Promise<{code:number|null, signal:string|null, wallMs:number, rssKiB:number|null, stdout:string, stderr:string, exitAt:number, startAt:number}>}
+ * wallMs: with the wait4 launcher, fork → wait4 of the child alone; otherwise from just before
+ * spawn() to the child's exit as seen here (includes GNU time's own exec, the same for every case).
+ * cpuMs: user + system CPU of the child (null with GNU time or rusage: false). exitAt: when this process saw the
+ * exit (performance.now()), for latency figures.
+ * @returns {Promise<{code:number|null, signal:string|null, wallMs:number, cpuMs:number|null, rssKiB:number|null, stdout:string, stderr:string, exitAt:number, startAt:number}>}
  */
-export function measureProcess({ command, args = [], env = {}, cwd, timeoutMs = 60_000, onSpawn, isNode = true }) {
+export function measureProcess({ command, args = [], env = {}, cwd, timeoutMs = 60_000, onSpawn, isNode = true, rusage = true }) {
   const scratch = mkdtempSync(path.join(tmpdir(), 'bench-run-'));
-  const rssFile = path.join(scratch, 'rss');
+  const usageFile = path.join(scratch, 'usage');
   let cmd = command;
   let argv = args;
   const childEnv = { ...env };
-  if (rssMethod === 'gnu-time') {
+  // rusage: false spawns the command directly (latency figures: no launcher between it and us).
+  const method = rusage ? rssMethod : 'none';
+  if (method === 'wait4') {
+    cmd = PYTHON;
+    argv = ['-S', '-c', WAIT4_LAUNCHER, usageFile, command, ...args];
+  } else if (method === 'gnu-time') {
     cmd = GNU_TIME;
-    argv = ['-f', '%M', '-o', rssFile, '--', command, ...args];
-  } else if (isNode) {
+    argv = ['-f', '%M', '-o', usageFile, '--', command, ...args];
+  } else if (method === 'preload' && isNode) {
     argv = ['--import', preloadPath(), ...args];
-    childEnv.BENCH_RSS_FILE = rssFile;
+    childEnv.BENCH_RSS_FILE = usageFile;
   }
   return new Promise((resolve, reject) => {
     const startAt = performance.now();
-    const child = spawn(cmd, argv, { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so that a timeout kills the launcher and the measured child together.
+    const child = spawn(cmd, argv, { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
     let exitAt = 0;
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, timeoutMs);
     child.on('error', (err) => {
       clearTimeout(timer);
       reject(err);
@@ -64,17 +102,26 @@ export function measureProcess({ command, args = [], env = {}, cwd, timeoutMs = 
     child.on('exit', () => (exitAt = performance.now()));
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      let rssKiB = null;
+      let usage = {};
       try {
-        const text = readFileSync(rssFile, 'utf8').trim();
+        const text = readFileSync(usageFile, 'utf8').trim();
         // GNU time writes "Command exited with non-zero status N" before the figure on failure.
-        const last = text.split('\n').pop();
-        rssKiB = Number(last) || null;
+        usage = method === 'gnu-time' ? { rssKiB: Number(text.split('\n').pop()) } : JSON.parse(text);
       } catch {
-        // no figure (killed, or no preload in a non-Node command)
+        // no figures (killed, or no preload in a non-Node command)
       }
       rmSync(scratch, { recursive: true, force: true });
-      resolve({ code, signal, wallMs: exitAt - startAt, rssKiB, stdout, stderr, exitAt, startAt });
+      resolve({
+        code,
+        signal,
+        wallMs: usage.wallMs ?? exitAt - startAt,
+        cpuMs: usage.cpuMs ?? null,
+        rssKiB: usage.rssKiB || null,
+        stdout,
+        stderr,
+        exitAt,
+        startAt,
+      });
     });
     onSpawn?.(child, startAt);
   });
