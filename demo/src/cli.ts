@@ -84,6 +84,12 @@ export async function main(argv: string[]): Promise<number> {
   const result = await runDemo({ scenario: options.scenario, outDir: options.outDir, print, hooks: terminalHooks(style, options.debug), cleanUpOnInterrupt: true });
   print('');
   print(style.bold(`Job ${result.job.status} in ${seconds(result.job.durationMs)}`));
+  const width = Math.max(...result.job.steps.map((s) => s.name.length));
+  for (const [i, s] of result.job.steps.entries()) {
+    const mark = s.conclusion === 'success' ? style.green('✓') : s.conclusion === 'failure' ? style.red('✗') : style.dim('–');
+    const time = s.conclusion === 'skipped' ? style.dim('skipped') : seconds(s.durationMs).padStart(7);
+    print(`  ${mark} ${String(i + 1).padStart(2)}. ${s.name.padEnd(width)}  ${time}`);
+  }
   print(result.problems.length ? style.red(result.verdict) : style.green(result.verdict));
   print(`Job summary (Markdown): ${path.relative(process.cwd(), result.markdownPath) || result.markdownPath}`);
   print(`Job summary (HTML):     ${result.htmlPath}`);

@@ -11,7 +11,7 @@ import { deployJob } from './deploy-job';
 import { createGitopsRepo, remoteHistory, TAG_PATH, type RemoteCommit } from './gitops-repo';
 import { runJob, type JobHooks, type JobResult, type StepRun } from './job';
 import { MaskSet } from './job-log';
-import { buildHtml, buildMarkdown } from './report';
+import { buildHtml, buildMarkdown, seconds } from './report';
 import { startShopApp } from './shop-app';
 import { cell, table } from '../../packages/core/src/summary';
 
@@ -144,7 +144,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       ? `❌ The ${scenario} scenario did not play out: ${problems.join('; ')}`
       : scenario === 'good'
         ? `✅ ${DEPLOYMENT} ${version} deployed: bumped in Git, rolled out, healthy, message updated to success.`
-        : `✅ ${DEPLOYMENT} ${version} crash-looped and was caught: rolled back to revision ${job.steps.find((s) => s.id === 'rollback')?.outputs['to-revision'] ?? '?'} in the cluster, reverted in Git, message updated to rolled-back.`;
+        : `✅ ${DEPLOYMENT} ${version} crash-looped and was caught: rolled back to revision ${job.steps.find((s) => s.id === 'rollback')?.outputs['to-revision'] ?? '?'} in the cluster (${restoreTime(job)} from the upgrade to the verified rollback), reverted in Git, message updated to rolled-back.`;
 
     mkdirSync(options.outDir, { recursive: true });
     const report = {
@@ -168,6 +168,14 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     process.removeListener('SIGINT', onInterrupt);
     await runCleanups();
   }
+}
+
+/** DORA's time to restore, as this job sees it: from the start of the upgrade to the end of the verified rollback. */
+function restoreTime(job: JobResult): string {
+  const deploy = job.steps.find((s) => s.id === 'deploy');
+  const rollback = job.steps.find((s) => s.id === 'rollback');
+  if (!deploy || !rollback || rollback.conclusion !== 'success') return 'not restored';
+  return seconds(rollback.startMs + rollback.durationMs - deploy.startMs);
 }
 
 function clusterMarkdown(s: ClusterState): string {
