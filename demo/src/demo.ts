@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cleanupRun, ROOT, runAction } from '../../test/harness/run-action';
+import { cleanupRun, runAction } from '../../test/harness/run-action';
 import { startChatSinks, type ChatMessage, type SinkEvent } from './chat-sinks';
 import { startDemoCluster, type ClusterState } from './demo-cluster';
 import { deployJob } from './deploy-job';
