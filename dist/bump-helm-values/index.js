@@ -94,7 +94,7 @@ class YamlEditError extends Error {
 }
 function parseText(text) {
     const lines = new dist/* LineCounter */.HN();
-    const docs = [...(0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false, keepSourceTokens: true })];
+    const docs = [...(0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false })];
     return { text, docs, lines };
 }
 function position(p, offset) {
@@ -184,17 +184,21 @@ function resolvePath(p, doc, path, pathText) {
     chain.push(node);
     return { kind: 'found', scalar: node, chain, path: resolved };
 }
+const aliasCache = new WeakMap();
 /** The aliases whose anchor is the target or one of the nodes above it: editing would change them too. */
 function sharedBy(doc, chain) {
-    const found = [];
-    (0,dist/* visit */.YR)(doc, {
-        Alias(_key, alias) {
-            const target = alias.resolve(doc);
-            if (target && chain.includes(target))
-                found.push(alias);
-        },
-    });
-    return found;
+    let aliases = aliasCache.get(doc);
+    if (!aliases) {
+        const list = [];
+        (0,dist/* visit */.YR)(doc, {
+            Alias(_key, alias) {
+                list.push({ alias, target: alias.resolve(doc) });
+            },
+        });
+        aliasCache.set(doc, list);
+        aliases = list;
+    }
+    return aliases.filter((a) => a.target && chain.includes(a.target)).map((a) => a.alias);
 }
 function inFlowCollection(chain) {
     const parent = chain[chain.length - 2];
@@ -262,8 +266,12 @@ function deepEqual(a, b) {
         return false;
     return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k]));
 }
-/** Applies one change to every document that has the path (or creates it), returning the new text. */
-function applyChange(p, change, opts, edits, warnings) {
+/**
+ * Plans one change in every document that has the path (or the creation of its keys): adds its
+ * replacements of the text `p` to `pending`. Returns 'created' when keys were inserted (the
+ * caller then re-parses), 'planned' otherwise, or the problem.
+ */
+function applyChange(p, change, opts, edits, warnings, pending) {
     const found = [];
     const others = [];
     p.docs.forEach((doc, i) => {
@@ -287,7 +295,11 @@ function applyChange(p, change, opts, edits, warnings) {
             const hint = opts.createMissing && p.docs.length > 1 ? '; create-missing only creates keys in single-document files' : opts.createMissing ? '' : ' (set create-missing: true to add it)';
             return { message: `'${change.pathText}': key '${String(change.path[m.depth])}' is missing under '${parentText}'${hint}`, ...position(p, m.parent.range?.[0] ?? 0) };
         }
-        return createKeys(p, first, change, opts, edits);
+        const created = createKeys(p, first, change, opts, edits);
+        if ('message' in created)
+            return created;
+        pending.push(created);
+        return 'created';
     }
     const olds = found.map((f) => f.r.scalar.value);
     if (found.length > 1 && !olds.every((v) => sameValue(v, olds[0]))) {
@@ -323,9 +335,14 @@ function applyChange(p, change, opts, edits, warnings) {
             continue;
         // An empty null (`key:`) has no text of its own: keep a space after the colon or dash.
         const pad = oldText === '' && start > 0 && !/\s/.test(p.text[start - 1]) ? ' ' : '';
-        reps.push({ start, end: scalar.range[1], text: pad + rendered.text });
+        const end = scalar.range[1];
+        const clash = pending.find((r) => r.start < end && start < r.end) ?? pending.find((r) => r.start === start);
+        if (clash)
+            return { message: `'${change.pathText}'${docLabel(doc)} is the same value as '${clash.pathText}', changed by another line`, ...pos };
+        reps.push({ start, end, text: pad + rendered.text, pathText: change.pathText });
     }
-    return applyReplacements(p.text, reps);
+    pending.push(...reps);
+    return 'planned';
 }
 function createKeys(p, m, change, opts, edits) {
     const { parent, depth } = m;
@@ -364,7 +381,7 @@ function createKeys(p, m, change, opts, edits) {
     const insertion = at === text.length && !text.endsWith('\n') ? eol + lines.join(eol) : lines.join(eol) + eol;
     const line = text.slice(0, at).split('\n').length + (at === text.length && !text.endsWith('\n') ? 1 : 0) + rest.length - 1;
     edits.push({ pathText: change.pathText, path: m.path, document: 0, oldValue: null, newValue: rendered.value, oldText: '', newText: rendered.text, line, col: indent + (rest.length - 1) * step + 1, created: true });
-    return text.slice(0, at) + insertion + text.slice(at);
+    return { start: at, end: at, text: insertion, pathText: change.pathText };
 }
 /**
  * Applies the changes in order (each to every document that has its path). Throws
@@ -381,18 +398,25 @@ function editYaml(source, changes, opts) {
         throw new YamlEditError(problems);
     if (original.docs.length === 0)
         throw new YamlEditError([{ message: 'the file has no YAML document' }]);
+    // Replacements are planned against one parse and applied together; only a key creation,
+    // which changes the structure later changes may walk through, makes a fresh parse.
     let current = original;
+    let pending = [];
     const edits = [];
     const warnings = [];
     for (const change of changes) {
-        const out = applyChange(current, change, opts, edits, warnings);
+        const out = applyChange(current, change, opts, edits, warnings, pending);
         if (typeof out !== 'string')
             problems.push(out);
-        else if (out !== current.text)
-            current = parseText(out);
+        else if (out === 'created') {
+            current = parseText(applyReplacements(current.text, pending));
+            pending = [];
+        }
     }
     if (problems.length)
         throw new YamlEditError(problems);
+    if (pending.length)
+        current = parseText(applyReplacements(current.text, pending));
     verifyEdit(original, current, edits);
     return { text: current.text, edits, changed: current.text !== source, warnings };
 }
@@ -1340,7 +1364,18 @@ function splitAssignment(line) {
 
 const VALUE_TYPES = ['auto', 'string', 'number', 'boolean'];
 /** The value YAML gives `text` written as a plain scalar, or undefined when it is not one plain scalar. */
+const plainCache = new Map();
 function plainValue(text, inFlow = false, version = '1.2') {
+    // The same few values (one tag for many keys) are asked about again and again.
+    const key = `${version}${inFlow ? 'f' : 'b'}${text}`;
+    if (plainCache.has(key))
+        return plainCache.get(key);
+    const result = readPlain(text, inFlow, version);
+    if (plainCache.size < 10_000)
+        plainCache.set(key, result);
+    return result;
+}
+function readPlain(text, inFlow, version) {
     if (text === '' || /[\r\n]/.test(text))
         return undefined;
     const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(inFlow ? `[${text}]\n` : `k: ${text}\n`, { prettyErrors: false, version });

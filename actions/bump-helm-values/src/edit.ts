@@ -64,7 +64,7 @@ interface Parsed {
 
 function parseText(text: string): Parsed {
   const lines = new LineCounter();
-  const docs = [...parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, keepSourceTokens: true })] as Document[];
+  const docs = [...parseAllDocuments(text, { lineCounter: lines, prettyErrors: false })] as Document[];
   return { text, docs, lines };
 }
 
@@ -158,16 +158,22 @@ function resolvePath(p: Parsed, doc: Document, path: Segment[], pathText: string
   return { kind: 'found', scalar: node, chain, path: resolved };
 }
 
+const aliasCache = new WeakMap<Document, Array<{ alias: Alias; target: Node | undefined }>>();
+
 /** The aliases whose anchor is the target or one of the nodes above it: editing would change them too. */
 function sharedBy(doc: Document, chain: Node[]): Alias[] {
-  const found: Alias[] = [];
-  visit(doc, {
-    Alias(_key, alias) {
-      const target = alias.resolve(doc);
-      if (target && chain.includes(target as Node)) found.push(alias);
-    },
-  });
-  return found;
+  let aliases = aliasCache.get(doc);
+  if (!aliases) {
+    const list: Array<{ alias: Alias; target: Node | undefined }> = [];
+    visit(doc, {
+      Alias(_key, alias) {
+        list.push({ alias, target: alias.resolve(doc) as Node | undefined });
+      },
+    });
+    aliasCache.set(doc, list);
+    aliases = list;
+  }
+  return aliases.filter((a) => a.target && chain.includes(a.target)).map((a) => a.alias);
 }
 
 function inFlowCollection(chain: Node[]): boolean {
@@ -212,6 +218,7 @@ interface Replacement {
   start: number;
   end: number;
   text: string;
+  pathText: string;
 }
 
 function applyReplacements(text: string, reps: Replacement[]): string {
@@ -242,8 +249,12 @@ function deepEqual(a: unknown, b: unknown): boolean {
   return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
-/** Applies one change to every document that has the path (or creates it), returning the new text. */
-function applyChange(p: Parsed, change: ChangeSpec, opts: EditOptions, edits: AppliedEdit[], warnings: string[]): string | EditProblem {
+/**
+ * Plans one change in every document that has the path (or the creation of its keys): adds its
+ * replacements of the text `p` to `pending`. Returns 'created' when keys were inserted (the
+ * caller then re-parses), 'planned' otherwise, or the problem.
+ */
+function applyChange(p: Parsed, change: ChangeSpec, opts: EditOptions, edits: AppliedEdit[], warnings: string[], pending: Replacement[]): 'planned' | 'created' | EditProblem {
   const found: Array<{ doc: number; r: Extract<Resolution, { kind: 'found' }> }> = [];
   const others: Array<{ doc: number; r: Resolution }> = [];
   p.docs.forEach((doc, i) => {
@@ -264,7 +275,10 @@ function applyChange(p: Parsed, change: ChangeSpec, opts: EditOptions, edits: Ap
       const hint = opts.createMissing && p.docs.length > 1 ? '; create-missing only creates keys in single-document files' : opts.createMissing ? '' : ' (set create-missing: true to add it)';
       return { message: `'${change.pathText}': key '${String(change.path[m.depth])}' is missing under '${parentText}'${hint}`, ...position(p, m.parent.range?.[0] ?? 0) };
     }
-    return createKeys(p, first as Extract<Resolution, { kind: 'missing' }>, change, opts, edits);
+    const created = createKeys(p, first as Extract<Resolution, { kind: 'missing' }>, change, opts, edits);
+    if ('message' in created) return created;
+    pending.push(created);
+    return 'created';
   }
 
   const olds = found.map((f) => f.r.scalar.value);
@@ -299,12 +313,16 @@ function applyChange(p: Parsed, change: ChangeSpec, opts: EditOptions, edits: Ap
     if (same) continue;
     // An empty null (`key:`) has no text of its own: keep a space after the colon or dash.
     const pad = oldText === '' && start > 0 && !/\s/.test(p.text[start - 1]) ? ' ' : '';
-    reps.push({ start, end: scalar.range![1], text: pad + rendered.text });
+    const end = scalar.range![1];
+    const clash = pending.find((r) => r.start < end && start < r.end) ?? pending.find((r) => r.start === start);
+    if (clash) return { message: `'${change.pathText}'${docLabel(doc)} is the same value as '${clash.pathText}', changed by another line`, ...pos };
+    reps.push({ start, end, text: pad + rendered.text, pathText: change.pathText });
   }
-  return applyReplacements(p.text, reps);
+  pending.push(...reps);
+  return 'planned';
 }
 
-function createKeys(p: Parsed, m: Extract<Resolution, { kind: 'missing' }>, change: ChangeSpec, opts: EditOptions, edits: AppliedEdit[]): string | EditProblem {
+function createKeys(p: Parsed, m: Extract<Resolution, { kind: 'missing' }>, change: ChangeSpec, opts: EditOptions, edits: AppliedEdit[]): Replacement | EditProblem {
   const { parent, depth } = m;
   const pos = position(p, parent.range?.[0] ?? 0);
   const rest = change.path.slice(depth);
@@ -336,7 +354,7 @@ function createKeys(p: Parsed, m: Extract<Resolution, { kind: 'missing' }>, chan
   const insertion = at === text.length && !text.endsWith('\n') ? eol + lines.join(eol) : lines.join(eol) + eol;
   const line = text.slice(0, at).split('\n').length + (at === text.length && !text.endsWith('\n') ? 1 : 0) + rest.length - 1;
   edits.push({ pathText: change.pathText, path: m.path, document: 0, oldValue: null, newValue: rendered.value, oldText: '', newText: rendered.text, line, col: indent + (rest.length - 1) * step + 1, created: true });
-  return text.slice(0, at) + insertion + text.slice(at);
+  return { start: at, end: at, text: insertion, pathText: change.pathText };
 }
 
 /**
@@ -352,15 +370,22 @@ export function editYaml(source: string, changes: ChangeSpec[], opts: EditOption
   if (problems.length) throw new YamlEditError(problems);
   if (original.docs.length === 0) throw new YamlEditError([{ message: 'the file has no YAML document' }]);
 
+  // Replacements are planned against one parse and applied together; only a key creation,
+  // which changes the structure later changes may walk through, makes a fresh parse.
   let current = original;
+  let pending: Replacement[] = [];
   const edits: AppliedEdit[] = [];
   const warnings: string[] = [];
   for (const change of changes) {
-    const out = applyChange(current, change, opts, edits, warnings);
+    const out = applyChange(current, change, opts, edits, warnings, pending);
     if (typeof out !== 'string') problems.push(out);
-    else if (out !== current.text) current = parseText(out);
+    else if (out === 'created') {
+      current = parseText(applyReplacements(current.text, pending));
+      pending = [];
+    }
   }
   if (problems.length) throw new YamlEditError(problems);
+  if (pending.length) current = parseText(applyReplacements(current.text, pending));
 
   verifyEdit(original, current, edits);
   return { text: current.text, edits, changed: current.text !== source, warnings };

@@ -25,7 +25,18 @@ export interface RenderedScalar {
 }
 
 /** The value YAML gives `text` written as a plain scalar, or undefined when it is not one plain scalar. */
+const plainCache = new Map<string, { value: unknown } | undefined>();
+
 export function plainValue(text: string, inFlow = false, version: '1.1' | '1.2' = '1.2'): { value: unknown } | undefined {
+  // The same few values (one tag for many keys) are asked about again and again.
+  const key = `${version}${inFlow ? 'f' : 'b'}${text}`;
+  if (plainCache.has(key)) return plainCache.get(key);
+  const result = readPlain(text, inFlow, version);
+  if (plainCache.size < 10_000) plainCache.set(key, result);
+  return result;
+}
+
+function readPlain(text: string, inFlow: boolean, version: '1.1' | '1.2'): { value: unknown } | undefined {
   if (text === '' || /[\r\n]/.test(text)) return undefined;
   const doc = parseDocument(inFlow ? `[${text}]\n` : `k: ${text}\n`, { prettyErrors: false, version });
   if (doc.errors.length) return undefined;

@@ -47,6 +47,10 @@ describe('refusals, with line:column', () => {
     expect(list[0]).toMatch(expected);
   });
 
+  test('two paths naming the same value are refused', () => {
+    expect(problems('l: [a, b]\n', 'l[0]=x\nl[-2]=y')).toEqual(["1:5 'l[-2]' is the same value as 'l[0]', changed by another line"]);
+  });
+
   test('every problem in a file is reported, not just the first', () => {
     expect(problems('a: 1\nb: 2\n', 'x=1\na=2\ny.z=3')).toEqual([
       "1:1 'x': key 'x' is missing under '(document root)' (set create-missing: true to add it)",
@@ -78,6 +82,20 @@ describe('create-missing refusals', () => {
 });
 
 describe('results', () => {
+  test('50 changes in a 5,000-line file change exactly those 50 lines', () => {
+    const block = (i: number) => [`# svc-${i}`, `svc-${i}:`, '  image:', `    repository: r/svc-${i}`, '    tag: "1.0.0" # ci', '  replicas: 2', ...Array.from({ length: 44 }, (_, j) => `  k${j}: v${j}`)];
+    const source = Array.from({ length: 100 }, (_, i) => block(i)).flat().join('\n') + '\n';
+    const lines = Array.from({ length: 50 }, (_, i) => `svc-${2 * i}.image.tag=2.0.0`).join('\n');
+    const r = editYaml(source, changes(lines), auto);
+    const before = source.split('\n');
+    const after = r.text.split('\n');
+    expect(before).toHaveLength(5001);
+    expect(after).toHaveLength(5001);
+    const differing = before.flatMap((l, n) => (l === after[n] ? [] : [n]));
+    expect(differing).toEqual(Array.from({ length: 50 }, (_, i) => 2 * i * 50 + 4));
+    expect(after[4]).toBe('    tag: "2.0.0" # ci');
+  });
+
   test('values already set: unchanged text, changed=false, old values recorded', () => {
     const src = 'image:\n  tag: "1.2.3" # current\n';
     const r = editYaml(src, changes('image.tag=1.2.3'), auto);
