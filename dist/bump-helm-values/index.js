@@ -811,10 +811,10 @@ async function commitFiles(ctx, cfg, files, message) {
     await ctx.git(['commit', '--quiet', '--only', '-m', message, '--', ...files], { env });
     return (await ctx.git(['rev-parse', 'HEAD'])).stdout.trim();
 }
-function logDiff(runner, diff) {
+function logDiff(runner, diff, title = 'Diff') {
     if (!diff)
         return;
-    runner.startGroup('Diff');
+    runner.startGroup(title);
     runner.info(diff.replace(/\n$/, ''));
     runner.endGroup();
 }
@@ -845,6 +845,42 @@ function report(runner, r, diff) {
     runner.appendSummary(md);
     runner.info(r.note.replace(/\*\*/g, ''));
 }
+/**
+ * Pushes HEAD to the target branch. When the push loses a race, fetches the branch's new tip,
+ * resets onto it (--keep), re-applies the same edit to the fresh files and commits again — so
+ * one bump is always one commit on top of whatever others pushed meanwhile.
+ */
+async function pushReapplying(runner, ctx, cfg, deps, state) {
+    let { outcomes, sha } = state;
+    for (let attempt = 1;; attempt++) {
+        const pushed = await ctx.git(['push', cfg.remote, `HEAD:refs/heads/${ctx.target}`], { allowFailure: true });
+        if (pushed.code === 0) {
+            runner.info(`Pushed ${sha.slice(0, 12)} to ${cfg.remote}/${ctx.target}${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
+            return { ...state, outcomes, sha, changed: true };
+        }
+        const reason = pushFailureReason(pushed.stderr);
+        if (!isRaceRejection(`${pushed.stdout}\n${pushed.stderr}`))
+            throw new src/* ActionError */.lZ(`git push to ${cfg.remote}/${ctx.target} failed: ${reason}`);
+        if (attempt > cfg.pushRetries) {
+            throw new src/* ActionError */.lZ(`git push to ${cfg.remote}/${ctx.target} was rejected ${attempt} times because the branch kept moving (push-retries: ${cfg.pushRetries}); the change is committed locally as ${sha.slice(0, 12)} but not pushed`);
+        }
+        const wait = 200 + (0,src/* backoffDelay */.EY)(attempt, { initialMs: 1000, maxMs: 15_000, jitter: true }, deps.random);
+        runner.info(`Push rejected (${reason}): ${ctx.target} moved on ${cfg.remote}. Re-applying the change on its new tip in ${wait} ms (retry ${attempt} of ${cfg.pushRetries}).`);
+        await deps.clock.sleep(wait);
+        await ctx.git(['fetch', '--quiet', '--no-tags', cfg.remote, `refs/heads/${ctx.target}`]);
+        // --keep moves HEAD to the new tip and refreshes only the files that differ; the job's own uncommitted work is kept.
+        await ctx.git(['reset', '--quiet', '--keep', 'FETCH_HEAD']);
+        outcomes = await editAll(state.cwd, state.plans, cfg, ` by the retry (after ${ctx.target} moved); the local branch is now at ${cfg.remote}/${ctx.target}`);
+        if (!outcomes.some((o) => o.after !== o.before)) {
+            runner.info(`The new tip of ${ctx.target} already has these values; nothing to commit.`);
+            return { ...state, outcomes, sha: '', changed: false };
+        }
+        const written = await writeChanged(state.cwd, outcomes);
+        logDiff(runner, outcomes.map((o) => unifiedDiff(o.before, o.after, o.file)).join(''), `Diff re-applied on ${cfg.remote}/${ctx.target}`);
+        sha = await commitFiles(ctx, cfg, written, cfg.commitMessage ?? defaultCommitMessage(outcomes));
+        runner.info(`Re-applied and committed ${sha.slice(0, 12)}`);
+    }
+}
 async function bump(runner, cfg, deps) {
     if (cfg.token)
         runner.setSecret(cfg.token);
@@ -870,7 +906,7 @@ async function bump(runner, cfg, deps) {
         return report(runner, { changed: false, commitSha: '', outcomes, note: 'The values are already set; nothing to commit.' }, '');
     // Every git question is answered before the first file is written.
     const ctx = cfg.commit ? await gitContext(cwd, cfg, deps, outcomes) : undefined;
-    let written = await writeChanged(cwd, outcomes);
+    const written = await writeChanged(cwd, outcomes);
     logDiff(runner, diff);
     if (!ctx)
         return report(runner, { changed: true, commitSha: '', outcomes, note: `Wrote ${written.length} file(s); commit is false, so nothing was committed.` }, diff);
@@ -883,38 +919,11 @@ async function bump(runner, cfg, deps) {
     runner.info(`Committed ${sha.slice(0, 12)}: ${message.split('\n')[0]}`);
     if (!cfg.push)
         return report(runner, { changed: true, commitSha: sha, outcomes, note: `Committed \`${sha.slice(0, 12)}\` (push is false).` }, diff);
-    let changed = true;
-    for (let attempt = 1;; attempt++) {
-        const pushed = await ctx.git(['push', cfg.remote, `HEAD:refs/heads/${ctx.target}`], { allowFailure: true });
-        if (pushed.code === 0) {
-            runner.info(`Pushed ${sha.slice(0, 12)} to ${cfg.remote}/${ctx.target}${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
-            break;
-        }
-        const output = `${pushed.stdout}\n${pushed.stderr}`;
-        const reason = pushFailureReason(pushed.stderr);
-        if (!isRaceRejection(output))
-            throw new src/* ActionError */.lZ(`git push to ${cfg.remote}/${ctx.target} failed: ${reason}`);
-        if (attempt > cfg.pushRetries) {
-            throw new src/* ActionError */.lZ(`git push to ${cfg.remote}/${ctx.target} was rejected ${attempt} times because the branch kept moving (push-retries: ${cfg.pushRetries}); the change is committed locally as ${sha.slice(0, 12)} but not pushed`);
-        }
-        const wait = 200 + (0,src/* backoffDelay */.EY)(attempt, { initialMs: 1000, maxMs: 15_000, jitter: true }, deps.random);
-        runner.info(`Push rejected (${reason}): ${ctx.target} moved on ${cfg.remote}. Re-applying the change on its new tip in ${wait} ms (retry ${attempt} of ${cfg.pushRetries}).`);
-        await deps.clock.sleep(wait);
-        await ctx.git(['fetch', '--quiet', '--no-tags', cfg.remote, `refs/heads/${ctx.target}`]);
-        // --keep moves HEAD to the new tip and refreshes only the files that differ; the job's own uncommitted work is kept.
-        await ctx.git(['reset', '--quiet', '--keep', 'FETCH_HEAD']);
-        outcomes = await editAll(cwd, plans, cfg, ` by the retry (after ${ctx.target} moved); the local branch is now at ${cfg.remote}/${ctx.target}`);
-        diff = diffOf(outcomes);
-        if (!outcomes.some((o) => o.after !== o.before)) {
-            runner.info(`The new tip of ${ctx.target} already has these values; nothing to commit.`);
-            changed = false;
-            sha = '';
-            break;
-        }
-        written = await writeChanged(cwd, outcomes);
-        sha = await commitFiles(ctx, cfg, written, cfg.commitMessage ?? defaultCommitMessage(outcomes));
-        runner.info(`Re-applied and committed ${sha.slice(0, 12)}`);
-    }
+    const pushed = await pushReapplying(runner, ctx, cfg, deps, { cwd, plans, outcomes, sha });
+    outcomes = pushed.outcomes;
+    diff = diffOf(outcomes);
+    const { changed } = pushed;
+    sha = pushed.sha;
     let pr;
     if (cfg.createPr) {
         const repository = cfg.repository ?? repositoryFromRemote(ctx.remoteUrl, deps.env.GITHUB_SERVER_URL) ?? deps.env.GITHUB_REPOSITORY;
