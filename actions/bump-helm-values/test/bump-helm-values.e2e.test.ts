@@ -240,10 +240,12 @@ describe('against a bare remote', () => {
     let server: http.Server;
     let seen: Seen[];
     let openPulls: Array<Record<string, unknown>>;
+    let refuseCreate: boolean;
 
     beforeEach(async () => {
       seen = [];
       openPulls = [];
+      refuseCreate = false;
       server = http.createServer((req, res) => {
         let data = '';
         req.on('data', (d) => (data += d));
@@ -259,6 +261,7 @@ describe('against a bare remote', () => {
             const head = url.searchParams.get('head');
             return reply(200, openPulls.filter((p) => `octo-org:${(p.head as { ref: string }).ref}` === head));
           }
+          if (req.method === 'POST' && refuseCreate) return reply(403, { message: 'Resource not accessible by integration' });
           if (req.method === 'POST' && url.pathname === '/repos/octo-org/octo-repo/pulls') {
             const pr = { number: 7 + openPulls.length, html_url: `https://github.test/octo-org/octo-repo/pull/${7 + openPulls.length}`, head: { ref: body.head }, base: { ref: body.base } };
             openPulls.push(pr);
@@ -288,7 +291,7 @@ describe('against a bare remote', () => {
       const post = seen.find((s) => s.method === 'POST');
       expect(post?.body).toMatchObject({ head: 'bump/server-1.2.3', base: 'main', title: 'chore: update imprun-server.image.tag to 1.2.3' });
       expect(seen.every((s) => s.auth === `token ${token}`)).toBe(true);
-      expect(first.masks).toContain(token);
+      expect(first.masks).toEqual([token]);
       expect(first.stdout.replace(`::add-mask::${token}`, '')).not.toContain(token);
 
       // A second bump to the same PR branch (from a workspace still on main): re-applied on the branch, PR reused.
@@ -301,6 +304,16 @@ describe('against a bare remote', () => {
       expect(box.remoteFile(FILE, 'bump/server-1.2.3')).toBe(BUMPED.replace('    tag: 1.2.2\n', '    tag: 1.2.3\n'));
       expect(git(box.remote, 'rev-list', '--count', 'main..bump/server-1.2.3').trim()).toBe('2');
       expect(second.summary).toContain('reused');
+    });
+
+    test('an API refusal is one clear error line and never shows the token', async () => {
+      refuseCreate = true;
+      const api = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const token = 'ghs_refusedTokenValue456';
+      const r = await run(box.clone(), { files: FILE, changes: 'imprun-server.image.tag=1.2.3', 'create-pr': 'true', 'pr-branch': 'bump/x' }, { env: { GITHUB_API_URL: api }, githubToken: token });
+      expect(r.code).toBe(1);
+      expect(r.errors).toEqual(['GitHub API: creating the pull request bump/x → main failed: HTTP 403: Resource not accessible by integration']);
+      expect(r.stdout.replace(`::add-mask::${token}`, '') + r.stderr).not.toContain(token);
     });
   });
 
