@@ -956,6 +956,7 @@ class RolloutFollower {
     result;
     lastReported;
     podCheckRunning = false;
+    lastPodCheck = -Infinity;
     resolveFinished;
     finished = new Promise((resolve) => (this.resolveFinished = resolve));
     path;
@@ -1020,7 +1021,8 @@ class RolloutFollower {
         if (status.done)
             return this.finish('ready', status.message);
         this.report();
-        if (this.o.failFast)
+        // A busy rollout sends many events; looking at its pods twice a second is enough.
+        if (this.o.failFast && this.o.clock.now() - this.lastPodCheck >= Math.min(500, this.o.podCheckMs))
             void this.checkPods();
     }
     failOnApiError(err) {
@@ -1069,7 +1071,6 @@ class RolloutFollower {
                     await this.o.api.watch(this.path, { fieldSelector: this.fieldSelector, resourceVersion, allowWatchBookmarks: 'true', timeoutSeconds: String(Math.min(remainingS + 5, 600)) }, (event) => {
                         if (this.isFinished)
                             return;
-                        received = true;
                         if (event.type === 'ERROR') {
                             const status = event.object;
                             // 410 Gone / Expired: our resourceVersion is too old to resume from; list again.
@@ -1078,6 +1079,7 @@ class RolloutFollower {
                             watchStop.abort();
                             return;
                         }
+                        received = true;
                         const obj = event.object;
                         if (obj.metadata?.resourceVersion)
                             resourceVersion = obj.metadata.resourceVersion;
@@ -1135,6 +1137,7 @@ class RolloutFollower {
         if (this.podCheckRunning || this.isFinished || !this.object)
             return;
         this.podCheckRunning = true;
+        this.lastPodCheck = this.o.clock.now();
         try {
             const { pods } = await newRevisionPods(this.o.api, this.ref, this.object, this.stop.signal);
             for (const pod of pods) {

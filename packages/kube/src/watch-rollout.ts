@@ -80,6 +80,7 @@ class RolloutFollower {
   private result?: RolloutResult;
   private lastReported?: { message: string; at: number };
   private podCheckRunning = false;
+  private lastPodCheck = -Infinity;
   private resolveFinished!: (r: RolloutResult) => void;
   readonly finished = new Promise<RolloutResult>((resolve) => (this.resolveFinished = resolve));
   private readonly path: string;
@@ -142,7 +143,8 @@ class RolloutFollower {
     this.message = trimMessage(status.message);
     if (status.done) return this.finish('ready', status.message);
     this.report();
-    if (this.o.failFast) void this.checkPods();
+    // A busy rollout sends many events; looking at its pods twice a second is enough.
+    if (this.o.failFast && this.o.clock.now() - this.lastPodCheck >= Math.min(500, this.o.podCheckMs)) void this.checkPods();
   }
 
   private failOnApiError(err: unknown): boolean {
@@ -193,7 +195,6 @@ class RolloutFollower {
             { fieldSelector: this.fieldSelector, resourceVersion, allowWatchBookmarks: 'true', timeoutSeconds: String(Math.min(remainingS + 5, 600)) },
             (event: WatchEvent<Workload | ApiStatus>) => {
               if (this.isFinished) return;
-              received = true;
               if (event.type === 'ERROR') {
                 const status = event.object as ApiStatus;
                 // 410 Gone / Expired: our resourceVersion is too old to resume from; list again.
@@ -201,6 +202,7 @@ class RolloutFollower {
                 watchStop.abort();
                 return;
               }
+              received = true;
               const obj = event.object as Workload;
               if (obj.metadata?.resourceVersion) resourceVersion = obj.metadata.resourceVersion;
               if (event.type === 'BOOKMARK') return;
@@ -248,6 +250,7 @@ class RolloutFollower {
   private async checkPods(): Promise<void> {
     if (this.podCheckRunning || this.isFinished || !this.object) return;
     this.podCheckRunning = true;
+    this.lastPodCheck = this.o.clock.now();
     try {
       const { pods } = await newRevisionPods(this.o.api, this.ref, this.object, this.stop.signal);
       for (const pod of pods) {

@@ -58,6 +58,16 @@ export class FakeKube implements KubeApi {
     }
   }
 
+  /** Sends every open watch an ERROR event with this Status (the server then ends the stream). */
+  endWatchesWithError(status: Record<string, unknown>): void {
+    const open = this.watches;
+    this.watches = [];
+    for (const w of open) {
+      w.onEvent({ type: 'ERROR', object: status });
+      w.end();
+    }
+  }
+
   get openWatches(): number {
     return this.watches.length;
   }

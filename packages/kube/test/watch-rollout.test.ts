@@ -69,6 +69,20 @@ describe('waitForRollouts', () => {
     expect(watches.map((w) => w.split('rv=')[1])).toEqual(['101', '102', '102', '102']);
   });
 
+  test('a watch refused with HTTP 410 lists again; a non-410 ERROR event only rewatches', async () => {
+    const kube = new FakeKube();
+    kube.put(DEPLOYMENTS, deploymentObject('api', 2, 2, 1, { replicas: 1, updatedReplicas: 0 }));
+    kube.watchFailures.push(new KubeApiError('HTTP', 'too old resource version', 410, 'Expired'));
+    const wait = waitForRollouts({ api: kube, targets: [ref('api')], deadline: Date.now() + 3000, ...fast });
+    await until(() => kube.openWatches === 1);
+    kube.endWatchesWithError({ kind: 'Status', code: 500, reason: 'InternalError', message: 'etcd hiccup' });
+    await until(() => kube.openWatches === 1);
+    kube.put(DEPLOYMENTS, deploymentObject('api', 2, 2, 1, { replicas: 1, updatedReplicas: 1, availableReplicas: 1 }));
+    expect((await wait)[0].outcome).toBe('ready');
+    const calls = kube.log.filter((l) => l.includes(DEPLOYMENTS)).map((l) => l.split(' ')[0]);
+    expect(calls).toEqual(['GET', 'WATCH', 'GET', 'WATCH', 'WATCH']);
+  });
+
   test('network errors on list and watch are retried with backoff', async () => {
     const kube = new FakeKube();
     kube.put(DEPLOYMENTS, deploymentObject('api', 2, 2, 1, { replicas: 1, updatedReplicas: 0 }));
