@@ -1,9 +1,9 @@
 // The bundled action against real git: a bare repository as the remote, clones as workspaces.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { runAction, cleanupRun, type ActionRun, type RunOptions } from '../../../test/harness/run-action';
+import { ROOT, runAction, cleanupRun, type ActionRun, type RunOptions } from '../../../test/harness/run-action';
 import { GitSandbox, git } from './git-remote';
 
 const VALUES = `# Production values (Argo CD syncs this file)
@@ -207,6 +207,33 @@ describe('against a bare remote', () => {
     expect(reverted.code).toBe(0);
     expect(box.remoteFile(FILE)).toBe(VALUES);
     expect(git(box.remote, 'log', '--format=%s', '-2', 'main').trim().split('\n')).toEqual(['revert: image tags back', 'chore: update imprun-server.image.tag, imprun-console.image.tag to 1.2.3']);
+  });
+
+  test('branch: pushes to another branch and leaves the checked-out one alone', async () => {
+    const ws = box.clone();
+    const main = box.tip();
+    const r = await run(ws, { files: FILE, changes: 'imprun-server.image.tag=1.2.3', branch: 'env/production' });
+    expect(r.errors).toEqual([]);
+    expect(box.remoteFile(FILE, 'env/production')).toBe(BUMPED);
+    expect(box.tip('env/production')).toBe(r.outputs['commit-sha']);
+    expect(box.tip()).toBe(main);
+    expect(git(ws, 'rev-parse', 'refs/heads/main').trim()).toBe(main);
+  });
+
+  test('detached HEAD without a branch input: clear error before any file is written', async () => {
+    const ws = box.clone();
+    git(ws, 'checkout', '--quiet', '--detach');
+    const r = await run(ws, { files: FILE, changes: 'imprun-server.image.tag=1.2.3' });
+    expect(r.code).toBe(1);
+    expect(r.errors).toEqual(['HEAD is detached (a tag or pull request checkout), so there is no branch to push to; set the branch input']);
+    expect(readFileSync(path.join(ws, FILE), 'utf8')).toBe(VALUES);
+  });
+
+  test('the GitHub client is not in the main bundle but in a chunk imported only in PR mode', () => {
+    const dist = path.join(ROOT, 'dist', 'bump-helm-values');
+    const chunks = readdirSync(dist).filter((f) => f.endsWith('.js') && f !== 'index.js');
+    expect(readFileSync(path.join(dist, 'index.js'), 'utf8')).not.toMatch(/@octokit|octokit\.rest/);
+    expect(chunks.some((f) => /@octokit|Octokit/.test(readFileSync(path.join(dist, f), 'utf8')))).toBe(true);
   });
 
   test('dry-run reports the diff and writes, commits and pushes nothing', async () => {
