@@ -272,8 +272,10 @@ function applyChange(p: Parsed, change: ChangeSpec, opts: EditOptions, edits: Ap
     if (!opts.createMissing || missing.length !== others.length || p.docs.length !== 1) {
       const m = first as Extract<Resolution, { kind: 'missing' }>;
       const parentText = formatPath(change.path.slice(0, m.depth)) || '(document root)';
-      const hint = opts.createMissing && p.docs.length > 1 ? '; create-missing only creates keys in single-document files' : opts.createMissing ? '' : ' (set create-missing: true to add it)';
-      return { message: `'${change.pathText}': key '${String(change.path[m.depth])}' is missing under '${parentText}'${hint}`, ...position(p, m.parent.range?.[0] ?? 0) };
+      const merge = m.parent.items.find((it) => isScalar(it.key) && it.key.value === '<<');
+      const inherited = merge ? `; the mapping has a merge key << at ${where(p, (merge.key as Node).range![0])}, and values it brings in cannot be edited here` : '';
+      const hint = opts.createMissing && p.docs.length > 1 ? '; create-missing only creates keys in single-document files' : opts.createMissing ? '' : ` (set create-missing: true to add it${merge ? ' as an override' : ''})`;
+      return { message: `'${change.pathText}': key '${String(change.path[m.depth])}' is missing under '${parentText}'${inherited}${hint}`, ...position(p, m.parent.range?.[0] ?? 0) };
     }
     const created = createKeys(p, first as Extract<Resolution, { kind: 'missing' }>, change, opts, edits);
     if ('message' in created) return created;

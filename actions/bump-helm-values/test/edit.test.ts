@@ -47,6 +47,16 @@ describe('refusals, with line:column', () => {
     expect(list[0]).toMatch(expected);
   });
 
+  test('a key that only comes through a merge key is reported as such', () => {
+    expect(problems('base: &b\n  tag: 1\nprod:\n  <<: *b\n', 'prod.tag=2')).toEqual([
+      "4:3 'prod.tag': key 'tag' is missing under 'prod'; the mapping has a merge key << at line 4, column 3, and values it brings in cannot be edited here (set create-missing: true to add it as an override)",
+    ]);
+  });
+
+  test('with create-missing, a key that came through a merge key is added as an override', () => {
+    expect(editYaml('base: &b\n  tag: 1\nprod:\n  <<: *b\n', changes('prod.tag=2'), { valueType: 'auto', createMissing: true }).text).toBe('base: &b\n  tag: 1\nprod:\n  <<: *b\n  tag: "2"\n');
+  });
+
   test('two paths naming the same value are refused', () => {
     expect(problems('l: [a, b]\n', 'l[0]=x\nl[-2]=y')).toEqual(["1:5 'l[-2]' is the same value as 'l[0]', changed by another line"]);
   });
