@@ -3,7 +3,6 @@
 import { InputError, Inputs, parseLines, type Runner } from '../../../packages/core/src/index';
 import { parseChangeLines, parseChangesJson, type JsonChanges } from './changes';
 import { VALUE_TYPES, type ValueType } from './scalar';
-import type { ChangeSpec } from './edit';
 
 export const BOT_NAME = 'github-actions[bot]';
 export const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com';
@@ -66,7 +65,7 @@ export function readConfig(runner: Runner): BumpConfig {
   if (changesText === '' && jsonText === '') throw new InputError('changes', 'is required (path=value lines), unless changes-json is given');
   let changes: JsonChanges;
   try {
-    changes = changesText !== '' ? { kind: 'all', changes: parseChangeLines(changesText, valueType) as ChangeSpec[] } : parseChangesJson(jsonText);
+    changes = changesText !== '' ? { kind: 'all', changes: parseChangeLines(changesText, valueType) } : parseChangesJson(jsonText);
   } catch (err) {
     throw new InputError(changesText !== '' ? 'changes' : 'changes-json', (err as Error).message);
   }
