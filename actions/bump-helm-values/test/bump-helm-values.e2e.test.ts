@@ -209,6 +209,16 @@ describe('against a bare remote', () => {
     expect(git(box.remote, 'log', '--format=%s', '-2', 'main').trim().split('\n')).toEqual(['revert: image tags back', 'chore: update imprun-server.image.tag, imprun-console.image.tag to 1.2.3']);
   });
 
+  test('working-directory: the repository checked out into a subdirectory (actions/checkout path: infra)', async () => {
+    const workspace = path.join(box.root, 'workspace');
+    mkdirSync(workspace);
+    git(workspace, 'clone', '--quiet', box.remote, 'infra');
+    const r = await run(workspace, { 'working-directory': 'infra', files: FILE, changes: 'imprun-server.image.tag=1.2.3' });
+    expect(r.errors).toEqual([]);
+    expect(box.remoteFile(FILE)).toBe(BUMPED);
+    expect(JSON.parse(r.outputs['previous-values'])).toEqual({ [FILE]: { 'imprun-server.image.tag': '1.2.2' } });
+  });
+
   test('branch: pushes to another branch and leaves the checked-out one alone', async () => {
     const ws = box.clone();
     const main = box.tip();
