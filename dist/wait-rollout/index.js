@@ -135,6 +135,10 @@ async function parseKubeconfig(text, baseDir) {
             for (const key of ['client-certificate', 'client-key', 'tokenFile'])
                 if (u.user[key])
                     u.user[key] = abs(u.user[key]);
+            // As client-go: a plugin command with a path in it is relative to the kubeconfig's directory.
+            const command = u.user.exec?.command;
+            if (command && command.includes('/') && !external_node_path_default().isAbsolute(command))
+                u.user.exec.command = external_node_path_default().join(baseDir, command);
         }
     }
     return config;
@@ -227,6 +231,8 @@ function connectionFromKubeconfig(config, source, contextName, readFile, onSecre
     if (user.as)
         conn.impersonate = user.as;
     const pluginType = user.exec ? 'exec' : user['auth-provider'] ? 'auth-provider' : undefined;
+    if (user.exec)
+        conn.exec = user.exec;
     if (pluginType) {
         // client-node runs the plugin from a kubeconfig of this one context.
         conn.plugin = {
@@ -415,7 +421,9 @@ function statusError(status, body, connection) {
 class KubeApiClient {
     conn;
     options;
-    agent;
+    /** GETs share a few warm connections; each watch holds its own socket for minutes. */
+    restAgent;
+    watchAgent;
     base;
     sent = 0;
     constructor(conn, options = {}) {
@@ -430,13 +438,18 @@ class KubeApiClient {
             rejectUnauthorized: !conn.insecureSkipTlsVerify,
             servername: conn.tlsServerName,
         };
-        this.agent = this.base.protocol === 'https:' ? new (external_node_https_default()).Agent(tls) : new (external_node_http_default()).Agent({ keepAlive: true });
+        const agent = (maxSockets) => (this.base.protocol === 'https:' ? new (external_node_https_default()).Agent({ ...tls, maxSockets }) : new (external_node_http_default()).Agent({ keepAlive: true, maxSockets }));
+        // Twenty workloads start with twenty LISTs at once: four connections serve them faster than
+        // twenty TLS handshakes. Watches get an unbounded pool so they never starve the GETs.
+        this.restAgent = agent(4);
+        this.watchAgent = agent(Infinity);
     }
     get requests() {
         return this.sent;
     }
     close() {
-        this.agent.destroy();
+        this.restAgent.destroy();
+        this.watchAgent.destroy();
     }
     headers() {
         const h = { accept: 'application/json', 'user-agent': this.options.userAgent ?? 'cicd-actions/kube' };
@@ -452,12 +465,12 @@ class KubeApiClient {
             h['impersonate-user'] = this.conn.impersonate;
         return h;
     }
-    open(path, query, signal) {
+    open(path, query, signal, agent) {
         const url = new URL(this.base.pathname.replace(/\/$/, '') + path + queryString(query), this.base);
         this.sent++;
         return new Promise((resolve, reject) => {
             const lib = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
-            const req = lib.request(url, { method: 'GET', headers: this.headers(), agent: this.agent, signal }, resolve);
+            const req = lib.request(url, { method: 'GET', headers: this.headers(), agent, signal }, resolve);
             req.on('error', (err) => {
                 if (signal?.aborted)
                     reject(new KubeApiError('ABORTED', 'request aborted'));
@@ -478,7 +491,7 @@ class KubeApiClient {
         const onAbort = () => controller.abort();
         opts.signal?.addEventListener('abort', onAbort, { once: true });
         try {
-            const res = await this.open(path, query, controller.signal);
+            const res = await this.open(path, query, controller.signal, this.restAgent);
             const chunks = [];
             await new Promise((resolve, reject) => {
                 res.on('data', (c) => chunks.push(c));
@@ -529,7 +542,7 @@ class KubeApiClient {
         opts.signal?.addEventListener('abort', onAbort, { once: true });
         arm();
         try {
-            const res = await this.open(path, { ...query, watch: 'true' }, controller.signal);
+            const res = await this.open(path, { ...query, watch: 'true' }, controller.signal, this.watchAgent);
             const status = res.statusCode ?? 0;
             if (status !== 200) {
                 const chunks = [];
@@ -581,12 +594,19 @@ class KubeApiClient {
         }
     }
 }
-/** A client for a connection, running its credential plugin (via client-node, loaded lazily) if it has one. */
+/** A client for a connection, running its credential plugin first if it has one. */
 async function createKubeApi(conn, options = {}) {
-    if (!conn.plugin)
+    if (!conn.exec && conn.plugin?.type !== 'auth-provider')
         return new KubeApiClient(conn, options);
-    const { pluginCredentials } = await __nccwpck_require__.e(/* import() */ 968).then(__nccwpck_require__.bind(__nccwpck_require__, 6968));
-    const creds = await pluginCredentials(conn.plugin.kubeconfig);
+    const plugins = await __nccwpck_require__.e(/* import() */ 968).then(__nccwpck_require__.bind(__nccwpck_require__, 6968));
+    const creds = conn.exec
+        ? await plugins.runExecPlugin(conn.exec, {
+            env: options.env ?? process.env,
+            cluster: { server: conn.server, caData: conn.ca?.toString('base64'), insecureSkipTlsVerify: conn.insecureSkipTlsVerify },
+            timeoutMs: options.pluginTimeoutMs,
+            onSecret: options.onSecret,
+        })
+        : await plugins.authProviderCredentials(conn.plugin.kubeconfig);
     if (creds.authorization) {
         options.onSecret?.(creds.authorization);
         options.onSecret?.(creds.authorization.replace(/^\S+\s+/, ''));
@@ -1408,10 +1428,10 @@ async function main(runner, deps) {
     const conn = await connect(runner, inputs, deps);
     let api;
     try {
-        api = await (deps.createApi ?? ((c) => createKubeApi(c, { onSecret: (s) => runner.setSecret(s), userAgent: 'cicd-actions/wait-rollout' })))(conn);
+        api = await (deps.createApi ?? ((c) => createKubeApi(c, { onSecret: (s) => runner.setSecret(s), userAgent: 'cicd-actions/wait-rollout', env: deps.env, pluginTimeoutMs: Math.max(1000, deadline.cap(60_000)) })))(conn);
     }
     catch (err) {
-        throw new src/* ActionError */.lZ(`the credential plugin of context '${conn.context}' failed: ${(0,src/* errorMessage */.gJ)(err)}`);
+        throw new src/* ActionError */.lZ(`cannot get credentials for context '${conn.context}' from ${conn.source}: ${(0,src/* errorMessage */.gJ)(err)}`);
     }
     try {
         const targets = [...inputs.targets];

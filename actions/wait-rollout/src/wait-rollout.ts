@@ -67,9 +67,9 @@ export async function main(runner: Runner, deps: WaitRolloutDeps): Promise<void>
 
   let api: KubeApi;
   try {
-    api = await (deps.createApi ?? ((c) => createKubeApi(c, { onSecret: (s) => runner.setSecret(s), userAgent: 'cicd-actions/wait-rollout' })))(conn);
+    api = await (deps.createApi ?? ((c) => createKubeApi(c, { onSecret: (s) => runner.setSecret(s), userAgent: 'cicd-actions/wait-rollout', env: deps.env, pluginTimeoutMs: Math.max(1000, deadline.cap(60_000)) })))(conn);
   } catch (err) {
-    throw new ActionError(`the credential plugin of context '${conn.context}' failed: ${errorMessage(err)}`);
+    throw new ActionError(`cannot get credentials for context '${conn.context}' from ${conn.source}: ${errorMessage(err)}`);
   }
   try {
     const targets = [...inputs.targets];

@@ -38,10 +38,21 @@ interface NamedUser {
     username?: string;
     password?: string;
     as?: string;
-    exec?: { command?: string; args?: string[]; env?: Array<{ name: string; value: string }> | null; apiVersion?: string };
+    exec?: ExecConfig;
     'auth-provider'?: { name?: string; config?: Record<string, string> };
   };
 }
+/** A kubeconfig user's `exec` credential plugin. */
+export interface ExecConfig {
+  command?: string;
+  args?: string[] | null;
+  env?: Array<{ name: string; value: string }> | null;
+  apiVersion?: string;
+  installHint?: string;
+  provideClusterInfo?: boolean;
+  interactiveMode?: string;
+}
+
 interface NamedContext {
   name: string;
   context: { cluster?: string; user?: string; namespace?: string };
@@ -76,10 +87,12 @@ export interface KubeConnection {
   password?: string;
   impersonate?: string;
   /**
-   * An exec or auth-provider credential plugin: the one-context kubeconfig (JSON) that
-   * client-node is given to run it (see credential-plugin.ts).
+   * An exec or auth-provider credential plugin, and the one-context kubeconfig (JSON) that
+   * client-node is given for an auth-provider (see credential-plugin.ts).
    */
   plugin?: { type: 'exec' | 'auth-provider'; kubeconfig: string };
+  /** The exec plugin to run for credentials (run directly, not through client-node). */
+  exec?: ExecConfig;
 }
 
 export interface KubeconfigSources {
@@ -168,6 +181,9 @@ export async function parseKubeconfig(text: string, baseDir?: string): Promise<K
     for (const u of config.users) {
       if (!u.user) continue;
       for (const key of ['client-certificate', 'client-key', 'tokenFile'] as const) if (u.user[key]) u.user[key] = abs(u.user[key]);
+      // As client-go: a plugin command with a path in it is relative to the kubeconfig's directory.
+      const command = u.user.exec?.command;
+      if (command && command.includes('/') && !path.isAbsolute(command)) u.user.exec!.command = path.join(baseDir, command);
     }
   }
   return config;
@@ -246,6 +262,7 @@ export function connectionFromKubeconfig(config: Kubeconfig, source: string, con
   }
   if (user.as) conn.impersonate = user.as;
   const pluginType = user.exec ? 'exec' : user['auth-provider'] ? 'auth-provider' : undefined;
+  if (user.exec) conn.exec = user.exec;
   if (pluginType) {
     // client-node runs the plugin from a kubeconfig of this one context.
     conn.plugin = {

@@ -151,6 +151,15 @@ describe('loadKubeConnection', () => {
     const inner = JSON.parse(conn.plugin!.kubeconfig);
     expect(inner['current-context']).toBe('eks');
     expect(inner.users[0].user.exec.command).toBe('aws');
+    expect(conn.exec).toMatchObject({ command: 'aws', args: ['eks', 'get-token'] });
+  });
+
+  test('an exec command with a relative path is relative to the kubeconfig file, a bare name stays for PATH', async () => {
+    const yaml = (command: string) => `apiVersion: v1\ncurrent-context: c\ncontexts:\n- name: c\n  context: {cluster: c, user: u}\nclusters:\n- name: c\n  cluster: {server: "https://x.test"}\nusers:\n- name: u\n  user:\n    exec: {command: ${command}}\n`;
+    const relative = await loadKubeConnection({ env: { KUBECONFIG: '/etc/kube/config' }, readFile: files({ '/etc/kube/config': yaml('./bin/get-token') }) });
+    expect(relative.exec?.command).toBe('/etc/kube/bin/get-token');
+    const bare = await loadKubeConnection({ env: { KUBECONFIG: '/etc/kube/config' }, readFile: files({ '/etc/kube/config': yaml('kubelogin') }) });
+    expect(bare.exec?.command).toBe('kubelogin');
   });
 });
 
