@@ -4,9 +4,10 @@
 //   - every invocation's argv is appended to a log (a test can prove that no helm ran at all);
 //   - `version`, `history`, `status`, `get`, ... go to the REAL helm of the chosen major, which
 //     reads the simulator's release Secrets itself;
-//   - `rollback` is relayed to the test process, which checks the flags against the real binary,
-//     passes dry runs to the real binary (they only read), and otherwise performs the rollback on
-//     the simulator the way Helm does (see rollbackRelease in test/k8s-sim/helm-releases.ts).
+//   - `rollback` is relayed to the test process, which records it, checks the flags against the
+//     real binary, and then lets the real binary roll back against the simulator (it serves the
+//     strategic-merge PATCH and Secret writes helm needs) — or, when a test installs a handler,
+//     performs the rollback itself (e.g. rollbackRelease in test/k8s-sim/helm-releases.ts).
 // The script is plain JavaScript run by the Node 24 binary through an absolute #! line.
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,6 +38,11 @@ export interface RollbackCall {
 /** Performs a (non-dry-run) rollback on the simulated cluster; returns what helm would print. */
 export type RollbackHandler = (call: RollbackCall) => Promise<ProgramResult>;
 
+/** Lets the real binary run the rollback, with the stand-in's KUBECONFIG and HOME. */
+export function realHelmRollback(realHelm: string, scratch: string): RollbackHandler {
+  return (call) => runProgram(realHelm, call.argv, { PATH: process.env.PATH, HOME: call.env.HOME || scratch, KUBECONFIG: call.env.KUBECONFIG }, 120_000);
+}
+
 export interface HelmStandIn {
   major: HelmMajor;
   /** Directory to put first on PATH; holds an executable named `helm`. */
@@ -47,6 +53,8 @@ export interface HelmStandIn {
   invocations(): string[][];
   /** Just the rollback calls. */
   rollbacks(): RollbackCall[];
+  /** Replaces how non-dry-run rollbacks are performed; undefined restores the default (the start handler, else the real binary). */
+  setRollbackHandler(handler: RollbackHandler | undefined): void;
   /** Clears the logs between tests. */
   reset(): void;
   close(): Promise<void>;
@@ -142,9 +150,9 @@ export async function checkFlagsWithRealHelm(realHelm: string, argv: string[], s
 
 /**
  * Writes the stand-in for one Helm major into a fresh directory and starts its control channel.
- * `onRollback` performs non-dry-run rollbacks (on the simulator).
+ * `onRollback` performs non-dry-run rollbacks; without it the real binary does.
  */
-export async function startHelmStandIn(major: HelmMajor, onRollback: RollbackHandler): Promise<HelmStandIn> {
+export async function startHelmStandIn(major: HelmMajor, onRollback?: RollbackHandler): Promise<HelmStandIn> {
   const real = helmBinary(major);
   const dir = mkdtempSync(path.join(tmpdir(), `helm-standin-${major}-`));
   const binDir = path.join(dir, 'bin');
@@ -154,6 +162,8 @@ export async function startHelmStandIn(major: HelmMajor, onRollback: RollbackHan
   const argvLog = path.join(dir, 'argv.log');
   writeFileSync(argvLog, '');
   const calls: RollbackCall[] = [];
+  const viaRealHelm = realHelmRollback(real.path, scratch);
+  let handler: RollbackHandler = onRollback ?? viaRealHelm;
 
   const server: Server = createServer((req, res) => {
     let body = '';
@@ -166,10 +176,9 @@ export async function startHelmStandIn(major: HelmMajor, onRollback: RollbackHan
         calls.push(call);
         const refused = await checkFlagsWithRealHelm(real.path, argv, scratch);
         if (refused) result = refused;
-        else if (call.flags['dry-run'] !== undefined && call.flags['dry-run'] !== 'none' && call.flags['dry-run'] !== 'false') {
-          // A dry run only reads, so the real binary can do it against the simulator.
-          result = await runProgram(real.path, argv, { PATH: process.env.PATH, HOME: env.HOME || scratch, KUBECONFIG: env.KUBECONFIG });
-        } else result = await onRollback(call);
+        // A dry run only reads, so the real binary always does it.
+        else if (call.flags['dry-run'] !== undefined && call.flags['dry-run'] !== 'none' && call.flags['dry-run'] !== 'false') result = await viaRealHelm(call);
+        else result = await handler(call);
       } catch (err) {
         result = { code: 1, stdout: '', stderr: `Error: helm stand-in: ${(err as Error).message}\n` };
       }
@@ -198,6 +207,7 @@ export async function startHelmStandIn(major: HelmMajor, onRollback: RollbackHan
             .map((l) => JSON.parse(l) as string[])
         : [],
     rollbacks: () => [...calls],
+    setRollbackHandler: (h) => void (handler = h ?? onRollback ?? viaRealHelm),
     reset: () => {
       writeFileSync(argvLog, '');
       calls.length = 0;

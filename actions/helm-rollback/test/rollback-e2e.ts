@@ -1,22 +1,17 @@
 // End-to-end cases of the bundled action against the simulated cluster, run once per Helm major
-// (helm3.e2e.test.ts, helm4.e2e.test.ts). Read-only helm commands run the REAL binary; the
-// rollback itself goes through the helm stand-in (test/helm/helm-standin.ts).
+// (helm3.e2e.test.ts, helm4.e2e.test.ts). Every helm command, the rollback included, is run by
+// the REAL binary against the simulator; the helm stand-in first on PATH (test/helm/helm-standin.ts)
+// records each command line and checks the rollback's flags before passing it on.
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cleanupRun, runAction, type ActionRun } from '../../../test/harness/run-action';
 import type { HelmMajor } from '../../../test/helm/binaries';
-import { startHelmStandIn, type HelmStandIn, type RollbackCall } from '../../../test/helm/helm-standin';
-import { applyManifestWorkloads, deploymentManifest, readReleases, rollbackRelease, storeReleaseHistory, type HelmReleaseStatus } from '../../../test/k8s-sim/helm-releases';
+import { startHelmStandIn, type HelmStandIn } from '../../../test/helm/helm-standin';
+import { applyManifestWorkloads, deploymentManifest, readReleases, storeReleaseHistory, type HelmReleaseStatus } from '../../../test/k8s-sim/helm-releases';
 import { startCluster, type SimCluster } from '../../../test/k8s-sim/index';
 
 const NS = 'prod';
-
-/** Helm's --timeout as the stand-in receives it (`NNs`), in ms. */
-function helmTimeoutMs(call: RollbackCall): number {
-  const m = /^(\d+)s$/.exec(String(call.flags.timeout ?? ''));
-  return m ? Number(m[1]) * 1000 : 300_000;
-}
 
 export function rollbackE2E(major: HelmMajor): void {
   let cluster: SimCluster;
@@ -24,18 +19,13 @@ export function rollbackE2E(major: HelmMajor): void {
   let kubeconfig: string;
   let emptyBin: string;
   let scratch: string;
-  /** When set, the next rollback's apply step fails with this Helm error. */
-  let applyError: string | undefined;
   const runs: ActionRun[] = [];
   const waitFlag = major === 3 ? '--wait' : '--wait=watcher';
   const dryRunFlag = major === 3 ? '--dry-run' : '--dry-run=client';
 
   beforeAll(async () => {
     cluster = await startCluster({ namespaces: [NS], behaviour: { stepMs: 5 } });
-    standIn = await startHelmStandIn(major, (call) => {
-      const wait = call.flags.wait !== undefined && call.flags.wait !== 'hookOnly' ? helmTimeoutMs(call) : undefined;
-      return rollbackRelease(cluster, call.release, call.namespace, call.revision, { fail: applyError, waitMs: wait });
-    });
+    standIn = await startHelmStandIn(major);
     kubeconfig = Buffer.from(cluster.kubeconfig()).toString('base64');
     emptyBin = mkdtempSync(path.join(tmpdir(), 'no-helm-'));
     scratch = mkdtempSync(path.join(tmpdir(), 'helm-rollback-e2e-'));
@@ -49,7 +39,7 @@ export function rollbackE2E(major: HelmMajor): void {
   });
   beforeEach(() => {
     standIn.reset();
-    applyError = undefined;
+    cluster.faults.clear();
   });
 
   const image = (release: string, revision: number, suffix = '') => `registry.example/${release}:1.${revision}.0${suffix}`;
@@ -180,10 +170,11 @@ export function rollbackE2E(major: HelmMajor): void {
 
   test('helm failing the rollback is reported with its own error line', async () => {
     await seed('denied', ['superseded', 'deployed', 'failed']);
-    applyError = 'cannot patch "denied" with kind Deployment: admission webhook "policy.example" denied the request';
+    const denial = 'admission webhook "policy.example.com" denied the request: image not signed';
+    cluster.faults.failNext(1, { status: 403, message: denial }, { method: 'PATCH', path: '/deployments/denied' });
     const r = await run({ release: 'denied' });
     expect(r.code).toBe(1);
-    expect(r.errors).toEqual([`helm rollback of denied to revision 2 failed (exit code 1): ${applyError}`]);
+    expect(r.errors).toEqual([expect.stringMatching(/^helm rollback of denied to revision 2 failed \(exit code 1\): .*admission webhook "policy\.example\.com" denied the request: image not signed/)]);
     expect(r.outputs).toMatchObject({ status: 'failed', 'new-revision': '4' });
     expect(history(r)[3]).toMatchObject({ revision: 4, status: 'failed' });
   });
@@ -192,7 +183,9 @@ export function rollbackE2E(major: HelmMajor): void {
     await seed('slow', ['superseded', 'deployed', 'failed'], { 2: image('slow', 2, '-never-ready') });
     const r = await run({ release: 'slow', timeout: '2s' });
     expect(r.code).toBe(1);
-    expect(r.errors).toEqual(['helm rollback of slow to revision 2 failed (exit code 1): release slow failed: context deadline exceeded']);
+    // Helm's own words differ per major: 3 says the context deadline passed, 4 names the resource.
+    const helmSays = major === 3 ? 'release slow failed: context deadline exceeded' : 'release slow failed: resource Deployment/prod/slow not ready';
+    expect(r.errors).toEqual([expect.stringContaining(`helm rollback of slow to revision 2 failed (exit code 1): ${helmSays}`)]);
     expect(r.outputs.status).toBe('failed');
   });
 
