@@ -238,7 +238,9 @@ function statusError(status, body, connection) {
 class KubeApiClient {
     conn;
     options;
-    agent;
+    /** GETs share a few warm connections; each watch holds its own socket for minutes. */
+    restAgent;
+    watchAgent;
     base;
     sent = 0;
     constructor(conn, options = {}) {
@@ -253,13 +255,18 @@ class KubeApiClient {
             rejectUnauthorized: !conn.insecureSkipTlsVerify,
             servername: conn.tlsServerName,
         };
-        this.agent = this.base.protocol === 'https:' ? new (external_node_https_default()).Agent(tls) : new (external_node_http_default()).Agent({ keepAlive: true });
+        const agent = (maxSockets) => (this.base.protocol === 'https:' ? new (external_node_https_default()).Agent({ ...tls, maxSockets }) : new (external_node_http_default()).Agent({ keepAlive: true, maxSockets }));
+        // Twenty workloads start with twenty LISTs at once: four connections serve them faster than
+        // twenty TLS handshakes. Watches get an unbounded pool so they never starve the GETs.
+        this.restAgent = agent(4);
+        this.watchAgent = agent(Infinity);
     }
     get requests() {
         return this.sent;
     }
     close() {
-        this.agent.destroy();
+        this.restAgent.destroy();
+        this.watchAgent.destroy();
     }
     headers() {
         const h = { accept: 'application/json', 'user-agent': this.options.userAgent ?? 'cicd-actions/kube' };
@@ -275,12 +282,12 @@ class KubeApiClient {
             h['impersonate-user'] = this.conn.impersonate;
         return h;
     }
-    open(path, query, signal) {
+    open(path, query, signal, agent) {
         const url = new URL(this.base.pathname.replace(/\/$/, '') + path + queryString(query), this.base);
         this.sent++;
         return new Promise((resolve, reject) => {
             const lib = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
-            const req = lib.request(url, { method: 'GET', headers: this.headers(), agent: this.agent, signal }, resolve);
+            const req = lib.request(url, { method: 'GET', headers: this.headers(), agent, signal }, resolve);
             req.on('error', (err) => {
                 if (signal?.aborted)
                     reject(new KubeApiError('ABORTED', 'request aborted'));
@@ -301,7 +308,7 @@ class KubeApiClient {
         const onAbort = () => controller.abort();
         opts.signal?.addEventListener('abort', onAbort, { once: true });
         try {
-            const res = await this.open(path, query, controller.signal);
+            const res = await this.open(path, query, controller.signal, this.restAgent);
             const chunks = [];
             await new Promise((resolve, reject) => {
                 res.on('data', (c) => chunks.push(c));
@@ -352,7 +359,7 @@ class KubeApiClient {
         opts.signal?.addEventListener('abort', onAbort, { once: true });
         arm();
         try {
-            const res = await this.open(path, { ...query, watch: 'true' }, controller.signal);
+            const res = await this.open(path, { ...query, watch: 'true' }, controller.signal, this.watchAgent);
             const status = res.statusCode ?? 0;
             if (status !== 200) {
                 const chunks = [];
@@ -404,12 +411,19 @@ class KubeApiClient {
         }
     }
 }
-/** A client for a connection, running its credential plugin (via client-node, loaded lazily) if it has one. */
+/** A client for a connection, running its credential plugin first if it has one. */
 async function createKubeApi(conn, options = {}) {
-    if (!conn.plugin)
+    if (!conn.exec && conn.plugin?.type !== 'auth-provider')
         return new KubeApiClient(conn, options);
-    const { pluginCredentials } = await __webpack_require__.e(/* import() */ 968).then(__webpack_require__.bind(__webpack_require__, 6968));
-    const creds = await pluginCredentials(conn.plugin.kubeconfig);
+    const plugins = await __webpack_require__.e(/* import() */ 968).then(__webpack_require__.bind(__webpack_require__, 6968));
+    const creds = conn.exec
+        ? await plugins.runExecPlugin(conn.exec, {
+            env: options.env ?? process.env,
+            cluster: { server: conn.server, caData: conn.ca?.toString('base64'), insecureSkipTlsVerify: conn.insecureSkipTlsVerify },
+            timeoutMs: options.pluginTimeoutMs,
+            onSecret: options.onSecret,
+        })
+        : await plugins.authProviderCredentials(conn.plugin.kubeconfig);
     if (creds.authorization) {
         options.onSecret?.(creds.authorization);
         options.onSecret?.(creds.authorization.replace(/^\S+\s+/, ''));
@@ -605,6 +619,7 @@ class RolloutFollower {
     result;
     lastReported;
     podCheckRunning = false;
+    lastPodCheck = -Infinity;
     resolveFinished;
     finished = new Promise((resolve) => (this.resolveFinished = resolve));
     path;
@@ -669,7 +684,8 @@ class RolloutFollower {
         if (status.done)
             return this.finish('ready', status.message);
         this.report();
-        if (this.o.failFast)
+        // A busy rollout sends many events; looking at its pods twice a second is enough.
+        if (this.o.failFast && this.o.clock.now() - this.lastPodCheck >= Math.min(500, this.o.podCheckMs))
             void this.checkPods();
     }
     failOnApiError(err) {
@@ -718,7 +734,6 @@ class RolloutFollower {
                     await this.o.api.watch(this.path, { fieldSelector: this.fieldSelector, resourceVersion, allowWatchBookmarks: 'true', timeoutSeconds: String(Math.min(remainingS + 5, 600)) }, (event) => {
                         if (this.isFinished)
                             return;
-                        received = true;
                         if (event.type === 'ERROR') {
                             const status = event.object;
                             // 410 Gone / Expired: our resourceVersion is too old to resume from; list again.
@@ -727,6 +742,7 @@ class RolloutFollower {
                             watchStop.abort();
                             return;
                         }
+                        received = true;
                         const obj = event.object;
                         if (obj.metadata?.resourceVersion)
                             resourceVersion = obj.metadata.resourceVersion;
@@ -784,6 +800,7 @@ class RolloutFollower {
         if (this.podCheckRunning || this.isFinished || !this.object)
             return;
         this.podCheckRunning = true;
+        this.lastPodCheck = this.o.clock.now();
         try {
             const { pods } = await newRevisionPods(this.o.api, this.ref, this.object, this.stop.signal);
             for (const pod of pods) {
@@ -989,6 +1006,10 @@ async function parseKubeconfig(text, baseDir) {
             for (const key of ['client-certificate', 'client-key', 'tokenFile'])
                 if (u.user[key])
                     u.user[key] = abs(u.user[key]);
+            // As client-go: a plugin command with a path in it is relative to the kubeconfig's directory.
+            const command = u.user.exec?.command;
+            if (command && command.includes('/') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(command))
+                u.user.exec.command = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(baseDir, command);
         }
     }
     return config;
@@ -1016,10 +1037,10 @@ function names(items) {
 function connectionFromKubeconfig(config, source, contextName, readFile, onSecret = () => { }) {
     const wanted = contextName || config.currentContext;
     if (!wanted)
-        throw new KubeconfigError(`${source} has no current-context; set the 'context' input (contexts: ${names(config.contexts)})`);
+        throw new KubeconfigError(`${source} has no current-context; set the 'context' input (it has: ${names(config.contexts)})`);
     const ctx = config.contexts.find((c) => c.name === wanted);
     if (!ctx)
-        throw new KubeconfigError(`context '${wanted}' is not in ${source} (contexts: ${names(config.contexts)})`, contextName ? 'context' : 'kubeconfig');
+        throw new KubeconfigError(`context '${wanted}' is not in ${source} (it has: ${names(config.contexts)})`, contextName ? 'context' : 'kubeconfig');
     const clusterName = ctx.context?.cluster;
     const cluster = config.clusters.find((c) => c.name === clusterName)?.cluster;
     if (!cluster)
@@ -1081,6 +1102,8 @@ function connectionFromKubeconfig(config, source, contextName, readFile, onSecre
     if (user.as)
         conn.impersonate = user.as;
     const pluginType = user.exec ? 'exec' : user['auth-provider'] ? 'auth-provider' : undefined;
+    if (user.exec)
+        conn.exec = user.exec;
     if (pluginType) {
         // client-node runs the plugin from a kubeconfig of this one context.
         conn.plugin = {
@@ -1138,9 +1161,10 @@ async function loadKubeConnection(sources) {
     const onSecret = sources.onSecret ?? (() => { });
     const secretsOf = (config) => kubeconfigSecrets(config).forEach(onSecret);
     if (sources.content && sources.content.trim()) {
+        // The content as given is masked whole; of the decoded text only the secrets inside are
+        // (masking every line of it would blank out words like `cluster:` all over the log).
         onSecret(sources.content.trim());
         const text = decodeKubeconfigContent(sources.content);
-        onSecret(text);
         const config = await parseKubeconfig(text);
         secretsOf(config);
         return connectionFromKubeconfig(config, "input 'kubeconfig'", sources.context, readFile, onSecret);
@@ -1155,7 +1179,6 @@ async function loadKubeConnection(sources) {
             catch {
                 continue;
             }
-            onSecret(text);
             try {
                 configs.push(await parseKubeconfig(text, node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file)));
             }

@@ -26,7 +26,7 @@ const verifyWorkloads = async (refs, { deadline, kubeconfig, context, env, runne
             throw (kubeconfig || err.about === 'context' ? new _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(err.about, err.message) : new _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`cannot verify the rollback: ${err.message}`));
         throw err;
     }
-    const api = await kube.createKubeApi(connection, { onSecret: (s) => (0,_kubeconfig_masking__WEBPACK_IMPORTED_MODULE_1__/* .maskKubeconfigValue */ .J)(runner, s), userAgent: 'cicd-actions/helm-rollback' });
+    const api = await kube.createKubeApi(connection, { onSecret: (s) => (0,_kubeconfig_masking__WEBPACK_IMPORTED_MODULE_1__/* .maskKubeconfigValue */ .J)(runner, s), userAgent: 'cicd-actions/helm-rollback', env, pluginTimeoutMs: Math.min(60_000, Math.max(1000, deadline.remaining())) });
     try {
         const results = await runner.group(`Waiting for ${refs.length} workload(s) to roll out (${(0,_packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(deadline.remaining())} left)`, () => kube.waitForRollouts({
             api,

@@ -121,6 +121,10 @@ async function parseKubeconfig(text, baseDir) {
             for (const key of ['client-certificate', 'client-key', 'tokenFile'])
                 if (u.user[key])
                     u.user[key] = abs(u.user[key]);
+            // As client-go: a plugin command with a path in it is relative to the kubeconfig's directory.
+            const command = u.user.exec?.command;
+            if (command && command.includes('/') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(command))
+                u.user.exec.command = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(baseDir, command);
         }
     }
     return config;
@@ -148,10 +152,10 @@ function names(items) {
 function connectionFromKubeconfig(config, source, contextName, readFile, onSecret = () => { }) {
     const wanted = contextName || config.currentContext;
     if (!wanted)
-        throw new KubeconfigError(`${source} has no current-context; set the 'context' input (contexts: ${names(config.contexts)})`);
+        throw new KubeconfigError(`${source} has no current-context; set the 'context' input (it has: ${names(config.contexts)})`);
     const ctx = config.contexts.find((c) => c.name === wanted);
     if (!ctx)
-        throw new KubeconfigError(`context '${wanted}' is not in ${source} (contexts: ${names(config.contexts)})`, contextName ? 'context' : 'kubeconfig');
+        throw new KubeconfigError(`context '${wanted}' is not in ${source} (it has: ${names(config.contexts)})`, contextName ? 'context' : 'kubeconfig');
     const clusterName = ctx.context?.cluster;
     const cluster = config.clusters.find((c) => c.name === clusterName)?.cluster;
     if (!cluster)
@@ -213,6 +217,8 @@ function connectionFromKubeconfig(config, source, contextName, readFile, onSecre
     if (user.as)
         conn.impersonate = user.as;
     const pluginType = user.exec ? 'exec' : user['auth-provider'] ? 'auth-provider' : undefined;
+    if (user.exec)
+        conn.exec = user.exec;
     if (pluginType) {
         // client-node runs the plugin from a kubeconfig of this one context.
         conn.plugin = {
@@ -270,9 +276,10 @@ async function loadKubeConnection(sources) {
     const onSecret = sources.onSecret ?? (() => { });
     const secretsOf = (config) => kubeconfigSecrets(config).forEach(onSecret);
     if (sources.content && sources.content.trim()) {
+        // The content as given is masked whole; of the decoded text only the secrets inside are
+        // (masking every line of it would blank out words like `cluster:` all over the log).
         onSecret(sources.content.trim());
         const text = decodeKubeconfigContent(sources.content);
-        onSecret(text);
         const config = await parseKubeconfig(text);
         secretsOf(config);
         return connectionFromKubeconfig(config, "input 'kubeconfig'", sources.context, readFile, onSecret);
@@ -287,7 +294,6 @@ async function loadKubeConnection(sources) {
             catch {
                 continue;
             }
-            onSecret(text);
             try {
                 configs.push(await parseKubeconfig(text, node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file)));
             }

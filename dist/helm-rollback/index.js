@@ -212,7 +212,9 @@ function lastHelmError(stderr) {
 }
 /** Errors worth another try: the API server or the network hiccuped; nothing was changed. */
 function isTransientHelmError(stderr) {
-    return /connection refused|connection reset|i\/o timeout|TLS handshake timeout|unexpected EOF|the server is currently unable|Too Many Requests|ServiceUnavailable|InternalError|context deadline exceeded|\b50[234]\b/i.test(stderr);
+    // Helm prints the API server's Status message, not its code, so these are the messages
+    // apiserver and etcd send for passing trouble (503 ServiceUnavailable, 429, leader elections).
+    return /connection refused|connection reset|i\/o timeout|TLS handshake timeout|unexpected EOF|the server is currently unable|Too Many Requests|rate limiter|etcdserver: (leader changed|request timed out|too many requests)|http2: client connection lost|\b50[234]\b/i.test(stderr);
 }
 class HelmCommandError extends src/* ActionError */.lZ {
     command;
@@ -583,12 +585,22 @@ async function rollback(runner, deps, input, cli, deadline, kubeconfigText, outc
     runner.info(`Helm ${version.text} (${input.helm}); release ${release} in namespace ${namespace}`);
     const before = await readWithRetry(runner, deps.clock, deadline, 'helm history', (t) => cli.history(release, t));
     outcome.history = before;
-    const plan = selectRollbackTarget(before, release, input.revision);
-    const marks = { [plan.current.revision]: 'current', [plan.target.revision]: 'target' };
-    runner.startGroup(`History of ${release}: ${before.length} revision(s), current ${plan.current.revision} (${plan.current.status})`);
-    for (const line of historyLines(before, marks))
-        runner.info(line);
-    runner.endGroup();
+    const current = before[before.length - 1];
+    if (current) {
+        runner.startGroup(`History of ${release}: ${before.length} revision(s), current ${current.revision} (${current.status})`);
+        for (const line of historyLines(before, { [current.revision]: 'current' }))
+            runner.info(line);
+        runner.endGroup();
+    }
+    let plan;
+    try {
+        plan = selectRollbackTarget(before, release, input.revision);
+    }
+    catch (err) {
+        // Nothing was changed; the summary still shows the history that made the choice impossible.
+        runner.appendSummary(`${(0,src/* heading */.R_)(`❌ Helm rollback of ${release} (namespace ${namespace}): failed`)}\n${(0,src/* errorMessage */.gJ)(err)}\n\n${historyTable(before, current ? { [current.revision]: 'current' } : {})}`);
+        throw err;
+    }
     for (const note of plan.notes)
         runner.notice(note);
     runner.info(`Rolling back ${release} from revision ${plan.current.revision} (${plan.current.status}) to revision ${plan.target.revision} (${plan.target.status}, ${plan.target.chart}): ${plan.reason}`);

@@ -56,7 +56,9 @@ export function lastHelmError(stderr: string): string {
 
 /** Errors worth another try: the API server or the network hiccuped; nothing was changed. */
 export function isTransientHelmError(stderr: string): boolean {
-  return /connection refused|connection reset|i\/o timeout|TLS handshake timeout|unexpected EOF|the server is currently unable|Too Many Requests|ServiceUnavailable|InternalError|context deadline exceeded|\b50[234]\b/i.test(stderr);
+  // Helm prints the API server's Status message, not its code, so these are the messages
+  // apiserver and etcd send for passing trouble (503 ServiceUnavailable, 429, leader elections).
+  return /connection refused|connection reset|i\/o timeout|TLS handshake timeout|unexpected EOF|the server is currently unable|Too Many Requests|rate limiter|etcdserver: (leader changed|request timed out|too many requests)|http2: client connection lost|\b50[234]\b/i.test(stderr);
 }
 
 export interface HelmCliOptions {

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
-import { ActionError, Deadline, InputError, Inputs, errorMessage, formatDuration, parseBoolean, type Clock, type Env, type Runner } from '../../../packages/core/src/index';
+import { ActionError, Deadline, InputError, Inputs, errorMessage, formatDuration, heading, parseBoolean, type Clock, type Env, type Runner } from '../../../packages/core/src/index';
 import type { WorkloadRef } from '../../../packages/kube/src/workload-ref';
 import { maskKubeconfigValue } from './kubeconfig-masking';
 import { HelmCli, HelmCommandError, isTransientHelmError, lastHelmError, type RunProgram } from './helm-cli';
@@ -12,7 +12,7 @@ import type { HelmVersion } from './helm-version';
 import { selectRollbackTarget, type HistoryEntry, type RollbackPlan } from './release-history';
 import { validateNamespace, validateReleaseName } from './release-names';
 import { rollbackArgs, WAIT_STRATEGIES, type RollbackOptions, type WaitStrategy } from './rollback-flags';
-import { historyLines, rollbackSummary, type RollbackReport, type RollbackStatus, type WorkloadReport } from './rollback-summary';
+import { historyLines, historyTable, rollbackSummary, type RollbackReport, type RollbackStatus, type WorkloadReport } from './rollback-summary';
 
 export interface RollbackInputs {
   release: string;
@@ -186,11 +186,20 @@ async function rollback(runner: Runner, deps: RollbackDeps, input: RollbackInput
 
   const before = await readWithRetry(runner, deps.clock, deadline, 'helm history', (t) => cli.history(release, t));
   outcome.history = before;
-  const plan: RollbackPlan = selectRollbackTarget(before, release, input.revision);
-  const marks = { [plan.current.revision]: 'current', [plan.target.revision]: 'target' };
-  runner.startGroup(`History of ${release}: ${before.length} revision(s), current ${plan.current.revision} (${plan.current.status})`);
-  for (const line of historyLines(before, marks)) runner.info(line);
-  runner.endGroup();
+  const current = before[before.length - 1];
+  if (current) {
+    runner.startGroup(`History of ${release}: ${before.length} revision(s), current ${current.revision} (${current.status})`);
+    for (const line of historyLines(before, { [current.revision]: 'current' })) runner.info(line);
+    runner.endGroup();
+  }
+  let plan: RollbackPlan;
+  try {
+    plan = selectRollbackTarget(before, release, input.revision);
+  } catch (err) {
+    // Nothing was changed; the summary still shows the history that made the choice impossible.
+    runner.appendSummary(`${heading(`❌ Helm rollback of ${release} (namespace ${namespace}): failed`)}\n${errorMessage(err)}\n\n${historyTable(before, current ? { [current.revision]: 'current' } : {})}`);
+    throw err;
+  }
   for (const note of plan.notes) runner.notice(note);
   runner.info(`Rolling back ${release} from revision ${plan.current.revision} (${plan.current.status}) to revision ${plan.target.revision} (${plan.target.status}, ${plan.target.chart}): ${plan.reason}`);
   runner.setOutput('from-revision', plan.current.revision);

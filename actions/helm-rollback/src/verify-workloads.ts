@@ -14,7 +14,7 @@ export const verifyWorkloads: VerifyWorkloads = async (refs, { deadline, kubecon
     if (err instanceof kube.KubeconfigError) throw (kubeconfig || err.about === 'context' ? new InputError(err.about, err.message) : new ActionError(`cannot verify the rollback: ${err.message}`));
     throw err;
   }
-  const api = await kube.createKubeApi(connection, { onSecret: (s) => maskKubeconfigValue(runner, s), userAgent: 'cicd-actions/helm-rollback' });
+  const api = await kube.createKubeApi(connection, { onSecret: (s) => maskKubeconfigValue(runner, s), userAgent: 'cicd-actions/helm-rollback', env, pluginTimeoutMs: Math.min(60_000, Math.max(1000, deadline.remaining())) });
   try {
     const results = await runner.group(`Waiting for ${refs.length} workload(s) to roll out (${formatDuration(deadline.remaining())} left)`, () =>
       kube.waitForRollouts({

@@ -20,6 +20,8 @@ describe('isTransientHelmError', () => {
   test.each([
     { input: 'Error: Kubernetes cluster unreachable: Get "https://k:6443/version": dial tcp 10.0.0.1:6443: connect: connection refused', expected: true },
     { input: 'Error: list: failed to list: the server is currently unable to handle the request', expected: true },
+    { input: 'Error: query: failed to query with labels: etcdserver: leader changed', expected: true },
+    { input: 'Error: query: failed to query with labels: Too Many Requests', expected: true },
     { input: 'Error: release: not found', expected: false },
     { input: 'Error: unknown flag: --bogus', expected: false },
     { input: 'Error: secrets is forbidden: User "ci" cannot list resource "secrets"', expected: false },

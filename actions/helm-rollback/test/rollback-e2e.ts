@@ -130,6 +130,18 @@ export function rollbackE2E(major: HelmMajor): void {
     expect(r.outputs.status).toBe('failed');
     expect(standIn.rollbacks()).toEqual([]);
     expect(readReleases(cluster, 'solo', NS)).toHaveLength(1);
+    expect(r.summary).toContain('| 1 ← current | deployed |');
+  });
+
+  test('a read that hits an API server hiccup is retried within the deadline', async () => {
+    await seed('hiccup', ['superseded', 'deployed', 'failed']);
+    // The API server's own ServiceUnavailable answer (e.g. while it restarts behind a load balancer).
+    cluster.faults.failNext(1, { status: 503, message: 'the server is currently unable to handle the request' }, { method: 'GET', path: '/secrets' });
+    const r = await run({ release: 'hiccup' });
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([expect.stringMatching(/^helm history failed \(.*\); retrying in 1s$/)]);
+    expect(r.outputs).toMatchObject({ 'to-revision': '2', status: 'verified' });
+    expect(commands()).toEqual(['version', 'history', 'history', 'rollback', 'history', 'get manifest']);
   });
 
   test('a release stuck in pending-upgrade is rolled back, and the log says that is the way out', async () => {
