@@ -1,12 +1,16 @@
 // The cluster side of the demo: the simulated API server (test/k8s-sim) with the release's
-// Deployment and its Helm history, what `helm upgrade` does to both, and the helm stand-in
-// (test/helm) that helm-rollback runs — read-only helm commands go to the real Helm binary,
-// which reads the simulator's release Secrets; the rollback itself is performed here the way
-// Helm performs it (new revision from the target's record, Deployment re-applied).
+// Deployment and the Helm history that led to it, and the helm stand-in (test/helm), which logs
+// every helm command line and hands it to the real Helm 3 binary. Real Helm reads and writes the
+// simulator's release Secrets and patches the Deployment: `helm upgrade` in the deploy step and
+// `helm rollback` inside helm-rollback are the real thing.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { deployment, startCluster, rolloutComplete, type KubeObject, type SimCluster } from '../../test/k8s-sim/index';
 import { helmReleaseSecret, releaseFromSecret, releaseHistory, deploymentManifest, type HelmRelease } from '../../test/k8s-sim/helm-releases';
-import { startHelmStandIn, type ProgramResult, type RollbackCall } from '../../test/helm/helm-standin';
+import { startHelmStandIn } from '../../test/helm/helm-standin';
 import type { StepRun } from './job';
 
 export interface DemoClusterOptions {
@@ -31,8 +35,8 @@ export interface DemoCluster {
   /** helm binary for helm-rollback's `helm` input (the stand-in). */
   helm: string;
   deploymentImage(): Promise<string>;
-  /** `helm upgrade <release> … --set image.tag=<version>` without --wait: the rollout is wait-rollout's job. */
-  upgrade(version: string): Promise<StepRun>;
+  /** Runs helm (the stand-in, i.e. the real Helm 3) in `cwd` against the simulated cluster, as a `run:` step would. */
+  runHelm(args: string[], cwd: string): Promise<StepRun>;
   state(): Promise<ClusterState>;
   /** Every helm command line the stand-in ran. */
   helmInvocations(): string[][];
@@ -67,7 +71,8 @@ export async function startDemoCluster(o: DemoClusterOptions): Promise<DemoClust
         revision: i + 1,
         status: i === o.history.length - 1 ? 'deployed' : 'superseded',
         chartVersion: CHART_VERSION,
-        appVersion: version,
+        // Like the chart (which has no appVersion): the image tag carries the version.
+        appVersion: '',
         config: { 'shop-api': { image: { tag: version } } },
         manifest: manifestFor(image(version)),
         updated: new Date(start + i * 86_400_000).toISOString(),
@@ -86,41 +91,14 @@ export async function startDemoCluster(o: DemoClusterOptions): Promise<DemoClust
         .map((s) => releaseFromSecret(s as { data?: Record<string, string> }))
         .sort((a, b) => a.version - b.version);
 
-    /** Writes a new revision the way Helm's storage does: the previous deployed one becomes superseded. */
-    const recordRevision = (base: HelmRelease, manifest: string, config: Record<string, unknown>, appVersion: string, description: string): HelmRelease => {
-      const all = releases();
-      const now = new Date().toISOString();
-      for (const rel of all.filter((r) => r.info.status === 'deployed')) {
-        sim.apply(helmReleaseSecret({ ...rel, info: { ...rel.info, status: 'superseded' } }) as unknown as KubeObject);
-      }
-      const next: HelmRelease = {
-        ...base,
-        version: (all.at(-1)?.version ?? 0) + 1,
-        info: { ...base.info, last_deployed: now, status: 'deployed', description },
-        chart: { ...base.chart, metadata: { ...base.chart.metadata, appVersion } },
-        config,
-        manifest,
-      };
-      sim.apply(helmReleaseSecret(next) as unknown as KubeObject);
-      return next;
-    };
-
-    const applyManifest = (manifest: string) => sim.setImage('deployment', o.deployment, imageOf(manifest), { namespace: o.namespace });
-
-    const onRollback = async (call: RollbackCall): Promise<ProgramResult> => {
-      const all = releases();
-      if (call.release !== o.release || call.namespace !== o.namespace) return { code: 1, stdout: '', stderr: `Error: release: not found\n` };
-      const target = all.find((r) => r.version === call.revision);
-      if (!target) return { code: 1, stdout: '', stderr: `Error: release has no ${call.revision} version\n` };
-      recordRevision(target, target.manifest, target.config, target.chart.metadata.appVersion ?? '', `Rollback to ${target.version}`);
-      applyManifest(target.manifest);
-      if (call.flags.wait !== undefined && call.flags.wait !== 'false') {
-        await sim.waitFor('deployment', o.deployment, rolloutComplete, { namespace: o.namespace, timeoutMs: 30_000 });
-      }
-      return { code: 0, stdout: 'Rollback was a success! Happy Helming!\n', stderr: '' };
-    };
-    const standIn = await startHelmStandIn(3, onRollback);
+    const standIn = await startHelmStandIn(3);
     cleanups.push(() => standIn.close());
+    // helm's own files (kubeconfig, cache, config) live in a private directory, as on a runner.
+    const helmHome = mkdtempSync(path.join(tmpdir(), 'demo-helm-home-'));
+    cleanups.push(() => rmSync(helmHome, { recursive: true, force: true }));
+    const kubeconfigFile = path.join(helmHome, 'kubeconfig');
+    writeFileSync(kubeconfigFile, sim.kubeconfig(), { mode: 0o600 });
+    const helmEnv = { PATH: process.env.PATH ?? '', HOME: helmHome, KUBECONFIG: kubeconfigFile, HELM_CACHE_HOME: path.join(helmHome, 'cache'), HELM_CONFIG_HOME: path.join(helmHome, 'config'), HELM_DATA_HOME: path.join(helmHome, 'data') };
 
     return {
       kubeconfigBase64: Buffer.from(sim.kubeconfig()).toString('base64'),
@@ -129,23 +107,14 @@ export async function startDemoCluster(o: DemoClusterOptions): Promise<DemoClust
         const d = sim.get('deployment', o.deployment, o.namespace);
         return (d?.spec.template.spec.containers[0].image as string) ?? '';
       },
-      async upgrade(version) {
-        const current = releases().at(-1)!;
-        const manifest = manifestFor(image(version));
-        const rel = recordRevision(current, manifest, { 'shop-api': { image: { tag: version } } }, version, 'Upgrade complete');
-        applyManifest(manifest);
-        const stdout = [
-          // Not the real binary: an upgrade needs Kubernetes' apply semantics, which the simulator does not have.
-          `(demo) helm upgrade played on the simulated cluster: release Secret for revision ${rel.version} written, Deployment image set to ${image(version)}`,
-          `Release "${o.release}" has been upgraded. Happy Helming!`,
-          `NAME: ${o.release}`,
-          `LAST DEPLOYED: ${new Date(rel.info.last_deployed).toUTCString()}`,
-          `NAMESPACE: ${o.namespace}`,
-          'STATUS: deployed',
-          `REVISION: ${rel.version}`,
-          '',
-        ].join('\n');
-        return { exitCode: 0, stdout, outputs: { revision: String(rel.version) }, summary: '' };
+      runHelm(args, cwd) {
+        return new Promise((resolve) => {
+          execFile(standIn.helm, args, { cwd, env: helmEnv, timeout: 60_000, maxBuffer: 4 << 20 }, (err, stdout, stderr) => {
+            const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+            const errorLine = code === 0 ? '' : `::error::helm ${args[0]} failed: ${(stderr.trim().split('\n').at(-1) ?? '').trim()}\n`;
+            resolve({ exitCode: code, stdout: `${stdout}${stderr}${errorLine}`, outputs: {}, summary: '' });
+          });
+        });
       },
       async state() {
         const d = sim.get('deployment', o.deployment, o.namespace)!;

@@ -67,6 +67,8 @@ export interface DemoResult {
   gitHistory: RemoteCommit[];
   cluster: ClusterState;
   healthRequests: number;
+  /** Every helm command line run during the job (by the deploy step and by helm-rollback). */
+  helmCommands: string[][];
   /** Human checks of the outcome; empty when the scenario played out as it should. */
   problems: string[];
   verdict: string;
@@ -127,7 +129,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       discordWebhookUrl: sinks.discord.webhookUrl,
       helm: cluster.helm,
       gitopsDirectory: GITOPS_DIRECTORY,
-      upgrade: (v) => cluster.upgrade(v),
+      runHelm: (args) => cluster.runHelm(args, path.join(workspace, GITOPS_DIRECTORY)),
     });
     const contextEnv = jobContextEnv(version);
     const invoke = async (action: string, inputs: Record<string, string>, env: Record<string, string>, stepWorkspace?: string): Promise<StepRun> => {
@@ -139,6 +141,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 
     const gitHistory = await remoteHistory(repo);
     const clusterState = await cluster.state();
+    const helmCommands = cluster.helmInvocations();
     const problems = checkOutcome(scenario, version, job, sinks.messages, gitHistory, clusterState);
     const verdict = problems.length
       ? `❌ The ${scenario} scenario did not play out: ${problems.join('; ')}`
@@ -163,7 +166,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const htmlPath = path.join(options.outDir, `summary-${scenario}.html`);
     writeFileSync(markdownPath, buildMarkdown(report));
     writeFileSync(htmlPath, buildHtml(report));
-    return { scenario, version, job, messages: sinks.messages, sinkEvents: sinks.events, gitHistory, cluster: clusterState, healthRequests: app.requests, problems, verdict, markdownPath, htmlPath };
+    return { scenario, version, job, messages: sinks.messages, sinkEvents: sinks.events, gitHistory, cluster: clusterState, healthRequests: app.requests, helmCommands, problems, verdict, markdownPath, htmlPath };
   } finally {
     process.removeListener('SIGINT', onInterrupt);
     await runCleanups();
@@ -182,7 +185,7 @@ function clusterMarkdown(s: ClusterState): string {
   return [
     `Deployment \`${s.deployment.name}\` runs \`${s.deployment.image}\` — ${s.deployment.readyReplicas}/${s.deployment.replicas} ready.`,
     '',
-    table(['Helm revision', 'Status', 'Description'], s.helmHistory.map((h) => [h.revision, h.status, cell(h.description)])),
+    table(['Helm revision', 'Status', 'Image', 'Description'], s.helmHistory.map((h) => [h.revision, h.status, h.image, cell(h.description)])),
   ].join('\n');
 }
 

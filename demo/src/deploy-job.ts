@@ -2,7 +2,7 @@
 // Every input that comes from an earlier step is read from that step's real outputs; the
 // comment beside it is the expression the workflow file uses for the same value.
 import type { JobContext, StepDefinition, StepRun } from './job';
-import { TAG_PATH, VALUES_FILE } from './gitops-repo';
+import { CHART_DIR, TAG_PATH, VALUES_FILE } from './gitops-repo';
 
 export interface DeployTargets {
   release: string;
@@ -18,8 +18,8 @@ export interface DeployTargets {
   helm: string;
   /** Where the job checked out the GitOps repository, relative to the workspace. */
   gitopsDirectory: string;
-  /** `helm upgrade` on the simulated cluster: the step between the bump and the rollout wait. */
-  upgrade(version: string): Promise<StepRun>;
+  /** Runs helm in the GitOps checkout against the cluster (the deploy step's `run:`). */
+  runHelm(args: string[]): Promise<StepRun>;
 }
 
 /** Reads one old value out of bump-helm-values' previous-values output (file → path → value). */
@@ -63,6 +63,7 @@ export function finalStatus(ctx: JobContext): string {
 }
 
 export function deployJob(t: DeployTargets): StepDefinition[] {
+  const upgradeArgs = ['upgrade', t.release, CHART_DIR, '--namespace', t.namespace, '--values', VALUES_FILE];
   const notifyCommon = {
     'slack-api-url': t.slack.apiUrl,
     'slack-token': t.slack.token,
@@ -90,8 +91,9 @@ export function deployJob(t: DeployTargets): StepDefinition[] {
     {
       id: 'deploy',
       name: 'Helm upgrade',
-      script: `helm upgrade ${t.release} charts/shop -n ${t.namespace} --values ${VALUES_FILE}`,
-      run: () => t.upgrade(t.version),
+      // No --wait: waiting, failing fast and saying why is the next step's job.
+      script: `helm ${upgradeArgs.join(' ')}`,
+      run: () => t.runHelm(upgradeArgs),
     },
     {
       id: 'rollout',

@@ -7,7 +7,8 @@ import { promisify } from 'node:util';
 
 const execFileAsync = promisify(execFile);
 
-export const VALUES_FILE = 'charts/shop/values-production.yaml';
+export const CHART_DIR = 'charts/shop';
+export const VALUES_FILE = `${CHART_DIR}/values-production.yaml`;
 export const TAG_PATH = 'shop-api.image.tag';
 
 export interface GitopsRepo {
@@ -51,6 +52,40 @@ shop-web:
 `;
 }
 
+/**
+ * The chart beside the values file, as in the seed's infrastructure repository. Its Deployment
+ * renders exactly like test/k8s-sim's deploymentManifest(), so the release history the demo
+ * starts from is what this chart would have produced.
+ */
+export const CHART_FILES: Record<string, string> = {
+  // No appVersion: the image tag in the values file is the version, and a fixed appVersion would misreport it.
+  'Chart.yaml': 'apiVersion: v2\nname: shop\ndescription: The shop (demo chart)\ntype: application\nversion: 0.3.0\n',
+  'values.yaml': 'shop-api:\n  image:\n    repository: registry.example.com/shop/api\n    tag: latest\n  replicaCount: 1\n',
+  'templates/deployment.yaml': [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: shop-api',
+    '  namespace: {{ .Release.Namespace }}',
+    '  labels:',
+    '    app.kubernetes.io/name: shop-api',
+    'spec:',
+    '  replicas: {{ index .Values "shop-api" "replicaCount" }}',
+    '  selector:',
+    '    matchLabels:',
+    '      app.kubernetes.io/name: shop-api',
+    '  template:',
+    '    metadata:',
+    '      labels:',
+    '        app.kubernetes.io/name: shop-api',
+    '    spec:',
+    '      containers:',
+    '        - name: shop-api',
+    '          image: {{ index .Values "shop-api" "image" "repository" }}:{{ index .Values "shop-api" "image" "tag" }}',
+    '',
+  ].join('\n'),
+};
+
 /** Creates the remote under `root` and clones it to `checkout` (the job's actions/checkout with path:). */
 export async function createGitopsRepo(root: string, checkout: string, currentTag: string): Promise<GitopsRepo> {
   const remote = path.join(root, 'infra.git');
@@ -58,9 +93,10 @@ export async function createGitopsRepo(root: string, checkout: string, currentTa
   mkdirSync(seed, { recursive: true });
   await git(root, ['init', '--quiet', '--bare', '--initial-branch=main', remote]);
   await git(seed, ['init', '--quiet', '--initial-branch=main']);
-  mkdirSync(path.join(seed, path.dirname(VALUES_FILE)), { recursive: true });
+  mkdirSync(path.join(seed, CHART_DIR, 'templates'), { recursive: true });
+  for (const [file, text] of Object.entries(CHART_FILES)) writeFileSync(path.join(seed, CHART_DIR, file), text);
   writeFileSync(path.join(seed, VALUES_FILE), valuesYaml(currentTag));
-  await git(seed, ['add', VALUES_FILE]);
+  await git(seed, ['add', CHART_DIR]);
   await git(seed, ['commit', '--quiet', '-m', `chore: deploy shop-api ${currentTag}`]);
   await git(seed, ['push', '--quiet', remote, 'main']);
   // The job's `actions/checkout` of the infra repository.

@@ -86,6 +86,12 @@ describe('npm run demo (scenario good)', () => {
     expect(result.gitHistory[0].author).toBe('github-actions[bot]');
   });
 
+  test('the deploy step ran the real helm upgrade with the bumped values file from the GitOps checkout', () => {
+    expect(result.helmCommands).toContainEqual(['upgrade', 'shop', 'charts/shop', '--namespace', 'production', '--values', 'charts/shop/values-production.yaml']);
+    expect(result.cluster.helmHistory.at(-1)).toMatchObject({ status: 'deployed', description: 'Upgrade complete', image: `${IMAGE_REPOSITORY}:1.5.0` });
+    expect(result.helmCommands.some((argv) => argv[0] === 'rollback')).toBe(false);
+  });
+
   test('the cluster runs the new image, rolled out; health was checked against it', () => {
     expect(result.cluster.deployment.image).toBe(`${IMAGE_REPOSITORY}:1.5.0`);
     expect(result.cluster.deployment.readyReplicas).toBe(result.cluster.deployment.replicas);
@@ -143,7 +149,8 @@ describe('npm run demo -- --scenario bad-release', () => {
     expect(rollout.durationMs).toBeLessThan(20_000);
   });
 
-  test('the cluster is back on the last good image, through a new Helm revision', () => {
+  test('the cluster is back on the last good image, through a new Helm revision made by helm rollback', () => {
+    expect(result.helmCommands.filter((argv) => argv[0] === 'rollback').map((argv) => argv.slice(0, 3))).toEqual([['rollback', 'shop', '3']]);
     expect(result.cluster.deployment.image).toBe(`${IMAGE_REPOSITORY}:${LIVE_VERSION}`);
     expect(result.cluster.deployment.readyReplicas).toBe(result.cluster.deployment.replicas);
     const rollback = step(result, 'rollback').outputs;

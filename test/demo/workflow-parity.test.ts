@@ -18,7 +18,7 @@ const targets: DeployTargets = {
   discordWebhookUrl: 'http://127.0.0.1:1/api/webhooks/1/t',
   helm: 'helm',
   gitopsDirectory: 'infra',
-  upgrade: async () => ({ exitCode: 0, stdout: '', outputs: {}, summary: '' }),
+  runHelm: async () => ({ exitCode: 0, stdout: '', outputs: {}, summary: '' }),
 };
 
 function demoSteps(): string[] {
