@@ -5,12 +5,18 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8015);
-/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2067);
+/* harmony import */ var _packages_core_src_clock__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(143);
+/* harmony import */ var _packages_core_src_errors__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7638);
+/* harmony import */ var _packages_core_src_runner__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8643);
+/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6823);
+// Core modules are imported one by one, not through its index: the index also loads core's HTTP
+// client (node:http/https, ~6 ms of startup) that this action never uses.
 
 
-const runner = new _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .Runner */ .by();
-await (0,_packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(runner, () => (0,_main__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(runner, { clock: _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml }));
+
+
+const runner = new _packages_core_src_runner__WEBPACK_IMPORTED_MODULE_2__/* .Runner */ .by();
+await (0,_packages_core_src_errors__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(runner, () => (0,_main__WEBPACK_IMPORTED_MODULE_3__/* .main */ .i)(runner, { clock: _packages_core_src_clock__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m }));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -39,7 +45,7 @@ function maskKubeconfigValue(runner, value) {
 
 /***/ }),
 
-/***/ 2067:
+/***/ 6823:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50,8 +56,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: readInputs
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -59,12 +63,40 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 7 modules
-var src = __nccwpck_require__(8015);
+// EXTERNAL MODULE: ./packages/core/src/clock.ts
+var clock = __nccwpck_require__(143);
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __nccwpck_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/inputs.ts
+var src_inputs = __nccwpck_require__(7276);
+;// CONCATENATED MODULE: ./packages/core/src/summary.ts
+// Building blocks for job summaries: Markdown a person reads in the run's page.
+/** A table cell: pipes escaped, newlines as <br>, so user text cannot break the table. */
+function cell(value) {
+    const s = value === undefined || value === null ? '' : String(value);
+    return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+function table(headers, rows) {
+    const head = `| ${headers.map(cell).join(' | ')} |`;
+    const sep = `| ${headers.map(() => '---').join(' | ')} |`;
+    const body = rows.map((r) => `| ${headers.map((_, i) => cell(r[i])).join(' | ')} |`);
+    return [head, sep, ...body].join('\n') + '\n';
+}
+function heading(text, level = 3) {
+    return `${'#'.repeat(level)} ${text}\n`;
+}
+/** A collapsible section. */
+function details(summary, markdown) {
+    return `<details><summary>${cell(summary)}</summary>\n\n${markdown}\n</details>\n`;
+}
+/** Inline code that survives backticks in the text. */
+function code(text) {
+    const fence = text.includes('`') ? '``' : '`';
+    return `${fence}${text.replace(/\r?\n/g, ' ')}${fence}`;
+}
+
 // EXTERNAL MODULE: ./actions/helm-rollback/src/kubeconfig-masking.ts
 var kubeconfig_masking = __nccwpck_require__(445);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./actions/helm-rollback/src/helm-version.ts
 // What `helm version` says, as a number we can choose flags by.
 // Helm 3 and 4 print `version.BuildInfo{Version:"v3.17.3", GitCommit:...}` (Helm 4 adds
@@ -109,15 +141,15 @@ function parseHistory(json) {
         data = JSON.parse(json);
     }
     catch {
-        throw new src/* ActionError */.lZ(`helm history printed something that is not JSON: ${json.trim().slice(0, 120)}`);
+        throw new errors/* ActionError */.lZ(`helm history printed something that is not JSON: ${json.trim().slice(0, 120)}`);
     }
     if (!Array.isArray(data))
-        throw new src/* ActionError */.lZ('helm history -o json did not print a JSON array');
+        throw new errors/* ActionError */.lZ('helm history -o json did not print a JSON array');
     const entries = data.map((raw, i) => {
         const r = (raw ?? {});
         const revision = Number(r.revision);
         if (!Number.isSafeInteger(revision) || revision < 1)
-            throw new src/* ActionError */.lZ(`helm history entry ${i + 1} has no valid revision`);
+            throw new errors/* ActionError */.lZ(`helm history entry ${i + 1} has no valid revision`);
         return {
             revision,
             updated: release_history_text(r.updated),
@@ -138,7 +170,7 @@ function release_history_text(v) {
  */
 function selectRollbackTarget(history, release, explicit) {
     if (history.length === 0)
-        throw new src/* ActionError */.lZ(`Release '${release}' not found: it has no history`);
+        throw new errors/* ActionError */.lZ(`Release '${release}' not found: it has no history`);
     const sorted = [...history].sort((a, b) => a.revision - b.revision);
     const current = sorted[sorted.length - 1];
     const notes = [];
@@ -147,12 +179,12 @@ function selectRollbackTarget(history, release, explicit) {
     }
     if (explicit !== undefined) {
         if (explicit === current.revision)
-            throw new src/* ActionError */.lZ(`Revision ${explicit} is the current revision of '${release}'; nothing to roll back to`);
+            throw new errors/* ActionError */.lZ(`Revision ${explicit} is the current revision of '${release}'; nothing to roll back to`);
         if (explicit > current.revision)
-            throw new src/* ActionError */.lZ(`Revision ${explicit} is newer than the current revision ${current.revision} of '${release}'`);
+            throw new errors/* ActionError */.lZ(`Revision ${explicit} is newer than the current revision ${current.revision} of '${release}'`);
         const target = sorted.find((e) => e.revision === explicit);
         if (!target) {
-            throw new src/* ActionError */.lZ(`Revision ${explicit} of '${release}' is not in its history (kept: ${sorted.map((e) => e.revision).join(', ')}); Helm prunes old revisions beyond --history-max`);
+            throw new errors/* ActionError */.lZ(`Revision ${explicit} of '${release}' is not in its history (kept: ${sorted.map((e) => e.revision).join(', ')}); Helm prunes old revisions beyond --history-max`);
         }
         if (!GOOD_STATUSES.includes(target.status))
             notes.push(`Revision ${explicit} was requested explicitly although its status is ${target.status}.`);
@@ -162,7 +194,7 @@ function selectRollbackTarget(history, release, explicit) {
     const target = candidates[candidates.length - 1];
     if (!target) {
         const seen = sorted.map((e) => `${e.revision} ${e.status}`).join(', ');
-        throw new src/* ActionError */.lZ(`No earlier good revision of '${release}' to roll back to: no revision before ${current.revision} is deployed or superseded (history: ${seen})`);
+        throw new errors/* ActionError */.lZ(`No earlier good revision of '${release}' to roll back to: no revision before ${current.revision} is deployed or superseded (history: ${seen})`);
     }
     const skipped = sorted.filter((e) => e.revision > target.revision && e.revision < current.revision);
     const reason = skipped.length
@@ -177,32 +209,35 @@ function selectRollbackTarget(history, release, explicit) {
 
 
 
-
 /** The process implementation of RunProgram: spawn without a shell, collect output, kill on overrun. */
-const spawnProgram = (file, args, opts) => new Promise((resolve, reject) => {
-    const child = (0,external_node_child_process_.spawn)(file, args, { env: opts.env, stdio: ['ignore', 'pipe', 'pipe'], shell: false });
-    let stdout = '';
-    let stderr = '';
-    let timedOut = false;
-    child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => {
-        timedOut = true;
-        child.kill('SIGTERM');
-        // Helm traps SIGTERM to record the release state; give it a moment before forcing.
-        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-    }, Math.max(1, opts.timeoutMs));
-    child.on('error', (err) => {
-        clearTimeout(timer);
-        reject(err);
+const spawnProgram = async (file, args, opts) => {
+    // Loaded on first use: ~7 ms of startup that a run refused for bad input never needs.
+    const { spawn } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
+    return new Promise((resolve, reject) => {
+        const child = spawn(file, args, { env: opts.env, stdio: ['ignore', 'pipe', 'pipe'], shell: false });
+        let stdout = '';
+        let stderr = '';
+        let timedOut = false;
+        child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
+        child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+        const timer = setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGTERM');
+            // Helm traps SIGTERM to record the release state; give it a moment before forcing.
+            setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+        }, Math.max(1, opts.timeoutMs));
+        child.on('error', (err) => {
+            clearTimeout(timer);
+            reject(err);
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            if (timedOut)
+                stderr += `\nError: killed after ${Math.round(opts.timeoutMs / 1000)}s (the action's timeout)`;
+            resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr });
+        });
     });
-    child.on('close', (code, signal) => {
-        clearTimeout(timer);
-        if (timedOut)
-            stderr += `\nError: killed after ${Math.round(opts.timeoutMs / 1000)}s (the action's timeout)`;
-        resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr });
-    });
-});
+};
 /** Helm's own last `Error:` line (what it prints before exiting non-zero), else its last line. */
 function lastHelmError(stderr) {
     const lines = stderr.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
@@ -216,7 +251,7 @@ function isTransientHelmError(stderr) {
     // apiserver and etcd send for passing trouble (503 ServiceUnavailable, 429, leader elections).
     return /connection refused|connection reset|i\/o timeout|TLS handshake timeout|unexpected EOF|the server is currently unable|Too Many Requests|rate limiter|etcdserver: (leader changed|request timed out|too many requests)|http2: client connection lost|\b50[234]\b/i.test(stderr);
 }
-class HelmCommandError extends src/* ActionError */.lZ {
+class HelmCommandError extends errors/* ActionError */.lZ {
     command;
     result;
     constructor(command, result) {
@@ -244,9 +279,9 @@ class HelmCli {
         catch (err) {
             const code = err.code;
             if (code === 'ENOENT')
-                throw new src/* ActionError */.lZ(`helm not found: '${this.o.helm}' is not an executable on PATH; install Helm (e.g. azure/setup-helm) or set the 'helm' input to its path`);
+                throw new errors/* ActionError */.lZ(`helm not found: '${this.o.helm}' is not an executable on PATH; install Helm (e.g. azure/setup-helm) or set the 'helm' input to its path`);
             if (code === 'EACCES')
-                throw new src/* ActionError */.lZ(`helm is not executable: '${this.o.helm}' (permission denied)`);
+                throw new errors/* ActionError */.lZ(`helm is not executable: '${this.o.helm}' (permission denied)`);
             throw err;
         }
     }
@@ -260,14 +295,14 @@ class HelmCli {
         const out = await this.checked('version', ['version'], timeoutMs);
         const v = parseHelmVersion(out);
         if (!v)
-            throw new src/* ActionError */.lZ(`'${this.o.helm}' does not look like Helm: 'helm version' printed ${JSON.stringify(out.trim().slice(0, 80))}`);
+            throw new errors/* ActionError */.lZ(`'${this.o.helm}' does not look like Helm: 'helm version' printed ${JSON.stringify(out.trim().slice(0, 80))}`);
         return v;
     }
     async history(release, timeoutMs) {
         const result = await this.exec(['history', release, ...this.scope(), '--output', 'json', '--max', '256'], timeoutMs);
         if (result.code !== 0) {
             if (/release: not found/i.test(result.stderr))
-                throw new src/* ActionError */.lZ(`Release '${release}' not found in namespace '${this.o.namespace}'`);
+                throw new errors/* ActionError */.lZ(`Release '${release}' not found in namespace '${this.o.namespace}'`);
             throw new HelmCommandError('history', result);
         }
         return parseHistory(result.stdout);
@@ -316,13 +351,13 @@ function shown(value) {
 function validateReleaseName(input, value) {
     const problem = releaseNameProblem(value);
     if (problem)
-        throw new src/* InputError */.dz(input, `expected a Helm release name (${problem}), got '${shown(value)}'`);
+        throw new errors/* InputError */.dz(input, `expected a Helm release name (${problem}), got '${shown(value)}'`);
     return value;
 }
 function validateNamespace(input, value) {
     const problem = namespaceProblem(value);
     if (problem)
-        throw new src/* InputError */.dz(input, `expected a namespace name (${problem}), got '${shown(value)}'`);
+        throw new errors/* InputError */.dz(input, `expected a namespace name (${problem}), got '${shown(value)}'`);
     return value;
 }
 
@@ -363,7 +398,7 @@ function rollbackArgs(major, o) {
         args.push(helm4 ? '--force-replace' : '--force');
     if (o.recreatePods) {
         if (helm4)
-            throw new src/* InputError */.dz('recreate-pods', 'is not supported by Helm 4, which removed --recreate-pods; leave it false (a rollback that changes the pod template restarts the pods anyway)');
+            throw new errors/* InputError */.dz('recreate-pods', 'is not supported by Helm 4, which removed --recreate-pods; leave it false (a rollback that changes the pod template restarts the pods anyway)');
         args.push('--recreate-pods');
     }
     // Helm 4's bare --dry-run still works but is deprecated; `client` is what it means.
@@ -381,7 +416,7 @@ function revisionLabel(entry, marks) {
     return mark ? `${entry.revision} ← ${mark}` : String(entry.revision);
 }
 function historyTable(entries, marks) {
-    return (0,src/* table */.tp)(['Revision', 'Status', 'Chart', 'App version', 'Updated', 'Description'], entries.map((e) => [revisionLabel(e, marks), e.status, e.chart, e.app_version, e.updated, e.description]));
+    return table(['Revision', 'Status', 'Chart', 'App version', 'Updated', 'Description'], entries.map((e) => [revisionLabel(e, marks), e.status, e.chart, e.app_version, e.updated, e.description]));
 }
 /** Plain-text history for the log: one aligned line per revision. */
 function historyLines(entries, marks) {
@@ -392,14 +427,14 @@ function historyLines(entries, marks) {
 const STATUS_ICON = { verified: '✅', 'rolled-back': '↩️', skipped: '⏭️', failed: '❌' };
 function rollbackSummary(r) {
     const parts = [];
-    parts.push((0,src/* heading */.R_)(`${STATUS_ICON[r.status]} Helm rollback of ${r.release} (namespace ${r.namespace}): ${r.status}`));
+    parts.push(heading(`${STATUS_ICON[r.status]} Helm rollback of ${r.release} (namespace ${r.namespace}): ${r.status}`));
     parts.push(`${r.headline}\n\nHelm ${r.helmVersion}${r.dryRun ? ' — dry run, nothing was changed' : ''}.\n`);
     const beforeMarks = {};
     if (r.from !== undefined)
         beforeMarks[r.from] = 'current';
     if (r.to !== undefined)
         beforeMarks[r.to] = 'target';
-    parts.push((0,src/* heading */.R_)('History before', 4));
+    parts.push(heading('History before', 4));
     parts.push(historyTable(r.before, beforeMarks));
     if (r.after) {
         const afterMarks = {};
@@ -407,13 +442,13 @@ function rollbackSummary(r) {
             afterMarks[r.to] = 'target';
         if (r.newRevision !== undefined)
             afterMarks[r.newRevision] = `new (copy of ${r.to})`;
-        parts.push((0,src/* heading */.R_)('History after', 4));
+        parts.push(heading('History after', 4));
         parts.push(historyTable(r.after, afterMarks));
     }
     if (r.workloads) {
-        parts.push((0,src/* heading */.R_)('Verified workloads', 4));
+        parts.push(heading('Verified workloads', 4));
         if (r.workloads.length) {
-            parts.push((0,src/* table */.tp)(['Workload', 'Namespace', 'Ready', 'Replicas', 'Revision', 'Message'], r.workloads.map((w) => [w.workload, w.namespace, w.ready ? '✅ yes' : '❌ no', w.replicas, w.revision, w.message])));
+            parts.push(table(['Workload', 'Namespace', 'Ready', 'Replicas', 'Revision', 'Message'], r.workloads.map((w) => [w.workload, w.namespace, w.ready ? '✅ yes' : '❌ no', w.replicas, w.revision, w.message])));
         }
         else {
             parts.push('The release manifest has no Deployments, StatefulSets or DaemonSets to wait for.\n');
@@ -438,9 +473,11 @@ function rollbackSummary(r) {
 
 
 
+
+
 /** Every input, parsed and checked before anything runs. */
 function readInputs(runner) {
-    const inputs = new src/* Inputs */.G0(runner);
+    const inputs = new src_inputs/* Inputs */.G0(runner);
     // The kubeconfig is masked before anything else can print it.
     const kubeconfig = inputs.raw('kubeconfig').trim();
     (0,kubeconfig_masking/* maskKubeconfigValue */.J)(runner, kubeconfig);
@@ -450,17 +487,17 @@ function readInputs(runner) {
     const revision = revisionText === '' ? undefined : inputs.integer('revision', 0, { min: 1 });
     const waitText = inputs.string('wait', 'true');
     const strategy = WAIT_STRATEGIES.find((s) => s.toLowerCase() === waitText.toLowerCase());
-    const waitSwitch = (0,src/* parseBoolean */.yG)(waitText);
+    const waitSwitch = (0,src_inputs/* parseBoolean */.yG)(waitText);
     if (!strategy && waitSwitch === undefined)
-        throw new src/* InputError */.dz('wait', `expected true, false or a Helm 4 wait strategy (${WAIT_STRATEGIES.join(', ')}), got '${waitText}'`);
+        throw new errors/* InputError */.dz('wait', `expected true, false or a Helm 4 wait strategy (${WAIT_STRATEGIES.join(', ')}), got '${waitText}'`);
     // `true` is Helm 4's bare --wait (watcher); Helm 3 has a single kind of wait.
     const wait = strategy ?? (waitSwitch ? 'watcher' : false);
     const context = inputs.string('context') || undefined;
     if (context !== undefined && /[\s\x00-\x1f]/.test(context))
-        throw new src/* InputError */.dz('context', `expected a kubeconfig context name without spaces or control characters, got '${context.replace(/[\r\n]+/g, ' ')}'`);
+        throw new errors/* InputError */.dz('context', `expected a kubeconfig context name without spaces or control characters, got '${context.replace(/[\r\n]+/g, ' ')}'`);
     const helm = inputs.string('helm', 'helm');
     if (/[\r\n\x00]/.test(helm))
-        throw new src/* InputError */.dz('helm', 'expected a program name or path on one line');
+        throw new errors/* InputError */.dz('helm', 'expected a program name or path on one line');
     return {
         release,
         namespace,
@@ -489,7 +526,7 @@ async function decodeKubeconfigInput(runner, content, context) {
         text = decodeKubeconfigContent(content);
     }
     catch (err) {
-        throw new src/* InputError */.dz('kubeconfig', (0,src/* errorMessage */.gJ)(err));
+        throw new errors/* InputError */.dz('kubeconfig', (0,errors/* errorMessage */.gJ)(err));
     }
     (0,kubeconfig_masking/* maskKubeconfigValue */.J)(runner, text);
     let config;
@@ -497,19 +534,19 @@ async function decodeKubeconfigInput(runner, content, context) {
         config = await parseKubeconfig(text);
     }
     catch (err) {
-        throw new src/* InputError */.dz('kubeconfig', (0,src/* errorMessage */.gJ)(err));
+        throw new errors/* InputError */.dz('kubeconfig', (0,errors/* errorMessage */.gJ)(err));
     }
     for (const secret of kubeconfigSecrets(config))
         (0,kubeconfig_masking/* maskKubeconfigValue */.J)(runner, secret);
     if (context && !config.contexts.some((c) => c.name === context)) {
-        throw new src/* InputError */.dz('context', `no context named '${context}' in the kubeconfig (it has: ${config.contexts.map((c) => c.name).join(', ') || 'none'})`);
+        throw new errors/* InputError */.dz('context', `no context named '${context}' in the kubeconfig (it has: ${config.contexts.map((c) => c.name).join(', ') || 'none'})`);
     }
     return text;
 }
 /** A private copy of the kubeconfig for helm: mode 600 in a fresh directory under RUNNER_TEMP. */
 function writeKubeconfigFile(env, text) {
-    const dir = external_node_path_default().join(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), `helm-rollback-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    // mkdtemp makes a fresh directory only this user can enter (0700).
+    const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'helm-rollback-'));
     const file = external_node_path_default().join(dir, 'kubeconfig');
     (0,external_node_fs_.writeFileSync)(file, text, { mode: 0o600 });
     return { file, remove: () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true }) };
@@ -518,7 +555,7 @@ const READ_ATTEMPTS = 3;
 async function main(runner, deps) {
     const input = readInputs(runner);
     const kubeconfigText = await decodeKubeconfigInput(runner, input.kubeconfig, input.context);
-    const deadline = new src/* Deadline */.B2(deps.clock, input.timeoutMs);
+    const deadline = new clock/* Deadline */.B(deps.clock, input.timeoutMs);
     const helmEnv = { ...runner.env };
     // Inputs are the action's business, not helm's; and a kubeconfig given as input wins.
     for (const key of Object.keys(helmEnv))
@@ -555,7 +592,7 @@ async function readWithRetry(runner, clock, deadline, what, read) {
             const wait = 1000 * 2 ** (attempt - 1);
             if (!transient || attempt >= READ_ATTEMPTS || deadline.remaining() <= wait)
                 throw err;
-            runner.warning(`${what} failed (${lastHelmError(err.result.stderr)}); retrying in ${(0,src/* formatDuration */.a3)(wait)}`);
+            runner.warning(`${what} failed (${lastHelmError(err.result.stderr)}); retrying in ${(0,src_inputs/* formatDuration */.a3)(wait)}`);
             await clock.sleep(wait);
         }
     }
@@ -564,7 +601,7 @@ async function rollback(runner, deps, input, cli, deadline, kubeconfigText, outc
     const { release, namespace } = input;
     const version = await cli.version(Math.max(1000, deadline.remaining()));
     if (version.major < 3)
-        throw new src/* ActionError */.lZ(`Helm ${version.text} is not supported: Helm 2 used Tiller and a different release store; use Helm 3 or 4`);
+        throw new errors/* ActionError */.lZ(`Helm ${version.text} is not supported: Helm 2 used Tiller and a different release store; use Helm 3 or 4`);
     if (version.major > 4)
         runner.warning(`Helm ${version.text} is newer than this action knows; passing Helm 4 flags`);
     // Built once with a placeholder revision so that a flag this Helm lacks fails before anything changes.
@@ -598,7 +635,7 @@ async function rollback(runner, deps, input, cli, deadline, kubeconfigText, outc
     }
     catch (err) {
         // Nothing was changed; the summary still shows the history that made the choice impossible.
-        runner.appendSummary(`${(0,src/* heading */.R_)(`❌ Helm rollback of ${release} (namespace ${namespace}): failed`)}\n${(0,src/* errorMessage */.gJ)(err)}\n\n${historyTable(before, current ? { [current.revision]: 'current' } : {})}`);
+        runner.appendSummary(`${heading(`❌ Helm rollback of ${release} (namespace ${namespace}): failed`)}\n${(0,errors/* errorMessage */.gJ)(err)}\n\n${historyTable(before, current ? { [current.revision]: 'current' } : {})}`);
         throw err;
     }
     for (const note of plan.notes)
@@ -630,7 +667,7 @@ async function rollback(runner, deps, input, cli, deadline, kubeconfigText, outc
     runner.info(`Running: ${input.helm} ${args.join(' ')}`);
     const started = deps.clock.now();
     const progress = setInterval(() => {
-        runner.info(`… helm rollback still running (${(0,src/* formatDuration */.a3)(deps.clock.now() - started)} elapsed, ${(0,src/* formatDuration */.a3)(deadline.remaining())} left)`);
+        runner.info(`… helm rollback still running (${(0,src_inputs/* formatDuration */.a3)(deps.clock.now() - started)} elapsed, ${(0,src_inputs/* formatDuration */.a3)(deadline.remaining())} left)`);
     }, 15_000);
     let result;
     try {
@@ -655,7 +692,7 @@ async function rollback(runner, deps, input, cli, deadline, kubeconfigText, outc
         }
         const message = `helm rollback of ${release} to revision ${plan.target.revision} failed (exit code ${result.code}): ${lastHelmError(result.stderr)}`;
         finish('failed', message);
-        throw new src/* ActionError */.lZ(message);
+        throw new errors/* ActionError */.lZ(message);
     }
     if (input.dryRun) {
         finish('skipped', `Dry run: would roll back from revision ${plan.current.revision} to revision ${plan.target.revision}; Helm accepted the rollback and nothing was changed.`);
@@ -667,7 +704,7 @@ async function rollback(runner, deps, input, cli, deadline, kubeconfigText, outc
     const newest = after[after.length - 1];
     if (!newest || newest.revision <= plan.current.revision) {
         finish('failed', `helm rollback exited 0 but the history shows no new revision after ${plan.current.revision}`);
-        throw new src/* ActionError */.lZ(`helm rollback of ${release} exited 0 but its history shows no new revision after ${plan.current.revision}`);
+        throw new errors/* ActionError */.lZ(`helm rollback of ${release} exited 0 but its history shows no new revision after ${plan.current.revision}`);
     }
     report.newRevision = newest.revision;
     runner.setOutput('new-revision', newest.revision);
@@ -691,7 +728,7 @@ async function verifyRollback(runner, deps, input, cli, deadline, kubeconfigText
         finish('rolled-back', `${rolledBack} Nothing to verify: the manifest has no Deployments, StatefulSets or DaemonSets.`);
         return;
     }
-    runner.info(`Verifying ${refs.length} workload(s) of revision ${newRevision}: ${refs.map((r) => `${r.kind}/${r.name}`).join(', ')} (${(0,src/* formatDuration */.a3)(deadline.remaining())} left)`);
+    runner.info(`Verifying ${refs.length} workload(s) of revision ${newRevision}: ${refs.map((r) => `${r.kind}/${r.name}`).join(', ')} (${(0,src_inputs/* formatDuration */.a3)(deadline.remaining())} left)`);
     const verify = deps.verify ?? (await __nccwpck_require__.e(/* import() */ 185).then(__nccwpck_require__.bind(__nccwpck_require__, 7185))).verifyWorkloads;
     const results = await verify(refs, { deadline, kubeconfig: kubeconfigText ?? '', context: input.context, env: runner.env, runner });
     report.workloads = results;
@@ -700,7 +737,7 @@ async function verifyRollback(runner, deps, input, cli, deadline, kubeconfigText
         const first = failed[0];
         const message = `Rolled back ${input.release} to revision ${report.to} (new revision ${newRevision}), but ${first.workload} did not become ready: ${first.message}${failed.length > 1 ? ` (and ${failed.length - 1} more)` : ''}`;
         finish('failed', message);
-        throw new src/* ActionError */.lZ(message);
+        throw new errors/* ActionError */.lZ(message);
     }
     finish('verified', `${rolledBack} All ${results.length} workload(s) are rolled out and ready.`);
 }
@@ -708,175 +745,61 @@ async function verifyRollback(runner, deps, input, cli, deadline, kubeconfigText
 
 /***/ }),
 
-/***/ 8015:
+/***/ 143:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  lZ: () => (/* reexport */ ActionError),
-  B2: () => (/* reexport */ Deadline),
-  dz: () => (/* reexport */ InputError),
-  G0: () => (/* reexport */ Inputs),
-  by: () => (/* reexport */ Runner),
-  EY: () => (/* reexport */ backoffDelay),
-  gJ: () => (/* reexport */ errorMessage),
-  a3: () => (/* reexport */ formatDuration),
-  R_: () => (/* reexport */ heading),
-  yG: () => (/* reexport */ parseBoolean),
-  Cs: () => (/* reexport */ runAction),
-  ml: () => (/* reexport */ systemClock),
-  tp: () => (/* reexport */ table)
-});
-
-// UNUSED EXPORTS: HttpError, cell, code, details, formatCommand, formatFileCommand, httpRequest, inputEnvName, isLocalhostName, isSensitiveHeader, maskHeaders, maskUrl, parseDuration, parseInteger, parseLines, parseList, parsePairs, parseRetryAfter, processIO, retry, safeUrl
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./packages/core/src/runner.ts
-// The GitHub runner's protocol for JavaScript actions: inputs from INPUT_* variables,
-// workflow commands on stdout, and file commands (GITHUB_OUTPUT, GITHUB_STATE, ...).
-// Written here instead of importing @actions/core: its bundle costs ~40 ms of startup on
-// every workflow run (it carries an HTTP client for OIDC), and the protocol is a few lines.
-
-
-const processIO = {
-    env: process.env,
-    write: (text) => void process.stdout.write(text),
-    appendFile: (path, text) => (0,external_node_fs_.appendFileSync)(path, text, { encoding: 'utf8' }),
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ Deadline),
+/* harmony export */   m: () => (/* binding */ systemClock)
+/* harmony export */ });
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve) => {
+        if (ms <= 0 || signal?.aborted)
+            return resolve();
+        const onAbort = () => {
+            clearTimeout(timer);
+            resolve();
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
 };
-/** INPUT_<NAME>: upper-cased, spaces to underscores, hyphens kept — as the runner sets it. */
-function inputEnvName(name) {
-    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
-}
-function escapeData(text) {
-    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-function escapeProperty(text) {
-    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-function formatCommand(command, message, props = {}) {
-    const parts = Object.entries(props)
-        .filter(([, v]) => v !== undefined && v !== '')
-        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`);
-    const head = parts.length ? `::${command} ${parts.join(',')}::` : `::${command}::`;
-    return `${head}${escapeData(message)}${external_node_os_.EOL}`;
-}
-/** A key/value in the heredoc form that file commands accept for any value. */
-function formatFileCommand(key, value) {
-    // The delimiter only has to be absent from the value, which the loop guarantees; Math.random
-    // avoids loading node:crypto (measurable startup cost) for randomUUID.
-    const fresh = () => `ghadelimiter_${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
-    let delimiter = fresh();
-    while (key.includes(delimiter) || value.includes(delimiter))
-        delimiter = fresh();
-    return `${key}<<${delimiter}${external_node_os_.EOL}${value}${external_node_os_.EOL}${delimiter}${external_node_os_.EOL}`;
-}
-class Runner {
-    io;
-    secrets = new Set();
-    constructor(io = processIO) {
-        this.io = io;
+/** One overall deadline shared by everything an action does. */
+class Deadline {
+    clock;
+    at;
+    constructor(clock, timeoutMs) {
+        this.clock = clock;
+        this.at = clock.now() + timeoutMs;
     }
-    get env() {
-        return this.io.env;
+    remaining() {
+        return Math.max(0, this.at - this.clock.now());
     }
-    /** The raw input string ('' when unset); surrounding whitespace trimmed. */
-    input(name) {
-        return (this.io.env[inputEnvName(name)] ?? '').trim();
+    expired() {
+        return this.remaining() <= 0;
     }
-    /** True when the workflow (or action.yml default) gave the input a non-empty value. */
-    hasInput(name) {
-        return this.input(name) !== '';
+    /** The smaller of a wanted duration and the time left. */
+    cap(ms) {
+        return Math.min(ms, this.remaining());
     }
-    isDebug() {
-        return this.io.env.RUNNER_DEBUG === '1';
-    }
-    /** Registers a value with the runner's log masker. Multi-line values are masked line by line. */
-    setSecret(value) {
-        if (!value)
-            return;
-        for (const part of [value, ...value.split(/\r?\n/)]) {
-            const v = part.trim();
-            if (v.length < 3 || this.secrets.has(v))
-                continue;
-            this.secrets.add(v);
-            this.io.write(formatCommand('add-mask', v));
-        }
-    }
-    /** Replaces every registered secret in a text, for messages we build ourselves (summaries, outputs). */
-    redact(text) {
-        let out = text;
-        const sorted = [...this.secrets].sort((a, b) => b.length - a.length);
-        for (const s of sorted)
-            out = out.split(s).join('***');
-        return out;
-    }
-    setOutput(name, value) {
-        this.fileCommand('GITHUB_OUTPUT', 'set-output', name, String(value));
-    }
-    saveState(name, value) {
-        this.fileCommand('GITHUB_STATE', 'save-state', name, value);
-    }
-    getState(name) {
-        return this.io.env[`STATE_${name}`] ?? '';
-    }
-    exportVariable(name, value) {
-        this.io.env[name] = value;
-        this.fileCommand('GITHUB_ENV', 'set-env', name, value);
-    }
-    fileCommand(fileVar, legacy, key, value) {
-        const file = this.io.env[fileVar];
-        if (file)
-            this.io.appendFile(file, formatFileCommand(key, value));
-        else
-            this.io.write(formatCommand(legacy, value, { name: key }));
-    }
-    info(message) {
-        this.io.write(`${message}${external_node_os_.EOL}`);
-    }
-    debug(message) {
-        this.io.write(formatCommand('debug', message));
-    }
-    notice(message, props = {}) {
-        this.io.write(formatCommand('notice', message, annotation(props)));
-    }
-    warning(message, props = {}) {
-        this.io.write(formatCommand('warning', message, annotation(props)));
-    }
-    error(message, props = {}) {
-        this.io.write(formatCommand('error', message, annotation(props)));
-    }
-    startGroup(name) {
-        this.io.write(formatCommand('group', name));
-    }
-    endGroup() {
-        this.io.write(formatCommand('endgroup', ''));
-    }
-    async group(name, fn) {
-        this.startGroup(name);
-        try {
-            return await fn();
-        }
-        finally {
-            this.endGroup();
-        }
-    }
-    /** Appends Markdown to the job summary (a no-op outside the runner). */
-    appendSummary(markdown) {
-        const file = this.io.env.GITHUB_STEP_SUMMARY;
-        if (!file)
-            return;
-        this.io.appendFile(file, this.redact(markdown.endsWith('\n') ? markdown : `${markdown}\n`));
-    }
-}
-function annotation(p) {
-    return { title: p.title, file: p.file, line: p.line, col: p.col };
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/errors.ts
+
+/***/ }),
+
+/***/ 7638:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cs: () => (/* binding */ runAction),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   lZ: () => (/* binding */ ActionError)
+/* harmony export */ });
 /** A bad input: names the input and what was expected. Raised before any side effect. */
 class InputError extends Error {
     input;
@@ -929,44 +852,20 @@ async function runAction(runner, main) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/clock.ts
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve) => {
-        if (ms <= 0 || signal?.aborted)
-            return resolve();
-        const onAbort = () => {
-            clearTimeout(timer);
-            resolve();
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-/** One overall deadline shared by everything an action does. */
-class Deadline {
-    clock;
-    at;
-    constructor(clock, timeoutMs) {
-        this.clock = clock;
-        this.at = clock.now() + timeoutMs;
-    }
-    remaining() {
-        return Math.max(0, this.at - this.clock.now());
-    }
-    expired() {
-        return this.remaining() <= 0;
-    }
-    /** The smaller of a wanted duration and the time left. */
-    cap(ms) {
-        return Math.min(ms, this.remaining());
-    }
-}
 
-;// CONCATENATED MODULE: ./packages/core/src/inputs.ts
+/***/ }),
+
+/***/ 7276:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G0: () => (/* binding */ Inputs),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* unused harmony exports parseDuration, parseInteger, parseList, parseLines, parsePairs */
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7638);
+/* harmony import */ var _runner__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8643);
 // Parsing of action inputs. Every input arrives as a string; every parser either returns a
 // typed value or throws an InputError that names the input and what was expected.
 
@@ -1059,12 +958,12 @@ class Inputs {
     }
     /** The string without trimming inner content (only for free text like bodies and messages). */
     raw(name) {
-        return this.runner.env[inputEnvName(name)] ?? '';
+        return this.runner.env[(0,_runner__WEBPACK_IMPORTED_MODULE_1__/* .inputEnvName */ .d_)(name)] ?? '';
     }
     required(name) {
         const v = this.runner.input(name);
         if (v === '')
-            throw new InputError(name, 'is required and was empty');
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, 'is required and was empty');
         return v;
     }
     boolean(name, fallback) {
@@ -1073,7 +972,7 @@ class Inputs {
             return fallback;
         const b = parseBoolean(v);
         if (b === undefined)
-            throw new InputError(name, `expected true or false, got '${v}'`);
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `expected true or false, got '${v}'`);
         return b;
     }
     integer(name, fallback, bounds = {}) {
@@ -1084,7 +983,7 @@ class Inputs {
         const { min, max } = bounds;
         const range = min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` >= ${min}` : max !== undefined ? ` <= ${max}` : '';
         if (n === undefined || (min !== undefined && n < min) || (max !== undefined && n > max)) {
-            throw new InputError(name, `expected a whole number${range}, got '${v}'`);
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `expected a whole number${range}, got '${v}'`);
         }
         return n;
     }
@@ -1093,11 +992,11 @@ class Inputs {
         const v = this.runner.input(name) || fallback;
         const ms = parseDuration(v);
         if (ms === undefined)
-            throw new InputError(name, `expected a duration like 30s, 5m or 1h30m, got '${v}'`);
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `expected a duration like 30s, 5m or 1h30m, got '${v}'`);
         if (bounds.min !== undefined && ms < bounds.min)
-            throw new InputError(name, `must be at least ${formatDuration(bounds.min)}, got '${v}'`);
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `must be at least ${formatDuration(bounds.min)}, got '${v}'`);
         if (bounds.max !== undefined && ms > bounds.max)
-            throw new InputError(name, `must be at most ${formatDuration(bounds.max)}, got '${v}'`);
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `must be at most ${formatDuration(bounds.max)}, got '${v}'`);
         return ms;
     }
     list(name) {
@@ -1111,299 +1010,172 @@ class Inputs {
         if (v === '')
             return fallback;
         if (!allowed.includes(v))
-            throw new InputError(name, `expected one of ${allowed.join(', ')}, got '${v}'`);
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `expected one of ${allowed.join(', ')}, got '${v}'`);
         return v;
     }
     /** Multiline `key<sep>value` pairs. */
     pairs(name, separator, shape) {
         const result = parsePairs(this.runner.input(name), separator);
         if ('badLine' in result)
-            throw new InputError(name, `line ${result.badLine} is not ${shape}`);
+            throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `line ${result.badLine} is not ${shape}`);
         return result.pairs;
     }
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/retry.ts
-/**
- * The delay before retry number `retry` (1 = the first retry): exponential with a cap, and
- * "full jitter" (AWS architecture blog) so that many clients retrying at once spread out.
- */
-function backoffDelay(retry, opts, random = Math.random) {
-    const base = opts.strategy === 'fixed' ? opts.initialMs : opts.initialMs * 2 ** Math.max(0, retry - 1);
-    const capped = Math.min(opts.maxMs, base);
-    return opts.jitter ? Math.floor(random() * capped) : capped;
-}
-/** `Retry-After`: delay-seconds or an HTTP date. Returns milliseconds, or undefined when unparseable. */
-function parseRetryAfter(value, now) {
-    if (value === undefined || value === null)
-        return undefined;
-    const v = value.trim();
-    if (v === '')
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(v))
-        return Math.round(Number(v) * 1000);
-    // Every HTTP-date form starts with a day name; Date.parse alone would take '-5' for a date.
-    if (!/^[A-Za-z]{3}/.test(v))
-        return undefined;
-    const at = Date.parse(v);
-    if (Number.isNaN(at))
-        return undefined;
-    return Math.max(0, at - now);
-}
-/**
- * Runs `attempt` until it reports done, attempts run out, or the deadline passes. A wait that
- * would end after the deadline is not started: the last attempt is the last one that fits.
- */
-async function retry(attempt, opts) {
-    const { clock } = opts;
-    let last;
-    for (let n = 1;; n++) {
-        if (opts.signal?.aborted)
-            return { value: last, done: false, attempts: n - 1, stopped: 'aborted' };
-        const outcome = await attempt(n);
-        if (outcome.value !== undefined)
-            last = outcome.value;
-        if (outcome.done)
-            return { value: outcome.value, done: true, attempts: n };
-        if (outcome.fatal)
-            return { value: last, done: false, attempts: n, stopped: 'fatal' };
-        if (n >= opts.maxAttempts)
-            return { value: last, done: false, attempts: n, stopped: 'attempts' };
-        const wait = outcome.retryAfterMs ?? backoffDelay(n, opts, opts.random);
-        if (clock.now() + wait >= opts.deadline)
-            return { value: last, done: false, attempts: n, stopped: 'deadline' };
-        opts.onWait?.(wait, n);
-        await clock.sleep(wait, opts.signal);
-    }
-}
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
-;// CONCATENATED MODULE: ./packages/core/src/http.ts
-// One HTTP(S) request with the guarantees the actions need: a per-attempt timeout covering
-// connect, headers and body; a capped body read; bounded redirects; TLS options; and errors
-// that are one line and never contain the URL's credentials or query. Built on node:http(s)
-// rather than fetch: fetch's lazy initialisation costs tens of ms of startup per run.
+/***/ }),
+
+/***/ 8643:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   by: () => (/* binding */ Runner),
+/* harmony export */   d_: () => (/* binding */ inputEnvName)
+/* harmony export */ });
+/* unused harmony exports processIO, formatCommand, formatFileCommand */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+// The GitHub runner's protocol for JavaScript actions: inputs from INPUT_* variables,
+// workflow commands on stdout, and file commands (GITHUB_OUTPUT, GITHUB_STATE, ...).
+// Written here instead of importing @actions/core: its bundle costs ~40 ms of startup on
+// every workflow run (it carries an HTTP client for OIDC), and the protocol is a few lines.
 
 
-
-class HttpError extends Error {
-    code;
-    constructor(code, message) {
-        super(message);
-        this.code = code;
-        this.name = 'HttpError';
-    }
-}
-const DEFAULT_MAX_BODY = (/* unused pure expression or super */ null && (1024 * 1024));
-/** Origin and path without credentials, query or fragment: safe to log. */
-function safeUrl(url) {
-    try {
-        const u = new URL(String(url));
-        return `${u.protocol}//${u.host}${u.pathname}`;
-    }
-    catch {
-        return '(invalid URL)';
-    }
-}
-/** RFC 6761: `localhost` names are loopback; try both families so a server on 127.0.0.1 or ::1 answers, whatever /etc/hosts says. */
-function isLocalhostName(hostname) {
-    const h = hostname.toLowerCase().replace(/\.$/, '');
-    return h === 'localhost' || h.endsWith('.localhost');
-}
-const loopbackLookup = (_hostname, options, callback) => {
-    const addresses = [
-        { address: '127.0.0.1', family: 4 },
-        { address: '::1', family: 6 },
-    ].filter((a) => !options.family || options.family === a.family);
-    if (options.all)
-        callback(null, addresses);
-    else
-        callback(null, addresses[0].address, addresses[0].family);
+const processIO = {
+    env: process.env,
+    write: (text) => void process.stdout.write(text),
+    appendFile: (path, text) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(path, text, { encoding: 'utf8' }),
 };
-function classify(err) {
-    const code = err.code ?? '';
-    if (code === 'ECONNREFUSED')
-        return new HttpError('CONNECTION_REFUSED', 'connection refused');
-    if (code === 'ECONNRESET' || code === 'EPIPE' || err.message === 'socket hang up')
-        return new HttpError('CONNECTION_RESET', 'connection reset by peer');
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME')
-        return new HttpError('DNS', `DNS lookup failed (${code})`);
-    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO|ERR_TLS|HOSTNAME/i.test(code) || /certificate|ssl|tls/i.test(err.message)) {
-        return new HttpError('TLS', `TLS error: ${code || err.message.split('\n')[0]}`);
+/** INPUT_<NAME>: upper-cased, spaces to underscores, hyphens kept — as the runner sets it. */
+function inputEnvName(name) {
+    return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+function escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(text) {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+function formatCommand(command, message, props = {}) {
+    const parts = Object.entries(props)
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`);
+    const head = parts.length ? `::${command} ${parts.join(',')}::` : `::${command}::`;
+    return `${head}${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`;
+}
+/** A key/value in the heredoc form that file commands accept for any value. */
+function formatFileCommand(key, value) {
+    // The delimiter only has to be absent from the value, which the loop guarantees; Math.random
+    // avoids loading node:crypto (measurable startup cost) for randomUUID.
+    const fresh = () => `ghadelimiter_${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+    let delimiter = fresh();
+    while (key.includes(delimiter) || value.includes(delimiter))
+        delimiter = fresh();
+    return `${key}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`;
+}
+class Runner {
+    io;
+    secrets = new Set();
+    constructor(io = processIO) {
+        this.io = io;
     }
-    if (code === 'ETIMEDOUT' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH')
-        return new HttpError('NETWORK', `network error (${code})`);
-    return new HttpError('NETWORK', `network error: ${code || err.message.split('\n')[0]}`);
-}
-function once(req, url, headers, method, body, signal, maxBody) {
-    return new Promise((resolve, reject) => {
-        const isHttps = url.protocol === 'https:';
-        const lib = isHttps ? https : http;
-        // autoSelectFamily: try every address of a name (so `localhost` works on 127.0.0.1 or ::1).
-        const options = {
-            method,
-            headers: { 'user-agent': 'cicd-actions', ...headers },
-            agent: false,
-            autoSelectFamily: true,
-            signal,
-        };
-        if (isLocalhostName(url.hostname))
-            options.lookup = loopbackLookup;
-        if (body !== undefined)
-            options.headers['content-length'] = Buffer.byteLength(body);
-        if (isHttps) {
-            options.rejectUnauthorized = !req.insecure;
-            if (req.ca)
-                options.ca = req.ca;
-        }
-        const request = lib.request(url, options, (res) => {
-            const chunks = [];
-            let size = 0;
-            let truncated = false;
-            const finish = () => {
-                const flat = {};
-                for (const [k, v] of Object.entries(res.headers))
-                    if (v !== undefined)
-                        flat[k] = Array.isArray(v) ? v.join(', ') : v;
-                resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: flat, body: Buffer.concat(chunks), truncated });
-            };
-            res.on('data', (chunk) => {
-                if (truncated)
-                    return;
-                const room = maxBody - size;
-                if (chunk.length > room) {
-                    chunks.push(chunk.subarray(0, room));
-                    size = maxBody;
-                    truncated = true;
-                    // Resolve before stopping the transfer: destroying emits 'aborted', which must not win.
-                    finish();
-                    res.destroy();
-                    return;
-                }
-                chunks.push(chunk);
-                size += chunk.length;
-            });
-            res.on('end', finish);
-            res.on('error', (err) => (truncated ? undefined : reject(err)));
-            res.on('aborted', () => (truncated ? undefined : reject(new HttpError('CONNECTION_RESET', 'connection closed before the response was complete'))));
-        });
-        request.on('error', reject);
-        if (body !== undefined)
-            request.write(body);
-        request.end();
-    });
-}
-/** Sends one request (following redirects if asked). Network faults throw HttpError; any HTTP status resolves. */
-async function httpRequest(req) {
-    const started = performance.now();
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-    }, Math.max(1, req.timeoutMs));
-    const onOuterAbort = () => controller.abort();
-    // A signal aborted before the call never fires 'abort' again: honour it now.
-    if (req.signal?.aborted)
-        controller.abort();
-    else
-        req.signal?.addEventListener('abort', onOuterAbort, { once: true });
-    let url = new URL(String(req.url));
-    let method = (req.method ?? 'GET').toUpperCase();
-    let body = req.body;
-    let headers = { ...(req.headers ?? {}) };
-    const maxRedirects = req.maxRedirects ?? 10;
-    const seen = new Set([url.href]);
-    let redirects = 0;
-    try {
-        for (;;) {
-            let res;
-            try {
-                res = await once(req, url, headers, method, body, controller.signal, req.maxBodyBytes ?? DEFAULT_MAX_BODY);
-            }
-            catch (err) {
-                if (timedOut)
-                    throw new HttpError('TIMEOUT', `timed out after ${req.timeoutMs} ms`);
-                if (controller.signal.aborted)
-                    throw new HttpError('ABORTED', 'request aborted');
-                if (err instanceof HttpError)
-                    throw err;
-                throw classify(err);
-            }
-            const location = res.headers.location;
-            if (!req.followRedirects || res.status < 300 || res.status > 399 || res.status === 304 || !location) {
-                return { ...res, url: safeUrl(url), redirects, timeMs: performance.now() - started };
-            }
-            let next;
-            try {
-                next = new URL(location, url);
-            }
-            catch {
-                throw new HttpError('BAD_REDIRECT', `redirect to an invalid location`);
-            }
-            if (next.protocol !== 'http:' && next.protocol !== 'https:')
-                throw new HttpError('BAD_REDIRECT', `redirect to unsupported scheme ${next.protocol}`);
-            if (seen.has(next.href))
-                throw new HttpError('REDIRECT_LOOP', `redirect loop at ${safeUrl(next)}`);
-            if (++redirects > maxRedirects)
-                throw new HttpError('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects`);
-            seen.add(next.href);
-            // As fetch does: 303 always, and 301/302 after a POST, continue as GET without a body.
-            if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
-                method = method === 'HEAD' ? 'HEAD' : 'GET';
-                body = undefined;
-                headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !/^content-/i.test(k)));
-            }
-            // Credentials (Authorization, but also X-Api-Key and the like) stay with the origin they were meant for.
-            if (next.origin !== url.origin)
-                headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !isSensitiveHeader(k)));
-            url = next;
+    get env() {
+        return this.io.env;
+    }
+    /** The raw input string ('' when unset); surrounding whitespace trimmed. */
+    input(name) {
+        return (this.io.env[inputEnvName(name)] ?? '').trim();
+    }
+    /** True when the workflow (or action.yml default) gave the input a non-empty value. */
+    hasInput(name) {
+        return this.input(name) !== '';
+    }
+    isDebug() {
+        return this.io.env.RUNNER_DEBUG === '1';
+    }
+    /** Registers a value with the runner's log masker. Multi-line values are masked line by line. */
+    setSecret(value) {
+        if (!value)
+            return;
+        for (const part of [value, ...value.split(/\r?\n/)]) {
+            const v = part.trim();
+            if (v.length < 3 || this.secrets.has(v))
+                continue;
+            this.secrets.add(v);
+            this.io.write(formatCommand('add-mask', v));
         }
     }
-    finally {
-        clearTimeout(timer);
-        req.signal?.removeEventListener('abort', onOuterAbort);
+    /** Replaces every registered secret in a text, for messages we build ourselves (summaries, outputs). */
+    redact(text) {
+        let out = text;
+        const sorted = [...this.secrets].sort((a, b) => b.length - a.length);
+        for (const s of sorted)
+            out = out.split(s).join('***');
+        return out;
+    }
+    setOutput(name, value) {
+        this.fileCommand('GITHUB_OUTPUT', 'set-output', name, String(value));
+    }
+    saveState(name, value) {
+        this.fileCommand('GITHUB_STATE', 'save-state', name, value);
+    }
+    getState(name) {
+        return this.io.env[`STATE_${name}`] ?? '';
+    }
+    exportVariable(name, value) {
+        this.io.env[name] = value;
+        this.fileCommand('GITHUB_ENV', 'set-env', name, value);
+    }
+    fileCommand(fileVar, legacy, key, value) {
+        const file = this.io.env[fileVar];
+        if (file)
+            this.io.appendFile(file, formatFileCommand(key, value));
+        else
+            this.io.write(formatCommand(legacy, value, { name: key }));
+    }
+    info(message) {
+        this.io.write(`${message}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+    }
+    debug(message) {
+        this.io.write(formatCommand('debug', message));
+    }
+    notice(message, props = {}) {
+        this.io.write(formatCommand('notice', message, annotation(props)));
+    }
+    warning(message, props = {}) {
+        this.io.write(formatCommand('warning', message, annotation(props)));
+    }
+    error(message, props = {}) {
+        this.io.write(formatCommand('error', message, annotation(props)));
+    }
+    startGroup(name) {
+        this.io.write(formatCommand('group', name));
+    }
+    endGroup() {
+        this.io.write(formatCommand('endgroup', ''));
+    }
+    async group(name, fn) {
+        this.startGroup(name);
+        try {
+            return await fn();
+        }
+        finally {
+            this.endGroup();
+        }
+    }
+    /** Appends Markdown to the job summary (a no-op outside the runner). */
+    appendSummary(markdown) {
+        const file = this.io.env.GITHUB_STEP_SUMMARY;
+        if (!file)
+            return;
+        this.io.appendFile(file, this.redact(markdown.endsWith('\n') ? markdown : `${markdown}\n`));
     }
 }
-
-;// CONCATENATED MODULE: ./packages/core/src/summary.ts
-// Building blocks for job summaries: Markdown a person reads in the run's page.
-/** A table cell: pipes escaped, newlines as <br>, so user text cannot break the table. */
-function cell(value) {
-    const s = value === undefined || value === null ? '' : String(value);
-    return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+function annotation(p) {
+    return { title: p.title, file: p.file, line: p.line, col: p.col };
 }
-function table(headers, rows) {
-    const head = `| ${headers.map(cell).join(' | ')} |`;
-    const sep = `| ${headers.map(() => '---').join(' | ')} |`;
-    const body = rows.map((r) => `| ${headers.map((_, i) => cell(r[i])).join(' | ')} |`);
-    return [head, sep, ...body].join('\n') + '\n';
-}
-function heading(text, level = 3) {
-    return `${'#'.repeat(level)} ${text}\n`;
-}
-/** A collapsible section. */
-function details(summary, markdown) {
-    return `<details><summary>${cell(summary)}</summary>\n\n${markdown}\n</details>\n`;
-}
-/** Inline code that survives backticks in the text. */
-function code(text) {
-    const fence = text.includes('`') ? '``' : '`';
-    return `${fence}${text.replace(/\r?\n/g, ' ')}${fence}`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/index.ts
-
-
-
-
-
-
-
-
 
 
 /***/ }),

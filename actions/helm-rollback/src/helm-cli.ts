@@ -1,7 +1,7 @@
 // The helm command line: run as a program with an argument array (never a shell), with a
 // time limit, and its failures turned into one clear line.
-import { spawn } from 'node:child_process';
-import { ActionError, type Env } from '../../../packages/core/src/index';
+import { ActionError } from '../../../packages/core/src/errors';
+import type { Env } from '../../../packages/core/src/runner';
 import { parseHelmVersion, type HelmVersion } from './helm-version';
 import { parseHistory, type HistoryEntry } from './release-history';
 
@@ -21,8 +21,10 @@ export interface ProgramOptions {
 export type RunProgram = (file: string, args: string[], opts: ProgramOptions) => Promise<ProgramResult>;
 
 /** The process implementation of RunProgram: spawn without a shell, collect output, kill on overrun. */
-export const spawnProgram: RunProgram = (file, args, opts) =>
-  new Promise((resolve, reject) => {
+export const spawnProgram: RunProgram = async (file, args, opts) => {
+  // Loaded on first use: ~7 ms of startup that a run refused for bad input never needs.
+  const { spawn } = await import('node:child_process');
+  return new Promise((resolve, reject) => {
     const child = spawn(file, args, { env: opts.env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'], shell: false });
     let stdout = '';
     let stderr = '';
@@ -45,6 +47,7 @@ export const spawnProgram: RunProgram = (file, args, opts) =>
       resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr });
     });
   });
+};
 
 /** Helm's own last `Error:` line (what it prints before exiting non-zero), else its last line. */
 export function lastHelmError(stderr: string): string {

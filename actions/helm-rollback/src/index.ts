@@ -1,4 +1,8 @@
-import { Runner, runAction, systemClock } from '../../../packages/core/src/index';
+// Core modules are imported one by one, not through its index: the index also loads core's HTTP
+// client (node:http/https, ~6 ms of startup) that this action never uses.
+import { systemClock } from '../../../packages/core/src/clock';
+import { runAction } from '../../../packages/core/src/errors';
+import { Runner } from '../../../packages/core/src/runner';
 import { main } from './main';
 
 const runner = new Runner();

@@ -2,7 +2,7 @@
 // the whole decoded kubeconfig would register lines like `user:` or `kind: Config` and turn every
 // later `user:` in the log into ***. Masked instead: the input when it is one line (the base64
 // form), every credential value, and the unbroken lines of multi-line values (PEM bodies).
-import type { Runner } from '../../../packages/core/src/index';
+import type { Runner } from '../../../packages/core/src/runner';
 
 // A line with no spaces of 8+ characters that is not a YAML key (`users:`): key material.
 const LONG_TOKEN = /^\S{7,}[^\s:]$/;

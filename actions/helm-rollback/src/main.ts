@@ -1,10 +1,13 @@
 // helm-rollback: roll a release back to its last good revision with the real helm CLI, then
 // prove it worked by waiting for the workloads the rolled-back manifest declares.
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
-import { ActionError, Deadline, InputError, Inputs, errorMessage, formatDuration, heading, parseBoolean, type Clock, type Env, type Runner } from '../../../packages/core/src/index';
+import { Deadline, type Clock } from '../../../packages/core/src/clock';
+import { ActionError, InputError, errorMessage } from '../../../packages/core/src/errors';
+import { Inputs, formatDuration, parseBoolean } from '../../../packages/core/src/inputs';
+import type { Env, Runner } from '../../../packages/core/src/runner';
+import { heading } from '../../../packages/core/src/summary';
 import type { WorkloadRef } from '../../../packages/kube/src/workload-ref';
 import { maskKubeconfigValue } from './kubeconfig-masking';
 import { HelmCli, HelmCommandError, isTransientHelmError, lastHelmError, type RunProgram } from './helm-cli';
@@ -106,8 +109,8 @@ async function decodeKubeconfigInput(runner: Runner, content: string, context: s
 
 /** A private copy of the kubeconfig for helm: mode 600 in a fresh directory under RUNNER_TEMP. */
 function writeKubeconfigFile(env: Env, text: string): { file: string; remove: () => void } {
-  const dir = path.join(env.RUNNER_TEMP || tmpdir(), `helm-rollback-${randomBytes(6).toString('hex')}`);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // mkdtemp makes a fresh directory only this user can enter (0700).
+  const dir = mkdtempSync(path.join(env.RUNNER_TEMP || tmpdir(), 'helm-rollback-'));
   const file = path.join(dir, 'kubeconfig');
   writeFileSync(file, text, { mode: 0o600 });
   return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };

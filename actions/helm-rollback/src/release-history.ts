@@ -1,6 +1,6 @@
 // A release's history as `helm history -o json` prints it, and the choice of the revision to
 // roll back to.
-import { ActionError } from '../../../packages/core/src/index';
+import { ActionError } from '../../../packages/core/src/errors';
 
 /** The statuses Helm stores (pkg/release status.go). */
 export const RELEASE_STATUSES = [

@@ -1,6 +1,7 @@
 // Verification after a rollback: the workloads of the rolled-back manifest are waited for with
 // the wait-rollout logic (packages/kube), under the action's one deadline.
-import { ActionError, InputError, errorMessage, formatDuration } from '../../../packages/core/src/index';
+import { ActionError, InputError, errorMessage } from '../../../packages/core/src/errors';
+import { formatDuration } from '../../../packages/core/src/inputs';
 import { maskKubeconfigValue } from './kubeconfig-masking';
 import type { VerifyWorkloads } from './main';
 import type { WorkloadReport } from './rollback-summary';

@@ -1,8 +1,8 @@
-export const id = 104;
-export const ids = [104,724];
+export const id = 760;
+export const ids = [760,724];
 export const modules = {
 
-/***/ 2104:
+/***/ 5760:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -595,8 +595,266 @@ function formatDiagnostics(diag) {
     return lines;
 }
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 7 modules
-var src = __webpack_require__(8015);
+// EXTERNAL MODULE: ./packages/core/src/runner.ts
+var runner = __webpack_require__(8643);
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __webpack_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/clock.ts
+var clock = __webpack_require__(143);
+// EXTERNAL MODULE: ./packages/core/src/inputs.ts
+var inputs = __webpack_require__(7276);
+;// CONCATENATED MODULE: ./packages/core/src/retry.ts
+/**
+ * The delay before retry number `retry` (1 = the first retry): exponential with a cap, and
+ * "full jitter" (AWS architecture blog) so that many clients retrying at once spread out.
+ */
+function backoffDelay(retry, opts, random = Math.random) {
+    const base = opts.strategy === 'fixed' ? opts.initialMs : opts.initialMs * 2 ** Math.max(0, retry - 1);
+    const capped = Math.min(opts.maxMs, base);
+    return opts.jitter ? Math.floor(random() * capped) : capped;
+}
+/** `Retry-After`: delay-seconds or an HTTP date. Returns milliseconds, or undefined when unparseable. */
+function parseRetryAfter(value, now) {
+    if (value === undefined || value === null)
+        return undefined;
+    const v = value.trim();
+    if (v === '')
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(v))
+        return Math.round(Number(v) * 1000);
+    // Every HTTP-date form starts with a day name; Date.parse alone would take '-5' for a date.
+    if (!/^[A-Za-z]{3}/.test(v))
+        return undefined;
+    const at = Date.parse(v);
+    if (Number.isNaN(at))
+        return undefined;
+    return Math.max(0, at - now);
+}
+/**
+ * Runs `attempt` until it reports done, attempts run out, or the deadline passes. A wait that
+ * would end after the deadline is not started: the last attempt is the last one that fits.
+ */
+async function retry(attempt, opts) {
+    const { clock } = opts;
+    let last;
+    for (let n = 1;; n++) {
+        if (opts.signal?.aborted)
+            return { value: last, done: false, attempts: n - 1, stopped: 'aborted' };
+        const outcome = await attempt(n);
+        if (outcome.value !== undefined)
+            last = outcome.value;
+        if (outcome.done)
+            return { value: outcome.value, done: true, attempts: n };
+        if (outcome.fatal)
+            return { value: last, done: false, attempts: n, stopped: 'fatal' };
+        if (n >= opts.maxAttempts)
+            return { value: last, done: false, attempts: n, stopped: 'attempts' };
+        const wait = outcome.retryAfterMs ?? backoffDelay(n, opts, opts.random);
+        if (clock.now() + wait >= opts.deadline)
+            return { value: last, done: false, attempts: n, stopped: 'deadline' };
+        opts.onWait?.(wait, n);
+        await clock.sleep(wait, opts.signal);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/http.ts
+// One HTTP(S) request with the guarantees the actions need: a per-attempt timeout covering
+// connect, headers and body; a capped body read; bounded redirects; TLS options; and errors
+// that are one line and never contain the URL's credentials or query. Built on node:http(s)
+// rather than fetch: fetch's lazy initialisation costs tens of ms of startup per run.
+
+
+
+class HttpError extends Error {
+    code;
+    constructor(code, message) {
+        super(message);
+        this.code = code;
+        this.name = 'HttpError';
+    }
+}
+const DEFAULT_MAX_BODY = (/* unused pure expression or super */ null && (1024 * 1024));
+/** Origin and path without credentials, query or fragment: safe to log. */
+function safeUrl(url) {
+    try {
+        const u = new URL(String(url));
+        return `${u.protocol}//${u.host}${u.pathname}`;
+    }
+    catch {
+        return '(invalid URL)';
+    }
+}
+/** RFC 6761: `localhost` names are loopback; try both families so a server on 127.0.0.1 or ::1 answers, whatever /etc/hosts says. */
+function isLocalhostName(hostname) {
+    const h = hostname.toLowerCase().replace(/\.$/, '');
+    return h === 'localhost' || h.endsWith('.localhost');
+}
+const loopbackLookup = (_hostname, options, callback) => {
+    const addresses = [
+        { address: '127.0.0.1', family: 4 },
+        { address: '::1', family: 6 },
+    ].filter((a) => !options.family || options.family === a.family);
+    if (options.all)
+        callback(null, addresses);
+    else
+        callback(null, addresses[0].address, addresses[0].family);
+};
+function classify(err) {
+    const code = err.code ?? '';
+    if (code === 'ECONNREFUSED')
+        return new HttpError('CONNECTION_REFUSED', 'connection refused');
+    if (code === 'ECONNRESET' || code === 'EPIPE' || err.message === 'socket hang up')
+        return new HttpError('CONNECTION_RESET', 'connection reset by peer');
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME')
+        return new HttpError('DNS', `DNS lookup failed (${code})`);
+    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO|ERR_TLS|HOSTNAME/i.test(code) || /certificate|ssl|tls/i.test(err.message)) {
+        return new HttpError('TLS', `TLS error: ${code || err.message.split('\n')[0]}`);
+    }
+    if (code === 'ETIMEDOUT' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH')
+        return new HttpError('NETWORK', `network error (${code})`);
+    return new HttpError('NETWORK', `network error: ${code || err.message.split('\n')[0]}`);
+}
+function once(req, url, headers, method, body, signal, maxBody) {
+    return new Promise((resolve, reject) => {
+        const isHttps = url.protocol === 'https:';
+        const lib = isHttps ? https : http;
+        // autoSelectFamily: try every address of a name (so `localhost` works on 127.0.0.1 or ::1).
+        const options = {
+            method,
+            headers: { 'user-agent': 'cicd-actions', ...headers },
+            agent: false,
+            autoSelectFamily: true,
+            signal,
+        };
+        if (isLocalhostName(url.hostname))
+            options.lookup = loopbackLookup;
+        if (body !== undefined)
+            options.headers['content-length'] = Buffer.byteLength(body);
+        if (isHttps) {
+            options.rejectUnauthorized = !req.insecure;
+            if (req.ca)
+                options.ca = req.ca;
+        }
+        const request = lib.request(url, options, (res) => {
+            const chunks = [];
+            let size = 0;
+            let truncated = false;
+            const finish = () => {
+                const flat = {};
+                for (const [k, v] of Object.entries(res.headers))
+                    if (v !== undefined)
+                        flat[k] = Array.isArray(v) ? v.join(', ') : v;
+                resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: flat, body: Buffer.concat(chunks), truncated });
+            };
+            res.on('data', (chunk) => {
+                if (truncated)
+                    return;
+                const room = maxBody - size;
+                if (chunk.length > room) {
+                    chunks.push(chunk.subarray(0, room));
+                    size = maxBody;
+                    truncated = true;
+                    // Resolve before stopping the transfer: destroying emits 'aborted', which must not win.
+                    finish();
+                    res.destroy();
+                    return;
+                }
+                chunks.push(chunk);
+                size += chunk.length;
+            });
+            res.on('end', finish);
+            res.on('error', (err) => (truncated ? undefined : reject(err)));
+            res.on('aborted', () => (truncated ? undefined : reject(new HttpError('CONNECTION_RESET', 'connection closed before the response was complete'))));
+        });
+        request.on('error', reject);
+        if (body !== undefined)
+            request.write(body);
+        request.end();
+    });
+}
+/** Sends one request (following redirects if asked). Network faults throw HttpError; any HTTP status resolves. */
+async function httpRequest(req) {
+    const started = performance.now();
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+    }, Math.max(1, req.timeoutMs));
+    const onOuterAbort = () => controller.abort();
+    // A signal aborted before the call never fires 'abort' again: honour it now.
+    if (req.signal?.aborted)
+        controller.abort();
+    else
+        req.signal?.addEventListener('abort', onOuterAbort, { once: true });
+    let url = new URL(String(req.url));
+    let method = (req.method ?? 'GET').toUpperCase();
+    let body = req.body;
+    let headers = { ...(req.headers ?? {}) };
+    const maxRedirects = req.maxRedirects ?? 10;
+    const seen = new Set([url.href]);
+    let redirects = 0;
+    try {
+        for (;;) {
+            let res;
+            try {
+                res = await once(req, url, headers, method, body, controller.signal, req.maxBodyBytes ?? DEFAULT_MAX_BODY);
+            }
+            catch (err) {
+                if (timedOut)
+                    throw new HttpError('TIMEOUT', `timed out after ${req.timeoutMs} ms`);
+                if (controller.signal.aborted)
+                    throw new HttpError('ABORTED', 'request aborted');
+                if (err instanceof HttpError)
+                    throw err;
+                throw classify(err);
+            }
+            const location = res.headers.location;
+            if (!req.followRedirects || res.status < 300 || res.status > 399 || res.status === 304 || !location) {
+                return { ...res, url: safeUrl(url), redirects, timeMs: performance.now() - started };
+            }
+            let next;
+            try {
+                next = new URL(location, url);
+            }
+            catch {
+                throw new HttpError('BAD_REDIRECT', `redirect to an invalid location`);
+            }
+            if (next.protocol !== 'http:' && next.protocol !== 'https:')
+                throw new HttpError('BAD_REDIRECT', `redirect to unsupported scheme ${next.protocol}`);
+            if (seen.has(next.href))
+                throw new HttpError('REDIRECT_LOOP', `redirect loop at ${safeUrl(next)}`);
+            if (++redirects > maxRedirects)
+                throw new HttpError('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects`);
+            seen.add(next.href);
+            // As fetch does: 303 always, and 301/302 after a POST, continue as GET without a body.
+            if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
+                method = method === 'HEAD' ? 'HEAD' : 'GET';
+                body = undefined;
+                headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !/^content-/i.test(k)));
+            }
+            // Credentials (Authorization, but also X-Api-Key and the like) stay with the origin they were meant for.
+            if (next.origin !== url.origin)
+                headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !isSensitiveHeader(k)));
+            url = next;
+        }
+    }
+    finally {
+        clearTimeout(timer);
+        req.signal?.removeEventListener('abort', onOuterAbort);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
+
+
+
+
+
+
+
+
 ;// CONCATENATED MODULE: ./packages/kube/src/watch-rollout.ts
 // Waiting for several workloads' rollouts at once under one deadline, as `kubectl rollout status`
 // decides each: list, then watch from the list's resourceVersion (relist on 410 Gone, rewatch with
@@ -763,7 +1021,7 @@ class RolloutFollower {
                 // The server ended the watch (its timeout, a restart): resume from where we were.
                 failures = received ? 0 : failures + 1;
                 if (failures > 0)
-                    await this.sleep((0,src/* backoffDelay */.EY)(failures, { initialMs: 100, maxMs: this.o.maxBackoffMs, jitter: true }, this.o.random));
+                    await this.sleep(backoffDelay(failures, { initialMs: 100, maxMs: this.o.maxBackoffMs, jitter: true }, this.o.random));
             }
             catch (err) {
                 if (this.isFinished)
@@ -775,7 +1033,7 @@ class RolloutFollower {
                 if (this.failOnApiError(err))
                     return;
                 failures++;
-                await this.sleep((0,src/* backoffDelay */.EY)(failures, { initialMs: 100, maxMs: this.o.maxBackoffMs, jitter: true }, this.o.random));
+                await this.sleep(backoffDelay(failures, { initialMs: 100, maxMs: this.o.maxBackoffMs, jitter: true }, this.o.random));
             }
         }
     }
@@ -848,7 +1106,7 @@ class RolloutFollower {
  */
 async function waitForRollouts(options) {
     const o = {
-        clock: src/* systemClock */.ml,
+        clock: clock/* systemClock */.m,
         failFast: true,
         crashLoopRestarts: 2,
         progressIntervalMs: 5_000,
