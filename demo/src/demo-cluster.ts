@@ -1,15 +1,15 @@
-// The cluster side of the demo: the simulated API server (test/k8s-sim) with the release's
-// Deployment and the Helm history that led to it, and the helm stand-in (test/helm), which logs
-// every helm command line and hands it to the real Helm 3 binary. Real Helm reads and writes the
-// simulator's release Secrets and patches the Deployment: `helm upgrade` in the deploy step and
-// `helm rollback` inside helm-rollback are the real thing.
+// The cluster side of the demo: the simulated API server (test/k8s-sim) and the helm stand-in
+// (test/helm), which logs every helm command line and hands it to the real Helm 3 binary. Real
+// Helm writes the simulator's release Secrets and creates/patches the Deployment: the release's
+// earlier revisions (helm upgrade --install of each past version), the deploy step's
+// `helm upgrade` and the `helm rollback` inside helm-rollback are all the real thing.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { deployment, startCluster, rolloutComplete, type KubeObject, type SimCluster } from '../../test/k8s-sim/index';
-import { helmReleaseSecret, releaseFromSecret, releaseHistory, deploymentManifest, type HelmRelease } from '../../test/k8s-sim/helm-releases';
+import { startCluster, rolloutComplete, type KubeObject, type SimCluster } from '../../test/k8s-sim/index';
+import { releaseFromSecret, type HelmRelease } from '../../test/k8s-sim/helm-releases';
 import { startHelmStandIn } from '../../test/helm/helm-standin';
 import type { StepRun } from './job';
 
@@ -22,7 +22,10 @@ export interface DemoClusterOptions {
   history: string[];
   /** Images whose pods crash-loop. */
   brokenImages: string[];
-  replicas?: number;
+  /** The release's chart: file path (relative to the chart) → content. */
+  chart: Record<string, string>;
+  /** The values file each earlier version was deployed with. */
+  valuesFor(version: string): string;
 }
 
 export interface ClusterState {
@@ -43,8 +46,6 @@ export interface DemoCluster {
   close(): Promise<void>;
 }
 
-const CHART = 'shop';
-const CHART_VERSION = '0.3.0';
 
 function imageOf(manifest: string): string {
   for (const doc of parseAllDocuments(manifest)) {
@@ -55,41 +56,10 @@ function imageOf(manifest: string): string {
 }
 
 export async function startDemoCluster(o: DemoClusterOptions): Promise<DemoCluster> {
-  const replicas = o.replicas ?? 3;
   const sim: SimCluster = await startCluster({ namespaces: [o.namespace], behaviour: { stepMs: 40 } });
   const cleanups: (() => Promise<void> | void)[] = [() => sim.close()];
   try {
     for (const image of o.brokenImages) sim.controller?.behave({ image: new RegExp(`${image.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), behaviour: { pods: 'crash-loop' } });
-
-    const manifestFor = (image: string) => deploymentManifest(o.deployment, { image, replicas, namespace: o.namespace, chart: CHART });
-    const image = (version: string) => `${o.imageRepository}:${version}`;
-    const start = Date.now() - o.history.length * 86_400_000;
-    const records = releaseHistory(
-      o.release,
-      o.namespace,
-      o.history.map((version, i) => ({
-        revision: i + 1,
-        status: i === o.history.length - 1 ? 'deployed' : 'superseded',
-        chartVersion: CHART_VERSION,
-        // Like the chart (which has no appVersion): the image tag carries the version.
-        appVersion: '',
-        config: { 'shop-api': { image: { tag: version } } },
-        manifest: manifestFor(image(version)),
-        updated: new Date(start + i * 86_400_000).toISOString(),
-      })),
-      CHART,
-    );
-    for (const rel of records) sim.apply(helmReleaseSecret(rel) as unknown as KubeObject);
-
-    const liveImage = image(o.history[o.history.length - 1]);
-    sim.apply(deployment({ name: o.deployment, namespace: o.namespace, replicas, labels: { 'app.kubernetes.io/name': o.deployment }, containers: [{ name: o.deployment, image: liveImage }] }));
-    await sim.waitFor('deployment', o.deployment, rolloutComplete, { namespace: o.namespace, timeoutMs: 10_000 });
-
-    const releases = (): HelmRelease[] =>
-      sim
-        .list('secrets', { namespace: o.namespace, labelSelector: `owner=helm,name=${o.release}` })
-        .map((s) => releaseFromSecret(s as { data?: Record<string, string> }))
-        .sort((a, b) => a.version - b.version);
 
     const standIn = await startHelmStandIn(3);
     cleanups.push(() => standIn.close());
@@ -99,6 +69,36 @@ export async function startDemoCluster(o: DemoClusterOptions): Promise<DemoClust
     const kubeconfigFile = path.join(helmHome, 'kubeconfig');
     writeFileSync(kubeconfigFile, sim.kubeconfig(), { mode: 0o600 });
     const helmEnv = { PATH: process.env.PATH ?? '', HOME: helmHome, KUBECONFIG: kubeconfigFile, HELM_CACHE_HOME: path.join(helmHome, 'cache'), HELM_CONFIG_HOME: path.join(helmHome, 'config'), HELM_DATA_HOME: path.join(helmHome, 'data') };
+    const runHelm = (args: string[], cwd: string): Promise<StepRun> =>
+      new Promise((resolve) => {
+        execFile(standIn.helm, args, { cwd, env: helmEnv, timeout: 60_000, maxBuffer: 4 << 20 }, (err, stdout, stderr) => {
+          const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+          const errorLine = code === 0 ? '' : `::error::helm ${args[0]} failed: ${(stderr.trim().split('\n').at(-1) ?? '').trim()}\n`;
+          resolve({ exitCode: code, stdout: `${stdout}${stderr}${errorLine}`, outputs: {}, summary: '' });
+        });
+      });
+
+    // The release's past, made the way it was made: helm upgrade --install of each earlier version,
+    // each rollout played to the end by the controller.
+    const chartDir = path.join(helmHome, 'chart');
+    for (const [file, text] of Object.entries(o.chart)) {
+      mkdirSync(path.dirname(path.join(chartDir, file)), { recursive: true });
+      writeFileSync(path.join(chartDir, file), text);
+    }
+    for (const version of o.history) {
+      const valuesFile = path.join(helmHome, `values-${version}.yaml`);
+      writeFileSync(valuesFile, o.valuesFor(version));
+      const run = await runHelm(['upgrade', '--install', o.release, chartDir, '--namespace', o.namespace, '--values', valuesFile], helmHome);
+      if (run.exitCode !== 0) throw new Error(`demo set-up: helm upgrade --install of ${version} failed:\n${run.stdout}`);
+      await sim.waitFor('deployment', o.deployment, (d) => rolloutComplete(d) && d.spec.template.spec.containers[0].image === `${o.imageRepository}:${version}`, { namespace: o.namespace, timeoutMs: 15_000 });
+    }
+    standIn.reset();
+
+    const releases = (): HelmRelease[] =>
+      sim
+        .list('secrets', { namespace: o.namespace, labelSelector: `owner=helm,name=${o.release}` })
+        .map((s) => releaseFromSecret(s as { data?: Record<string, string> }))
+        .sort((a, b) => a.version - b.version);
 
     return {
       kubeconfigBase64: Buffer.from(sim.kubeconfig()).toString('base64'),
@@ -107,15 +107,7 @@ export async function startDemoCluster(o: DemoClusterOptions): Promise<DemoClust
         const d = sim.get('deployment', o.deployment, o.namespace);
         return (d?.spec.template.spec.containers[0].image as string) ?? '';
       },
-      runHelm(args, cwd) {
-        return new Promise((resolve) => {
-          execFile(standIn.helm, args, { cwd, env: helmEnv, timeout: 60_000, maxBuffer: 4 << 20 }, (err, stdout, stderr) => {
-            const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-            const errorLine = code === 0 ? '' : `::error::helm ${args[0]} failed: ${(stderr.trim().split('\n').at(-1) ?? '').trim()}\n`;
-            resolve({ exitCode: code, stdout: `${stdout}${stderr}${errorLine}`, outputs: {}, summary: '' });
-          });
-        });
-      },
+      runHelm,
       async state() {
         const d = sim.get('deployment', o.deployment, o.namespace)!;
         return {

@@ -8,7 +8,7 @@ import { cleanupRun, runAction } from '../../test/harness/run-action';
 import { startChatSinks, type ChatMessage, type SinkEvent } from './chat-sinks';
 import { startDemoCluster, type ClusterState } from './demo-cluster';
 import { deployJob } from './deploy-job';
-import { createGitopsRepo, remoteHistory, TAG_PATH, type RemoteCommit } from './gitops-repo';
+import { CHART_FILES, createGitopsRepo, remoteHistory, TAG_PATH, valuesYaml, type RemoteCommit } from './gitops-repo';
 import { runJob, type JobHooks, type JobResult, type StepRun } from './job';
 import { MaskSet } from './job-log';
 import { buildHtml, buildMarkdown, seconds } from './report';
@@ -106,6 +106,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       imageRepository: IMAGE_REPOSITORY,
       history: ['1.4.0', '1.4.1', LIVE_VERSION],
       brokenImages: [...BROKEN_VERSIONS].map((v) => `${IMAGE_REPOSITORY}:${v}`),
+      chart: CHART_FILES,
+      valuesFor: valuesYaml,
     });
     cleanups.push(() => cluster.close());
     const app = await startShopApp(() => cluster.deploymentImage(), (image) => BROKEN_VERSIONS.has(image.split(':').at(-1) ?? ''));
