@@ -52,11 +52,7 @@ shop-web:
 `;
 }
 
-/**
- * The chart beside the values file, as in the seed's infrastructure repository. Its Deployment
- * renders exactly like test/k8s-sim's deploymentManifest(), so the release history the demo
- * starts from is what this chart would have produced.
- */
+/** The chart beside the values file, as in the seed's infrastructure repository; helm deploys it from the checkout. */
 export const CHART_FILES: Record<string, string> = {
   // No appVersion: the image tag in the values file is the version, and a fixed appVersion would misreport it.
   'Chart.yaml': 'apiVersion: v2\nname: shop\ndescription: The shop (demo chart)\ntype: application\nversion: 0.3.0\n',
