@@ -194,7 +194,9 @@ function selectRollbackTarget(history, release, explicit) {
     const target = candidates[candidates.length - 1];
     if (!target) {
         const seen = sorted.map((e) => `${e.revision} ${e.status}`).join(', ');
-        throw new errors/* ActionError */.lZ(`No earlier good revision of '${release}' to roll back to: no revision before ${current.revision} is deployed or superseded (history: ${seen})`);
+        // A first install that never finished has no past to return to; Helm's way out is uninstalling it.
+        const hint = current.status === 'pending-install' || (current.status === 'failed' && sorted.length === 1) ? `; it was never installed successfully — 'helm uninstall ${release}' clears it` : '';
+        throw new errors/* ActionError */.lZ(`No earlier good revision of '${release}' to roll back to: no revision before ${current.revision} is deployed or superseded (history: ${seen})${hint}`);
     }
     const skipped = sorted.filter((e) => e.revision > target.revision && e.revision < current.revision);
     const reason = skipped.length

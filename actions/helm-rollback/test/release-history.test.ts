@@ -32,6 +32,24 @@ describe('selectRollbackTarget without an explicit revision', () => {
     expect(() => selectRollbackTarget(history(input), 'web')).toThrow(/^No earlier good revision of 'web'/);
   });
 
+  test.each([
+    { input: '1:pending-install', hint: true },
+    { input: '1:failed', hint: true },
+    { input: '1:deployed', hint: false },
+    { input: '1:failed 2:failed', hint: false },
+  ])('a release never installed successfully ($input) gets the uninstall hint: $hint', ({ input, hint }) => {
+    const message = (() => {
+      try {
+        selectRollbackTarget(history(input), 'web');
+        return '';
+      } catch (err) {
+        return (err as Error).message;
+      }
+    })();
+    expect(message).toMatch(/^No earlier good revision/);
+    expect(message.endsWith("it was never installed successfully — 'helm uninstall web' clears it")).toBe(hint);
+  });
+
   test('an empty history is a release that does not exist', () => {
     expect(() => selectRollbackTarget([], 'web')).toThrow(/Release 'web' not found/);
   });

@@ -234,6 +234,14 @@ export function rollbackE2E(major: HelmMajor): void {
     expect(standIn.rollbacks()).toEqual([]);
   });
 
+  test('the helm input can name a binary that is not on PATH', async () => {
+    await seed('offpath', ['superseded', 'deployed', 'failed']);
+    const r = await run({ release: 'offpath', helm: standIn.helm, verify: 'false' }, { PATH: emptyBin });
+    expect(r.errors).toEqual([]);
+    expect(r.outputs).toMatchObject({ 'to-revision': '2', status: 'rolled-back' });
+    expect(commands()).toEqual(['version', 'history', 'rollback', 'history']);
+  });
+
   test('helm missing from PATH is one clear error', async () => {
     const r = await run({ release: 'web' }, { PATH: emptyBin });
     expect(r.code).toBe(1);
