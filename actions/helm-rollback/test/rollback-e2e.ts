@@ -2,12 +2,12 @@
 // (helm3.e2e.test.ts, helm4.e2e.test.ts). Every helm command, the rollback included, is run by
 // the REAL binary against the simulator; the helm stand-in first on PATH (test/helm/helm-standin.ts)
 // records each command line and checks the rollback's flags before passing it on.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cleanupRun, runAction, type ActionRun } from '../../../test/harness/run-action';
-import type { HelmMajor } from '../../../test/helm/binaries';
-import { startHelmStandIn, type HelmStandIn } from '../../../test/helm/helm-standin';
+import { helmBinary, type HelmMajor } from '../../../test/helm/binaries';
+import { realHelmRollback, startHelmStandIn, type HelmStandIn } from '../../../test/helm/helm-standin';
 import { applyManifestWorkloads, deploymentManifest, readReleases, storeReleaseHistory, type HelmReleaseStatus } from '../../../test/k8s-sim/helm-releases';
 import { startCluster, type SimCluster } from '../../../test/k8s-sim/index';
 
@@ -75,7 +75,16 @@ export function rollbackE2E(major: HelmMajor): void {
 
   test('last revision failed: rolls back to the newest good revision and verifies its Deployment', async () => {
     await seed('web', ['superseded', 'deployed', 'failed']);
-    const r = await run({ release: 'web' });
+    // Looks at the kubeconfig helm was given while helm runs, then lets the real binary roll back.
+    let kubeconfigSeen: { file: string; mode: number; content: string } | undefined;
+    const realRollback = realHelmRollback(helmBinary(major).path, scratch);
+    standIn.setRollbackHandler((call) => {
+      const file = call.env.KUBECONFIG;
+      kubeconfigSeen = { file, mode: statSync(file).mode & 0o777, content: readFileSync(file, 'utf8') };
+      return realRollback(call);
+    });
+    const r = await run({ release: 'web' }).finally(() => standIn.setRollbackHandler(undefined));
+    expect(kubeconfigSeen).toEqual({ file: expect.stringContaining(path.join(r.tempDir, 'runner-temp', 'helm-rollback-')), mode: 0o600, content: cluster.kubeconfig() });
     expect(r.errors).toEqual([]);
     expect(r.code).toBe(0);
     expect(r.outputs).toMatchObject({ 'from-revision': '3', 'to-revision': '2', 'new-revision': '4', status: 'verified' });
