@@ -670,7 +670,7 @@ async function rollback(runner, deps, input, cli, deadline, kubeconfigText, outc
     const started = deps.clock.now();
     const progress = setInterval(() => {
         runner.info(`… helm rollback still running (${(0,src_inputs/* formatDuration */.a3)(deps.clock.now() - started)} elapsed, ${(0,src_inputs/* formatDuration */.a3)(deadline.remaining())} left)`);
-    }, 15_000);
+    }, deps.progressEveryMs ?? 15_000);
     let result;
     try {
         // Killed a little after its own --timeout, so that Helm can record the outcome itself.

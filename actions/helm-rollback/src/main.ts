@@ -42,6 +42,8 @@ export interface RollbackDeps {
   clock: Clock;
   run?: RunProgram;
   verify?: VerifyWorkloads;
+  /** How often a running `helm rollback` gets a progress line; default 15 s. */
+  progressEveryMs?: number;
 }
 
 /** Every input, parsed and checked before anything runs. */
@@ -234,7 +236,7 @@ async function rollback(runner: Runner, deps: RollbackDeps, input: RollbackInput
   const started = deps.clock.now();
   const progress = setInterval(() => {
     runner.info(`… helm rollback still running (${formatDuration(deps.clock.now() - started)} elapsed, ${formatDuration(deadline.remaining())} left)`);
-  }, 15_000);
+  }, deps.progressEveryMs ?? 15_000);
   let result;
   try {
     // Killed a little after its own --timeout, so that Helm can record the outcome itself.
