@@ -8,7 +8,7 @@ import path from 'node:path';
 import { cleanupRun, runAction, type ActionRun } from '../../../test/harness/run-action';
 import { helmBinary, type HelmMajor } from '../../../test/helm/binaries';
 import { realHelmRollback, startHelmStandIn, type HelmStandIn } from '../../../test/helm/helm-standin';
-import { applyManifestWorkloads, deploymentManifest, readReleases, storeReleaseHistory, type HelmReleaseStatus } from '../../../test/k8s-sim/helm-releases';
+import { applyManifestWorkloads, deploymentManifest, readReleases, rollbackRelease, storeReleaseHistory, type HelmReleaseStatus } from '../../../test/k8s-sim/helm-releases';
 import { startCluster, type SimCluster } from '../../../test/k8s-sim/index';
 
 const NS = 'prod';
@@ -110,6 +110,20 @@ export function rollbackE2E(major: HelmMajor): void {
     // Structural kubeconfig lines are not masked: they would garble every later log line containing them.
     expect(r.masks).not.toContain('kind: Config');
     expect(r.stdout.replace(/::add-mask::.*\n/g, '')).not.toContain(cluster.token);
+  });
+
+  test('the same rollback through the scripted stand-in (rollbackRelease) ends the same way', async () => {
+    await seed('scripted', ['superseded', 'deployed', 'failed']);
+    standIn.setRollbackHandler((call) => rollbackRelease(cluster, call.release, call.namespace, call.revision, { waitMs: call.flags.wait ? 10_000 : undefined }));
+    const r = await run({ release: 'scripted' }).finally(() => standIn.setRollbackHandler(undefined));
+    expect(r.outputs).toMatchObject({ 'from-revision': '3', 'to-revision': '2', 'new-revision': '4', status: 'verified' });
+    expect(history(r).map((h) => [h.revision, h.status, h.description])).toEqual([
+      [1, 'superseded', 'Install complete'],
+      [2, 'superseded', 'Upgrade complete'],
+      [3, 'failed', 'Upgrade "scripted" failed: context deadline exceeded'],
+      [4, 'deployed', 'Rollback to 2'],
+    ]);
+    expect(deployedImage('scripted')).toBe(image('scripted', 2));
   });
 
   test('two failed revisions in a row are both skipped', async () => {
