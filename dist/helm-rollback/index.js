@@ -693,6 +693,11 @@ async function rollback(runner, deps, input, cli, deadline, kubeconfigText, outc
             }
         }
         const message = `helm rollback of ${release} to revision ${plan.target.revision} failed (exit code ${result.code}): ${lastHelmError(result.stderr)}`;
+        // Helm got as far as writing the revision (typically its --wait gave up): say why the
+        // workloads are not ready, with a short look rather than another wait.
+        if (report.newRevision !== undefined && input.verify) {
+            report.workloads = await diagnoseWorkloads(runner, deps, input, cli, report.newRevision, kubeconfigText);
+        }
         finish('failed', message);
         throw new errors/* ActionError */.lZ(message);
     }
@@ -720,6 +725,23 @@ async function rollback(runner, deps, input, cli, deadline, kubeconfigText, outc
         return;
     }
     await verifyRollback(runner, deps, input, cli, deadline, kubeconfigText, newest.revision, report, rolledBack, finish);
+}
+/** The workloads' state right now (a few seconds at most), for a rollback helm reported as failed. */
+async function diagnoseWorkloads(runner, deps, input, cli, revision, kubeconfigText) {
+    const glance = new clock/* Deadline */.B(deps.clock, 5_000);
+    try {
+        const manifest = await cli.manifest(input.release, revision, glance.remaining());
+        const { workloadsFromManifest } = await Promise.all(/* import() */[__nccwpck_require__.e(815), __nccwpck_require__.e(489)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6489));
+        const refs = workloadsFromManifest(manifest, input.namespace);
+        if (!refs.length)
+            return undefined;
+        const verify = deps.verify ?? (await __nccwpck_require__.e(/* import() */ 185).then(__nccwpck_require__.bind(__nccwpck_require__, 7185))).verifyWorkloads;
+        return await verify(refs, { deadline: new clock/* Deadline */.B(deps.clock, Math.min(2_000, glance.remaining())), kubeconfig: kubeconfigText ?? '', context: input.context, env: runner.env, runner });
+    }
+    catch (err) {
+        runner.info(`(could not look at the workloads: ${(0,errors/* errorMessage */.gJ)(err)})`);
+        return undefined;
+    }
 }
 async function verifyRollback(runner, deps, input, cli, deadline, kubeconfigText, newRevision, report, rolledBack, finish) {
     const manifest = await readWithRetry(runner, deps.clock, deadline, 'helm get manifest', (t) => cli.manifest(input.release, newRevision, t));

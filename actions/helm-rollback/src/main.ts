@@ -257,6 +257,11 @@ async function rollback(runner: Runner, deps: RollbackDeps, input: RollbackInput
       }
     }
     const message = `helm rollback of ${release} to revision ${plan.target.revision} failed (exit code ${result.code}): ${lastHelmError(result.stderr)}`;
+    // Helm got as far as writing the revision (typically its --wait gave up): say why the
+    // workloads are not ready, with a short look rather than another wait.
+    if (report.newRevision !== undefined && input.verify) {
+      report.workloads = await diagnoseWorkloads(runner, deps, input, cli, report.newRevision, kubeconfigText);
+    }
     finish('failed', message);
     throw new ActionError(message);
   }
@@ -286,6 +291,22 @@ async function rollback(runner: Runner, deps: RollbackDeps, input: RollbackInput
     return;
   }
   await verifyRollback(runner, deps, input, cli, deadline, kubeconfigText, newest.revision, report, rolledBack, finish);
+}
+
+/** The workloads' state right now (a few seconds at most), for a rollback helm reported as failed. */
+async function diagnoseWorkloads(runner: Runner, deps: RollbackDeps, input: RollbackInputs, cli: HelmCli, revision: number, kubeconfigText: string | undefined): Promise<WorkloadReport[] | undefined> {
+  const glance = new Deadline(deps.clock, 5_000);
+  try {
+    const manifest = await cli.manifest(input.release, revision, glance.remaining());
+    const { workloadsFromManifest } = await import('./manifest-workloads');
+    const refs = workloadsFromManifest(manifest, input.namespace);
+    if (!refs.length) return undefined;
+    const verify = deps.verify ?? (await import('./verify-workloads')).verifyWorkloads;
+    return await verify(refs, { deadline: new Deadline(deps.clock, Math.min(2_000, glance.remaining())), kubeconfig: kubeconfigText ?? '', context: input.context, env: runner.env, runner });
+  } catch (err) {
+    runner.info(`(could not look at the workloads: ${errorMessage(err)})`);
+    return undefined;
+  }
 }
 
 async function verifyRollback(

@@ -222,6 +222,10 @@ export function rollbackE2E(major: HelmMajor): void {
     const helmSays = major === 3 ? 'release slow failed: context deadline exceeded' : 'release slow failed: resource Deployment/prod/slow not ready';
     expect(r.errors).toEqual([expect.stringContaining(`helm rollback of slow to revision 2 failed (exit code 1): ${helmSays}`)]);
     expect(r.outputs.status).toBe('failed');
+    // Why, without opening a terminal: the pods' state and the readiness-probe events.
+    expect(r.stdout).toMatch(/::group::Why Deployment\/slow is not ready/);
+    expect(r.stdout).toMatch(/Readiness probe failed/);
+    expect(r.summary).toMatch(/\| Deployment\/slow \| prod \| ❌ no \|/);
   });
 
   test('verify: false stops after the rollback with status rolled-back', async () => {
