@@ -99,7 +99,12 @@ function oursInputs(ctx, name, step) {
       };
     case 'bump-helm-values': {
       writeFileSync(path.join(step.workspace, 'values.yaml'), smallValues(TARGET_TAG));
-      return { inputs: { files: 'values.yaml', changes: `api.image.tag=${TARGET_TAG}`, commit: 'false', push: 'false' }, expects: { counter: 'none' } };
+      return {
+        inputs: { files: 'values.yaml', changes: `api.image.tag=${TARGET_TAG}`, commit: 'false', push: 'false' },
+        expects: { counter: 'none' },
+        // It must have read the file and found the tag already set.
+        verify: (outputs) => (outputs.changed === 'false' ? null : `expected changed=false, got ${JSON.stringify(outputs).slice(0, 200)}`),
+      };
     }
     case 'wait-rollout, exec-plugin kubeconfig':
       return { inputs: { resources: 'deployment/api', namespace: 'default', kubeconfig: ctx.cluster.execPluginKubeconfig() }, expects: { counter: 'k8s' } };
