@@ -38,6 +38,8 @@ async function startRollout(kind: 'deployment' | 'statefulset' | 'daemonset', ob
 
 describe('rollouts that finish', () => {
   test('a Deployment: kubectl\'s messages as progress, outputs, summary, and the token masked', async () => {
+    // Slow enough that the rollout is still under way when the action has started.
+    cluster.controller!.behave({ name: 'api', behaviour: { stepMs: 80 } });
     await startRollout('deployment', deployment({ name: 'api', replicas: 3 }), 'registry.example/api:2.0.0');
     const r = await run({ resources: 'deploy/api' });
     expect(r.errors).toEqual([]);
@@ -189,7 +191,7 @@ describe('rollouts that do not finish', () => {
 
 describe('faults on the way', () => {
   test('three dropped watches and a 410 mid-rollout: still the right answer', async () => {
-    cluster.controller!.behave({ name: 'api', behaviour: { stepMs: 60 } });
+    cluster.controller!.behave({ name: 'api', behaviour: { stepMs: 100 } });
     await startRollout('deployment', deployment({ name: 'api', replicas: 4 }), 'registry.example/api:2.0.0');
     cluster.faults.dropWatches(2, { afterEvents: 1 }, { path: '/deployments' }).dropWatches(1, { afterEvents: 1, how: 'reset' }, { path: '/deployments' });
     cluster.clearRequests();
