@@ -11,24 +11,22 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _packages_core_src_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
 /* harmony import */ var _packages_core_src_inputs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7276);
-/* harmony import */ var _kubeconfig_masking__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(445);
 // Verification after a rollback: the workloads of the rolled-back manifest are waited for with
 // the wait-rollout logic (packages/kube), under the action's one deadline.
-
 
 
 const verifyWorkloads = async (refs, { deadline, kubeconfig, context, env, runner }) => {
     const kube = await __webpack_require__.e(/* import() */ 760).then(__webpack_require__.bind(__webpack_require__, 5760));
     let connection;
     try {
-        connection = await kube.loadKubeConnection({ content: kubeconfig, context, env, onSecret: (s) => (0,_kubeconfig_masking__WEBPACK_IMPORTED_MODULE_2__/* .maskKubeconfigValue */ .J)(runner, s) });
+        connection = await kube.loadKubeConnection({ content: kubeconfig, context, env, onSecret: (s) => runner.setSecret(s) });
     }
     catch (err) {
         if (err instanceof kube.KubeconfigError)
             throw (kubeconfig || err.about === 'context' ? new _packages_core_src_errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(err.about, err.message) : new _packages_core_src_errors__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`cannot verify the rollback: ${err.message}`));
         throw err;
     }
-    const api = await kube.createKubeApi(connection, { onSecret: (s) => (0,_kubeconfig_masking__WEBPACK_IMPORTED_MODULE_2__/* .maskKubeconfigValue */ .J)(runner, s), userAgent: 'cicd-actions/helm-rollback', env, pluginTimeoutMs: Math.min(60_000, Math.max(1000, deadline.remaining())) });
+    const api = await kube.createKubeApi(connection, { onSecret: (s) => runner.setSecret(s), userAgent: 'cicd-actions/helm-rollback', env, pluginTimeoutMs: Math.min(60_000, Math.max(1000, deadline.remaining())) });
     try {
         const results = await runner.group(`Waiting for ${refs.length} workload(s) to roll out (${(0,_packages_core_src_inputs__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(deadline.remaining())} left)`, () => kube.waitForRollouts({
             api,

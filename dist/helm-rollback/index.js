@@ -23,28 +23,6 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 445:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ maskKubeconfigValue)
-/* harmony export */ });
-// A line with no spaces of 8+ characters that is not a YAML key (`users:`): key material.
-const LONG_TOKEN = /^\S{7,}[^\s:]$/;
-function maskKubeconfigValue(runner, value) {
-    const v = value?.trim();
-    if (!v)
-        return;
-    if (!/[\r\n]/.test(v))
-        return runner.setSecret(v);
-    for (const line of v.split(/\r?\n/))
-        if (LONG_TOKEN.test(line.trim()))
-            runner.setSecret(line.trim());
-}
-
-
-/***/ }),
-
 /***/ 6823:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -95,8 +73,6 @@ function code(text) {
     return `${fence}${text.replace(/\r?\n/g, ' ')}${fence}`;
 }
 
-// EXTERNAL MODULE: ./actions/helm-rollback/src/kubeconfig-masking.ts
-var kubeconfig_masking = __nccwpck_require__(445);
 ;// CONCATENATED MODULE: ./actions/helm-rollback/src/helm-version.ts
 // What `helm version` says, as a number we can choose flags by.
 // Helm 3 and 4 print `version.BuildInfo{Version:"v3.17.3", GitCommit:...}` (Helm 4 adds
@@ -476,13 +452,12 @@ function rollbackSummary(r) {
 
 
 
-
 /** Every input, parsed and checked before anything runs. */
 function readInputs(runner) {
     const inputs = new src_inputs/* Inputs */.G0(runner);
     // The kubeconfig is masked before anything else can print it.
     const kubeconfig = inputs.raw('kubeconfig').trim();
-    (0,kubeconfig_masking/* maskKubeconfigValue */.J)(runner, kubeconfig);
+    runner.setSecret(kubeconfig);
     const release = validateReleaseName('release', inputs.required('release'));
     const namespace = validateNamespace('namespace', inputs.string('namespace', 'default'));
     const revisionText = inputs.string('revision');
@@ -530,7 +505,7 @@ async function decodeKubeconfigInput(runner, content, context) {
     catch (err) {
         throw new errors/* InputError */.dz('kubeconfig', (0,errors/* errorMessage */.gJ)(err));
     }
-    (0,kubeconfig_masking/* maskKubeconfigValue */.J)(runner, text);
+    runner.setSecret(text);
     let config;
     try {
         config = await parseKubeconfig(text);
@@ -539,7 +514,7 @@ async function decodeKubeconfigInput(runner, content, context) {
         throw new errors/* InputError */.dz('kubeconfig', (0,errors/* errorMessage */.gJ)(err));
     }
     for (const secret of kubeconfigSecrets(config))
-        (0,kubeconfig_masking/* maskKubeconfigValue */.J)(runner, secret);
+        runner.setSecret(secret);
     if (context && !config.contexts.some((c) => c.name === context)) {
         throw new errors/* InputError */.dz('context', `no context named '${context}' in the kubeconfig (it has: ${config.contexts.map((c) => c.name).join(', ') || 'none'})`);
     }
@@ -1099,6 +1074,8 @@ function formatFileCommand(key, value) {
         delimiter = fresh();
     return `${key}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`;
 }
+// 8+ characters without spaces that are not a YAML key (`users:`): a line of key material.
+const KEY_MATERIAL_LINE = /^\S{7,}[^\s:]$/;
 class Runner {
     io;
     secrets = new Set();
@@ -1119,16 +1096,22 @@ class Runner {
     isDebug() {
         return this.io.env.RUNNER_DEBUG === '1';
     }
-    /** Registers a value with the runner's log masker. Multi-line values are masked line by line. */
+    /**
+     * Registers a value with the runner's log masker. The log is masked line by line, so a
+     * multi-line value (a PEM key, a raw kubeconfig) is registered by its unbroken key-material
+     * lines only: registering structural lines like `users:` or `kind: Config` would blank those
+     * words everywhere in the log. Credentials inside structured text must be masked one by one.
+     */
     setSecret(value) {
-        if (!value)
+        const v = value?.trim();
+        if (!v)
             return;
-        for (const part of [value, ...value.split(/\r?\n/)]) {
-            const v = part.trim();
-            if (v.length < 3 || this.secrets.has(v))
+        const parts = /[\r\n]/.test(v) ? v.split(/\r?\n/).map((l) => l.trim()).filter((l) => KEY_MATERIAL_LINE.test(l)) : [v];
+        for (const part of parts) {
+            if (part.length < 3 || this.secrets.has(part))
                 continue;
-            this.secrets.add(v);
-            this.io.write(formatCommand('add-mask', v));
+            this.secrets.add(part);
+            this.io.write(formatCommand('add-mask', part));
         }
     }
     /** Replaces every registered secret in a text, for messages we build ourselves (summaries, outputs). */

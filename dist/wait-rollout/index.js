@@ -1561,6 +1561,8 @@ function formatFileCommand(key, value) {
         delimiter = fresh();
     return `${key}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`;
 }
+// 8+ characters without spaces that are not a YAML key (`users:`): a line of key material.
+const KEY_MATERIAL_LINE = /^\S{7,}[^\s:]$/;
 class Runner {
     io;
     secrets = new Set();
@@ -1581,16 +1583,22 @@ class Runner {
     isDebug() {
         return this.io.env.RUNNER_DEBUG === '1';
     }
-    /** Registers a value with the runner's log masker. Multi-line values are masked line by line. */
+    /**
+     * Registers a value with the runner's log masker. The log is masked line by line, so a
+     * multi-line value (a PEM key, a raw kubeconfig) is registered by its unbroken key-material
+     * lines only: registering structural lines like `users:` or `kind: Config` would blank those
+     * words everywhere in the log. Credentials inside structured text must be masked one by one.
+     */
     setSecret(value) {
-        if (!value)
+        const v = value?.trim();
+        if (!v)
             return;
-        for (const part of [value, ...value.split(/\r?\n/)]) {
-            const v = part.trim();
-            if (v.length < 3 || this.secrets.has(v))
+        const parts = /[\r\n]/.test(v) ? v.split(/\r?\n/).map((l) => l.trim()).filter((l) => KEY_MATERIAL_LINE.test(l)) : [v];
+        for (const part of parts) {
+            if (part.length < 3 || this.secrets.has(part))
                 continue;
-            this.secrets.add(v);
-            this.io.write(formatCommand('add-mask', v));
+            this.secrets.add(part);
+            this.io.write(formatCommand('add-mask', part));
         }
     }
     /** Replaces every registered secret in a text, for messages we build ourselves (summaries, outputs). */

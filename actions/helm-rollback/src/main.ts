@@ -9,7 +9,6 @@ import { Inputs, formatDuration, parseBoolean } from '../../../packages/core/src
 import type { Env, Runner } from '../../../packages/core/src/runner';
 import { heading } from '../../../packages/core/src/summary';
 import type { WorkloadRef } from '../../../packages/kube/src/workload-ref';
-import { maskKubeconfigValue } from './kubeconfig-masking';
 import { HelmCli, HelmCommandError, isTransientHelmError, lastHelmError, type RunProgram } from './helm-cli';
 import type { HelmVersion } from './helm-version';
 import { selectRollbackTarget, type HistoryEntry, type RollbackPlan } from './release-history';
@@ -51,7 +50,7 @@ export function readInputs(runner: Runner): RollbackInputs {
   const inputs = new Inputs(runner);
   // The kubeconfig is masked before anything else can print it.
   const kubeconfig = inputs.raw('kubeconfig').trim();
-  maskKubeconfigValue(runner, kubeconfig);
+  runner.setSecret(kubeconfig);
   const release = validateReleaseName('release', inputs.required('release'));
   const namespace = validateNamespace('namespace', inputs.string('namespace', 'default'));
   const revisionText = inputs.string('revision');
@@ -95,14 +94,14 @@ async function decodeKubeconfigInput(runner: Runner, content: string, context: s
   } catch (err) {
     throw new InputError('kubeconfig', errorMessage(err));
   }
-  maskKubeconfigValue(runner, text);
+  runner.setSecret(text);
   let config;
   try {
     config = await parseKubeconfig(text);
   } catch (err) {
     throw new InputError('kubeconfig', errorMessage(err));
   }
-  for (const secret of kubeconfigSecrets(config)) maskKubeconfigValue(runner, secret);
+  for (const secret of kubeconfigSecrets(config)) runner.setSecret(secret);
   if (context && !config.contexts.some((c) => c.name === context)) {
     throw new InputError('context', `no context named '${context}' in the kubeconfig (it has: ${config.contexts.map((c) => c.name).join(', ') || 'none'})`);
   }

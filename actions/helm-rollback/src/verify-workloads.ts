@@ -2,7 +2,6 @@
 // the wait-rollout logic (packages/kube), under the action's one deadline.
 import { ActionError, InputError, errorMessage } from '../../../packages/core/src/errors';
 import { formatDuration } from '../../../packages/core/src/inputs';
-import { maskKubeconfigValue } from './kubeconfig-masking';
 import type { VerifyWorkloads } from './main';
 import type { WorkloadReport } from './rollback-summary';
 
@@ -10,12 +9,12 @@ export const verifyWorkloads: VerifyWorkloads = async (refs, { deadline, kubecon
   const kube = await import('../../../packages/kube/src/index');
   let connection;
   try {
-    connection = await kube.loadKubeConnection({ content: kubeconfig, context, env, onSecret: (s) => maskKubeconfigValue(runner, s) });
+    connection = await kube.loadKubeConnection({ content: kubeconfig, context, env, onSecret: (s) => runner.setSecret(s) });
   } catch (err) {
     if (err instanceof kube.KubeconfigError) throw (kubeconfig || err.about === 'context' ? new InputError(err.about, err.message) : new ActionError(`cannot verify the rollback: ${err.message}`));
     throw err;
   }
-  const api = await kube.createKubeApi(connection, { onSecret: (s) => maskKubeconfigValue(runner, s), userAgent: 'cicd-actions/helm-rollback', env, pluginTimeoutMs: Math.min(60_000, Math.max(1000, deadline.remaining())) });
+  const api = await kube.createKubeApi(connection, { onSecret: (s) => runner.setSecret(s), userAgent: 'cicd-actions/helm-rollback', env, pluginTimeoutMs: Math.min(60_000, Math.max(1000, deadline.remaining())) });
   try {
     const results = await runner.group(`Waiting for ${refs.length} workload(s) to roll out (${formatDuration(deadline.remaining())} left)`, () =>
       kube.waitForRollouts({

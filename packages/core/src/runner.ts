@@ -58,6 +58,9 @@ export function formatFileCommand(key: string, value: string): string {
   return `${key}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`;
 }
 
+// 8+ characters without spaces that are not a YAML key (`users:`): a line of key material.
+const KEY_MATERIAL_LINE = /^\S{7,}[^\s:]$/;
+
 export class Runner {
   private readonly secrets = new Set<string>();
 
@@ -81,14 +84,20 @@ export class Runner {
     return this.io.env.RUNNER_DEBUG === '1';
   }
 
-  /** Registers a value with the runner's log masker. Multi-line values are masked line by line. */
+  /**
+   * Registers a value with the runner's log masker. The log is masked line by line, so a
+   * multi-line value (a PEM key, a raw kubeconfig) is registered by its unbroken key-material
+   * lines only: registering structural lines like `users:` or `kind: Config` would blank those
+   * words everywhere in the log. Credentials inside structured text must be masked one by one.
+   */
   setSecret(value: string | undefined): void {
-    if (!value) return;
-    for (const part of [value, ...value.split(/\r?\n/)]) {
-      const v = part.trim();
-      if (v.length < 3 || this.secrets.has(v)) continue;
-      this.secrets.add(v);
-      this.io.write(formatCommand('add-mask', v));
+    const v = value?.trim();
+    if (!v) return;
+    const parts = /[\r\n]/.test(v) ? v.split(/\r?\n/).map((l) => l.trim()).filter((l) => KEY_MATERIAL_LINE.test(l)) : [v];
+    for (const part of parts) {
+      if (part.length < 3 || this.secrets.has(part)) continue;
+      this.secrets.add(part);
+      this.io.write(formatCommand('add-mask', part));
     }
   }
 

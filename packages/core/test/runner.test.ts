@@ -64,4 +64,26 @@ describe('runner protocol', () => {
     expect(errorMessage({ code: 1 })).toBe('{"code":1}');
     expect(errorMessage(new Error(''))).toBe('Error');
   });
+
+  describe('setSecret of multi-line values registers only key-material lines', () => {
+    function masksOf(value: string): string[] {
+      const { runner, stdout } = memoryRunner();
+      runner.setSecret(value);
+      return [...stdout().matchAll(/^::add-mask::(.*)$/gm)].map((m) => m[1]);
+    }
+    test.each([
+      { name: 'a one-line value (token, base64 kubeconfig) is masked whole', input: 'c2VjcmV0LXRva2VuLXZhbHVl', expected: ['c2VjcmV0LXRva2VuLXZhbHVl'] },
+      {
+        name: 'a raw kubeconfig: never its structural lines',
+        input: 'apiVersion: v1\nkind: Config\npreferences:\nusers:\n- name: ci\n  user:\n    token: abc\n',
+        expected: [],
+      },
+      {
+        name: 'a PEM key: its body lines, not the armour',
+        input: '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg4LVWM9nuwNSk3yBkfyiRwBNRbUrAv1ZB1Ho1rPXGoAoGCCqGSM49\nAwEHoUQDQgAE\n-----END EC PRIVATE KEY-----\n',
+        expected: ['MHcCAQEEIBkg4LVWM9nuwNSk3yBkfyiRwBNRbUrAv1ZB1Ho1rPXGoAoGCCqGSM49', 'AwEHoUQDQgAE'],
+      },
+      { name: 'blank', input: '   ', expected: [] },
+    ])('$name', ({ input, expected }) => expect(masksOf(input)).toEqual(expected));
+  });
 });
