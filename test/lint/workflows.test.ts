@@ -21,7 +21,7 @@ const yamlFiles = (dir: string) =>
 const EXAMPLES = yamlFiles('examples');
 const REPO_WORKFLOWS = yamlFiles('.github/workflows');
 /** Files this suite's own policy covers fully (the examples and the e2e workflow). */
-const POLICY_FILES = [...EXAMPLES, '.github/workflows/e2e.yml'];
+const POLICY_FILES = [...EXAMPLES, '.github/workflows/e2e.yml', '.github/workflows/ci.yml'];
 const ALL = [...EXAMPLES, ...REPO_WORKFLOWS];
 const ACTIONS = readdirSync(path.join(ROOT, 'actions'), { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(path.join(ROOT, 'actions', d.name, 'action.yml')))
