@@ -19,8 +19,8 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 10 modules
-var src = __nccwpck_require__(2901);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 9 modules
+var src = __nccwpck_require__(9423);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./packages/core/src/git.ts
@@ -1079,7 +1079,7 @@ function normalizeFileKey(file) {
 /* harmony export */   Xg: () => (/* binding */ readConfig)
 /* harmony export */ });
 /* unused harmony exports BOT_NAME, BOT_EMAIL, isValidBranchName */
-/* harmony import */ var _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2901);
+/* harmony import */ var _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9423);
 /* harmony import */ var _changes__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6711);
 /* harmony import */ var _scalar__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2288);
 // Every input read and checked before anything is touched: a bad input stops the action with
@@ -1186,7 +1186,7 @@ function readConfig(runner) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2901);
+/* harmony import */ var _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9423);
 /* harmony import */ var _config__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7810);
 /* harmony import */ var _bump__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6100);
 
@@ -1493,7 +1493,7 @@ function renderScalar(existing, wanted, valueType) {
 
 /***/ }),
 
-/***/ 2901:
+/***/ 9423:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1969,17 +1969,11 @@ async function retry(attempt, opts) {
     }
 }
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: ./packages/core/src/http.ts
-// One HTTP(S) request with the guarantees the actions need: a per-attempt timeout covering
-// connect, headers and body; a capped body read; bounded redirects; TLS options; and errors
-// that are one line and never contain the URL's credentials or query. Built on node:http(s)
-// rather than fetch: fetch's lazy initialisation costs tens of ms of startup per run.
-
-
+const libs = {};
+function requestLib(protocol) {
+    return (libs[protocol] ??= protocol === 'https:' ? Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)).then((m) => m.default) : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23)).then((m) => m.default));
+}
 
 class HttpError extends Error {
     code;
@@ -2030,10 +2024,10 @@ function classify(err) {
         return new HttpError('NETWORK', `network error (${code})`);
     return new HttpError('NETWORK', `network error: ${code || err.message.split('\n')[0]}`);
 }
-function once(req, url, headers, method, body, signal, maxBody) {
+async function once(req, url, headers, method, body, signal, maxBody) {
+    const isHttps = url.protocol === 'https:';
+    const lib = await requestLib(isHttps ? 'https:' : 'http:');
     return new Promise((resolve, reject) => {
-        const isHttps = url.protocol === 'https:';
-        const lib = isHttps ? https : http;
         // autoSelectFamily: try every address of a name (so `localhost` works on 127.0.0.1 or ::1).
         const options = {
             method,
@@ -2316,6 +2310,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
@@ -11108,6 +11109,36 @@ exports.visitAsync = visitAsync;
 /******/ 			() => (module);
 /******/ 		__nccwpck_require__.d(getter, { a: getter });
 /******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(458);
+/* harmony import */ var _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(466);
 /* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(898);
 
 
@@ -31,8 +31,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 12 modules
-var src = __nccwpck_require__(458);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 10 modules
+var src = __nccwpck_require__(466);
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./actions/health-check-retry/src/expected-status.ts
@@ -635,7 +635,7 @@ async function main(runner, deps) {
 
 /***/ }),
 
-/***/ 458:
+/***/ 466:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1119,12 +1119,6 @@ async function retry(attempt, opts) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
 ;// CONCATENATED MODULE: ./packages/core/src/secrets.ts
 const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|token|secret|api[-_]?key|password|auth|session|signature/i;
 /** Whether a header's value carries a credential and must be masked. */
@@ -1162,12 +1156,10 @@ function maskUrl(runner, url) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/http.ts
-// One HTTP(S) request with the guarantees the actions need: a per-attempt timeout covering
-// connect, headers and body; a capped body read; bounded redirects; TLS options; and errors
-// that are one line and never contain the URL's credentials or query. Built on node:http(s)
-// rather than fetch: fetch's lazy initialisation costs tens of ms of startup per run.
-
-
+const libs = {};
+function requestLib(protocol) {
+    return (libs[protocol] ??= protocol === 'https:' ? Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)).then((m) => m.default) : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23)).then((m) => m.default));
+}
 
 class HttpError extends Error {
     code;
@@ -1218,10 +1210,10 @@ function classify(err) {
         return new HttpError('NETWORK', `network error (${code})`);
     return new HttpError('NETWORK', `network error: ${code || err.message.split('\n')[0]}`);
 }
-function once(req, url, headers, method, body, signal, maxBody) {
+async function once(req, url, headers, method, body, signal, maxBody) {
+    const isHttps = url.protocol === 'https:';
+    const lib = await requestLib(isHttps ? 'https:' : 'http:');
     return new Promise((resolve, reject) => {
-        const isHttps = url.protocol === 'https:';
-        const lib = isHttps ? (external_node_https_default()) : (external_node_http_default());
         // autoSelectFamily: try every address of a name (so `localhost` works on 127.0.0.1 or ::1).
         const options = {
             method,
@@ -1388,6 +1380,20 @@ function code(text) {
 
 /***/ }),
 
+/***/ 67:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
 /***/ 692:
 /***/ ((module) => {
 
@@ -1497,18 +1503,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

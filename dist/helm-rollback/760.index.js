@@ -658,12 +658,10 @@ async function retry(attempt, opts) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/http.ts
-// One HTTP(S) request with the guarantees the actions need: a per-attempt timeout covering
-// connect, headers and body; a capped body read; bounded redirects; TLS options; and errors
-// that are one line and never contain the URL's credentials or query. Built on node:http(s)
-// rather than fetch: fetch's lazy initialisation costs tens of ms of startup per run.
-
-
+const libs = {};
+function requestLib(protocol) {
+    return (libs[protocol] ??= protocol === 'https:' ? Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23)).then((m) => m.default) : Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7067, 23)).then((m) => m.default));
+}
 
 class HttpError extends Error {
     code;
@@ -714,10 +712,10 @@ function classify(err) {
         return new HttpError('NETWORK', `network error (${code})`);
     return new HttpError('NETWORK', `network error: ${code || err.message.split('\n')[0]}`);
 }
-function once(req, url, headers, method, body, signal, maxBody) {
+async function once(req, url, headers, method, body, signal, maxBody) {
+    const isHttps = url.protocol === 'https:';
+    const lib = await requestLib(isHttps ? 'https:' : 'http:');
     return new Promise((resolve, reject) => {
-        const isHttps = url.protocol === 'https:';
-        const lib = isHttps ? https : http;
         // autoSelectFamily: try every address of a name (so `localhost` works on 127.0.0.1 or ::1).
         const options = {
             method,

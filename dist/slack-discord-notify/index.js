@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(458);
+/* harmony import */ var _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(466);
 /* harmony import */ var _notify__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(859);
 
 
@@ -28,8 +28,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: buildBodies, maskSecrets, readConfig, summaryMarkdown
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 12 modules
-var src = __nccwpck_require__(458);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 10 modules
+var src = __nccwpck_require__(466);
 ;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/destinations.ts
 // Where the message goes. Webhook URLs are credentials: callers mask them before calling here,
 // and nothing in this module puts a URL into a message — only labels like "Slack webhook #2".
@@ -957,7 +957,7 @@ async function notify(runner, deps) {
 
 /***/ }),
 
-/***/ 458:
+/***/ 466:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1435,12 +1435,6 @@ async function retry(attempt, opts) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
 ;// CONCATENATED MODULE: ./packages/core/src/secrets.ts
 const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|token|secret|api[-_]?key|password|auth|session|signature/i;
 /** Whether a header's value carries a credential and must be masked. */
@@ -1478,12 +1472,10 @@ function maskUrl(runner, url) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/http.ts
-// One HTTP(S) request with the guarantees the actions need: a per-attempt timeout covering
-// connect, headers and body; a capped body read; bounded redirects; TLS options; and errors
-// that are one line and never contain the URL's credentials or query. Built on node:http(s)
-// rather than fetch: fetch's lazy initialisation costs tens of ms of startup per run.
-
-
+const libs = {};
+function requestLib(protocol) {
+    return (libs[protocol] ??= protocol === 'https:' ? Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)).then((m) => m.default) : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23)).then((m) => m.default));
+}
 
 class HttpError extends Error {
     code;
@@ -1534,10 +1526,10 @@ function classify(err) {
         return new HttpError('NETWORK', `network error (${code})`);
     return new HttpError('NETWORK', `network error: ${code || err.message.split('\n')[0]}`);
 }
-function once(req, url, headers, method, body, signal, maxBody) {
+async function once(req, url, headers, method, body, signal, maxBody) {
+    const isHttps = url.protocol === 'https:';
+    const lib = await requestLib(isHttps ? 'https:' : 'http:');
     return new Promise((resolve, reject) => {
-        const isHttps = url.protocol === 'https:';
-        const lib = isHttps ? (external_node_https_default()) : (external_node_http_default());
         // autoSelectFamily: try every address of a name (so `localhost` works on 127.0.0.1 or ::1).
         const options = {
             method,
@@ -1702,6 +1694,20 @@ function code(text) {
 
 
 
+/***/ }),
+
+/***/ 67:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
 /***/ })
 
 /******/ });
@@ -1809,15 +1815,33 @@ function code(text) {
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/compat get default export */
+/******/ /* webpack/runtime/create fake namespace object */
 /******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
 /******/ 	};
 /******/ })();
 /******/ 
@@ -1836,6 +1860,17 @@ function code(text) {
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/

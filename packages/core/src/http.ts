@@ -2,8 +2,16 @@
 // connect, headers and body; a capped body read; bounded redirects; TLS options; and errors
 // that are one line and never contain the URL's credentials or query. Built on node:http(s)
 // rather than fetch: fetch's lazy initialisation costs tens of ms of startup per run.
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
+import type https from 'node:https';
+
+// Loaded on first use: an action that never makes a request (or only plain-HTTP ones) does not
+// pay for loading the HTTP client and TLS at start-up (bench/results.md, finding 1).
+type RequestLib = { request: typeof http.request };
+const libs: Partial<Record<'http:' | 'https:', Promise<RequestLib>>> = {};
+function requestLib(protocol: 'http:' | 'https:'): Promise<RequestLib> {
+  return (libs[protocol] ??= protocol === 'https:' ? import('node:https').then((m) => m.default) : import('node:http').then((m) => m.default));
+}
 import type { LookupFunction } from 'node:net';
 import { isSensitiveHeader } from './secrets';
 
@@ -96,10 +104,10 @@ function classify(err: NodeJS.ErrnoException): HttpError {
   return new HttpError('NETWORK', `network error: ${code || err.message.split('\n')[0]}`);
 }
 
-function once(req: HttpRequest, url: URL, headers: Record<string, string>, method: string, body: string | Buffer | undefined, signal: AbortSignal, maxBody: number): Promise<Omit<HttpResponse, 'url' | 'redirects' | 'timeMs'>> {
+async function once(req: HttpRequest, url: URL, headers: Record<string, string>, method: string, body: string | Buffer | undefined, signal: AbortSignal, maxBody: number): Promise<Omit<HttpResponse, 'url' | 'redirects' | 'timeMs'>> {
+  const isHttps = url.protocol === 'https:';
+  const lib = await requestLib(isHttps ? 'https:' : 'http:');
   return new Promise((resolve, reject) => {
-    const isHttps = url.protocol === 'https:';
-    const lib = isHttps ? https : http;
     // autoSelectFamily: try every address of a name (so `localhost` works on 127.0.0.1 or ::1).
     const options: https.RequestOptions & { autoSelectFamily: boolean } = {
       method,
