@@ -2,7 +2,7 @@ import { Deadline, HttpError, type HttpRequest, type HttpResponse } from '../../
 import { checkUrl, HEARTBEAT_MS, sleepWithProgress, type CheckDeps } from '../src/check-url';
 import type { HealthCheckConfig } from '../src/config';
 import { parseExpectedStatus, type StatusSet } from '../src/expected-status';
-import { FakeClock } from './fake-clock';
+import { FakeClock } from '../../../test/harness/fake-clock';
 
 type Step = number | HttpError | { status: number; headers?: Record<string, string>; latency?: number };
 

@@ -2,7 +2,7 @@ import { ActionError, InputError, Runner, type HttpRequest, type HttpResponse } 
 import { parseFileCommands } from '../../../test/harness/run-action';
 import { main, type HealthCheckDeps } from '../src/main';
 import { CA_PEM } from './loopback-server';
-import { FakeClock } from './fake-clock';
+import { FakeClock } from '../../../test/harness/fake-clock';
 
 function memoryRunner(inputs: Record<string, string>) {
   const env: Record<string, string> = { GITHUB_OUTPUT: 'out', GITHUB_STEP_SUMMARY: 'sum' };

@@ -1,5 +1,6 @@
-import { HttpError, type Clock, type HttpRequest, type HttpResponse } from '../../../packages/core/src/index';
+import { HttpError, type HttpRequest, type HttpResponse } from '../../../packages/core/src/index';
 import { deliver, judgeResponse, judgeNetworkError, planRequest, firstDiscordError } from '../src/delivery';
+import { FakeClock } from '../../../test/harness/fake-clock';
 import type { Destination } from '../src/destinations';
 
 const slackHook: Destination = { kind: 'slack-webhook', platform: 'slack', label: 'Slack webhook #1', url: new URL('https://hooks.slack.com/services/T/B/X') };
@@ -12,11 +13,6 @@ function res(status: number, body = '', headers: Record<string, string> = {}): H
 }
 
 /** A clock that advances only when slept on, recording every sleep. */
-function fakeClock(): Clock & { sleeps: number[] } {
-  let t = 0;
-  const sleeps: number[] = [];
-  return { sleeps, now: () => t, sleep: async (ms) => void (sleeps.push(ms), (t += ms)) };
-}
 
 /** An HTTP client answering from a script; each entry is a response or an error to throw. */
 function scripted(...answers: Array<HttpResponse | Error>) {
@@ -89,7 +85,7 @@ describe('deliver', () => {
   const base = { timeoutMs: 1000, retries: 3, deadline: 60_000, random: () => 0.5, log: () => undefined };
 
   test('429 three times then success: waits exactly what was asked, one accepted post', async () => {
-    const clock = fakeClock();
+    const clock = new FakeClock(0);
     const limited = res(429, '{"retry_after":1.5}');
     const { http, calls } = scripted(limited, limited, limited, res(200, '{"id":"9"}'));
     const r = await deliver(discordHook, '{}', { ...base, http, clock });
@@ -99,7 +95,7 @@ describe('deliver', () => {
   });
 
   test('5xx backs off with jitter, then succeeds', async () => {
-    const clock = fakeClock();
+    const clock = new FakeClock(0);
     const { http } = scripted(res(502), res(500), res(200, 'ok'));
     const r = await deliver(slackHook, '{}', { ...base, http, clock });
     expect(r).toMatchObject({ ok: true, attempts: 3 });
@@ -109,13 +105,13 @@ describe('deliver', () => {
 
   test('a 4xx is not retried', async () => {
     const { http, calls } = scripted(res(400, 'invalid_payload'));
-    const r = await deliver(slackHook, '{}', { ...base, http, clock: fakeClock() });
+    const r = await deliver(slackHook, '{}', { ...base, http, clock: new FakeClock(0) });
     expect(r).toMatchObject({ ok: false, attempts: 1, error: 'HTTP 400: invalid_payload' });
     expect(calls).toHaveLength(1);
   });
 
   test('a Retry-After beyond the deadline is not waited for', async () => {
-    const clock = fakeClock();
+    const clock = new FakeClock(0);
     const { http, calls } = scripted(res(429, '', { 'retry-after': '120' }));
     const r = await deliver(slackHook, '{}', { ...base, http, clock });
     expect(r.ok).toBe(false);
@@ -126,7 +122,7 @@ describe('deliver', () => {
 
   test('a timeout on a post is not retried and says the message may exist', async () => {
     const { http, calls } = scripted(new HttpError('TIMEOUT', 'timed out after 1000 ms'));
-    const r = await deliver(discordHook, '{}', { ...base, http, clock: fakeClock() });
+    const r = await deliver(discordHook, '{}', { ...base, http, clock: new FakeClock(0) });
     expect(r).toMatchObject({ ok: false, uncertain: true, attempts: 1 });
     expect(r.error).toMatch(/may have been posted/);
     expect(calls).toHaveLength(1);
@@ -134,7 +130,7 @@ describe('deliver', () => {
 
   test('a timeout on an edit is retried', async () => {
     const { http, calls } = scripted(new HttpError('TIMEOUT', 'timed out'), res(200, '{"id":"777"}'));
-    const r = await deliver(discordEdit, '{}', { ...base, http, clock: fakeClock() });
+    const r = await deliver(discordEdit, '{}', { ...base, http, clock: new FakeClock(0) });
     expect(r).toMatchObject({ ok: true, attempts: 2, messageId: '777', action: 'update' });
     expect(calls.map((c) => c.method)).toEqual(['PATCH', 'PATCH']);
   });
@@ -142,13 +138,13 @@ describe('deliver', () => {
   test('connection refused is retried up to the retry count', async () => {
     const refused = new HttpError('CONNECTION_REFUSED', 'connection refused');
     const { http, calls } = scripted(refused, refused, refused);
-    const r = await deliver(slackHook, '{}', { ...base, retries: 2, http, clock: fakeClock() });
+    const r = await deliver(slackHook, '{}', { ...base, retries: 2, http, clock: new FakeClock(0) });
     expect(r).toMatchObject({ ok: false, attempts: 3, error: 'connection refused (after 3 attempts)' });
     expect(calls).toHaveLength(3);
   });
 
   test('each attempt gets at most the time left before the deadline', async () => {
-    const clock = fakeClock();
+    const clock = new FakeClock(0);
     const { http, calls } = scripted(res(503), res(200, 'ok'));
     await deliver(slackHook, '{}', { ...base, timeoutMs: 10_000, deadline: 4000, http, clock });
     expect(calls.map((c) => c.timeoutMs)).toEqual([4000, 3500]);

@@ -1,16 +1,6 @@
-import { backoffDelay, parseRetryAfter, retry, type AttemptOutcome, type Clock } from '../src/index';
+import { backoffDelay, parseRetryAfter, retry, type AttemptOutcome } from '../src/index';
+import { FakeClock } from '../../../test/harness/fake-clock';
 
-class FakeClock implements Clock {
-  sleeps: number[] = [];
-  constructor(public t = 1_000_000) {}
-  now() {
-    return this.t;
-  }
-  async sleep(ms: number) {
-    this.sleeps.push(ms);
-    this.t += ms;
-  }
-}
 
 describe('backoffDelay', () => {
   const exp = { initialMs: 1000, maxMs: 10_000, strategy: 'exponential' as const };
@@ -70,7 +60,7 @@ describe('retry', () => {
   }
 
   test('succeeds on the first attempt without waiting', async () => {
-    const clock = new FakeClock();
+    const clock = new FakeClock(1_000_000);
     const { fn, calls } = failThenSucceed(0);
     expect(await retry(fn, { ...base, maxAttempts: 5, deadline: clock.now() + 60_000, clock })).toEqual({ value: 1, done: true, attempts: 1 });
     expect(calls).toEqual([1]);
@@ -78,7 +68,7 @@ describe('retry', () => {
   });
 
   test('retries with backoff until success', async () => {
-    const clock = new FakeClock();
+    const clock = new FakeClock(1_000_000);
     const { fn } = failThenSucceed(3);
     const waits: Array<[number, number]> = [];
     const result = await retry(fn, { ...base, maxAttempts: 5, deadline: clock.now() + 60_000, clock, onWait: (ms, n) => waits.push([ms, n]) });
@@ -92,7 +82,7 @@ describe('retry', () => {
   });
 
   test('maxAttempts is the total number of calls, not retries after the first', async () => {
-    const clock = new FakeClock();
+    const clock = new FakeClock(1_000_000);
     const { fn, calls } = failThenSucceed(Infinity);
     const result = await retry(fn, { ...base, maxAttempts: 3, deadline: clock.now() + 60_000, clock });
     expect(calls).toEqual([1, 2, 3]);
@@ -101,7 +91,7 @@ describe('retry', () => {
   });
 
   test('a wait that would reach the deadline is not started', async () => {
-    const clock = new FakeClock();
+    const clock = new FakeClock(1_000_000);
     const { fn, calls } = failThenSucceed(Infinity);
     // Waits 100, 200, 400: after the third attempt (t=300) a 400 ms wait would end at 700 ≥ 650.
     const result = await retry(fn, { ...base, maxAttempts: 10, deadline: clock.now() + 650, clock });
@@ -111,21 +101,21 @@ describe('retry', () => {
   });
 
   test('retryAfterMs replaces the backoff delay', async () => {
-    const clock = new FakeClock();
+    const clock = new FakeClock(1_000_000);
     const { fn } = failThenSucceed(2, { retryAfterMs: 5000 });
     await retry(fn, { ...base, maxAttempts: 5, deadline: clock.now() + 60_000, clock });
     expect(clock.sleeps).toEqual([5000, 5000]);
   });
 
   test('a fatal outcome stops at once', async () => {
-    const clock = new FakeClock();
+    const clock = new FakeClock(1_000_000);
     const { fn, calls } = failThenSucceed(Infinity, { fatal: true });
     expect(await retry(fn, { ...base, maxAttempts: 5, deadline: clock.now() + 60_000, clock })).toEqual({ value: -1, done: false, attempts: 1, stopped: 'fatal' });
     expect(calls).toEqual([1]);
   });
 
   test('an aborted signal stops before the next attempt', async () => {
-    const clock = new FakeClock();
+    const clock = new FakeClock(1_000_000);
     const controller = new AbortController();
     const calls: number[] = [];
     const fn = async (n: number): Promise<AttemptOutcome<number>> => {
@@ -139,7 +129,7 @@ describe('retry', () => {
   });
 
   test('the last value seen is kept when a later outcome carries none', async () => {
-    const clock = new FakeClock();
+    const clock = new FakeClock(1_000_000);
     const fn = async (n: number): Promise<AttemptOutcome<string>> => (n === 1 ? { done: false, value: 'first' } : { done: false });
     expect((await retry(fn, { ...base, maxAttempts: 2, deadline: clock.now() + 60_000, clock })).value).toBe('first');
   });
