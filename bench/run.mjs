@@ -9,6 +9,7 @@
 //          profiles kept in bench/out/profiles)
 //          --no-write (print only)
 // Env:     BENCH_PEERS_DIR=/tmp/peers  (bundles prepared by `node bench/peers.mjs <clones> <dir>`)
+import '../scripts/require-node.mjs';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

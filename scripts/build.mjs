@@ -1,6 +1,7 @@
 // Bundles every action (actions/<name>/src/index.ts) with ncc into dist/<name>/.
 // Deterministic: no cache, no timestamps; two builds in a row are byte-identical.
 // Usage: node scripts/build.mjs [name ...]   (no names: all actions)
+import './require-node.mjs';
 import ncc from '@vercel/ncc';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import path from 'node:path';

@@ -1,5 +1,6 @@
 // Generates action-catalog.md from every actions/<name>/action.yml (+ catalog.yml for the
 // permissions and the usage example). Fails when an input or output has no description.
+import './require-node.mjs';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

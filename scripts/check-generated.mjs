@@ -1,6 +1,7 @@
 // Fails when the committed generated files (dist/, action-catalog.md) differ from what the
 // source builds: `git status --porcelain` also catches new untracked files, unlike `git diff`.
 // Usage: node scripts/check-generated.mjs [--no-build]   (--no-build: the build just ran)
+import './require-node.mjs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

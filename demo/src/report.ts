@@ -1,7 +1,7 @@
 // The job summary of the demo run: every step's own summary under a heading, after a timeline —
 // as Markdown (what GitHub shows on the run page) and as one self-contained HTML page that also
 // shows the log of each step and the chat messages as Slack and Discord display them.
-import { cell, table } from '../../packages/core/src/summary';
+import { cell, table } from '@cicd-actions/core/summary';
 import { renderMessagesHtml } from './chat-cards';
 import type { ChatMessage } from './chat-sinks';
 import type { JobResult, StepRecord } from './job';

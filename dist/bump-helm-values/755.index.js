@@ -9,14 +9,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   openPullRequest: () => (/* binding */ openPullRequest)
 /* harmony export */ });
-/* harmony import */ var _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9423);
+/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9423);
 // Opening (or reusing) the pull request in PR mode. @actions/github is loaded only here, and
 // only when create-pr is true: it is most of the bundle's weight and cold start.
 
 function apiFailure(what, err) {
     const e = err;
     const status = e.status ? `HTTP ${e.status}: ` : '';
-    return new _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`GitHub API: ${what} failed: ${status}${(e.message ?? String(err)).split('\n')[0]}`);
+    return new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`GitHub API: ${what} failed: ${status}${(e.message ?? String(err)).split('\n')[0]}`);
 }
 async function openPullRequest(req) {
     const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));

@@ -1079,7 +1079,7 @@ function normalizeFileKey(file) {
 /* harmony export */   Xg: () => (/* binding */ readConfig)
 /* harmony export */ });
 /* unused harmony exports BOT_NAME, BOT_EMAIL, isValidBranchName */
-/* harmony import */ var _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9423);
+/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9423);
 /* harmony import */ var _changes__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6711);
 /* harmony import */ var _scalar__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2288);
 // Every input read and checked before anything is touched: a bad input stops the action with
@@ -1102,58 +1102,58 @@ function branchInput(inputs, name) {
     if (v === '')
         return undefined;
     if (!isValidBranchName(v))
-        throw new _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${v}' is not a valid branch name`);
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${v}' is not a valid branch name`);
     return v;
 }
 function oneLine(inputs, name, fallback) {
     const v = inputs.string(name, fallback);
     if (/[\r\n]/.test(v))
-        throw new _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, 'must be one line');
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, 'must be one line');
     return v;
 }
 function readConfig(runner) {
-    const inputs = new _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0(runner);
-    const filePatterns = (0,_packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .parseLines */ .Li)(inputs.required('files'));
+    const inputs = new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0(runner);
+    const filePatterns = (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .parseLines */ .Li)(inputs.required('files'));
     if (filePatterns.length === 0)
-        throw new _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('files', 'is required: one file or glob per line');
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('files', 'is required: one file or glob per line');
     const valueType = inputs.oneOf('value-type', _scalar__WEBPACK_IMPORTED_MODULE_2__/* .VALUE_TYPES */ .K4, 'auto');
     const changesText = runner.input('changes');
     const jsonText = runner.input('changes-json');
     if (changesText !== '' && jsonText !== '')
-        throw new _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('changes', 'give either changes or changes-json, not both');
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('changes', 'give either changes or changes-json, not both');
     if (changesText === '' && jsonText === '')
-        throw new _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('changes', 'is required (path=value lines), unless changes-json is given');
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('changes', 'is required (path=value lines), unless changes-json is given');
     let changes;
     try {
         changes = changesText !== '' ? { kind: 'all', changes: (0,_changes__WEBPACK_IMPORTED_MODULE_1__/* .parseChangeLines */ .Jt)(changesText, valueType) } : (0,_changes__WEBPACK_IMPORTED_MODULE_1__/* .parseChangesJson */ .pB)(jsonText);
     }
     catch (err) {
-        throw new _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(changesText !== '' ? 'changes' : 'changes-json', err.message);
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(changesText !== '' ? 'changes' : 'changes-json', err.message);
     }
     const commit = inputs.boolean('commit', true);
     const push = commit && inputs.boolean('push', true);
     const createPr = inputs.boolean('create-pr', false);
     if (createPr && !(commit && push))
-        throw new _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('create-pr', 'needs commit: true and push: true (the pull request is opened from a pushed branch)');
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('create-pr', 'needs commit: true and push: true (the pull request is opened from a pushed branch)');
     const remote = inputs.string('remote', 'origin');
     if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(remote))
-        throw new _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('remote', `expected a remote name like origin, got '${remote}'`);
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('remote', `expected a remote name like origin, got '${remote}'`);
     const authorName = oneLine(inputs, 'author-name', BOT_NAME);
     const authorEmail = oneLine(inputs, 'author-email', BOT_EMAIL);
     if (!/^[^\s<>@]+@[^\s<>@]+$/.test(authorEmail))
-        throw new _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('author-email', `expected an email address, got '${authorEmail}'`);
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('author-email', `expected an email address, got '${authorEmail}'`);
     if (/[<>]/.test(authorName))
-        throw new _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('author-name', 'must not contain < or >');
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('author-name', 'must not contain < or >');
     const token = inputs.string('github-token');
     if (createPr && token === '')
-        throw new _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('github-token', 'is required when create-pr is true');
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('github-token', 'is required when create-pr is true');
     const repository = inputs.string('repository') || undefined;
     if (repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository))
-        throw new _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('repository', `expected owner/name, got '${repository}'`);
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('repository', `expected owner/name, got '${repository}'`);
     const commitMessage = inputs.raw('commit-message').trim() || undefined;
     const prTitle = inputs.string('pr-title') || undefined;
     if (prTitle && /[\r\n]/.test(prTitle))
-        throw new _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('pr-title', 'must be one line');
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('pr-title', 'must be one line');
     return {
         filePatterns,
         changes,
@@ -1186,14 +1186,14 @@ function readConfig(runner) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9423);
+/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9423);
 /* harmony import */ var _config__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7810);
 /* harmony import */ var _bump__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6100);
 
 
 
-const runner = new _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .Runner */ .by();
-await (0,_packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(runner, () => (0,_bump__WEBPACK_IMPORTED_MODULE_2__/* .bump */ .$p)(runner, (0,_config__WEBPACK_IMPORTED_MODULE_1__/* .readConfig */ .Xg)(runner), { clock: _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml, random: Math.random, cwd: process.cwd(), env: process.env }));
+const runner = new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .Runner */ .by();
+await (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(runner, () => (0,_bump__WEBPACK_IMPORTED_MODULE_2__/* .bump */ .$p)(runner, (0,_config__WEBPACK_IMPORTED_MODULE_1__/* .readConfig */ .Xg)(runner), { clock: _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml, random: Math.random, cwd: process.cwd(), env: process.env }));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

@@ -5,14 +5,14 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(466);
+/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(466);
 /* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(898);
 
 
-const runner = new _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .Runner */ .by();
-await (0,_packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(runner, () => (0,_main__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(runner, {
-    clock: _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml,
-    request: _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .httpRequest */ .aj,
+const runner = new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .Runner */ .by();
+await (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(runner, () => (0,_main__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(runner, {
+    clock: _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml,
+    request: _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .httpRequest */ .aj,
     random: Math.random,
     rootCertificates: async () => (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 692, 23))).rootCertificates,
 }));

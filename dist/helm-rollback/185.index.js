@@ -9,8 +9,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   verifyWorkloads: () => (/* binding */ verifyWorkloads)
 /* harmony export */ });
-/* harmony import */ var _packages_core_src_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
-/* harmony import */ var _packages_core_src_inputs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7276);
+/* harmony import */ var _cicd_actions_core_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7638);
+/* harmony import */ var _cicd_actions_core_inputs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7276);
 // Verification after a rollback: the workloads of the rolled-back manifest are waited for with
 // the wait-rollout logic (packages/kube), under the action's one deadline.
 
@@ -23,18 +23,18 @@ const verifyWorkloads = async (refs, { deadline, kubeconfig, context, env, runne
     }
     catch (err) {
         if (err instanceof kube.KubeconfigError)
-            throw (kubeconfig || err.about === 'context' ? new _packages_core_src_errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(err.about, err.message) : new _packages_core_src_errors__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`cannot verify the rollback: ${err.message}`));
+            throw (kubeconfig || err.about === 'context' ? new _cicd_actions_core_errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(err.about, err.message) : new _cicd_actions_core_errors__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`cannot verify the rollback: ${err.message}`));
         throw err;
     }
     const api = await kube.createKubeApi(connection, { onSecret: (s) => runner.setSecret(s), userAgent: 'cicd-actions/helm-rollback', env, pluginTimeoutMs: Math.min(60_000, Math.max(1000, deadline.remaining())) });
     try {
-        const results = await runner.group(`Waiting for ${refs.length} workload(s) to roll out (${(0,_packages_core_src_inputs__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(deadline.remaining())} left)`, () => kube.waitForRollouts({
+        const results = await runner.group(`Waiting for ${refs.length} workload(s) to roll out (${(0,_cicd_actions_core_inputs__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(deadline.remaining())} left)`, () => kube.waitForRollouts({
             api,
             targets: refs,
             deadline: deadline.at,
             onProgress: (p) => {
                 if (p.changed)
-                    runner.info(`${kube.formatWorkloadRef(p.ref)}: ${p.message.trim()} (${(0,_packages_core_src_inputs__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(p.elapsedMs)})`);
+                    runner.info(`${kube.formatWorkloadRef(p.ref)}: ${p.message.trim()} (${(0,_cicd_actions_core_inputs__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(p.elapsedMs)})`);
             },
         }));
         const reports = [];
@@ -48,19 +48,19 @@ const verifyWorkloads = async (refs, { deadline, kubeconfig, context, env, runne
                             runner.info(line);
                     }
                     catch (err) {
-                        runner.info(`(diagnostics unavailable: ${(0,_packages_core_src_errors__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)})`);
+                        runner.info(`(diagnostics unavailable: ${(0,_cicd_actions_core_errors__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)})`);
                     }
                 });
             }
             const c = r.replicas;
-            runner.info(`${name}: ${r.done ? `ready in ${(0,_packages_core_src_inputs__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(r.elapsedMs)}` : `NOT ready (${r.outcome}${r.reason ? `, ${r.reason}` : ''})`} — ${r.message}`);
+            runner.info(`${name}: ${r.done ? `ready in ${(0,_cicd_actions_core_inputs__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(r.elapsedMs)}` : `NOT ready (${r.outcome}${r.reason ? `, ${r.reason}` : ''})`} — ${r.message}`);
             reports.push({
                 workload: name,
                 namespace: r.namespace,
                 ready: r.done,
                 replicas: c ? `${c.ready}/${c.desired} ready, ${c.updated} updated, ${c.available} available` : '',
                 revision: r.revision ?? '',
-                message: r.done ? `ready in ${(0,_packages_core_src_inputs__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(r.elapsedMs)}` : `${r.outcome}${r.reason ? ` (${r.reason})` : ''}: ${r.message}`,
+                message: r.done ? `ready in ${(0,_cicd_actions_core_inputs__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(r.elapsedMs)}` : `${r.outcome}${r.reason ? ` (${r.reason})` : ''}: ${r.message}`,
             });
         }
         return reports;

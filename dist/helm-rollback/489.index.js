@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   workloadsFromManifest: () => (/* binding */ workloadsFromManifest)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _packages_kube_src_workload_ref__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9102);
+/* harmony import */ var _cicd_actions_kube_workload_ref__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9102);
 // The workloads a release manifest (`helm get manifest`) creates, to wait for after a rollback.
 
 
@@ -26,7 +26,7 @@ function workloadsFromManifest(manifest, releaseNamespace) {
         const o = obj;
         if (o.kind === 'List' && Array.isArray(o.items))
             return o.items.forEach(visit);
-        if (typeof o.kind !== 'string' || !_packages_kube_src_workload_ref__WEBPACK_IMPORTED_MODULE_1__/* .WORKLOAD_KINDS */ .i6.includes(o.kind))
+        if (typeof o.kind !== 'string' || !_cicd_actions_kube_workload_ref__WEBPACK_IMPORTED_MODULE_1__/* .WORKLOAD_KINDS */ .i6.includes(o.kind))
             return;
         if (o.apiVersion !== 'apps/v1')
             return;

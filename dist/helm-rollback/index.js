@@ -5,9 +5,9 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _packages_core_src_clock__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(143);
-/* harmony import */ var _packages_core_src_errors__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7638);
-/* harmony import */ var _packages_core_src_runner__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8643);
+/* harmony import */ var _cicd_actions_core_clock__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(143);
+/* harmony import */ var _cicd_actions_core_errors__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7638);
+/* harmony import */ var _cicd_actions_core_runner__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8643);
 /* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6823);
 // Core modules are imported one by one, not through its index: the index also loads core's HTTP
 // client (node:http/https, ~6 ms of startup) that this action never uses.
@@ -15,8 +15,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
-const runner = new _packages_core_src_runner__WEBPACK_IMPORTED_MODULE_2__/* .Runner */ .by();
-await (0,_packages_core_src_errors__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(runner, () => (0,_main__WEBPACK_IMPORTED_MODULE_3__/* .main */ .i)(runner, { clock: _packages_core_src_clock__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m }));
+const runner = new _cicd_actions_core_runner__WEBPACK_IMPORTED_MODULE_2__/* .Runner */ .by();
+await (0,_cicd_actions_core_errors__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(runner, () => (0,_main__WEBPACK_IMPORTED_MODULE_3__/* .main */ .i)(runner, { clock: _cicd_actions_core_clock__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m }));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

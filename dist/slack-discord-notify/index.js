@@ -5,12 +5,12 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(466);
+/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(466);
 /* harmony import */ var _notify__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(859);
 
 
-const runner = new _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .Runner */ .by();
-await (0,_packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(runner, () => (0,_notify__WEBPACK_IMPORTED_MODULE_1__/* .notify */ .me)(runner, { http: _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .httpRequest */ .aj, clock: _packages_core_src_index__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml }));
+const runner = new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .Runner */ .by();
+await (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(runner, () => (0,_notify__WEBPACK_IMPORTED_MODULE_1__/* .notify */ .me)(runner, { http: _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .httpRequest */ .aj, clock: _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml }));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

@@ -1,5 +1,5 @@
 import { renderInline, renderMarkdown, splitTableRow } from '../../demo/src/markdown';
-import { table, details } from '../../packages/core/src/summary';
+import { table, details } from '@cicd-actions/core/summary';
 
 describe('renderInline', () => {
   test.each([

@@ -1,4 +1,4 @@
-import type { Clock } from '../../packages/core/src/index';
+import type { Clock } from '@cicd-actions/core';
 
 /** A clock whose sleeps return at once and move time forward; records every sleep. */
 export class FakeClock implements Clock {

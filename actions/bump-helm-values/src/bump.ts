@@ -4,8 +4,8 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { ActionError, InputError, backoffDelay, code, details, heading, table, type Clock, type Runner } from '../../../packages/core/src/index';
-import { createGit, gitErrorLine, withoutUrlCredentials, type Git } from '../../../packages/core/src/git';
+import { ActionError, InputError, backoffDelay, code, details, heading, table, type Clock, type Runner } from '@cicd-actions/core';
+import { createGit, gitErrorLine, withoutUrlCredentials, type Git } from '@cicd-actions/core/git';
 import { editYaml, YamlEditError, type AppliedEdit, type ChangeSpec } from './edit';
 import { normalizeFileKey } from './changes';
 import { unifiedDiff } from './diff';

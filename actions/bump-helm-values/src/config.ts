@@ -1,6 +1,6 @@
 // Every input read and checked before anything is touched: a bad input stops the action with
 // one ::error:: line naming it, before any file is read or any git command runs.
-import { InputError, Inputs, parseLines, type Runner } from '../../../packages/core/src/index';
+import { InputError, Inputs, parseLines, type Runner } from '@cicd-actions/core';
 import { parseChangeLines, parseChangesJson, type JsonChanges } from './changes';
 import { VALUE_TYPES, type ValueType } from './scalar';
 

@@ -3,7 +3,7 @@
 import { glob, readFile, rename, stat, unlink, writeFile, chmod } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { InputError } from '../../../packages/core/src/index';
+import { InputError } from '@cicd-actions/core';
 
 const GLOB_CHARS = /[*?[\]{}]/;
 

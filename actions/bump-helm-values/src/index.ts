@@ -1,4 +1,4 @@
-import { Runner, runAction, systemClock } from '../../../packages/core/src/index';
+import { Runner, runAction, systemClock } from '@cicd-actions/core';
 import { readConfig } from './config';
 import { bump } from './bump';
 

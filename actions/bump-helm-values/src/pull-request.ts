@@ -1,6 +1,6 @@
 // Opening (or reusing) the pull request in PR mode. @actions/github is loaded only here, and
 // only when create-pr is true: it is most of the bundle's weight and cold start.
-import { ActionError } from '../../../packages/core/src/index';
+import { ActionError } from '@cicd-actions/core';
 
 export interface PullRequestRequest {
   apiUrl: string;

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { ROOT, runAction, cleanupRun, type ActionRun, type RunOptions } from '../../../test/harness/run-action';
+import { ROOT, runBundle, cleanupRun, type ActionRun, type RunOptions } from '../../../test/harness/run-action';
 import { GitSandbox, git } from './git-remote';
 
 const VALUES = `# Production values (Argo CD syncs this file)
@@ -36,7 +36,7 @@ const runs: ActionRun[] = [];
 let box: GitSandbox;
 
 async function run(workspace: string, inputs: RunOptions['inputs'], extra: Partial<RunOptions> = {}): Promise<ActionRun> {
-  const r = await runAction('bump-helm-values', { workspace, inputs, env: { ...box.env(), ...extra.env }, timeoutMs: 40_000, githubToken: extra.githubToken });
+  const r = await runBundle('bump-helm-values', { workspace, inputs, env: { ...box.env(), ...extra.env }, timeoutMs: 40_000, githubToken: extra.githubToken });
   runs.push(r);
   return r;
 }

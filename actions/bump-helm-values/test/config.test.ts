@@ -1,4 +1,4 @@
-import { Runner, inputEnvName } from '../../../packages/core/src/index';
+import { Runner, inputEnvName } from '@cicd-actions/core';
 import { BOT_EMAIL, BOT_NAME, readConfig } from '../src/config';
 
 function runnerWith(inputs: Record<string, string>): Runner {

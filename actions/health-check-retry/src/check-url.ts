@@ -1,6 +1,6 @@
 // The per-URL loop: request, judge, wait (backoff or Retry-After), until healthy `success-threshold`
 // times in a row, attempts run out, or the overall deadline leaves no room for another wait.
-import { backoffDelay, retry, safeUrl, type Clock, type Deadline, type HttpRequest, type HttpResponse } from '../../../packages/core/src/index';
+import { backoffDelay, retry, safeUrl, type Clock, type Deadline, type HttpRequest, type HttpResponse } from '@cicd-actions/core';
 import { classifyFault, classifyResponse, MAX_BODY_BYTES, type AttemptVerdict } from './classify-attempt';
 import type { HealthCheckConfig } from './config';
 import { formatWait } from './format';

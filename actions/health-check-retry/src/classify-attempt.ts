@@ -1,5 +1,5 @@
 // Turns one request's response (or network fault) into a verdict: healthy or why not.
-import { HttpError, errorMessage, parseRetryAfter, type HttpResponse } from '../../../packages/core/src/index';
+import { HttpError, errorMessage, parseRetryAfter, type HttpResponse } from '@cicd-actions/core';
 import { formatWait } from './format';
 import { statusExpected } from './expected-status';
 import { describeJsonValue, evaluateJsonPath, jsonValueMatches } from './expected-json';

@@ -1,6 +1,6 @@
 // Reads and validates every input before anything is requested; a bad one throws InputError.
 import { X509Certificate } from 'node:crypto';
-import { InputError, Inputs, isSensitiveHeader, maskHeaders, type Runner } from '../../../packages/core/src/index';
+import { InputError, Inputs, isSensitiveHeader, maskHeaders, type Runner } from '@cicd-actions/core';
 import { parseExpectedStatus, type StatusSet } from './expected-status';
 import { parseJsonChecks, type JsonCheck } from './expected-json';
 

@@ -1,4 +1,4 @@
-import { httpRequest, Runner, runAction, systemClock } from '../../../packages/core/src/index';
+import { httpRequest, Runner, runAction, systemClock } from '@cicd-actions/core';
 import { main } from './main';
 
 const runner = new Runner();

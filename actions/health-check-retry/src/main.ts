@@ -1,5 +1,5 @@
 // Wires inputs → concurrent per-URL checks → outputs, summary and the verdict.
-import { ActionError, Deadline, safeUrl, type Clock, type Runner } from '../../../packages/core/src/index';
+import { ActionError, Deadline, safeUrl, type Clock, type Runner } from '@cicd-actions/core';
 import { readConfig } from './config';
 import { checkUrl, sleepWithProgress, type SendRequest, type UrlResult } from './check-url';
 import { formatWait } from './format';

@@ -1,5 +1,5 @@
 // What the step hands on: outputs for the next step, a job summary for people.
-import { cell, details, heading, table } from '../../../packages/core/src/index';
+import { cell, details, heading, table } from '@cicd-actions/core';
 import type { HealthCheckConfig } from './config';
 import type { UrlResult } from './check-url';
 import { formatWait } from './format';

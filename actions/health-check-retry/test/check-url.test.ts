@@ -1,4 +1,4 @@
-import { Deadline, HttpError, type HttpRequest, type HttpResponse } from '../../../packages/core/src/index';
+import { Deadline, HttpError, type HttpRequest, type HttpResponse } from '@cicd-actions/core';
 import { checkUrl, HEARTBEAT_MS, sleepWithProgress, type CheckDeps } from '../src/check-url';
 import type { HealthCheckConfig } from '../src/config';
 import { parseExpectedStatus, type StatusSet } from '../src/expected-status';

@@ -1,4 +1,4 @@
-import { HttpError } from '../../../packages/core/src/index';
+import { HttpError } from '@cicd-actions/core';
 import { classifyFault, classifyResponse } from '../src/classify-attempt';
 import type { Expectations } from '../src/config';
 import { parseExpectedStatus, type StatusSet } from '../src/expected-status';

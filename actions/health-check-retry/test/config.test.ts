@@ -1,4 +1,4 @@
-import { InputError, Runner } from '../../../packages/core/src/index';
+import { InputError, Runner } from '@cicd-actions/core';
 import { readConfig } from '../src/config';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,6 +1,6 @@
 // End-to-end: the bundled action (dist/health-check-retry) run through the runner-emulating
 // harness against real loopback HTTP(S) servers.
-import { runAction, cleanupRun, type ActionRun } from '../../../test/harness/run-action';
+import { runBundle, cleanupRun, type ActionRun } from '../../../test/harness/run-action';
 import { CA_PEM, closedPort, startServer, type LoopbackServer } from './loopback-server';
 
 const servers: LoopbackServer[] = [];
@@ -14,7 +14,7 @@ async function serve(...args: Parameters<typeof startServer>): Promise<LoopbackS
 
 async function check(inputs: Record<string, string>, timeoutMs = 30_000): Promise<ActionRun> {
   // Small delays keep the suite fast; each test overrides what it is about.
-  const run = await runAction('health-check-retry', { inputs: { 'retry-delay': '50ms', 'max-delay': '200ms', jitter: 'false', ...inputs }, timeoutMs });
+  const run = await runBundle('health-check-retry', { inputs: { 'retry-delay': '50ms', 'max-delay': '200ms', jitter: 'false', ...inputs }, timeoutMs });
   runs.push(run);
   return run;
 }

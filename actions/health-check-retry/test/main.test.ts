@@ -1,4 +1,4 @@
-import { ActionError, InputError, Runner, type HttpRequest, type HttpResponse } from '../../../packages/core/src/index';
+import { ActionError, InputError, Runner, type HttpRequest, type HttpResponse } from '@cicd-actions/core';
 import { parseFileCommands } from '../../../test/harness/run-action';
 import { main, type HealthCheckDeps } from '../src/main';
 import { CA_PEM } from './loopback-server';

@@ -1,7 +1,7 @@
 // The helm command line: run as a program with an argument array (never a shell), with a
 // time limit, and its failures turned into one clear line.
-import { ActionError } from '../../../packages/core/src/errors';
-import type { Env } from '../../../packages/core/src/runner';
+import { ActionError } from '@cicd-actions/core/errors';
+import type { Env } from '@cicd-actions/core/runner';
 import { parseHelmVersion, type HelmVersion } from './helm-version';
 import { parseHistory, type HistoryEntry } from './release-history';
 

@@ -1,8 +1,8 @@
 // Core modules are imported one by one, not through its index: the index also loads core's HTTP
 // client (node:http/https, ~6 ms of startup) that this action never uses.
-import { systemClock } from '../../../packages/core/src/clock';
-import { runAction } from '../../../packages/core/src/errors';
-import { Runner } from '../../../packages/core/src/runner';
+import { systemClock } from '@cicd-actions/core/clock';
+import { runAction } from '@cicd-actions/core/errors';
+import { Runner } from '@cicd-actions/core/runner';
 import { main } from './main';
 
 const runner = new Runner();

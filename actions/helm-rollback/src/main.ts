@@ -3,12 +3,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
-import { Deadline, type Clock } from '../../../packages/core/src/clock';
-import { ActionError, InputError, errorMessage } from '../../../packages/core/src/errors';
-import { Inputs, formatDuration, parseBoolean } from '../../../packages/core/src/inputs';
-import type { Env, Runner } from '../../../packages/core/src/runner';
-import { heading } from '../../../packages/core/src/summary';
-import type { WorkloadRef } from '../../../packages/kube/src/workload-ref';
+import { Deadline, type Clock } from '@cicd-actions/core/clock';
+import { ActionError, InputError, errorMessage } from '@cicd-actions/core/errors';
+import { Inputs, formatDuration, parseBoolean } from '@cicd-actions/core/inputs';
+import type { Env, Runner } from '@cicd-actions/core/runner';
+import { heading } from '@cicd-actions/core/summary';
+import type { WorkloadRef } from '@cicd-actions/kube/workload-ref';
 import { HelmCli, HelmCommandError, isTransientHelmError, lastHelmError, type RunProgram } from './helm-cli';
 import type { HelmVersion } from './helm-version';
 import { selectRollbackTarget, type HistoryEntry, type RollbackPlan } from './release-history';
@@ -87,7 +87,7 @@ export function readInputs(runner: Runner): RollbackInputs {
 /** The kubeconfig input as YAML, or undefined when none was given (helm then finds its own). */
 async function decodeKubeconfigInput(runner: Runner, content: string, context: string | undefined): Promise<string | undefined> {
   if (!content) return undefined;
-  const { decodeKubeconfigContent, parseKubeconfig, kubeconfigSecrets } = await import('../../../packages/kube/src/kubeconfig');
+  const { decodeKubeconfigContent, parseKubeconfig, kubeconfigSecrets } = await import('@cicd-actions/kube/kubeconfig');
   let text: string;
   try {
     text = decodeKubeconfigContent(content);

@@ -1,6 +1,6 @@
 // The workloads a release manifest (`helm get manifest`) creates, to wait for after a rollback.
 import { parseAllDocuments } from 'yaml';
-import { WORKLOAD_KINDS, type WorkloadKind, type WorkloadRef } from '../../../packages/kube/src/workload-ref';
+import { WORKLOAD_KINDS, type WorkloadKind, type WorkloadRef } from '@cicd-actions/kube/workload-ref';
 
 /**
  * Deployments, StatefulSets and DaemonSets (apps/v1) in a multi-document manifest, in order,

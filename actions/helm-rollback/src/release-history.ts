@@ -1,6 +1,6 @@
 // A release's history as `helm history -o json` prints it, and the choice of the revision to
 // roll back to.
-import { ActionError } from '../../../packages/core/src/errors';
+import { ActionError } from '@cicd-actions/core/errors';
 
 /** The statuses Helm stores (pkg/release status.go). */
 export const RELEASE_STATUSES = [

@@ -1,7 +1,7 @@
 // Names are checked before anything runs: Helm's own rules for release names, DNS-1123 labels
 // for namespaces. A name that passes cannot carry shell or flag syntax (no spaces, `;`, leading `-`).
-import { InputError } from '../../../packages/core/src/errors';
-import { isDns1123Label } from '../../../packages/kube/src/workload-ref';
+import { InputError } from '@cicd-actions/core/errors';
+import { isDns1123Label } from '@cicd-actions/kube/workload-ref';
 
 // Helm's release name rule (chartutil.ValidateReleaseName): a DNS-1123 subdomain of at most 53
 // characters, because Helm builds Secret names and labels from it.

@@ -1,7 +1,7 @@
 // The `helm rollback` command line for one Helm major. Helm 4 renamed or changed several flags
 // (`helm rollback --help` of 3.17.3 and 4.1.4): --force became --force-replace, --wait takes a
 // strategy, --dry-run takes a mode and --recreate-pods is gone.
-import { InputError } from '../../../packages/core/src/errors';
+import { InputError } from '@cicd-actions/core/errors';
 
 /** Helm 4's wait strategies; `hookOnly` is Helm 4's default (no waiting on resources). */
 export const WAIT_STRATEGIES = ['watcher', 'legacy', 'hookOnly'] as const;

@@ -1,5 +1,5 @@
 // The job summary and log tables: history before and after, the target marked, the workloads.
-import { heading, table } from '../../../packages/core/src/summary';
+import { heading, table } from '@cicd-actions/core/summary';
 import type { HistoryEntry } from './release-history';
 
 export type RollbackStatus = 'rolled-back' | 'verified' | 'failed' | 'skipped';

@@ -1,12 +1,12 @@
 // Verification after a rollback: the workloads of the rolled-back manifest are waited for with
 // the wait-rollout logic (packages/kube), under the action's one deadline.
-import { ActionError, InputError, errorMessage } from '../../../packages/core/src/errors';
-import { formatDuration } from '../../../packages/core/src/inputs';
+import { ActionError, InputError, errorMessage } from '@cicd-actions/core/errors';
+import { formatDuration } from '@cicd-actions/core/inputs';
 import type { VerifyWorkloads } from './main';
 import type { WorkloadReport } from './rollback-summary';
 
 export const verifyWorkloads: VerifyWorkloads = async (refs, { deadline, kubeconfig, context, env, runner }) => {
-  const kube = await import('../../../packages/kube/src/index');
+  const kube = await import('@cicd-actions/kube');
   let connection;
   try {
     connection = await kube.loadKubeConnection({ content: kubeconfig, context, env, onSecret: (s) => runner.setSecret(s) });

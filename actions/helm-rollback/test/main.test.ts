@@ -1,7 +1,7 @@
 // main() with a scripted helm (no processes): the orchestration paths the e2e suite cannot reach
 // cheaply — Helm 2, a Helm newer than 4, an exit 0 without a new revision, progress lines.
-import { systemClock } from '../../../packages/core/src/clock';
-import { Runner } from '../../../packages/core/src/runner';
+import { systemClock } from '@cicd-actions/core/clock';
+import { Runner } from '@cicd-actions/core/runner';
 import { parseFileCommands } from '../../../test/harness/run-action';
 import type { ProgramResult, RunProgram } from '../src/helm-cli';
 import { main } from '../src/main';

@@ -1,4 +1,4 @@
-import { ActionError } from '../../../packages/core/src/index';
+import { ActionError } from '@cicd-actions/core';
 import { parseHistory, selectRollbackTarget, type HistoryEntry } from '../src/release-history';
 
 /** A history from `revision:status` pairs. */

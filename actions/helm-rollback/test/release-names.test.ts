@@ -1,4 +1,4 @@
-import { InputError } from '../../../packages/core/src/index';
+import { InputError } from '@cicd-actions/core';
 import { namespaceProblem, releaseNameProblem, validateNamespace, validateReleaseName } from '../src/release-names';
 
 describe('release names (Helm rules: DNS-1123 subdomain, at most 53 characters)', () => {

@@ -5,7 +5,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cleanupRun, runAction, type ActionRun } from '../../../test/harness/run-action';
+import { cleanupRun, runBundle, type ActionRun } from '../../../test/harness/run-action';
 import { helmBinary, type HelmMajor } from '../../../test/helm/binaries';
 import { realHelmRollback, startHelmStandIn, type HelmStandIn } from '../../../test/helm/helm-standin';
 import { applyManifestWorkloads, deploymentManifest, readReleases, rollbackRelease, storeReleaseHistory, type HelmReleaseStatus } from '../../../test/k8s-sim/helm-releases';
@@ -60,7 +60,7 @@ export function rollbackE2E(major: HelmMajor): void {
   }
 
   async function run(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
-    const r = await runAction('helm-rollback', {
+    const r = await runBundle('helm-rollback', {
       inputs: { namespace: NS, kubeconfig, ...inputs },
       env: { PATH: `${standIn.binDir}${path.delimiter}${process.env.PATH}`, ...env },
       timeoutMs: 30_000,

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { InputError } from '../../../packages/core/src/index';
+import { InputError } from '@cicd-actions/core';
 import { goDuration, rollbackArgs, type RollbackOptions } from '../src/rollback-flags';
 import { HELM_MAJORS, helmBinary, type HelmMajor } from '../../../test/helm/binaries';
 

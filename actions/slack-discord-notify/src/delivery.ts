@@ -6,7 +6,7 @@
 // the message may be in the channel already, and neither webhook API takes an idempotency key.
 // So a new post is not retried then (reported as "may have been posted"); an edit (Discord
 // PATCH, Slack chat.update) sets the message to the same content again and is retried.
-import { HttpError, parseRetryAfter, retry, type Clock, type HttpRequest, type HttpResponse } from '../../../packages/core/src/index';
+import { HttpError, parseRetryAfter, retry, type Clock, type HttpRequest, type HttpResponse } from '@cicd-actions/core';
 import type { Destination } from './destinations';
 
 export type HttpClient = (req: HttpRequest) => Promise<HttpResponse>;

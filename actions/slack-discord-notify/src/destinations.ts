@@ -1,6 +1,6 @@
 // Where the message goes. Webhook URLs are credentials: callers mask them before calling here,
 // and nothing in this module puts a URL into a message — only labels like "Slack webhook #2".
-import { InputError } from '../../../packages/core/src/index';
+import { InputError } from '@cicd-actions/core';
 
 export type Platform = 'slack' | 'discord';
 

@@ -1,5 +1,5 @@
 // What the runner tells every step about the run, from GITHUB_* variables: no token needed.
-import type { Env } from '../../../packages/core/src/index';
+import type { Env } from '@cicd-actions/core';
 
 export interface GithubContext {
   repository: string;

@@ -1,4 +1,4 @@
-import { Runner, runAction, httpRequest, systemClock } from '../../../packages/core/src/index';
+import { Runner, runAction, httpRequest, systemClock } from '@cicd-actions/core';
 import { notify } from './notify';
 
 const runner = new Runner();

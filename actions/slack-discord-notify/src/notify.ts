@@ -1,6 +1,6 @@
 // The action: read and check every input (masking secrets first), build each platform's
 // payload once, send to every destination at once, then report in outputs, log and summary.
-import { ActionError, InputError, Inputs, maskUrl, table, heading, details, type Clock, type Runner } from '../../../packages/core/src/index';
+import { ActionError, InputError, Inputs, maskUrl, table, heading, details, type Clock, type Runner } from '@cicd-actions/core';
 import { parseDiscordWebhooks, parseSlackApiUrl, parseSlackWebhooks, type Destination, type SlackApi } from './destinations';
 import { deliver, type DeliveryResult, type HttpClient } from './delivery';
 import { buildDiscordMessage } from './discord-message';

@@ -1,4 +1,4 @@
-import { HttpError, type HttpRequest, type HttpResponse } from '../../../packages/core/src/index';
+import { HttpError, type HttpRequest, type HttpResponse } from '@cicd-actions/core';
 import { deliver, judgeResponse, judgeNetworkError, planRequest, firstDiscordError } from '../src/delivery';
 import { FakeClock } from '../../../test/harness/fake-clock';
 import type { Destination } from '../src/destinations';

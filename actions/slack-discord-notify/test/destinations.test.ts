@@ -1,4 +1,4 @@
-import { InputError } from '../../../packages/core/src/index';
+import { InputError } from '@cicd-actions/core';
 import { parseDiscordWebhooks, parseSlackApiUrl, parseSlackWebhooks } from '../src/destinations';
 
 const SLACK = 'https://hooks.slack.com/services/T000AAAA/B000BBBB/XXXXXXXXXXXXXXXXXXXXXXXX';

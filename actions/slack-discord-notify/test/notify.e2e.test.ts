@@ -1,6 +1,6 @@
 // End to end: the bundled action (dist/) run as the runner runs it, against loopback servers
 // that behave like Slack and Discord. Rebuild dist before running.
-import { runAction, cleanupRun, type ActionRun, type RunOptions } from '../../../test/harness/run-action';
+import { runBundle, cleanupRun, type ActionRun, type RunOptions } from '../../../test/harness/run-action';
 import {
   FakePlatforms,
   SLACK_HOOK_PATH,
@@ -23,7 +23,7 @@ afterEach(async () => {
 });
 
 async function run(inputs: RunOptions['inputs'], opts: Omit<RunOptions, 'inputs'> = {}): Promise<ActionRun> {
-  const r = await runAction('slack-discord-notify', { timeoutMs: 30_000, ...opts, inputs: { 'allow-any-url': 'true', timeout: '3s', ...inputs } });
+  const r = await runBundle('slack-discord-notify', { timeoutMs: 30_000, ...opts, inputs: { 'allow-any-url': 'true', timeout: '3s', ...inputs } });
   runs.push(r);
   return r;
 }

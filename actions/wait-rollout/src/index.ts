@@ -1,4 +1,4 @@
-import { Runner, runAction } from '../../../packages/core/src/index';
+import { Runner, runAction } from '@cicd-actions/core';
 import { main } from './wait-rollout';
 
 const runner = new Runner();

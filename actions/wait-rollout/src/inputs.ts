@@ -1,6 +1,6 @@
 // The action's inputs, validated before anything else happens (no API call, nothing logged).
-import { InputError, Inputs, type Runner } from '../../../packages/core/src/index';
-import { WORKLOAD_KINDS, isDns1123Label, parseWorkloadKind, parseWorkloadRef, type WorkloadKind, type WorkloadRef } from '../../../packages/kube/src/workload-ref';
+import { InputError, Inputs, type Runner } from '@cicd-actions/core';
+import { WORKLOAD_KINDS, isDns1123Label, parseWorkloadKind, parseWorkloadRef, type WorkloadKind, type WorkloadRef } from '@cicd-actions/kube/workload-ref';
 
 export interface WaitRolloutInputs {
   targets: WorkloadRef[];

@@ -1,9 +1,9 @@
 // What the next step and the person reading the run see: the `resources` output, the job
 // summary tables, and the one-line error.
-import { code, details, formatDuration, heading, table } from '../../../packages/core/src/index';
-import type { RolloutDiagnostics } from '../../../packages/kube/src/diagnostics';
-import type { RolloutResult } from '../../../packages/kube/src/watch-rollout';
-import { formatWorkloadRef } from '../../../packages/kube/src/workload-ref';
+import { code, details, formatDuration, heading, table } from '@cicd-actions/core';
+import type { RolloutDiagnostics } from '@cicd-actions/kube/diagnostics';
+import type { RolloutResult } from '@cicd-actions/kube/watch-rollout';
+import { formatWorkloadRef } from '@cicd-actions/kube/workload-ref';
 
 /** The `resources` output: one object per resource, stable field names. */
 export function resultsJson(results: RolloutResult[]): string {

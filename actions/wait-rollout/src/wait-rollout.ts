@@ -1,11 +1,11 @@
 // wait-rollout: validate, find the cluster, wait for every rollout under one deadline, explain
 // what did not finish, and report (outputs, summary, one ::error:: line).
-import { ActionError, Deadline, InputError, errorMessage, formatDuration, systemClock, type Clock, type Env, type Runner } from '../../../packages/core/src/index';
-import { KubeconfigError, loadKubeConnection, type KubeConnection } from '../../../packages/kube/src/kubeconfig';
-import { createKubeApi, type KubeApi } from '../../../packages/kube/src/kube-api';
-import { collectDiagnostics, formatDiagnostics, type RolloutDiagnostics } from '../../../packages/kube/src/diagnostics';
-import { waitForRollouts, type RolloutResult } from '../../../packages/kube/src/watch-rollout';
-import { formatWorkloadRef, workloadCollectionPath, type WorkloadRef } from '../../../packages/kube/src/workload-ref';
+import { ActionError, Deadline, InputError, errorMessage, formatDuration, systemClock, type Clock, type Env, type Runner } from '@cicd-actions/core';
+import { KubeconfigError, loadKubeConnection, type KubeConnection } from '@cicd-actions/kube/kubeconfig';
+import { createKubeApi, type KubeApi } from '@cicd-actions/kube/kube-api';
+import { collectDiagnostics, formatDiagnostics, type RolloutDiagnostics } from '@cicd-actions/kube/diagnostics';
+import { waitForRollouts, type RolloutResult } from '@cicd-actions/kube/watch-rollout';
+import { formatWorkloadRef, workloadCollectionPath, type WorkloadRef } from '@cicd-actions/kube/workload-ref';
 import { readInputs, type WaitRolloutInputs } from './inputs';
 import { failureLine, resultsJson, summaryMarkdown } from './report';
 

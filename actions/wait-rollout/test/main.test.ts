@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Runner } from '../../../packages/core/src/index';
+import { Runner } from '@cicd-actions/core';
 import { startCluster, deployment, rolloutComplete, type SimCluster } from '../../../test/k8s-sim/index';
 import { main } from '../src/wait-rollout';
 import { parseFileCommands } from '../../../test/harness/run-action';

@@ -3,7 +3,7 @@
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runAction, cleanupRun, NODE24, type ActionRun } from '../../../test/harness/run-action';
+import { runBundle, cleanupRun, NODE, type ActionRun } from '../../../test/harness/run-action';
 import { startCluster, deployment, statefulSet, daemonSet, rolloutComplete, type SimCluster } from '../../../test/k8s-sim/index';
 
 let cluster: SimCluster;
@@ -20,7 +20,7 @@ afterEach(async () => {
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
 async function run(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
-  const r = await runAction('wait-rollout', { inputs: { kubeconfig: b64(cluster.kubeconfig()), ...inputs }, env, timeoutMs: 30_000 });
+  const r = await runBundle('wait-rollout', { inputs: { kubeconfig: b64(cluster.kubeconfig()), ...inputs }, env, timeoutMs: 30_000 });
   runs.push(r);
   return r;
 }
@@ -179,7 +179,7 @@ describe('rollouts that do not finish', () => {
 
   test('a wrong token: a clear authentication error, once', async () => {
     cluster.apply(deployment({ name: 'api' }));
-    const r = await runAction('wait-rollout', { inputs: { resources: 'deployment/api', kubeconfig: cluster.kubeconfig({ token: 'wrong-token-123456' }) }, timeoutMs: 20_000 });
+    const r = await runBundle('wait-rollout', { inputs: { resources: 'deployment/api', kubeconfig: cluster.kubeconfig({ token: 'wrong-token-123456' }) }, timeoutMs: 20_000 });
     runs.push(r);
     expect(r.code).toBe(1);
     expect(r.errors).toHaveLength(1);
@@ -227,7 +227,7 @@ describe('credentials', () => {
     // A stand-in for `aws eks get-token`: prints an ExecCredential with the cluster's token.
     writeFileSync(plugin, `process.stdout.write(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1beta1', kind: 'ExecCredential', status: { token: ${JSON.stringify(cluster.token)} } }));\n`);
     try {
-      const kubeconfig = cluster.kubeconfig({ user: { exec: { apiVersion: 'client.authentication.k8s.io/v1beta1', command: NODE24, args: [plugin], interactiveMode: 'Never' } } });
+      const kubeconfig = cluster.kubeconfig({ user: { exec: { apiVersion: 'client.authentication.k8s.io/v1beta1', command: NODE, args: [plugin], interactiveMode: 'Never' } } });
       const r = await run({ resources: 'deployment/api', kubeconfig });
       expect(r.errors).toEqual([]);
       expect(r.code).toBe(0);
@@ -261,7 +261,7 @@ describe('bad inputs: one ::error:: line, exit 1, no API call', () => {
   });
 
   test('no cluster configured anywhere: a clear error, no localhost:8080', async () => {
-    const r = await runAction('wait-rollout', { inputs: { resources: 'deployment/api' }, timeoutMs: 20_000 });
+    const r = await runBundle('wait-rollout', { inputs: { resources: 'deployment/api' }, timeoutMs: 20_000 });
     runs.push(r);
     expect(r.code).toBe(1);
     expect(r.errors).toEqual([

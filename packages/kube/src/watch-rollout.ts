@@ -2,7 +2,7 @@
 // decides each: list, then watch from the list's resourceVersion (relist on 410 Gone, rewatch with
 // backoff when the stream ends or breaks), a re-GET every ~20 s in case a watch goes silent, and
 // — with fail-fast — a look at the new revision's pods for failures that will not heal.
-import { backoffDelay, systemClock, type Clock } from '../../core/src/index';
+import { backoffDelay, systemClock, type Clock } from '@cicd-actions/core';
 import { KubeApiError, type ApiStatus, type KubeApi, type WatchEvent } from './kube-api';
 import { newRevisionPods, podProblem, type PodProblem } from './diagnostics';
 import { replicaCounts, rolloutStatus, workloadRevision, type ReplicaCounts, type Workload } from './rollout-status';
