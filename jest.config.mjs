@@ -6,7 +6,11 @@ export default {
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: false }],
   },
-  testMatch: ['<rootDir>/packages/**/*.test.ts', '<rootDir>/actions/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+  testMatch: [
+    '<rootDir>/packages/**/*.test.ts',
+    '<rootDir>/actions/**/*.test.ts',
+    '<rootDir>/test/**/*.test.ts',
+  ],
   reporters: ['default', '<rootDir>/test/harness/closing-line-reporter.mjs'],
   maxWorkers: 2,
   testTimeout: 60000,

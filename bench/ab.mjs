@@ -14,7 +14,10 @@ import { mad, measureProcess, median } from './lib/measure.mjs';
 
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(benchDir, '..');
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: 'string', default: '21' }, a: { type: 'string' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { runs: { type: 'string', default: '21' }, a: { type: 'string' } },
+});
 const [action, variant] = positionals;
 if (!action || !variant) {
   console.error('usage: node bench/ab.mjs <action> <B entry> [--runs N] [--a <A entry>]');
@@ -27,7 +30,9 @@ try {
   // normal priority
 }
 const ctx = await startContext({ root, benchDir, log });
-const c = coldStartCases(ctx).find((k) => (k.kind === 'ours' || k.kind === 'variant') && k.name === action);
+const c = coldStartCases(ctx).find(
+  (k) => (k.kind === 'ours' || k.kind === 'variant') && k.name === action,
+);
 if (!c) throw new Error(`no cold-start case for ${action} (is dist/${action} built?)`);
 
 async function once(entry) {
@@ -71,4 +76,6 @@ const cpuRatio = median(a.map((r, i) => (r.cpuMs && b[i].cpuMs ? b[i].cpuMs / r.
 console.log(`${action}, ${a.length} interleaved pairs`);
 console.log(`A ${aEntry}: ${fmt(a)}`);
 console.log(`B ${variant}: ${fmt(b)}`);
-console.log(`B/A median paired ratio: wall ${median(ratios).toFixed(3)} (${((median(ratios) - 1) * 100).toFixed(1)}%), CPU ${cpuRatio.toFixed(3)} (${((cpuRatio - 1) * 100).toFixed(1)}%)`);
+console.log(
+  `B/A median paired ratio: wall ${median(ratios).toFixed(3)} (${((median(ratios) - 1) * 100).toFixed(1)}%), CPU ${cpuRatio.toFixed(3)} (${((cpuRatio - 1) * 100).toFixed(1)}%)`,
+);

@@ -31,7 +31,8 @@ export const OURS = {
 function counterCheck(ctx, expects) {
   if (expects.counter === 'health') {
     const before = ctx.health.hits(expects.path);
-    return () => (ctx.health.hits(expects.path) > before ? null : `no request reached ${expects.path}`);
+    return () =>
+      ctx.health.hits(expects.path) > before ? null : `no request reached ${expects.path}`;
   }
   if (expects.counter === 'sink') {
     const before = ctx.sink.posts();
@@ -39,7 +40,8 @@ function counterCheck(ctx, expects) {
   }
   if (expects.counter === 'k8s') {
     const before = ctx.cluster.requests();
-    return () => (ctx.cluster.requests() > before ? null : 'no request reached the simulated cluster');
+    return () =>
+      ctx.cluster.requests() > before ? null : 'no request reached the simulated cluster';
   }
   return () => null;
 }
@@ -76,12 +78,23 @@ function floorCase(ctx, name) {
         args = [path.join(ctx.benchDir, 'floors/k8s-get.mjs')];
       }
       if (name === 'helm-exec') {
-        Object.assign(env, ctx.cluster.floorEnv(), { BENCH_HELM: ctx.helmStub, BENCH_NAMESPACE: ctx.cluster.namespace, BENCH_HELM_STATE: path.join(step.dir, 'helm-rolled-back') });
+        Object.assign(env, ctx.cluster.floorEnv(), {
+          BENCH_HELM: ctx.helmStub,
+          BENCH_NAMESPACE: ctx.cluster.namespace,
+          BENCH_HELM_STATE: path.join(step.dir, 'helm-rolled-back'),
+        });
         expects = { counter: 'k8s' };
         args = [path.join(ctx.benchDir, 'floors/helm-exec.mjs')];
       }
       const check = counterCheck(ctx, expects);
-      return { command: ctx.node, args, env, cwd: step.workspace, check: (r) => (r.code === 0 ? check() : `exit ${r.code}: ${r.stderr.slice(-300)}`), cleanup: step.cleanup };
+      return {
+        command: ctx.node,
+        args,
+        env,
+        cwd: step.workspace,
+        check: (r) => (r.code === 0 ? check() : `exit ${r.code}: ${r.stderr.slice(-300)}`),
+        cleanup: step.cleanup,
+      };
     },
   };
 }
@@ -91,25 +104,54 @@ function oursInputs(ctx, name, step) {
   // step: { dir, workspace, home, env } of the run being prepared
   switch (name) {
     case 'health-check-retry':
-      return { inputs: { url: `${ctx.health.base}/healthz` }, expects: { counter: 'health', path: '/healthz' } };
+      return {
+        inputs: { url: `${ctx.health.base}/healthz` },
+        expects: { counter: 'health', path: '/healthz' },
+      };
     case 'slack-discord-notify':
       return {
-        inputs: { 'discord-webhook-url': `${ctx.sink.base}/api/webhooks/1/abc`, status: 'success', 'allow-any-url': 'true' },
+        inputs: {
+          'discord-webhook-url': `${ctx.sink.base}/api/webhooks/1/abc`,
+          status: 'success',
+          'allow-any-url': 'true',
+        },
         expects: { counter: 'sink' },
       };
     case 'bump-helm-values': {
       writeFileSync(path.join(step.workspace, 'values.yaml'), smallValues(TARGET_TAG));
       return {
-        inputs: { files: 'values.yaml', changes: `api.image.tag=${TARGET_TAG}`, commit: 'false', push: 'false' },
+        inputs: {
+          files: 'values.yaml',
+          changes: `api.image.tag=${TARGET_TAG}`,
+          commit: 'false',
+          push: 'false',
+        },
         expects: { counter: 'none' },
         // It must have read the file and found the tag already set.
-        verify: (outputs) => (outputs.changed === 'false' ? null : `expected changed=false, got ${JSON.stringify(outputs).slice(0, 200)}`),
+        verify: (outputs) =>
+          outputs.changed === 'false'
+            ? null
+            : `expected changed=false, got ${JSON.stringify(outputs).slice(0, 200)}`,
       };
     }
     case 'wait-rollout, exec-plugin kubeconfig':
-      return { inputs: { resources: 'deployment/api', namespace: 'default', kubeconfig: ctx.cluster.execPluginKubeconfig() }, expects: { counter: 'k8s' } };
+      return {
+        inputs: {
+          resources: 'deployment/api',
+          namespace: 'default',
+          kubeconfig: ctx.cluster.execPluginKubeconfig(),
+        },
+        expects: { counter: 'k8s' },
+      };
     case 'wait-rollout':
-      return { inputs: { resources: 'deployment/api', namespace: 'default', kubeconfig: ctx.cluster.kubeconfig() }, expects: { counter: 'k8s' } };
+      return {
+        inputs: {
+          resources: 'deployment/api',
+          namespace: 'default',
+          kubeconfig: ctx.cluster.kubeconfig(),
+        },
+        expects: { counter: 'k8s' },
+      };
     case 'helm-rollback':
       return ctx.helmRollbackCase(step);
     default:
@@ -123,7 +165,9 @@ export function actionEntry(root, name) {
   const meta = readActionYml(yml);
   // BENCH_DIST_DIR measures another build of the bundles (e.g. a candidate change) in place of dist/.
   const dist = process.env.BENCH_DIST_DIR;
-  const entry = dist ? path.join(path.resolve(dist), name, path.basename(meta.runs.main)) : path.resolve(path.dirname(yml), meta.runs.main);
+  const entry = dist
+    ? path.join(path.resolve(dist), name, path.basename(meta.runs.main))
+    : path.resolve(path.dirname(yml), meta.runs.main);
   return existsSync(entry) ? { meta, entry } : null;
 }
 
@@ -145,7 +189,12 @@ function oursCase(ctx, name) {
     floor: variant?.floor ?? OURS[name].floor,
     prepare() {
       let spec;
-      const step = stepEnvironment(found.meta, (dirs) => (spec = oursInputs(ctx, name, dirs)).inputs, ctx.commonEnv, name);
+      const step = stepEnvironment(
+        found.meta,
+        (dirs) => (spec = oursInputs(ctx, name, dirs)).inputs,
+        ctx.commonEnv,
+        name,
+      );
       Object.assign(step.env, spec.env ?? {});
       const check = counterCheck(ctx, spec.expects);
       return {
@@ -154,7 +203,14 @@ function oursCase(ctx, name) {
         env: step.env,
         cwd: step.workspace,
         check: (r) => {
-          if (r.code !== 0) return `exit ${r.code}: ${(r.stdout + r.stderr).split('\n').filter((l) => l.includes('::error')).join(' | ').slice(0, 400) || r.stderr.slice(-300)}`;
+          if (r.code !== 0)
+            return `exit ${r.code}: ${
+              (r.stdout + r.stderr)
+                .split('\n')
+                .filter((l) => l.includes('::error'))
+                .join(' | ')
+                .slice(0, 400) || r.stderr.slice(-300)
+            }`;
           return check() ?? spec.verify?.(step.outputs(), step) ?? null;
         },
         cleanup: step.cleanup,
@@ -189,7 +245,8 @@ function peerCase(ctx, peer) {
         args: [path.join(dir, peer.entry)],
         env: step.env,
         cwd: step.workspace,
-        check: (r) => (r.code === 0 ? check() : `exit ${r.code}: ${(r.stdout + r.stderr).slice(-300)}`),
+        check: (r) =>
+          r.code === 0 ? check() : `exit ${r.code}: ${(r.stdout + r.stderr).slice(-300)}`,
         cleanup: step.cleanup,
       };
     },
@@ -206,9 +263,10 @@ export function coldStartCases(ctx) {
     const c = oursCase(ctx, name);
     if (c) cases.push(c);
   }
-  if (ctx.peersDir) for (const peer of PEERS) {
-    const c = peerCase(ctx, peer);
-    if (c) cases.push(c);
-  }
+  if (ctx.peersDir)
+    for (const peer of PEERS) {
+      const c = peerCase(ctx, peer);
+      if (c) cases.push(c);
+    }
   return cases;
 }

@@ -8,12 +8,33 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const HISTORY_BEFORE = [
-  { revision: 1, updated: '2026-11-20T10:00:00Z', status: 'superseded', chart: 'api-1.0.0', app_version: '1.0.0', description: 'Install complete' },
-  { revision: 2, updated: '2026-11-21T10:00:00Z', status: 'failed', chart: 'api-1.1.0', app_version: '1.1.0', description: 'Upgrade "api" failed' },
+  {
+    revision: 1,
+    updated: '2026-11-20T10:00:00Z',
+    status: 'superseded',
+    chart: 'api-1.0.0',
+    app_version: '1.0.0',
+    description: 'Install complete',
+  },
+  {
+    revision: 2,
+    updated: '2026-11-21T10:00:00Z',
+    status: 'failed',
+    chart: 'api-1.1.0',
+    app_version: '1.1.0',
+    description: 'Upgrade "api" failed',
+  },
 ];
 const HISTORY_AFTER = [
   ...HISTORY_BEFORE.map((r) => (r.revision === 2 ? r : { ...r })),
-  { revision: 3, updated: '2026-11-22T10:00:00Z', status: 'deployed', chart: 'api-1.0.0', app_version: '1.0.0', description: 'Rollback to 1' },
+  {
+    revision: 3,
+    updated: '2026-11-22T10:00:00Z',
+    status: 'deployed',
+    chart: 'api-1.0.0',
+    app_version: '1.0.0',
+    description: 'Rollback to 1',
+  },
 ];
 
 const STUB = `#!/bin/sh
@@ -55,9 +76,18 @@ export function helmRollbackCase(ctx) {
   writeFileSync(path.join(dir, 'manifest.yaml'), manifest(ctx.cluster?.namespace ?? 'default'));
   ctx.helmStub = helm;
   return (step) => ({
-    inputs: { release: 'api', namespace: ctx.cluster.namespace, kubeconfig: ctx.cluster.kubeconfig(), helm, timeout: '60s' },
+    inputs: {
+      release: 'api',
+      namespace: ctx.cluster.namespace,
+      kubeconfig: ctx.cluster.kubeconfig(),
+      helm,
+      timeout: '60s',
+    },
     env: { BENCH_HELM_STATE: path.join(step.dir, 'helm-rolled-back') },
     expects: { counter: 'k8s' },
-    verify: (outputs) => (outputs.status === 'verified' && outputs['new-revision'] === '3' ? null : `expected status=verified, new-revision=3; got ${JSON.stringify(outputs).slice(0, 200)}`),
+    verify: (outputs) =>
+      outputs.status === 'verified' && outputs['new-revision'] === '3'
+        ? null
+        : `expected status=verified, new-revision=3; got ${JSON.stringify(outputs).slice(0, 200)}`,
   });
 }

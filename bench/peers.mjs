@@ -19,7 +19,11 @@ export const PEERS = [
     ours: 'health-check-retry',
     floor: 'fetch',
     // One attempt at an already healthy URL; it runs curl, as its action.yml says.
-    inputs: (ctx) => ({ url: `${ctx.health.base}/healthz`, 'max-attempts': '1', 'retry-delay': '1s' }),
+    inputs: (ctx) => ({
+      url: `${ctx.health.base}/healthz`,
+      'max-attempts': '1',
+      'retry-delay': '1s',
+    }),
     expects: { counter: 'health', path: '/healthz' },
   },
   {
@@ -43,7 +47,11 @@ export const PEERS = [
     entry: 'lib/index.js',
     ours: 'slack-discord-notify',
     floor: 'https-post',
-    inputs: (ctx) => ({ webhook: `${ctx.sink.base}/api/webhooks/1/abc`, status: 'success', nofail: 'false' }),
+    inputs: (ctx) => ({
+      webhook: `${ctx.sink.base}/api/webhooks/1/abc`,
+      status: 'success',
+      nofail: 'false',
+    }),
     expects: { counter: 'sink' },
   },
   {
@@ -54,7 +62,13 @@ export const PEERS = [
     ours: 'bump-helm-values',
     floor: 'file-edit',
     // Edit the file in the workspace and stop there (no commit, no GitHub API), like our no-commit case.
-    inputs: (ctx) => ({ valueFile: ctx.valuesFile, propertyPath: 'api.image.tag', value: ctx.targetTag, commitChange: 'false', updateFile: 'true' }),
+    inputs: (ctx) => ({
+      valueFile: ctx.valuesFile,
+      propertyPath: 'api.image.tag',
+      value: ctx.targetTag,
+      commitChange: 'false',
+      updateFile: 'true',
+    }),
     expects: { counter: 'none' },
   },
 ];
@@ -76,12 +90,24 @@ export function preparePeers(clonesDir, outDir) {
       continue;
     }
     const gitDir = gitDirOf(clone);
-    const git = (...args) => execFileSync('git', ['--git-dir', existsSync(path.join(gitDir, '.git')) ? path.join(gitDir, '.git') : gitDir, ...args], { maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] });
+    const git = (...args) =>
+      execFileSync(
+        'git',
+        [
+          '--git-dir',
+          existsSync(path.join(gitDir, '.git')) ? path.join(gitDir, '.git') : gitDir,
+          ...args,
+        ],
+        { maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
     const commit = git('rev-parse', `${peer.ref}^{commit}`).toString().trim();
     const target = path.join(outDir, peerDirName(peer.id));
     rmSync(target, { recursive: true, force: true });
     mkdirSync(target, { recursive: true });
-    const files = git('ls-tree', '-r', '--name-only', commit, '--', ...peer.paths).toString().split('\n').filter(Boolean);
+    const files = git('ls-tree', '-r', '--name-only', commit, '--', ...peer.paths)
+      .toString()
+      .split('\n')
+      .filter(Boolean);
     const missing = [];
     for (const file of files) {
       let bytes;
@@ -95,8 +121,12 @@ export function preparePeers(clonesDir, outDir) {
       mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
       writeFileSync(path.join(target, file), bytes);
     }
-    if (!existsSync(path.join(target, peer.entry))) throw new Error(`${peer.id}: ${peer.entry} missing at ${commit}`);
-    writeFileSync(path.join(target, 'PEER.json'), JSON.stringify({ repo: peer.id, ref: peer.ref, commit, missing }, null, 2) + '\n');
+    if (!existsSync(path.join(target, peer.entry)))
+      throw new Error(`${peer.id}: ${peer.entry} missing at ${commit}`);
+    writeFileSync(
+      path.join(target, 'PEER.json'),
+      JSON.stringify({ repo: peer.id, ref: peer.ref, commit, missing }, null, 2) + '\n',
+    );
     console.log(`${peer.id}@${peer.ref} (${commit}) → ${target}`);
   }
 }

@@ -33,11 +33,15 @@ function moduleIndex(file) {
   });
   const marks = [];
   lines.forEach((line, n) => {
-    const m = /^;?\/\/ CONCATENATED MODULE: (.+)$/.exec(line) ?? /^\/\*\*\*\/ ("?[^:]+"?):/.exec(line);
-    const label = (id) => (named.has(id) ? `${named.get(id)} (top level)` : `module ${id}${requiredName(lines, n)}`);
-    if (m) marks.push({ line: n, name: /^\d+$/.test(m[1]) ? label(m[1]) : m[1].replace(/^"|"$/g, '') });
+    const m =
+      /^;?\/\/ CONCATENATED MODULE: (.+)$/.exec(line) ?? /^\/\*\*\*\/ ("?[^:]+"?):/.exec(line);
+    const label = (id) =>
+      named.has(id) ? `${named.get(id)} (top level)` : `module ${id}${requiredName(lines, n)}`;
+    if (m)
+      marks.push({ line: n, name: /^\d+$/.test(m[1]) ? label(m[1]) : m[1].replace(/^"|"$/g, '') });
     // After the module table comes webpack's runtime (the require function and its helpers).
-    else if (line.startsWith('/************') && !marks.some((k) => k.name === '(webpack runtime)')) marks.push({ line: n, name: '(webpack runtime)' });
+    else if (line.startsWith('/************') && !marks.some((k) => k.name === '(webpack runtime)'))
+      marks.push({ line: n, name: '(webpack runtime)' });
   });
   return (line) => {
     let lo = 0;
@@ -62,7 +66,8 @@ export function summariseProfile(profile, bundleFile) {
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   // timeDeltas[i] is the time before sample i; it belongs to the frame of the previous sample.
-  for (let i = 1; i < profile.samples.length; i++) nodes.get(profile.samples[i - 1]).self += profile.timeDeltas[i] / 1000;
+  for (let i = 1; i < profile.samples.length; i++)
+    nodes.get(profile.samples[i - 1]).self += profile.timeDeltas[i] / 1000;
   const category = (n) => {
     const { url, functionName } = n.callFrame;
     if (!url) return functionName.startsWith('(') ? functionName : '(native/V8)';
@@ -83,7 +88,11 @@ export function summariseProfile(profile, bundleFile) {
     if (!n.self) continue;
     add(byCategory, category(n), n.self);
     const { functionName, url, lineNumber } = n.callFrame;
-    add(byFunction, `${functionName || '(anonymous)'} ${url.startsWith(bundleDir) ? url.slice(bundleDir.length) : url}:${lineNumber + 1}`, n.self);
+    add(
+      byFunction,
+      `${functionName || '(anonymous)'} ${url.startsWith(bundleDir) ? url.slice(bundleDir.length) : url}:${lineNumber + 1}`,
+      n.self,
+    );
     let owner = '(outside the bundle: bootstrap, loader, event loop)';
     for (let id = n.id; id !== undefined; id = parent.get(id)) {
       const f = nodes.get(id);
@@ -94,7 +103,12 @@ export function summariseProfile(profile, bundleFile) {
     }
     add(byModule, owner, n.self);
   }
-  return { totalMs: (profile.endTime - profile.startTime) / 1000, byCategory, byFunction, byModule };
+  return {
+    totalMs: (profile.endTime - profile.startTime) / 1000,
+    byCategory,
+    byFunction,
+    byModule,
+  };
 }
 
 /** Median per key over several summaries (a key missing from a run counts as 0 there). */
@@ -122,12 +136,23 @@ export async function profileActions(ctx, log) {
       try {
         const r = await measureProcess({
           command: p.command,
-          args: ['--cpu-prof', '--cpu-prof-interval', '100', '--cpu-prof-dir', dir, '--cpu-prof-name', name, ...p.args],
+          args: [
+            '--cpu-prof',
+            '--cpu-prof-interval',
+            '100',
+            '--cpu-prof-dir',
+            dir,
+            '--cpu-prof-name',
+            name,
+            ...p.args,
+          ],
           env: p.env,
           cwd: p.cwd,
         });
         if (r.code !== 0) throw new Error(`exit ${r.code}`);
-        summaries.push(summariseProfile(JSON.parse(readFileSync(path.join(dir, name), 'utf8')), bundle));
+        summaries.push(
+          summariseProfile(JSON.parse(readFileSync(path.join(dir, name), 'utf8')), bundle),
+        );
         walls.push(r.wallMs);
       } catch (err) {
         failure = err.message;
@@ -143,7 +168,9 @@ export async function profileActions(ctx, log) {
     const byModule = medianMap(summaries.map((s) => s.byModule));
     const byFunction = medianMap(summaries.map((s) => s.byFunction));
     const totalMs = median(summaries.map((s) => s.totalMs));
-    const cats = top(byCategory, 20).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ');
+    const cats = top(byCategory, 20)
+      .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+      .join(', ');
     const mods = top(byModule);
     const funcs = top(byFunction);
     md.push(
@@ -165,5 +192,8 @@ export async function profileActions(ctx, log) {
     );
     log(`  profiled ${c.name} ×${summaries.length}`);
   }
-  return { markdown: md.join('\n'), console: ['Where the time goes (--cpu-prof, medians)', ...con].join('\n') };
+  return {
+    markdown: md.join('\n'),
+    console: ['Where the time goes (--cpu-prof, medians)', ...con].join('\n'),
+  };
 }

@@ -49,14 +49,21 @@ try {
   // not permitted: measure at normal priority
 }
 // The machine's load says how far to trust this run's absolute figures (the ratios hold better).
-const loadAverage = () => (existsSync('/proc/loadavg') ? readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : 'n/a');
+const loadAverage = () =>
+  existsSync('/proc/loadavg')
+    ? readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
+    : 'n/a';
 const loadAtStart = loadAverage();
 const log = (line) => process.stderr.write(`${line}\n`);
 
 const ctx = await startContext({ root, benchDir, log });
 
-const nodeVersion = (await measureProcess({ command: ctx.node, args: ['-p', 'process.version'] })).stdout.trim();
-log(`bench: ${nodeVersion}, ${rounds} interleaved rounds, peak RSS via ${rssMethod}, peers ${ctx.peersDir ? `from ${ctx.peersDir}` : 'recorded'}`);
+const nodeVersion = (
+  await measureProcess({ command: ctx.node, args: ['-p', 'process.version'] })
+).stdout.trim();
+log(
+  `bench: ${nodeVersion}, ${rounds} interleaved rounds, peak RSS via ${rssMethod}, peers ${ctx.peersDir ? `from ${ctx.peersDir}` : 'recorded'}`,
+);
 
 // ---- cold start ------------------------------------------------------------------------------
 const cases = coldStartCases(ctx).filter((c) => !only || c.kind === 'floor' || only.test(c.name));
@@ -66,7 +73,13 @@ const failures = new Map();
 async function runOnce(c) {
   const prepared = c.prepare();
   try {
-    const r = await measureProcess({ command: prepared.command, args: prepared.args, env: prepared.env, cwd: prepared.cwd, timeoutMs: 30_000 });
+    const r = await measureProcess({
+      command: prepared.command,
+      args: prepared.args,
+      env: prepared.env,
+      cwd: prepared.cwd,
+      timeoutMs: 30_000,
+    });
     const problem = prepared.check(r);
     return { ...r, problem };
   } finally {
@@ -100,14 +113,30 @@ for (let round = 0; round < rounds; round++) {
 function summarise(c) {
   const runs = samples.get(c.name).filter(Boolean);
   const wall = runs.map((s) => s.wallMs);
-  const row = { name: c.name, kind: c.kind, floor: c.floor ?? null, runs: runs.length, wallMs: median(wall), madMs: mad(wall), cpuMs: median(runs.map((s) => s.cpuMs)), rssMiB: median(runs.map((s) => s.rssKiB / 1024)), failure: failures.get(c.name) ?? null };
+  const row = {
+    name: c.name,
+    kind: c.kind,
+    floor: c.floor ?? null,
+    runs: runs.length,
+    wallMs: median(wall),
+    madMs: mad(wall),
+    cpuMs: median(runs.map((s) => s.cpuMs)),
+    rssMiB: median(runs.map((s) => s.rssKiB / 1024)),
+    failure: failures.get(c.name) ?? null,
+  };
   if (c.floor && samples.has(c.floor)) {
     // Ratio per round (the case and its floor ran moments apart), then the median of those.
     const floorRuns = samples.get(c.floor);
-    const ratios = samples.get(c.name).map((s, i) => (s && floorRuns[i] ? s.wallMs / floorRuns[i].wallMs : NaN));
+    const ratios = samples
+      .get(c.name)
+      .map((s, i) => (s && floorRuns[i] ? s.wallMs / floorRuns[i].wallMs : NaN));
     row.ratio = median(ratios);
     // The same per round on CPU time (user + system), which waiting for a busy CPU does not inflate.
-    row.cpuRatio = median(samples.get(c.name).map((s, i) => (s?.cpuMs && floorRuns[i]?.cpuMs ? s.cpuMs / floorRuns[i].cpuMs : NaN)));
+    row.cpuRatio = median(
+      samples
+        .get(c.name)
+        .map((s, i) => (s?.cpuMs && floorRuns[i]?.cpuMs ? s.cpuMs / floorRuns[i].cpuMs : NaN)),
+    );
     row.floorMs = median(floorRuns.filter(Boolean).map((s) => s.wallMs));
   }
   if (c.kind === 'ours') row.target = OURS[c.name].target;
@@ -119,7 +148,8 @@ const cold = cases.map(summarise);
 // ---- detection latency and scale -----------------------------------------------------------
 const latency = only && !only.test('latency') ? [] : await detectionLatency(ctx, log);
 const scale = only && !only.test('scale') ? [] : await scaleCases(ctx, log);
-const profiles = opts['no-profile'] || (only && !only.test('profile')) ? null : await profileActions(ctx, log);
+const profiles =
+  opts['no-profile'] || (only && !only.test('profile')) ? null : await profileActions(ctx, log);
 
 await ctx.close();
 
@@ -127,14 +157,33 @@ await ctx.close();
 let peers;
 const measuredPeers = cold.filter((r) => r.kind === 'peer');
 if (measuredPeers.length) {
-  peers = { source: 'measured', date: new Date().toISOString().slice(0, 10), nodeVersion, rows: measuredPeers };
+  peers = {
+    source: 'measured',
+    date: new Date().toISOString().slice(0, 10),
+    nodeVersion,
+    rows: measuredPeers,
+  };
   if (!opts['no-write']) writeRecordedPeers(benchDir, peers);
 } else {
   peers = readRecordedPeers(benchDir);
 }
-const report = renderReport({ nodeVersion, rounds, rssMethod, cold, peers, latency, scale, profiles, floors: FLOORS, load: { start: loadAtStart, end: loadAverage(), cpus: availableParallelism(), priority }, totalS: (performance.now() - started) / 1000 });
+const report = renderReport({
+  nodeVersion,
+  rounds,
+  rssMethod,
+  cold,
+  peers,
+  latency,
+  scale,
+  profiles,
+  floors: FLOORS,
+  load: { start: loadAtStart, end: loadAverage(), cpus: availableParallelism(), priority },
+  totalS: (performance.now() - started) / 1000,
+});
 process.stdout.write(report.console);
 if (!opts['no-write']) {
   writeResults(benchDir, report.markdown);
-  log(`bench: wrote ${path.relative(process.cwd(), path.join(benchDir, 'results.md'))} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `bench: wrote ${path.relative(process.cwd(), path.join(benchDir, 'results.md'))} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }

@@ -21,9 +21,29 @@ async function runAction(ctx, found, inputs, label, prepare) {
     label,
   );
   try {
-    const r = await measureProcess({ command: ctx.node, args: [found.entry], env: step.env, cwd: step.workspace, timeoutMs: 60_000 });
-    if (r.code !== 0) throw new Error(`${label}: exit ${r.code}: ${(r.stdout + r.stderr).split('\n').filter((l) => l.includes('::error')).join(' ').slice(0, 300) || r.stderr.slice(-300)}`);
-    return { ...r, outputs: step.outputs(), workspace: step.workspace, files: prepare ? readBack(step.workspace) : null };
+    const r = await measureProcess({
+      command: ctx.node,
+      args: [found.entry],
+      env: step.env,
+      cwd: step.workspace,
+      timeoutMs: 60_000,
+    });
+    if (r.code !== 0)
+      throw new Error(
+        `${label}: exit ${r.code}: ${
+          (r.stdout + r.stderr)
+            .split('\n')
+            .filter((l) => l.includes('::error'))
+            .join(' ')
+            .slice(0, 300) || r.stderr.slice(-300)
+        }`,
+      );
+    return {
+      ...r,
+      outputs: step.outputs(),
+      workspace: step.workspace,
+      files: prepare ? readBack(step.workspace) : null,
+    };
   } finally {
     step.cleanup();
   }
@@ -78,7 +98,13 @@ async function twentyDeployments(ctx) {
   for (const n of names) await ctx.cluster.ensureRolledOut(n);
   const base = { namespace: ctx.cluster.namespace, kubeconfig: ctx.cluster.kubeconfig() };
   const res = await paired(
-    () => runAction(ctx, found, { ...base, resources: names.map((n) => `deployment/${n}`).join('\n') }, 'scale-deploys'),
+    () =>
+      runAction(
+        ctx,
+        found,
+        { ...base, resources: names.map((n) => `deployment/${n}`).join('\n') },
+        'scale-deploys',
+      ),
     () => runAction(ctx, found, { ...base, resources: `deployment/${names[0]}` }, 'scale-deploy'),
   );
   return {
@@ -96,14 +122,21 @@ async function bigBump(ctx) {
   if (!found) return null;
   const original = bigValues('1.0.0');
   // Every other service: 50 changes spread over the whole file.
-  const changes = Array.from({ length: 50 }, (_, i) => `${serviceName(2 * i)}.image.tag=2.0.0`).join('\n');
+  const changes = Array.from(
+    { length: 50 },
+    (_, i) => `${serviceName(2 * i)}.image.tag=2.0.0`,
+  ).join('\n');
   const times = [];
   let checked = false;
   const budgetEnd = performance.now() + BUDGET_MS;
   // A slow build of the action must not push the whole bench past its few minutes.
   for (let i = 0; i < RUNS && (i === 0 || performance.now() < budgetEnd); i++) {
-    const r = await runAction(ctx, found, { files: 'values.yaml', changes, commit: 'false', push: 'false' }, 'scale-bump', ({ workspace }) =>
-      writeFileSync(path.join(workspace, 'values.yaml'), original),
+    const r = await runAction(
+      ctx,
+      found,
+      { files: 'values.yaml', changes, commit: 'false', push: 'false' },
+      'scale-bump',
+      ({ workspace }) => writeFileSync(path.join(workspace, 'values.yaml'), original),
     );
     if (!checked) {
       // The edit must have happened, and touched exactly the 50 tag lines.
@@ -111,7 +144,10 @@ async function bigBump(ctx) {
       const a = original.split('\n');
       const b = after.split('\n');
       const differing = a.filter((line, n) => line !== b[n]).length;
-      if (a.length !== b.length || differing !== 50) throw new Error(`bump scale: expected exactly 50 changed lines, got ${differing} (lines ${a.length} → ${b.length})`);
+      if (a.length !== b.length || differing !== 50)
+        throw new Error(
+          `bump scale: expected exactly 50 changed lines, got ${differing} (lines ${a.length} → ${b.length})`,
+        );
       checked = true;
     }
     times.push(r.wallMs);
@@ -141,7 +177,15 @@ export async function scaleCases(ctx, log) {
         log(`  scale ${name}: ${row.display}`);
       }
     } catch (err) {
-      rows.push({ name, what: '', display: '–', targetText: '', ok: false, runs: 0, failure: err.message.slice(0, 300) });
+      rows.push({
+        name,
+        what: '',
+        display: '–',
+        targetText: '',
+        ok: false,
+        runs: 0,
+        failure: err.message.slice(0, 300),
+      });
       log(`  scale ${name}: FAILED ${err.message}`);
     }
   }

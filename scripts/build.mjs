@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const all = readdirSync(path.join(root, 'actions'), { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(path.join(root, 'actions', d.name, 'src', 'index.ts')))
+  .filter(
+    (d) => d.isDirectory() && existsSync(path.join(root, 'actions', d.name, 'src', 'index.ts')),
+  )
   .map((d) => d.name)
   .sort();
 const wanted = process.argv.slice(2);

@@ -11,7 +11,10 @@ if (!process.argv.includes('--no-build')) {
   execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
   execFileSync(process.execPath, ['scripts/catalog.mjs'], { cwd: root, stdio: 'inherit' });
 }
-const status = execFileSync('git', ['status', '--porcelain', '--', 'dist', 'action-catalog.md'], { cwd: root, encoding: 'utf8' });
+const status = execFileSync('git', ['status', '--porcelain', '--', 'dist', 'action-catalog.md'], {
+  cwd: root,
+  encoding: 'utf8',
+});
 if (status.trim()) {
   console.error('Generated files are not what the source builds. Run `npm run build` and commit:');
   console.error(status);

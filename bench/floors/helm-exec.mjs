@@ -14,14 +14,23 @@ await run(helm, ['rollback', 'api', '1', ...scope, '--wait', '--timeout', '60s']
 JSON.parse((await run(helm, ['history', 'api', ...scope, '--output', 'json'])).stdout);
 await run(helm, ['get', 'manifest', 'api', ...scope, '--revision', '3']);
 
-const { BENCH_K8S_SERVER: server, BENCH_K8S_TOKEN: token, BENCH_K8S_CA: caFile, BENCH_K8S_PATH: apiPath } = process.env;
-const req = https.get(new URL(apiPath, server), { ca: readFileSync(caFile), headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+const {
+  BENCH_K8S_SERVER: server,
+  BENCH_K8S_TOKEN: token,
+  BENCH_K8S_CA: caFile,
+  BENCH_K8S_PATH: apiPath,
+} = process.env;
+const req = https.get(new URL(apiPath, server), {
+  ca: readFileSync(caFile),
+  headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+});
 req.on('response', (res) => {
   const chunks = [];
   res.on('data', (c) => chunks.push(c));
   res.on('end', () => {
     const d = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    process.exitCode = res.statusCode === 200 && d.status?.availableReplicas === d.spec.replicas ? 0 : 1;
+    process.exitCode =
+      res.statusCode === 200 && d.status?.availableReplicas === d.spec.replicas ? 0 : 1;
   });
 });
 req.on('error', () => (process.exitCode = 1));

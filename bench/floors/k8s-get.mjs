@@ -3,15 +3,27 @@
 import https from 'node:https';
 import { readFileSync } from 'node:fs';
 
-const { BENCH_K8S_SERVER: server, BENCH_K8S_TOKEN: token, BENCH_K8S_CA: caFile, BENCH_K8S_PATH: apiPath } = process.env;
-const req = https.get(new URL(apiPath, server), { ca: readFileSync(caFile), headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+const {
+  BENCH_K8S_SERVER: server,
+  BENCH_K8S_TOKEN: token,
+  BENCH_K8S_CA: caFile,
+  BENCH_K8S_PATH: apiPath,
+} = process.env;
+const req = https.get(new URL(apiPath, server), {
+  ca: readFileSync(caFile),
+  headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+});
 req.on('response', (res) => {
   const chunks = [];
   res.on('data', (c) => chunks.push(c));
   res.on('end', () => {
     const d = JSON.parse(Buffer.concat(chunks).toString('utf8'));
     const s = d.status ?? {};
-    const done = res.statusCode === 200 && (s.observedGeneration ?? 0) >= d.metadata.generation && s.updatedReplicas === d.spec.replicas && s.availableReplicas === d.spec.replicas;
+    const done =
+      res.statusCode === 200 &&
+      (s.observedGeneration ?? 0) >= d.metadata.generation &&
+      s.updatedReplicas === d.spec.replicas &&
+      s.availableReplicas === d.spec.replicas;
     process.exitCode = done ? 0 : 1;
   });
 });

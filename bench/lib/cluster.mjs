@@ -3,7 +3,16 @@
 // run inside the bench process. The scripted controller is off: the bench writes each Deployment's
 // status itself, so "already rolled out" and "becomes complete now" happen exactly when it says.
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -13,7 +22,9 @@ const REPLICAS = 2;
 function sourceHash(dirs) {
   const hash = createHash('sha256');
   const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       const file = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(file);
       else hash.update(file).update(readFileSync(file));
@@ -33,7 +44,13 @@ async function bundleSimulator(root, benchDir, log) {
   const started = performance.now();
   const { default: ncc } = await import('@vercel/ncc');
   // transpileOnly: type errors elsewhere in the work tree must not stop the bench.
-  const { code } = await ncc(path.join(entryDir, 'sim-entry.ts'), { cache: false, quiet: true, minify: false, target: 'es2023', transpileOnly: true });
+  const { code } = await ncc(path.join(entryDir, 'sim-entry.ts'), {
+    cache: false,
+    quiet: true,
+    minify: false,
+    target: 'es2023',
+    transpileOnly: true,
+  });
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   writeFileSync(path.join(out, 'index.js'), code);
@@ -41,7 +58,9 @@ async function bundleSimulator(root, benchDir, log) {
   // The simulator reads its certificate from fixtures/ next to its own module.
   cpSync(path.join(simDir, 'fixtures'), path.join(out, 'fixtures'), { recursive: true });
   writeFileSync(stamp, hash);
-  log(`bench: bundled the simulated cluster in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `bench: bundled the simulated cluster in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   return out;
 }
 
@@ -54,8 +73,22 @@ function rolledOutStatus(obj) {
     readyReplicas: REPLICAS,
     availableReplicas: REPLICAS,
     conditions: [
-      { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.', lastUpdateTime: now, lastTransitionTime: now },
-      { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${obj.metadata.name}-5d8f7c9b6d" has successfully progressed.`, lastUpdateTime: now, lastTransitionTime: now },
+      {
+        type: 'Available',
+        status: 'True',
+        reason: 'MinimumReplicasAvailable',
+        message: 'Deployment has minimum availability.',
+        lastUpdateTime: now,
+        lastTransitionTime: now,
+      },
+      {
+        type: 'Progressing',
+        status: 'True',
+        reason: 'NewReplicaSetAvailable',
+        message: `ReplicaSet "${obj.metadata.name}-5d8f7c9b6d" has successfully progressed.`,
+        lastUpdateTime: now,
+        lastTransitionTime: now,
+      },
     ],
   };
 }
@@ -71,8 +104,22 @@ function progressingStatus(obj) {
     availableReplicas: REPLICAS,
     unavailableReplicas: 1,
     conditions: [
-      { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.', lastUpdateTime: now, lastTransitionTime: now },
-      { type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated', message: `ReplicaSet "${obj.metadata.name}-7b9c6d5f4e" is progressing.`, lastUpdateTime: now, lastTransitionTime: now },
+      {
+        type: 'Available',
+        status: 'True',
+        reason: 'MinimumReplicasAvailable',
+        message: 'Deployment has minimum availability.',
+        lastUpdateTime: now,
+        lastTransitionTime: now,
+      },
+      {
+        type: 'Progressing',
+        status: 'True',
+        reason: 'ReplicaSetUpdated',
+        message: `ReplicaSet "${obj.metadata.name}-7b9c6d5f4e" is progressing.`,
+        lastUpdateTime: now,
+        lastTransitionTime: now,
+      },
     ],
   };
 }
@@ -87,7 +134,9 @@ export async function startCluster(ctx, log) {
     const out = await bundleSimulator(ctx.root, ctx.benchDir, log);
     sim = await import(pathToFileURL(path.join(out, 'index.js')).href);
   } catch (err) {
-    log(`bench: could not build the simulated cluster (${String(err.message).split('\n')[0].slice(0, 200)}) — Kubernetes cases skipped`);
+    log(
+      `bench: could not build the simulated cluster (${String(err.message).split('\n')[0].slice(0, 200)}) — Kubernetes cases skipped`,
+    );
     return null;
   }
   const cluster = await sim.startCluster({ controller: false });
@@ -97,7 +146,14 @@ export async function startCluster(ctx, log) {
   const ensure = (name) => {
     const existing = cluster.get('Deployment', name, NAMESPACE);
     if (existing) return existing;
-    return cluster.apply(sim.deployment({ name, namespace: NAMESPACE, replicas: REPLICAS, image: 'registry.example.com/team/api:1.0.0' }));
+    return cluster.apply(
+      sim.deployment({
+        name,
+        namespace: NAMESPACE,
+        replicas: REPLICAS,
+        image: 'registry.example.com/team/api:1.0.0',
+      }),
+    );
   };
   const complete = (name) => {
     const obj = cluster.get('Deployment', name, NAMESPACE);
@@ -108,9 +164,20 @@ export async function startCluster(ctx, log) {
   // An exec credential plugin as EKS/GKE/AKS kubeconfigs use (aws eks get-token, ...): a stand-in
   // that prints an ExecCredential with the cluster's token.
   const plugin = path.join(ctx.benchDir, 'out', 'k8s-sim', 'exec-credential.sh');
-  writeFileSync(plugin, '#!/bin/sh\nprintf \'{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"%s"}}\\n\' "$BENCH_TOKEN"\n');
+  writeFileSync(
+    plugin,
+    '#!/bin/sh\nprintf \'{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"%s"}}\\n\' "$BENCH_TOKEN"\n',
+  );
   chmodSync(plugin, 0o755);
-  const execUser = { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: plugin, args: [], env: [{ name: 'BENCH_TOKEN', value: cluster.token }], interactiveMode: 'Never' } };
+  const execUser = {
+    exec: {
+      apiVersion: 'client.authentication.k8s.io/v1',
+      command: plugin,
+      args: [],
+      env: [{ name: 'BENCH_TOKEN', value: cluster.token }],
+      interactiveMode: 'Never',
+    },
+  };
 
   const api = {
     namespace: NAMESPACE,
@@ -135,7 +202,12 @@ export async function startCluster(ctx, log) {
     /** Changes the image (a new generation) and leaves the rollout half-way. */
     startRollout(name) {
       ensure(name);
-      const obj = cluster.setImage('Deployment', name, `registry.example.com/team/api:1.0.${++revision}`, { namespace: NAMESPACE });
+      const obj = cluster.setImage(
+        'Deployment',
+        name,
+        `registry.example.com/team/api:1.0.${++revision}`,
+        { namespace: NAMESPACE },
+      );
       cluster.setStatus('Deployment', name, progressingStatus(obj), NAMESPACE);
     },
     /** Writes the status that completes the rollout; returns when (performance.now()). */

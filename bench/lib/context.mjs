@@ -17,7 +17,10 @@ export async function startContext({ root, benchDir, log }) {
     health: await startHealthServer(),
     sink: await startWebhookSink(tlsDir),
     cluster: null,
-    peersDir: process.env.BENCH_PEERS_DIR && existsSync(process.env.BENCH_PEERS_DIR) ? process.env.BENCH_PEERS_DIR : null,
+    peersDir:
+      process.env.BENCH_PEERS_DIR && existsSync(process.env.BENCH_PEERS_DIR)
+        ? process.env.BENCH_PEERS_DIR
+        : null,
   };
   ctx.cluster = await startCluster(ctx, log);
   ctx.helmRollbackCase = helmRollbackCase(ctx);

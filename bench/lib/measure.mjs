@@ -16,7 +16,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const GNU_TIME = '/usr/bin/time';
-const PYTHON = (process.env.PATH ?? '').split(path.delimiter).map((d) => path.join(d, 'python3')).find((f) => existsSync(f));
+const PYTHON = (process.env.PATH ?? '')
+  .split(path.delimiter)
+  .map((d) => path.join(d, 'python3'))
+  .find((f) => existsSync(f));
 
 const WAIT4_LAUNCHER = `
 import json, os, sys, time
@@ -36,7 +39,12 @@ code = os.waitstatus_to_exitcode(status)
 sys.exit(code if code >= 0 else 128 - code)
 `;
 
-export const rssMethod = PYTHON && process.env.BENCH_RUSAGE !== 'gnu-time' ? 'wait4' : existsSync(GNU_TIME) ? 'gnu-time' : 'preload';
+export const rssMethod =
+  PYTHON && process.env.BENCH_RUSAGE !== 'gnu-time'
+    ? 'wait4'
+    : existsSync(GNU_TIME)
+      ? 'gnu-time'
+      : 'preload';
 
 let helperDir;
 function helper(name, text) {
@@ -60,7 +68,16 @@ const preloadPath = () =>
  * exit (performance.now()), for latency figures.
  * @returns {Promise<{code:number|null, signal:string|null, wallMs:number, cpuMs:number|null, rssKiB:number|null, stdout:string, stderr:string, exitAt:number, startAt:number}>}
  */
-export function measureProcess({ command, args = [], env = {}, cwd, timeoutMs = 60_000, onSpawn, isNode = true, rusage = true }) {
+export function measureProcess({
+  command,
+  args = [],
+  env = {},
+  cwd,
+  timeoutMs = 60_000,
+  onSpawn,
+  isNode = true,
+  rusage = true,
+}) {
   const scratch = mkdtempSync(path.join(tmpdir(), 'bench-run-'));
   const usageFile = path.join(scratch, 'usage');
   let cmd = command;
@@ -81,7 +98,12 @@ export function measureProcess({ command, args = [], env = {}, cwd, timeoutMs = 
   return new Promise((resolve, reject) => {
     const startAt = performance.now();
     // Its own process group, so that a timeout kills the launcher and the measured child together.
-    const child = spawn(cmd, argv, { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(cmd, argv, {
+      cwd,
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d) => (stdout += d));
@@ -106,7 +128,8 @@ export function measureProcess({ command, args = [], env = {}, cwd, timeoutMs = 
       try {
         const text = readFileSync(usageFile, 'utf8').trim();
         // GNU time writes "Command exited with non-zero status N" before the figure on failure.
-        usage = method === 'gnu-time' ? { rssKiB: Number(text.split('\n').pop()) } : JSON.parse(text);
+        usage =
+          method === 'gnu-time' ? { rssKiB: Number(text.split('\n').pop()) } : JSON.parse(text);
       } catch {
         // no figures (killed, or no preload in a non-Node command)
       }
@@ -128,7 +151,9 @@ export function measureProcess({ command, args = [], env = {}, cwd, timeoutMs = 
 }
 
 export function median(values) {
-  const xs = values.filter((v) => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
+  const xs = values
+    .filter((v) => typeof v === 'number' && Number.isFinite(v))
+    .sort((a, b) => a - b);
   if (!xs.length) return NaN;
   const mid = xs.length >> 1;
   return xs.length % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2;

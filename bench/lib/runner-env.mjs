@@ -41,7 +41,10 @@ export function stepEnvironment(meta, inputs = {}, extraEnv = {}, label = 'step'
   };
   for (const f of Object.values(files)) writeFileSync(f, '');
   const eventPath = path.join(dir, 'event.json');
-  writeFileSync(eventPath, JSON.stringify({ ref: 'refs/heads/main', repository: { full_name: 'octo-org/octo-repo' } }));
+  writeFileSync(
+    eventPath,
+    JSON.stringify({ ref: 'refs/heads/main', repository: { full_name: 'octo-org/octo-repo' } }),
+  );
   const env = {
     PATH: process.env.PATH,
     HOME: home,
@@ -77,10 +80,16 @@ export function stepEnvironment(meta, inputs = {}, extraEnv = {}, label = 'step'
   if (typeof inputs === 'function') inputs = inputs({ dir, workspace, home, env });
   const declared = meta?.inputs ?? {};
   for (const name of Object.keys(inputs)) {
-    if (!(name in declared)) throw new Error(`${label}: input '${name}' is not declared in its action.yml`);
+    if (!(name in declared))
+      throw new Error(`${label}: input '${name}' is not declared in its action.yml`);
   }
   for (const [name, spec] of Object.entries(declared)) {
-    const value = name in inputs ? String(inputs[name]) : spec?.default !== undefined ? expandDefault(String(spec.default), env) : undefined;
+    const value =
+      name in inputs
+        ? String(inputs[name])
+        : spec?.default !== undefined
+          ? expandDefault(String(spec.default), env)
+          : undefined;
     if (value !== undefined) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   }
   return {

@@ -7,7 +7,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 function listen(server) {
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(server.address().port)),
+  );
 }
 
 function close(server) {
@@ -28,7 +30,10 @@ export async function startHealthServer() {
     hits.set(url.pathname, (hits.get(url.pathname) ?? 0) + 1);
     req.resume();
     const reply = (status, body) => {
-      res.writeHead(status, { 'content-type': 'text/plain', 'content-length': Buffer.byteLength(body) });
+      res.writeHead(status, {
+        'content-type': 'text/plain',
+        'content-length': Buffer.byteLength(body),
+      });
       res.end(body);
     };
     if (url.pathname === '/healthz') return reply(200, 'ok');
@@ -61,7 +66,10 @@ export async function startHealthServer() {
 export async function startWebhookSink(tlsDir) {
   let posts = 0;
   const server = https.createServer(
-    { key: readFileSync(path.join(tlsDir, 'server-key.pem')), cert: readFileSync(path.join(tlsDir, 'server.pem')) },
+    {
+      key: readFileSync(path.join(tlsDir, 'server-key.pem')),
+      cert: readFileSync(path.join(tlsDir, 'server.pem')),
+    },
     (req, res) => {
       const chunks = [];
       req.on('data', (c) => chunks.push(c));

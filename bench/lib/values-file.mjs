@@ -50,7 +50,12 @@ export function bigValues(tag) {
       const n = block.length;
       block.push(`    - name: SETTING_${n}`, `      value: "v${n}-${name}"`);
     }
-    block.push('  nodeSelector: {}', '  tolerations: []', "  annotations: { team: 'platform' }", '');
+    block.push(
+      '  nodeSelector: {}',
+      '  tolerations: []',
+      "  annotations: { team: 'platform' }",
+      '',
+    );
     lines.push(...block.slice(0, LINES_PER_SERVICE));
   }
   return lines.join('\n') + '\n';

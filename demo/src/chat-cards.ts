@@ -7,14 +7,30 @@ import type { ChatMessage } from './chat-sinks';
 type Json = Record<string, unknown>;
 
 const EMOJI: Record<string, string> = {
-  rocket: '🚀', white_check_mark: '✅', heavy_check_mark: '✔️', x: '❌', warning: '⚠️', rewind: '⏪', hourglass: '⌛',
-  hourglass_flowing_sand: '⏳', information_source: 'ℹ️', no_entry_sign: '🚫', rotating_light: '🚨', leftwards_arrow_with_hook: '↩️',
-  arrows_counterclockwise: '🔄', large_green_circle: '🟢', red_circle: '🔴', large_yellow_circle: '🟡', white_circle: '⚪', stop_button: '⏹️',
+  rocket: '🚀',
+  white_check_mark: '✅',
+  heavy_check_mark: '✔️',
+  x: '❌',
+  warning: '⚠️',
+  rewind: '⏪',
+  hourglass: '⌛',
+  hourglass_flowing_sand: '⏳',
+  information_source: 'ℹ️',
+  no_entry_sign: '🚫',
+  rotating_light: '🚨',
+  leftwards_arrow_with_hook: '↩️',
+  arrows_counterclockwise: '🔄',
+  large_green_circle: '🟢',
+  red_circle: '🔴',
+  large_yellow_circle: '🟡',
+  white_circle: '⚪',
+  stop_button: '⏹️',
 };
 
 /** Slack mrkdwn to HTML: <url|text> links, <@U…> mentions, *bold*, _italic_, `code`, ~strike~, :emoji:. */
 export function renderSlackMrkdwn(text: string): string {
-  const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const decode = (s: string) =>
+    s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   const styled = (s: string) =>
     escapeHtml(decode(s))
       .replace(/`([^`]+)`/g, '<code>$1</code>')
@@ -28,8 +44,10 @@ export function renderSlackMrkdwn(text: string): string {
   for (const m of text.matchAll(/<([^<>]+)>/g)) {
     out += styled(text.slice(last, m.index));
     const [target, label] = m[1].split('|', 2);
-    if (/^https?:/.test(target)) out += `<a href="${escapeHtml(decode(target))}">${escapeHtml(decode(label ?? target))}</a>`;
-    else if (/^[@#!]/.test(target)) out += `<span class="mention">${escapeHtml(label ?? (target.startsWith('!') ? `@${target.slice(1)}` : target))}</span>`;
+    if (/^https?:/.test(target))
+      out += `<a href="${escapeHtml(decode(target))}">${escapeHtml(decode(label ?? target))}</a>`;
+    else if (/^[@#!]/.test(target))
+      out += `<span class="mention">${escapeHtml(label ?? (target.startsWith('!') ? `@${target.slice(1)}` : target))}</span>`;
     else out += escapeHtml(decode(m[0]));
     last = m.index + m[0].length;
   }
@@ -39,7 +57,9 @@ export function renderSlackMrkdwn(text: string): string {
 function textOf(obj: unknown): string {
   if (!obj || typeof obj !== 'object') return '';
   const t = obj as { type?: string; text?: string };
-  return t.type === 'plain_text' ? escapeHtml(t.text ?? '').replace(/:([a-z0-9_+-]+):/g, (m, n: string) => EMOJI[n] ?? m) : renderSlackMrkdwn(t.text ?? '');
+  return t.type === 'plain_text'
+    ? escapeHtml(t.text ?? '').replace(/:([a-z0-9_+-]+):/g, (m, n: string) => EMOJI[n] ?? m)
+    : renderSlackMrkdwn(t.text ?? '');
 }
 
 function renderSlackBlocks(blocks: Json[]): string {
@@ -74,15 +94,22 @@ function slackColour(colour: unknown): string {
 export function renderSlackMessage(body: Json, username: string): string {
   const blocks = (body.blocks as Json[] | undefined) ?? [];
   const attachments = (body.attachments as Json[] | undefined) ?? [];
-  let inner = blocks.length ? renderSlackBlocks(blocks) : body.text ? `<div>${renderSlackMrkdwn(String(body.text))}</div>` : '';
+  let inner = blocks.length
+    ? renderSlackBlocks(blocks)
+    : body.text
+      ? `<div>${renderSlackMrkdwn(String(body.text))}</div>`
+      : '';
   for (const a of attachments) {
     const aBlocks = (a.blocks as Json[] | undefined) ?? [];
-    const fields = (a.fields as { title?: string; value?: string; short?: boolean }[] | undefined) ?? [];
+    const fields =
+      (a.fields as { title?: string; value?: string; short?: boolean }[] | undefined) ?? [];
     const content = [
       a.title ? `<div class="s-att-title">${escapeHtml(String(a.title))}</div>` : '',
       a.text ? `<div>${renderSlackMrkdwn(String(a.text))}</div>` : '',
       renderSlackBlocks(aBlocks),
-      fields.length ? `<div class="s-fields">${fields.map((f) => `<div><strong>${escapeHtml(f.title ?? '')}</strong><br>${renderSlackMrkdwn(f.value ?? '')}</div>`).join('')}</div>` : '',
+      fields.length
+        ? `<div class="s-fields">${fields.map((f) => `<div><strong>${escapeHtml(f.title ?? '')}</strong><br>${renderSlackMrkdwn(f.value ?? '')}</div>`).join('')}</div>`
+        : '',
       a.footer ? `<div class="s-context">${renderSlackMrkdwn(String(a.footer))}</div>` : '',
     ].join('');
     inner += `<div class="s-attachment" style="border-left-color:${slackColour(a.color)}">${content}</div>`;
@@ -98,13 +125,20 @@ function discordColour(colour: unknown): string {
 export function renderDiscordMessage(body: Json, edited: boolean): string {
   const embeds = (body.embeds as Json[] | undefined) ?? [];
   const name = escapeHtml(String(body.username ?? 'Webhook'));
-  const content = body.content ? `<div class="d-content">${renderInline(String(body.content))}</div>` : '';
+  const content = body.content
+    ? `<div class="d-content">${renderInline(String(body.content))}</div>`
+    : '';
   const cards = embeds
     .map((e) => {
-      const fields = (e.fields as { name?: string; value?: string; inline?: boolean }[] | undefined) ?? [];
+      const fields =
+        (e.fields as { name?: string; value?: string; inline?: boolean }[] | undefined) ?? [];
       const author = e.author as { name?: string } | undefined;
       const footer = e.footer as { text?: string } | undefined;
-      const title = e.title ? (e.url ? `<a href="${escapeHtml(String(e.url))}">${escapeHtml(String(e.title))}</a>` : escapeHtml(String(e.title))) : '';
+      const title = e.title
+        ? e.url
+          ? `<a href="${escapeHtml(String(e.url))}">${escapeHtml(String(e.title))}</a>`
+          : escapeHtml(String(e.title))
+        : '';
       const stamp = e.timestamp ? new Date(String(e.timestamp)).toUTCString() : '';
       return `<div class="d-embed" style="border-left-color:${discordColour(e.color)}">${author?.name ? `<div class="d-author">${escapeHtml(author.name)}</div>` : ''}${title ? `<div class="d-title">${title}</div>` : ''}${e.description ? `<div class="d-desc">${renderInline(String(e.description)).replace(/\n/g, '<br>')}</div>` : ''}${fields.length ? `<div class="d-fields">${fields.map((f) => `<div class="${f.inline ? 'd-inline' : 'd-block'}"><div class="d-fname">${escapeHtml(f.name ?? '')}</div><div>${renderInline(f.value ?? '').replace(/\n/g, '<br>')}</div></div>`).join('')}</div>` : ''}${footer?.text || stamp ? `<div class="d-footer">${escapeHtml([footer?.text, stamp].filter(Boolean).join(' • '))}</div>` : ''}</div>`;
     })
@@ -119,15 +153,27 @@ export function renderMessagesHtml(messages: ChatMessage[], username: string): s
       // An edit cannot change who posted: the platforms keep the first version's name and avatar.
       const poster = { username: m.versions[0]?.username, avatar_url: m.versions[0]?.avatar_url };
       const render = (body: Json, i: number) => {
-        const shown = { ...body, username: poster.username ?? body.username, avatar_url: poster.avatar_url ?? body.avatar_url };
-        return m.platform === 'slack' ? renderSlackMessage(shown, username) : renderDiscordMessage(shown, i > 0);
+        const shown = {
+          ...body,
+          username: poster.username ?? body.username,
+          avatar_url: poster.avatar_url ?? body.avatar_url,
+        };
+        return m.platform === 'slack'
+          ? renderSlackMessage(shown, username)
+          : renderDiscordMessage(shown, i > 0);
       };
       const last = m.versions.length - 1;
       const earlier = m.versions
         .slice(0, last)
-        .map((v, i) => `<details><summary>version ${i + 1} (${escapeHtml(m.via[i])})</summary>${render(v, i)}</details>`)
+        .map(
+          (v, i) =>
+            `<details><summary>version ${i + 1} (${escapeHtml(m.via[i])})</summary>${render(v, i)}</details>`,
+        )
         .join('');
-      const platform = m.platform === 'slack' ? `Slack #deploys (channel ${escapeHtml(m.channel)})` : 'Discord #deploys (webhook)';
+      const platform =
+        m.platform === 'slack'
+          ? `Slack #deploys (channel ${escapeHtml(m.channel)})`
+          : 'Discord #deploys (webhook)';
       return `<div class="card-wrap"><div class="card-label">${platform} · message ${escapeHtml(m.id)} · ${m.versions.length === 1 ? 'posted' : `posted, then updated in place ${last}×`}</div>${render(m.versions[last], last)}${earlier}</div>`;
     })
     .join('\n');

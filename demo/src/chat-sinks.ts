@@ -51,7 +51,10 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -68,12 +71,22 @@ function closeServer(server: Server): Promise<void> {
 }
 
 /** What a person scanning the sink's console wants: the headline, then the reason and key fields on one line. */
-export function describeMessage(platform: 'slack' | 'discord', body: Record<string, unknown>): string {
+export function describeMessage(
+  platform: 'slack' | 'discord',
+  body: Record<string, unknown>,
+): string {
   const clip = (t: string) => (t.length > 160 ? `${t.slice(0, 159)}…` : t);
   if (platform === 'discord') {
-    const embed = (body.embeds as { title?: string; description?: string; fields?: { name: string; value: string }[] }[] | undefined)?.[0];
+    const embed = (
+      body.embeds as
+        | { title?: string; description?: string; fields?: { name: string; value: string }[] }[]
+        | undefined
+    )?.[0];
     const head = String(embed?.title ?? body.content ?? '(empty)');
-    const detail = [embed?.description, ...(embed?.fields ?? []).map((f) => `${f.name}: ${f.value}`)]
+    const detail = [
+      embed?.description,
+      ...(embed?.fields ?? []).map((f) => `${f.name}: ${f.value}`),
+    ]
       .filter(Boolean)
       .join(' · ')
       .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1');
@@ -81,7 +94,10 @@ export function describeMessage(platform: 'slack' | 'discord', body: Record<stri
   }
   type Block = { type: string; text?: { text?: string }; fields?: { text?: string }[] };
   const attachments = body.attachments as { blocks?: Block[]; fallback?: string }[] | undefined;
-  const blocks = [...((body.blocks as Block[] | undefined) ?? []), ...(attachments?.[0]?.blocks ?? [])];
+  const blocks = [
+    ...((body.blocks as Block[] | undefined) ?? []),
+    ...(attachments?.[0]?.blocks ?? []),
+  ];
   const header = blocks.find((b) => b.type === 'header')?.text?.text;
   const head = String(header ?? body.text ?? attachments?.[0]?.fallback ?? '(empty)');
   const detail = blocks
@@ -104,7 +120,13 @@ export async function startChatSinks(print: (line: string) => void): Promise<Cha
   let slackSeq = 0;
   let discordSeq = 0;
 
-  const record = (platform: 'slack' | 'discord', id: string, ch: string, body: Record<string, unknown>, via: string): ChatMessage => {
+  const record = (
+    platform: 'slack' | 'discord',
+    id: string,
+    ch: string,
+    body: Record<string, unknown>,
+    via: string,
+  ): ChatMessage => {
     let message = messages.find((m) => m.platform === platform && m.id === id);
     const action = message ? 'update' : 'post';
     if (!message) {
@@ -115,14 +137,17 @@ export async function startChatSinks(print: (line: string) => void): Promise<Cha
     message.via.push(via);
     events.push({ platform, action, id, via });
     const label = platform === 'slack' ? 'slack-sink  ' : 'discord-sink';
-    print(`[${label}] ${via}${action === 'update' ? ` (edit of ${id})` : ` → ${id}`}: ${describeMessage(platform, body)}`);
+    print(
+      `[${label}] ${via}${action === 'update' ? ` (edit of ${id})` : ` → ${id}`}: ${describeMessage(platform, body)}`,
+    );
     return message;
   };
 
   const slack = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://sink');
     const text = await readBody(req);
-    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: 'method_not_allowed' });
+    if (req.method !== 'POST')
+      return sendJson(res, 405, { ok: false, error: 'method_not_allowed' });
     let body: Record<string, unknown>;
     try {
       body = JSON.parse(text) as Record<string, unknown>;
@@ -137,15 +162,18 @@ export async function startChatSinks(print: (line: string) => void): Promise<Cha
     }
     if (url.pathname === '/api/chat.postMessage' || url.pathname === '/api/chat.update') {
       // The Web API answers 200 with ok:false for application errors, as Slack does.
-      if (req.headers.authorization !== `Bearer ${token}`) return sendJson(res, 200, { ok: false, error: 'invalid_auth' });
-      if (body.channel !== channel) return sendJson(res, 200, { ok: false, error: 'channel_not_found' });
+      if (req.headers.authorization !== `Bearer ${token}`)
+        return sendJson(res, 200, { ok: false, error: 'invalid_auth' });
+      if (body.channel !== channel)
+        return sendJson(res, 200, { ok: false, error: 'channel_not_found' });
       if (url.pathname === '/api/chat.postMessage') {
         const ts = `${1700000000 + ++slackSeq}.000100`;
         record('slack', ts, channel, body, 'chat.postMessage');
         return sendJson(res, 200, { ok: true, channel, ts, message: { ...body, ts } });
       }
       const ts = String(body.ts ?? '');
-      if (!messages.some((m) => m.platform === 'slack' && m.id === ts)) return sendJson(res, 200, { ok: false, error: 'message_not_found' });
+      if (!messages.some((m) => m.platform === 'slack' && m.id === ts))
+        return sendJson(res, 200, { ok: false, error: 'message_not_found' });
       record('slack', ts, channel, body, 'chat.update');
       return sendJson(res, 200, { ok: true, channel, ts, text: body.text ?? '' });
     }
@@ -157,7 +185,8 @@ export async function startChatSinks(print: (line: string) => void): Promise<Cha
     const text = await readBody(req);
     const edit = /^(.*)\/messages\/(\d+)$/.exec(url.pathname);
     const base = edit ? edit[1] : url.pathname.replace(/\/+$/, '');
-    if (base !== discordPath) return sendJson(res, 404, { message: 'Unknown Webhook', code: 10015 });
+    if (base !== discordPath)
+      return sendJson(res, 404, { message: 'Unknown Webhook', code: 10015 });
     let body: Record<string, unknown>;
     try {
       body = JSON.parse(text) as Record<string, unknown>;
@@ -171,20 +200,40 @@ export async function startChatSinks(print: (line: string) => void): Promise<Cha
         res.writeHead(204).end();
         return;
       }
-      return sendJson(res, 200, { id, type: 0, channel_id: '987654321098765432', webhook_id: '1234567890123456789', timestamp: new Date().toISOString(), edited_timestamp: null, ...body });
+      return sendJson(res, 200, {
+        id,
+        type: 0,
+        channel_id: '987654321098765432',
+        webhook_id: '1234567890123456789',
+        timestamp: new Date().toISOString(),
+        edited_timestamp: null,
+        ...body,
+      });
     }
     if (req.method === 'PATCH' && edit) {
       const id = edit[2];
-      if (!messages.some((m) => m.platform === 'discord' && m.id === id)) return sendJson(res, 404, { message: 'Unknown Message', code: 10008 });
+      if (!messages.some((m) => m.platform === 'discord' && m.id === id))
+        return sendJson(res, 404, { message: 'Unknown Message', code: 10008 });
       record('discord', id, 'webhook', body, 'webhook message PATCH');
-      return sendJson(res, 200, { id, type: 0, channel_id: '987654321098765432', edited_timestamp: new Date().toISOString(), ...body });
+      return sendJson(res, 200, {
+        id,
+        type: 0,
+        channel_id: '987654321098765432',
+        edited_timestamp: new Date().toISOString(),
+        ...body,
+      });
     }
     return sendJson(res, 405, { message: '405: Method Not Allowed', code: 0 });
   });
 
   const [slackPort, discordPort] = await Promise.all([listen(slack), listen(discord)]);
   return {
-    slack: { apiUrl: `http://127.0.0.1:${slackPort}/api`, webhookUrl: `http://127.0.0.1:${slackPort}${webhookPath}`, token, channel },
+    slack: {
+      apiUrl: `http://127.0.0.1:${slackPort}/api`,
+      webhookUrl: `http://127.0.0.1:${slackPort}${webhookPath}`,
+      token,
+      channel,
+    },
     discord: { webhookUrl: `http://127.0.0.1:${discordPort}${discordPath}` },
     messages,
     events,

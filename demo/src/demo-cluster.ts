@@ -8,7 +8,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { startCluster, rolloutComplete, type KubeObject, type SimCluster } from '../../test/k8s-sim/index';
+import {
+  startCluster,
+  rolloutComplete,
+  type KubeObject,
+  type SimCluster,
+} from '../../test/k8s-sim/index';
 import { releaseFromSecret, type HelmRelease } from '../../test/k8s-sim/helm-releases';
 import { startHelmStandIn } from '../../test/helm/helm-standin';
 import type { StepRun } from './job';
@@ -29,7 +34,13 @@ export interface DemoClusterOptions {
 }
 
 export interface ClusterState {
-  deployment: { name: string; image: string; replicas: number; readyReplicas: number; generation: number };
+  deployment: {
+    name: string;
+    image: string;
+    replicas: number;
+    readyReplicas: number;
+    generation: number;
+  };
   helmHistory: { revision: number; status: string; description: string; image: string }[];
 }
 
@@ -46,7 +57,6 @@ export interface DemoCluster {
   close(): Promise<void>;
 }
 
-
 function imageOf(manifest: string): string {
   for (const doc of parseAllDocuments(manifest)) {
     const obj = doc.toJS() as KubeObject | null;
@@ -56,10 +66,17 @@ function imageOf(manifest: string): string {
 }
 
 export async function startDemoCluster(o: DemoClusterOptions): Promise<DemoCluster> {
-  const sim: SimCluster = await startCluster({ namespaces: [o.namespace], behaviour: { stepMs: 40 } });
+  const sim: SimCluster = await startCluster({
+    namespaces: [o.namespace],
+    behaviour: { stepMs: 40 },
+  });
   const cleanups: (() => Promise<void> | void)[] = [() => sim.close()];
   try {
-    for (const image of o.brokenImages) sim.controller?.behave({ image: new RegExp(`${image.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), behaviour: { pods: 'crash-loop' } });
+    for (const image of o.brokenImages)
+      sim.controller?.behave({
+        image: new RegExp(`${image.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+        behaviour: { pods: 'crash-loop' },
+      });
 
     const standIn = await startHelmStandIn(3);
     cleanups.push(() => standIn.close());
@@ -68,14 +85,34 @@ export async function startDemoCluster(o: DemoClusterOptions): Promise<DemoClust
     cleanups.push(() => rmSync(helmHome, { recursive: true, force: true }));
     const kubeconfigFile = path.join(helmHome, 'kubeconfig');
     writeFileSync(kubeconfigFile, sim.kubeconfig(), { mode: 0o600 });
-    const helmEnv = { PATH: process.env.PATH ?? '', HOME: helmHome, KUBECONFIG: kubeconfigFile, HELM_CACHE_HOME: path.join(helmHome, 'cache'), HELM_CONFIG_HOME: path.join(helmHome, 'config'), HELM_DATA_HOME: path.join(helmHome, 'data') };
+    const helmEnv = {
+      PATH: process.env.PATH ?? '',
+      HOME: helmHome,
+      KUBECONFIG: kubeconfigFile,
+      HELM_CACHE_HOME: path.join(helmHome, 'cache'),
+      HELM_CONFIG_HOME: path.join(helmHome, 'config'),
+      HELM_DATA_HOME: path.join(helmHome, 'data'),
+    };
     const runHelm = (args: string[], cwd: string): Promise<StepRun> =>
       new Promise((resolve) => {
-        execFile(standIn.helm, args, { cwd, env: helmEnv, timeout: 60_000, maxBuffer: 4 << 20 }, (err, stdout, stderr) => {
-          const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-          const errorLine = code === 0 ? '' : `::error::helm ${args[0]} failed: ${(stderr.trim().split('\n').at(-1) ?? '').trim()}\n`;
-          resolve({ exitCode: code, stdout: `${stdout}${stderr}${errorLine}`, outputs: {}, summary: '' });
-        });
+        execFile(
+          standIn.helm,
+          args,
+          { cwd, env: helmEnv, timeout: 60_000, maxBuffer: 4 << 20 },
+          (err, stdout, stderr) => {
+            const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+            const errorLine =
+              code === 0
+                ? ''
+                : `::error::helm ${args[0]} failed: ${(stderr.trim().split('\n').at(-1) ?? '').trim()}\n`;
+            resolve({
+              exitCode: code,
+              stdout: `${stdout}${stderr}${errorLine}`,
+              outputs: {},
+              summary: '',
+            });
+          },
+        );
       });
 
     // The release's past, made the way it was made: helm upgrade --install of each earlier version,
@@ -88,9 +125,29 @@ export async function startDemoCluster(o: DemoClusterOptions): Promise<DemoClust
     for (const version of o.history) {
       const valuesFile = path.join(helmHome, `values-${version}.yaml`);
       writeFileSync(valuesFile, o.valuesFor(version));
-      const run = await runHelm(['upgrade', '--install', o.release, chartDir, '--namespace', o.namespace, '--values', valuesFile], helmHome);
-      if (run.exitCode !== 0) throw new Error(`demo set-up: helm upgrade --install of ${version} failed:\n${run.stdout}`);
-      await sim.waitFor('deployment', o.deployment, (d) => rolloutComplete(d) && d.spec.template.spec.containers[0].image === `${o.imageRepository}:${version}`, { namespace: o.namespace, timeoutMs: 15_000 });
+      const run = await runHelm(
+        [
+          'upgrade',
+          '--install',
+          o.release,
+          chartDir,
+          '--namespace',
+          o.namespace,
+          '--values',
+          valuesFile,
+        ],
+        helmHome,
+      );
+      if (run.exitCode !== 0)
+        throw new Error(`demo set-up: helm upgrade --install of ${version} failed:\n${run.stdout}`);
+      await sim.waitFor(
+        'deployment',
+        o.deployment,
+        (d) =>
+          rolloutComplete(d) &&
+          d.spec.template.spec.containers[0].image === `${o.imageRepository}:${version}`,
+        { namespace: o.namespace, timeoutMs: 15_000 },
+      );
     }
     standIn.reset();
 
@@ -118,7 +175,12 @@ export async function startDemoCluster(o: DemoClusterOptions): Promise<DemoClust
             readyReplicas: (d.status?.readyReplicas as number) ?? 0,
             generation: d.metadata.generation ?? 0,
           },
-          helmHistory: releases().map((r) => ({ revision: r.version, status: r.info.status, description: r.info.description, image: imageOf(r.manifest) })),
+          helmHistory: releases().map((r) => ({
+            revision: r.version,
+            status: r.info.status,
+            description: r.info.description,
+            image: imageOf(r.manifest),
+          })),
         };
       },
       helmInvocations: () => standIn.invocations(),

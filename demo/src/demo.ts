@@ -8,7 +8,14 @@ import { cleanupRun, runBundle } from '../../test/harness/run-action';
 import { startChatSinks, type ChatMessage, type SinkEvent } from './chat-sinks';
 import { startDemoCluster, type ClusterState } from './demo-cluster';
 import { deployJob } from './deploy-job';
-import { CHART_FILES, createGitopsRepo, remoteHistory, TAG_PATH, valuesYaml, type RemoteCommit } from './gitops-repo';
+import {
+  CHART_FILES,
+  createGitopsRepo,
+  remoteHistory,
+  TAG_PATH,
+  valuesYaml,
+  type RemoteCommit,
+} from './gitops-repo';
 import { runJob, type JobHooks, type JobResult, type StepRun } from './job';
 import { MaskSet } from './job-log';
 import { buildHtml, buildMarkdown, seconds } from './report';
@@ -81,7 +88,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const print = options.print ?? (() => undefined);
   const version = VERSIONS[scenario];
   const temp = mkdtempSync(path.join(tmpdir(), `cicd-demo-${scenario}-`));
-  const cleanups: (() => Promise<void> | void)[] = [() => rmSync(temp, { recursive: true, force: true })];
+  const cleanups: (() => Promise<void> | void)[] = [
+    () => rmSync(temp, { recursive: true, force: true }),
+  ];
   const runCleanups = async () => {
     for (const cleanup of cleanups.splice(0).reverse()) {
       try {
@@ -110,15 +119,23 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       valuesFor: valuesYaml,
     });
     cleanups.push(() => cluster.close());
-    const app = await startShopApp(() => cluster.deploymentImage(), (image) => BROKEN_VERSIONS.has(image.split(':').at(-1) ?? ''));
+    const app = await startShopApp(
+      () => cluster.deploymentImage(),
+      (image) => BROKEN_VERSIONS.has(image.split(':').at(-1) ?? ''),
+    );
     cleanups.push(() => app.close());
     const workspace = path.join(temp, 'workspace');
     mkdirSync(workspace, { recursive: true });
-    const repo = await createGitopsRepo(path.join(temp, 'gitops'), path.join(workspace, GITOPS_DIRECTORY), LIVE_VERSION);
+    const repo = await createGitopsRepo(
+      path.join(temp, 'gitops'),
+      path.join(workspace, GITOPS_DIRECTORY),
+      LIVE_VERSION,
+    );
 
     // Secrets the workflow passes in are masked by the runner before any step runs.
     const masks = new MaskSet();
-    for (const secret of [sinks.slack.token, sinks.discord.webhookUrl, cluster.kubeconfigBase64]) masks.add(secret);
+    for (const secret of [sinks.slack.token, sinks.discord.webhookUrl, cluster.kubeconfigBase64])
+      masks.add(secret);
 
     const steps = deployJob({
       release: RELEASE,
@@ -134,12 +151,32 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       runHelm: (args) => cluster.runHelm(args, path.join(workspace, GITOPS_DIRECTORY)),
     });
     const contextEnv = jobContextEnv(version);
-    const invoke = async (action: string, inputs: Record<string, string>, env: Record<string, string>, stepWorkspace?: string): Promise<StepRun> => {
-      const run = await runBundle(action, { inputs, env: { ...contextEnv, ...env }, workspace: stepWorkspace ?? workspace, timeoutMs: 90_000 });
+    const invoke = async (
+      action: string,
+      inputs: Record<string, string>,
+      env: Record<string, string>,
+      stepWorkspace?: string,
+    ): Promise<StepRun> => {
+      const run = await runBundle(action, {
+        inputs,
+        env: { ...contextEnv, ...env },
+        workspace: stepWorkspace ?? workspace,
+        timeoutMs: 90_000,
+      });
       cleanupRun(run);
-      return { exitCode: run.code, stdout: run.stdout + run.stderr, outputs: run.outputs, summary: run.summary };
+      return {
+        exitCode: run.code,
+        stdout: run.stdout + run.stderr,
+        outputs: run.outputs,
+        summary: run.summary,
+      };
     };
-    const job = await runJob(steps, invoke, masks, options.hooks?.(print, sinkLines, steps.length) ?? {});
+    const job = await runJob(
+      steps,
+      invoke,
+      masks,
+      options.hooks?.(print, sinkLines, steps.length) ?? {},
+    );
 
     const gitHistory = await remoteHistory(repo);
     const clusterState = await cluster.state();
@@ -160,7 +197,13 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       messages: sinks.messages,
       username: 'Deploy Bot',
       facts: [
-        { heading: 'GitOps repository (remote main, newest first)', markdown: table(['Commit', 'Author', 'Subject', TAG_PATH], gitHistory.map((c) => [c.sha.slice(0, 12), c.author, c.subject, c.tag])) },
+        {
+          heading: 'GitOps repository (remote main, newest first)',
+          markdown: table(
+            ['Commit', 'Author', 'Subject', TAG_PATH],
+            gitHistory.map((c) => [c.sha.slice(0, 12), c.author, c.subject, c.tag]),
+          ),
+        },
         { heading: 'Cluster at the end', markdown: clusterMarkdown(clusterState) },
       ],
     };
@@ -168,7 +211,21 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const htmlPath = path.join(options.outDir, `summary-${scenario}.html`);
     writeFileSync(markdownPath, buildMarkdown(report));
     writeFileSync(htmlPath, buildHtml(report));
-    return { scenario, version, job, messages: sinks.messages, sinkEvents: sinks.events, gitHistory, cluster: clusterState, healthRequests: app.requests, helmCommands, problems, verdict, markdownPath, htmlPath };
+    return {
+      scenario,
+      version,
+      job,
+      messages: sinks.messages,
+      sinkEvents: sinks.events,
+      gitHistory,
+      cluster: clusterState,
+      healthRequests: app.requests,
+      helmCommands,
+      problems,
+      verdict,
+      markdownPath,
+      htmlPath,
+    };
   } finally {
     process.removeListener('SIGINT', onInterrupt);
     await runCleanups();
@@ -187,41 +244,70 @@ function clusterMarkdown(s: ClusterState): string {
   return [
     `Deployment \`${s.deployment.name}\` runs \`${s.deployment.image}\` — ${s.deployment.readyReplicas}/${s.deployment.replicas} ready.`,
     '',
-    table(['Helm revision', 'Status', 'Image', 'Description'], s.helmHistory.map((h) => [h.revision, h.status, h.image, cell(h.description)])),
+    table(
+      ['Helm revision', 'Status', 'Image', 'Description'],
+      s.helmHistory.map((h) => [h.revision, h.status, h.image, cell(h.description)]),
+    ),
   ].join('\n');
 }
 
 /** What must be true at the end of each scenario; the demo's verdict and the tests' first check. */
-export function checkOutcome(scenario: Scenario, version: string, job: JobResult, messages: ChatMessage[], git: RemoteCommit[], cluster: ClusterState): string[] {
+export function checkOutcome(
+  scenario: Scenario,
+  version: string,
+  job: JobResult,
+  messages: ChatMessage[],
+  git: RemoteCommit[],
+  cluster: ClusterState,
+): string[] {
   const problems: string[] = [];
   const step = (id: string) => job.steps.find((s) => s.id === id);
   const expectConclusion = (id: string, conclusion: string) => {
-    if (step(id)?.conclusion !== conclusion) problems.push(`step ${id} was ${step(id)?.conclusion ?? 'missing'}, expected ${conclusion}`);
+    if (step(id)?.conclusion !== conclusion)
+      problems.push(`step ${id} was ${step(id)?.conclusion ?? 'missing'}, expected ${conclusion}`);
   };
   for (const platform of ['slack', 'discord'] as const) {
     const msgs = messages.filter((m) => m.platform === platform);
-    if (msgs.length !== 1) problems.push(`${platform} got ${msgs.length} messages, expected 1 updated in place`);
-    else if (msgs[0].versions.length !== 2) problems.push(`${platform} message has ${msgs[0].versions.length} versions, expected 2 (started, then final)`);
+    if (msgs.length !== 1)
+      problems.push(`${platform} got ${msgs.length} messages, expected 1 updated in place`);
+    else if (msgs[0].versions.length !== 2)
+      problems.push(
+        `${platform} message has ${msgs[0].versions.length} versions, expected 2 (started, then final)`,
+      );
   }
   const liveImage = `${IMAGE_REPOSITORY}:${scenario === 'good' ? version : LIVE_VERSION}`;
-  if (cluster.deployment.image !== liveImage) problems.push(`cluster runs ${cluster.deployment.image}, expected ${liveImage}`);
+  if (cluster.deployment.image !== liveImage)
+    problems.push(`cluster runs ${cluster.deployment.image}, expected ${liveImage}`);
   const rollout = step('rollout')?.outputs ?? {};
   if (scenario === 'good') {
     if (job.status !== 'success') problems.push('the job failed');
-    if (rollout.ready !== 'true') problems.push(`wait-rollout reported ready=${rollout.ready ?? '(none)'}`);
-    if (step('health')?.outputs.healthy !== 'true') problems.push('the health check did not report healthy');
-    for (const id of ['notify-started', 'bump', 'deploy', 'rollout', 'health', 'notify-finished']) expectConclusion(id, 'success');
+    if (rollout.ready !== 'true')
+      problems.push(`wait-rollout reported ready=${rollout.ready ?? '(none)'}`);
+    if (step('health')?.outputs.healthy !== 'true')
+      problems.push('the health check did not report healthy');
+    for (const id of ['notify-started', 'bump', 'deploy', 'rollout', 'health', 'notify-finished'])
+      expectConclusion(id, 'success');
     for (const id of ['rollback', 'revert']) expectConclusion(id, 'skipped');
-    if (git[0]?.tag !== version) problems.push(`the GitOps remote has tag ${git[0]?.tag} at its tip, expected ${version}`);
+    if (git[0]?.tag !== version)
+      problems.push(`the GitOps remote has tag ${git[0]?.tag} at its tip, expected ${version}`);
   } else {
     if (job.status !== 'failure') problems.push('the job did not fail');
     expectConclusion('rollout', 'failure');
     // Failed for the right reason: the crash loop, caught by wait-rollout itself.
-    if (rollout.ready !== 'false' || !(rollout.failed ?? '').includes(DEPLOYMENT)) problems.push(`wait-rollout did not report ${DEPLOYMENT} as failed (ready=${rollout.ready ?? '(none)'}, failed=${rollout.failed ?? '(none)'})`);
-    if (step('rollback')?.outputs.status !== 'verified') problems.push(`helm-rollback status is ${step('rollback')?.outputs.status ?? '(none)'}, expected verified`);
+    if (rollout.ready !== 'false' || !(rollout.failed ?? '').includes(DEPLOYMENT))
+      problems.push(
+        `wait-rollout did not report ${DEPLOYMENT} as failed (ready=${rollout.ready ?? '(none)'}, failed=${rollout.failed ?? '(none)'})`,
+      );
+    if (step('rollback')?.outputs.status !== 'verified')
+      problems.push(
+        `helm-rollback status is ${step('rollback')?.outputs.status ?? '(none)'}, expected verified`,
+      );
     expectConclusion('health', 'skipped');
     for (const id of ['rollback', 'revert', 'notify-finished']) expectConclusion(id, 'success');
-    if (git[0]?.tag !== LIVE_VERSION || git[1]?.tag !== version) problems.push(`the GitOps remote does not end with bump to ${version} then revert to ${LIVE_VERSION}`);
+    if (git[0]?.tag !== LIVE_VERSION || git[1]?.tag !== version)
+      problems.push(
+        `the GitOps remote does not end with bump to ${version} then revert to ${LIVE_VERSION}`,
+      );
   }
   return problems;
 }

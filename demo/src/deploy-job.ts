@@ -38,7 +38,13 @@ export function failureReason(ctx: JobContext): string {
     const failed = ctx.output('rollout', 'failed');
     let detail = '';
     try {
-      const resources = JSON.parse(ctx.output('rollout', 'resources') || '[]') as { kind?: string; name?: string; reason?: string; message?: string; done?: boolean }[];
+      const resources = JSON.parse(ctx.output('rollout', 'resources') || '[]') as {
+        kind?: string;
+        name?: string;
+        reason?: string;
+        message?: string;
+        done?: boolean;
+      }[];
       detail = resources
         .filter((r) => !r.done)
         .map((r) => `${r.kind ?? ''}/${r.name ?? ''}: ${r.message ?? r.reason ?? 'not ready'}`)
@@ -49,7 +55,9 @@ export function failureReason(ctx: JobContext): string {
     reasons.push(`rollout failed — ${detail || failed || 'see the job log'}`);
   }
   if (ctx.conclusion('health') === 'failure') {
-    reasons.push(`health check failed after ${ctx.output('health', 'attempts') || '?'} attempts (last status ${ctx.output('health', 'status') || 'none'})`);
+    reasons.push(
+      `health check failed after ${ctx.output('health', 'attempts') || '?'} attempts (last status ${ctx.output('health', 'status') || 'none'})`,
+    );
   }
   if (ctx.conclusion('deploy') === 'failure') reasons.push('helm upgrade failed');
   if (ctx.conclusion('bump') === 'failure') reasons.push('bumping the GitOps repository failed');
@@ -63,7 +71,15 @@ export function finalStatus(ctx: JobContext): string {
 }
 
 export function deployJob(t: DeployTargets): StepDefinition[] {
-  const upgradeArgs = ['upgrade', t.release, CHART_DIR, '--namespace', t.namespace, '--values', VALUES_FILE];
+  const upgradeArgs = [
+    'upgrade',
+    t.release,
+    CHART_DIR,
+    '--namespace',
+    t.namespace,
+    '--values',
+    VALUES_FILE,
+  ];
   const notifyCommon = {
     'slack-api-url': t.slack.apiUrl,
     'slack-token': t.slack.token,
@@ -80,13 +96,22 @@ export function deployJob(t: DeployTargets): StepDefinition[] {
       id: 'notify-started',
       name: 'Notify: deploy started',
       uses: 'slack-discord-notify',
-      with: () => ({ ...notifyCommon, status: 'started', title: `Deploying ${t.deployment} ${t.version}`, version: t.version }),
+      with: () => ({
+        ...notifyCommon,
+        status: 'started',
+        title: `Deploying ${t.deployment} ${t.version}`,
+        version: t.version,
+      }),
     },
     {
       id: 'bump',
       name: 'Bump image tag in the GitOps repo',
       uses: 'bump-helm-values',
-      with: () => ({ 'working-directory': t.gitopsDirectory, files: VALUES_FILE, changes: `${TAG_PATH}=${t.version}` }),
+      with: () => ({
+        'working-directory': t.gitopsDirectory,
+        files: VALUES_FILE,
+        changes: `${TAG_PATH}=${t.version}`,
+      }),
     },
     {
       id: 'deploy',
@@ -99,20 +124,37 @@ export function deployJob(t: DeployTargets): StepDefinition[] {
       id: 'rollout',
       name: 'Wait for the rollout',
       uses: 'wait-rollout',
-      with: () => ({ resources: `deployment/${t.deployment}`, namespace: t.namespace, kubeconfig: t.kubeconfigBase64, timeout: '60s' }),
+      with: () => ({
+        resources: `deployment/${t.deployment}`,
+        namespace: t.namespace,
+        kubeconfig: t.kubeconfigBase64,
+        timeout: '60s',
+      }),
     },
     {
       id: 'health',
       name: 'Smoke test: liveness',
       uses: 'health-check-retry',
-      with: () => ({ url: t.healthUrl, 'max-attempts': '5', 'retry-delay': '200ms', 'expected-json': 'status=ok', timeout: '20s' }),
+      with: () => ({
+        url: t.healthUrl,
+        'max-attempts': '5',
+        'retry-delay': '200ms',
+        'expected-json': 'status=ok',
+        timeout: '20s',
+      }),
     },
     {
       id: 'rollback',
       name: 'Roll back the release',
       if: 'failure',
       uses: 'helm-rollback',
-      with: () => ({ release: t.release, namespace: t.namespace, kubeconfig: t.kubeconfigBase64, helm: t.helm, timeout: '60s' }),
+      with: () => ({
+        release: t.release,
+        namespace: t.namespace,
+        kubeconfig: t.kubeconfigBase64,
+        helm: t.helm,
+        timeout: '60s',
+      }),
     },
     {
       id: 'revert',
@@ -134,18 +176,35 @@ export function deployJob(t: DeployTargets): StepDefinition[] {
       uses: 'slack-discord-notify',
       with: (ctx) => {
         const status = finalStatus(ctx);
-        const fields = [`Image: ${t.deployment}:${t.version}`, `GitOps commit: ${ctx.output('bump', 'commit-sha').slice(0, 12) || 'none'}`];
+        const fields = [
+          `Image: ${t.deployment}:${t.version}`,
+          `GitOps commit: ${ctx.output('bump', 'commit-sha').slice(0, 12) || 'none'}`,
+        ];
         if (status !== 'success') {
-          fields.push(`Rolled back: revision ${ctx.output('rollback', 'from-revision') || '?'} → ${ctx.output('rollback', 'to-revision') || '?'} (now ${ctx.output('rollback', 'new-revision') || '?'})`);
-          const previous = previousValue(ctx.output('bump', 'previous-values'), VALUES_FILE, TAG_PATH);
-          fields.push(`Git: ${TAG_PATH} reverted to ${previous || '?'} in ${ctx.output('revert', 'commit-sha').slice(0, 12) || 'no commit'}`);
+          fields.push(
+            `Rolled back: revision ${ctx.output('rollback', 'from-revision') || '?'} → ${ctx.output('rollback', 'to-revision') || '?'} (now ${ctx.output('rollback', 'new-revision') || '?'})`,
+          );
+          const previous = previousValue(
+            ctx.output('bump', 'previous-values'),
+            VALUES_FILE,
+            TAG_PATH,
+          );
+          fields.push(
+            `Git: ${TAG_PATH} reverted to ${previous || '?'} in ${ctx.output('revert', 'commit-sha').slice(0, 12) || 'no commit'}`,
+          );
         }
         return {
           ...notifyCommon,
           status,
-          title: status === 'success' ? `Deployed ${t.deployment} ${t.version}` : `Deploy of ${t.deployment} ${t.version} failed and was rolled back`,
+          title:
+            status === 'success'
+              ? `Deployed ${t.deployment} ${t.version}`
+              : `Deploy of ${t.deployment} ${t.version} failed and was rolled back`,
           version: t.version,
-          message: status === 'success' ? `${t.deployment} ${t.version} is live and healthy.` : `Reason: ${failureReason(ctx)}`,
+          message:
+            status === 'success'
+              ? `${t.deployment} ${t.version} is live and healthy.`
+              : `Reason: ${failureReason(ctx)}`,
           fields: fields.join('\n'),
           // ${{ steps.notify-started.outputs.slack-ts }} / …discord-message-id
           'slack-ts': ctx.output('notify-started', 'slack-ts'),

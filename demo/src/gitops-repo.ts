@@ -55,8 +55,10 @@ shop-web:
 /** The chart beside the values file, as in the seed's infrastructure repository; helm deploys it from the checkout. */
 export const CHART_FILES: Record<string, string> = {
   // No appVersion: the image tag in the values file is the version, and a fixed appVersion would misreport it.
-  'Chart.yaml': 'apiVersion: v2\nname: shop\ndescription: The shop (demo chart)\ntype: application\nversion: 0.3.0\n',
-  'values.yaml': 'shop-api:\n  image:\n    repository: registry.example.com/shop/api\n    tag: latest\n  replicaCount: 1\n',
+  'Chart.yaml':
+    'apiVersion: v2\nname: shop\ndescription: The shop (demo chart)\ntype: application\nversion: 0.3.0\n',
+  'values.yaml':
+    'shop-api:\n  image:\n    repository: registry.example.com/shop/api\n    tag: latest\n  replicaCount: 1\n',
   'templates/deployment.yaml': [
     'apiVersion: apps/v1',
     'kind: Deployment',
@@ -83,14 +85,19 @@ export const CHART_FILES: Record<string, string> = {
 };
 
 /** Creates the remote under `root` and clones it to `checkout` (the job's actions/checkout with path:). */
-export async function createGitopsRepo(root: string, checkout: string, currentTag: string): Promise<GitopsRepo> {
+export async function createGitopsRepo(
+  root: string,
+  checkout: string,
+  currentTag: string,
+): Promise<GitopsRepo> {
   const remote = path.join(root, 'infra.git');
   const seed = path.join(root, 'seed');
   mkdirSync(seed, { recursive: true });
   await git(root, ['init', '--quiet', '--bare', '--initial-branch=main', remote]);
   await git(seed, ['init', '--quiet', '--initial-branch=main']);
   mkdirSync(path.join(seed, CHART_DIR, 'templates'), { recursive: true });
-  for (const [file, text] of Object.entries(CHART_FILES)) writeFileSync(path.join(seed, CHART_DIR, file), text);
+  for (const [file, text] of Object.entries(CHART_FILES))
+    writeFileSync(path.join(seed, CHART_DIR, file), text);
   writeFileSync(path.join(seed, VALUES_FILE), valuesYaml(currentTag));
   await git(seed, ['add', CHART_DIR]);
   await git(seed, ['commit', '--quiet', '-m', `chore: deploy shop-api ${currentTag}`]);

@@ -6,7 +6,13 @@ export type LogLine =
   | { kind: 'text'; text: string; depth: number }
   | { kind: 'group'; title: string; depth: number }
   | { kind: 'endgroup'; depth: number }
-  | { kind: 'annotation'; level: 'error' | 'warning' | 'notice'; text: string; title?: string; depth: number }
+  | {
+      kind: 'annotation';
+      level: 'error' | 'warning' | 'notice';
+      text: string;
+      title?: string;
+      depth: number;
+    }
   | { kind: 'debug'; text: string; depth: number };
 
 export interface Annotation {
@@ -28,7 +34,8 @@ export class MaskSet {
 
   apply(text: string): string {
     let out = text;
-    for (const v of [...this.values].sort((a, b) => b.length - a.length)) out = out.split(v).join('***');
+    for (const v of [...this.values].sort((a, b) => b.length - a.length))
+      out = out.split(v).join('***');
     return out;
   }
 }
@@ -73,7 +80,13 @@ export function parseStepLog(stdout: string, masks: MaskSet): LogLine[] {
       case 'warning':
       case 'notice': {
         const title = /(?:^|,)title=([^,]*)/.exec(props)?.[1];
-        lines.push({ kind: 'annotation', level: command, text: masks.apply(message), title: title ? masks.apply(unescapeProperty(title)) : undefined, depth });
+        lines.push({
+          kind: 'annotation',
+          level: command,
+          text: masks.apply(message),
+          title: title ? masks.apply(unescapeProperty(title)) : undefined,
+          depth,
+        });
         break;
       }
       case 'debug':
@@ -88,7 +101,9 @@ export function parseStepLog(stdout: string, masks: MaskSet): LogLine[] {
 }
 
 export function annotationsOf(lines: LogLine[]): Annotation[] {
-  return lines.flatMap((l) => (l.kind === 'annotation' ? [{ level: l.level, message: l.text, title: l.title }] : []));
+  return lines.flatMap((l) =>
+    l.kind === 'annotation' ? [{ level: l.level, message: l.text, title: l.title }] : [],
+  );
 }
 
 const LABEL = { error: 'Error', warning: 'Warning', notice: 'Notice' } as const;
@@ -103,9 +118,23 @@ export interface TerminalStyle {
 }
 
 const ansi = (code: number) => (s: string) => `\u001b[${code}m${s}\u001b[0m`;
-export const colourStyle: TerminalStyle = { dim: ansi(2), bold: ansi(1), red: ansi(31), yellow: ansi(33), cyan: ansi(36), green: ansi(32) };
+export const colourStyle: TerminalStyle = {
+  dim: ansi(2),
+  bold: ansi(1),
+  red: ansi(31),
+  yellow: ansi(33),
+  cyan: ansi(36),
+  green: ansi(32),
+};
 const plain = (s: string) => s;
-export const plainStyle: TerminalStyle = { dim: plain, bold: plain, red: plain, yellow: plain, cyan: plain, green: plain };
+export const plainStyle: TerminalStyle = {
+  dim: plain,
+  bold: plain,
+  red: plain,
+  yellow: plain,
+  cyan: plain,
+  green: plain,
+};
 
 /** Lines as a terminal shows them: group titles with a fold marker, their content indented. */
 export function renderLogText(lines: LogLine[], style: TerminalStyle, showDebug = false): string[] {
@@ -122,7 +151,8 @@ export function renderLogText(lines: LogLine[], style: TerminalStyle, showDebug 
       case 'endgroup':
         break;
       case 'annotation': {
-        const colour = l.level === 'error' ? style.red : l.level === 'warning' ? style.yellow : style.cyan;
+        const colour =
+          l.level === 'error' ? style.red : l.level === 'warning' ? style.yellow : style.cyan;
         out.push(indent + colour(`${LABEL[l.level]}: ${l.title ? `${l.title}: ` : ''}${l.text}`));
         break;
       }

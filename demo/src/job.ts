@@ -1,7 +1,13 @@
 // A deploy job played like the runner plays one: steps in order, each gated by its `if:`
 // (success() / failure() / always()), a failed step turning the job red, and later steps reading
 // earlier steps' outputs (`steps.<id>.outputs.<name>`).
-import { annotationsOf, parseStepLog, type Annotation, type LogLine, type MaskSet } from './job-log';
+import {
+  annotationsOf,
+  parseStepLog,
+  type Annotation,
+  type LogLine,
+  type MaskSet,
+} from './job-log';
 
 export type Condition = 'success' | 'failure' | 'always';
 export type Conclusion = 'success' | 'failure' | 'skipped';
@@ -64,7 +70,12 @@ export interface ScriptStep {
 export type StepDefinition = ActionStep | ScriptStep;
 
 export interface ActionInvoker {
-  (action: string, inputs: Record<string, string>, env: Record<string, string>, workspace?: string): Promise<StepRun>;
+  (
+    action: string,
+    inputs: Record<string, string>,
+    env: Record<string, string>,
+    workspace?: string,
+  ): Promise<StepRun>;
 }
 
 export interface JobResult {
@@ -78,7 +89,13 @@ export interface JobHooks {
   onStepEnd?(record: StepRecord, index: number): void;
 }
 
-export async function runJob(steps: StepDefinition[], invoke: ActionInvoker, masks: MaskSet, hooks: JobHooks = {}, now = () => performance.now()): Promise<JobResult> {
+export async function runJob(
+  steps: StepDefinition[],
+  invoke: ActionInvoker,
+  masks: MaskSet,
+  hooks: JobHooks = {},
+  now = () => performance.now(),
+): Promise<JobResult> {
   const t0 = now();
   const records = new Map<string, StepRecord>();
   let status: 'success' | 'failure' = 'success';
@@ -112,15 +129,25 @@ export async function runJob(steps: StepDefinition[], invoke: ActionInvoker, mas
     if (runsNow) {
       const inputs = 'uses' in step ? (step.with?.(ctx) ?? {}) : {};
       // The log and the report show inputs as the runner does: with every known secret masked.
-      record.inputs = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, masks.apply(v)]));
+      record.inputs = Object.fromEntries(
+        Object.entries(inputs).map(([k, v]) => [k, masks.apply(v)]),
+      );
       hooks.onStepStart?.(step, index, record.inputs);
       const started = now();
       let result: StepRun;
       try {
-        result = 'uses' in step ? await invoke(step.uses, inputs, step.env?.(ctx) ?? {}, step.workspace) : await step.run(ctx);
+        result =
+          'uses' in step
+            ? await invoke(step.uses, inputs, step.env?.(ctx) ?? {}, step.workspace)
+            : await step.run(ctx);
       } catch (err) {
         // A step that could not even be started fails like one that exited non-zero.
-        result = { exitCode: null, stdout: `::error::${err instanceof Error ? err.message : String(err)}\n`, outputs: {}, summary: '' };
+        result = {
+          exitCode: null,
+          stdout: `::error::${err instanceof Error ? err.message : String(err)}\n`,
+          outputs: {},
+          summary: '',
+        };
       }
       record.durationMs = now() - started;
       record.startMs = started - t0;

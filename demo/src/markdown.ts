@@ -4,7 +4,12 @@
 // text from the outside world (commit messages, error bodies).
 
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 const ALLOWED_TAG = /^<(\/?)(details|summary|br|b|i|em|strong|code|kbd|sub|sup|p)( open)?\s*\/?>/i;
@@ -49,7 +54,9 @@ export function renderInline(text: string): string {
     const link = /^\[([^\]]+)\]\(([^)\s]+)\)/.exec(rest);
     if (link) {
       const href = safeHref(link[2]);
-      out += href ? `<a href="${escapeHtml(href)}">${renderInline(link[1])}</a>` : renderInline(link[1]);
+      out += href
+        ? `<a href="${escapeHtml(href)}">${renderInline(link[1])}</a>`
+        : renderInline(link[1]);
       i += link[0].length;
       continue;
     }
@@ -89,7 +96,15 @@ export function splitTableRow(line: string): string[] {
 const TABLE_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 
 function alignments(separator: string): (string | undefined)[] {
-  return splitTableRow(separator).map((c) => (c.startsWith(':') && c.endsWith(':') ? 'center' : c.endsWith(':') ? 'right' : c.startsWith(':') ? 'left' : undefined));
+  return splitTableRow(separator).map((c) =>
+    c.startsWith(':') && c.endsWith(':')
+      ? 'center'
+      : c.endsWith(':')
+        ? 'right'
+        : c.startsWith(':')
+          ? 'left'
+          : undefined,
+  );
 }
 
 export function renderMarkdown(markdown: string): string {
@@ -132,11 +147,15 @@ export function renderMarkdown(markdown: string): string {
       i += 2;
       while (i < lines.length && lines[i].trim() !== '' && lines[i].includes('|')) {
         const cells = splitTableRow(lines[i]);
-        rows.push(`<tr>${head.map((_, c) => `<td${attr(c)}>${renderInline(cells[c] ?? '')}</td>`).join('')}</tr>`);
+        rows.push(
+          `<tr>${head.map((_, c) => `<td${attr(c)}>${renderInline(cells[c] ?? '')}</td>`).join('')}</tr>`,
+        );
         i++;
       }
       i--;
-      html.push(`<table><thead><tr>${head.map((h, c) => `<th${attr(c)}>${renderInline(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`);
+      html.push(
+        `<table><thead><tr>${head.map((h, c) => `<th${attr(c)}>${renderInline(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`,
+      );
       continue;
     }
     const item = /^\s*([-*+]|\d+\.)\s+(.*)$/.exec(line);
@@ -154,7 +173,10 @@ export function renderMarkdown(markdown: string): string {
       html.push(ordered ? `<ol>${items.join('')}</ol>` : `<ul>${items.join('')}</ul>`);
       continue;
     }
-    if (/^\s*(<\/?(details|summary)[^>]*>\s*)+$/i.test(line) || /^\s*<details>\s*<summary>.*<\/summary>\s*$/i.test(line)) {
+    if (
+      /^\s*(<\/?(details|summary)[^>]*>\s*)+$/i.test(line) ||
+      /^\s*<details>\s*<summary>.*<\/summary>\s*$/i.test(line)
+    ) {
       flush();
       html.push(renderInline(line.trim()));
       continue;

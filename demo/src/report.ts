@@ -28,7 +28,15 @@ export function seconds(ms: number): string {
 export function timelineMarkdown(job: JobResult): string {
   return table(
     ['#', 'Step', 'Runs', 'If', 'Result', 'Starts at', 'Duration'],
-    job.steps.map((s, i) => [i + 1, s.name, s.runs, s.condition === 'success' ? '' : `${s.condition}()`, `${ICON[s.conclusion]} ${s.conclusion}`, s.conclusion === 'skipped' ? '' : `+${seconds(s.startMs)}`, s.conclusion === 'skipped' ? '' : seconds(s.durationMs)]),
+    job.steps.map((s, i) => [
+      i + 1,
+      s.name,
+      s.runs,
+      s.condition === 'success' ? '' : `${s.condition}()`,
+      `${ICON[s.conclusion]} ${s.conclusion}`,
+      s.conclusion === 'skipped' ? '' : `+${seconds(s.startMs)}`,
+      s.conclusion === 'skipped' ? '' : seconds(s.durationMs),
+    ]),
   );
 }
 
@@ -55,16 +63,35 @@ export function outputLinks(job: JobResult): OutputLink[] {
 }
 
 export function outputLinksMarkdown(job: JobResult): string {
-  return table(['Output', 'Fed into', 'As input'], outputLinks(job).map((l) => [`steps.${l.from}.outputs.${l.output}`, l.to, l.input]));
+  return table(
+    ['Output', 'Fed into', 'As input'],
+    outputLinks(job).map((l) => [`steps.${l.from}.outputs.${l.output}`, l.to, l.input]),
+  );
 }
 
 export function buildMarkdown(r: ReportInput): string {
-  const parts = [`# ${r.title}`, '', `Scenario **${r.scenario}** — job **${r.job.status}** in ${seconds(r.job.durationMs)}. ${r.verdict}`, '', '## Timeline', '', timelineMarkdown(r.job), '## Outputs chained between steps', '', outputLinksMarkdown(r.job)];
+  const parts = [
+    `# ${r.title}`,
+    '',
+    `Scenario **${r.scenario}** — job **${r.job.status}** in ${seconds(r.job.durationMs)}. ${r.verdict}`,
+    '',
+    '## Timeline',
+    '',
+    timelineMarkdown(r.job),
+    '## Outputs chained between steps',
+    '',
+    outputLinksMarkdown(r.job),
+  ];
   for (const [i, s] of r.job.steps.entries()) {
     if (s.conclusion === 'skipped') continue;
     parts.push(`## ${i + 1}. ${s.name} — ${ICON[s.conclusion]} ${s.conclusion}`, '');
     if (s.annotations.length) {
-      parts.push(table(['Annotation', 'Message'], s.annotations.map((a) => [a.level, a.message])));
+      parts.push(
+        table(
+          ['Annotation', 'Message'],
+          s.annotations.map((a) => [a.level, a.message]),
+        ),
+      );
     }
     parts.push(s.summary.trim() || '_(this step wrote no summary)_', '');
   }
@@ -72,7 +99,12 @@ export function buildMarkdown(r: ReportInput): string {
   parts.push(
     table(
       ['Platform', 'Message', 'Versions', 'Final text'],
-      r.messages.map((m) => [m.platform, m.id, m.via.map((v, i) => `${i + 1}. ${v}`).join('<br>'), cell(firstLine(m))]),
+      r.messages.map((m) => [
+        m.platform,
+        m.id,
+        m.via.map((v, i) => `${i + 1}. ${v}`).join('<br>'),
+        cell(firstLine(m)),
+      ]),
     ),
   );
   for (const f of r.facts) parts.push(`## ${f.heading}`, '', f.markdown, '');
@@ -94,13 +126,17 @@ function logHtml(lines: LogLine[]): string {
     else if (l.kind === 'endgroup') segments.push({ body: [] });
     else if (l.kind === 'annotation') {
       const label = l.level === 'error' ? 'Error' : l.level === 'warning' ? 'Warning' : 'Notice';
-      current().body.push(`<span class="ann ${l.level}">${escapeHtml(`${label}: ${l.title ? `${l.title}: ` : ''}${l.text}`)}</span>`);
+      current().body.push(
+        `<span class="ann ${l.level}">${escapeHtml(`${label}: ${l.title ? `${l.title}: ` : ''}${l.text}`)}</span>`,
+      );
     } else if (l.kind === 'text') current().body.push(escapeHtml(l.text));
   }
   return segments
     .map((seg) => {
       const pre = seg.body.length ? `<pre>${seg.body.join('\n')}\n</pre>` : '';
-      return seg.title === undefined ? pre : `<details class="group"><summary>${escapeHtml(seg.title)}</summary>${pre}</details>`;
+      return seg.title === undefined
+        ? pre
+        : `<details class="group"><summary>${escapeHtml(seg.title)}</summary>${pre}</details>`;
     })
     .join('');
 }
@@ -111,7 +147,10 @@ function timelineHtml(job: JobResult): string {
     .map((s, i) => {
       const left = (s.startMs / total) * 100;
       const width = Math.max((s.durationMs / total) * 100, 0.4);
-      const bar = s.conclusion === 'skipped' ? '<span class="skipped">skipped</span>' : `<div class="bar ${s.conclusion}" style="margin-left:${left.toFixed(2)}%;width:${width.toFixed(2)}%"></div>`;
+      const bar =
+        s.conclusion === 'skipped'
+          ? '<span class="skipped">skipped</span>'
+          : `<div class="bar ${s.conclusion}" style="margin-left:${left.toFixed(2)}%;width:${width.toFixed(2)}%"></div>`;
       return `<div class="tl-row"><div class="tl-name">${ICON[s.conclusion]} ${i + 1}. ${escapeHtml(s.name)}</div><div class="tl-track">${bar}</div><div class="tl-dur">${s.conclusion === 'skipped' ? '' : seconds(s.durationMs)}</div></div>`;
     })
     .join('\n');
@@ -119,10 +158,19 @@ function timelineHtml(job: JobResult): string {
 
 function stepHtml(s: StepRecord, i: number): string {
   const inputs = Object.entries(s.inputs);
-  const inputsTable = inputs.length ? `<details><summary>with: (${inputs.length} inputs)</summary><table><tbody>${inputs.map(([k, v]) => `<tr><td><code>${escapeHtml(k)}</code></td><td><code>${escapeHtml(v)}</code></td></tr>`).join('')}</tbody></table></details>` : '';
+  const inputsTable = inputs.length
+    ? `<details><summary>with: (${inputs.length} inputs)</summary><table><tbody>${inputs.map(([k, v]) => `<tr><td><code>${escapeHtml(k)}</code></td><td><code>${escapeHtml(v)}</code></td></tr>`).join('')}</tbody></table></details>`
+    : '';
   const outputs = Object.entries(s.outputs);
-  const outputsTable = outputs.length ? `<details><summary>outputs (${outputs.length})</summary><table><tbody>${outputs.map(([k, v]) => `<tr><td><code>${escapeHtml(k)}</code></td><td><code>${escapeHtml(v.length > 600 ? `${v.slice(0, 600)}…` : v)}</code></td></tr>`).join('')}</tbody></table></details>` : '';
-  const annotations = s.annotations.map((a) => `<div class="ann ${a.level}">${a.level === 'error' ? 'Error' : a.level === 'warning' ? 'Warning' : 'Notice'}: ${escapeHtml(a.message)}</div>`).join('');
+  const outputsTable = outputs.length
+    ? `<details><summary>outputs (${outputs.length})</summary><table><tbody>${outputs.map(([k, v]) => `<tr><td><code>${escapeHtml(k)}</code></td><td><code>${escapeHtml(v.length > 600 ? `${v.slice(0, 600)}…` : v)}</code></td></tr>`).join('')}</tbody></table></details>`
+    : '';
+  const annotations = s.annotations
+    .map(
+      (a) =>
+        `<div class="ann ${a.level}">${a.level === 'error' ? 'Error' : a.level === 'warning' ? 'Warning' : 'Notice'}: ${escapeHtml(a.message)}</div>`,
+    )
+    .join('');
   return `<section class="step ${s.conclusion}"><h2>${ICON[s.conclusion]} ${i + 1}. ${escapeHtml(s.name)} <small>${escapeHtml(s.runs)} · ${s.conclusion}${s.conclusion === 'skipped' ? '' : ` · ${seconds(s.durationMs)}`}</small></h2>${annotations}${s.conclusion === 'skipped' ? '' : `<div class="summary">${s.summary.trim() ? renderMarkdown(s.summary) : '<p><em>(no summary)</em></p>'}</div>${inputsTable}${outputsTable}<details><summary>log (${s.log.filter((l) => l.kind !== 'debug').length} lines)</summary>${logHtml(s.log)}</details>`}</section>`;
 }
 
@@ -168,7 +216,13 @@ export function buildHtml(r: ReportInput): string {
 <div class="verdict ${ok ? 'success' : 'failure'}">${escapeHtml(r.verdict)}</div>
 <div class="panel"><h2>Timeline</h2>${timelineHtml(r.job)}</div>
 <div class="panel"><h2>Outputs chained between steps</h2>${renderMarkdown(outputLinksMarkdown(r.job))}</div>
-<div class="panel"><h2>Messages as the platforms show them</h2><div class="cards"><div>${renderMessagesHtml(r.messages.filter((m) => m.platform === 'slack'), r.username)}</div><div>${renderMessagesHtml(r.messages.filter((m) => m.platform === 'discord'), r.username)}</div></div></div>
+<div class="panel"><h2>Messages as the platforms show them</h2><div class="cards"><div>${renderMessagesHtml(
+    r.messages.filter((m) => m.platform === 'slack'),
+    r.username,
+  )}</div><div>${renderMessagesHtml(
+    r.messages.filter((m) => m.platform === 'discord'),
+    r.username,
+  )}</div></div></div>
 ${r.job.steps.map(stepHtml).join('\n')}
 ${r.facts.map((f) => `<div class="panel"><h2>${escapeHtml(f.heading)}</h2>${renderMarkdown(f.markdown)}</div>`).join('\n')}
 </main></body></html>

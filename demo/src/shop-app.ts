@@ -10,7 +10,10 @@ export interface ShopApp {
   close(): Promise<void>;
 }
 
-export async function startShopApp(currentImage: () => Promise<string>, isBroken: (image: string) => boolean): Promise<ShopApp> {
+export async function startShopApp(
+  currentImage: () => Promise<string>,
+  isBroken: (image: string) => boolean,
+): Promise<ShopApp> {
   const app: ShopApp = { healthUrl: '', requests: 0, close: async () => undefined };
   const server = createServer(async (req, res) => {
     app.requests++;
@@ -22,7 +25,9 @@ export async function startShopApp(currentImage: () => Promise<string>, isBroken
     try {
       image = await currentImage();
     } catch (err) {
-      res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'unavailable', error: String(err) }));
+      res
+        .writeHead(503, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ status: 'unavailable', error: String(err) }));
       return;
     }
     const version = image.split(':').at(-1) ?? '';

@@ -9,8 +9,13 @@ describe('parseStepLog + renderLogText (the runner log view)', () => {
     },
     {
       name: 'annotations become labelled lines, with their title',
-      stdout: '::error title=wait-rollout::deployment/api: CrashLoopBackOff\n::warning::slow\n::notice::fyi\n',
-      expected: ['Error: wait-rollout: deployment/api: CrashLoopBackOff', 'Warning: slow', 'Notice: fyi'],
+      stdout:
+        '::error title=wait-rollout::deployment/api: CrashLoopBackOff\n::warning::slow\n::notice::fyi\n',
+      expected: [
+        'Error: wait-rollout: deployment/api: CrashLoopBackOff',
+        'Warning: slow',
+        'Notice: fyi',
+      ],
     },
     {
       name: 'escaped data is decoded (%0A newline, %25 percent)',
@@ -34,7 +39,9 @@ describe('parseStepLog + renderLogText (the runner log view)', () => {
   test('a mask registered in one step applies to the next step too (job-wide, as on the runner)', () => {
     const masks = new MaskSet();
     parseStepLog('::add-mask::token-123\n', masks);
-    expect(renderLogText(parseStepLog('using token-123\n', masks), plainStyle)).toEqual(['using ***']);
+    expect(renderLogText(parseStepLog('using token-123\n', masks), plainStyle)).toEqual([
+      'using ***',
+    ]);
   });
 
   test('a multi-line secret is masked line by line', () => {
@@ -44,6 +51,8 @@ describe('parseStepLog + renderLogText (the runner log view)', () => {
   });
 
   test('debug lines show when asked for', () => {
-    expect(renderLogText(parseStepLog('::debug::internal\n', new MaskSet()), plainStyle, true)).toEqual(['##[debug]internal']);
+    expect(
+      renderLogText(parseStepLog('::debug::internal\n', new MaskSet()), plainStyle, true),
+    ).toEqual(['##[debug]internal']);
   });
 });

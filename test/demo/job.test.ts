@@ -1,8 +1,18 @@
 import { runJob, type StepDefinition, type StepRun } from '../../demo/src/job';
 import { MaskSet } from '../../demo/src/job-log';
 
-const ok = (outputs: Record<string, string> = {}, stdout = ''): StepRun => ({ exitCode: 0, stdout, outputs, summary: '' });
-const fail = (stdout = '::error::broken\n'): StepRun => ({ exitCode: 1, stdout, outputs: {}, summary: '' });
+const ok = (outputs: Record<string, string> = {}, stdout = ''): StepRun => ({
+  exitCode: 0,
+  stdout,
+  outputs,
+  summary: '',
+});
+const fail = (stdout = '::error::broken\n'): StepRun => ({
+  exitCode: 1,
+  stdout,
+  outputs: {},
+  summary: '',
+});
 
 describe('runJob (if: conditions and output chaining, as the runner plays a job)', () => {
   test('success() steps stop after a failure; failure() and always() steps then run', async () => {
@@ -13,7 +23,11 @@ describe('runJob (if: conditions and output chaining, as the runner plays a job)
       { id: 'd', name: 'D', if: 'failure', uses: 'x' },
       { id: 'e', name: 'E', if: 'always', uses: 'x' },
     ];
-    const result = await runJob(steps, async (action) => (action === 'fails' ? fail() : ok()), new MaskSet());
+    const result = await runJob(
+      steps,
+      async (action) => (action === 'fails' ? fail() : ok()),
+      new MaskSet(),
+    );
     expect(result.status).toBe('failure');
     expect(result.steps.map((s) => [s.id, s.conclusion])).toEqual([
       ['a', 'success'],
@@ -22,7 +36,9 @@ describe('runJob (if: conditions and output chaining, as the runner plays a job)
       ['d', 'success'],
       ['e', 'success'],
     ]);
-    expect(result.steps[1].annotations).toEqual([{ level: 'error', message: 'broken', title: undefined }]);
+    expect(result.steps[1].annotations).toEqual([
+      { level: 'error', message: 'broken', title: undefined },
+    ]);
   });
 
   test('failure() steps are skipped in a green job', async () => {
@@ -40,18 +56,43 @@ describe('runJob (if: conditions and output chaining, as the runner plays a job)
     const steps: StepDefinition[] = [
       { id: 'first', name: 'First', uses: 'x' },
       { id: 'second', name: 'Second', uses: 'fails' },
-      { id: 'last', name: 'Last', if: 'always', uses: 'y', with: (ctx) => ({ ts: ctx.output('first', 'ts'), missing: ctx.output('first', 'nope'), status: ctx.status, second: ctx.conclusion('second') ?? '' }) },
+      {
+        id: 'last',
+        name: 'Last',
+        if: 'always',
+        uses: 'y',
+        with: (ctx) => ({
+          ts: ctx.output('first', 'ts'),
+          missing: ctx.output('first', 'nope'),
+          status: ctx.status,
+          second: ctx.conclusion('second') ?? '',
+        }),
+      },
     ];
-    await runJob(steps, async (action, inputs) => {
-      seen.push(inputs);
-      return action === 'fails' ? fail() : ok({ ts: '1700000000.1' });
-    }, new MaskSet());
-    expect(seen[2]).toEqual({ ts: '1700000000.1', missing: '', status: 'failure', second: 'failure' });
+    await runJob(
+      steps,
+      async (action, inputs) => {
+        seen.push(inputs);
+        return action === 'fails' ? fail() : ok({ ts: '1700000000.1' });
+      },
+      new MaskSet(),
+    );
+    expect(seen[2]).toEqual({
+      ts: '1700000000.1',
+      missing: '',
+      status: 'failure',
+      second: 'failure',
+    });
   });
 
   test('a step that throws fails like a non-zero exit instead of ending the job', async () => {
     const steps: StepDefinition[] = [
-      { id: 'a', name: 'A', script: 'helm upgrade', run: async () => Promise.reject(new Error('spawn helm ENOENT')) },
+      {
+        id: 'a',
+        name: 'A',
+        script: 'helm upgrade',
+        run: async () => Promise.reject(new Error('spawn helm ENOENT')),
+      },
       { id: 'b', name: 'B', if: 'always', uses: 'x' },
     ];
     const result = await runJob(steps, async () => ok(), new MaskSet());
@@ -63,8 +104,19 @@ describe('runJob (if: conditions and output chaining, as the runner plays a job)
   test('known secrets are masked in recorded inputs, logs and summaries', async () => {
     const masks = new MaskSet();
     masks.add('hook-secret-value');
-    const steps: StepDefinition[] = [{ id: 'n', name: 'N', uses: 'x', with: () => ({ url: 'https://h/hook-secret-value' }) }];
-    const result = await runJob(steps, async () => ({ exitCode: 0, stdout: 'posting to hook-secret-value\n', outputs: {}, summary: '| to | hook-secret-value |' }), masks);
+    const steps: StepDefinition[] = [
+      { id: 'n', name: 'N', uses: 'x', with: () => ({ url: 'https://h/hook-secret-value' }) },
+    ];
+    const result = await runJob(
+      steps,
+      async () => ({
+        exitCode: 0,
+        stdout: 'posting to hook-secret-value\n',
+        outputs: {},
+        summary: '| to | hook-secret-value |',
+      }),
+      masks,
+    );
     expect(result.steps[0].inputs.url).toBe('https://h/***');
     expect(result.steps[0].log).toEqual([{ kind: 'text', text: 'posting to ***', depth: 0 }]);
     expect(result.steps[0].summary).toBe('| to | *** |');
@@ -77,10 +129,16 @@ describe('runJob (if: conditions and output chaining, as the runner plays a job)
       { id: 'a', name: 'A', uses: 'x' },
       { id: 'b', name: 'B', uses: 'x' },
     ];
-    const result = await runJob(steps, async () => {
-      t += 100;
-      return ok();
-    }, new MaskSet(), {}, now);
+    const result = await runJob(
+      steps,
+      async () => {
+        t += 100;
+        return ok();
+      },
+      new MaskSet(),
+      {},
+      now,
+    );
     expect(result.steps.map((s) => [s.startMs, s.durationMs])).toEqual([
       [0, 100],
       [100, 100],

@@ -22,7 +22,11 @@ function liveHandles(): Record<string, number> {
 async function expectNothingLeftRunning(before: Record<string, number>): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 50));
   const after = liveHandles();
-  for (const kind of Object.keys(after)) expect({ kind, count: after[kind] }).toEqual({ kind, count: Math.min(after[kind], before[kind]) });
+  for (const kind of Object.keys(after))
+    expect({ kind, count: after[kind] }).toEqual({
+      kind,
+      count: Math.min(after[kind], before[kind]),
+    });
 }
 
 function step(result: DemoResult, id: string) {
@@ -67,7 +71,12 @@ describe('npm run demo (scenario good)', () => {
       expect(textOf(m.versions[0])).toMatch(/Deploying shop-api 1\.5\.0/);
       expect(textOf(m.versions[1])).toMatch(/Deployed shop-api 1\.5\.0/);
     }
-    expect(result.sinkEvents.map((e) => `${e.platform}:${e.action}`).sort()).toEqual(['discord:post', 'discord:update', 'slack:post', 'slack:update']);
+    expect(result.sinkEvents.map((e) => `${e.platform}:${e.action}`).sort()).toEqual([
+      'discord:post',
+      'discord:update',
+      'slack:post',
+      'slack:update',
+    ]);
   });
 
   test('outputs are chained: the final notification edits the ids the first one returned', () => {
@@ -87,8 +96,20 @@ describe('npm run demo (scenario good)', () => {
   });
 
   test('the deploy step ran the real helm upgrade with the bumped values file from the GitOps checkout', () => {
-    expect(result.helmCommands).toContainEqual(['upgrade', 'shop', 'charts/shop', '--namespace', 'production', '--values', 'charts/shop/values-production.yaml']);
-    expect(result.cluster.helmHistory.at(-1)).toMatchObject({ status: 'deployed', description: 'Upgrade complete', image: `${IMAGE_REPOSITORY}:1.5.0` });
+    expect(result.helmCommands).toContainEqual([
+      'upgrade',
+      'shop',
+      'charts/shop',
+      '--namespace',
+      'production',
+      '--values',
+      'charts/shop/values-production.yaml',
+    ]);
+    expect(result.cluster.helmHistory.at(-1)).toMatchObject({
+      status: 'deployed',
+      description: 'Upgrade complete',
+      image: `${IMAGE_REPOSITORY}:1.5.0`,
+    });
     expect(result.helmCommands.some((argv) => argv[0] === 'rollback')).toBe(false);
   });
 
@@ -150,21 +171,32 @@ describe('npm run demo -- --scenario bad-release', () => {
   });
 
   test('the cluster is back on the last good image, through a new Helm revision made by helm rollback', () => {
-    expect(result.helmCommands.filter((argv) => argv[0] === 'rollback').map((argv) => argv.slice(0, 3))).toEqual([['rollback', 'shop', '3']]);
+    expect(
+      result.helmCommands.filter((argv) => argv[0] === 'rollback').map((argv) => argv.slice(0, 3)),
+    ).toEqual([['rollback', 'shop', '3']]);
     expect(result.cluster.deployment.image).toBe(`${IMAGE_REPOSITORY}:${LIVE_VERSION}`);
     expect(result.cluster.deployment.readyReplicas).toBe(result.cluster.deployment.replicas);
     const rollback = step(result, 'rollback').outputs;
     expect(rollback.status).toBe('verified');
     expect(rollback['to-revision']).toBe('3');
-    expect(result.cluster.helmHistory.at(-1)).toMatchObject({ revision: Number(rollback['new-revision']), status: 'deployed', description: 'Rollback to 3', image: `${IMAGE_REPOSITORY}:${LIVE_VERSION}` });
+    expect(result.cluster.helmHistory.at(-1)).toMatchObject({
+      revision: Number(rollback['new-revision']),
+      status: 'deployed',
+      description: 'Rollback to 3',
+      image: `${IMAGE_REPOSITORY}:${LIVE_VERSION}`,
+    });
   });
 
   test('the GitOps remote has the bump and then its revert, made from the bump’s previous-values output', () => {
     expect(result.gitHistory.map((c) => c.tag)).toEqual([LIVE_VERSION, '1.5.1', LIVE_VERSION]);
     expect(result.gitHistory[0].sha).toBe(step(result, 'revert').outputs['commit-sha']);
     expect(result.gitHistory[1].sha).toBe(step(result, 'bump').outputs['commit-sha']);
-    expect(step(result, 'revert').inputs['changes-json']).toBe(step(result, 'bump').outputs['previous-values']);
-    expect(JSON.parse(step(result, 'bump').outputs['previous-values'])).toEqual({ 'charts/shop/values-production.yaml': { 'shop-api.image.tag': LIVE_VERSION } });
+    expect(step(result, 'revert').inputs['changes-json']).toBe(
+      step(result, 'bump').outputs['previous-values'],
+    );
+    expect(JSON.parse(step(result, 'bump').outputs['previous-values'])).toEqual({
+      'charts/shop/values-production.yaml': { 'shop-api.image.tag': LIVE_VERSION },
+    });
   });
 
   test('the started message is edited in place to rolled-back, with the reason and the rollback', () => {

@@ -22,13 +22,23 @@ const targets: DeployTargets = {
 };
 
 function demoSteps(): string[] {
-  return deployJob(targets).map((s) => `${'uses' in s ? s.uses : 'run: helm upgrade'} if ${s.if ?? 'success'}`);
+  return deployJob(targets).map(
+    (s) => `${'uses' in s ? s.uses : 'run: helm upgrade'} if ${s.if ?? 'success'}`,
+  );
 }
 
 function workflowSteps(): string[] {
-  const workflow = parseWorkflow(readFileSync(path.join(ROOT, 'examples', 'deploy-production.yml'), 'utf8'));
+  const workflow = parseWorkflow(
+    readFileSync(path.join(ROOT, 'examples', 'deploy-production.yml'), 'utf8'),
+  );
   return (workflow.jobs?.deploy.steps ?? []).flatMap((s) => {
-    const gate = !s.if ? 'success' : s.if.startsWith('failure()') ? 'failure' : s.if === 'always()' ? 'always' : `other: ${s.if}`;
+    const gate = !s.if
+      ? 'success'
+      : s.if.startsWith('failure()')
+        ? 'failure'
+        : s.if === 'always()'
+          ? 'always'
+          : `other: ${s.if}`;
     const name = s.uses ? ourActionName(s.uses) : undefined;
     if (name) return [`${name} if ${gate}`];
     if (s.run && /helm upgrade/.test(s.run)) return [`run: helm upgrade if ${gate}`];
@@ -41,20 +51,37 @@ test('the demo runs the production workflow’s deploy steps in the same order w
 });
 
 test('both chain the same outputs: previous-values into the revert, the started message ids into the final one', () => {
-  const workflow = parseWorkflow(readFileSync(path.join(ROOT, 'examples', 'deploy-production.yml'), 'utf8'));
+  const workflow = parseWorkflow(
+    readFileSync(path.join(ROOT, 'examples', 'deploy-production.yml'), 'utf8'),
+  );
   const yamlSteps = workflow.jobs?.deploy.steps ?? [];
-  const yamlRevert = yamlSteps.filter((s) => s.uses && ourActionName(s.uses) === 'bump-helm-values')[1];
-  const yamlFinal = yamlSteps.filter((s) => s.uses && ourActionName(s.uses) === 'slack-discord-notify')[1];
+  const yamlRevert = yamlSteps.filter(
+    (s) => s.uses && ourActionName(s.uses) === 'bump-helm-values',
+  )[1];
+  const yamlFinal = yamlSteps.filter(
+    (s) => s.uses && ourActionName(s.uses) === 'slack-discord-notify',
+  )[1];
   expect(yamlRevert.with?.['changes-json']).toBe('${{ steps.bump.outputs.previous-values }}');
   expect(yamlFinal.with?.['slack-ts']).toBe('${{ steps.started.outputs.slack-ts }}');
-  expect(yamlFinal.with?.['discord-message-id']).toBe('${{ steps.started.outputs.discord-message-id }}');
+  expect(yamlFinal.with?.['discord-message-id']).toBe(
+    '${{ steps.started.outputs.discord-message-id }}',
+  );
 
   // The demo's steps, fed known outputs, pass the same values on.
   const outputs: Record<string, Record<string, string>> = {
-    bump: { 'previous-values': '{"charts/shop/values-production.yaml":{"shop-api.image.tag":"1.4.2"}}' },
-    'notify-started': { 'slack-ts': '1700000001.000100', 'discord-message-id': '1100000000000000001' },
+    bump: {
+      'previous-values': '{"charts/shop/values-production.yaml":{"shop-api.image.tag":"1.4.2"}}',
+    },
+    'notify-started': {
+      'slack-ts': '1700000001.000100',
+      'discord-message-id': '1100000000000000001',
+    },
   };
-  const ctx: JobContext = { output: (id, name) => outputs[id]?.[name] ?? '', conclusion: () => 'success', status: 'failure' };
+  const ctx: JobContext = {
+    output: (id, name) => outputs[id]?.[name] ?? '',
+    conclusion: () => 'success',
+    status: 'failure',
+  };
   const steps = deployJob(targets);
   const inputsOf = (id: string) => {
     const step = steps.find((s) => s.id === id);

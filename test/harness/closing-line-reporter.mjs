@@ -2,7 +2,12 @@
 // CI tooling reads in any language; jest's own summary is kept above it.
 export default class ClosingLineReporter {
   onRunComplete(_contexts, results) {
-    const { numPassedTests: passed, numFailedTests: failed, numPendingTests: skipped, numTodoTests: todo } = results;
+    const {
+      numPassedTests: passed,
+      numFailedTests: failed,
+      numPendingTests: skipped,
+      numTodoTests: todo,
+    } = results;
     process.stdout.write(`\njest: ${passed} passed, ${failed} failed, ${skipped + todo} skipped\n`);
   }
 }

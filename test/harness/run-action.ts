@@ -78,7 +78,8 @@ export function parseFileCommands(text: string): Record<string, string> {
       const value: string[] = [];
       i++;
       while (i < lines.length && lines[i] !== delim) value.push(lines[i++]);
-      if (i >= lines.length) throw new Error(`file command '${key}': delimiter ${delim} never closed`);
+      if (i >= lines.length)
+        throw new Error(`file command '${key}': delimiter ${delim} never closed`);
       out[key] = value.join('\n');
       continue;
     }
@@ -98,7 +99,11 @@ function commands(stdout: string, name: string): string[] {
   return [...stdout.matchAll(re)].map((m) => unescapeData(m[1]));
 }
 
-function expandDefault(value: string, env: Record<string, string | undefined>, token: string): string {
+function expandDefault(
+  value: string,
+  env: Record<string, string | undefined>,
+  token: string,
+): string {
   return value.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_m, expr: string) => {
     if (expr === 'github.token') return token;
     const ctx = /^github\.(\w+)$/.exec(expr);
@@ -110,11 +115,13 @@ function expandDefault(value: string, env: Record<string, string | undefined>, t
 /** Runs actions/<action> from its bundled dist entry. */
 export async function runBundle(action: string, opts: RunOptions = {}): Promise<ActionRun> {
   const meta = readMetadata(action);
-  if (meta.runs.using !== 'node24') throw new Error(`${action}: runs.using is ${meta.runs.using}, expected node24`);
+  if (meta.runs.using !== 'node24')
+    throw new Error(`${action}: runs.using is ${meta.runs.using}, expected node24`);
   const entry = opts.phase === 'post' ? meta.runs.post : meta.runs.main;
   if (!entry) throw new Error(`${action}: no ${opts.phase ?? 'main'} entry`);
   const entryPath = path.resolve(ROOT, 'actions', action, entry);
-  if (!existsSync(entryPath)) throw new Error(`${action}: ${entryPath} does not exist — run npm run build`);
+  if (!existsSync(entryPath))
+    throw new Error(`${action}: ${entryPath} does not exist — run npm run build`);
 
   const tempDir = mkdtempSync(path.join(tmpdir(), `run-${action}-`));
   const workspace = opts.workspace ?? path.join(tempDir, 'workspace');
@@ -130,7 +137,10 @@ export async function runBundle(action: string, opts: RunOptions = {}): Promise<
   };
   for (const f of Object.values(files)) writeFileSync(f, '');
   const eventPath = path.join(tempDir, 'event.json');
-  writeFileSync(eventPath, JSON.stringify({ ref: 'refs/heads/main', repository: { full_name: 'octo-org/octo-repo' } }));
+  writeFileSync(
+    eventPath,
+    JSON.stringify({ ref: 'refs/heads/main', repository: { full_name: 'octo-org/octo-repo' } }),
+  );
 
   const env: Record<string, string | undefined> = {
     PATH: process.env.PATH,
@@ -166,26 +176,43 @@ export async function runBundle(action: string, opts: RunOptions = {}): Promise<
 
   const given = opts.inputs ?? {};
   for (const name of Object.keys(given)) {
-    if (!meta.inputs || !(name in meta.inputs)) throw new Error(`${action}: input '${name}' is not declared in action.yml`);
+    if (!meta.inputs || !(name in meta.inputs))
+      throw new Error(`${action}: input '${name}' is not declared in action.yml`);
   }
   for (const [name, spec] of Object.entries(meta.inputs ?? {})) {
-    const value = name in given ? String(given[name]) : spec.default !== undefined ? expandDefault(String(spec.default), env, opts.githubToken ?? '') : undefined;
+    const value =
+      name in given
+        ? String(given[name])
+        : spec.default !== undefined
+          ? expandDefault(String(spec.default), env, opts.githubToken ?? '')
+          : undefined;
     if (value !== undefined) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   }
   for (const [k, v] of Object.entries(opts.state ?? {})) env[`STATE_${k}`] = v;
 
   const started = performance.now();
-  const child = spawn(NODE, [entryPath], { cwd: workspace, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(NODE, [entryPath], {
+    cwd: workspace,
+    env: env as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   opts.onSpawn?.(child);
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
   const timeoutMs = opts.timeoutMs ?? 60_000;
-  const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
+  const { code, signal } = await new Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+  }>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`${action} did not exit within ${timeoutMs} ms\nstdout:\n${stdout}\nstderr:\n${stderr}`));
+      reject(
+        new Error(
+          `${action} did not exit within ${timeoutMs} ms\nstdout:\n${stdout}\nstderr:\n${stderr}`,
+        ),
+      );
     }, timeoutMs);
     child.on('error', reject);
     child.on('close', (c, s) => {

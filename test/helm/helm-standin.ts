@@ -10,7 +10,15 @@
 //     performs the rollback itself (e.g. rollbackRelease in test/k8s-sim/helm-releases.ts).
 // The script is plain JavaScript run by the Node 24 binary through an absolute #! line.
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -40,7 +48,13 @@ export type RollbackHandler = (call: RollbackCall) => Promise<ProgramResult>;
 
 /** Lets the real binary run the rollback, with the stand-in's KUBECONFIG and HOME. */
 export function realHelmRollback(realHelm: string, scratch: string): RollbackHandler {
-  return (call) => runProgram(realHelm, call.argv, { PATH: process.env.PATH, HOME: call.env.HOME || scratch, KUBECONFIG: call.env.KUBECONFIG }, 120_000);
+  return (call) =>
+    runProgram(
+      realHelm,
+      call.argv,
+      { PATH: process.env.PATH, HOME: call.env.HOME || scratch, KUBECONFIG: call.env.KUBECONFIG },
+      120_000,
+    );
 }
 
 export interface HelmStandIn {
@@ -91,7 +105,29 @@ req.end(body);
 `;
 
 // Helm's global flags that take a value (so that their value is not read as an argument).
-const VALUE_FLAGS = new Set(['namespace', 'n', 'timeout', 'kube-context', 'kubeconfig', 'history-max', 'kube-apiserver', 'kube-token', 'kube-as-user', 'kube-as-group', 'kube-ca-file', 'burst-limit', 'qps', 'registry-config', 'repository-cache', 'repository-config', 'server-side', 'color', 'colour', 'content-cache', 'kube-tls-server-name']);
+const VALUE_FLAGS = new Set([
+  'namespace',
+  'n',
+  'timeout',
+  'kube-context',
+  'kubeconfig',
+  'history-max',
+  'kube-apiserver',
+  'kube-token',
+  'kube-as-user',
+  'kube-as-group',
+  'kube-ca-file',
+  'burst-limit',
+  'qps',
+  'registry-config',
+  'repository-cache',
+  'repository-config',
+  'server-side',
+  'color',
+  'colour',
+  'content-cache',
+  'kube-tls-server-name',
+]);
 
 /** Reads `helm rollback <release> [revision] [flags]` the way cobra/pflag does. */
 export function parseRollbackArgv(argv: string[], env: Record<string, string> = {}): RollbackCall {
@@ -110,13 +146,28 @@ export function parseRollbackArgv(argv: string[], env: Record<string, string> = 
     else flags[name] = true;
   }
   const namespace = String(flags.namespace ?? flags.n ?? 'default');
-  return { argv, release: positional[0] ?? '', revision: positional[1] === undefined ? undefined : Number(positional[1]), namespace, flags, env };
+  return {
+    argv,
+    release: positional[0] ?? '',
+    revision: positional[1] === undefined ? undefined : Number(positional[1]),
+    namespace,
+    flags,
+    env,
+  };
 }
 
 /** Runs a program and collects its output (without a shell). */
-export function runProgram(file: string, args: string[], env: Record<string, string | undefined>, timeoutMs = 30_000): Promise<ProgramResult> {
+export function runProgram(
+  file: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+  timeoutMs = 30_000,
+): Promise<ProgramResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, args, {
+      env: env as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -135,16 +186,25 @@ export function runProgram(file: string, args: string[], env: Record<string, str
  * kubeconfig whose server is a closed port. Helm contacts the cluster only after it parsed and
  * checked every flag, so "cluster unreachable" means accepted; anything else is Helm's refusal.
  */
-export async function checkFlagsWithRealHelm(realHelm: string, argv: string[], scratch: string): Promise<ProgramResult | undefined> {
+export async function checkFlagsWithRealHelm(
+  realHelm: string,
+  argv: string[],
+  scratch: string,
+): Promise<ProgramResult | undefined> {
   const call = parseRollbackArgv(argv);
-  const context = typeof call.flags['kube-context'] === 'string' ? call.flags['kube-context'] : 'unreachable';
+  const context =
+    typeof call.flags['kube-context'] === 'string' ? call.flags['kube-context'] : 'unreachable';
   const kubeconfig = path.join(scratch, `unreachable-${context}.yaml`);
   writeFileSync(
     kubeconfig,
     `apiVersion: v1\nkind: Config\nclusters: [{name: c, cluster: {server: "https://127.0.0.1:1"}}]\nusers: [{name: u, user: {token: t}}]\ncontexts: [{name: ${JSON.stringify(context)}, context: {cluster: c, user: u}}]\ncurrent-context: ${JSON.stringify(context)}\n`,
     { mode: 0o600 },
   );
-  const result = await runProgram(realHelm, argv, { PATH: process.env.PATH, HOME: scratch, KUBECONFIG: kubeconfig });
+  const result = await runProgram(realHelm, argv, {
+    PATH: process.env.PATH,
+    HOME: scratch,
+    KUBECONFIG: kubeconfig,
+  });
   return /kubernetes cluster unreachable/i.test(result.stderr) ? undefined : result;
 }
 
@@ -152,7 +212,10 @@ export async function checkFlagsWithRealHelm(realHelm: string, argv: string[], s
  * Writes the stand-in for one Helm major into a fresh directory and starts its control channel.
  * `onRollback` performs non-dry-run rollbacks; without it the real binary does.
  */
-export async function startHelmStandIn(major: HelmMajor, onRollback?: RollbackHandler): Promise<HelmStandIn> {
+export async function startHelmStandIn(
+  major: HelmMajor,
+  onRollback?: RollbackHandler,
+): Promise<HelmStandIn> {
   const real = helmBinary(major);
   const dir = mkdtempSync(path.join(tmpdir(), `helm-standin-${major}-`));
   const binDir = path.join(dir, 'bin');
@@ -177,10 +240,19 @@ export async function startHelmStandIn(major: HelmMajor, onRollback?: RollbackHa
         const refused = await checkFlagsWithRealHelm(real.path, argv, scratch);
         if (refused) result = refused;
         // A dry run only reads, so the real binary always does it.
-        else if (call.flags['dry-run'] !== undefined && call.flags['dry-run'] !== 'none' && call.flags['dry-run'] !== 'false') result = await viaRealHelm(call);
+        else if (
+          call.flags['dry-run'] !== undefined &&
+          call.flags['dry-run'] !== 'none' &&
+          call.flags['dry-run'] !== 'false'
+        )
+          result = await viaRealHelm(call);
         else result = await handler(call);
       } catch (err) {
-        result = { code: 1, stdout: '', stderr: `Error: helm stand-in: ${(err as Error).message}\n` };
+        result = {
+          code: 1,
+          stdout: '',
+          stderr: `Error: helm stand-in: ${(err as Error).message}\n`,
+        };
       }
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify(result));
@@ -190,7 +262,14 @@ export async function startHelmStandIn(major: HelmMajor, onRollback?: RollbackHa
   const port = (server.address() as { port: number }).port;
 
   const configFile = path.join(dir, 'standin.json');
-  writeFileSync(configFile, JSON.stringify({ realHelm: real.path, argvLog, controlUrl: `http://127.0.0.1:${port}/rollback` }));
+  writeFileSync(
+    configFile,
+    JSON.stringify({
+      realHelm: real.path,
+      argvLog,
+      controlUrl: `http://127.0.0.1:${port}/rollback`,
+    }),
+  );
   const helm = path.join(binDir, 'helm');
   writeFileSync(helm, SCRIPT(configFile));
   chmodSync(helm, 0o755);

@@ -57,7 +57,8 @@ function ruleMatches(rule: BehaviourRule, ref: WorkloadRef): boolean {
   if (rule.name && rule.name !== ref.name) return false;
   if (rule.image !== undefined) {
     const image = rule.image;
-    if (!ref.images.some((i) => (typeof image === 'string' ? i.includes(image) : image.test(i)))) return false;
+    if (!ref.images.some((i) => (typeof image === 'string' ? i.includes(image) : image.test(i))))
+      return false;
   }
   return true;
 }
@@ -78,8 +79,12 @@ export class BehaviourBook {
 
   resolve(ref: WorkloadRef): Behaviour {
     const fromImage = IMAGE_OUTCOMES.find((o) => ref.images.some((i) => o.pattern.test(i)));
-    let behaviour: Behaviour = { ...this.defaults, ...(fromImage ? { pods: fromImage.outcome } : {}) };
-    for (const rule of this.rules) if (ruleMatches(rule, ref)) behaviour = { ...behaviour, ...rule.behaviour };
+    let behaviour: Behaviour = {
+      ...this.defaults,
+      ...(fromImage ? { pods: fromImage.outcome } : {}),
+    };
+    for (const rule of this.rules)
+      if (ruleMatches(rule, ref)) behaviour = { ...behaviour, ...rule.behaviour };
     return behaviour;
   }
 }

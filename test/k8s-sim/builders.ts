@@ -16,13 +16,20 @@ export interface WorkloadOptions {
 
 function podTemplate(o: WorkloadOptions) {
   const labels = o.labels ?? { app: o.name };
-  const containers = o.containers ?? [{ name: 'app', image: o.image ?? 'registry.example/app:1.0.0' }];
+  const containers = o.containers ?? [
+    { name: 'app', image: o.image ?? 'registry.example/app:1.0.0' },
+  ];
   return { metadata: { labels }, spec: { containers: containers.map((c) => ({ ...c })) } };
 }
 
 function meta(o: WorkloadOptions) {
   const labels = o.labels ?? { app: o.name };
-  return { name: o.name, namespace: o.namespace ?? 'default', labels: { ...labels }, ...(o.annotations ? { annotations: { ...o.annotations } } : {}) };
+  return {
+    name: o.name,
+    namespace: o.namespace ?? 'default',
+    labels: { ...labels },
+    ...(o.annotations ? { annotations: { ...o.annotations } } : {}),
+  };
 }
 
 export interface DeploymentOptions extends WorkloadOptions {
@@ -39,7 +46,13 @@ export function deployment(o: DeploymentOptions): KubeObject {
   const strategy =
     o.strategy === 'Recreate'
       ? { type: 'Recreate' }
-      : { type: 'RollingUpdate', rollingUpdate: { maxSurge: o.maxSurge ?? '25%', maxUnavailable: o.maxUnavailable ?? '25%' } };
+      : {
+          type: 'RollingUpdate',
+          rollingUpdate: {
+            maxSurge: o.maxSurge ?? '25%',
+            maxUnavailable: o.maxUnavailable ?? '25%',
+          },
+        };
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
@@ -66,7 +79,9 @@ export interface StatefulSetOptions extends WorkloadOptions {
 export function statefulSet(o: StatefulSetOptions): KubeObject {
   const template = podTemplate(o);
   const updateStrategy =
-    o.updateStrategy === 'OnDelete' ? { type: 'OnDelete' } : { type: 'RollingUpdate', rollingUpdate: { partition: o.partition ?? 0 } };
+    o.updateStrategy === 'OnDelete'
+      ? { type: 'OnDelete' }
+      : { type: 'RollingUpdate', rollingUpdate: { partition: o.partition ?? 0 } };
   return {
     apiVersion: 'apps/v1',
     kind: 'StatefulSet',
@@ -91,12 +106,22 @@ export interface DaemonSetOptions extends WorkloadOptions {
 export function daemonSet(o: DaemonSetOptions): KubeObject {
   const template = podTemplate(o);
   const updateStrategy =
-    o.updateStrategy === 'OnDelete' ? { type: 'OnDelete' } : { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: o.maxUnavailable ?? 1, maxSurge: 0 } };
+    o.updateStrategy === 'OnDelete'
+      ? { type: 'OnDelete' }
+      : {
+          type: 'RollingUpdate',
+          rollingUpdate: { maxUnavailable: o.maxUnavailable ?? 1, maxSurge: 0 },
+        };
   return {
     apiVersion: 'apps/v1',
     kind: 'DaemonSet',
     metadata: meta(o),
-    spec: { selector: { matchLabels: { ...template.metadata.labels } }, template, updateStrategy, minReadySeconds: o.minReadySeconds ?? 0 },
+    spec: {
+      selector: { matchLabels: { ...template.metadata.labels } },
+      template,
+      updateStrategy,
+      minReadySeconds: o.minReadySeconds ?? 0,
+    },
   };
 }
 
@@ -114,11 +139,16 @@ export interface SecretOptions {
 export function secret(o: SecretOptions): KubeObject {
   const data = { ...(o.data ?? {}) };
   // The API server stores stringData base64-encoded under data, as it does for real.
-  for (const [k, v] of Object.entries(o.stringData ?? {})) data[k] = Buffer.from(v).toString('base64');
+  for (const [k, v] of Object.entries(o.stringData ?? {}))
+    data[k] = Buffer.from(v).toString('base64');
   return {
     apiVersion: 'v1',
     kind: 'Secret',
-    metadata: { name: o.name, namespace: o.namespace ?? 'default', ...(o.labels ? { labels: { ...o.labels } } : {}) },
+    metadata: {
+      name: o.name,
+      namespace: o.namespace ?? 'default',
+      ...(o.labels ? { labels: { ...o.labels } } : {}),
+    },
     type: o.type ?? 'Opaque',
     data,
   };
@@ -133,7 +163,8 @@ export function withImage(obj: KubeObject, image: string, container?: string): K
   const copy = structuredClone(obj);
   const containers: { name: string; image: string }[] = copy.spec.template.spec.containers;
   const target = container ? containers.find((c) => c.name === container) : containers[0];
-  if (!target) throw new Error(`k8s-sim: no container '${container}' in ${obj.kind}/${obj.metadata.name}`);
+  if (!target)
+    throw new Error(`k8s-sim: no container '${container}' in ${obj.kind}/${obj.metadata.name}`);
   target.image = image;
   return copy;
 }

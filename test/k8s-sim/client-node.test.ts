@@ -35,17 +35,28 @@ describe('REST through client-node', () => {
 
   test('answers 404 with the API server message for a missing deployment', async () => {
     const apps = client().makeApiClient(AppsV1Api);
-    const err = await apps.readNamespacedDeployment({ name: 'api', namespace: 'default' }).catch((e) => e);
+    const err = await apps
+      .readNamespacedDeployment({ name: 'api', namespace: 'default' })
+      .catch((e) => e);
     expect(err.code).toBe(404);
     const body = typeof err.body === 'string' ? JSON.parse(err.body) : err.body;
-    expect(body).toMatchObject({ kind: 'Status', status: 'Failure', reason: 'NotFound', code: 404, message: 'deployments.apps "api" not found', details: { name: 'api', group: 'apps', kind: 'deployments' } });
+    expect(body).toMatchObject({
+      kind: 'Status',
+      status: 'Failure',
+      reason: 'NotFound',
+      code: 404,
+      message: 'deployments.apps "api" not found',
+      details: { name: 'api', group: 'apps', kind: 'deployments' },
+    });
   });
 
   test('refuses a wrong token with 401 and logs the request', async () => {
     const core = client(cluster.kubeconfig({ token: 'not-the-token' })).makeApiClient(CoreV1Api);
     const err = await core.listNamespacedPod({ namespace: 'default' }).catch((e) => e);
     expect(err.code).toBe(401);
-    expect(cluster.requests.map((r) => [r.method, r.path, r.status])).toEqual([['GET', '/api/v1/namespaces/default/pods', 401]]);
+    expect(cluster.requests.map((r) => [r.method, r.path, r.status])).toEqual([
+      ['GET', '/api/v1/namespaces/default/pods', 401],
+    ]);
   });
 
   test('filters by label selector: equality, inequality, set and existence', async () => {
@@ -54,7 +65,9 @@ describe('REST through client-node', () => {
     cluster.apply(deployment({ name: 'c', labels: { app: 'c' } }));
     const apps = client().makeApiClient(AppsV1Api);
     const names = async (labelSelector: string) =>
-      (await apps.listNamespacedDeployment({ namespace: 'default', labelSelector })).items.map((d) => d.metadata?.name);
+      (await apps.listNamespacedDeployment({ namespace: 'default', labelSelector })).items.map(
+        (d) => d.metadata?.name,
+      );
     expect(await names('tier=web')).toEqual(['a']);
     expect(await names('tier!=web')).toEqual(['b', 'c']);
     expect(await names('tier in (web,db)')).toEqual(['a', 'b']);
@@ -68,9 +81,16 @@ describe('REST through client-node', () => {
     cluster.apply(deployment({ name: 'api' }));
     await cluster.waitFor('deployment', 'api', (d) => d.status?.availableReplicas === 1);
     const core = client().makeApiClient(CoreV1Api);
-    const events = await core.listNamespacedEvent({ namespace: 'default', fieldSelector: 'involvedObject.kind=Deployment,involvedObject.name=api' });
+    const events = await core.listNamespacedEvent({
+      namespace: 'default',
+      fieldSelector: 'involvedObject.kind=Deployment,involvedObject.name=api',
+    });
     expect(events.items.length).toBeGreaterThan(0);
-    expect(events.items.every((e) => e.involvedObject.name === 'api' && e.involvedObject.kind === 'Deployment')).toBe(true);
+    expect(
+      events.items.every(
+        (e) => e.involvedObject.name === 'api' && e.involvedObject.kind === 'Deployment',
+      ),
+    ).toBe(true);
     expect(events.items.map((e) => e.reason)).toContain('ScalingReplicaSet');
   });
 });
@@ -86,13 +106,29 @@ describe('ways of reaching the cluster', () => {
     const caFile = path.join(dir, 'ca.pem');
     writeFileSync(caFile, cluster.caPem);
     const plugin = path.join(dir, 'credential.mjs');
-    writeFileSync(plugin, "console.log(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', status: { token: process.env.SIM_TOKEN } }));\n");
-    const user = { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: process.execPath, args: [plugin], env: [{ name: 'SIM_TOKEN', value: cluster.token }], interactiveMode: 'Never' } };
+    writeFileSync(
+      plugin,
+      "console.log(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', status: { token: process.env.SIM_TOKEN } }));\n",
+    );
+    const user = {
+      exec: {
+        apiVersion: 'client.authentication.k8s.io/v1',
+        command: process.execPath,
+        args: [plugin],
+        env: [{ name: 'SIM_TOKEN', value: cluster.token }],
+        interactiveMode: 'Never',
+      },
+    };
     const kubeconfig = cluster.kubeconfig({ caFile, user });
     expect(kubeconfig).not.toMatch(/certificate-authority-data|^\s+token:/m);
     const core = client(kubeconfig).makeApiClient(CoreV1Api);
     const namespaces = await core.listNamespace();
-    expect(namespaces.items.map((n) => n.metadata?.name)).toEqual(['default', 'kube-node-lease', 'kube-public', 'kube-system']);
+    expect(namespaces.items.map((n) => n.metadata?.name)).toEqual([
+      'default',
+      'kube-node-lease',
+      'kube-public',
+      'kube-system',
+    ]);
   });
 
   test('an IPv6 loopback server is reached through the same CA', async () => {
@@ -100,23 +136,39 @@ describe('ways of reaching the cluster', () => {
     cluster = await startCluster({ host: '::1', controller: false });
     expect(cluster.url).toMatch(/^https:\/\/\[::1\]:\d+$/);
     cluster.apply(deployment({ name: 'api' }));
-    const list = await client().makeApiClient(AppsV1Api).listNamespacedDeployment({ namespace: 'default' });
+    const list = await client()
+      .makeApiClient(AppsV1Api)
+      .listNamespacedDeployment({ namespace: 'default' });
     expect(list.items.map((d) => d.metadata?.name)).toEqual(['api']);
   });
 
   test('in-cluster configuration from the service-account files and the service env', async () => {
-    const mounted = cluster.writeServiceAccount(path.join(dir, 'var/run/secrets/kubernetes.io/serviceaccount'), { namespace: 'shop' });
-    const saved = { host: process.env.KUBERNETES_SERVICE_HOST, port: process.env.KUBERNETES_SERVICE_PORT };
+    const mounted = cluster.writeServiceAccount(
+      path.join(dir, 'var/run/secrets/kubernetes.io/serviceaccount'),
+      { namespace: 'shop' },
+    );
+    const saved = {
+      host: process.env.KUBERNETES_SERVICE_HOST,
+      port: process.env.KUBERNETES_SERVICE_PORT,
+    };
     Object.assign(process.env, mounted.env);
     try {
       const kc = new KubeConfig();
       kc.loadFromCluster(dir);
       cluster.apply(deployment({ name: 'api', namespace: 'shop' }));
-      const list = await kc.makeApiClient(AppsV1Api).listNamespacedDeployment({ namespace: 'shop' });
+      const list = await kc
+        .makeApiClient(AppsV1Api)
+        .listNamespacedDeployment({ namespace: 'shop' });
       expect(list.items.map((d) => d.metadata?.name)).toEqual(['api']);
-      expect(cluster.requests.at(-1)).toMatchObject({ path: '/apis/apps/v1/namespaces/shop/deployments', status: 200 });
+      expect(cluster.requests.at(-1)).toMatchObject({
+        path: '/apis/apps/v1/namespaces/shop/deployments',
+        status: 200,
+      });
     } finally {
-      for (const [k, v] of [['KUBERNETES_SERVICE_HOST', saved.host], ['KUBERNETES_SERVICE_PORT', saved.port]] as const) {
+      for (const [k, v] of [
+        ['KUBERNETES_SERVICE_HOST', saved.host],
+        ['KUBERNETES_SERVICE_PORT', saved.port],
+      ] as const) {
         if (v === undefined) delete process.env[k];
         else process.env[k] = v;
       }
@@ -129,11 +181,19 @@ describe('metadata.generation', () => {
     cluster.controller!.pause();
     const created = cluster.apply(deployment({ name: 'api' }));
     expect(created.metadata.generation).toBe(1);
-    const relabelled = cluster.apply({ ...created, metadata: { ...created.metadata, labels: { team: 'a' } } });
+    const relabelled = cluster.apply({
+      ...created,
+      metadata: { ...created.metadata, labels: { team: 'a' } },
+    });
     expect(relabelled.metadata.generation).toBe(1);
-    const statusOnly = cluster.setStatus('deployment', 'api', { observedGeneration: 1, replicas: 1 });
+    const statusOnly = cluster.setStatus('deployment', 'api', {
+      observedGeneration: 1,
+      replicas: 1,
+    });
     expect(statusOnly.metadata.generation).toBe(1);
-    expect(Number(statusOnly.metadata.resourceVersion)).toBeGreaterThan(Number(relabelled.metadata.resourceVersion));
+    expect(Number(statusOnly.metadata.resourceVersion)).toBeGreaterThan(
+      Number(relabelled.metadata.resourceVersion),
+    );
     const rolled = cluster.setImage('deployment', 'api', 'registry.example/app:2.0.0');
     expect(rolled.metadata.generation).toBe(2);
     expect(rolled.status).toEqual({ observedGeneration: 1, replicas: 1 });
@@ -147,7 +207,11 @@ describe('metadata.generation', () => {
     const current = await apps.readNamespacedDeployment({ name: 'api', namespace: 'default' });
     current.spec!.replicas = 3;
     current.status = { replicas: 99 };
-    const replaced = await apps.replaceNamespacedDeployment({ name: 'api', namespace: 'default', body: current });
+    const replaced = await apps.replaceNamespacedDeployment({
+      name: 'api',
+      namespace: 'default',
+      body: current,
+    });
     expect(replaced.metadata?.generation).toBe(2);
     expect(replaced.status?.replicas).toBe(1);
   });
@@ -159,7 +223,9 @@ describe('watch', () => {
   test('resolves at once (headers flushed) and streams changes after the list resourceVersion', async () => {
     cluster.controller!.pause();
     cluster.apply(deployment({ name: 'api' }));
-    const list = await client().makeApiClient(AppsV1Api).listNamespacedDeployment({ namespace: 'default' });
+    const list = await client()
+      .makeApiClient(AppsV1Api)
+      .listNamespacedDeployment({ namespace: 'default' });
     const seen: [string, string, number | undefined][] = [];
     const started = Date.now();
     let ended = false;
@@ -185,9 +251,16 @@ describe('watch', () => {
   test('waitForRequest lets a test act the moment a client opens its watch', async () => {
     cluster.controller!.pause();
     cluster.apply(deployment({ name: 'api' }));
-    const opened = cluster.waitForRequest((r) => r.watch && r.query.fieldSelector === 'metadata.name=api');
+    const opened = cluster.waitForRequest(
+      (r) => r.watch && r.query.fieldSelector === 'metadata.name=api',
+    );
     const seen: string[] = [];
-    const abort = await new Watch(client()).watch(path, { fieldSelector: 'metadata.name=api', resourceVersion: cluster.store.resourceVersion }, (type) => seen.push(type), () => undefined);
+    const abort = await new Watch(client()).watch(
+      path,
+      { fieldSelector: 'metadata.name=api', resourceVersion: cluster.store.resourceVersion },
+      (type) => seen.push(type),
+      () => undefined,
+    );
     const request = await opened;
     expect(request).toMatchObject({ method: 'GET', path, watch: true });
     cluster.setImage('deployment', 'api', 'app:2');
@@ -201,7 +274,12 @@ describe('watch', () => {
     cluster.apply(deployment({ name: 'a' }));
     cluster.apply(deployment({ name: 'b' }));
     const seen: string[] = [];
-    const abort = await new Watch(client()).watch(path, {}, (type, obj) => seen.push(`${type} ${obj.metadata.name}`), () => undefined);
+    const abort = await new Watch(client()).watch(
+      path,
+      {},
+      (type, obj) => seen.push(`${type} ${obj.metadata.name}`),
+      () => undefined,
+    );
     await waitUntil(() => seen.length === 2);
     expect(seen).toEqual(['ADDED a', 'ADDED b']);
     abort.abort();
@@ -214,22 +292,39 @@ describe('watch', () => {
     cluster.compact();
     const seen: { type: string; obj: any }[] = [];
     let done: unknown = 'not yet';
-    await new Watch(client()).watch(path, { resourceVersion: old }, (type, obj) => seen.push({ type, obj }), (err) => (done = err));
+    await new Watch(client()).watch(
+      path,
+      { resourceVersion: old },
+      (type, obj) => seen.push({ type, obj }),
+      (err) => (done = err),
+    );
     await waitUntil(() => done !== 'not yet');
     expect(seen).toHaveLength(1);
     expect(seen[0].type).toBe('ERROR');
     expect(seen[0].obj).toMatchObject({ kind: 'Status', code: 410, reason: 'Expired' });
-    expect(seen[0].obj.message).toMatch(new RegExp(`^too old resource version: ${old} \\(\\d+\\)$`));
+    expect(seen[0].obj.message).toMatch(
+      new RegExp(`^too old resource version: ${old} \\(\\d+\\)$`),
+    );
   });
 
   test('an injected 410 can also be answered as an HTTP status', async () => {
     cluster.faults.goneOnNextWatches(1, 'status');
     let done: any;
-    await new Watch(client()).watch(path, { resourceVersion: cluster.store.resourceVersion }, () => undefined, (err) => (done = err ?? 'no error'));
+    await new Watch(client()).watch(
+      path,
+      { resourceVersion: cluster.store.resourceVersion },
+      () => undefined,
+      (err) => (done = err ?? 'no error'),
+    );
     await waitUntil(() => done !== undefined);
     expect(done.statusCode).toBe(410);
     // The rule is spent: the next watch is served normally.
-    const abort = await new Watch(client()).watch(path, { resourceVersion: cluster.store.resourceVersion }, () => undefined, () => undefined);
+    const abort = await new Watch(client()).watch(
+      path,
+      { resourceVersion: cluster.store.resourceVersion },
+      () => undefined,
+      () => undefined,
+    );
     expect(cluster.requests.filter((r) => r.watch).map((r) => r.status)).toEqual([410, 200]);
     abort.abort();
   });
@@ -242,7 +337,12 @@ describe('watch', () => {
     cluster.faults.dropWatches(1, { afterEvents: 2 });
     const seen: string[] = [];
     let done: unknown = 'not yet';
-    await new Watch(client()).watch(path, {}, (type, obj) => seen.push(obj.metadata.name), (err) => (done = err));
+    await new Watch(client()).watch(
+      path,
+      {},
+      (type, obj) => seen.push(obj.metadata.name),
+      (err) => (done = err),
+    );
     await waitUntil(() => done !== 'not yet');
     expect(seen).toEqual(['a', 'b']);
   });
@@ -251,7 +351,12 @@ describe('watch', () => {
     cluster.faults.dropWatches(1, { afterMs: 100 });
     let done: unknown = 'not yet';
     const started = Date.now();
-    await new Watch(client()).watch(path, { resourceVersion: cluster.store.resourceVersion }, () => undefined, (err) => (done = err));
+    await new Watch(client()).watch(
+      path,
+      { resourceVersion: cluster.store.resourceVersion },
+      () => undefined,
+      (err) => (done = err),
+    );
     await waitUntil(() => done !== 'not yet');
     expect(done).toBeNull();
     expect(Date.now() - started).toBeGreaterThanOrEqual(90);
@@ -265,12 +370,22 @@ describe('watch', () => {
     const recent = cluster.get('deployment', 'api')!.metadata.resourceVersion!;
     cluster.faults.staleWatchAnswer = 'status';
     let done: any;
-    await new Watch(client()).watch(path, { resourceVersion: old }, () => undefined, (err) => (done = err ?? 'no error'));
+    await new Watch(client()).watch(
+      path,
+      { resourceVersion: old },
+      () => undefined,
+      (err) => (done = err ?? 'no error'),
+    );
     await waitUntil(() => done !== undefined);
     expect(done.statusCode).toBe(410);
     // A version inside the window still replays.
     const seen: string[] = [];
-    const abort = await new Watch(client()).watch(path, { resourceVersion: String(Number(recent) - 1) }, (type, obj) => seen.push(`${type} ${obj.spec.template.spec.containers[0].image}`), () => undefined);
+    const abort = await new Watch(client()).watch(
+      path,
+      { resourceVersion: String(Number(recent) - 1) },
+      (type, obj) => seen.push(`${type} ${obj.spec.template.spec.containers[0].image}`),
+      () => undefined,
+    );
     await waitUntil(() => seen.length === 1);
     expect(seen).toEqual(['MODIFIED app:5']);
     abort.abort();
@@ -279,7 +394,12 @@ describe('watch', () => {
   test('an injected 5xx on a watch request fails the watch with that status', async () => {
     cluster.faults.failNext(1, { status: 500 }, { watch: true });
     let done: any;
-    await new Watch(client()).watch(path, {}, () => undefined, (err) => (done = err ?? 'no error'));
+    await new Watch(client()).watch(
+      path,
+      {},
+      () => undefined,
+      (err) => (done = err ?? 'no error'),
+    );
     await waitUntil(() => done !== undefined);
     expect(done.statusCode).toBe(500);
   });
@@ -287,7 +407,12 @@ describe('watch', () => {
   test('timeoutSeconds ends the watch from the server side', async () => {
     let done: unknown = 'not yet';
     const started = Date.now();
-    await new Watch(client()).watch(path, { timeoutSeconds: 1 }, () => undefined, (err) => (done = err));
+    await new Watch(client()).watch(
+      path,
+      { timeoutSeconds: 1 },
+      () => undefined,
+      (err) => (done = err),
+    );
     await waitUntil(() => done !== 'not yet', 3000);
     expect(done).toBeNull();
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
@@ -295,7 +420,12 @@ describe('watch', () => {
 
   test('close() ends open watches and leaves no server', async () => {
     let done: unknown = 'not yet';
-    await new Watch(client()).watch(path, {}, () => undefined, (err) => (done = err));
+    await new Watch(client()).watch(
+      path,
+      {},
+      () => undefined,
+      (err) => (done = err),
+    );
     expect(cluster.openWatches).toBe(1);
     await cluster.close();
     await waitUntil(() => done !== 'not yet');
@@ -307,33 +437,62 @@ describe('watch', () => {
 describe('controller', () => {
   test('a Deployment rollout creates a new ReplicaSet and reaches a complete status', async () => {
     cluster.apply(deployment({ name: 'api', replicas: 3 }));
-    const first = await cluster.waitFor('deployment', 'api', (d) => d.status?.availableReplicas === 3);
+    const first = await cluster.waitFor(
+      'deployment',
+      'api',
+      (d) => d.status?.availableReplicas === 3,
+    );
     expect(first.metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('1');
     cluster.setImage('deployment', 'api', 'registry.example/app:2.0.0');
     const done = await cluster.waitFor(
       'deployment',
       'api',
-      (d) => d.status?.observedGeneration === 2 && d.status?.updatedReplicas === 3 && d.status?.replicas === 3 && d.status?.availableReplicas === 3,
+      (d) =>
+        d.status?.observedGeneration === 2 &&
+        d.status?.updatedReplicas === 3 &&
+        d.status?.replicas === 3 &&
+        d.status?.availableReplicas === 3,
     );
     expect(done.metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('2');
     const progressing = done.status.conditions.find((c: any) => c.type === 'Progressing');
     expect(progressing).toMatchObject({ status: 'True', reason: 'NewReplicaSetAvailable' });
-    expect(done.status.conditions.find((c: any) => c.type === 'Available')).toMatchObject({ status: 'True', reason: 'MinimumReplicasAvailable' });
+    expect(done.status.conditions.find((c: any) => c.type === 'Available')).toMatchObject({
+      status: 'True',
+      reason: 'MinimumReplicasAvailable',
+    });
 
     const sets = cluster.list('replicaset', { namespace: 'default' });
     expect(sets).toHaveLength(2);
-    const current = sets.find((rs) => rs.metadata.annotations?.['deployment.kubernetes.io/revision'] === '2')!;
-    const previous = sets.find((rs) => rs.metadata.annotations?.['deployment.kubernetes.io/revision'] === '1')!;
+    const current = sets.find(
+      (rs) => rs.metadata.annotations?.['deployment.kubernetes.io/revision'] === '2',
+    )!;
+    const previous = sets.find(
+      (rs) => rs.metadata.annotations?.['deployment.kubernetes.io/revision'] === '1',
+    )!;
     expect(current.spec.template.spec.containers[0].image).toBe('registry.example/app:2.0.0');
     expect(current.spec.replicas).toBe(3);
     expect(previous.spec.replicas).toBe(0);
     const hash = current.metadata.labels!['pod-template-hash'];
     expect(current.metadata.name).toBe(`api-${hash}`);
-    const pods = cluster.list('pod', { namespace: 'default', labelSelector: `app=api,pod-template-hash=${hash}` });
+    const pods = cluster.list('pod', {
+      namespace: 'default',
+      labelSelector: `app=api,pod-template-hash=${hash}`,
+    });
     expect(pods).toHaveLength(3);
     for (const pod of pods) {
-      expect(pod.metadata.ownerReferences).toEqual([expect.objectContaining({ kind: 'ReplicaSet', name: current.metadata.name, uid: current.metadata.uid, controller: true })]);
-      expect(pod.status.containerStatuses[0]).toMatchObject({ ready: true, restartCount: 0, state: { running: expect.any(Object) } });
+      expect(pod.metadata.ownerReferences).toEqual([
+        expect.objectContaining({
+          kind: 'ReplicaSet',
+          name: current.metadata.name,
+          uid: current.metadata.uid,
+          controller: true,
+        }),
+      ]);
+      expect(pod.status.containerStatuses[0]).toMatchObject({
+        ready: true,
+        restartCount: 0,
+        state: { running: expect.any(Object) },
+      });
     }
   });
 });

@@ -83,7 +83,10 @@ export interface SimCluster {
   readonly openWatches: number;
   kubeconfig(options?: KubeconfigOptions): string;
   /** Writes a pod's service-account files into `dir` (for in-cluster configuration tests). */
-  writeServiceAccount(dir: string, options?: { namespace?: string; token?: string }): ServiceAccountFiles;
+  writeServiceAccount(
+    dir: string,
+    options?: { namespace?: string; token?: string },
+  ): ServiceAccountFiles;
   /** Creates the object, or replaces its spec/data/labels/annotations if it exists (status is kept). */
   apply(obj: KubeObject): KubeObject;
   get(kind: string, name: string, namespace?: string): KubeObject | undefined;
@@ -92,14 +95,27 @@ export interface SimCluster {
   /** Writes status directly (through the status subresource), e.g. with the controller off. */
   setStatus(kind: string, name: string, status: unknown, namespace?: string): KubeObject;
   /** Changes a workload's container image (first container unless named): starts a rollout. */
-  setImage(kind: string, name: string, image: string, options?: { namespace?: string; container?: string }): KubeObject;
+  setImage(
+    kind: string,
+    name: string,
+    image: string,
+    options?: { namespace?: string; container?: string },
+  ): KubeObject;
   /**
    * Resolves with the first request (already logged or still to come) for which `predicate` holds,
    * e.g. to act the moment a client opened its watch.
    */
-  waitForRequest(predicate: (request: RequestRecord) => boolean, options?: { timeoutMs?: number }): Promise<RequestRecord>;
+  waitForRequest(
+    predicate: (request: RequestRecord) => boolean,
+    options?: { timeoutMs?: number },
+  ): Promise<RequestRecord>;
   /** Resolves with the object once `predicate` holds for it (checked now and on every change). */
-  waitFor(kind: string, name: string, predicate: (obj: KubeObject) => boolean, options?: { namespace?: string; timeoutMs?: number }): Promise<KubeObject>;
+  waitFor(
+    kind: string,
+    name: string,
+    predicate: (obj: KubeObject) => boolean,
+    options?: { namespace?: string; timeoutMs?: number },
+  ): Promise<KubeObject>;
   /** Forgets the watch history: every resourceVersion before now answers 410 Gone. */
   compact(): void;
   /** Ends every watch, stops the controller and closes the server and all its connections. */
@@ -112,14 +128,23 @@ export async function startCluster(options: ClusterOptions = {}): Promise<SimClu
   const tls = loadTls();
   const token = options.token ?? randomBytes(24).toString('hex');
   const store = new ObjectStore({ historySize: options.historySize });
-  for (const ns of ['default', 'kube-system', 'kube-public', 'kube-node-lease', ...(options.namespaces ?? [])]) {
+  for (const ns of [
+    'default',
+    'kube-system',
+    'kube-public',
+    'kube-node-lease',
+    ...(options.namespaces ?? []),
+  ]) {
     store.create(NAMESPACES, { ...namespaceObject(ns), status: { phase: 'Active' } });
   }
   const faults = new Faults();
   const hub = new WatchHub(store, { bookmarkIntervalMs: options.bookmarkIntervalMs ?? 1000 });
   const requests: RequestRecord[] = [];
   const events = new EventRecorder(store);
-  const controller = options.controller === false ? undefined : new Controller(store, events, options.controller ?? {});
+  const controller =
+    options.controller === false
+      ? undefined
+      : new Controller(store, events, options.controller ?? {});
   if (controller && options.behaviour) controller.setDefaults(options.behaviour);
 
   let port = 0;
@@ -147,7 +172,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<SimClu
 
   const typeOf = (kind: string) => resolveResourceType(kind);
   const waiters = new Set<() => void>();
-  const nsOf = (kind: string, namespace?: string) => (typeOf(kind).namespaced ? namespace ?? 'default' : undefined);
+  const nsOf = (kind: string, namespace?: string) =>
+    typeOf(kind).namespaced ? (namespace ?? 'default') : undefined;
 
   const cluster: SimCluster = {
     url,
@@ -174,7 +200,16 @@ export async function startCluster(options: ClusterOptions = {}): Promise<SimClu
         kind: 'Config',
         clusters: [{ name: 'k8s-sim', cluster: { server: o.server ?? url, ...trust } }],
         users: [{ name: 'k8s-sim-user', user: o.user ?? { token: o.token ?? token } }],
-        contexts: [{ name: context, context: { cluster: 'k8s-sim', user: 'k8s-sim-user', ...(o.namespace ? { namespace: o.namespace } : {}) } }],
+        contexts: [
+          {
+            name: context,
+            context: {
+              cluster: 'k8s-sim',
+              user: 'k8s-sim-user',
+              ...(o.namespace ? { namespace: o.namespace } : {}),
+            },
+          },
+        ],
         'current-context': context,
         preferences: {},
       });
@@ -188,14 +223,25 @@ export async function startCluster(options: ClusterOptions = {}): Promise<SimClu
     },
     apply(obj) {
       const type = typeOf(obj.kind ?? '');
-      const namespace = type.namespaced ? obj.metadata.namespace ?? 'default' : undefined;
-      if (namespace && !store.get(NAMESPACES, undefined, namespace)) store.create(NAMESPACES, { ...namespaceObject(namespace), status: { phase: 'Active' } });
+      const namespace = type.namespaced ? (obj.metadata.namespace ?? 'default') : undefined;
+      if (namespace && !store.get(NAMESPACES, undefined, namespace))
+        store.create(NAMESPACES, { ...namespaceObject(namespace), status: { phase: 'Active' } });
       const existing = store.get(type, namespace, obj.metadata.name);
-      if (!existing) return store.create(type, { ...obj, metadata: { ...obj.metadata, namespace } });
+      if (!existing)
+        return store.create(type, { ...obj, metadata: { ...obj.metadata, namespace } });
       const { status: _ignored, ...desired } = obj;
       // Annotations merge (controllers own some, e.g. the revision); labels are replaced as given.
-      const annotations = { ...(existing.metadata.annotations ?? {}), ...(obj.metadata.annotations ?? {}) };
-      const metadata = { ...existing.metadata, ...obj.metadata, namespace, resourceVersion: undefined, ...(Object.keys(annotations).length ? { annotations } : {}) };
+      const annotations = {
+        ...(existing.metadata.annotations ?? {}),
+        ...(obj.metadata.annotations ?? {}),
+      };
+      const metadata = {
+        ...existing.metadata,
+        ...obj.metadata,
+        namespace,
+        resourceVersion: undefined,
+        ...(Object.keys(annotations).length ? { annotations } : {}),
+      };
       return store.update(type, { ...existing, ...desired, metadata }, 'main');
     },
     get: (kind, name, namespace) => store.get(typeOf(kind), nsOf(kind, namespace), name),
@@ -242,7 +288,11 @@ export async function startCluster(options: ClusterOptions = {}): Promise<SimClu
         };
         const timer = setTimeout(() => {
           settle();
-          reject(new Error(`k8s-sim: no matching request within ${timeoutMs} ms (${requests.length} received)`));
+          reject(
+            new Error(
+              `k8s-sim: no matching request within ${timeoutMs} ms (${requests.length} received)`,
+            ),
+          );
         }, timeoutMs);
         requestListeners.add(listener);
         waiters.add(abandon);
@@ -272,7 +322,11 @@ export async function startCluster(options: ClusterOptions = {}): Promise<SimClu
         const timer = setTimeout(() => {
           settle();
           const last = store.get(type, namespace, name);
-          reject(new Error(`k8s-sim: ${kind}/${name} did not reach the expected state within ${timeoutMs} ms; last status: ${JSON.stringify(last?.status)}`));
+          reject(
+            new Error(
+              `k8s-sim: ${kind}/${name} did not reach the expected state within ${timeoutMs} ms; last status: ${JSON.stringify(last?.status)}`,
+            ),
+          );
         }, timeoutMs);
         const unsubscribe = store.subscribe((change: ChangeEvent) => {
           if (change.resource !== type || change.object.metadata.name !== name) return;

@@ -53,7 +53,11 @@ export class Controller implements ControllerContext {
   private readonly deploymentStates = new Map<string, DeploymentSimState>();
   private readonly statefulSetStates = new Map<string, StatefulSetSimState>();
 
-  constructor(readonly store: ObjectStore, readonly events: EventRecorder, options: ControllerOptions = {}) {
+  constructor(
+    readonly store: ObjectStore,
+    readonly events: EventRecorder,
+    options: ControllerOptions = {},
+  ) {
     this.nodes = options.nodes ?? ['sim-node-1', 'sim-node-2', 'sim-node-3'];
     this.tickMs = options.tickMs ?? 10;
     this.kubelet = new Kubelet(store, events, (pod) => this.behaviourFor(pod));
@@ -112,8 +116,15 @@ export class Controller implements ControllerContext {
   behaviourFor(obj: KubeObject): Behaviour {
     const owner = this.topOwner(obj);
     const podSpec = obj.kind === 'Pod' ? obj.spec : obj.spec?.template?.spec;
-    const images = [...(podSpec?.containers ?? []), ...(podSpec?.initContainers ?? [])].map((c: any) => String(c.image ?? ''));
-    return this.behaviours.resolve({ kind: owner.kind ?? '', namespace: owner.metadata.namespace ?? '', name: owner.metadata.name, images });
+    const images = [...(podSpec?.containers ?? []), ...(podSpec?.initContainers ?? [])].map(
+      (c: any) => String(c.image ?? ''),
+    );
+    return this.behaviours.resolve({
+      kind: owner.kind ?? '',
+      namespace: owner.metadata.namespace ?? '',
+      name: owner.metadata.name,
+      images,
+    });
   }
 
   podsOwnedBy(owner: KubeObject): KubeObject[] {

@@ -29,23 +29,45 @@ export function syncDaemonSet(ctx: ControllerContext, ds: KubeObject, now: numbe
       template: ds.spec.template,
       owner: ds,
       nodeName: node,
-      extraLabels: { [REVISION_LABEL]: revision, 'pod-template-generation': String(ds.metadata.generation ?? 1) },
+      extraLabels: {
+        [REVISION_LABEL]: revision,
+        'pod-template-generation': String(ds.metadata.generation ?? 1),
+      },
       behaviour,
     });
-    ctx.events.record(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, controller);
+    ctx.events.record(
+      ds,
+      'Normal',
+      'SuccessfulCreate',
+      `Created pod: ${pod.metadata.name}`,
+      controller,
+    );
   }
 
   if (strategy === 'RollingUpdate') {
-    const maxUnavailable = Math.max(1, intOrPercent(ds.spec?.updateStrategy?.rollingUpdate?.maxUnavailable, nodes.length, true, '1'));
+    const maxUnavailable = Math.max(
+      1,
+      intOrPercent(ds.spec?.updateStrategy?.rollingUpdate?.maxUnavailable, nodes.length, true, '1'),
+    );
     const live = pods().filter((p) => !p.metadata.deletionTimestamp);
-    const unavailableNodes = nodes.filter((n) => !live.some((p) => p.spec?.nodeName === n && ctx.kubelet.isAvailable(p, minReady, now))).length;
+    const unavailableNodes = nodes.filter(
+      (n) => !live.some((p) => p.spec?.nodeName === n && ctx.kubelet.isAvailable(p, minReady, now)),
+    ).length;
     const outdated = live.filter((p) => p.metadata.labels?.[REVISION_LABEL] !== revision);
     // Outdated pods that are not available anyway go at once; the others within the budget.
     const broken = outdated.filter((p) => !ctx.kubelet.isAvailable(p, minReady, now));
-    const healthy = outdated.filter((p) => ctx.kubelet.isAvailable(p, minReady, now)).slice(0, Math.max(0, maxUnavailable - unavailableNodes));
+    const healthy = outdated
+      .filter((p) => ctx.kubelet.isAvailable(p, minReady, now))
+      .slice(0, Math.max(0, maxUnavailable - unavailableNodes));
     for (const pod of [...broken, ...healthy]) {
       ctx.kubelet.terminate(pod);
-      ctx.events.record(ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, controller);
+      ctx.events.record(
+        ds,
+        'Normal',
+        'SuccessfulDelete',
+        `Deleted pod: ${pod.metadata.name}`,
+        controller,
+      );
     }
   }
 
@@ -58,9 +80,17 @@ export function syncDaemonSet(ctx: ControllerContext, ds: KubeObject, now: numbe
     desiredNumberScheduled: nodes.length,
     numberReady: live.filter((p) => ctx.kubelet.isReady(p)).length,
     observedGeneration: ds.metadata.generation,
-    updatedNumberScheduled: live.filter((p) => p.metadata.labels?.[REVISION_LABEL] === revision).length,
+    updatedNumberScheduled: live.filter((p) => p.metadata.labels?.[REVISION_LABEL] === revision)
+      .length,
     numberAvailable: available,
     numberUnavailable: Math.max(0, nodes.length - available),
   };
-  ctx.store.update(DAEMONSETS, { ...ds, status: dropZeros(status, ['updatedNumberScheduled', 'numberAvailable', 'numberUnavailable']) }, 'status');
+  ctx.store.update(
+    DAEMONSETS,
+    {
+      ...ds,
+      status: dropZeros(status, ['updatedNumberScheduled', 'numberAvailable', 'numberUnavailable']),
+    },
+    'status',
+  );
 }

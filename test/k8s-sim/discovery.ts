@@ -15,7 +15,11 @@ export const SERVER_VERSION = {
 };
 
 export function apiVersions(serverAddress: string) {
-  return { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }] };
+  return {
+    kind: 'APIVersions',
+    versions: ['v1'],
+    serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }],
+  };
 }
 
 function groups(): string[] {
@@ -32,7 +36,9 @@ export function apiGroupList() {
 }
 
 export function apiGroupDocument(name: string) {
-  return groups().includes(name) ? { kind: 'APIGroup', apiVersion: 'v1', ...apiGroup(name) } : undefined;
+  return groups().includes(name)
+    ? { kind: 'APIGroup', apiVersion: 'v1', ...apiGroup(name) }
+    : undefined;
 }
 
 export function apiResourceList(group: string, version: string) {
@@ -52,11 +58,18 @@ export function apiResourceList(group: string, version: string) {
       name: `${t.plural}/${sub}`,
       singularName: '',
       namespaced: t.namespaced,
-      ...(sub === 'scale' ? { group: 'autoscaling', version: 'v1', kind: 'Scale' } : { kind: t.kind }),
+      ...(sub === 'scale'
+        ? { group: 'autoscaling', version: 'v1', kind: 'Scale' }
+        : { kind: t.kind }),
       verbs: ['get', 'patch', 'update'],
     })),
   ]);
-  return { kind: 'APIResourceList', apiVersion: 'v1', groupVersion: groupVersion(types[0]), resources };
+  return {
+    kind: 'APIResourceList',
+    apiVersion: 'v1',
+    groupVersion: groupVersion(types[0]),
+    resources,
+  };
 }
 
 // OpenAPI v3, just enough for client-go's field-validation check (helm install/upgrade, kubectl
@@ -68,7 +81,8 @@ function openApiPath(group: string, version: string): string {
 
 function groupVersions(): { group: string; version: string }[] {
   const seen = new Map<string, { group: string; version: string }>();
-  for (const t of RESOURCE_TYPES) seen.set(`${t.group}/${t.version}`, { group: t.group, version: t.version });
+  for (const t of RESOURCE_TYPES)
+    seen.set(`${t.group}/${t.version}`, { group: t.group, version: t.version });
   return [...seen.values()];
 }
 
@@ -82,12 +96,16 @@ export function openApiV3Root() {
 }
 
 export function openApiV3Document(pathAfterV3: string) {
-  const gv = groupVersions().find(({ group, version }) => openApiPath(group, version) === pathAfterV3);
+  const gv = groupVersions().find(
+    ({ group, version }) => openApiPath(group, version) === pathAfterV3,
+  );
   if (!gv) return undefined;
   const schemas: Record<string, unknown> = {};
   const paths: Record<string, unknown> = {};
   for (const t of RESOURCE_TYPES.filter((r) => r.group === gv.group && r.version === gv.version)) {
-    const collection = t.namespaced ? `/${pathAfterV3}/namespaces/{namespace}/${t.plural}` : `/${pathAfterV3}/${t.plural}`;
+    const collection = t.namespaced
+      ? `/${pathAfterV3}/namespaces/{namespace}/${t.plural}`
+      : `/${pathAfterV3}/${t.plural}`;
     paths[`${collection}/{name}`] = {
       patch: {
         operationId: `patch${t.kind}`,
@@ -108,5 +126,10 @@ export function openApiV3Document(pathAfterV3: string) {
       'x-kubernetes-group-version-kind': [{ group: t.group, kind: t.kind, version: t.version }],
     };
   }
-  return { openapi: '3.0.0', info: { title: 'Kubernetes', version: SERVER_VERSION.gitVersion }, paths, components: { schemas } };
+  return {
+    openapi: '3.0.0',
+    info: { title: 'Kubernetes', version: SERVER_VERSION.gitVersion },
+    paths,
+    components: { schemas },
+  };
 }

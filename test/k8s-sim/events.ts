@@ -15,14 +15,32 @@ export interface EventSource {
 export class EventRecorder {
   constructor(private readonly store: ObjectStore) {}
 
-  record(involved: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource, fieldPath?: string): void {
+  record(
+    involved: KubeObject,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+    source: EventSource,
+    fieldPath?: string,
+  ): void {
     const namespace = involved.metadata.namespace ?? 'default';
     const existing = this.store
-      .list(EVENTS, namespace, (e) => e.involvedObject?.uid === involved.metadata.uid && e.reason === reason && e.message === message)
+      .list(
+        EVENTS,
+        namespace,
+        (e) =>
+          e.involvedObject?.uid === involved.metadata.uid &&
+          e.reason === reason &&
+          e.message === message,
+      )
       .at(0);
     const now = kubeTimestamp();
     if (existing) {
-      this.store.update(EVENTS, { ...existing, count: (existing.count ?? 1) + 1, lastTimestamp: now });
+      this.store.update(EVENTS, {
+        ...existing,
+        count: (existing.count ?? 1) + 1,
+        lastTimestamp: now,
+      });
       return;
     }
     this.store.create(EVENTS, {

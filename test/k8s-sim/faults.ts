@@ -80,7 +80,11 @@ export class Faults {
 
   /** The next `count` watches are cut after `afterEvents` events and/or `afterMs` ms (default: at once, cleanly). */
   dropWatches(count: number, drop: Partial<WatchDrop> = {}, match: RequestMatch = {}): this {
-    this.drops.push({ remaining: count, match: { ...match, watch: true }, value: { how: 'end', ...drop } });
+    this.drops.push({
+      remaining: count,
+      match: { ...match, watch: true },
+      value: { how: 'end', ...drop },
+    });
     return this;
   }
 
@@ -109,7 +113,9 @@ export class Faults {
 
   /** Whether any counted rule still has requests to apply to. */
   get pending(): boolean {
-    return [this.errors, this.delays, this.drops, this.gones, this.unauthorized].some((rules) => rules.some((r) => r.remaining > 0));
+    return [this.errors, this.delays, this.drops, this.gones, this.unauthorized].some((rules) =>
+      rules.some((r) => r.remaining > 0),
+    );
   }
 
   takeError(req: RequestInfo): ErrorFault | undefined {

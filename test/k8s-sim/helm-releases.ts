@@ -38,7 +38,14 @@ export interface HelmRelease {
     notes?: string;
   };
   chart: {
-    metadata: { apiVersion: string; name: string; version: string; appVersion?: string; description?: string; type?: string };
+    metadata: {
+      apiVersion: string;
+      name: string;
+      version: string;
+      appVersion?: string;
+      description?: string;
+      type?: string;
+    };
     templates: unknown[];
     values: Record<string, unknown>;
     files: unknown[];
@@ -76,7 +83,9 @@ export function helmSecretName(release: string, revision: number): string {
 
 /** The storage form of a release (base64 of gzip of JSON), as Helm's encodeRelease writes it. */
 export function encodeRelease(rel: HelmRelease): string {
-  return gzipSync(Buffer.from(JSON.stringify(rel)), { level: zlibConstants.Z_BEST_COMPRESSION }).toString('base64');
+  return gzipSync(Buffer.from(JSON.stringify(rel)), {
+    level: zlibConstants.Z_BEST_COMPRESSION,
+  }).toString('base64');
 }
 
 /** The inverse of encodeRelease; like Helm, also accepts records stored before compression. */
@@ -87,14 +96,23 @@ export function decodeRelease(stored: string): HelmRelease {
 }
 
 /** The Secret Helm's driver creates for a release revision. */
-export function helmReleaseSecret(rel: HelmRelease, createdAt = Math.floor(Date.parse(rel.info.last_deployed) / 1000)): HelmSecret {
+export function helmReleaseSecret(
+  rel: HelmRelease,
+  createdAt = Math.floor(Date.parse(rel.info.last_deployed) / 1000),
+): HelmSecret {
   return {
     apiVersion: 'v1',
     kind: 'Secret',
     metadata: {
       name: helmSecretName(rel.name, rel.version),
       namespace: rel.namespace,
-      labels: { createdAt: String(createdAt), name: rel.name, owner: 'helm', status: rel.info.status, version: String(rel.version) },
+      labels: {
+        createdAt: String(createdAt),
+        name: rel.name,
+        owner: 'helm',
+        status: rel.info.status,
+        version: String(rel.version),
+      },
     },
     type: HELM_SECRET_TYPE,
     // The Secret's data values are bytes, which Kubernetes carries as base64 in JSON.
@@ -112,7 +130,10 @@ export function releaseFromSecret(secret: { data?: Record<string, string> }): He
 const START = Date.parse('2026-01-05T10:00:00Z');
 
 /** A Deployment manifest of the kind a chart renders, for release records and the cluster. */
-export function deploymentManifest(name: string, opts: { image: string; replicas?: number; namespace?: string; chart?: string }): string {
+export function deploymentManifest(
+  name: string,
+  opts: { image: string; replicas?: number; namespace?: string; chart?: string },
+): string {
   const labels = `app.kubernetes.io/name: ${name}`;
   return [
     '---',
@@ -142,9 +163,15 @@ export function deploymentManifest(name: string, opts: { image: string; replicas
 }
 
 /** Full release records for a history, oldest first, as Helm would have written them. */
-export function releaseHistory(release: string, namespace: string, revisions: RevisionSpec[], chartName = release): HelmRelease[] {
+export function releaseHistory(
+  release: string,
+  namespace: string,
+  revisions: RevisionSpec[],
+  chartName = release,
+): HelmRelease[] {
   const first = revisions[0];
-  const firstDeployed = first?.updated ?? new Date(START + (first?.revision ?? 1) * 60_000).toISOString();
+  const firstDeployed =
+    first?.updated ?? new Date(START + (first?.revision ?? 1) * 60_000).toISOString();
   return revisions.map((r) => {
     const chartVersion = r.chartVersion ?? `1.${r.revision}.0`;
     const appVersion = r.appVersion ?? `1.${r.revision}.0`;
@@ -160,20 +187,34 @@ export function releaseHistory(release: string, namespace: string, revisions: Re
         status: r.status,
       },
       chart: {
-        metadata: { apiVersion: 'v2', name: chartName, version: chartVersion, appVersion, type: 'application' },
+        metadata: {
+          apiVersion: 'v2',
+          name: chartName,
+          version: chartVersion,
+          appVersion,
+          type: 'application',
+        },
         templates: [],
         values: { image: { tag: appVersion } },
         files: [],
       },
       config: r.config ?? { image: { tag: appVersion } },
-      manifest: r.manifest ?? deploymentManifest(release, { image: `registry.example/${release}:${appVersion}`, chart: chartName }),
+      manifest:
+        r.manifest ??
+        deploymentManifest(release, {
+          image: `registry.example/${release}:${appVersion}`,
+          chart: chartName,
+        }),
     };
   });
 }
 
 // The descriptions Helm writes for each outcome (pkg/action install.go, upgrade.go).
 function defaultDescription(release: string, r: RevisionSpec): string {
-  if (r.revision === 1) return r.status === 'failed' ? `Release "${release}" failed: context deadline exceeded` : 'Install complete';
+  if (r.revision === 1)
+    return r.status === 'failed'
+      ? `Release "${release}" failed: context deadline exceeded`
+      : 'Install complete';
   switch (r.status) {
     case 'failed':
       return `Upgrade "${release}" failed: context deadline exceeded`;
@@ -193,7 +234,13 @@ function defaultDescription(release: string, r: RevisionSpec): string {
 type ClusterApi = Pick<SimCluster, 'apply' | 'list' | 'get'>;
 
 /** Stores a history of release records as Helm's Secrets; returns the records. */
-export function storeReleaseHistory(cluster: ClusterApi, release: string, namespace: string, revisions: RevisionSpec[], chartName?: string): HelmRelease[] {
+export function storeReleaseHistory(
+  cluster: ClusterApi,
+  release: string,
+  namespace: string,
+  revisions: RevisionSpec[],
+  chartName?: string,
+): HelmRelease[] {
   const records = releaseHistory(release, namespace, revisions, chartName);
   for (const rec of records) cluster.apply(helmReleaseSecret(rec) as unknown as KubeObject);
   return records;
@@ -211,7 +258,11 @@ export function storeRelease(cluster: ClusterApi, rec: HelmRelease): void {
 }
 
 /** The release's records as Helm reads them (label query owner=helm,name=<release>), oldest first. */
-export function readReleases(cluster: ClusterApi, release: string, namespace: string): HelmRelease[] {
+export function readReleases(
+  cluster: ClusterApi,
+  release: string,
+  namespace: string,
+): HelmRelease[] {
   return cluster
     .list('Secret', { namespace, labelSelector: `owner=helm,name=${release}` })
     .map((s) => releaseFromSecret(s as { data?: Record<string, string> }))
@@ -224,14 +275,26 @@ const WORKLOADS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
  * Applies the workloads of a rendered manifest to the cluster with the ownership metadata Helm
  * adds, so that a changed pod template starts a rollout in the scripted controller.
  */
-export function applyManifestWorkloads(cluster: ClusterApi, manifest: string, release: string, namespace: string): KubeObject[] {
+export function applyManifestWorkloads(
+  cluster: ClusterApi,
+  manifest: string,
+  release: string,
+  namespace: string,
+): KubeObject[] {
   const applied: KubeObject[] = [];
   for (const doc of parseAllDocuments(manifest)) {
     const obj = doc.toJS() as KubeObject | null;
     if (!obj || !WORKLOADS.has(obj.kind ?? '')) continue;
     obj.metadata = { ...obj.metadata, namespace: obj.metadata.namespace ?? namespace };
-    obj.metadata.labels = { ...(obj.metadata.labels ?? {}), 'app.kubernetes.io/managed-by': 'Helm' };
-    obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), 'meta.helm.sh/release-name': release, 'meta.helm.sh/release-namespace': namespace };
+    obj.metadata.labels = {
+      ...(obj.metadata.labels ?? {}),
+      'app.kubernetes.io/managed-by': 'Helm',
+    };
+    obj.metadata.annotations = {
+      ...(obj.metadata.annotations ?? {}),
+      'meta.helm.sh/release-name': release,
+      'meta.helm.sh/release-namespace': namespace,
+    };
     applied.push(cluster.apply(obj));
   }
   return applied;
@@ -272,7 +335,14 @@ export async function rollbackRelease(
     name: release,
     namespace: current.namespace,
     version: current.version + 1,
-    info: { first_deployed: current.info.first_deployed, last_deployed: now, deleted: '', description: `Rollback to ${wanted}`, status: 'pending-rollback', notes: target.info.notes },
+    info: {
+      first_deployed: current.info.first_deployed,
+      last_deployed: now,
+      deleted: '',
+      description: `Rollback to ${wanted}`,
+      status: 'pending-rollback',
+      notes: target.info.notes,
+    },
     chart: target.chart,
     config: target.config,
     manifest: target.manifest,
@@ -281,8 +351,12 @@ export async function rollbackRelease(
   storeRelease(cluster, created);
   const failed = (message: string, error: string, supersedeCurrent: boolean): RollbackOutcome => {
     // A failed apply also marks the current release superseded; a failed wait leaves it as it was.
-    if (supersedeCurrent) storeRelease(cluster, { ...current, info: { ...current.info, status: 'superseded' } });
-    const rec: HelmRelease = { ...created, info: { ...created.info, status: 'failed', description: message } };
+    if (supersedeCurrent)
+      storeRelease(cluster, { ...current, info: { ...current.info, status: 'superseded' } });
+    const rec: HelmRelease = {
+      ...created,
+      info: { ...created.info, status: 'failed', description: message },
+    };
     storeRelease(cluster, rec);
     return { code: 1, stdout: '', stderr: `Error: ${error}\n`, created: rec };
   };
@@ -290,13 +364,31 @@ export async function rollbackRelease(
   const applied = applyManifestWorkloads(cluster, target.manifest, release, namespace);
   if (opts.waitMs !== undefined) {
     try {
-      await Promise.all(applied.map((o) => cluster.waitFor(o.kind ?? '', o.metadata.name, rolloutComplete, { namespace: o.metadata.namespace, timeoutMs: opts.waitMs })));
+      await Promise.all(
+        applied.map((o) =>
+          cluster.waitFor(o.kind ?? '', o.metadata.name, rolloutComplete, {
+            namespace: o.metadata.namespace,
+            timeoutMs: opts.waitMs,
+          }),
+        ),
+      );
     } catch {
-      return failed(`Release "${release}" failed: context deadline exceeded`, `release ${release} failed: context deadline exceeded`, false);
+      return failed(
+        `Release "${release}" failed: context deadline exceeded`,
+        `release ${release} failed: context deadline exceeded`,
+        false,
+      );
     }
   }
-  for (const rec of records) if (rec.info.status === 'deployed') storeRelease(cluster, { ...rec, info: { ...rec.info, status: 'superseded' } });
+  for (const rec of records)
+    if (rec.info.status === 'deployed')
+      storeRelease(cluster, { ...rec, info: { ...rec.info, status: 'superseded' } });
   const deployed: HelmRelease = { ...created, info: { ...created.info, status: 'deployed' } };
   storeRelease(cluster, deployed);
-  return { code: 0, stdout: 'Rollback was a success! Happy Helming!\n', stderr: '', created: deployed };
+  return {
+    code: 0,
+    stdout: 'Rollback was a success! Happy Helming!\n',
+    stderr: '',
+    created: deployed,
+  };
 }

@@ -1,9 +1,40 @@
 // The simulated Kubernetes cluster for tests, the demo and the benchmarks. See README.md.
-export { startCluster, type SimCluster, type ClusterOptions, type KubeconfigOptions, type ListOptions, type ServiceAccountFiles } from './cluster';
-export { deployment, statefulSet, daemonSet, secret, namespace, withImage, type DeploymentOptions, type StatefulSetOptions, type DaemonSetOptions, type WorkloadOptions, type SecretOptions } from './builders';
-export { type Behaviour, type BehaviourRule, type PodOutcome, DEFAULT_BEHAVIOUR, IMAGE_OUTCOMES } from './behaviour';
+export {
+  startCluster,
+  type SimCluster,
+  type ClusterOptions,
+  type KubeconfigOptions,
+  type ListOptions,
+  type ServiceAccountFiles,
+} from './cluster';
+export {
+  deployment,
+  statefulSet,
+  daemonSet,
+  secret,
+  namespace,
+  withImage,
+  type DeploymentOptions,
+  type StatefulSetOptions,
+  type DaemonSetOptions,
+  type WorkloadOptions,
+  type SecretOptions,
+} from './builders';
+export {
+  type Behaviour,
+  type BehaviourRule,
+  type PodOutcome,
+  DEFAULT_BEHAVIOUR,
+  IMAGE_OUTCOMES,
+} from './behaviour';
 export { Controller, type ControllerOptions } from './controller';
-export { Faults, type RequestMatch, type ErrorFault, type WatchDrop, type GoneMode } from './faults';
+export {
+  Faults,
+  type RequestMatch,
+  type ErrorFault,
+  type WatchDrop,
+  type GoneMode,
+} from './faults';
 export { type RequestRecord } from './server';
 export { type KubeObject } from './selectors';
 export { ObjectStore, type ChangeEvent } from './store';

@@ -27,7 +27,10 @@ const CYCLE_STEPS = 3;
 export interface NewPod {
   name: string;
   namespace: string;
-  template: { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> }; spec: any };
+  template: {
+    metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> };
+    spec: any;
+  };
   owner: KubeObject;
   nodeName: string;
   extraLabels?: Record<string, string>;
@@ -49,28 +52,66 @@ export class Kubelet {
         name: p.name,
         namespace: p.namespace,
         labels: { ...(p.template.metadata?.labels ?? {}), ...(p.extraLabels ?? {}) },
-        ...(p.template.metadata?.annotations ? { annotations: { ...p.template.metadata.annotations } } : {}),
+        ...(p.template.metadata?.annotations
+          ? { annotations: { ...p.template.metadata.annotations } }
+          : {}),
         ownerReferences: [
-          { apiVersion: p.owner.apiVersion!, kind: p.owner.kind!, name: p.owner.metadata.name, uid: p.owner.metadata.uid!, controller: true, blockOwnerDeletion: true },
+          {
+            apiVersion: p.owner.apiVersion!,
+            kind: p.owner.kind!,
+            name: p.owner.metadata.name,
+            uid: p.owner.metadata.uid!,
+            controller: true,
+            blockOwnerDeletion: true,
+          },
         ],
       },
       spec: { ...structuredClone(p.template.spec), nodeName: p.nodeName },
       status: {},
     });
-    this.sims.set(pod.metadata.uid!, { outcome: p.behaviour.pods, stepMs: p.behaviour.stepMs, lastStepAt: Date.now(), stage: 0 });
-    this.events.record(pod, 'Normal', 'Scheduled', `Successfully assigned ${p.namespace}/${pod.metadata.name} to ${p.nodeName}`, { component: 'default-scheduler' });
-    return this.store.update(PODS, { ...pod, status: podStatus(pod, { outcome: p.behaviour.pods, stage: 0 }, Date.now()) }, 'status');
+    this.sims.set(pod.metadata.uid!, {
+      outcome: p.behaviour.pods,
+      stepMs: p.behaviour.stepMs,
+      lastStepAt: Date.now(),
+      stage: 0,
+    });
+    this.events.record(
+      pod,
+      'Normal',
+      'Scheduled',
+      `Successfully assigned ${p.namespace}/${pod.metadata.name} to ${p.nodeName}`,
+      { component: 'default-scheduler' },
+    );
+    return this.store.update(
+      PODS,
+      { ...pod, status: podStatus(pod, { outcome: p.behaviour.pods, stage: 0 }, Date.now()) },
+      'status',
+    );
   }
 
   /** Marks a pod terminating; it disappears at its next step, as after a short grace period. */
   terminate(pod: KubeObject): void {
     const current = this.store.get(PODS, pod.metadata.namespace, pod.metadata.name);
     if (!current || current.metadata.deletionTimestamp) return;
-    this.store.update(PODS, { ...current, metadata: { ...current.metadata, deletionTimestamp: kubeTimestamp(), deletionGracePeriodSeconds: 30 } }, 'all');
+    this.store.update(
+      PODS,
+      {
+        ...current,
+        metadata: {
+          ...current.metadata,
+          deletionTimestamp: kubeTimestamp(),
+          deletionGracePeriodSeconds: 30,
+        },
+      },
+      'all',
+    );
   }
 
   isReady(pod: KubeObject): boolean {
-    return !pod.metadata.deletionTimestamp && pod.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True') === true;
+    return (
+      !pod.metadata.deletionTimestamp &&
+      pod.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True') === true
+    );
   }
 
   /** Ready for at least minReadySeconds (the definition of an available pod). */
@@ -97,14 +138,16 @@ export class Kubelet {
       if (!force && now - sim.lastStepAt < interval) continue;
       if (pod.metadata.deletionTimestamp) {
         this.sims.delete(pod.metadata.uid!);
-        if (this.store.get(PODS, pod.metadata.namespace, pod.metadata.name)) this.store.delete(PODS, pod.metadata.namespace, pod.metadata.name);
+        if (this.store.get(PODS, pod.metadata.namespace, pod.metadata.name))
+          this.store.delete(PODS, pod.metadata.namespace, pod.metadata.name);
         continue;
       }
       if (settled) continue;
       sim.lastStepAt = now;
       sim.stage++;
       const status = podStatus(pod, sim, now);
-      if (status.conditions.some((c: any) => c.type === 'Ready' && c.status === 'True')) sim.readySince ??= now;
+      if (status.conditions.some((c: any) => c.type === 'Ready' && c.status === 'True'))
+        sim.readySince ??= now;
       const updated = this.store.update(PODS, { ...pod, status }, 'status');
       this.recordStageEvents(updated, sim);
     }
@@ -114,8 +157,10 @@ export class Kubelet {
     const kubelet = { component: 'kubelet', host: pod.spec?.nodeName };
     for (const c of pod.spec?.containers ?? []) {
       const fieldPath = `spec.containers{${c.name}}`;
-      const normal = (reason: string, message: string) => this.events.record(pod, 'Normal', reason, message, kubelet, fieldPath);
-      const warning = (reason: string, message: string) => this.events.record(pod, 'Warning', reason, message, kubelet, fieldPath);
+      const normal = (reason: string, message: string) =>
+        this.events.record(pod, 'Normal', reason, message, kubelet, fieldPath);
+      const warning = (reason: string, message: string) =>
+        this.events.record(pod, 'Warning', reason, message, kubelet, fieldPath);
       const started = () => {
         normal('Pulled', `Container image "${c.image}" already present on machine`);
         normal('Created', `Created container ${c.name}`);
@@ -131,7 +176,11 @@ export class Kubelet {
           break;
         case 'crash-loop':
           if (sim.stage === 1) started();
-          else warning('BackOff', `Back-off restarting failed container ${c.name} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`);
+          else
+            warning(
+              'BackOff',
+              `Back-off restarting failed container ${c.name} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`,
+            );
           break;
         case 'image-pull-backoff':
           if (sim.stage === 1) {
@@ -179,18 +228,38 @@ function invalidImage(image: string): string {
 }
 
 function condition(type: string, ok: boolean, at: string, reason?: string, message?: string) {
-  return { type, status: ok ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: at, ...(reason ? { reason } : {}), ...(message ? { message } : {}) };
+  return {
+    type,
+    status: ok ? 'True' : 'False',
+    lastProbeTime: null,
+    lastTransitionTime: at,
+    ...(reason ? { reason } : {}),
+    ...(message ? { message } : {}),
+  };
 }
 
 /** The whole pod status for a stage of an outcome. */
-export function podStatus(pod: KubeObject, sim: Pick<PodSim, 'outcome' | 'stage'>, now: number): any {
+export function podStatus(
+  pod: KubeObject,
+  sim: Pick<PodSim, 'outcome' | 'stage'>,
+  now: number,
+): any {
   const at = kubeTimestamp(new Date(now));
   const startedAt = pod.metadata.creationTimestamp ?? at;
   const containers: any[] = pod.spec?.containers ?? [];
   const { outcome, stage } = sim;
   const restarts = outcome === 'crash-loop' ? Math.max(0, stage - 1) : 0;
   const statuses = containers.map((c) => {
-    const base = { name: c.name, image: c.image, imageID: '', restartCount: restarts, started: false, ready: false, lastState: {} as any, state: {} as any };
+    const base = {
+      name: c.name,
+      image: c.image,
+      imageID: '',
+      restartCount: restarts,
+      started: false,
+      ready: false,
+      lastState: {} as any,
+      state: {} as any,
+    };
     const running = {
       ...base,
       imageID: `docker.io/library/${c.image}@sha256:${'0'.repeat(64)}`,
@@ -208,19 +277,46 @@ export function podStatus(pod: KubeObject, sim: Pick<PodSim, 'outcome' | 'stage'
         return {
           ...running,
           started: false,
-          state: { waiting: { reason: 'CrashLoopBackOff', message: backOffMessage(c.name, pod, restarts) } },
-          lastState: { terminated: { exitCode: 1, reason: 'Error', startedAt, finishedAt: at, containerID: running.containerID } },
+          state: {
+            waiting: { reason: 'CrashLoopBackOff', message: backOffMessage(c.name, pod, restarts) },
+          },
+          lastState: {
+            terminated: {
+              exitCode: 1,
+              reason: 'Error',
+              startedAt,
+              finishedAt: at,
+              containerID: running.containerID,
+            },
+          },
         };
       case 'image-pull-backoff':
         return stage === 1
           ? { ...base, state: { waiting: { reason: 'ErrImagePull', message: pullError(c.image) } } }
-          : { ...base, state: { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.image}": ErrImagePull: ${pullError(c.image)}` } } };
+          : {
+              ...base,
+              state: {
+                waiting: {
+                  reason: 'ImagePullBackOff',
+                  message: `Back-off pulling image "${c.image}": ErrImagePull: ${pullError(c.image)}`,
+                },
+              },
+            };
       case 'err-image-pull':
-        return { ...base, state: { waiting: { reason: 'ErrImagePull', message: pullError(c.image) } } };
+        return {
+          ...base,
+          state: { waiting: { reason: 'ErrImagePull', message: pullError(c.image) } },
+        };
       case 'create-container-config-error':
-        return { ...base, state: { waiting: { reason: 'CreateContainerConfigError', message: configError(pod) } } };
+        return {
+          ...base,
+          state: { waiting: { reason: 'CreateContainerConfigError', message: configError(pod) } },
+        };
       case 'invalid-image-name':
-        return { ...base, state: { waiting: { reason: 'InvalidImageName', message: invalidImage(c.image) } } };
+        return {
+          ...base,
+          state: { waiting: { reason: 'InvalidImageName', message: invalidImage(c.image) } },
+        };
     }
   });
   const ready = statuses.length > 0 && statuses.every((s) => s.ready);
@@ -232,8 +328,20 @@ export function podStatus(pod: KubeObject, sim: Pick<PodSim, 'outcome' | 'stage'
     conditions: [
       condition('PodReadyToStartContainers', stage >= 1, at),
       condition('Initialized', true, startedAt),
-      condition('Ready', ready, at, ready ? undefined : 'ContainersNotReady', ready ? undefined : unreadyMessage),
-      condition('ContainersReady', ready, at, ready ? undefined : 'ContainersNotReady', ready ? undefined : unreadyMessage),
+      condition(
+        'Ready',
+        ready,
+        at,
+        ready ? undefined : 'ContainersNotReady',
+        ready ? undefined : unreadyMessage,
+      ),
+      condition(
+        'ContainersReady',
+        ready,
+        at,
+        ready ? undefined : 'ContainersNotReady',
+        ready ? undefined : unreadyMessage,
+      ),
       condition('PodScheduled', true, startedAt),
     ],
     hostIP: '10.0.0.10',

@@ -4,11 +4,20 @@ import { parse as parseYaml } from 'yaml';
 import { badRequest, unsupportedMediaType } from './status';
 
 export function mergePatch(target: unknown, patch: unknown): unknown {
-  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return structuredClone(patch);
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch))
+    return structuredClone(patch);
   const result: Record<string, unknown> =
-    target !== null && typeof target === 'object' && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
+    target !== null && typeof target === 'object' && !Array.isArray(target)
+      ? { ...(target as Record<string, unknown>) }
+      : {};
   for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
-    if (key === '$patch' || key.startsWith('$setElementOrder/') || key.startsWith('$deleteFromPrimitiveList/') || key === '$retainKeys') continue;
+    if (
+      key === '$patch' ||
+      key.startsWith('$setElementOrder/') ||
+      key.startsWith('$deleteFromPrimitiveList/') ||
+      key === '$retainKeys'
+    )
+      continue;
     if (value === null) delete result[key];
     else result[key] = mergePatch(result[key], value);
   }
@@ -25,14 +34,20 @@ interface JsonPatchOp {
 function pointer(path: string): string[] {
   if (path === '') return [];
   if (!path.startsWith('/')) throw badRequest(`invalid JSON pointer "${path}"`);
-  return path.slice(1).split('/').map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return path
+    .slice(1)
+    .split('/')
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function locate(doc: any, parts: string[]): { parent: any; key: string } {
   let parent = doc;
   for (const part of parts.slice(0, -1)) {
     parent = Array.isArray(parent) ? parent[Number(part)] : parent?.[part];
-    if (parent === undefined || parent === null) throw badRequest(`the server rejected our request due to an error in our request: missing path ${parts.join('/')}`);
+    if (parent === undefined || parent === null)
+      throw badRequest(
+        `the server rejected our request due to an error in our request: missing path ${parts.join('/')}`,
+      );
   }
   return { parent, key: parts[parts.length - 1] };
 }
@@ -50,21 +65,25 @@ export function jsonPatch(target: unknown, ops: JsonPatchOp[]): unknown {
     const read = () => (Array.isArray(parent) ? parent[Number(key)] : parent[key]);
     switch (op.op) {
       case 'add':
-        if (Array.isArray(parent)) parent.splice(key === '-' ? parent.length : Number(key), 0, structuredClone(op.value));
+        if (Array.isArray(parent))
+          parent.splice(key === '-' ? parent.length : Number(key), 0, structuredClone(op.value));
         else parent[key] = structuredClone(op.value);
         break;
       case 'replace':
-        if (read() === undefined) throw badRequest(`replace operation does not apply: doc is missing key: ${op.path}`);
+        if (read() === undefined)
+          throw badRequest(`replace operation does not apply: doc is missing key: ${op.path}`);
         if (Array.isArray(parent)) parent[Number(key)] = structuredClone(op.value);
         else parent[key] = structuredClone(op.value);
         break;
       case 'remove':
-        if (read() === undefined) throw badRequest(`remove operation does not apply: doc is missing path: ${op.path}`);
+        if (read() === undefined)
+          throw badRequest(`remove operation does not apply: doc is missing path: ${op.path}`);
         if (Array.isArray(parent)) parent.splice(Number(key), 1);
         else delete parent[key];
         break;
       case 'test':
-        if (JSON.stringify(read()) !== JSON.stringify(op.value)) throw badRequest(`testing value ${op.path} failed`);
+        if (JSON.stringify(read()) !== JSON.stringify(op.value))
+          throw badRequest(`testing value ${op.path} failed`);
         break;
       default:
         throw badRequest(`json patch operation ${op.op} is not supported by k8s-sim`);

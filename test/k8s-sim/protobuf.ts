@@ -77,21 +77,46 @@ function objectMeta(buf: Buffer): KubeObject['metadata'] {
   const meta: Record<string, any> = {};
   for (const f of decodeFields(buf)) {
     switch (f.no) {
-      case 1: meta.name = str(f); break;
-      case 2: meta.generateName = str(f); break;
-      case 3: meta.namespace = str(f); break;
-      case 5: meta.uid = str(f); break;
-      case 6: meta.resourceVersion = str(f); break;
-      case 7: meta.generation = num(f); break;
-      case 8: meta.creationTimestamp = time(f); break;
-      case 11: (meta.labels ??= {}), Object.assign(meta.labels, Object.fromEntries([mapEntry(f, str)])); break;
-      case 12: (meta.annotations ??= {}), Object.assign(meta.annotations, Object.fromEntries([mapEntry(f, str)])); break;
-      case 13: (meta.ownerReferences ??= []).push(ownerReference(f.value as Buffer)); break;
-      case 14: (meta.finalizers ??= []).push(str(f)); break;
-      default: break; // selfLink, deletion fields, managedFields: server-owned or unused here
+      case 1:
+        meta.name = str(f);
+        break;
+      case 2:
+        meta.generateName = str(f);
+        break;
+      case 3:
+        meta.namespace = str(f);
+        break;
+      case 5:
+        meta.uid = str(f);
+        break;
+      case 6:
+        meta.resourceVersion = str(f);
+        break;
+      case 7:
+        meta.generation = num(f);
+        break;
+      case 8:
+        meta.creationTimestamp = time(f);
+        break;
+      case 11:
+        ((meta.labels ??= {}), Object.assign(meta.labels, Object.fromEntries([mapEntry(f, str)])));
+        break;
+      case 12:
+        ((meta.annotations ??= {}),
+          Object.assign(meta.annotations, Object.fromEntries([mapEntry(f, str)])));
+        break;
+      case 13:
+        (meta.ownerReferences ??= []).push(ownerReference(f.value as Buffer));
+        break;
+      case 14:
+        (meta.finalizers ??= []).push(str(f));
+        break;
+      default:
+        break; // selfLink, deletion fields, managedFields: server-owned or unused here
     }
   }
-  for (const key of ['name', 'generateName', 'namespace', 'uid', 'resourceVersion'] as const) if (meta[key] === '') delete meta[key];
+  for (const key of ['name', 'generateName', 'namespace', 'uid', 'resourceVersion'] as const)
+    if (meta[key] === '') delete meta[key];
   return meta as KubeObject['metadata'];
 }
 
@@ -113,9 +138,16 @@ function secret(buf: Buffer): KubeObject {
   const obj: KubeObject = { apiVersion: 'v1', kind: 'Secret', metadata: { name: '' } };
   for (const f of decodeFields(buf)) {
     if (f.no === 1) obj.metadata = objectMeta(f.value as Buffer);
-    if (f.no === 2) (obj.data ??= {}), Object.assign(obj.data, Object.fromEntries([mapEntry(f, (v) => (v.value as Buffer).toString('base64'))]));
+    if (f.no === 2)
+      ((obj.data ??= {}),
+        Object.assign(
+          obj.data,
+          Object.fromEntries([mapEntry(f, (v) => (v.value as Buffer).toString('base64'))]),
+        ));
     if (f.no === 3) obj.type = str(f);
-    if (f.no === 4) (obj.stringData ??= {}), Object.assign(obj.stringData, Object.fromEntries([mapEntry(f, str)]));
+    if (f.no === 4)
+      ((obj.stringData ??= {}),
+        Object.assign(obj.stringData, Object.fromEntries([mapEntry(f, str)])));
     if (f.no === 5) obj.immutable = f.value === 1n;
   }
   return obj;
@@ -125,18 +157,28 @@ function configMap(buf: Buffer): KubeObject {
   const obj: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: '' } };
   for (const f of decodeFields(buf)) {
     if (f.no === 1) obj.metadata = objectMeta(f.value as Buffer);
-    if (f.no === 2) (obj.data ??= {}), Object.assign(obj.data, Object.fromEntries([mapEntry(f, str)]));
-    if (f.no === 3) (obj.binaryData ??= {}), Object.assign(obj.binaryData, Object.fromEntries([mapEntry(f, (v) => (v.value as Buffer).toString('base64'))]));
+    if (f.no === 2)
+      ((obj.data ??= {}), Object.assign(obj.data, Object.fromEntries([mapEntry(f, str)])));
+    if (f.no === 3)
+      ((obj.binaryData ??= {}),
+        Object.assign(
+          obj.binaryData,
+          Object.fromEntries([mapEntry(f, (v) => (v.value as Buffer).toString('base64'))]),
+        ));
     if (f.no === 4) obj.immutable = f.value === 1n;
   }
   return obj;
 }
 
-const DECODERS: Record<string, (buf: Buffer) => KubeObject> = { 'v1/Secret': secret, 'v1/ConfigMap': configMap };
+const DECODERS: Record<string, (buf: Buffer) => KubeObject> = {
+  'v1/Secret': secret,
+  'v1/ConfigMap': configMap,
+};
 
 /** Decodes the `k8s\0` + runtime.Unknown envelope and the object inside it. */
 export function decodeKubeProtobuf(body: Buffer): KubeObject {
-  if (body.length < 4 || !body.subarray(0, 4).equals(MAGIC)) throw badRequest('protobuf: missing k8s envelope');
+  if (body.length < 4 || !body.subarray(0, 4).equals(MAGIC))
+    throw badRequest('protobuf: missing k8s envelope');
   let apiVersion = '';
   let kind = '';
   let raw: Buffer = Buffer.alloc(0);

@@ -8,7 +8,9 @@ import { dropZeros, randomSuffix } from './store';
 const REPLICASETS = resolveResourceType('replicasets');
 
 export function ownedBy(obj: KubeObject, owner: KubeObject): boolean {
-  return obj.metadata.ownerReferences?.some((r) => r.uid === owner.metadata.uid && r.controller) === true;
+  return (
+    obj.metadata.ownerReferences?.some((r) => r.uid === owner.metadata.uid && r.controller) === true
+  );
 }
 
 export function syncReplicaSet(ctx: ControllerContext, rs: KubeObject, now: number): void {
@@ -27,7 +29,13 @@ export function syncReplicaSet(ctx: ControllerContext, rs: KubeObject, now: numb
         nodeName: ctx.nodes[i % ctx.nodes.length],
         behaviour,
       });
-      ctx.events.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, controller);
+      ctx.events.record(
+        rs,
+        'Normal',
+        'SuccessfulCreate',
+        `Created pod: ${pod.metadata.name}`,
+        controller,
+      );
     }
   } else if (active.length > desired) {
     // Not-ready pods go first, then the youngest, as the real controller ranks them.
@@ -38,7 +46,13 @@ export function syncReplicaSet(ctx: ControllerContext, rs: KubeObject, now: numb
       .slice(0, active.length - desired);
     for (const pod of victims) {
       ctx.kubelet.terminate(pod);
-      ctx.events.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, controller);
+      ctx.events.record(
+        rs,
+        'Normal',
+        'SuccessfulDelete',
+        `Deleted pod: ${pod.metadata.name}`,
+        controller,
+      );
     }
   }
   const current = ctx.podsOwnedBy(rs).filter((p) => !p.metadata.deletionTimestamp);
@@ -51,5 +65,12 @@ export function syncReplicaSet(ctx: ControllerContext, rs: KubeObject, now: numb
     observedGeneration: rs.metadata.generation,
   };
   // Only `replicas` is always written; the other counts are omitted when zero, as on the wire.
-  ctx.store.update(REPLICASETS, { ...rs, status: dropZeros(status, ['fullyLabeledReplicas', 'readyReplicas', 'availableReplicas']) }, 'status');
+  ctx.store.update(
+    REPLICASETS,
+    {
+      ...rs,
+      status: dropZeros(status, ['fullyLabeledReplicas', 'readyReplicas', 'availableReplicas']),
+    },
+    'status',
+  );
 }

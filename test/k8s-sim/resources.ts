@@ -23,7 +23,12 @@ function resource(
   group: string,
   kind: string,
   plural: string,
-  o: { shortNames?: string[]; clusterScoped?: boolean; tracksGeneration?: boolean; subresources?: string[] } = {},
+  o: {
+    shortNames?: string[];
+    clusterScoped?: boolean;
+    tracksGeneration?: boolean;
+    subresources?: string[];
+  } = {},
 ): ResourceType {
   return {
     group,
@@ -41,7 +46,11 @@ function resource(
 const WORKLOAD = { tracksGeneration: true, subresources: ['status', 'scale'] };
 
 export const RESOURCE_TYPES: ResourceType[] = [
-  resource('', 'Namespace', 'namespaces', { shortNames: ['ns'], clusterScoped: true, subresources: ['status'] }),
+  resource('', 'Namespace', 'namespaces', {
+    shortNames: ['ns'],
+    clusterScoped: true,
+    subresources: ['status'],
+  }),
   resource('', 'Pod', 'pods', { shortNames: ['po'], subresources: ['status'] }),
   resource('', 'Event', 'events', { shortNames: ['ev'] }),
   resource('', 'Secret', 'secrets'),
@@ -50,7 +59,11 @@ export const RESOURCE_TYPES: ResourceType[] = [
   resource('', 'ServiceAccount', 'serviceaccounts', { shortNames: ['sa'] }),
   resource('apps', 'Deployment', 'deployments', { shortNames: ['deploy'], ...WORKLOAD }),
   resource('apps', 'StatefulSet', 'statefulsets', { shortNames: ['sts'], ...WORKLOAD }),
-  resource('apps', 'DaemonSet', 'daemonsets', { shortNames: ['ds'], tracksGeneration: true, subresources: ['status'] }),
+  resource('apps', 'DaemonSet', 'daemonsets', {
+    shortNames: ['ds'],
+    tracksGeneration: true,
+    subresources: ['status'],
+  }),
   resource('apps', 'ReplicaSet', 'replicasets', { shortNames: ['rs'], ...WORKLOAD }),
   resource('apps', 'ControllerRevision', 'controllerrevisions'),
 ];
@@ -66,8 +79,14 @@ export function qualifiedResource(type: ResourceType): string {
   return type.group === '' ? type.plural : `${type.plural}.${type.group}`;
 }
 
-export function findByPath(group: string, version: string, plural: string): ResourceType | undefined {
-  return RESOURCE_TYPES.find((t) => t.group === group && t.version === version && t.plural === plural);
+export function findByPath(
+  group: string,
+  version: string,
+  plural: string,
+): ResourceType | undefined {
+  return RESOURCE_TYPES.find(
+    (t) => t.group === group && t.version === version && t.plural === plural,
+  );
 }
 
 /**
@@ -77,7 +96,11 @@ export function findByPath(group: string, version: string, plural: string): Reso
 export function resolveResourceType(name: string): ResourceType {
   const lower = name.toLowerCase();
   const type = RESOURCE_TYPES.find(
-    (t) => t.kind.toLowerCase() === lower || t.plural === lower || t.singular === lower || t.shortNames.includes(lower),
+    (t) =>
+      t.kind.toLowerCase() === lower ||
+      t.plural === lower ||
+      t.singular === lower ||
+      t.shortNames.includes(lower),
   );
   if (!type) throw new Error(`k8s-sim: unknown resource type '${name}'`);
   return type;

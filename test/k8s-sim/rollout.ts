@@ -8,7 +8,11 @@ export function rolloutComplete(obj: KubeObject): boolean {
   switch (obj.kind) {
     case 'Deployment': {
       const want = obj.spec?.replicas ?? 1;
-      return (s.updatedReplicas ?? 0) === want && (s.replicas ?? 0) === want && (s.availableReplicas ?? 0) === want;
+      return (
+        (s.updatedReplicas ?? 0) === want &&
+        (s.replicas ?? 0) === want &&
+        (s.availableReplicas ?? 0) === want
+      );
     }
     case 'StatefulSet': {
       const want = obj.spec?.replicas ?? 1;
@@ -19,7 +23,9 @@ export function rolloutComplete(obj: KubeObject): boolean {
     }
     case 'DaemonSet': {
       const want = s.desiredNumberScheduled ?? 0;
-      return want > 0 && (s.updatedNumberScheduled ?? 0) === want && (s.numberAvailable ?? 0) === want;
+      return (
+        want > 0 && (s.updatedNumberScheduled ?? 0) === want && (s.numberAvailable ?? 0) === want
+      );
     }
     default:
       throw new Error(`k8s-sim: rolloutComplete does not know ${obj.kind}`);

@@ -16,7 +16,14 @@ export interface KubeObject {
     creationTimestamp?: string;
     labels?: Record<string, string>;
     annotations?: Record<string, string>;
-    ownerReferences?: { apiVersion: string; kind: string; name: string; uid: string; controller?: boolean; blockOwnerDeletion?: boolean }[];
+    ownerReferences?: {
+      apiVersion: string;
+      kind: string;
+      name: string;
+      uid: string;
+      controller?: boolean;
+      blockOwnerDeletion?: boolean;
+    }[];
     generateName?: string;
     deletionTimestamp?: string;
     [key: string]: unknown;
@@ -95,18 +102,26 @@ export function parseFieldSelector(selector: string | undefined | null): ObjectP
     const m = /^([^\s!=]+)\s*(!=|==|=)\s*(.*)$/.exec(term);
     if (!m) throw badRequest(`invalid selector: '${selector}'; can't understand '${term}'`);
     const [, path, op, value] = m;
-    return op === '!=' ? (o: KubeObject) => fieldValue(o, path) !== value : (o: KubeObject) => fieldValue(o, path) === value;
+    return op === '!='
+      ? (o: KubeObject) => fieldValue(o, path) !== value
+      : (o: KubeObject) => fieldValue(o, path) === value;
   });
   return (obj) => tests.every((t) => t(obj));
 }
 
 /** A selector object ({matchLabels, matchExpressions}) as in a workload spec. */
 export function matchesLabelSelector(
-  selector: { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] } | undefined,
+  selector:
+    | {
+        matchLabels?: Record<string, string>;
+        matchExpressions?: { key: string; operator: string; values?: string[] }[];
+      }
+    | undefined,
   labels: Labels,
 ): boolean {
   if (!selector) return false;
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (labels?.[k] !== v) return false;
+  for (const [k, v] of Object.entries(selector.matchLabels ?? {}))
+    if (labels?.[k] !== v) return false;
   for (const e of selector.matchExpressions ?? []) {
     const value = labels?.[e.key];
     const values = e.values ?? [];

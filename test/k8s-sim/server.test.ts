@@ -17,12 +17,21 @@ interface Reply {
   body: any;
 }
 
-function call(method: string, path: string, options: { token?: string | null; body?: unknown; contentType?: string } = {}): Promise<Reply> {
+function call(
+  method: string,
+  path: string,
+  options: { token?: string | null; body?: unknown; contentType?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = {};
     const token = options.token === undefined ? cluster.token : options.token;
     if (token !== null) headers.authorization = `Bearer ${token}`;
-    const payload = options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    const payload =
+      options.body === undefined
+        ? undefined
+        : typeof options.body === 'string'
+          ? options.body
+          : JSON.stringify(options.body);
     if (payload !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
     const req = request(`${cluster.url}${path}`, { method, headers, ca: cluster.caPem }, (res) => {
       let text = '';
@@ -49,13 +58,24 @@ describe('authentication', () => {
   ])('%s gets the 401 Status the API server sends', async (_name, token) => {
     const reply = await call('GET', '/apis/apps/v1/namespaces/default/deployments', { token });
     expect(reply.status).toBe(401);
-    expect(reply.body).toEqual({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'Unauthorized', reason: 'Unauthorized', code: 401 });
+    expect(reply.body).toEqual({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: 'Unauthorized',
+      reason: 'Unauthorized',
+      code: 401,
+    });
   });
 
   test('/version is readable without a token, as for anonymous users', async () => {
     const reply = await call('GET', '/version', { token: null });
     expect(reply.status).toBe(200);
-    expect(reply.body).toMatchObject({ major: '1', gitVersion: expect.stringMatching(/^v1\.\d+\.\d+/) });
+    expect(reply.body).toMatchObject({
+      major: '1',
+      gitVersion: expect.stringMatching(/^v1\.\d+\.\d+/),
+    });
   });
 
   test('unauthorizedNext refuses even the right token, then lets it through', async () => {
@@ -70,27 +90,60 @@ describe('discovery', () => {
     const core = await call('GET', '/api/v1');
     expect(core.body).toMatchObject({ kind: 'APIResourceList', groupVersion: 'v1' });
     const coreNames = core.body.resources.map((r: any) => r.name);
-    expect(coreNames).toEqual(expect.arrayContaining(['pods', 'pods/status', 'events', 'secrets', 'namespaces', 'configmaps']));
+    expect(coreNames).toEqual(
+      expect.arrayContaining([
+        'pods',
+        'pods/status',
+        'events',
+        'secrets',
+        'namespaces',
+        'configmaps',
+      ]),
+    );
     const apps = await call('GET', '/apis/apps/v1');
     const deploy = apps.body.resources.find((r: any) => r.name === 'deployments');
-    expect(deploy).toMatchObject({ kind: 'Deployment', namespaced: true, shortNames: ['deploy'], verbs: expect.arrayContaining(['watch', 'patch']) });
-    expect(apps.body.resources.map((r: any) => r.name)).toEqual(expect.arrayContaining(['statefulsets', 'daemonsets', 'replicasets', 'deployments/status']));
+    expect(deploy).toMatchObject({
+      kind: 'Deployment',
+      namespaced: true,
+      shortNames: ['deploy'],
+      verbs: expect.arrayContaining(['watch', 'patch']),
+    });
+    expect(apps.body.resources.map((r: any) => r.name)).toEqual(
+      expect.arrayContaining(['statefulsets', 'daemonsets', 'replicasets', 'deployments/status']),
+    );
   });
 
   test('/api and /apis list versions and groups', async () => {
-    expect((await call('GET', '/api')).body).toMatchObject({ kind: 'APIVersions', versions: ['v1'] });
+    expect((await call('GET', '/api')).body).toMatchObject({
+      kind: 'APIVersions',
+      versions: ['v1'],
+    });
     const groups = await call('GET', '/apis');
     expect(groups.body.kind).toBe('APIGroupList');
-    expect(groups.body.groups).toEqual([{ name: 'apps', versions: [{ groupVersion: 'apps/v1', version: 'v1' }], preferredVersion: { groupVersion: 'apps/v1', version: 'v1' } }]);
+    expect(groups.body.groups).toEqual([
+      {
+        name: 'apps',
+        versions: [{ groupVersion: 'apps/v1', version: 'v1' }],
+        preferredVersion: { groupVersion: 'apps/v1', version: 'v1' },
+      },
+    ]);
   });
 
   test('cluster-scoped namespaces and all-namespace lists are routed', async () => {
     cluster.apply(deployment({ name: 'a', namespace: 'shop' }));
     cluster.apply(deployment({ name: 'b' }));
-    expect((await call('GET', '/api/v1/namespaces/shop')).body).toMatchObject({ kind: 'Namespace', metadata: { name: 'shop' } });
-    expect((await call('GET', '/api/v1/namespaces/shop/status')).body.status).toEqual({ phase: 'Active' });
+    expect((await call('GET', '/api/v1/namespaces/shop')).body).toMatchObject({
+      kind: 'Namespace',
+      metadata: { name: 'shop' },
+    });
+    expect((await call('GET', '/api/v1/namespaces/shop/status')).body.status).toEqual({
+      phase: 'Active',
+    });
     const all = await call('GET', '/apis/apps/v1/deployments');
-    expect(all.body.items.map((d: any) => `${d.metadata.namespace}/${d.metadata.name}`)).toEqual(['default/b', 'shop/a']);
+    expect(all.body.items.map((d: any) => `${d.metadata.namespace}/${d.metadata.name}`)).toEqual([
+      'default/b',
+      'shop/a',
+    ]);
   });
 
   test('unknown paths answer a 404 Status', async () => {
@@ -106,15 +159,26 @@ describe('REST semantics', () => {
   test('create returns 201 with server-set metadata; a second create is 409 AlreadyExists', async () => {
     const created = await call('POST', deployments, { body: deployment({ name: 'api' }) });
     expect(created.status).toBe(201);
-    expect(created.body.metadata).toMatchObject({ name: 'api', namespace: 'default', generation: 1, uid: expect.any(String), resourceVersion: expect.stringMatching(/^\d+$/) });
+    expect(created.body.metadata).toMatchObject({
+      name: 'api',
+      namespace: 'default',
+      generation: 1,
+      uid: expect.any(String),
+      resourceVersion: expect.stringMatching(/^\d+$/),
+    });
     expect(created.body.metadata.creationTimestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     const again = await call('POST', deployments, { body: deployment({ name: 'api' }) });
     expect(again.status).toBe(409);
-    expect(again.body).toMatchObject({ reason: 'AlreadyExists', message: 'deployments.apps "api" already exists' });
+    expect(again.body).toMatchObject({
+      reason: 'AlreadyExists',
+      message: 'deployments.apps "api" already exists',
+    });
   });
 
   test('create in a namespace that does not exist is 404 for the namespace', async () => {
-    const reply = await call('POST', '/apis/apps/v1/namespaces/nowhere/deployments', { body: deployment({ name: 'api', namespace: 'nowhere' }) });
+    const reply = await call('POST', '/apis/apps/v1/namespaces/nowhere/deployments', {
+      body: deployment({ name: 'api', namespace: 'nowhere' }),
+    });
     expect(reply.status).toBe(404);
     expect(reply.body.message).toBe('namespaces "nowhere" not found');
   });
@@ -122,7 +186,11 @@ describe('REST semantics', () => {
   test('list carries the current resourceVersion; items carry no apiVersion/kind', async () => {
     cluster.apply(deployment({ name: 'api' }));
     const list = await call('GET', deployments);
-    expect(list.body).toMatchObject({ kind: 'DeploymentList', apiVersion: 'apps/v1', metadata: { resourceVersion: cluster.store.resourceVersion } });
+    expect(list.body).toMatchObject({
+      kind: 'DeploymentList',
+      apiVersion: 'apps/v1',
+      metadata: { resourceVersion: cluster.store.resourceVersion },
+    });
     expect(list.body.items[0].kind).toBeUndefined();
     expect(list.body.items[0].metadata.name).toBe('api');
   });
@@ -132,13 +200,19 @@ describe('REST semantics', () => {
     cluster.setImage('deployment', 'api', 'app:2');
     const reply = await call('PUT', `${deployments}/api`, { body: first });
     expect(reply.status).toBe(409);
-    expect(reply.body.message).toBe('Operation cannot be fulfilled on deployments.apps "api": the object has been modified; please apply your changes to the latest version and try again');
+    expect(reply.body.message).toBe(
+      'Operation cannot be fulfilled on deployments.apps "api": the object has been modified; please apply your changes to the latest version and try again',
+    );
   });
 
   test.each([
     ['merge patch', 'application/merge-patch+json', { spec: { replicas: 4 } }],
     ['strategic merge patch', 'application/strategic-merge-patch+json', { spec: { replicas: 4 } }],
-    ['JSON patch', 'application/json-patch+json', [{ op: 'replace', path: '/spec/replicas', value: 4 }]],
+    [
+      'JSON patch',
+      'application/json-patch+json',
+      [{ op: 'replace', path: '/spec/replicas', value: 4 }],
+    ],
   ])('%s changes the spec and bumps generation', async (_name, contentType, body) => {
     cluster.apply(deployment({ name: 'api', replicas: 1 }));
     const reply = await call('PATCH', `${deployments}/api`, { body, contentType });
@@ -149,7 +223,10 @@ describe('REST semantics', () => {
 
   test('patching the status subresource changes status only', async () => {
     cluster.apply(deployment({ name: 'api', replicas: 1 }));
-    const reply = await call('PATCH', `${deployments}/api/status`, { body: { status: { replicas: 1 }, spec: { replicas: 9 } }, contentType: 'application/merge-patch+json' });
+    const reply = await call('PATCH', `${deployments}/api/status`, {
+      body: { status: { replicas: 1 }, spec: { replicas: 9 } },
+      contentType: 'application/merge-patch+json',
+    });
     expect(reply.body.status).toEqual({ replicas: 1 });
     expect(reply.body.spec.replicas).toBe(1);
     expect(reply.body.metadata.generation).toBe(1);
@@ -157,35 +234,81 @@ describe('REST semantics', () => {
 
   test('delete answers a Success Status and removes what the object owns', async () => {
     const d = cluster.apply(deployment({ name: 'api' }));
-    cluster.apply({ apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'api-1', ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'api', uid: d.metadata.uid!, controller: true }] }, spec: { replicas: 0 } });
+    cluster.apply({
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: {
+        name: 'api-1',
+        ownerReferences: [
+          {
+            apiVersion: 'apps/v1',
+            kind: 'Deployment',
+            name: 'api',
+            uid: d.metadata.uid!,
+            controller: true,
+          },
+        ],
+      },
+      spec: { replicas: 0 },
+    });
     const reply = await call('DELETE', `${deployments}/api`);
-    expect(reply.body).toMatchObject({ kind: 'Status', status: 'Success', details: { name: 'api', group: 'apps', kind: 'deployments', uid: d.metadata.uid } });
+    expect(reply.body).toMatchObject({
+      kind: 'Status',
+      status: 'Success',
+      details: { name: 'api', group: 'apps', kind: 'deployments', uid: d.metadata.uid },
+    });
     expect(cluster.get('replicaset', 'api-1')).toBeUndefined();
     expect((await call('GET', `${deployments}/api`)).status).toBe(404);
   });
 
   test('secrets are selected by label, as helm stores releases', async () => {
-    cluster.apply(secret({ name: 'sh.helm.release.v1.web.v1', labels: { owner: 'helm', name: 'web', version: '1' }, type: 'helm.sh/release.v1', stringData: { release: 'x' } }));
+    cluster.apply(
+      secret({
+        name: 'sh.helm.release.v1.web.v1',
+        labels: { owner: 'helm', name: 'web', version: '1' },
+        type: 'helm.sh/release.v1',
+        stringData: { release: 'x' },
+      }),
+    );
     cluster.apply(secret({ name: 'other' }));
-    const reply = await call('GET', '/api/v1/namespaces/default/secrets?labelSelector=owner%3Dhelm%2Cname%3Dweb');
-    expect(reply.body.items.map((s: any) => s.metadata.name)).toEqual(['sh.helm.release.v1.web.v1']);
+    const reply = await call(
+      'GET',
+      '/api/v1/namespaces/default/secrets?labelSelector=owner%3Dhelm%2Cname%3Dweb',
+    );
+    expect(reply.body.items.map((s: any) => s.metadata.name)).toEqual([
+      'sh.helm.release.v1.web.v1',
+    ]);
     expect(reply.body.items[0].data.release).toBe(Buffer.from('x').toString('base64'));
   });
 });
 
 /** Opens a watch with plain HTTPS and reports the lines it got and how the stream ended. */
-function rawWatch(path: string): Promise<{ lines: any[]; complete: boolean; headersAt: number; endedAt: number }> {
+function rawWatch(
+  path: string,
+): Promise<{ lines: any[]; complete: boolean; headersAt: number; endedAt: number }> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const req = request(`${cluster.url}${path}`, { headers: { authorization: `Bearer ${cluster.token}` }, ca: cluster.caPem }, (res) => {
-      const headersAt = Date.now() - started;
-      let text = '';
-      res.on('data', (chunk) => (text += chunk));
-      res.on('error', () => undefined);
-      res.on('close', () =>
-        resolve({ lines: text.split('\n').filter(Boolean).map((l) => JSON.parse(l)), complete: res.complete, headersAt, endedAt: Date.now() - started }),
-      );
-    });
+    const req = request(
+      `${cluster.url}${path}`,
+      { headers: { authorization: `Bearer ${cluster.token}` }, ca: cluster.caPem },
+      (res) => {
+        const headersAt = Date.now() - started;
+        let text = '';
+        res.on('data', (chunk) => (text += chunk));
+        res.on('error', () => undefined);
+        res.on('close', () =>
+          resolve({
+            lines: text
+              .split('\n')
+              .filter(Boolean)
+              .map((l) => JSON.parse(l)),
+            complete: res.complete,
+            headersAt,
+            endedAt: Date.now() - started,
+          }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -209,27 +332,51 @@ describe('watch streams on the wire', () => {
 
   test('events carry apiVersion and kind; sendInitialEvents ends the initial list with a marked BOOKMARK', async () => {
     cluster.apply(deployment({ name: 'a' }));
-    const stream = await rawWatch(`${watchPath}&sendInitialEvents=true&allowWatchBookmarks=true&resourceVersionMatch=NotOlderThan&timeoutSeconds=1`);
-    expect(stream.lines[0]).toMatchObject({ type: 'ADDED', object: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'a' } } });
+    const stream = await rawWatch(
+      `${watchPath}&sendInitialEvents=true&allowWatchBookmarks=true&resourceVersionMatch=NotOlderThan&timeoutSeconds=1`,
+    );
+    expect(stream.lines[0]).toMatchObject({
+      type: 'ADDED',
+      object: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'a' } },
+    });
     expect(stream.lines[1]).toEqual({
       type: 'BOOKMARK',
-      object: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: '', resourceVersion: cluster.store.resourceVersion, annotations: { 'k8s.io/initial-events-end': 'true' } } },
+      object: {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: {
+          name: '',
+          resourceVersion: cluster.store.resourceVersion,
+          annotations: { 'k8s.io/initial-events-end': 'true' },
+        },
+      },
     });
   });
 
   test('a label-selector watch sees an object leaving the selection as DELETED', async () => {
     const created = cluster.apply(deployment({ name: 'a', labels: { app: 'a', track: 'canary' } }));
-    const streaming = rawWatch(`${watchPath}&labelSelector=track%3Dcanary&resourceVersion=${created.metadata.resourceVersion}&timeoutSeconds=1`);
+    const streaming = rawWatch(
+      `${watchPath}&labelSelector=track%3Dcanary&resourceVersion=${created.metadata.resourceVersion}&timeoutSeconds=1`,
+    );
     await new Promise((r) => setTimeout(r, 100));
-    cluster.apply({ ...created, metadata: { ...created.metadata, labels: { app: 'a', track: 'stable' } } });
+    cluster.apply({
+      ...created,
+      metadata: { ...created.metadata, labels: { app: 'a', track: 'stable' } },
+    });
     const stream = await streaming;
-    expect(stream.lines.map((l) => [l.type, l.object.metadata.labels.track])).toEqual([['DELETED', 'stable']]);
+    expect(stream.lines.map((l) => [l.type, l.object.metadata.labels.track])).toEqual([
+      ['DELETED', 'stable'],
+    ]);
   });
 });
 
 describe('faults', () => {
   test('failNext answers the next matching requests with the status, then recovers', async () => {
-    cluster.faults.failNext(2, { status: 503, retryAfterSeconds: 1 }, { method: 'GET', path: '/deployments' });
+    cluster.faults.failNext(
+      2,
+      { status: 503, retryAfterSeconds: 1 },
+      { method: 'GET', path: '/deployments' },
+    );
     const pods = await call('GET', '/api/v1/namespaces/default/pods');
     expect(pods.status).toBe(200);
     const first = await call('GET', '/apis/apps/v1/namespaces/default/deployments');
@@ -258,7 +405,13 @@ describe('faults', () => {
     const before = Date.now();
     await call('GET', '/api/v1/namespaces/default/events?fieldSelector=involvedObject.name%3Dapi');
     expect(cluster.requests).toEqual([
-      expect.objectContaining({ method: 'GET', path: '/api/v1/namespaces/default/events', query: { fieldSelector: 'involvedObject.name=api' }, watch: false, status: 200 }),
+      expect.objectContaining({
+        method: 'GET',
+        path: '/api/v1/namespaces/default/events',
+        query: { fieldSelector: 'involvedObject.name=api' },
+        watch: false,
+        status: 200,
+      }),
     ]);
     expect(cluster.requests[0].time).toBeGreaterThanOrEqual(before);
     cluster.clearRequests();
@@ -271,7 +424,9 @@ describe('close', () => {
     cluster.apply(deployment({ name: 'api' }));
     const waiting = cluster.waitFor('deployment', 'api', () => false, { timeoutMs: 60_000 });
     await cluster.close();
-    await expect(waiting).rejects.toThrow('k8s-sim: the cluster closed while waiting for deployment/api');
+    await expect(waiting).rejects.toThrow(
+      'k8s-sim: the cluster closed while waiting for deployment/api',
+    );
     cluster = await startCluster({ controller: false }); // afterEach closes this one
   });
 });

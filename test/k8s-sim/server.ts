@@ -3,13 +3,31 @@
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
-import { apiGroupDocument, apiGroupList, apiResourceList, apiVersions, openApiV3Document, openApiV3Root, SERVER_VERSION } from './discovery';
+import {
+  apiGroupDocument,
+  apiGroupList,
+  apiResourceList,
+  apiVersions,
+  openApiV3Document,
+  openApiV3Root,
+  SERVER_VERSION,
+} from './discovery';
 import type { Faults, RequestInfo } from './faults';
 import { applyPatch, patchKind } from './patch';
 import { decodeKubeProtobuf, PROTOBUF_CONTENT_TYPE } from './protobuf';
 import { findByPath, groupVersion, resolveResourceType, type ResourceType } from './resources';
 import { parseFieldSelector, parseLabelSelector, type KubeObject } from './selectors';
-import { badRequest, deleted, methodNotAllowed, notFound, pathNotFound, serverError, StatusError, tooLarge, unauthorized } from './status';
+import {
+  badRequest,
+  deleted,
+  methodNotAllowed,
+  notFound,
+  pathNotFound,
+  serverError,
+  StatusError,
+  tooLarge,
+  unauthorized,
+} from './status';
 import type { ObjectStore } from './store';
 import type { WatchHub } from './watch';
 
@@ -50,7 +68,11 @@ export function createApiServer(ctx: ApiServerContext): Server {
   });
 }
 
-async function handle(ctx: ApiServerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  ctx: ApiServerContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'https://k8s-sim');
   const query = Object.fromEntries(url.searchParams);
   const method = (req.method ?? 'GET').toUpperCase();
@@ -65,7 +87,10 @@ async function handle(ctx: ApiServerContext, req: IncomingMessage, res: ServerRe
     contentType: req.headers['content-type'],
   } as RequestRecord;
   // Read when asked, so an open watch already shows its 200.
-  Object.defineProperty(record, 'status', { enumerable: true, get: () => (res.headersSent ? res.statusCode : 0) });
+  Object.defineProperty(record, 'status', {
+    enumerable: true,
+    get: () => (res.headersSent ? res.statusCode : 0),
+  });
   ctx.requests.push(record);
   ctx.onRequest?.(record);
   const info: RequestInfo = { method, path: url.pathname, watch };
@@ -76,7 +101,11 @@ async function handle(ctx: ApiServerContext, req: IncomingMessage, res: ServerRe
   const auth = req.headers.authorization;
   const token = auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length).trim() : undefined;
   const anonymousAllowed = token === undefined && ANONYMOUS_PATHS.has(url.pathname);
-  if ((!anonymousAllowed && (token === undefined || !ctx.tokens.has(token))) || ctx.faults.takeUnauthorized(info)) throw unauthorized();
+  if (
+    (!anonymousAllowed && (token === undefined || !ctx.tokens.has(token))) ||
+    ctx.faults.takeUnauthorized(info)
+  )
+    throw unauthorized();
 
   const fault = ctx.faults.takeError(info);
   if (fault) throw serverError(fault.status, fault.message, fault.retryAfterSeconds);
@@ -119,7 +148,8 @@ interface Target {
 
 /** Maps the segments after /api/v1 or /apis/<g>/<v> onto a resource type, namespace, name. */
 function resolveTarget(group: string, version: string, rest: string[]): Target | undefined {
-  const inNamespace = rest[0] === 'namespaces' && rest.length >= 3 ? findByPath(group, version, rest[2]) : undefined;
+  const inNamespace =
+    rest[0] === 'namespaces' && rest.length >= 3 ? findByPath(group, version, rest[2]) : undefined;
   if (inNamespace) {
     if (!inNamespace.namespaced || rest.length > 5) return undefined;
     return { type: inNamespace, namespace: rest[1], name: rest[3], subresource: rest[4] };
@@ -161,8 +191,13 @@ async function routeGroupVersion(
     switch (method) {
       case 'GET':
         if (watch) {
-          const timeoutSeconds = query.timeoutSeconds !== undefined ? Number(query.timeoutSeconds) : undefined;
-          const info = { method, path: new URL(req.url ?? '/', 'https://k8s-sim').pathname, watch: true };
+          const timeoutSeconds =
+            query.timeoutSeconds !== undefined ? Number(query.timeoutSeconds) : undefined;
+          const info = {
+            method,
+            path: new URL(req.url ?? '/', 'https://k8s-sim').pathname,
+            watch: true,
+          };
           const drop = ctx.faults.takeDrop(info);
           const gone = ctx.faults.takeGone(info);
           const params = {
@@ -174,16 +209,27 @@ async function routeGroupVersion(
             allowBookmarks: query.allowWatchBookmarks === 'true',
             sendInitialEvents: query.sendInitialEvents === 'true',
           };
-          return ctx.hub.serve(req, res, params, { drop, gone, staleAnswer: ctx.faults.staleWatchAnswer });
+          return ctx.hub.serve(req, res, params, {
+            drop,
+            gone,
+            staleAnswer: ctx.faults.staleWatchAnswer,
+          });
         }
-        return writeJson(res, 200, listBody(type, ctx.store.resourceVersion, ctx.store.list(type, namespace, predicate)));
+        return writeJson(
+          res,
+          200,
+          listBody(type, ctx.store.resourceVersion, ctx.store.list(type, namespace, predicate)),
+        );
       case 'POST': {
         const body = await readObject(req);
         if (type.namespaced) {
           if (body.metadata?.namespace && body.metadata.namespace !== namespace) {
-            throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+            throw badRequest(
+              'the namespace of the provided object does not match the namespace sent on the request',
+            );
           }
-          if (!ctx.store.get(resolveResourceType('namespaces'), undefined, namespace!)) throw notFound(resolveResourceType('namespaces'), namespace!);
+          if (!ctx.store.get(resolveResourceType('namespaces'), undefined, namespace!))
+            throw notFound(resolveResourceType('namespaces'), namespace!);
           body.metadata = { ...body.metadata, namespace: namespace! };
         }
         return writeJson(res, 201, ctx.store.create(type, body));
@@ -207,10 +253,21 @@ async function routeGroupVersion(
     case 'PUT': {
       const body = await readObject(req);
       if (body.metadata?.name !== undefined && body.metadata.name !== name) {
-        throw badRequest(`the name of the object (${body.metadata.name}) does not match the name on the URL (${name})`);
+        throw badRequest(
+          `the name of the object (${body.metadata.name}) does not match the name on the URL (${name})`,
+        );
       }
-      if (subresource === 'scale') return writeJson(res, 200, scaleOf(scale(ctx.store, type, namespace, name, body.spec?.replicas)));
-      return writeJson(res, 200, ctx.store.update(type, { ...body, metadata: { ...body.metadata, name, namespace } }, part));
+      if (subresource === 'scale')
+        return writeJson(
+          res,
+          200,
+          scaleOf(scale(ctx.store, type, namespace, name, body.spec?.replicas)),
+        );
+      return writeJson(
+        res,
+        200,
+        ctx.store.update(type, { ...body, metadata: { ...body.metadata, name, namespace } }, part),
+      );
     }
     case 'PATCH': {
       const kind = patchKind(req.headers['content-type']);
@@ -220,14 +277,33 @@ async function routeGroupVersion(
         // Server-side apply creates what does not exist yet; every other patch needs an object.
         if (kind !== 'apply') throw notFound(type, name);
         const created = applyPatch(kind, {}, raw) as KubeObject;
-        return writeJson(res, 201, ctx.store.create(type, { ...created, metadata: { ...created.metadata, name, namespace } }));
+        return writeJson(
+          res,
+          201,
+          ctx.store.create(type, {
+            ...created,
+            metadata: { ...created.metadata, name, namespace },
+          }),
+        );
       }
       if (subresource === 'scale') {
         const patched = applyPatch(kind, scaleOf(current), raw) as { spec?: { replicas?: number } };
-        return writeJson(res, 200, scaleOf(scale(ctx.store, type, namespace, name, patched.spec?.replicas)));
+        return writeJson(
+          res,
+          200,
+          scaleOf(scale(ctx.store, type, namespace, name, patched.spec?.replicas)),
+        );
       }
       const patched = applyPatch(kind, current, raw) as KubeObject;
-      return writeJson(res, 200, ctx.store.update(type, { ...patched, metadata: { ...patched.metadata, name, namespace } }, part));
+      return writeJson(
+        res,
+        200,
+        ctx.store.update(
+          type,
+          { ...patched, metadata: { ...patched.metadata, name, namespace } },
+          part,
+        ),
+      );
     }
     case 'DELETE': {
       const gone = ctx.store.delete(type, namespace, name);
@@ -238,8 +314,15 @@ async function routeGroupVersion(
   }
 }
 
-function scale(store: ObjectStore, type: ResourceType, namespace: string | undefined, name: string, replicas: unknown): KubeObject {
-  if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) throw badRequest('spec.replicas must be a non-negative integer');
+function scale(
+  store: ObjectStore,
+  type: ResourceType,
+  namespace: string | undefined,
+  name: string,
+  replicas: unknown,
+): KubeObject {
+  if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0)
+    throw badRequest('spec.replicas must be a non-negative integer');
   const current = store.mustGet(type, namespace, name);
   return store.update(type, { ...current, spec: { ...current.spec, replicas } }, 'main');
 }
@@ -257,7 +340,12 @@ function scaleOf(obj: KubeObject) {
       creationTimestamp: obj.metadata.creationTimestamp,
     },
     spec: { replicas: obj.spec?.replicas ?? 0 },
-    status: { replicas: obj.status?.replicas ?? 0, selector: Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',') },
+    status: {
+      replicas: obj.status?.replicas ?? 0,
+      selector: Object.entries(selector)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(','),
+    },
   };
 }
 
@@ -300,7 +388,8 @@ async function readObject(req: IncomingMessage): Promise<KubeObject> {
   } catch (err) {
     throw badRequest(`error decoding request body: ${(err as Error).message}`);
   }
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw badRequest('the request body must be an object');
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    throw badRequest('the request body must be an object');
   const obj = body as KubeObject;
   obj.metadata = obj.metadata ?? ({} as KubeObject['metadata']);
   return obj;
@@ -308,7 +397,11 @@ async function readObject(req: IncomingMessage): Promise<KubeObject> {
 
 function writeJson(res: ServerResponse, code: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-cache, private' });
+  res.writeHead(code, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-cache, private',
+  });
   res.end(text);
 }
 
@@ -318,7 +411,12 @@ function writeError(res: ServerResponse, err: unknown): void {
     return;
   }
   const status =
-    err instanceof StatusError ? err : serverError(500, `Internal error occurred: ${err instanceof Error ? err.message : String(err)}`);
+    err instanceof StatusError
+      ? err
+      : serverError(
+          500,
+          `Internal error occurred: ${err instanceof Error ? err.message : String(err)}`,
+        );
   for (const [k, v] of Object.entries(status.headers)) res.setHeader(k, v);
   writeJson(res, status.code, status.body);
 }

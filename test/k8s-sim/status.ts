@@ -9,13 +9,22 @@ export interface StatusBody {
   status: 'Failure' | 'Success';
   message?: string;
   reason?: string;
-  details?: { name?: string; group?: string; kind?: string; causes?: unknown[]; retryAfterSeconds?: number };
+  details?: {
+    name?: string;
+    group?: string;
+    kind?: string;
+    causes?: unknown[];
+    retryAfterSeconds?: number;
+  };
   code: number;
 }
 
 /** A Status with its HTTP code; thrown by handlers and written by the router. */
 export class StatusError extends Error {
-  constructor(readonly body: StatusBody, readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly body: StatusBody,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(body.message ?? body.reason ?? String(body.code));
   }
   get code(): number {
@@ -23,26 +32,57 @@ export class StatusError extends Error {
   }
 }
 
-function failure(code: number, reason: string, message: string, details?: StatusBody['details']): StatusBody {
-  const body: StatusBody = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code };
+function failure(
+  code: number,
+  reason: string,
+  message: string,
+  details?: StatusBody['details'],
+): StatusBody {
+  const body: StatusBody = {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message,
+    reason,
+    code,
+  };
   if (details) body.details = details;
   return body;
 }
 
 function resourceDetails(type: ResourceType, name: string): StatusBody['details'] {
-  return type.group === '' ? { name, kind: type.plural } : { name, group: type.group, kind: type.plural };
+  return type.group === ''
+    ? { name, kind: type.plural }
+    : { name, group: type.group, kind: type.plural };
 }
 
 export function notFound(type: ResourceType, name: string): StatusError {
-  return new StatusError(failure(404, 'NotFound', `${qualifiedResource(type)} "${name}" not found`, resourceDetails(type, name)));
+  return new StatusError(
+    failure(
+      404,
+      'NotFound',
+      `${qualifiedResource(type)} "${name}" not found`,
+      resourceDetails(type, name),
+    ),
+  );
 }
 
 export function pathNotFound(): StatusError {
-  return new StatusError(failure(404, 'NotFound', 'the server could not find the requested resource', {}));
+  return new StatusError(
+    failure(404, 'NotFound', 'the server could not find the requested resource', {}),
+  );
 }
 
 export function alreadyExists(type: ResourceType, name: string): StatusError {
-  return new StatusError(failure(409, 'AlreadyExists', `${qualifiedResource(type)} "${name}" already exists`, resourceDetails(type, name)));
+  return new StatusError(
+    failure(
+      409,
+      'AlreadyExists',
+      `${qualifiedResource(type)} "${name}" already exists`,
+      resourceDetails(type, name),
+    ),
+  );
 }
 
 export function conflict(type: ResourceType, name: string): StatusError {
@@ -59,7 +99,10 @@ export function conflict(type: ResourceType, name: string): StatusError {
 export function invalid(type: ResourceType, name: string, message: string): StatusError {
   const kind = type.kind;
   return new StatusError(
-    failure(422, 'Invalid', `${kind} "${name}" is invalid: ${message}`, { ...resourceDetails(type, name), kind }),
+    failure(422, 'Invalid', `${kind} "${name}" is invalid: ${message}`, {
+      ...resourceDetails(type, name),
+      kind,
+    }),
   );
 }
 
@@ -68,11 +111,19 @@ export function badRequest(message: string): StatusError {
 }
 
 export function methodNotAllowed(method: string): StatusError {
-  return new StatusError(failure(405, 'MethodNotAllowed', `the server does not allow this method on the requested resource (${method})`, {}));
+  return new StatusError(
+    failure(
+      405,
+      'MethodNotAllowed',
+      `the server does not allow this method on the requested resource (${method})`,
+      {},
+    ),
+  );
 }
 
 export function unsupportedMediaType(contentType: string): StatusError {
-  const accepted = 'application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml';
+  const accepted =
+    'application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml';
   const message = `the body of the request was in an unknown format - accepted media types include: ${accepted} (got ${contentType})`;
   return new StatusError(failure(415, 'UnsupportedMediaType', message));
 }
@@ -90,16 +141,27 @@ export function expiredBody(requested: string, oldest: number): StatusBody {
   return failure(410, 'Expired', `too old resource version: ${requested} (${oldest})`);
 }
 
-export function serverError(code: number, message?: string, retryAfterSeconds?: number): StatusError {
-  const reasons: Record<number, string> = { 429: 'TooManyRequests', 500: 'InternalError', 503: 'ServiceUnavailable', 504: 'Timeout' };
+export function serverError(
+  code: number,
+  message?: string,
+  retryAfterSeconds?: number,
+): StatusError {
+  const reasons: Record<number, string> = {
+    429: 'TooManyRequests',
+    500: 'InternalError',
+    503: 'ServiceUnavailable',
+    504: 'Timeout',
+  };
   const reason = reasons[code] ?? 'InternalError';
   const defaults: Record<number, string> = {
     429: 'Too many requests, please try again later.',
     500: 'Internal error occurred: injected fault',
   };
   const text = message ?? defaults[code] ?? 'the server is currently unable to handle the request';
-  const details: StatusBody['details'] | undefined = retryAfterSeconds !== undefined ? { retryAfterSeconds } : undefined;
-  const headers: Record<string, string> = retryAfterSeconds !== undefined ? { 'Retry-After': String(retryAfterSeconds) } : {};
+  const details: StatusBody['details'] | undefined =
+    retryAfterSeconds !== undefined ? { retryAfterSeconds } : undefined;
+  const headers: Record<string, string> =
+    retryAfterSeconds !== undefined ? { 'Retry-After': String(retryAfterSeconds) } : {};
   return new StatusError(failure(code, reason, text, details), headers);
 }
 

@@ -48,7 +48,10 @@ export function randomSuffix(): string {
  * Removes the listed fields when they are 0: Kubernetes marks most status counts `omitempty`,
  * so a client must cope with them missing, and the simulator makes sure it does.
  */
-export function dropZeros<T extends Record<string, unknown>>(status: T, keys: string[]): Partial<T> {
+export function dropZeros<T extends Record<string, unknown>>(
+  status: T,
+  keys: string[],
+): Partial<T> {
   const out: Record<string, unknown> = { ...status };
   for (const key of keys) if (out[key] === 0 || out[key] === undefined) delete out[key];
   return out as Partial<T>;
@@ -63,7 +66,8 @@ export function templateHash(template: unknown): string {
   }
   const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
   let text = '';
-  for (let n = hash; n > 0; n = Math.floor(n / alphabet.length)) text += alphabet[n % alphabet.length];
+  for (let n = hash; n > 0; n = Math.floor(n / alphabet.length))
+    text += alphabet[n % alphabet.length];
   return text || alphabet[0];
 }
 
@@ -72,7 +76,8 @@ function normalise(type: ResourceType, obj: KubeObject): KubeObject {
   if (type.kind !== 'Secret' || !obj.stringData) return obj;
   const { stringData, ...rest } = obj;
   const data: Record<string, string> = { ...(rest.data ?? {}) };
-  for (const [k, v] of Object.entries(stringData as Record<string, string>)) data[k] = Buffer.from(String(v)).toString('base64');
+  for (const [k, v] of Object.entries(stringData as Record<string, string>))
+    data[k] = Buffer.from(String(v)).toString('base64');
   return { ...rest, data };
 }
 
@@ -92,7 +97,7 @@ export class ObjectStore {
   }
 
   private key(type: ResourceType, namespace: string | undefined, name: string): string {
-    return `${type.plural}.${type.group}/${type.namespaced ? namespace ?? '' : ''}/${name}`;
+    return `${type.plural}.${type.group}/${type.namespaced ? (namespace ?? '') : ''}/${name}`;
   }
 
   get resourceVersion(): string {
@@ -111,7 +116,11 @@ export class ObjectStore {
   }
 
   /** Objects of one type, in one namespace or all, ordered by namespace then name as etcd returns them. */
-  list(type: ResourceType, namespace?: string, predicate: (o: KubeObject) => boolean = () => true): KubeObject[] {
+  list(
+    type: ResourceType,
+    namespace?: string,
+    predicate: (o: KubeObject) => boolean = () => true,
+  ): KubeObject[] {
     const prefix = `${type.plural}.${type.group}/${type.namespaced && namespace ? `${namespace}/` : ''}`;
     return [...this.objects.entries()]
       .filter(([key, obj]) => key.startsWith(prefix) && predicate(obj))
@@ -122,11 +131,14 @@ export class ObjectStore {
   create(type: ResourceType, input: KubeObject): KubeObject {
     const obj = normalise(type, structuredClone(input));
     obj.metadata = { ...(obj.metadata ?? {}) } as KubeObject['metadata'];
-    if (!obj.metadata.name && obj.metadata.generateName) obj.metadata.name = obj.metadata.generateName + randomSuffix();
+    if (!obj.metadata.name && obj.metadata.generateName)
+      obj.metadata.name = obj.metadata.generateName + randomSuffix();
     const name = obj.metadata.name;
-    if (!name) throw invalid(type, '', 'metadata.name: Required value: name or generateName is required');
+    if (!name)
+      throw invalid(type, '', 'metadata.name: Required value: name or generateName is required');
     if (!NAME_PATTERN.test(name) || name.length > 253) {
-      const rule = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
+      const rule =
+        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
       throw invalid(type, name, `metadata.name: Invalid value: "${name}": ${rule}`);
     }
     if (type.namespaced) obj.metadata.namespace = obj.metadata.namespace || 'default';
@@ -148,7 +160,11 @@ export class ObjectStore {
    * subresource (as PUT on the main resource does); `part: 'status'` keeps everything but status.
    * A resourceVersion in the input must match the stored one (optimistic concurrency).
    */
-  update(type: ResourceType, input: KubeObject, part: 'main' | 'status' | 'all' = 'all'): KubeObject {
+  update(
+    type: ResourceType,
+    input: KubeObject,
+    part: 'main' | 'status' | 'all' = 'all',
+  ): KubeObject {
     const namespace = type.namespaced ? input.metadata?.namespace || 'default' : undefined;
     const name = input.metadata?.name;
     const key = this.key(type, namespace, name);
@@ -163,7 +179,8 @@ export class ObjectStore {
       next.status = structuredClone(input.status);
     } else {
       next = structuredClone(input);
-      if (part === 'main' && type.subresources.includes('status')) next.status = structuredClone(current.status);
+      if (part === 'main' && type.subresources.includes('status'))
+        next.status = structuredClone(current.status);
       // Identity and bookkeeping fields belong to the server.
       next.metadata = {
         ...next.metadata,
@@ -173,7 +190,8 @@ export class ObjectStore {
         generation: current.metadata.generation,
       };
       if (type.namespaced) next.metadata.namespace = namespace;
-      if (current.metadata.deletionTimestamp) next.metadata.deletionTimestamp = current.metadata.deletionTimestamp;
+      if (current.metadata.deletionTimestamp)
+        next.metadata.deletionTimestamp = current.metadata.deletionTimestamp;
       if (!type.tracksGeneration) delete next.metadata.generation;
     }
     next.apiVersion = groupVersion(type);
@@ -181,7 +199,8 @@ export class ObjectStore {
     if (type.tracksGeneration && canonicalJson(next.spec) !== canonicalJson(current.spec)) {
       next.metadata.generation = (current.metadata.generation ?? 0) + 1;
     }
-    const withoutVersion = (o: KubeObject) => canonicalJson({ ...o, metadata: { ...o.metadata, resourceVersion: undefined } });
+    const withoutVersion = (o: KubeObject) =>
+      canonicalJson({ ...o, metadata: { ...o.metadata, resourceVersion: undefined } });
     if (withoutVersion(next) === withoutVersion(current)) {
       // A no-op write leaves resourceVersion alone and emits no event, like the real server.
       return structuredClone(current);
@@ -215,7 +234,13 @@ export class ObjectStore {
     return this.typesByKeyPrefix.get(key.slice(0, key.indexOf('/')));
   }
 
-  private commit(type: ChangeType, resource: ResourceType, key: string, obj: KubeObject, previous?: KubeObject): KubeObject {
+  private commit(
+    type: ChangeType,
+    resource: ResourceType,
+    key: string,
+    obj: KubeObject,
+    previous?: KubeObject,
+  ): KubeObject {
     this.typesByKeyPrefix.set(`${resource.plural}.${resource.group}`, resource);
     this.revision++;
     obj.metadata.resourceVersion = String(this.revision);
@@ -228,7 +253,8 @@ export class ObjectStore {
       previous: previous && structuredClone(previous),
     };
     this.history.push(event);
-    if (this.history.length > this.historySize) this.history.splice(0, this.history.length - this.historySize);
+    if (this.history.length > this.historySize)
+      this.history.splice(0, this.history.length - this.historySize);
     for (const listener of [...this.listeners]) listener(event);
     return structuredClone(obj);
   }
@@ -240,7 +266,8 @@ export class ObjectStore {
 
   /** The oldest resourceVersion a watch may still start from. */
   get oldestWatchable(): number {
-    const oldestKept = this.history.length > 0 ? this.history[0].resourceVersion - 1 : this.revision;
+    const oldestKept =
+      this.history.length > 0 ? this.history[0].resourceVersion - 1 : this.revision;
     return Math.max(oldestKept, this.compactedBelow);
   }
 

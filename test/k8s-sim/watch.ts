@@ -29,13 +29,19 @@ export interface WatchOptions {
   bookmarkIntervalMs: number;
 }
 
-type WireEvent = { type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR'; object: KubeObject | StatusBody };
+type WireEvent = {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+  object: KubeObject | StatusBody;
+};
 
 /** Keeps every open watch so the server can end them all on close. */
 export class WatchHub {
   private readonly open = new Set<() => void>();
 
-  constructor(private readonly store: ObjectStore, private readonly options: WatchOptions) {}
+  constructor(
+    private readonly store: ObjectStore,
+    private readonly options: WatchOptions,
+  ) {}
 
   get openCount(): number {
     return this.open.size;
@@ -47,7 +53,8 @@ export class WatchHub {
 
   serve(req: IncomingMessage, res: ServerResponse, params: WatchParams, faults: WatchFaults): void {
     const { type, namespace, predicate } = params;
-    const inScope = (o: KubeObject) => !type.namespaced || !namespace || o.metadata.namespace === namespace;
+    const inScope = (o: KubeObject) =>
+      !type.namespaced || !namespace || o.metadata.namespace === namespace;
     const visible = (o: KubeObject | undefined) => o !== undefined && inScope(o) && predicate(o);
 
     // Decide what to replay before writing anything, so a bad resourceVersion can still be a 4xx.
@@ -57,10 +64,13 @@ export class WatchHub {
     if (faults.gone) {
       gone = expiredBody(rv ?? '0', this.store.oldestWatchable);
     } else if (params.sendInitialEvents || rv === undefined || rv === '' || rv === '0') {
-      backlog = this.store.list(type, namespace, predicate).map((o) => ({ type: 'ADDED', object: withTypeMeta(o, type) }));
+      backlog = this.store
+        .list(type, namespace, predicate)
+        .map((o) => ({ type: 'ADDED', object: withTypeMeta(o, type) }));
     } else {
       const from = Number(rv);
-      if (!Number.isInteger(from) || from < 0) throw badRequest(`resourceVersion: Invalid value: "${rv}": must be a non-negative integer`);
+      if (!Number.isInteger(from) || from < 0)
+        throw badRequest(`resourceVersion: Invalid value: "${rv}": must be a non-negative integer`);
       const changes = this.store.changesSince(from);
       if (!changes) gone = expiredBody(rv, this.store.oldestWatchable);
       else backlog = changes.filter((c) => c.resource === type).flatMap((c) => toWire(c, visible));
@@ -68,7 +78,11 @@ export class WatchHub {
     const goneMode = faults.gone ?? faults.staleAnswer;
     if (gone && goneMode === 'status') throw new StatusError(gone);
 
-    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+    res.writeHead(200, {
+      'Content-Type': 'application/json',
+      'Cache-Control': 'no-cache, private',
+      'Transfer-Encoding': 'chunked',
+    });
     res.flushHeaders();
     if (gone) {
       res.end(line({ type: 'ERROR', object: gone }));
@@ -92,7 +106,8 @@ export class WatchHub {
       if (ended) return;
       res.write(line(event));
       sent++;
-      if (faults.drop?.afterEvents !== undefined && sent >= faults.drop.afterEvents) end(faults.drop.how);
+      if (faults.drop?.afterEvents !== undefined && sent >= faults.drop.afterEvents)
+        end(faults.drop.how);
     };
     const unsubscribe = this.store.subscribe((change) => {
       if (change.resource === type) for (const e of toWire(change, visible)) send(e);
@@ -107,10 +122,15 @@ export class WatchHub {
     }
     for (const e of backlog!) send(e);
     if (params.sendInitialEvents) {
-      send({ type: 'BOOKMARK', object: bookmark(type, this.store.resourceVersion, { 'k8s.io/initial-events-end': 'true' }) });
+      send({
+        type: 'BOOKMARK',
+        object: bookmark(type, this.store.resourceVersion, { 'k8s.io/initial-events-end': 'true' }),
+      });
     }
-    if (faults.drop?.afterMs !== undefined) timers.push(setTimeout(() => end(faults.drop!.how), faults.drop.afterMs));
-    if (params.timeoutSeconds !== undefined && params.timeoutSeconds > 0) timers.push(setTimeout(() => end(), params.timeoutSeconds * 1000));
+    if (faults.drop?.afterMs !== undefined)
+      timers.push(setTimeout(() => end(faults.drop!.how), faults.drop.afterMs));
+    if (params.timeoutSeconds !== undefined && params.timeoutSeconds > 0)
+      timers.push(setTimeout(() => end(), params.timeoutSeconds * 1000));
     if (params.allowBookmarks && this.options.bookmarkIntervalMs > 0) {
       timers.push(
         setInterval(
@@ -123,8 +143,16 @@ export class WatchHub {
 }
 
 /** A BOOKMARK carries only the kind and a resourceVersion (and, ending initial events, an annotation). */
-function bookmark(type: ResourceType, resourceVersion: string, annotations?: Record<string, string>): KubeObject {
-  return { apiVersion: groupVersion(type), kind: type.kind, metadata: { name: '', resourceVersion, ...(annotations ? { annotations } : {}) } } as KubeObject;
+function bookmark(
+  type: ResourceType,
+  resourceVersion: string,
+  annotations?: Record<string, string>,
+): KubeObject {
+  return {
+    apiVersion: groupVersion(type),
+    kind: type.kind,
+    metadata: { name: '', resourceVersion, ...(annotations ? { annotations } : {}) },
+  } as KubeObject;
 }
 
 function line(event: WireEvent): string {

@@ -3,7 +3,15 @@
 // Its 0.6.0 schema predates `runs.using: node24` (its enum stops at node20), so each file is
 // validated as written except for that one value, and node24 is asserted separately.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -27,7 +35,10 @@ function validate(dir: string, text: string): { code: number | null; output: str
   mkdirSync(folder, { recursive: true });
   const file = path.join(folder, 'action.yml');
   writeFileSync(file, text);
-  const run = spawnSync(NODE, [CLI, file], { encoding: 'utf8', env: { PATH: process.env.PATH, FORCE_COLOR: '0' } });
+  const run = spawnSync(NODE, [CLI, file], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, FORCE_COLOR: '0' },
+  });
   return { code: run.status, output: `${run.stdout}${run.stderr}` };
 }
 
@@ -46,9 +57,14 @@ describe('@action-validator/cli runs here', () => {
   test('its schema rejects node24 on runs.using only (why node24 is checked separately below)', () => {
     const result = validate('node24', MINIMAL.replace('node20', 'node24'));
     expect(result.code).toBe(1);
-    const errors = JSON.parse(result.output).errors as { path: string; states?: { errors: { path: string; code: string }[] }[] }[];
+    const errors = JSON.parse(result.output).errors as {
+      path: string;
+      states?: { errors: { path: string; code: string }[] }[];
+    }[];
     expect(errors.map((e) => e.path)).toEqual(['/runs']);
-    expect(errors[0].states?.[0].errors).toEqual([expect.objectContaining({ path: '/runs/using', code: 'enum' })]);
+    expect(errors[0].states?.[0].errors).toEqual([
+      expect.objectContaining({ path: '/runs/using', code: 'enum' }),
+    ]);
   });
 });
 
@@ -67,8 +83,12 @@ describe('actions/*/action.yml', () => {
   });
 
   test.each(ACTIONS)('%s runs on node24 from its bundle in dist/', (name) => {
-    const meta = parseYaml(readFileSync(path.join(ROOT, 'actions', name, 'action.yml'), 'utf8')) as { runs: { using: string; main: string } };
+    const meta = parseYaml(
+      readFileSync(path.join(ROOT, 'actions', name, 'action.yml'), 'utf8'),
+    ) as { runs: { using: string; main: string } };
     expect(meta.runs.using).toBe('node24');
-    expect(path.resolve(ROOT, 'actions', name, meta.runs.main)).toBe(path.join(ROOT, 'dist', name, 'index.js'));
+    expect(path.resolve(ROOT, 'actions', name, meta.runs.main)).toBe(
+      path.join(ROOT, 'dist', name, 'index.js'),
+    );
   });
 });

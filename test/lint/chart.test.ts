@@ -18,11 +18,24 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
-const run = (args: string[]) => execFileSync(helm, args, { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: home, HELM_CACHE_HOME: home, HELM_CONFIG_HOME: home, HELM_DATA_HOME: home } });
+const run = (args: string[]) =>
+  execFileSync(helm, args, {
+    encoding: 'utf8',
+    env: {
+      PATH: process.env.PATH,
+      HOME: home,
+      HELM_CACHE_HOME: home,
+      HELM_CONFIG_HOME: home,
+      HELM_DATA_HOME: home,
+    },
+  });
 
 interface Rendered {
   kind: string;
-  spec: { replicas?: number; template: { spec: { containers: { image: string; command?: string[] }[] } } };
+  spec: {
+    replicas?: number;
+    template: { spec: { containers: { image: string; command?: string[] }[] } };
+  };
 }
 
 function render(set: string[] = []): Rendered[] {
@@ -45,7 +58,8 @@ test('renders a Deployment and a Service; the image follows image.tag', () => {
 });
 
 test('crashOnStart=true replaces the command with one that exits 1 (the crash-looping release)', () => {
-  const container = render(['crashOnStart=true']).find((d) => d.kind === 'Deployment')!.spec.template.spec.containers[0];
+  const container = render(['crashOnStart=true']).find((d) => d.kind === 'Deployment')!.spec
+    .template.spec.containers[0];
   expect(container.command?.slice(0, 2)).toEqual(['sh', '-c']);
   expect(container.command?.[2]).toMatch(/exit 1$/);
 });

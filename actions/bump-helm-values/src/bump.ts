@@ -4,7 +4,17 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { ActionError, InputError, backoffDelay, code, details, heading, table, type Clock, type Runner } from '@cicd-actions/core';
+import {
+  ActionError,
+  InputError,
+  backoffDelay,
+  code,
+  details,
+  heading,
+  table,
+  type Clock,
+  type Runner,
+} from '@cicd-actions/core';
 import { createGit, gitErrorLine, withoutUrlCredentials, type Git } from '@cicd-actions/core/git';
 import { editYaml, YamlEditError, type AppliedEdit, type ChangeSpec } from './edit';
 import { normalizeFileKey } from './changes';
@@ -43,14 +53,29 @@ const MAX_LISTED_PROBLEMS = 5;
 export function planFiles(changes: BumpConfig['changes'], files: string[]): FilePlan[] {
   if (changes.kind === 'all') return files.map((file) => ({ file, changes: changes.changes }));
   const missing = files.filter((f) => !changes.files.has(normalizeFileKey(f)));
-  if (missing.length) throw new InputError('changes-json', `has no entry for ${missing.map((f) => `'${f}'`).join(', ')}, which files matched`);
-  const extra = [...changes.files.keys()].filter((k) => !files.some((f) => normalizeFileKey(f) === k));
-  if (extra.length) throw new InputError('changes-json', `names ${extra.map((f) => `'${f}'`).join(', ')}, which files did not match`);
+  if (missing.length)
+    throw new InputError(
+      'changes-json',
+      `has no entry for ${missing.map((f) => `'${f}'`).join(', ')}, which files matched`,
+    );
+  const extra = [...changes.files.keys()].filter(
+    (k) => !files.some((f) => normalizeFileKey(f) === k),
+  );
+  if (extra.length)
+    throw new InputError(
+      'changes-json',
+      `names ${extra.map((f) => `'${f}'`).join(', ')}, which files did not match`,
+    );
   return files.map((file) => ({ file, changes: changes.files.get(normalizeFileKey(file))! }));
 }
 
 /** Reads and edits every file in memory; throws one error listing every problem, with file:line:column. */
-async function editAll(cwd: string, plans: FilePlan[], cfg: BumpConfig, when = ''): Promise<FileOutcome[]> {
+async function editAll(
+  cwd: string,
+  plans: FilePlan[],
+  cfg: BumpConfig,
+  when = '',
+): Promise<FileOutcome[]> {
   const problems: string[] = [];
   const outcomes: FileOutcome[] = [];
   for (const plan of plans) {
@@ -62,16 +87,29 @@ async function editAll(cwd: string, plans: FilePlan[], cfg: BumpConfig, when = '
       continue;
     }
     try {
-      const r = editYaml(before, plan.changes, { valueType: cfg.valueType, createMissing: cfg.createMissing });
-      outcomes.push({ file: plan.file, before, after: r.text, edits: r.edits, warnings: r.warnings });
+      const r = editYaml(before, plan.changes, {
+        valueType: cfg.valueType,
+        createMissing: cfg.createMissing,
+      });
+      outcomes.push({
+        file: plan.file,
+        before,
+        after: r.text,
+        edits: r.edits,
+        warnings: r.warnings,
+      });
     } catch (err) {
       if (!(err instanceof YamlEditError)) throw err;
-      for (const p of err.problems) problems.push(`${plan.file}${p.line ? `:${p.line}:${p.col}` : ''}: ${p.message}`);
+      for (const p of err.problems)
+        problems.push(`${plan.file}${p.line ? `:${p.line}:${p.col}` : ''}: ${p.message}`);
     }
   }
   if (problems.length) {
     const listed = problems.slice(0, MAX_LISTED_PROBLEMS).join('; ');
-    const more = problems.length > MAX_LISTED_PROBLEMS ? `; and ${problems.length - MAX_LISTED_PROBLEMS} more` : '';
+    const more =
+      problems.length > MAX_LISTED_PROBLEMS
+        ? `; and ${problems.length - MAX_LISTED_PROBLEMS} more`
+        : '';
     throw new ActionError(`${listed}${more} — no file was changed${when}`);
   }
   return outcomes;
@@ -102,18 +140,26 @@ function effectiveEdits(outcomes: FileOutcome[]): Array<{ file: string; edit: Ap
 export function defaultCommitMessage(outcomes: FileOutcome[]): string {
   const edits = effectiveEdits(outcomes);
   const byPath = new Map<string, string>();
-  for (const { edit } of edits) if (!byPath.has(edit.pathText)) byPath.set(edit.pathText, show(edit.newValue));
+  for (const { edit } of edits)
+    if (!byPath.has(edit.pathText)) byPath.set(edit.pathText, show(edit.newValue));
   const values = new Set(byPath.values());
   const subject =
     values.size === 1
       ? `chore: update ${[...byPath.keys()].join(', ')} to ${[...values][0]}`
       : `chore: update ${[...byPath].map(([p, v]) => `${p} to ${v}`).join(', ')}`;
-  const body = edits.map(({ file, edit }) => `- ${file}: ${edit.pathText} ${show(edit.oldValue)} → ${show(edit.newValue)}`).join('\n');
+  const body = edits
+    .map(
+      ({ file, edit }) =>
+        `- ${file}: ${edit.pathText} ${show(edit.oldValue)} → ${show(edit.newValue)}`,
+    )
+    .join('\n');
   return `${subject}\n\n${body}`;
 }
 
 /** file → path → old value, the shape changes-json accepts to undo this run. */
-export function previousValues(outcomes: FileOutcome[]): Record<string, Record<string, JsonScalar>> {
+export function previousValues(
+  outcomes: FileOutcome[],
+): Record<string, Record<string, JsonScalar>> {
   const out: Record<string, Record<string, JsonScalar>> = {};
   for (const o of outcomes) {
     const entry: Record<string, JsonScalar> = {};
@@ -131,18 +177,28 @@ function pushStatusLines(output: string): string[] {
 /** A push failure worth a fetch-and-re-apply: the branch moved, or a concurrent push won the ref lock. */
 export function isRaceRejection(output: string): boolean {
   return pushStatusLines(output).some(
-    (l) => /\[rejected\].*\((fetch first|non-fast-forward|stale info)\)/.test(l) || /\[remote rejected\].*\((failed to update ref|failed to lock|cannot lock ref|incorrect old value provided)/.test(l),
+    (l) =>
+      /\[rejected\].*\((fetch first|non-fast-forward|stale info)\)/.test(l) ||
+      /\[remote rejected\].*\((failed to update ref|failed to lock|cannot lock ref|incorrect old value provided)/.test(
+        l,
+      ),
   );
 }
 
 /** The line that says why a push failed: git's `! [rejected] … (reason)` line, else its first error. */
 export function pushFailureReason(stderr: string): string {
   const status = pushStatusLines(stderr).find((l) => /^\s*!\s*\[(remote )?rejected\]/.test(l));
-  return withoutUrlCredentials(status?.trim().replace(/^!\s*/, '').replace(/\s+/g, ' ') ?? (gitErrorLine(stderr) || 'rejected'));
+  return withoutUrlCredentials(
+    status?.trim().replace(/^!\s*/, '').replace(/\s+/g, ' ') ??
+      (gitErrorLine(stderr) || 'rejected'),
+  );
 }
 
 /** owner/name of the remote when it is on this GitHub server, else the workflow's repository. */
-export function repositoryFromRemote(url: string, serverUrl: string | undefined): string | undefined {
+export function repositoryFromRemote(
+  url: string,
+  serverUrl: string | undefined,
+): string | undefined {
   const host = (() => {
     try {
       return new URL(serverUrl || 'https://github.com').host;
@@ -158,7 +214,12 @@ export function repositoryFromRemote(url: string, serverUrl: string | undefined)
 export function defaultPrBranch(outcomes: FileOutcome[]): string {
   const edits = effectiveEdits(outcomes);
   const first = edits[0] ? `${edits[0].edit.pathText}-${show(edits[0].edit.newValue)}` : 'values';
-  const slug = first.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/\.{2,}/g, '.').replace(/^[-.]+|[-.]+$/g, '').slice(0, 60) || 'values';
+  const slug =
+    first
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/\.{2,}/g, '.')
+      .replace(/^[-.]+|[-.]+$/g, '')
+      .slice(0, 60) || 'values';
   const hash = createHash('sha256')
     .update(JSON.stringify(edits.map(({ file, edit }) => [file, edit.pathText, edit.newValue])))
     .digest('hex')
@@ -174,24 +235,40 @@ interface GitContext {
   remoteUrl: string;
 }
 
-async function gitContext(cwd: string, cfg: BumpConfig, deps: BumpDeps, outcomes: FileOutcome[]): Promise<GitContext> {
+async function gitContext(
+  cwd: string,
+  cfg: BumpConfig,
+  deps: BumpDeps,
+  outcomes: FileOutcome[],
+): Promise<GitContext> {
   const git = (deps.git ?? ((dir) => createGit(dir, deps.env)))(cwd);
   const top = await git(['rev-parse', '--show-toplevel'], { allowFailure: true });
-  if (top.code !== 0) throw new ActionError(`${cwd} is not inside a git repository (${gitErrorLine(top.stderr)}); check out the repository first, or set commit: false to only edit the files`);
+  if (top.code !== 0)
+    throw new ActionError(
+      `${cwd} is not inside a git repository (${gitErrorLine(top.stderr)}); check out the repository first, or set commit: false to only edit the files`,
+    );
   const head = await git(['symbolic-ref', '--quiet', '--short', 'HEAD'], { allowFailure: true });
   const current = head.code === 0 ? head.stdout.trim() : undefined;
   const remote = await git(['remote', 'get-url', cfg.remote], { allowFailure: true });
-  if (cfg.push && remote.code !== 0) throw new ActionError(`the repository has no remote named '${cfg.remote}' to push to`);
+  if (cfg.push && remote.code !== 0)
+    throw new ActionError(`the repository has no remote named '${cfg.remote}' to push to`);
   let target: string | undefined;
   let base: string | undefined;
   if (cfg.createPr) {
     target = cfg.prBranch ?? defaultPrBranch(outcomes);
     base = cfg.base ?? cfg.branch ?? current;
-    if (!base) throw new ActionError('HEAD is detached, so the pull request base is unknown; set the base input');
-    if (target === base) throw new ActionError(`pr-branch '${target}' is the base branch; choose another pr-branch`);
+    if (!base)
+      throw new ActionError(
+        'HEAD is detached, so the pull request base is unknown; set the base input',
+      );
+    if (target === base)
+      throw new ActionError(`pr-branch '${target}' is the base branch; choose another pr-branch`);
   } else {
     target = cfg.branch ?? current;
-    if (!target && cfg.push) throw new ActionError('HEAD is detached (a tag or pull request checkout), so there is no branch to push to; set the branch input');
+    if (!target && cfg.push)
+      throw new ActionError(
+        'HEAD is detached (a tag or pull request checkout), so there is no branch to push to; set the branch input',
+      );
   }
   return { git, current, target: target ?? 'HEAD', base, remoteUrl: remote.stdout.trim() };
 }
@@ -202,8 +279,18 @@ async function writeChanged(cwd: string, outcomes: FileOutcome[]): Promise<strin
   return changed.map((o) => o.file);
 }
 
-async function commitFiles(ctx: GitContext, cfg: BumpConfig, files: string[], message: string): Promise<string> {
-  const env = { GIT_AUTHOR_NAME: cfg.authorName, GIT_AUTHOR_EMAIL: cfg.authorEmail, GIT_COMMITTER_NAME: cfg.authorName, GIT_COMMITTER_EMAIL: cfg.authorEmail };
+async function commitFiles(
+  ctx: GitContext,
+  cfg: BumpConfig,
+  files: string[],
+  message: string,
+): Promise<string> {
+  const env = {
+    GIT_AUTHOR_NAME: cfg.authorName,
+    GIT_AUTHOR_EMAIL: cfg.authorEmail,
+    GIT_COMMITTER_NAME: cfg.authorName,
+    GIT_COMMITTER_EMAIL: cfg.authorEmail,
+  };
   await ctx.git(['add', '--', ...files]);
   // Only our files: anything else the job staged stays out of this commit.
   await ctx.git(['commit', '--quiet', '--only', '-m', message, '--', ...files], { env });
@@ -224,8 +311,18 @@ function summaryTable(outcomes: FileOutcome[]): string {
     for (const e of o.edits) {
       if (seen.has(e.pathText)) continue;
       seen.add(e.pathText);
-      const status = e.created ? 'created' : Object.is(e.oldValue, e.newValue) ? 'already set' : 'changed';
-      rows.push([code(o.file), code(e.pathText), e.created ? '—' : code(show(e.oldValue)), code(show(e.newValue)), status]);
+      const status = e.created
+        ? 'created'
+        : Object.is(e.oldValue, e.newValue)
+          ? 'already set'
+          : 'changed';
+      rows.push([
+        code(o.file),
+        code(e.pathText),
+        e.created ? '—' : code(show(e.oldValue)),
+        code(show(e.newValue)),
+        status,
+      ]);
     }
   }
   return table(['File', 'Path', 'Old', 'New', 'Status'], rows);
@@ -264,32 +361,57 @@ interface PushState {
  * resets onto it (--keep), re-applies the same edit to the fresh files and commits again — so
  * one bump is always one commit on top of whatever others pushed meanwhile.
  */
-async function pushReapplying(runner: Runner, ctx: GitContext, cfg: BumpConfig, deps: BumpDeps, state: PushState): Promise<PushState & { changed: boolean }> {
+async function pushReapplying(
+  runner: Runner,
+  ctx: GitContext,
+  cfg: BumpConfig,
+  deps: BumpDeps,
+  state: PushState,
+): Promise<PushState & { changed: boolean }> {
   let { outcomes, sha } = state;
   for (let attempt = 1; ; attempt++) {
-    const pushed = await ctx.git(['push', cfg.remote, `HEAD:refs/heads/${ctx.target}`], { allowFailure: true });
+    const pushed = await ctx.git(['push', cfg.remote, `HEAD:refs/heads/${ctx.target}`], {
+      allowFailure: true,
+    });
     if (pushed.code === 0) {
-      runner.info(`Pushed ${sha.slice(0, 12)} to ${cfg.remote}/${ctx.target}${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
+      runner.info(
+        `Pushed ${sha.slice(0, 12)} to ${cfg.remote}/${ctx.target}${attempt > 1 ? ` (attempt ${attempt})` : ''}`,
+      );
       return { ...state, outcomes, sha, changed: true };
     }
     const reason = pushFailureReason(pushed.stderr);
-    if (!isRaceRejection(`${pushed.stdout}\n${pushed.stderr}`)) throw new ActionError(`git push to ${cfg.remote}/${ctx.target} failed: ${reason}`);
+    if (!isRaceRejection(`${pushed.stdout}\n${pushed.stderr}`))
+      throw new ActionError(`git push to ${cfg.remote}/${ctx.target} failed: ${reason}`);
     if (attempt > cfg.pushRetries) {
-      throw new ActionError(`git push to ${cfg.remote}/${ctx.target} was rejected ${attempt} times because the branch kept moving (push-retries: ${cfg.pushRetries}); the change is committed locally as ${sha.slice(0, 12)} but not pushed`);
+      throw new ActionError(
+        `git push to ${cfg.remote}/${ctx.target} was rejected ${attempt} times because the branch kept moving (push-retries: ${cfg.pushRetries}); the change is committed locally as ${sha.slice(0, 12)} but not pushed`,
+      );
     }
-    const wait = 200 + backoffDelay(attempt, { initialMs: 1000, maxMs: 15_000, jitter: true }, deps.random);
-    runner.info(`Push rejected (${reason}): ${ctx.target} moved on ${cfg.remote}. Re-applying the change on its new tip in ${wait} ms (retry ${attempt} of ${cfg.pushRetries}).`);
+    const wait =
+      200 + backoffDelay(attempt, { initialMs: 1000, maxMs: 15_000, jitter: true }, deps.random);
+    runner.info(
+      `Push rejected (${reason}): ${ctx.target} moved on ${cfg.remote}. Re-applying the change on its new tip in ${wait} ms (retry ${attempt} of ${cfg.pushRetries}).`,
+    );
     await deps.clock.sleep(wait);
     await ctx.git(['fetch', '--quiet', '--no-tags', cfg.remote, `refs/heads/${ctx.target}`]);
     // --keep moves HEAD to the new tip and refreshes only the files that differ; the job's own uncommitted work is kept.
     await ctx.git(['reset', '--quiet', '--keep', 'FETCH_HEAD']);
-    outcomes = await editAll(state.cwd, state.plans, cfg, ` by the retry (after ${ctx.target} moved); the local branch is now at ${cfg.remote}/${ctx.target}`);
+    outcomes = await editAll(
+      state.cwd,
+      state.plans,
+      cfg,
+      ` by the retry (after ${ctx.target} moved); the local branch is now at ${cfg.remote}/${ctx.target}`,
+    );
     if (!outcomes.some((o) => o.after !== o.before)) {
       runner.info(`The new tip of ${ctx.target} already has these values; nothing to commit.`);
       return { ...state, outcomes, sha: '', changed: false };
     }
     const written = await writeChanged(state.cwd, outcomes);
-    logDiff(runner, outcomes.map((o) => unifiedDiff(o.before, o.after, o.file)).join(''), `Diff re-applied on ${cfg.remote}/${ctx.target}`);
+    logDiff(
+      runner,
+      outcomes.map((o) => unifiedDiff(o.before, o.after, o.file)).join(''),
+      `Diff re-applied on ${cfg.remote}/${ctx.target}`,
+    );
     sha = await commitFiles(ctx, cfg, written, cfg.commitMessage ?? defaultCommitMessage(outcomes));
     runner.info(`Re-applied and committed ${sha.slice(0, 12)}`);
   }
@@ -298,27 +420,63 @@ async function pushReapplying(runner: Runner, ctx: GitContext, cfg: BumpConfig, 
 export async function bump(runner: Runner, cfg: BumpConfig, deps: BumpDeps): Promise<void> {
   if (cfg.token) runner.setSecret(cfg.token);
   const cwd = path.resolve(deps.cwd, cfg.workingDirectory);
-  if (!(await stat(cwd).catch(() => undefined))?.isDirectory()) throw new InputError('working-directory', `'${cfg.workingDirectory}' is not a directory`);
+  if (!(await stat(cwd).catch(() => undefined))?.isDirectory())
+    throw new InputError('working-directory', `'${cfg.workingDirectory}' is not a directory`);
   const files = await resolveFiles(cfg.filePatterns, cwd);
   const plans = planFiles(cfg.changes, files);
   let outcomes = await editAll(cwd, plans, cfg);
   for (const o of outcomes) for (const w of o.warnings) runner.warning(`${o.file}: ${w}`);
-  for (const { file, edit } of effectiveEdits(outcomes)) runner.info(`${file}:${edit.line}: ${edit.pathText}: ${show(edit.oldValue)} → ${show(edit.newValue)}`);
-  const diffOf = (list: FileOutcome[]) => list.map((o) => unifiedDiff(o.before, o.after, o.file)).join('');
+  for (const { file, edit } of effectiveEdits(outcomes))
+    runner.info(
+      `${file}:${edit.line}: ${edit.pathText}: ${show(edit.oldValue)} → ${show(edit.newValue)}`,
+    );
+  const diffOf = (list: FileOutcome[]) =>
+    list.map((o) => unifiedDiff(o.before, o.after, o.file)).join('');
   let diff = diffOf(outcomes);
   const anyChange = outcomes.some((o) => o.after !== o.before);
 
   if (cfg.dryRun) {
     logDiff(runner, diff);
-    return report(runner, { changed: anyChange, commitSha: '', outcomes, note: anyChange ? '**Dry run**: nothing was written or committed.' : 'The values are already set; nothing to do (dry run).' }, diff);
+    return report(
+      runner,
+      {
+        changed: anyChange,
+        commitSha: '',
+        outcomes,
+        note: anyChange
+          ? '**Dry run**: nothing was written or committed.'
+          : 'The values are already set; nothing to do (dry run).',
+      },
+      diff,
+    );
   }
-  if (!anyChange) return report(runner, { changed: false, commitSha: '', outcomes, note: 'The values are already set; nothing to commit.' }, '');
+  if (!anyChange)
+    return report(
+      runner,
+      {
+        changed: false,
+        commitSha: '',
+        outcomes,
+        note: 'The values are already set; nothing to commit.',
+      },
+      '',
+    );
 
   // Every git question is answered before the first file is written.
   const ctx = cfg.commit ? await gitContext(cwd, cfg, deps, outcomes) : undefined;
   const written = await writeChanged(cwd, outcomes);
   logDiff(runner, diff);
-  if (!ctx) return report(runner, { changed: true, commitSha: '', outcomes, note: `Wrote ${written.length} file(s); commit is false, so nothing was committed.` }, diff);
+  if (!ctx)
+    return report(
+      runner,
+      {
+        changed: true,
+        commitSha: '',
+        outcomes,
+        note: `Wrote ${written.length} file(s); commit is false, so nothing was committed.`,
+      },
+      diff,
+    );
 
   if (ctx.target !== ctx.current && ctx.target !== 'HEAD') {
     // Commit on a local branch named like the target, so the checked-out branch is left as it was.
@@ -327,7 +485,17 @@ export async function bump(runner: Runner, cfg: BumpConfig, deps: BumpDeps): Pro
   const message = cfg.commitMessage ?? defaultCommitMessage(outcomes);
   let sha = await commitFiles(ctx, cfg, written, message);
   runner.info(`Committed ${sha.slice(0, 12)}: ${message.split('\n')[0]}`);
-  if (!cfg.push) return report(runner, { changed: true, commitSha: sha, outcomes, note: `Committed \`${sha.slice(0, 12)}\` (push is false).` }, diff);
+  if (!cfg.push)
+    return report(
+      runner,
+      {
+        changed: true,
+        commitSha: sha,
+        outcomes,
+        note: `Committed \`${sha.slice(0, 12)}\` (push is false).`,
+      },
+      diff,
+    );
 
   const pushed = await pushReapplying(runner, ctx, cfg, deps, { cwd, plans, outcomes, sha });
   outcomes = pushed.outcomes;
@@ -337,20 +505,44 @@ export async function bump(runner: Runner, cfg: BumpConfig, deps: BumpDeps): Pro
 
   let pr: PullRequestResult | undefined;
   if (cfg.createPr) {
-    const repository = cfg.repository ?? repositoryFromRemote(ctx.remoteUrl, deps.env.GITHUB_SERVER_URL) ?? deps.env.GITHUB_REPOSITORY;
-    if (!repository) throw new ActionError('cannot tell which GitHub repository to open the pull request in; set the repository input');
+    const repository =
+      cfg.repository ??
+      repositoryFromRemote(ctx.remoteUrl, deps.env.GITHUB_SERVER_URL) ??
+      deps.env.GITHUB_REPOSITORY;
+    if (!repository)
+      throw new ActionError(
+        'cannot tell which GitHub repository to open the pull request in; set the repository input',
+      );
     const [owner, repo] = repository.split('/');
-    const title = cfg.prTitle ?? (cfg.commitMessage ?? defaultCommitMessage(outcomes)).split('\n')[0];
+    const title =
+      cfg.prTitle ?? (cfg.commitMessage ?? defaultCommitMessage(outcomes)).split('\n')[0];
     const body = cfg.prBody ?? `Opened by bump-helm-values.\n\n${summaryTable(outcomes)}`;
-    const open = deps.openPullRequest ?? (async (req: PullRequestRequest) => (await import('./pull-request')).openPullRequest(req));
-    pr = await open({ apiUrl: deps.env.GITHUB_API_URL || 'https://api.github.com', token: cfg.token, owner, repo, head: ctx.target, base: ctx.base!, title, body });
-    runner.info(`${pr.reused ? 'Reused the open' : 'Opened'} pull request #${pr.number}: ${pr.url}`);
+    const open =
+      deps.openPullRequest ??
+      (async (req: PullRequestRequest) => (await import('./pull-request')).openPullRequest(req));
+    pr = await open({
+      apiUrl: deps.env.GITHUB_API_URL || 'https://api.github.com',
+      token: cfg.token,
+      owner,
+      repo,
+      head: ctx.target,
+      base: ctx.base!,
+      title,
+      body,
+    });
+    runner.info(
+      `${pr.reused ? 'Reused the open' : 'Opened'} pull request #${pr.number}: ${pr.url}`,
+    );
   }
 
   const where = `${cfg.remote}/${ctx.target}`;
   const note = [
-    changed ? `Committed \`${sha.slice(0, 12)}\` and pushed it to \`${where}\`.` : `\`${where}\` already had these values (set by someone else meanwhile); nothing was committed.`,
-    pr ? `Pull request: [#${pr.number}](${pr.url})${pr.reused ? ' (already open, reused)' : ''}.` : '',
+    changed
+      ? `Committed \`${sha.slice(0, 12)}\` and pushed it to \`${where}\`.`
+      : `\`${where}\` already had these values (set by someone else meanwhile); nothing was committed.`,
+    pr
+      ? `Pull request: [#${pr.number}](${pr.url})${pr.reused ? ' (already open, reused)' : ''}.`
+      : '',
   ]
     .filter(Boolean)
     .join(' ');

@@ -9,12 +9,16 @@ function fail(message: string): never {
   throw new Error(message);
 }
 
-function parsePathOrFail(text: string, where: string): { path: ChangeSpec['path']; pathText: string } {
+function parsePathOrFail(
+  text: string,
+  where: string,
+): { path: ChangeSpec['path']; pathText: string } {
   try {
     const path = parsePath(text);
     return { path, pathText: formatPath(path) };
   } catch (err) {
-    if (err instanceof PathSyntaxError) fail(`${where}: path '${text}' is not valid: ${err.message}`);
+    if (err instanceof PathSyntaxError)
+      fail(`${where}: path '${text}' is not valid: ${err.message}`);
     throw err;
   }
 }
@@ -49,9 +53,12 @@ export function parseChangeLines(text: string, valueType: ValueType): ChangeSpec
       quoted = true;
     }
     if (/[\r\n]/.test(value)) fail(`${where}: the value must be one line`);
-    if (!quoted && valueType === 'number' && !isYamlNumber(value)) fail(`${where}: '${value}' is not a number (value-type is number)`);
-    if (!quoted && valueType === 'boolean' && !isYamlBoolean(value)) fail(`${where}: '${value}' is not true or false (value-type is boolean)`);
-    if (quoted && (valueType === 'number' || valueType === 'boolean')) fail(`${where}: a quoted value is a string, but value-type is ${valueType}`);
+    if (!quoted && valueType === 'number' && !isYamlNumber(value))
+      fail(`${where}: '${value}' is not a number (value-type is number)`);
+    if (!quoted && valueType === 'boolean' && !isYamlBoolean(value))
+      fail(`${where}: '${value}' is not true or false (value-type is boolean)`);
+    if (quoted && (valueType === 'number' || valueType === 'boolean'))
+      fail(`${where}: a quoted value is a string, but value-type is ${valueType}`);
     changes.push({ path, pathText, wanted: { kind: 'text', text: value, quoted } });
   }
   if (changes.length === 0) fail('no path=value line found');
@@ -60,12 +67,18 @@ export function parseChangeLines(text: string, valueType: ValueType): ChangeSpec
 }
 
 function isJsonScalar(v: unknown): v is JsonScalar {
-  return v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+  return (
+    v === null ||
+    typeof v === 'string' ||
+    typeof v === 'boolean' ||
+    (typeof v === 'number' && Number.isFinite(v))
+  );
 }
 
 function jsonChanges(obj: Record<string, unknown>, where: string): ChangeSpec[] {
   const changes = Object.entries(obj).map(([key, value]) => {
-    if (!isJsonScalar(value)) fail(`${where}: the value of '${key}' must be a string, number, boolean or null`);
+    if (!isJsonScalar(value))
+      fail(`${where}: the value of '${key}' must be a string, number, boolean or null`);
     const { path, pathText } = parsePathOrFail(key, where);
     return { path, pathText, wanted: { kind: 'json', value } } as ChangeSpec;
   });
@@ -75,7 +88,8 @@ function jsonChanges(obj: Record<string, unknown>, where: string): ChangeSpec[] 
 }
 
 /** Changes from JSON: `{ "path": value }` for every file, or `{ "file": { "path": value } }` per file (the previous-values shape). */
-export type JsonChanges = { kind: 'all'; changes: ChangeSpec[] } | { kind: 'per-file'; files: Map<string, ChangeSpec[]> };
+export type JsonChanges =
+  { kind: 'all'; changes: ChangeSpec[] } | { kind: 'per-file'; files: Map<string, ChangeSpec[]> };
 
 export function parseChangesJson(text: string): JsonChanges {
   let data: unknown;
@@ -84,14 +98,25 @@ export function parseChangesJson(text: string): JsonChanges {
   } catch (err) {
     fail(`not valid JSON: ${(err as Error).message}`);
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) fail('expected a JSON object');
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    fail('expected a JSON object');
   const entries = Object.entries(data as Record<string, unknown>);
   if (entries.length === 0) fail('the object is empty');
-  const nested = entries.filter(([, v]) => typeof v === 'object' && v !== null && !Array.isArray(v));
-  if (nested.length === 0) return { kind: 'all', changes: jsonChanges(data as Record<string, unknown>, 'changes-json') };
-  if (nested.length !== entries.length) fail('mix of per-file objects and plain values; use either { "path": value } or { "file": { "path": value } }');
+  const nested = entries.filter(
+    ([, v]) => typeof v === 'object' && v !== null && !Array.isArray(v),
+  );
+  if (nested.length === 0)
+    return { kind: 'all', changes: jsonChanges(data as Record<string, unknown>, 'changes-json') };
+  if (nested.length !== entries.length)
+    fail(
+      'mix of per-file objects and plain values; use either { "path": value } or { "file": { "path": value } }',
+    );
   const files = new Map<string, ChangeSpec[]>();
-  for (const [file, obj] of nested) files.set(normalizeFileKey(file), jsonChanges(obj as Record<string, unknown>, `file '${file}'`));
+  for (const [file, obj] of nested)
+    files.set(
+      normalizeFileKey(file),
+      jsonChanges(obj as Record<string, unknown>, `file '${file}'`),
+    );
   return { kind: 'per-file', files };
 }
 

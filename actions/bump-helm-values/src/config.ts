@@ -35,9 +35,25 @@ export interface BumpConfig {
 
 /** git check-ref-format's rules for a branch name, checked without running git. */
 export function isValidBranchName(name: string): boolean {
-  if (name === '' || name === '@' || name.startsWith('-') || name.startsWith('/') || name.endsWith('/') || name.endsWith('.')) return false;
-  if (/[\x00-\x20\x7f~^:?*[\\]/.test(name) || name.includes('..') || name.includes('@{') || name.includes('//')) return false;
-  return name.split('/').every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock'));
+  if (
+    name === '' ||
+    name === '@' ||
+    name.startsWith('-') ||
+    name.startsWith('/') ||
+    name.endsWith('/') ||
+    name.endsWith('.')
+  )
+    return false;
+  if (
+    /[\x00-\x20\x7f~^:?*[\\]/.test(name) ||
+    name.includes('..') ||
+    name.includes('@{') ||
+    name.includes('//')
+  )
+    return false;
+  return name
+    .split('/')
+    .every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock'));
 }
 
 function branchInput(inputs: Inputs, name: string): string | undefined {
@@ -56,16 +72,22 @@ function oneLine(inputs: Inputs, name: string, fallback: string): string {
 export function readConfig(runner: Runner): BumpConfig {
   const inputs = new Inputs(runner);
   const filePatterns = parseLines(inputs.required('files'));
-  if (filePatterns.length === 0) throw new InputError('files', 'is required: one file or glob per line');
+  if (filePatterns.length === 0)
+    throw new InputError('files', 'is required: one file or glob per line');
 
   const valueType = inputs.oneOf('value-type', VALUE_TYPES, 'auto');
   const changesText = runner.input('changes');
   const jsonText = runner.input('changes-json');
-  if (changesText !== '' && jsonText !== '') throw new InputError('changes', 'give either changes or changes-json, not both');
-  if (changesText === '' && jsonText === '') throw new InputError('changes', 'is required (path=value lines), unless changes-json is given');
+  if (changesText !== '' && jsonText !== '')
+    throw new InputError('changes', 'give either changes or changes-json, not both');
+  if (changesText === '' && jsonText === '')
+    throw new InputError('changes', 'is required (path=value lines), unless changes-json is given');
   let changes: JsonChanges;
   try {
-    changes = changesText !== '' ? { kind: 'all', changes: parseChangeLines(changesText, valueType) } : parseChangesJson(jsonText);
+    changes =
+      changesText !== ''
+        ? { kind: 'all', changes: parseChangeLines(changesText, valueType) }
+        : parseChangesJson(jsonText);
   } catch (err) {
     throw new InputError(changesText !== '' ? 'changes' : 'changes-json', (err as Error).message);
   }
@@ -73,20 +95,28 @@ export function readConfig(runner: Runner): BumpConfig {
   const commit = inputs.boolean('commit', true);
   const push = commit && inputs.boolean('push', true);
   const createPr = inputs.boolean('create-pr', false);
-  if (createPr && !(commit && push)) throw new InputError('create-pr', 'needs commit: true and push: true (the pull request is opened from a pushed branch)');
+  if (createPr && !(commit && push))
+    throw new InputError(
+      'create-pr',
+      'needs commit: true and push: true (the pull request is opened from a pushed branch)',
+    );
 
   const remote = inputs.string('remote', 'origin');
-  if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(remote)) throw new InputError('remote', `expected a remote name like origin, got '${remote}'`);
+  if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(remote))
+    throw new InputError('remote', `expected a remote name like origin, got '${remote}'`);
 
   const authorName = oneLine(inputs, 'author-name', BOT_NAME);
   const authorEmail = oneLine(inputs, 'author-email', BOT_EMAIL);
-  if (!/^[^\s<>@]+@[^\s<>@]+$/.test(authorEmail)) throw new InputError('author-email', `expected an email address, got '${authorEmail}'`);
+  if (!/^[^\s<>@]+@[^\s<>@]+$/.test(authorEmail))
+    throw new InputError('author-email', `expected an email address, got '${authorEmail}'`);
   if (/[<>]/.test(authorName)) throw new InputError('author-name', 'must not contain < or >');
 
   const token = inputs.string('github-token');
-  if (createPr && token === '') throw new InputError('github-token', 'is required when create-pr is true');
+  if (createPr && token === '')
+    throw new InputError('github-token', 'is required when create-pr is true');
   const repository = inputs.string('repository') || undefined;
-  if (repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) throw new InputError('repository', `expected owner/name, got '${repository}'`);
+  if (repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository))
+    throw new InputError('repository', `expected owner/name, got '${repository}'`);
 
   const commitMessage = inputs.raw('commit-message').trim() || undefined;
   const prTitle = inputs.string('pr-title') || undefined;

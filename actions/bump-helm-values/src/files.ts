@@ -35,7 +35,8 @@ export async function resolveFiles(patterns: string[], cwd: string): Promise<str
       const st = await stat(path.resolve(cwd, m)).catch(() => undefined);
       if (st?.isFile()) matches.push(m);
     }
-    if (matches.length === 0) throw new InputError('files', `the pattern '${pattern}' matched no file (in ${cwd})`);
+    if (matches.length === 0)
+      throw new InputError('files', `the pattern '${pattern}' matched no file (in ${cwd})`);
     for (const m of matches.sort()) add(m);
   }
   return found;
@@ -48,7 +49,10 @@ export async function readText(file: string): Promise<string> {
 /** Replaces a file's content atomically, keeping its permission bits. */
 export async function writeAtomically(file: string, text: string): Promise<void> {
   const st = await stat(file).catch(() => undefined);
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`,
+  );
   try {
     await writeFile(temp, text, { encoding: 'utf8', flag: 'wx' });
     if (st) await chmod(temp, st.mode & 0o7777);

@@ -5,7 +5,10 @@ export type Segment = string | number;
 
 /** Why a path could not be read, with the 0-based character position. */
 export class PathSyntaxError extends Error {
-  constructor(readonly reason: string, readonly at: number) {
+  constructor(
+    readonly reason: string,
+    readonly at: number,
+  ) {
     super(`${reason} at character ${at + 1}`);
     this.name = 'PathSyntaxError';
   }
@@ -47,7 +50,11 @@ function readBracket(text: string, start: number): { segment: Segment; end: numb
   const close = text.indexOf(']', i);
   if (close < 0) throw new PathSyntaxError("unclosed '['", start);
   const inner = text.slice(i, close).trim();
-  if (!/^-?\d+$/.test(inner)) throw new PathSyntaxError(`expected a list index or a quoted key inside [], got '${inner}'`, start);
+  if (!/^-?\d+$/.test(inner))
+    throw new PathSyntaxError(
+      `expected a list index or a quoted key inside [], got '${inner}'`,
+      start,
+    );
   return { segment: Number(inner), end: close + 1 };
 }
 
@@ -83,7 +90,8 @@ export function parsePath(input: string): Segment[] {
     } else {
       let end = i;
       while (end < text.length && !'.[]"\''.includes(text[end])) end++;
-      if (text[end] === ']' || text[end] === '"' || text[end] === "'") throw new PathSyntaxError(`unexpected '${text[end]}'`, end);
+      if (text[end] === ']' || text[end] === '"' || text[end] === "'")
+        throw new PathSyntaxError(`unexpected '${text[end]}'`, end);
       const key = text.slice(i, end).trim();
       if (key === '') throw new PathSyntaxError('empty key', i);
       segments.push(key);
@@ -122,7 +130,8 @@ export function splitAssignment(line: string): { path: string; value: string } |
     if (ch === '"' || ch === "'") quote = ch;
     else if (ch === '[') depth++;
     else if (ch === ']') depth--;
-    else if (ch === '=' && depth === 0) return { path: line.slice(0, i).trim(), value: line.slice(i + 1).trim() };
+    else if (ch === '=' && depth === 0)
+      return { path: line.slice(0, i).trim(), value: line.slice(i + 1).trim() };
   }
   return undefined;
 }

@@ -22,7 +22,9 @@ export interface PullRequestResult {
 function apiFailure(what: string, err: unknown): ActionError {
   const e = err as { status?: number; message?: string };
   const status = e.status ? `HTTP ${e.status}: ` : '';
-  return new ActionError(`GitHub API: ${what} failed: ${status}${(e.message ?? String(err)).split('\n')[0]}`);
+  return new ActionError(
+    `GitHub API: ${what} failed: ${status}${(e.message ?? String(err)).split('\n')[0]}`,
+  );
 }
 
 export async function openPullRequest(req: PullRequestRequest): Promise<PullRequestResult> {
@@ -31,7 +33,14 @@ export async function openPullRequest(req: PullRequestRequest): Promise<PullRequ
   const { owner, repo, head, base } = req;
   const findOpen = async (): Promise<PullRequestResult | undefined> => {
     try {
-      const { data } = await octokit.rest.pulls.list({ owner, repo, state: 'open', head: `${owner}:${head}`, base, per_page: 10 });
+      const { data } = await octokit.rest.pulls.list({
+        owner,
+        repo,
+        state: 'open',
+        head: `${owner}:${head}`,
+        base,
+        per_page: 10,
+      });
       const pr = data.find((p) => p.head?.ref === head) ?? data[0];
       return pr ? { url: pr.html_url, number: pr.number, reused: true } : undefined;
     } catch (err) {
@@ -41,7 +50,14 @@ export async function openPullRequest(req: PullRequestRequest): Promise<PullRequ
   const open = await findOpen();
   if (open) return open;
   try {
-    const { data } = await octokit.rest.pulls.create({ owner, repo, head, base, title: req.title, body: req.body });
+    const { data } = await octokit.rest.pulls.create({
+      owner,
+      repo,
+      head,
+      base,
+      title: req.title,
+      body: req.body,
+    });
     return { url: data.html_url, number: data.number, reused: false };
   } catch (err) {
     // Another run may have opened it between our list and create: GitHub answers 422.

@@ -8,7 +8,8 @@ export const VALUE_TYPES: readonly ValueType[] = ['auto', 'string', 'number', 'b
 export type JsonScalar = string | number | boolean | null;
 
 /** A value as the user gave it: text from a `path=value` line, or a typed value from JSON. */
-export type WantedValue = { kind: 'text'; text: string; quoted: boolean } | { kind: 'json'; value: JsonScalar };
+export type WantedValue =
+  { kind: 'text'; text: string; quoted: boolean } | { kind: 'json'; value: JsonScalar };
 
 /** The scalar being replaced (undefined style/value when the key is being created). */
 export interface ExistingScalar {
@@ -27,7 +28,11 @@ export interface RenderedScalar {
 /** The value YAML gives `text` written as a plain scalar, or undefined when it is not one plain scalar. */
 const plainCache = new Map<string, { value: unknown } | undefined>();
 
-export function plainValue(text: string, inFlow = false, version: '1.1' | '1.2' = '1.2'): { value: unknown } | undefined {
+export function plainValue(
+  text: string,
+  inFlow = false,
+  version: '1.1' | '1.2' = '1.2',
+): { value: unknown } | undefined {
   // The same few values (one tag for many keys) are asked about again and again.
   const key = `${version}${inFlow ? 'f' : 'b'}${text}`;
   if (plainCache.has(key)) return plainCache.get(key);
@@ -36,9 +41,16 @@ export function plainValue(text: string, inFlow = false, version: '1.1' | '1.2' 
   return result;
 }
 
-function readPlain(text: string, inFlow: boolean, version: '1.1' | '1.2'): { value: unknown } | undefined {
+function readPlain(
+  text: string,
+  inFlow: boolean,
+  version: '1.1' | '1.2',
+): { value: unknown } | undefined {
   if (text === '' || /[\r\n]/.test(text)) return undefined;
-  const doc = parseDocument(inFlow ? `[${text}]\n` : `k: ${text}\n`, { prettyErrors: false, version });
+  const doc = parseDocument(inFlow ? `[${text}]\n` : `k: ${text}\n`, {
+    prettyErrors: false,
+    version,
+  });
   if (doc.errors.length) return undefined;
   const c = doc.contents;
   let node: unknown;
@@ -86,7 +98,11 @@ function typeName(v: unknown): string {
  * string (so `1.10` and `0755` are quoted when plain would read as a number), a number stays a
  * number and a boolean a boolean when the new text is one; a null or a new key becomes a string.
  */
-export function renderScalar(existing: ExistingScalar, wanted: WantedValue, valueType: ValueType): RenderedScalar {
+export function renderScalar(
+  existing: ExistingScalar,
+  wanted: WantedValue,
+  valueType: ValueType,
+): RenderedScalar {
   if (wanted.kind === 'json') {
     const v = wanted.value;
     if (v === null) return { value: null, text: 'null' };
@@ -94,7 +110,8 @@ export function renderScalar(existing: ExistingScalar, wanted: WantedValue, valu
     if (typeof v === 'number') {
       const text = String(v);
       const read = plainValue(text);
-      if (!Number.isFinite(v) || !read || read.value !== v) throw new Error(`cannot write the number ${text} exactly`);
+      if (!Number.isFinite(v) || !read || read.value !== v)
+        throw new Error(`cannot write the number ${text} exactly`);
       return { value: v, text };
     }
     return { value: v, text: renderString(v, existing.style, existing.inFlow) };
@@ -109,7 +126,8 @@ export function renderScalar(existing: ExistingScalar, wanted: WantedValue, valu
     if (typeof old === 'number') type = isYamlNumber(text) ? 'number' : 'string';
     else if (typeof old === 'boolean') type = isYamlBoolean(text) ? 'boolean' : 'string';
     else type = 'string';
-    if (old !== null && old !== undefined && type !== typeof old) typeChanged = `was a ${typeName(old)}, '${text}' is written as a ${type}`;
+    if (old !== null && old !== undefined && type !== typeof old)
+      typeChanged = `was a ${typeName(old)}, '${text}' is written as a ${type}`;
   }
   if (type === 'number') {
     const read = plainValue(text);

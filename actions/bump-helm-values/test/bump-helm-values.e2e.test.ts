@@ -3,7 +3,13 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { ROOT, runBundle, cleanupRun, type ActionRun, type RunOptions } from '../../../test/harness/run-action';
+import {
+  ROOT,
+  runBundle,
+  cleanupRun,
+  type ActionRun,
+  type RunOptions,
+} from '../../../test/harness/run-action';
 import { GitSandbox, git } from './git-remote';
 
 const VALUES = `# Production values (Argo CD syncs this file)
@@ -35,8 +41,18 @@ const FILE = 'values-production.yaml';
 const runs: ActionRun[] = [];
 let box: GitSandbox;
 
-async function run(workspace: string, inputs: RunOptions['inputs'], extra: Partial<RunOptions> = {}): Promise<ActionRun> {
-  const r = await runBundle('bump-helm-values', { workspace, inputs, env: { ...box.env(), ...extra.env }, timeoutMs: 40_000, githubToken: extra.githubToken });
+async function run(
+  workspace: string,
+  inputs: RunOptions['inputs'],
+  extra: Partial<RunOptions> = {},
+): Promise<ActionRun> {
+  const r = await runBundle('bump-helm-values', {
+    workspace,
+    inputs,
+    env: { ...box.env(), ...extra.env },
+    timeoutMs: 40_000,
+    githubToken: extra.githubToken,
+  });
   runs.push(r);
   return r;
 }
@@ -77,17 +93,26 @@ describe('against a bare remote', () => {
     expect(git(box.remote, 'log', '-1', '--format=%an <%ae>|%cn|%s', 'main').trim()).toBe(
       'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>|github-actions[bot]|chore: update imprun-server.image.tag to 1.2.3',
     );
-    expect(JSON.parse(r.outputs['previous-values'])).toEqual({ [FILE]: { 'imprun-server.image.tag': '1.2.2' } });
-    expect(r.outputs.diff).toContain('-    tag: "1.2.2"   # bumped by CI\n+    tag: "1.2.3"   # bumped by CI\n');
+    expect(JSON.parse(r.outputs['previous-values'])).toEqual({
+      [FILE]: { 'imprun-server.image.tag': '1.2.2' },
+    });
+    expect(r.outputs.diff).toContain(
+      '-    tag: "1.2.2"   # bumped by CI\n+    tag: "1.2.3"   # bumped by CI\n',
+    );
     expect(r.stdout).toContain('::group::Diff');
-    expect(r.summary).toContain('| `values-production.yaml` | `imprun-server.image.tag` | `1.2.2` | `1.2.3` | changed |');
+    expect(r.summary).toContain(
+      '| `values-production.yaml` | `imprun-server.image.tag` | `1.2.2` | `1.2.3` | changed |',
+    );
     expect(r.summary).toContain(r.outputs['commit-sha'].slice(0, 12));
   });
 
   test('values already set: changed=false, no commit, no push', async () => {
     const ws = box.clone();
     const before = box.tip();
-    const r = await run(ws, { files: FILE, changes: 'imprun-server.image.tag=1.2.2\nimprun-console.image.tag=1.2.2' });
+    const r = await run(ws, {
+      files: FILE,
+      changes: 'imprun-server.image.tag=1.2.2\nimprun-console.image.tag=1.2.2',
+    });
     expect(r.code).toBe(0);
     expect(r.outputs.changed).toBe('false');
     expect(r.outputs['commit-sha']).toBe('');
@@ -99,11 +124,17 @@ describe('against a bare remote', () => {
 
   test('remote moved (another key changed meanwhile): re-applies the edit on the new tip, both changes land, history stays linear', async () => {
     const ws = box.clone();
-    const theirs = box.pushFromElsewhere(FILE, (t) => t.replace('    tag: 1.2.2\n', '    tag: 2.0.0\n'), 'console to 2.0.0');
+    const theirs = box.pushFromElsewhere(
+      FILE,
+      (t) => t.replace('    tag: 1.2.2\n', '    tag: 2.0.0\n'),
+      'console to 2.0.0',
+    );
     const r = await run(ws, { files: FILE, changes: 'imprun-server.image.tag=1.2.3' });
     expect(r.errors).toEqual([]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Push rejected \(\[rejected\] HEAD -> main \(fetch first\)\): main moved on origin\. Re-applying/);
+    expect(r.stdout).toMatch(
+      /Push rejected \(\[rejected\] HEAD -> main \(fetch first\)\): main moved on origin\. Re-applying/,
+    );
     expect(box.remoteFile(FILE)).toBe(BUMPED.replace('    tag: 1.2.2\n', '    tag: 2.0.0\n'));
     expect(git(box.remote, 'rev-parse', 'main~1').trim()).toBe(theirs);
     expect(git(box.remote, 'rev-list', '--merges', '--count', 'main').trim()).toBe('0');
@@ -128,12 +159,18 @@ describe('against a bare remote', () => {
     box.pushFromElsewhere(FILE, () => many, 'eight services');
     const base = box.tip();
     const workspaces = services.map(() => box.clone());
-    const results = await Promise.all(services.map((s, i) => run(workspaces[i], { files: FILE, changes: `${s}.image.tag=1.0.${i + 1}` })));
+    const results = await Promise.all(
+      services.map((s, i) =>
+        run(workspaces[i], { files: FILE, changes: `${s}.image.tag=1.0.${i + 1}` }),
+      ),
+    );
     for (const r of results) {
       expect(r.errors).toEqual([]);
       expect(r.code).toBe(0);
     }
-    const expected = services.map((s, i) => `${s}:\n  image:\n    tag: "1.0.${i + 1}"  # ${s}\n`).join('\n');
+    const expected = services
+      .map((s, i) => `${s}:\n  image:\n    tag: "1.0.${i + 1}"  # ${s}\n`)
+      .join('\n');
     expect(box.remoteFile(FILE)).toBe(expected);
     expect(git(box.remote, 'rev-list', '--count', `${base}..main`).trim()).toBe('8');
     expect(git(box.remote, 'rev-list', '--merges', '--count', 'main').trim()).toBe('0');
@@ -152,12 +189,20 @@ describe('against a bare remote', () => {
         'git update-ref refs/heads/main "$c"',
       ].join('\n'),
     );
-    const r = await run(box.clone(), { files: FILE, changes: 'imprun-server.image.tag=1.2.3', 'push-retries': '1' });
+    const r = await run(box.clone(), {
+      files: FILE,
+      changes: 'imprun-server.image.tag=1.2.3',
+      'push-retries': '1',
+    });
     expect(r.code).toBe(1);
     expect(r.errors).toEqual([
-      expect.stringMatching(/^git push to origin\/main was rejected 2 times because the branch kept moving \(push-retries: 1\); the change is committed locally as [0-9a-f]{12} but not pushed$/),
+      expect.stringMatching(
+        /^git push to origin\/main was rejected 2 times because the branch kept moving \(push-retries: 1\); the change is committed locally as [0-9a-f]{12} but not pushed$/,
+      ),
     ]);
-    expect(r.stdout).toContain('Push rejected ([remote rejected] HEAD -> main (failed to update ref))');
+    expect(r.stdout).toContain(
+      'Push rejected ([remote rejected] HEAD -> main (failed to update ref))',
+    );
     expect(box.gitInvocations().filter((l) => l.startsWith('push '))).toHaveLength(2);
     expect(box.remoteFile(FILE)).toBe(VALUES);
   });
@@ -166,7 +211,9 @@ describe('against a bare remote', () => {
     box.hook('pre-receive', 'echo "main is frozen" >&2\nexit 1');
     const r = await run(box.clone(), { files: FILE, changes: 'imprun-server.image.tag=1.2.3' });
     expect(r.code).toBe(1);
-    expect(r.errors).toEqual(['git push to origin/main failed: [remote rejected] HEAD -> main (pre-receive hook declined)']);
+    expect(r.errors).toEqual([
+      'git push to origin/main failed: [remote rejected] HEAD -> main (pre-receive hook declined)',
+    ]);
     expect(box.gitInvocations().filter((l) => l.startsWith('push '))).toHaveLength(1);
   });
 
@@ -183,16 +230,27 @@ describe('against a bare remote', () => {
     git(ws, 'commit', '--quiet', '-m', 'two environments');
     git(ws, 'push', '--quiet', 'origin', 'HEAD:refs/heads/main');
     const base = box.tip();
-    const r = await run(ws, { files: 'envs/*/values.yaml', changes: 'imprun-server.image.tag=1.2.3' });
+    const r = await run(ws, {
+      files: 'envs/*/values.yaml',
+      changes: 'imprun-server.image.tag=1.2.3',
+    });
     expect(r.errors).toEqual([]);
     expect(git(box.remote, 'rev-list', '--count', `${base}..main`).trim()).toBe('1');
-    expect(git(box.remote, 'show', '--name-only', '--format=', 'main').trim().split('\n')).toEqual(['envs/production/values.yaml', 'envs/staging/values.yaml']);
-    expect(box.remoteFile('envs/staging/values.yaml')).toBe(staging.replace("tag: '1.2.0'", "tag: '1.2.3'"));
+    expect(git(box.remote, 'show', '--name-only', '--format=', 'main').trim().split('\n')).toEqual([
+      'envs/production/values.yaml',
+      'envs/staging/values.yaml',
+    ]);
+    expect(box.remoteFile('envs/staging/values.yaml')).toBe(
+      staging.replace("tag: '1.2.0'", "tag: '1.2.3'"),
+    );
     expect(JSON.parse(r.outputs['previous-values'])).toEqual({
       'envs/production/values.yaml': { 'imprun-server.image.tag': '1.2.2' },
       'envs/staging/values.yaml': { 'imprun-server.image.tag': '1.2.0' },
     });
-    const back = await run(ws, { files: 'envs/*/values.yaml', 'changes-json': r.outputs['previous-values'] });
+    const back = await run(ws, {
+      files: 'envs/*/values.yaml',
+      'changes-json': r.outputs['previous-values'],
+    });
     expect(back.errors).toEqual([]);
     expect(box.remoteFile('envs/production/values.yaml')).toBe(VALUES);
     expect(box.remoteFile('envs/staging/values.yaml')).toBe(staging);
@@ -200,29 +258,49 @@ describe('against a bare remote', () => {
 
   test('previous-values passed back through changes-json reverts the bump byte for byte', async () => {
     const ws = box.clone();
-    const bumped = await run(ws, { files: FILE, changes: 'imprun-server.image.tag=1.2.3\nimprun-console.image.tag=1.2.3' });
+    const bumped = await run(ws, {
+      files: FILE,
+      changes: 'imprun-server.image.tag=1.2.3\nimprun-console.image.tag=1.2.3',
+    });
     expect(bumped.code).toBe(0);
-    const reverted = await run(ws, { files: FILE, 'changes-json': bumped.outputs['previous-values'], 'commit-message': 'revert: image tags back' });
+    const reverted = await run(ws, {
+      files: FILE,
+      'changes-json': bumped.outputs['previous-values'],
+      'commit-message': 'revert: image tags back',
+    });
     expect(reverted.errors).toEqual([]);
     expect(reverted.code).toBe(0);
     expect(box.remoteFile(FILE)).toBe(VALUES);
-    expect(git(box.remote, 'log', '--format=%s', '-2', 'main').trim().split('\n')).toEqual(['revert: image tags back', 'chore: update imprun-server.image.tag, imprun-console.image.tag to 1.2.3']);
+    expect(git(box.remote, 'log', '--format=%s', '-2', 'main').trim().split('\n')).toEqual([
+      'revert: image tags back',
+      'chore: update imprun-server.image.tag, imprun-console.image.tag to 1.2.3',
+    ]);
   });
 
   test('working-directory: the repository checked out into a subdirectory (actions/checkout path: infra)', async () => {
     const workspace = path.join(box.root, 'workspace');
     mkdirSync(workspace);
     git(workspace, 'clone', '--quiet', box.remote, 'infra');
-    const r = await run(workspace, { 'working-directory': 'infra', files: FILE, changes: 'imprun-server.image.tag=1.2.3' });
+    const r = await run(workspace, {
+      'working-directory': 'infra',
+      files: FILE,
+      changes: 'imprun-server.image.tag=1.2.3',
+    });
     expect(r.errors).toEqual([]);
     expect(box.remoteFile(FILE)).toBe(BUMPED);
-    expect(JSON.parse(r.outputs['previous-values'])).toEqual({ [FILE]: { 'imprun-server.image.tag': '1.2.2' } });
+    expect(JSON.parse(r.outputs['previous-values'])).toEqual({
+      [FILE]: { 'imprun-server.image.tag': '1.2.2' },
+    });
   });
 
   test('branch: pushes to another branch and leaves the checked-out one alone', async () => {
     const ws = box.clone();
     const main = box.tip();
-    const r = await run(ws, { files: FILE, changes: 'imprun-server.image.tag=1.2.3', branch: 'env/production' });
+    const r = await run(ws, {
+      files: FILE,
+      changes: 'imprun-server.image.tag=1.2.3',
+      branch: 'env/production',
+    });
     expect(r.errors).toEqual([]);
     expect(box.remoteFile(FILE, 'env/production')).toBe(BUMPED);
     expect(box.tip('env/production')).toBe(r.outputs['commit-sha']);
@@ -235,7 +313,9 @@ describe('against a bare remote', () => {
     git(ws, 'checkout', '--quiet', '--detach');
     const r = await run(ws, { files: FILE, changes: 'imprun-server.image.tag=1.2.3' });
     expect(r.code).toBe(1);
-    expect(r.errors).toEqual(['HEAD is detached (a tag or pull request checkout), so there is no branch to push to; set the branch input']);
+    expect(r.errors).toEqual([
+      'HEAD is detached (a tag or pull request checkout), so there is no branch to push to; set the branch input',
+    ]);
     expect(readFileSync(path.join(ws, FILE), 'utf8')).toBe(VALUES);
   });
 
@@ -243,13 +323,19 @@ describe('against a bare remote', () => {
     const dist = path.join(ROOT, 'dist', 'bump-helm-values');
     const chunks = readdirSync(dist).filter((f) => f.endsWith('.js') && f !== 'index.js');
     expect(readFileSync(path.join(dist, 'index.js'), 'utf8')).not.toMatch(/@octokit|octokit\.rest/);
-    expect(chunks.some((f) => /@octokit|Octokit/.test(readFileSync(path.join(dist, f), 'utf8')))).toBe(true);
+    expect(
+      chunks.some((f) => /@octokit|Octokit/.test(readFileSync(path.join(dist, f), 'utf8'))),
+    ).toBe(true);
   });
 
   test('dry-run reports the diff and writes, commits and pushes nothing', async () => {
     const ws = box.clone();
     const before = box.tip();
-    const r = await run(ws, { files: FILE, changes: 'imprun-server.image.tag=1.2.3', 'dry-run': 'true' });
+    const r = await run(ws, {
+      files: FILE,
+      changes: 'imprun-server.image.tag=1.2.3',
+      'dry-run': 'true',
+    });
     expect(r.code).toBe(0);
     expect(r.outputs.changed).toBe('true');
     expect(r.outputs.diff).toContain('+    tag: "1.2.3"   # bumped by CI');
@@ -261,7 +347,11 @@ describe('against a bare remote', () => {
 
   test('commit: false only writes the file', async () => {
     const ws = box.clone();
-    const r = await run(ws, { files: FILE, changes: 'imprun-server.image.tag=1.2.3', commit: 'false' });
+    const r = await run(ws, {
+      files: FILE,
+      changes: 'imprun-server.image.tag=1.2.3',
+      commit: 'false',
+    });
     expect(r.code).toBe(0);
     expect(readFileSync(path.join(ws, FILE), 'utf8')).toBe(BUMPED);
     expect(box.gitInvocations()).toEqual([]);
@@ -296,11 +386,20 @@ describe('against a bare remote', () => {
           const url = new URL(req.url!, 'http://x');
           if (req.method === 'GET' && url.pathname === '/repos/octo-org/octo-repo/pulls') {
             const head = url.searchParams.get('head');
-            return reply(200, openPulls.filter((p) => `octo-org:${(p.head as { ref: string }).ref}` === head));
+            return reply(
+              200,
+              openPulls.filter((p) => `octo-org:${(p.head as { ref: string }).ref}` === head),
+            );
           }
-          if (req.method === 'POST' && refuseCreate) return reply(403, { message: 'Resource not accessible by integration' });
+          if (req.method === 'POST' && refuseCreate)
+            return reply(403, { message: 'Resource not accessible by integration' });
           if (req.method === 'POST' && url.pathname === '/repos/octo-org/octo-repo/pulls') {
-            const pr = { number: 7 + openPulls.length, html_url: `https://github.test/octo-org/octo-repo/pull/${7 + openPulls.length}`, head: { ref: body.head }, base: { ref: body.base } };
+            const pr = {
+              number: 7 + openPulls.length,
+              html_url: `https://github.test/octo-org/octo-repo/pull/${7 + openPulls.length}`,
+              head: { ref: body.head },
+              base: { ref: body.base },
+            };
             openPulls.push(pr);
             return reply(201, pr);
           }
@@ -317,8 +416,16 @@ describe('against a bare remote', () => {
       const api = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const token = 'ghs_prModeTokenValue123';
       const mainBefore = box.tip();
-      const inputs = { files: FILE, changes: 'imprun-server.image.tag=1.2.3', 'create-pr': 'true', 'pr-branch': 'bump/server-1.2.3' };
-      const first = await run(box.clone(), inputs, { env: { GITHUB_API_URL: api }, githubToken: token });
+      const inputs = {
+        files: FILE,
+        changes: 'imprun-server.image.tag=1.2.3',
+        'create-pr': 'true',
+        'pr-branch': 'bump/server-1.2.3',
+      };
+      const first = await run(box.clone(), inputs, {
+        env: { GITHUB_API_URL: api },
+        githubToken: token,
+      });
       expect(first.errors).toEqual([]);
       expect(first.code).toBe(0);
       expect(box.tip()).toBe(mainBefore);
@@ -326,19 +433,29 @@ describe('against a bare remote', () => {
       expect(first.outputs['pr-number']).toBe('7');
       expect(first.outputs['pr-url']).toBe('https://github.test/octo-org/octo-repo/pull/7');
       const post = seen.find((s) => s.method === 'POST');
-      expect(post?.body).toMatchObject({ head: 'bump/server-1.2.3', base: 'main', title: 'chore: update imprun-server.image.tag to 1.2.3' });
+      expect(post?.body).toMatchObject({
+        head: 'bump/server-1.2.3',
+        base: 'main',
+        title: 'chore: update imprun-server.image.tag to 1.2.3',
+      });
       expect(seen.every((s) => s.auth === `token ${token}`)).toBe(true);
       expect(first.masks).toEqual([token]);
       expect(first.stdout.replace(`::add-mask::${token}`, '')).not.toContain(token);
 
       // A second bump to the same PR branch (from a workspace still on main): re-applied on the branch, PR reused.
       seen = [];
-      const second = await run(box.clone(), { ...inputs, changes: 'imprun-server.image.tag=1.2.3\nimprun-console.image.tag=1.2.3' }, { env: { GITHUB_API_URL: api }, githubToken: token });
+      const second = await run(
+        box.clone(),
+        { ...inputs, changes: 'imprun-server.image.tag=1.2.3\nimprun-console.image.tag=1.2.3' },
+        { env: { GITHUB_API_URL: api }, githubToken: token },
+      );
       expect(second.errors).toEqual([]);
       expect(second.code).toBe(0);
       expect(second.outputs['pr-number']).toBe('7');
       expect(seen.filter((s) => s.method === 'POST')).toEqual([]);
-      expect(box.remoteFile(FILE, 'bump/server-1.2.3')).toBe(BUMPED.replace('    tag: 1.2.2\n', '    tag: 1.2.3\n'));
+      expect(box.remoteFile(FILE, 'bump/server-1.2.3')).toBe(
+        BUMPED.replace('    tag: 1.2.2\n', '    tag: 1.2.3\n'),
+      );
       expect(git(box.remote, 'rev-list', '--count', 'main..bump/server-1.2.3').trim()).toBe('2');
       expect(second.summary).toContain('reused');
     });
@@ -347,33 +464,107 @@ describe('against a bare remote', () => {
       refuseCreate = true;
       const api = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const token = 'ghs_refusedTokenValue456';
-      const r = await run(box.clone(), { files: FILE, changes: 'imprun-server.image.tag=1.2.3', 'create-pr': 'true', 'pr-branch': 'bump/x' }, { env: { GITHUB_API_URL: api }, githubToken: token });
+      const r = await run(
+        box.clone(),
+        {
+          files: FILE,
+          changes: 'imprun-server.image.tag=1.2.3',
+          'create-pr': 'true',
+          'pr-branch': 'bump/x',
+        },
+        { env: { GITHUB_API_URL: api }, githubToken: token },
+      );
       expect(r.code).toBe(1);
-      expect(r.errors).toEqual(['GitHub API: creating the pull request bump/x → main failed: HTTP 403: Resource not accessible by integration']);
+      expect(r.errors).toEqual([
+        'GitHub API: creating the pull request bump/x → main failed: HTTP 403: Resource not accessible by integration',
+      ]);
       expect(r.stdout.replace(`::add-mask::${token}`, '') + r.stderr).not.toContain(token);
     });
   });
-
 });
 
 const BAD_INPUTS: Array<{ name: string; inputs: Record<string, string>; error: RegExp }> = [
-    { name: 'changes missing', inputs: { files: FILE }, error: /^Input 'changes': is required/ },
-    { name: 'changes line without =', inputs: { files: FILE, changes: 'imprun-server.image.tag' }, error: /^Input 'changes': line 1 is not path=value/ },
-    { name: 'bad path syntax', inputs: { files: FILE, changes: 'a..b=1' }, error: /^Input 'changes': line 1: path 'a\.\.b' is not valid/ },
-    { name: 'same path twice', inputs: { files: FILE, changes: 'a.b=1\n.a.b=2' }, error: /^Input 'changes': changes: path 'a\.b' is given twice/ },
-    { name: 'number expected', inputs: { files: FILE, changes: 'a=abc', 'value-type': 'number' }, error: /^Input 'changes': line 1: 'abc' is not a number/ },
-    { name: 'unknown value-type', inputs: { files: FILE, changes: 'a=1', 'value-type': 'int' }, error: /^Input 'value-type': expected one of auto, string, number, boolean/ },
-    { name: 'both changes and changes-json', inputs: { files: FILE, changes: 'a=1', 'changes-json': '{"a":1}' }, error: /^Input 'changes': give either changes or changes-json/ },
-    { name: 'changes-json not JSON', inputs: { files: FILE, 'changes-json': '{a:1}' }, error: /^Input 'changes-json': not valid JSON/ },
-    { name: 'changes-json with a nested non-scalar', inputs: { files: FILE, 'changes-json': '{"a":[1]}' }, error: /^Input 'changes-json': changes-json: the value of 'a' must be a string/ },
-    { name: 'push-retries not a number', inputs: { files: FILE, changes: 'a=1', 'push-retries': 'many' }, error: /^Input 'push-retries': expected a whole number from 0 to 20/ },
-    { name: 'invalid branch', inputs: { files: FILE, changes: 'a=1', branch: 'bad..name' }, error: /^Input 'branch': 'bad\.\.name' is not a valid branch name/ },
-    { name: 'create-pr without token', inputs: { files: FILE, changes: 'a=1', 'create-pr': 'true' }, error: /^Input 'github-token': is required when create-pr is true/ },
-    { name: 'create-pr with push false', inputs: { files: FILE, changes: 'a=1', 'create-pr': 'true', push: 'false' }, error: /^Input 'create-pr': needs commit: true and push: true/ },
-    { name: 'bad boolean', inputs: { files: FILE, changes: 'a=1', 'dry-run': 'maybe' }, error: /^Input 'dry-run': expected true or false/ },
-    { name: 'glob matching nothing', inputs: { files: 'envs/*/values.yaml', changes: 'a=1' }, error: /^Input 'files': the pattern 'envs\/\*\/values\.yaml' matched no file/ },
-    { name: 'file missing', inputs: { files: 'nope.yaml', changes: 'a=1' }, error: /^Input 'files': 'nope\.yaml' does not exist/ },
-    { name: 'per-file JSON naming another file', inputs: { files: FILE, 'changes-json': '{"other.yaml":{"a":"1"}}' }, error: /^Input 'changes-json': has no entry for 'values-production\.yaml'/ },
+  { name: 'changes missing', inputs: { files: FILE }, error: /^Input 'changes': is required/ },
+  {
+    name: 'changes line without =',
+    inputs: { files: FILE, changes: 'imprun-server.image.tag' },
+    error: /^Input 'changes': line 1 is not path=value/,
+  },
+  {
+    name: 'bad path syntax',
+    inputs: { files: FILE, changes: 'a..b=1' },
+    error: /^Input 'changes': line 1: path 'a\.\.b' is not valid/,
+  },
+  {
+    name: 'same path twice',
+    inputs: { files: FILE, changes: 'a.b=1\n.a.b=2' },
+    error: /^Input 'changes': changes: path 'a\.b' is given twice/,
+  },
+  {
+    name: 'number expected',
+    inputs: { files: FILE, changes: 'a=abc', 'value-type': 'number' },
+    error: /^Input 'changes': line 1: 'abc' is not a number/,
+  },
+  {
+    name: 'unknown value-type',
+    inputs: { files: FILE, changes: 'a=1', 'value-type': 'int' },
+    error: /^Input 'value-type': expected one of auto, string, number, boolean/,
+  },
+  {
+    name: 'both changes and changes-json',
+    inputs: { files: FILE, changes: 'a=1', 'changes-json': '{"a":1}' },
+    error: /^Input 'changes': give either changes or changes-json/,
+  },
+  {
+    name: 'changes-json not JSON',
+    inputs: { files: FILE, 'changes-json': '{a:1}' },
+    error: /^Input 'changes-json': not valid JSON/,
+  },
+  {
+    name: 'changes-json with a nested non-scalar',
+    inputs: { files: FILE, 'changes-json': '{"a":[1]}' },
+    error: /^Input 'changes-json': changes-json: the value of 'a' must be a string/,
+  },
+  {
+    name: 'push-retries not a number',
+    inputs: { files: FILE, changes: 'a=1', 'push-retries': 'many' },
+    error: /^Input 'push-retries': expected a whole number from 0 to 20/,
+  },
+  {
+    name: 'invalid branch',
+    inputs: { files: FILE, changes: 'a=1', branch: 'bad..name' },
+    error: /^Input 'branch': 'bad\.\.name' is not a valid branch name/,
+  },
+  {
+    name: 'create-pr without token',
+    inputs: { files: FILE, changes: 'a=1', 'create-pr': 'true' },
+    error: /^Input 'github-token': is required when create-pr is true/,
+  },
+  {
+    name: 'create-pr with push false',
+    inputs: { files: FILE, changes: 'a=1', 'create-pr': 'true', push: 'false' },
+    error: /^Input 'create-pr': needs commit: true and push: true/,
+  },
+  {
+    name: 'bad boolean',
+    inputs: { files: FILE, changes: 'a=1', 'dry-run': 'maybe' },
+    error: /^Input 'dry-run': expected true or false/,
+  },
+  {
+    name: 'glob matching nothing',
+    inputs: { files: 'envs/*/values.yaml', changes: 'a=1' },
+    error: /^Input 'files': the pattern 'envs\/\*\/values\.yaml' matched no file/,
+  },
+  {
+    name: 'file missing',
+    inputs: { files: 'nope.yaml', changes: 'a=1' },
+    error: /^Input 'files': 'nope\.yaml' does not exist/,
+  },
+  {
+    name: 'per-file JSON naming another file',
+    inputs: { files: FILE, 'changes-json': '{"other.yaml":{"a":"1"}}' },
+    error: /^Input 'changes-json': has no entry for 'values-production\.yaml'/,
+  },
 ];
 
 describe('bad inputs: one ::error:: naming the input, exit 1, nothing modified, no git command', () => {
@@ -395,12 +586,47 @@ describe('bad inputs: one ::error:: naming the input, exit 1, nothing modified, 
 describe('bad files: error with file:line:column, file unchanged byte for byte, no commit', () => {
   sharedRemote();
   test.each([
-    { name: 'malformed YAML', text: 'a: [1, 2\nb: 3\n', changes: 'b=4', error: /^values-production\.yaml:2:1: not valid YAML: / },
-    { name: 'missing path', text: VALUES, changes: 'imprun-server.image.digest=sha256:1', error: /^values-production\.yaml:4:5: 'imprun-server\.image\.digest': key 'digest' is missing under 'imprun-server\.image' \(set create-missing: true to add it\)/ },
-    { name: 'path into a scalar', text: VALUES, changes: 'imprun-server.image.tag.major=1', error: /^values-production\.yaml:5:10: 'imprun-server\.image\.tag\.major': 'imprun-server\.image\.tag' is the string '1\.2\.2', a scalar/ },
-    { name: 'non-scalar target', text: VALUES, changes: 'imprun-server.image=x', error: /^values-production\.yaml:4:5: 'imprun-server\.image' is a mapping, not a scalar value/ },
-    { name: 'alias target', text: 'base: &tag 1.0.0\napp:\n  tag: *tag\n', changes: 'app.tag=1.1.0', error: /^values-production\.yaml:3:8: 'app\.tag' is the alias \*tag at line 3, column 8 \(anchor &tag at line 1, column 7\); refusing to flatten it/ },
-    { name: 'anchor used elsewhere', text: 'base: &tag 1.0.0\napp:\n  tag: *tag\n', changes: 'base=1.1.0', error: /^values-production\.yaml:1:12: 'base' is inside anchor &tag at line 1, column 7, also used by \*tag at line 3, column 8; .*never flattening anchors/ },
+    {
+      name: 'malformed YAML',
+      text: 'a: [1, 2\nb: 3\n',
+      changes: 'b=4',
+      error: /^values-production\.yaml:2:1: not valid YAML: /,
+    },
+    {
+      name: 'missing path',
+      text: VALUES,
+      changes: 'imprun-server.image.digest=sha256:1',
+      error:
+        /^values-production\.yaml:4:5: 'imprun-server\.image\.digest': key 'digest' is missing under 'imprun-server\.image' \(set create-missing: true to add it\)/,
+    },
+    {
+      name: 'path into a scalar',
+      text: VALUES,
+      changes: 'imprun-server.image.tag.major=1',
+      error:
+        /^values-production\.yaml:5:10: 'imprun-server\.image\.tag\.major': 'imprun-server\.image\.tag' is the string '1\.2\.2', a scalar/,
+    },
+    {
+      name: 'non-scalar target',
+      text: VALUES,
+      changes: 'imprun-server.image=x',
+      error:
+        /^values-production\.yaml:4:5: 'imprun-server\.image' is a mapping, not a scalar value/,
+    },
+    {
+      name: 'alias target',
+      text: 'base: &tag 1.0.0\napp:\n  tag: *tag\n',
+      changes: 'app.tag=1.1.0',
+      error:
+        /^values-production\.yaml:3:8: 'app\.tag' is the alias \*tag at line 3, column 8 \(anchor &tag at line 1, column 7\); refusing to flatten it/,
+    },
+    {
+      name: 'anchor used elsewhere',
+      text: 'base: &tag 1.0.0\napp:\n  tag: *tag\n',
+      changes: 'base=1.1.0',
+      error:
+        /^values-production\.yaml:1:12: 'base' is inside anchor &tag at line 1, column 7, also used by \*tag at line 3, column 8; .*never flattening anchors/,
+    },
   ])('$name', async ({ text, changes, error }) => {
     const before = box.pushFromElsewhere(FILE, () => text);
     const ws = box.clone();
@@ -419,9 +645,14 @@ describe('bad files: error with file:line:column, file unchanged byte for byte, 
     box.pushFromElsewhere(FILE, () => VALUES);
     const ws = box.clone();
     writeFileSync(path.join(ws, 'values-staging.yaml'), 'imprun-server:\n  image: {}\n');
-    const r = await run(ws, { files: `${FILE}\nvalues-staging.yaml`, changes: 'imprun-server.image.tag=1.2.3' });
+    const r = await run(ws, {
+      files: `${FILE}\nvalues-staging.yaml`,
+      changes: 'imprun-server.image.tag=1.2.3',
+    });
     expect(r.code).toBe(1);
-    expect(r.errors[0]).toMatch(/^values-staging\.yaml:2:10: 'imprun-server\.image\.tag': key 'tag' is missing/);
+    expect(r.errors[0]).toMatch(
+      /^values-staging\.yaml:2:10: 'imprun-server\.image\.tag': key 'tag' is missing/,
+    );
     expect(readFileSync(path.join(ws, FILE), 'utf8')).toBe(VALUES);
   });
 });

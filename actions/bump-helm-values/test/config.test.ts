@@ -29,26 +29,71 @@ test('defaults: commit and push as github-actions[bot], five push retries, no PR
 });
 
 test('commit: false implies no push; refs/heads/ is accepted on branch names', () => {
-  const cfg = readConfig(runnerWith({ files: 'v.yaml', changes: 'a=1', commit: 'false', branch: 'refs/heads/release/1.2' }));
+  const cfg = readConfig(
+    runnerWith({
+      files: 'v.yaml',
+      changes: 'a=1',
+      commit: 'false',
+      branch: 'refs/heads/release/1.2',
+    }),
+  );
   expect(cfg.push).toBe(false);
   expect(cfg.branch).toBe('release/1.2');
 });
 
 test('several files, one per line; a multi-line commit message is kept', () => {
-  const cfg = readConfig(runnerWith({ files: 'a.yaml\n# not this\nenvs/*/values.yaml\n', changes: 'a=1', 'commit-message': 'chore: bump\n\nbody line' }));
+  const cfg = readConfig(
+    runnerWith({
+      files: 'a.yaml\n# not this\nenvs/*/values.yaml\n',
+      changes: 'a=1',
+      'commit-message': 'chore: bump\n\nbody line',
+    }),
+  );
   expect(cfg.filePatterns).toEqual(['a.yaml', 'envs/*/values.yaml']);
   expect(cfg.commitMessage).toBe('chore: bump\n\nbody line');
 });
 
 const REJECTED: Array<{ name: string; inputs: Record<string, string>; error: string }> = [
-  { name: 'files missing', inputs: { changes: 'a=1' }, error: "Input 'files': is required and was empty" },
-  { name: 'remote with a dash first', inputs: { files: 'v', changes: 'a=1', remote: '-x' }, error: "Input 'remote': expected a remote name like origin, got '-x'" },
-  { name: 'author email without @', inputs: { files: 'v', changes: 'a=1', 'author-email': 'bot' }, error: "Input 'author-email': expected an email address, got 'bot'" },
-  { name: 'author name with <', inputs: { files: 'v', changes: 'a=1', 'author-name': 'a <b>' }, error: "Input 'author-name': must not contain < or >" },
-  { name: 'push-retries too high', inputs: { files: 'v', changes: 'a=1', 'push-retries': '50' }, error: "Input 'push-retries': expected a whole number from 0 to 20, got '50'" },
-  { name: 'repository not owner/name', inputs: { files: 'v', changes: 'a=1', repository: 'just-a-name' }, error: "Input 'repository': expected owner/name, got 'just-a-name'" },
-  { name: 'invalid pr-branch', inputs: { files: 'v', changes: 'a=1', 'pr-branch': 'has space' }, error: "Input 'pr-branch': 'has space' is not a valid branch name" },
-  { name: 'invalid base', inputs: { files: 'v', changes: 'a=1', base: 'x:y' }, error: "Input 'base': 'x:y' is not a valid branch name" },
+  {
+    name: 'files missing',
+    inputs: { changes: 'a=1' },
+    error: "Input 'files': is required and was empty",
+  },
+  {
+    name: 'remote with a dash first',
+    inputs: { files: 'v', changes: 'a=1', remote: '-x' },
+    error: "Input 'remote': expected a remote name like origin, got '-x'",
+  },
+  {
+    name: 'author email without @',
+    inputs: { files: 'v', changes: 'a=1', 'author-email': 'bot' },
+    error: "Input 'author-email': expected an email address, got 'bot'",
+  },
+  {
+    name: 'author name with <',
+    inputs: { files: 'v', changes: 'a=1', 'author-name': 'a <b>' },
+    error: "Input 'author-name': must not contain < or >",
+  },
+  {
+    name: 'push-retries too high',
+    inputs: { files: 'v', changes: 'a=1', 'push-retries': '50' },
+    error: "Input 'push-retries': expected a whole number from 0 to 20, got '50'",
+  },
+  {
+    name: 'repository not owner/name',
+    inputs: { files: 'v', changes: 'a=1', repository: 'just-a-name' },
+    error: "Input 'repository': expected owner/name, got 'just-a-name'",
+  },
+  {
+    name: 'invalid pr-branch',
+    inputs: { files: 'v', changes: 'a=1', 'pr-branch': 'has space' },
+    error: "Input 'pr-branch': 'has space' is not a valid branch name",
+  },
+  {
+    name: 'invalid base',
+    inputs: { files: 'v', changes: 'a=1', base: 'x:y' },
+    error: "Input 'base': 'x:y' is not a valid branch name",
+  },
 ];
 
 test.each(REJECTED)('rejects $name', ({ inputs, error }) => {

@@ -8,7 +8,8 @@ function problems(source: string, lines: string, opts = auto): string[] {
   try {
     editYaml(source, changes(lines), opts);
   } catch (err) {
-    if (err instanceof YamlEditError) return err.problems.map((p) => `${p.line ?? '-'}:${p.col ?? '-'} ${p.message}`);
+    if (err instanceof YamlEditError)
+      return err.problems.map((p) => `${p.line ?? '-'}:${p.col ?? '-'} ${p.message}`);
     throw err;
   }
   throw new Error('expected the edit to be refused');
@@ -16,30 +17,112 @@ function problems(source: string, lines: string, opts = auto): string[] {
 
 describe('refusals, with line:column', () => {
   test.each([
-    { name: 'malformed YAML (reported where the parser notices)', source: 'a: "x\n', lines: 'a=1', expected: /^2:1 not valid YAML: Missing closing "quote/ },
-    { name: 'duplicate key is malformed', source: 'a: 1\na: 2\n', lines: 'a=3', expected: /^2:1 not valid YAML: Map keys must be unique/ },
-    { name: 'missing key', source: 'a:\n  b: 1\n', lines: 'a.c=2', expected: /^2:3 'a\.c': key 'c' is missing under 'a' \(set create-missing: true to add it\)/ },
-    { name: 'path into a scalar', source: 'a: x\n', lines: 'a.b=1', expected: /^1:4 'a\.b': 'a' is the string 'x', a scalar — the path cannot go into it/ },
-    { name: 'index on a mapping', source: 'a:\n  b: 1\n', lines: 'a[0]=1', expected: /^2:3 'a\[0\]': 'a' is a mapping, not a list/ },
-    { name: 'key on a list', source: 'a: [1, 2]\n', lines: 'a.b=1', expected: /^1:4 'a\.b': 'a' is a list; use an index like \[0\]/ },
-    { name: 'index out of range', source: 'a: [1, 2]\n', lines: 'a[2]=1', expected: /^1:4 'a\[2\]': 'a' is a list of 2 item\(s\), there is no \[2\]/ },
-    { name: 'target is a mapping', source: 'a:\n  b: 1\n', lines: 'a=1', expected: /^2:3 'a' is a mapping, not a scalar value/ },
-    { name: 'target is a block scalar', source: 'a: |\n  x\n', lines: 'a=1', expected: /^1:4 'a' is a block scalar/ },
-    { name: 'target is an alias', source: 'x: &v 1\ny: *v\n', lines: 'y=2', expected: /^2:4 'y' is the alias \*v at line 2, column 4 \(anchor &v at line 1, column 4\); refusing to flatten it/ },
-    { name: 'path through an alias', source: 'base: &b\n  tag: 1\nprod: *b\n', lines: 'prod.tag=2', expected: /^3:7 'prod\.tag' goes through the alias \*b at line 3, column 7 \(anchor &b at line 1, column 7\)/ },
+    {
+      name: 'malformed YAML (reported where the parser notices)',
+      source: 'a: "x\n',
+      lines: 'a=1',
+      expected: /^2:1 not valid YAML: Missing closing "quote/,
+    },
+    {
+      name: 'duplicate key is malformed',
+      source: 'a: 1\na: 2\n',
+      lines: 'a=3',
+      expected: /^2:1 not valid YAML: Map keys must be unique/,
+    },
+    {
+      name: 'missing key',
+      source: 'a:\n  b: 1\n',
+      lines: 'a.c=2',
+      expected: /^2:3 'a\.c': key 'c' is missing under 'a' \(set create-missing: true to add it\)/,
+    },
+    {
+      name: 'path into a scalar',
+      source: 'a: x\n',
+      lines: 'a.b=1',
+      expected: /^1:4 'a\.b': 'a' is the string 'x', a scalar — the path cannot go into it/,
+    },
+    {
+      name: 'index on a mapping',
+      source: 'a:\n  b: 1\n',
+      lines: 'a[0]=1',
+      expected: /^2:3 'a\[0\]': 'a' is a mapping, not a list/,
+    },
+    {
+      name: 'key on a list',
+      source: 'a: [1, 2]\n',
+      lines: 'a.b=1',
+      expected: /^1:4 'a\.b': 'a' is a list; use an index like \[0\]/,
+    },
+    {
+      name: 'index out of range',
+      source: 'a: [1, 2]\n',
+      lines: 'a[2]=1',
+      expected: /^1:4 'a\[2\]': 'a' is a list of 2 item\(s\), there is no \[2\]/,
+    },
+    {
+      name: 'target is a mapping',
+      source: 'a:\n  b: 1\n',
+      lines: 'a=1',
+      expected: /^2:3 'a' is a mapping, not a scalar value/,
+    },
+    {
+      name: 'target is a block scalar',
+      source: 'a: |\n  x\n',
+      lines: 'a=1',
+      expected: /^1:4 'a' is a block scalar/,
+    },
+    {
+      name: 'target is an alias',
+      source: 'x: &v 1\ny: *v\n',
+      lines: 'y=2',
+      expected:
+        /^2:4 'y' is the alias \*v at line 2, column 4 \(anchor &v at line 1, column 4\); refusing to flatten it/,
+    },
+    {
+      name: 'path through an alias',
+      source: 'base: &b\n  tag: 1\nprod: *b\n',
+      lines: 'prod.tag=2',
+      expected:
+        /^3:7 'prod\.tag' goes through the alias \*b at line 3, column 7 \(anchor &b at line 1, column 7\)/,
+    },
     {
       name: 'anchored scalar used by two aliases',
       source: 'x: &v 1\ny: *v\nz: [*v]\n',
       lines: 'x=2',
-      expected: /^1:7 'x' is inside anchor &v at line 1, column 4, also used by \*v at line 2, column 4, \*v at line 3, column 5; editing it would change those too/,
+      expected:
+        /^1:7 'x' is inside anchor &v at line 1, column 4, also used by \*v at line 2, column 4, \*v at line 3, column 5; editing it would change those too/,
     },
-    { name: 'value inside a mapping merged elsewhere', source: 'base: &b\n  tag: 1\nprod:\n  <<: *b\n', lines: 'base.tag=2', expected: /^2:8 'base\.tag' is inside anchor &b at line 1, column 7, also used by \*b at line 4, column 7/ },
-    { name: 'different values in two documents', source: 'a: 1\n---\na: 2\n', lines: 'a=3', expected: /^3:4 'a' has different values in different documents \(document 1: 1, document 2: 2\)/ },
-    { name: 'empty document', source: '# nothing\n', lines: 'a=1', expected: /^-:- the file has no YAML document/ },
-    { name: 'number type on a non-number (from value-type)', source: 'a: 1\n', lines: 'a=x', expected: null },
+    {
+      name: 'value inside a mapping merged elsewhere',
+      source: 'base: &b\n  tag: 1\nprod:\n  <<: *b\n',
+      lines: 'base.tag=2',
+      expected:
+        /^2:8 'base\.tag' is inside anchor &b at line 1, column 7, also used by \*b at line 4, column 7/,
+    },
+    {
+      name: 'different values in two documents',
+      source: 'a: 1\n---\na: 2\n',
+      lines: 'a=3',
+      expected:
+        /^3:4 'a' has different values in different documents \(document 1: 1, document 2: 2\)/,
+    },
+    {
+      name: 'empty document',
+      source: '# nothing\n',
+      lines: 'a=1',
+      expected: /^-:- the file has no YAML document/,
+    },
+    {
+      name: 'number type on a non-number (from value-type)',
+      source: 'a: 1\n',
+      lines: 'a=x',
+      expected: null,
+    },
   ])('$name', ({ source, lines, expected }) => {
     if (expected === null) {
-      expect(() => editYaml(source, changes(lines), { valueType: 'number', createMissing: false })).toThrow("'a': 'x' is not a YAML number");
+      expect(() =>
+        editYaml(source, changes(lines), { valueType: 'number', createMissing: false }),
+      ).toThrow("'a': 'x' is not a YAML number");
       return;
     }
     const list = problems(source, lines);
@@ -54,11 +137,18 @@ describe('refusals, with line:column', () => {
   });
 
   test('with create-missing, a key that came through a merge key is added as an override', () => {
-    expect(editYaml('base: &b\n  tag: 1\nprod:\n  <<: *b\n', changes('prod.tag=2'), { valueType: 'auto', createMissing: true }).text).toBe('base: &b\n  tag: 1\nprod:\n  <<: *b\n  tag: "2"\n');
+    expect(
+      editYaml('base: &b\n  tag: 1\nprod:\n  <<: *b\n', changes('prod.tag=2'), {
+        valueType: 'auto',
+        createMissing: true,
+      }).text,
+    ).toBe('base: &b\n  tag: 1\nprod:\n  <<: *b\n  tag: "2"\n');
   });
 
   test('two paths naming the same value are refused', () => {
-    expect(problems('l: [a, b]\n', 'l[0]=x\nl[-2]=y')).toEqual(["1:5 'l[-2]' is the same value as 'l[0]', changed by another line"]);
+    expect(problems('l: [a, b]\n', 'l[0]=x\nl[-2]=y')).toEqual([
+      "1:5 'l[-2]' is the same value as 'l[0]', changed by another line",
+    ]);
   });
 
   test('every problem in a file is reported, not just the first', () => {
@@ -72,10 +162,31 @@ describe('refusals, with line:column', () => {
 describe('create-missing refusals', () => {
   const create = { valueType: 'auto' as const, createMissing: true };
   test.each([
-    { name: 'into a flow mapping', source: 'a: {b: 1}\n', lines: 'a.c=2', expected: /'a\.c': cannot add a key to the flow mapping at line 1, column 4/ },
-    { name: 'a list item', source: 'a:\n  b: 1\n', lines: 'a.l[0]=2', expected: /'a\.l\[0\]': create-missing adds mapping keys, not list items/ },
-    { name: 'in a multi-document file', source: 'a: 1\n---\nb: 1\n', lines: 'c=2', expected: /create-missing only creates keys in single-document files/ },
-    { name: 'into a mapping that is an anchor used elsewhere', source: 'base: &b\n  x: 1\nprod:\n  <<: *b\n', lines: 'base.y=2', expected: /'base\.y': the mapping to extend is also used by \*b at line 4, column 7; refusing/ },
+    {
+      name: 'into a flow mapping',
+      source: 'a: {b: 1}\n',
+      lines: 'a.c=2',
+      expected: /'a\.c': cannot add a key to the flow mapping at line 1, column 4/,
+    },
+    {
+      name: 'a list item',
+      source: 'a:\n  b: 1\n',
+      lines: 'a.l[0]=2',
+      expected: /'a\.l\[0\]': create-missing adds mapping keys, not list items/,
+    },
+    {
+      name: 'in a multi-document file',
+      source: 'a: 1\n---\nb: 1\n',
+      lines: 'c=2',
+      expected: /create-missing only creates keys in single-document files/,
+    },
+    {
+      name: 'into a mapping that is an anchor used elsewhere',
+      source: 'base: &b\n  x: 1\nprod:\n  <<: *b\n',
+      lines: 'base.y=2',
+      expected:
+        /'base\.y': the mapping to extend is also used by \*b at line 4, column 7; refusing/,
+    },
   ])('$name', ({ source, lines, expected }) => {
     const list = problems(source, lines, create);
     expect(list).toHaveLength(1);
@@ -87,14 +198,27 @@ describe('create-missing refusals', () => {
   });
 
   test('keys needing quotes are quoted', () => {
-    expect(editYaml('a:\n  b: 1\n', changes('a."x: y"=1'), create).text).toBe('a:\n  b: 1\n  "x: y": "1"\n');
+    expect(editYaml('a:\n  b: 1\n', changes('a."x: y"=1'), create).text).toBe(
+      'a:\n  b: 1\n  "x: y": "1"\n',
+    );
   });
 });
 
 describe('results', () => {
   test('50 changes in a 5,000-line file change exactly those 50 lines', () => {
-    const block = (i: number) => [`# svc-${i}`, `svc-${i}:`, '  image:', `    repository: r/svc-${i}`, '    tag: "1.0.0" # ci', '  replicas: 2', ...Array.from({ length: 44 }, (_, j) => `  k${j}: v${j}`)];
-    const source = Array.from({ length: 100 }, (_, i) => block(i)).flat().join('\n') + '\n';
+    const block = (i: number) => [
+      `# svc-${i}`,
+      `svc-${i}:`,
+      '  image:',
+      `    repository: r/svc-${i}`,
+      '    tag: "1.0.0" # ci',
+      '  replicas: 2',
+      ...Array.from({ length: 44 }, (_, j) => `  k${j}: v${j}`),
+    ];
+    const source =
+      Array.from({ length: 100 }, (_, i) => block(i))
+        .flat()
+        .join('\n') + '\n';
     const lines = Array.from({ length: 50 }, (_, i) => `svc-${2 * i}.image.tag=2.0.0`).join('\n');
     const r = editYaml(source, changes(lines), auto);
     const before = source.split('\n');
@@ -111,7 +235,9 @@ describe('results', () => {
     const r = editYaml(src, changes('image.tag=1.2.3'), auto);
     expect(r.text).toBe(src);
     expect(r.changed).toBe(false);
-    expect(r.edits).toMatchObject([{ pathText: 'image.tag', oldValue: '1.2.3', newValue: '1.2.3', line: 2, col: 8 }]);
+    expect(r.edits).toMatchObject([
+      { pathText: 'image.tag', oldValue: '1.2.3', newValue: '1.2.3', line: 2, col: 8 },
+    ]);
   });
 
   test('an unused anchor on the target is kept and the edit allowed', () => {

@@ -1,4 +1,13 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  chmodSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { resolveFiles, writeAtomically } from '../src/files';
@@ -6,7 +15,12 @@ import { resolveFiles, writeAtomically } from '../src/files';
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'bhv-files-'));
-  for (const f of ['values.yaml', 'envs/prod/values.yaml', 'envs/dev/values.yaml', 'envs/dev/other.yaml']) {
+  for (const f of [
+    'values.yaml',
+    'envs/prod/values.yaml',
+    'envs/dev/values.yaml',
+    'envs/dev/other.yaml',
+  ]) {
     mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
     writeFileSync(path.join(dir, f), 'a: 1\n');
   }
@@ -15,20 +29,33 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('resolveFiles', () => {
   test('literal paths and globs, in pattern order, globs sorted, duplicates dropped', async () => {
-    expect(await resolveFiles(['values.yaml', 'envs/*/values.yaml', './values.yaml', 'envs/prod/values.yaml'], dir)).toEqual([
-      'values.yaml',
+    expect(
+      await resolveFiles(
+        ['values.yaml', 'envs/*/values.yaml', './values.yaml', 'envs/prod/values.yaml'],
+        dir,
+      ),
+    ).toEqual(['values.yaml', 'envs/dev/values.yaml', 'envs/prod/values.yaml']);
+  });
+
+  test('** matches files at any depth, never directories', async () => {
+    expect(await resolveFiles(['envs/**'], dir)).toEqual([
+      'envs/dev/other.yaml',
       'envs/dev/values.yaml',
       'envs/prod/values.yaml',
     ]);
   });
 
-  test('** matches files at any depth, never directories', async () => {
-    expect(await resolveFiles(['envs/**'], dir)).toEqual(['envs/dev/other.yaml', 'envs/dev/values.yaml', 'envs/prod/values.yaml']);
-  });
-
   test.each([
-    { name: 'a glob matching nothing', patterns: ['envs/*/missing.yaml'], error: "Input 'files': the pattern 'envs/*/missing.yaml' matched no file" },
-    { name: 'a missing file', patterns: ['nope.yaml'], error: "Input 'files': 'nope.yaml' does not exist" },
+    {
+      name: 'a glob matching nothing',
+      patterns: ['envs/*/missing.yaml'],
+      error: "Input 'files': the pattern 'envs/*/missing.yaml' matched no file",
+    },
+    {
+      name: 'a missing file',
+      patterns: ['nope.yaml'],
+      error: "Input 'files': 'nope.yaml' does not exist",
+    },
     { name: 'a directory', patterns: ['envs'], error: "Input 'files': 'envs' is not a file" },
   ])('rejects $name', async ({ patterns, error }) => {
     await expect(resolveFiles(patterns, dir)).rejects.toThrow(error);

@@ -18,10 +18,15 @@ test('there are fixture cases', () => {
 
 test.each(cases)('%s', (name) => {
   const read = (f: string) => readFileSync(path.join(dir, name, f), 'utf8');
-  const options = existsSync(path.join(dir, name, 'options.json')) ? JSON.parse(read('options.json')) : {};
+  const options = existsSync(path.join(dir, name, 'options.json'))
+    ? JSON.parse(read('options.json'))
+    : {};
   const valueType = options.valueType ?? 'auto';
   const input = read('input.yaml');
-  const result = editYaml(input, parseChangeLines(read('changes.txt'), valueType), { valueType, createMissing: options.createMissing ?? false });
+  const result = editYaml(input, parseChangeLines(read('changes.txt'), valueType), {
+    valueType,
+    createMissing: options.createMissing ?? false,
+  });
   expect(result.text).toBe(read('expected.yaml'));
   expect(result.changed).toBe(true);
 });

@@ -6,10 +6,20 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** The identity of the tests' own commits ("someone else"), given through the environment only. */
-const OTHER = { GIT_AUTHOR_NAME: 'Other Pipeline', GIT_AUTHOR_EMAIL: 'other@example.com', GIT_COMMITTER_NAME: 'Other Pipeline', GIT_COMMITTER_EMAIL: 'other@example.com' };
+const OTHER = {
+  GIT_AUTHOR_NAME: 'Other Pipeline',
+  GIT_AUTHOR_EMAIL: 'other@example.com',
+  GIT_COMMITTER_NAME: 'Other Pipeline',
+  GIT_COMMITTER_EMAIL: 'other@example.com',
+};
 
 export function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, ...OTHER, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...OTHER, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 export class GitSandbox {
@@ -32,7 +42,10 @@ export class GitSandbox {
     git(seed, 'push', '--quiet', 'origin', 'HEAD:refs/heads/main');
     mkdirSync(this.binDir);
     const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-    writeFileSync(path.join(this.binDir, 'git'), `#!/bin/sh\necho "$*" >> '${this.gitLog}'\nexec '${realGit}' "$@"\n`);
+    writeFileSync(
+      path.join(this.binDir, 'git'),
+      `#!/bin/sh\necho "$*" >> '${this.gitLog}'\nexec '${realGit}' "$@"\n`,
+    );
     chmodSync(path.join(this.binDir, 'git'), 0o755);
   }
 
@@ -43,7 +56,11 @@ export class GitSandbox {
   }
 
   /** "Someone else" edits a file by text in a fresh clone and pushes to main. */
-  pushFromElsewhere(file: string, edit: (text: string) => string, message = 'someone else'): string {
+  pushFromElsewhere(
+    file: string,
+    edit: (text: string) => string,
+    message = 'someone else',
+  ): string {
     const dir = this.clone();
     const full = path.join(dir, file);
     writeFileSync(full, edit(readFileSync(full, 'utf8')));
@@ -69,7 +86,11 @@ export class GitSandbox {
 
   /** Environment for the action: PATH with the logging git wrapper first, no global git config. */
   env(): Record<string, string> {
-    return { PATH: `${this.binDir}:${process.env.PATH}`, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' };
+    return {
+      PATH: `${this.binDir}:${process.env.PATH}`,
+      GIT_CONFIG_GLOBAL: '/dev/null',
+      GIT_CONFIG_NOSYSTEM: '1',
+    };
   }
 
   forgetInvocations(): void {

@@ -1,7 +1,20 @@
 // The per-URL loop: request, judge, wait (backoff or Retry-After), until healthy `success-threshold`
 // times in a row, attempts run out, or the overall deadline leaves no room for another wait.
-import { backoffDelay, retry, safeUrl, type Clock, type Deadline, type HttpRequest, type HttpResponse } from '@cicd-actions/core';
-import { classifyFault, classifyResponse, MAX_BODY_BYTES, type AttemptVerdict } from './classify-attempt';
+import {
+  backoffDelay,
+  retry,
+  safeUrl,
+  type Clock,
+  type Deadline,
+  type HttpRequest,
+  type HttpResponse,
+} from '@cicd-actions/core';
+import {
+  classifyFault,
+  classifyResponse,
+  MAX_BODY_BYTES,
+  type AttemptVerdict,
+} from './classify-attempt';
 import type { HealthCheckConfig } from './config';
 import { formatWait } from './format';
 
@@ -42,7 +55,11 @@ export interface CheckDeps {
 export const HEARTBEAT_MS = 30_000;
 
 /** Sleeps `ms`, logging the time still to wait every HEARTBEAT_MS. */
-export async function sleepWithProgress(clock: Clock, ms: number, onTick: (leftMs: number) => void): Promise<void> {
+export async function sleepWithProgress(
+  clock: Clock,
+  ms: number,
+  onTick: (leftMs: number) => void,
+): Promise<void> {
   const end = clock.now() + ms;
   for (;;) {
     const left = end - clock.now();
@@ -53,7 +70,11 @@ export async function sleepWithProgress(clock: Clock, ms: number, onTick: (leftM
   }
 }
 
-export async function checkUrl(url: URL, cfg: HealthCheckConfig, deps: CheckDeps): Promise<UrlResult> {
+export async function checkUrl(
+  url: URL,
+  cfg: HealthCheckConfig,
+  deps: CheckDeps,
+): Promise<UrlResult> {
   const { clock, deadline, log } = deps;
   const max = cfg.maxAttempts;
   const attempts: AttemptRecord[] = [];
@@ -84,10 +105,19 @@ export async function checkUrl(url: URL, cfg: HealthCheckConfig, deps: CheckDeps
     }
     const latencyMs = Math.max(0, clock.now() - started);
     last = verdict;
-    const record: AttemptRecord = { n, offsetMs: started - deps.startedAt, latencyMs, ok: verdict.ok, status: verdict.status, error: verdict.error };
+    const record: AttemptRecord = {
+      n,
+      offsetMs: started - deps.startedAt,
+      latencyMs,
+      ok: verdict.ok,
+      status: verdict.status,
+      error: verdict.error,
+    };
     attempts.push(record);
     const what = verdict.status !== undefined ? `HTTP ${verdict.status}` : 'no response';
-    log(`attempt ${n}/${max}: ${what} in ${formatWait(latencyMs)}${verdict.ok ? ', healthy' : ` - ${verdict.error}`}`);
+    log(
+      `attempt ${n}/${max}: ${what} in ${formatWait(latencyMs)}${verdict.ok ? ', healthy' : ` - ${verdict.error}`}`,
+    );
 
     if (verdict.ok) {
       okStreak++;
@@ -99,16 +129,32 @@ export async function checkUrl(url: URL, cfg: HealthCheckConfig, deps: CheckDeps
     }
     // The wait is decided here (streaks, Retry-After, backoff); retry() enforces attempts and the deadline.
     // Stop early when the attempts left cannot give the consecutive successes still needed.
-    if (n < max && max - n < cfg.successThreshold - okStreak) return { done: false as const, fatal: true, value: record };
+    if (n < max && max - n < cfg.successThreshold - okStreak)
+      return { done: false as const, fatal: true, value: record };
     const wait = verdict.ok
       ? cfg.retryDelayMs
-      : (verdict.retryAfterMs ?? backoffDelay(failStreak, { initialMs: cfg.retryDelayMs, maxMs: cfg.maxDelayMs, strategy: cfg.backoff, jitter: cfg.jitter }, deps.random));
+      : (verdict.retryAfterMs ??
+        backoffDelay(
+          failStreak,
+          {
+            initialMs: cfg.retryDelayMs,
+            maxMs: cfg.maxDelayMs,
+            strategy: cfg.backoff,
+            jitter: cfg.jitter,
+          },
+          deps.random,
+        ));
     return { done: false as const, retryAfterMs: wait, value: record };
   };
 
   const progressClock: Clock = {
     now: () => clock.now(),
-    sleep: (ms) => sleepWithProgress(clock, ms, (left) => log(`still waiting: next attempt in ${formatWait(left)}, ${formatWait(deadline.remaining())} left`)),
+    sleep: (ms) =>
+      sleepWithProgress(clock, ms, (left) =>
+        log(
+          `still waiting: next attempt in ${formatWait(left)}, ${formatWait(deadline.remaining())} left`,
+        ),
+      ),
   };
   const outcome = await retry(attempt, {
     initialMs: cfg.retryDelayMs,
@@ -120,8 +166,12 @@ export async function checkUrl(url: URL, cfg: HealthCheckConfig, deps: CheckDeps
     clock: progressClock,
     random: deps.random,
     onWait: (ms, n) => {
-      const state = last?.ok ? `ok (${last.short}), ${okStreak}/${cfg.successThreshold} consecutive` : `failed (${last?.short ?? 'error'})`;
-      log(`attempt ${n}/${max} ${state}; next in ${formatWait(ms)}, ${formatWait(deadline.remaining())} left`);
+      const state = last?.ok
+        ? `ok (${last.short}), ${okStreak}/${cfg.successThreshold} consecutive`
+        : `failed (${last?.short ?? 'error'})`;
+      log(
+        `attempt ${n}/${max} ${state}; next in ${formatWait(ms)}, ${formatWait(deadline.remaining())} left`,
+      );
     },
   });
 
@@ -130,15 +180,23 @@ export async function checkUrl(url: URL, cfg: HealthCheckConfig, deps: CheckDeps
   return result;
 }
 
-function gaveUpReason(stopped: string | undefined, count: number, cfg: HealthCheckConfig, last: AttemptVerdict | undefined): string {
+function gaveUpReason(
+  stopped: string | undefined,
+  count: number,
+  cfg: HealthCheckConfig,
+  last: AttemptVerdict | undefined,
+): string {
   const tries = `${count} attempt${count === 1 ? '' : 's'}`;
   switch (stopped) {
     case 'fatal':
       return `${cfg.successThreshold} consecutive successes are no longer possible within max-attempts ${cfg.maxAttempts} (after ${tries})`;
     case 'deadline':
-      if (last?.retryAfterMs !== undefined) return `the server asked to retry after ${formatWait(last.retryAfterMs)} (Retry-After), past the timeout of ${formatWait(cfg.timeoutMs)} (after ${tries})`;
+      if (last?.retryAfterMs !== undefined)
+        return `the server asked to retry after ${formatWait(last.retryAfterMs)} (Retry-After), past the timeout of ${formatWait(cfg.timeoutMs)} (after ${tries})`;
       return `timeout of ${formatWait(cfg.timeoutMs)} reached after ${tries}`;
     default:
-      return cfg.successThreshold > 1 ? `no ${cfg.successThreshold} consecutive successes in ${tries}` : `all ${tries} failed`;
+      return cfg.successThreshold > 1
+        ? `no ${cfg.successThreshold} consecutive successes in ${tries}`
+        : `all ${tries} failed`;
   }
 }

@@ -22,18 +22,41 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** Statuses whose Retry-After header says when to come back (RFC 9110 §10.2.3). */
 const RETRY_AFTER_STATUSES = new Set([429, 503]);
 
-export function classifyResponse(res: Pick<HttpResponse, 'status' | 'headers' | 'body' | 'truncated'>, expect: Expectations, now: number): AttemptVerdict {
+export function classifyResponse(
+  res: Pick<HttpResponse, 'status' | 'headers' | 'body' | 'truncated'>,
+  expect: Expectations,
+  now: number,
+): AttemptVerdict {
   const status = res.status;
   const short = String(status);
   if (!statusExpected(expect.status, status)) {
-    const retryAfterMs = RETRY_AFTER_STATUSES.has(status) ? parseRetryAfter(res.headers['retry-after'], now) : undefined;
-    return { ok: false, status, short, error: `status ${status}, expected ${expect.status.text}`, retryAfterMs };
+    const retryAfterMs = RETRY_AFTER_STATUSES.has(status)
+      ? parseRetryAfter(res.headers['retry-after'], now)
+      : undefined;
+    return {
+      ok: false,
+      status,
+      short,
+      error: `status ${status}, expected ${expect.status.text}`,
+      retryAfterMs,
+    };
   }
-  if (res.truncated) return { ok: false, status, short: 'too large', error: 'body larger than 1 MiB (reading stopped); a health response should be small' };
+  if (res.truncated)
+    return {
+      ok: false,
+      status,
+      short: 'too large',
+      error: 'body larger than 1 MiB (reading stopped); a health response should be small',
+    };
   if (!expect.bodyPattern && expect.json.length === 0) return { ok: true, status, short };
   const text = res.body.toString('utf8');
   if (expect.bodyPattern && !expect.bodyPattern.test(text)) {
-    return { ok: false, status, short: `${status}, body`, error: `body does not match expected-body /${expect.bodyPattern.source}/` };
+    return {
+      ok: false,
+      status,
+      short: `${status}, body`,
+      error: `body does not match expected-body /${expect.bodyPattern.source}/`,
+    };
   }
   if (expect.json.length) {
     let doc: unknown;
@@ -44,9 +67,15 @@ export function classifyResponse(res: Pick<HttpResponse, 'status' | 'headers' | 
     }
     for (const check of expect.json) {
       const found = evaluateJsonPath(doc, check.segments);
-      if (!found.found) return { ok: false, status, short: `${status}, JSON`, error: `JSON has no ${check.path}` };
+      if (!found.found)
+        return { ok: false, status, short: `${status}, JSON`, error: `JSON has no ${check.path}` };
       if (!jsonValueMatches(found.value, check.expected)) {
-        return { ok: false, status, short: `${status}, JSON`, error: `JSON ${check.path} is ${describeJsonValue(found.value)}, expected ${check.expected}` };
+        return {
+          ok: false,
+          status,
+          short: `${status}, JSON`,
+          error: `JSON ${check.path} is ${describeJsonValue(found.value)}, expected ${check.expected}`,
+        };
       }
     }
   }
@@ -73,7 +102,11 @@ const SHORT_BY_CODE: Record<string, string> = {
 export function classifyFault(err: unknown, deadlineCutMs?: number): AttemptVerdict {
   if (err instanceof HttpError) {
     if (err.code === 'TIMEOUT' && deadlineCutMs !== undefined) {
-      return { ok: false, short: 'timeout', error: `no answer before the overall timeout (${formatWait(deadlineCutMs)} were left)` };
+      return {
+        ok: false,
+        short: 'timeout',
+        error: `no answer before the overall timeout (${formatWait(deadlineCutMs)} were left)`,
+      };
     }
     return { ok: false, short: SHORT_BY_CODE[err.code] ?? 'error', error: err.message };
   }

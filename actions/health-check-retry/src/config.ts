@@ -1,6 +1,12 @@
 // Reads and validates every input before anything is requested; a bad one throws InputError.
 import { X509Certificate } from 'node:crypto';
-import { InputError, Inputs, isSensitiveHeader, maskHeaders, type Runner } from '@cicd-actions/core';
+import {
+  InputError,
+  Inputs,
+  isSensitiveHeader,
+  maskHeaders,
+  type Runner,
+} from '@cicd-actions/core';
 import { parseExpectedStatus, type StatusSet } from './expected-status';
 import { parseJsonChecks, type JsonCheck } from './expected-json';
 
@@ -46,8 +52,13 @@ export function readHeaders(inputs: Inputs, runner: Runner): Record<string, stri
   }
   for (const [i, [name, value]] of pairs.entries()) {
     // Neither name nor value is echoed: a mistyped line may hold the credential in its name.
-    if (!TOKEN.test(name)) throw new InputError('headers', `header ${i + 1} does not have a valid name (letters, digits and -_.!#$%&'*+^\`|~)`);
-    if (BAD_HEADER_VALUE.test(value)) throw new InputError('headers', `the value of header ${i + 1} contains control characters`);
+    if (!TOKEN.test(name))
+      throw new InputError(
+        'headers',
+        `header ${i + 1} does not have a valid name (letters, digits and -_.!#$%&'*+^\`|~)`,
+      );
+    if (BAD_HEADER_VALUE.test(value))
+      throw new InputError('headers', `the value of header ${i + 1} contains control characters`);
     const key = name.toLowerCase();
     headers[key] = key in headers ? `${headers[key]}, ${value}` : value;
   }
@@ -64,10 +75,14 @@ export function readUrls(inputs: Inputs, runner: Runner): URL[] {
       url = new URL(text);
     } catch {
       // The text is not echoed: it may hold credentials.
-      throw new InputError('url', `item ${i + 1} is not an absolute URL like https://example.com/health`);
+      throw new InputError(
+        'url',
+        `item ${i + 1} is not an absolute URL like https://example.com/health`,
+      );
     }
     if (url.password) runner.setSecret(decodeURIComponent(url.password));
-    for (const [key, value] of url.searchParams) if (isSensitiveHeader(key)) runner.setSecret(value);
+    for (const [key, value] of url.searchParams)
+      if (isSensitiveHeader(key)) runner.setSecret(value);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw new InputError('url', `item ${i + 1} must start with http:// or https://`);
     }
@@ -82,7 +97,10 @@ function readRegex(inputs: Inputs): RegExp | undefined {
   try {
     return new RegExp(source);
   } catch (err) {
-    throw new InputError('expected-body', `is not a valid regular expression (${(err as Error).message.replace(/^Invalid regular expression: /, '')})`);
+    throw new InputError(
+      'expected-body',
+      `is not a valid regular expression (${(err as Error).message.replace(/^Invalid regular expression: /, '')})`,
+    );
   }
 }
 
@@ -90,7 +108,8 @@ function readCaCert(inputs: Inputs): string | undefined {
   const pem = inputs.string('ca-cert');
   if (pem === '') return undefined;
   const blocks = pem.match(PEM_BLOCK) ?? [];
-  if (blocks.length === 0) throw new InputError('ca-cert', 'expected PEM text starting with -----BEGIN CERTIFICATE-----');
+  if (blocks.length === 0)
+    throw new InputError('ca-cert', 'expected PEM text starting with -----BEGIN CERTIFICATE-----');
   blocks.forEach((block, i) => {
     try {
       new X509Certificate(block);
@@ -113,23 +132,38 @@ export function readConfig(runner: Runner): HealthCheckConfig {
   if ('problem' in status) throw new InputError('expected-status', status.problem);
   const bodyPattern = readRegex(inputs);
   const json = parseJsonChecks(inputs.string('expected-json'));
-  if (!Array.isArray(json)) throw new InputError('expected-json', `line ${json.line}: ${json.problem}`);
+  if (!Array.isArray(json))
+    throw new InputError('expected-json', `line ${json.line}: ${json.problem}`);
   if (method === 'HEAD' && (bodyPattern || json.length)) {
-    throw new InputError(bodyPattern ? 'expected-body' : 'expected-json', 'needs a response body, which a HEAD request never has');
+    throw new InputError(
+      bodyPattern ? 'expected-body' : 'expected-json',
+      'needs a response body, which a HEAD request never has',
+    );
   }
 
   const maxAttempts = inputs.integer('max-attempts', 10, { min: 1, max: 1000 });
   const successThreshold = inputs.integer('success-threshold', 1, { min: 1, max: 1000 });
   if (successThreshold > maxAttempts) {
-    throw new InputError('success-threshold', `${successThreshold} consecutive successes can never happen within max-attempts ${maxAttempts}`);
+    throw new InputError(
+      'success-threshold',
+      `${successThreshold} consecutive successes can never happen within max-attempts ${maxAttempts}`,
+    );
   }
   const retryDelayMs = inputs.duration('retry-delay', '2s');
   const maxDelayMs = inputs.duration('max-delay', '30s');
-  if (maxDelayMs < retryDelayMs) throw new InputError('max-delay', `must be at least retry-delay (${inputs.string('retry-delay')})`);
+  if (maxDelayMs < retryDelayMs)
+    throw new InputError(
+      'max-delay',
+      `must be at least retry-delay (${inputs.string('retry-delay')})`,
+    );
   const attemptTimeoutMs = inputs.duration('attempt-timeout', '10s', { min: 1 });
   const timeoutMs = inputs.duration('timeout', '5m', { min: 1 });
   const initialDelayMs = inputs.duration('initial-delay', '0s');
-  if (initialDelayMs >= timeoutMs) throw new InputError('initial-delay', `must be shorter than timeout (${inputs.string('timeout', '5m')})`);
+  if (initialDelayMs >= timeoutMs)
+    throw new InputError(
+      'initial-delay',
+      `must be shorter than timeout (${inputs.string('timeout', '5m')})`,
+    );
 
   const body = inputs.raw('body');
   return {

@@ -43,14 +43,18 @@ export function parseJsonPath(path: string): JsonPath | undefined {
 }
 
 /** The value at a path; `found` is false when a segment is missing or the wrong kind. */
-export function evaluateJsonPath(doc: unknown, path: JsonPath): { found: true; value: unknown } | { found: false } {
+export function evaluateJsonPath(
+  doc: unknown,
+  path: JsonPath,
+): { found: true; value: unknown } | { found: false } {
   let cur: unknown = doc;
   for (const seg of path) {
     if (typeof seg === 'number') {
       if (!Array.isArray(cur) || seg >= cur.length) return { found: false };
       cur = cur[seg];
     } else {
-      if (cur === null || typeof cur !== 'object' || Array.isArray(cur) || !Object.hasOwn(cur, seg)) return { found: false };
+      if (cur === null || typeof cur !== 'object' || Array.isArray(cur) || !Object.hasOwn(cur, seg))
+        return { found: false };
       cur = (cur as Record<string, unknown>)[seg];
     }
   }
@@ -64,7 +68,8 @@ export function evaluateJsonPath(doc: unknown, path: JsonPath): { found: true; v
  */
 export function jsonValueMatches(actual: unknown, expected: string): boolean {
   if (typeof actual === 'string') return actual === expected || JSON.stringify(actual) === expected;
-  if (typeof actual === 'number') return String(actual) === expected || (expected.trim() !== '' && Number(expected) === actual);
+  if (typeof actual === 'number')
+    return String(actual) === expected || (expected.trim() !== '' && Number(expected) === actual);
   if (typeof actual === 'boolean' || actual === null) return String(actual) === expected;
   let parsed: unknown;
   try {
@@ -79,7 +84,9 @@ export function jsonValueMatches(actual: unknown, expected: string): boolean {
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+    const entries = Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
     return `{${entries.join(',')}}`;
   }
   return JSON.stringify(value);
@@ -96,7 +103,8 @@ export function parseJsonChecks(text: string): JsonCheck[] | { line: number; pro
     if (eq < 0) return { line: i + 1, problem: `'${line}' is not path=value` };
     const path = line.slice(0, eq).trim();
     const segments = parseJsonPath(path);
-    if (!segments) return { line: i + 1, problem: `'${path}' is not a path like status or checks[0].ok` };
+    if (!segments)
+      return { line: i + 1, problem: `'${path}' is not a path like status or checks[0].ok` };
     checks.push({ path, segments, expected: line.slice(eq + 1).trim() });
   }
   return checks;

@@ -26,8 +26,12 @@ export function parseExpectedStatus(text: string): StatusSet | { problem: string
     if (cls) [lo, hi] = [Number(cls[1]) * 100, Number(cls[1]) * 100 + 99];
     else if (range) [lo, hi] = [Number(range[1]), Number(range[2])];
     else if (single) lo = hi = Number(item);
-    else return { problem: `'${item}' is not a status code (e.g. 200), range (200-299) or class (2xx)` };
-    if (lo < MIN || hi > MAX) return { problem: `'${item}' is outside the HTTP status codes ${MIN}-${MAX}` };
+    else
+      return {
+        problem: `'${item}' is not a status code (e.g. 200), range (200-299) or class (2xx)`,
+      };
+    if (lo < MIN || hi > MAX)
+      return { problem: `'${item}' is outside the HTTP status codes ${MIN}-${MAX}` };
     if (lo > hi) return { problem: `'${item}' is an empty range (start after end)` };
     ranges.push([lo, hi]);
   }

@@ -29,17 +29,33 @@ export async function main(runner: Runner, deps: HealthCheckDeps): Promise<void>
 
   if (cfg.insecure) runner.warning('insecure is true: TLS certificates are not verified');
   for (const name of names) {
-    runner.info(`Checking ${cfg.method} ${name}: up to ${cfg.maxAttempts} attempts, timeout ${formatWait(cfg.timeoutMs)}, expecting status ${cfg.expect.status.text}`);
+    runner.info(
+      `Checking ${cfg.method} ${name}: up to ${cfg.maxAttempts} attempts, timeout ${formatWait(cfg.timeoutMs)}, expecting status ${cfg.expect.status.text}`,
+    );
   }
   if (cfg.initialDelayMs > 0) {
-    runner.info(`Waiting ${formatWait(cfg.initialDelayMs)} (initial-delay) before the first attempt, ${formatWait(deadline.remaining())} left`);
-    await sleepWithProgress(clock, cfg.initialDelayMs, (left) => runner.info(`still waiting: first attempt in ${formatWait(left)}, ${formatWait(deadline.remaining())} left`));
+    runner.info(
+      `Waiting ${formatWait(cfg.initialDelayMs)} (initial-delay) before the first attempt, ${formatWait(deadline.remaining())} left`,
+    );
+    await sleepWithProgress(clock, cfg.initialDelayMs, (left) =>
+      runner.info(
+        `still waiting: first attempt in ${formatWait(left)}, ${formatWait(deadline.remaining())} left`,
+      ),
+    );
   }
 
   const results: UrlResult[] = await Promise.all(
     cfg.urls.map((url, i) => {
       const prefix = cfg.urls.length > 1 ? `[${names[i]}] ` : '';
-      return checkUrl(url, cfg, { clock, request: deps.request, random: deps.random, deadline, startedAt, ca, log: (line) => runner.info(runner.redact(prefix + line)) });
+      return checkUrl(url, cfg, {
+        clock,
+        request: deps.request,
+        random: deps.random,
+        deadline,
+        startedAt,
+        ca,
+        log: (line) => runner.info(runner.redact(prefix + line)),
+      });
     }),
   );
   const elapsedMs = clock.now() - startedAt;
@@ -52,7 +68,10 @@ export async function main(runner: Runner, deps: HealthCheckDeps): Promise<void>
     runner.endGroup();
   }
   runner.setOutput('healthy', healthy);
-  runner.setOutput('attempts', results.reduce((sum, r) => sum + r.attempts.length, 0));
+  runner.setOutput(
+    'attempts',
+    results.reduce((sum, r) => sum + r.attempts.length, 0),
+  );
   runner.setOutput('status', statusOutput(results));
   runner.setOutput('elapsed-ms', Math.round(elapsedMs));
   runner.setOutput('results', runner.redact(JSON.stringify(results.map(resultJson))));
@@ -60,10 +79,15 @@ export async function main(runner: Runner, deps: HealthCheckDeps): Promise<void>
 
   const failed = results.filter((r) => !r.healthy);
   if (failed.length === 0) {
-    runner.info(`All ${results.length} URL${results.length === 1 ? '' : 's'} healthy in ${formatWait(elapsedMs)}`);
+    runner.info(
+      `All ${results.length} URL${results.length === 1 ? '' : 's'} healthy in ${formatWait(elapsedMs)}`,
+    );
     return;
   }
-  const why = failed.map((r) => `${r.url}: ${r.gaveUp}; last: ${r.attempts.at(-1)?.error ?? 'no attempt'}`).join('; ');
-  const scope = results.length === 1 ? 'Not healthy' : `${failed.length} of ${results.length} URLs not healthy`;
+  const why = failed
+    .map((r) => `${r.url}: ${r.gaveUp}; last: ${r.attempts.at(-1)?.error ?? 'no attempt'}`)
+    .join('; ');
+  const scope =
+    results.length === 1 ? 'Not healthy' : `${failed.length} of ${results.length} URLs not healthy`;
   throw new ActionError(`${scope}: ${why}`);
 }

@@ -4,7 +4,8 @@ import type { HealthCheckConfig } from '../src/config';
 import { parseExpectedStatus, type StatusSet } from '../src/expected-status';
 import { FakeClock } from '../../../test/harness/fake-clock';
 
-type Step = number | HttpError | { status: number; headers?: Record<string, string>; latency?: number };
+type Step =
+  number | HttpError | { status: number; headers?: Record<string, string>; latency?: number };
 
 function config(overrides: Partial<HealthCheckConfig> = {}): HealthCheckConfig {
   return {
@@ -42,13 +43,34 @@ function scripted(clock: FakeClock, steps: Step[]) {
       }
       clock.advance(s.latency);
     }
-    return { status: s.status, statusText: '', headers: s.headers ?? {}, body: Buffer.alloc(0), truncated: false, url: String(req.url), redirects: 0, timeMs: s.latency ?? 0 };
+    return {
+      status: s.status,
+      statusText: '',
+      headers: s.headers ?? {},
+      body: Buffer.alloc(0),
+      truncated: false,
+      url: String(req.url),
+      redirects: 0,
+      timeMs: s.latency ?? 0,
+    };
   };
   return { request, requests };
 }
 
-function deps(clock: FakeClock, cfg: HealthCheckConfig, request: CheckDeps['request'], lines: string[] = []): CheckDeps {
-  return { clock, request, random: () => 0.5, deadline: new Deadline(clock, cfg.timeoutMs), startedAt: clock.now(), log: (l) => void lines.push(l) };
+function deps(
+  clock: FakeClock,
+  cfg: HealthCheckConfig,
+  request: CheckDeps['request'],
+  lines: string[] = [],
+): CheckDeps {
+  return {
+    clock,
+    request,
+    random: () => 0.5,
+    deadline: new Deadline(clock, cfg.timeoutMs),
+    startedAt: clock.now(),
+    log: (l) => void lines.push(l),
+  };
 }
 
 describe('checkUrl (fake clock)', () => {
@@ -100,7 +122,12 @@ describe('checkUrl (fake clock)', () => {
 
   test('each attempt timeout is capped by the time left', async () => {
     const clock = new FakeClock();
-    const cfg = config({ attemptTimeoutMs: 10_000, timeoutMs: 4000, backoff: 'fixed', retryDelayMs: 1000 });
+    const cfg = config({
+      attemptTimeoutMs: 10_000,
+      timeoutMs: 4000,
+      backoff: 'fixed',
+      retryDelayMs: 1000,
+    });
     const { request, requests } = scripted(clock, [{ status: 200, latency: 60_000 }]);
     const result = await checkUrl(cfg.urls[0], cfg, deps(clock, cfg, request));
     expect(requests.map((r) => r.timeoutMs)).toEqual([4000]);
@@ -111,7 +138,14 @@ describe('checkUrl (fake clock)', () => {
   test('Retry-After replaces the backoff wait', async () => {
     const clock = new FakeClock();
     const cfg = config();
-    const { request } = scripted(clock, [{ status: 503, headers: { 'retry-after': '7' } }, { status: 429, headers: { 'retry-after': new Date(clock.now() + 7000 + 12_000).toUTCString() } }, 200]);
+    const { request } = scripted(clock, [
+      { status: 503, headers: { 'retry-after': '7' } },
+      {
+        status: 429,
+        headers: { 'retry-after': new Date(clock.now() + 7000 + 12_000).toUTCString() },
+      },
+      200,
+    ]);
     const result = await checkUrl(cfg.urls[0], cfg, deps(clock, cfg, request));
     expect(result.healthy).toBe(true);
     expect(clock.sleeps).toEqual([7000, 12_000]);
@@ -120,11 +154,15 @@ describe('checkUrl (fake clock)', () => {
   test('a Retry-After beyond the deadline ends the check at once', async () => {
     const clock = new FakeClock();
     const cfg = config({ timeoutMs: 60_000 });
-    const { request, requests } = scripted(clock, [{ status: 503, headers: { 'retry-after': '120' } }]);
+    const { request, requests } = scripted(clock, [
+      { status: 503, headers: { 'retry-after': '120' } },
+    ]);
     const result = await checkUrl(cfg.urls[0], cfg, deps(clock, cfg, request));
     expect(requests).toHaveLength(1);
     expect(clock.sleeps).toEqual([]);
-    expect(result.gaveUp).toMatch(/asked to retry after 2m0s \(Retry-After\), past the timeout of 1m0s/);
+    expect(result.gaveUp).toMatch(
+      /asked to retry after 2m0s \(Retry-After\), past the timeout of 1m0s/,
+    );
   });
 
   test('success-threshold: a failure resets the count of consecutive successes', async () => {
@@ -144,23 +182,36 @@ describe('checkUrl (fake clock)', () => {
     const result = await checkUrl(cfg.urls[0], cfg, deps(clock, cfg, request));
     expect(requests).toHaveLength(3); // after #3 fails only 2 attempts remain for 3 successes
     expect(result.healthy).toBe(false);
-    expect(result.gaveUp).toMatch(/3 consecutive successes are no longer possible within max-attempts 5/);
+    expect(result.gaveUp).toMatch(
+      /3 consecutive successes are no longer possible within max-attempts 5/,
+    );
   });
 
   test('network faults are failed attempts with their reason', async () => {
     const clock = new FakeClock();
     const cfg = config({ maxAttempts: 3 });
-    const { request } = scripted(clock, [new HttpError('CONNECTION_REFUSED', 'connection refused'), new HttpError('TLS', 'TLS error: DEPTH_ZERO_SELF_SIGNED_CERT'), new HttpError('DNS', 'DNS lookup failed (ENOTFOUND)')]);
+    const { request } = scripted(clock, [
+      new HttpError('CONNECTION_REFUSED', 'connection refused'),
+      new HttpError('TLS', 'TLS error: DEPTH_ZERO_SELF_SIGNED_CERT'),
+      new HttpError('DNS', 'DNS lookup failed (ENOTFOUND)'),
+    ]);
     const lines: string[] = [];
     const result = await checkUrl(cfg.urls[0], cfg, deps(clock, cfg, request, lines));
-    expect(result.attempts.map((a) => a.error)).toEqual(['connection refused', 'TLS error: DEPTH_ZERO_SELF_SIGNED_CERT', 'DNS lookup failed (ENOTFOUND)']);
+    expect(result.attempts.map((a) => a.error)).toEqual([
+      'connection refused',
+      'TLS error: DEPTH_ZERO_SELF_SIGNED_CERT',
+      'DNS lookup failed (ENOTFOUND)',
+    ]);
     expect(lines).toContain('attempt 1/3 failed (refused); next in 1.0s, 5m0s left');
   });
 
   test('one log line per attempt and a progress line per wait', async () => {
     const clock = new FakeClock();
     const cfg = config({ maxAttempts: 3 });
-    const { request } = scripted(clock, [{ status: 503, latency: 12 }, { status: 200, latency: 8 }]);
+    const { request } = scripted(clock, [
+      { status: 503, latency: 12 },
+      { status: 200, latency: 8 },
+    ]);
     const lines: string[] = [];
     await checkUrl(cfg.urls[0], cfg, deps(clock, cfg, request, lines));
     expect(lines).toEqual([
@@ -172,12 +223,26 @@ describe('checkUrl (fake clock)', () => {
 
   test('the request carries method, headers, body, redirects and TLS settings', async () => {
     const clock = new FakeClock();
-    const cfg = config({ method: 'POST', headers: { authorization: 'Bearer t' }, body: '{}', followRedirects: false, insecure: true });
+    const cfg = config({
+      method: 'POST',
+      headers: { authorization: 'Bearer t' },
+      body: '{}',
+      followRedirects: false,
+      insecure: true,
+    });
     const { request, requests } = scripted(clock, [200]);
     const d = deps(clock, cfg, request);
     d.ca = 'PEM';
     await checkUrl(cfg.urls[0], cfg, d);
-    expect(requests[0]).toMatchObject({ method: 'POST', headers: { authorization: 'Bearer t' }, body: '{}', followRedirects: false, insecure: true, ca: 'PEM', timeoutMs: 10_000 });
+    expect(requests[0]).toMatchObject({
+      method: 'POST',
+      headers: { authorization: 'Bearer t' },
+      body: '{}',
+      followRedirects: false,
+      insecure: true,
+      ca: 'PEM',
+      timeoutMs: 10_000,
+    });
   });
 });
 

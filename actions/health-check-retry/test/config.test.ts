@@ -39,21 +39,32 @@ describe('readConfig defaults', () => {
   });
 
   test('several URLs, newline- and comma-separated', () => {
-    const cfg = readConfig(runnerWith({ url: 'http://a.test/h, http://b.test/h\nhttps://c.test/h' }).runner);
+    const cfg = readConfig(
+      runnerWith({ url: 'http://a.test/h, http://b.test/h\nhttps://c.test/h' }).runner,
+    );
     expect(cfg.urls.map((u) => u.host)).toEqual(['a.test', 'b.test', 'c.test']);
   });
 
   test('headers: names lower-cased, credential values masked before anything else is written', () => {
-    const { runner, stdout } = runnerWith({ url: 'https://example.com', headers: 'Authorization: Bearer s3cr3t-token\nX-Request-Source: ci\nX-Api-Key: k3y-value' });
+    const { runner, stdout } = runnerWith({
+      url: 'https://example.com',
+      headers: 'Authorization: Bearer s3cr3t-token\nX-Request-Source: ci\nX-Api-Key: k3y-value',
+    });
     const cfg = readConfig(runner);
-    expect(cfg.headers).toEqual({ authorization: 'Bearer s3cr3t-token', 'x-request-source': 'ci', 'x-api-key': 'k3y-value' });
+    expect(cfg.headers).toEqual({
+      authorization: 'Bearer s3cr3t-token',
+      'x-request-source': 'ci',
+      'x-api-key': 'k3y-value',
+    });
     expect(stdout()).toContain('::add-mask::s3cr3t-token');
     expect(stdout()).toContain('::add-mask::k3y-value');
     expect(stdout()).not.toContain('ci\n');
   });
 
   test('URL credentials and secret query values are masked', () => {
-    const { runner, stdout } = runnerWith({ url: 'https://user:p%40ssword@example.com/health?token=abcdef&page=2' });
+    const { runner, stdout } = runnerWith({
+      url: 'https://user:p%40ssword@example.com/health?token=abcdef&page=2',
+    });
     readConfig(runner);
     expect(stdout()).toContain('::add-mask::p@ssword');
     expect(stdout()).toContain('::add-mask::abcdef');
@@ -61,7 +72,9 @@ describe('readConfig defaults', () => {
   });
 
   test('ca-cert PEM is accepted', () => {
-    expect(readConfig(runnerWith({ url: 'https://localhost', 'ca-cert': CA }).runner).caCert).toContain('BEGIN CERTIFICATE');
+    expect(
+      readConfig(runnerWith({ url: 'https://localhost', 'ca-cert': CA }).runner).caCert,
+    ).toContain('BEGIN CERTIFICATE');
   });
 });
 
@@ -73,29 +86,69 @@ describe('readConfig rejects bad input, naming it', () => {
     { name: 'ftp url', inputs: { url: 'ftp://example.com/x' }, input: 'url' },
     { name: 'second url invalid', inputs: { url: 'https://ok.test, nope' }, input: 'url' },
     { name: 'method with a space', inputs: { method: 'GE T' }, input: 'method' },
-    { name: 'header line without colon', inputs: { headers: 'Authorization Bearer x' }, input: 'headers' },
+    {
+      name: 'header line without colon',
+      inputs: { headers: 'Authorization Bearer x' },
+      input: 'headers',
+    },
     { name: 'header name with a space', inputs: { headers: 'X Token: abc' }, input: 'headers' },
     { name: 'status 600', inputs: { 'expected-status': '600' }, input: 'expected-status' },
-    { name: 'status range reversed', inputs: { 'expected-status': '299-200' }, input: 'expected-status' },
+    {
+      name: 'status range reversed',
+      inputs: { 'expected-status': '299-200' },
+      input: 'expected-status',
+    },
     { name: 'invalid regex', inputs: { 'expected-body': '(unclosed' }, input: 'expected-body' },
-    { name: 'expected-json without =', inputs: { 'expected-json': 'status' }, input: 'expected-json' },
-    { name: 'expected-json bad path', inputs: { 'expected-json': 'a..b=1' }, input: 'expected-json' },
-    { name: 'body check on HEAD', inputs: { method: 'HEAD', 'expected-body': 'ok' }, input: 'expected-body' },
+    {
+      name: 'expected-json without =',
+      inputs: { 'expected-json': 'status' },
+      input: 'expected-json',
+    },
+    {
+      name: 'expected-json bad path',
+      inputs: { 'expected-json': 'a..b=1' },
+      input: 'expected-json',
+    },
+    {
+      name: 'body check on HEAD',
+      inputs: { method: 'HEAD', 'expected-body': 'ok' },
+      input: 'expected-body',
+    },
     { name: 'zero attempts', inputs: { 'max-attempts': '0' }, input: 'max-attempts' },
     { name: 'negative attempts', inputs: { 'max-attempts': '-3' }, input: 'max-attempts' },
     { name: 'attempts not a number', inputs: { 'max-attempts': 'ten' }, input: 'max-attempts' },
-    { name: 'threshold above attempts', inputs: { 'max-attempts': '3', 'success-threshold': '4' }, input: 'success-threshold' },
-    { name: 'unparseable retry-delay', inputs: { 'retry-delay': '2 seconds' }, input: 'retry-delay' },
+    {
+      name: 'threshold above attempts',
+      inputs: { 'max-attempts': '3', 'success-threshold': '4' },
+      input: 'success-threshold',
+    },
+    {
+      name: 'unparseable retry-delay',
+      inputs: { 'retry-delay': '2 seconds' },
+      input: 'retry-delay',
+    },
     { name: 'negative retry-delay', inputs: { 'retry-delay': '-1s' }, input: 'retry-delay' },
-    { name: 'max-delay below retry-delay', inputs: { 'retry-delay': '1m', 'max-delay': '30s' }, input: 'max-delay' },
+    {
+      name: 'max-delay below retry-delay',
+      inputs: { 'retry-delay': '1m', 'max-delay': '30s' },
+      input: 'max-delay',
+    },
     { name: 'zero attempt-timeout', inputs: { 'attempt-timeout': '0s' }, input: 'attempt-timeout' },
     { name: 'unparseable timeout', inputs: { timeout: 'soon' }, input: 'timeout' },
-    { name: 'initial-delay not shorter than timeout', inputs: { 'initial-delay': '1m', timeout: '1m' }, input: 'initial-delay' },
+    {
+      name: 'initial-delay not shorter than timeout',
+      inputs: { 'initial-delay': '1m', timeout: '1m' },
+      input: 'initial-delay',
+    },
     { name: 'unknown backoff', inputs: { backoff: 'linear' }, input: 'backoff' },
     { name: 'jitter not boolean', inputs: { jitter: 'maybe' }, input: 'jitter' },
     { name: 'insecure not boolean', inputs: { insecure: 'yes please' }, input: 'insecure' },
     { name: 'ca-cert not PEM', inputs: { 'ca-cert': 'not a cert' }, input: 'ca-cert' },
-    { name: 'ca-cert corrupt PEM', inputs: { 'ca-cert': '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----' }, input: 'ca-cert' },
+    {
+      name: 'ca-cert corrupt PEM',
+      inputs: { 'ca-cert': '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----' },
+      input: 'ca-cert',
+    },
   ])('$name → $input', ({ inputs, input }) => {
     let thrown: unknown;
     try {
@@ -107,12 +160,21 @@ describe('readConfig rejects bad input, naming it', () => {
     expect((thrown as InputError).input).toBe(input);
   });
 
-  test.each(['ftp://example.com/x', 'localhost:8080/health'])('%s: the scheme is named as the problem', (url) => {
-    expect(() => readConfig(runnerWith({ url }).runner)).toThrow("Input 'url': item 1 must start with http:// or https://");
-  });
+  test.each(['ftp://example.com/x', 'localhost:8080/health'])(
+    '%s: the scheme is named as the problem',
+    (url) => {
+      expect(() => readConfig(runnerWith({ url }).runner)).toThrow(
+        "Input 'url': item 1 must start with http:// or https://",
+      );
+    },
+  );
 
   test('a bad URL is not echoed (it may hold credentials)', () => {
-    expect(() => readConfig(runnerWith({ url: 'https://user:hunter22@[bad' }).runner)).toThrow(/^Input 'url': item 1 is not an absolute URL/);
-    expect(() => readConfig(runnerWith({ url: 'https://user:hunter22@[bad' }).runner)).not.toThrow(/hunter22/);
+    expect(() => readConfig(runnerWith({ url: 'https://user:hunter22@[bad' }).runner)).toThrow(
+      /^Input 'url': item 1 is not an absolute URL/,
+    );
+    expect(() => readConfig(runnerWith({ url: 'https://user:hunter22@[bad' }).runner)).not.toThrow(
+      /hunter22/,
+    );
   });
 });

@@ -1,4 +1,9 @@
-import { evaluateJsonPath, jsonValueMatches, parseJsonChecks, parseJsonPath } from '../src/expected-json';
+import {
+  evaluateJsonPath,
+  jsonValueMatches,
+  parseJsonChecks,
+  parseJsonPath,
+} from '../src/expected-json';
 
 describe('parseJsonPath', () => {
   test.each([
@@ -12,13 +17,22 @@ describe('parseJsonPath', () => {
     { path: 'db status', expected: ['db status'] },
   ])('$path', ({ path, expected }) => expect(parseJsonPath(path)).toEqual(expected));
 
-  test.each(['', 'a..b', 'a.', 'checks[x]', 'checks[0', 'checks[-1]', 'a[0]b', '["unterminated]'])('rejects %j', (path) =>
-    expect(parseJsonPath(path)).toBeUndefined(),
+  test.each(['', 'a..b', 'a.', 'checks[x]', 'checks[0', 'checks[-1]', 'a[0]b', '["unterminated]'])(
+    'rejects %j',
+    (path) => expect(parseJsonPath(path)).toBeUndefined(),
   );
 });
 
 describe('evaluateJsonPath', () => {
-  const doc = { status: 'UP', checks: [{ name: 'db', ok: true }, { name: 'cache', ok: false }], nested: { 'a.b': { n: 0 } }, nothing: null };
+  const doc = {
+    status: 'UP',
+    checks: [
+      { name: 'db', ok: true },
+      { name: 'cache', ok: false },
+    ],
+    nested: { 'a.b': { n: 0 } },
+    nothing: null,
+  };
   test.each([
     { path: 'status', found: true, value: 'UP' },
     { path: 'checks[1].ok', found: true, value: false },
@@ -50,10 +64,17 @@ describe('jsonValueMatches', () => {
     { name: 'number vs empty', actual: 0, expected: '', matches: false },
     { name: 'null', actual: null, expected: 'null', matches: true },
     { name: 'null vs string', actual: null, expected: 'UP', matches: false },
-    { name: 'object in other key order', actual: { a: 1, b: [1, 2] }, expected: '{"b":[1,2],"a":1}', matches: true },
+    {
+      name: 'object in other key order',
+      actual: { a: 1, b: [1, 2] },
+      expected: '{"b":[1,2],"a":1}',
+      matches: true,
+    },
     { name: 'array differs', actual: [1, 2], expected: '[2,1]', matches: false },
     { name: 'object vs non-JSON', actual: { a: 1 }, expected: 'a=1', matches: false },
-  ])('$name', ({ actual, expected, matches }) => expect(jsonValueMatches(actual, expected)).toBe(matches));
+  ])('$name', ({ actual, expected, matches }) =>
+    expect(jsonValueMatches(actual, expected)).toBe(matches),
+  );
 });
 
 describe('parseJsonChecks', () => {
@@ -69,5 +90,7 @@ describe('parseJsonChecks', () => {
     { name: 'no =', text: 'status=UP\nstatus UP', line: 2 },
     { name: 'bad path', text: 'checks[x]=1', line: 1 },
     { name: 'empty path', text: '=UP', line: 1 },
-  ])('rejects $name with its line number', ({ text, line }) => expect(parseJsonChecks(text)).toMatchObject({ line }));
+  ])('rejects $name with its line number', ({ text, line }) =>
+    expect(parseJsonChecks(text)).toMatchObject({ line }),
+  );
 });

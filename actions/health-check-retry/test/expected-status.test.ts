@@ -3,10 +3,24 @@ import { parseExpectedStatus, statusExpected } from '../src/expected-status';
 describe('parseExpectedStatus', () => {
   test.each([
     { name: 'default range', input: '200-399', ranges: [[200, 399]] },
-    { name: 'range and code', input: '200-299,304', ranges: [[200, 299], [304, 304]] },
+    {
+      name: 'range and code',
+      input: '200-299,304',
+      ranges: [
+        [200, 299],
+        [304, 304],
+      ],
+    },
     { name: 'class', input: '2xx', ranges: [[200, 299]] },
     { name: 'upper-case class', input: '5XX', ranges: [[500, 599]] },
-    { name: 'spaces and newlines', input: ' 200 ,\n 204 ', ranges: [[200, 200], [204, 204]] },
+    {
+      name: 'spaces and newlines',
+      input: ' 200 ,\n 204 ',
+      ranges: [
+        [200, 200],
+        [204, 204],
+      ],
+    },
     { name: 'single-code range', input: '418-418', ranges: [[418, 418]] },
   ])('$name: $input', ({ input, ranges }) => {
     const set = parseExpectedStatus(input);
@@ -39,5 +53,7 @@ describe('statusExpected', () => {
     { status: 199, expected: false },
     { status: 300, expected: false },
     { status: 503, expected: false },
-  ])('$status → $expected', ({ status, expected }) => expect(statusExpected(set, status)).toBe(expected));
+  ])('$status → $expected', ({ status, expected }) =>
+    expect(statusExpected(set, status)).toBe(expected),
+  );
 });

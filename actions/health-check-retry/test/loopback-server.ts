@@ -29,16 +29,27 @@ export interface LoopbackServer {
   close(): Promise<void>;
 }
 
-export async function startServer(handler: Handler, opts: { host?: string; tls?: boolean } = {}): Promise<LoopbackServer> {
+export async function startServer(
+  handler: Handler,
+  opts: { host?: string; tls?: boolean } = {},
+): Promise<LoopbackServer> {
   const host = opts.host ?? '127.0.0.1';
   const requests: SeenRequest[] = [];
   const sockets = new Set<Socket>();
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const n = requests.length + 1;
-    requests.push({ n, method: req.method ?? '', path: req.url ?? '', headers: req.headers, at: Date.now() });
+    requests.push({
+      n,
+      method: req.method ?? '',
+      path: req.url ?? '',
+      headers: req.headers,
+      at: Date.now(),
+    });
     handler(req, res, n);
   };
-  const server = opts.tls ? https.createServer({ cert: SERVER_CERT, key: SERVER_KEY }, onRequest) : http.createServer(onRequest);
+  const server = opts.tls
+    ? https.createServer({ cert: SERVER_CERT, key: SERVER_KEY }, onRequest)
+    : http.createServer(onRequest);
   // Refused TLS handshakes and reset sockets are part of the tests, not errors of the test server.
   server.on('tlsClientError', () => undefined);
   server.on('clientError', (_err, socket) => socket.destroy());

@@ -9,12 +9,30 @@ import { Inputs, formatDuration, parseBoolean } from '@cicd-actions/core/inputs'
 import type { Env, Runner } from '@cicd-actions/core/runner';
 import { heading } from '@cicd-actions/core/summary';
 import type { WorkloadRef } from '@cicd-actions/kube/workload-ref';
-import { HelmCli, HelmCommandError, isTransientHelmError, lastHelmError, type RunProgram } from './helm-cli';
+import {
+  HelmCli,
+  HelmCommandError,
+  isTransientHelmError,
+  lastHelmError,
+  type RunProgram,
+} from './helm-cli';
 import type { HelmVersion } from './helm-version';
 import { selectRollbackTarget, type HistoryEntry, type RollbackPlan } from './release-history';
 import { validateNamespace, validateReleaseName } from './release-names';
-import { rollbackArgs, WAIT_STRATEGIES, type RollbackOptions, type WaitStrategy } from './rollback-flags';
-import { historyLines, historyTable, rollbackSummary, type RollbackReport, type RollbackStatus, type WorkloadReport } from './rollback-summary';
+import {
+  rollbackArgs,
+  WAIT_STRATEGIES,
+  type RollbackOptions,
+  type WaitStrategy,
+} from './rollback-flags';
+import {
+  historyLines,
+  historyTable,
+  rollbackSummary,
+  type RollbackReport,
+  type RollbackStatus,
+  type WorkloadReport,
+} from './rollback-summary';
 
 export interface RollbackInputs {
   release: string;
@@ -35,7 +53,10 @@ export interface RollbackInputs {
 }
 
 /** Waits for workloads under the deadline and reports each; the default uses packages/kube. */
-export type VerifyWorkloads = (refs: WorkloadRef[], opts: { deadline: Deadline; kubeconfig: string; context?: string; env: Env; runner: Runner }) => Promise<WorkloadReport[]>;
+export type VerifyWorkloads = (
+  refs: WorkloadRef[],
+  opts: { deadline: Deadline; kubeconfig: string; context?: string; env: Env; runner: Runner },
+) => Promise<WorkloadReport[]>;
 
 export interface RollbackDeps {
   clock: Clock;
@@ -58,13 +79,22 @@ export function readInputs(runner: Runner): RollbackInputs {
   const waitText = inputs.string('wait', 'true');
   const strategy = WAIT_STRATEGIES.find((s) => s.toLowerCase() === waitText.toLowerCase());
   const waitSwitch = parseBoolean(waitText);
-  if (!strategy && waitSwitch === undefined) throw new InputError('wait', `expected true, false or a Helm 4 wait strategy (${WAIT_STRATEGIES.join(', ')}), got '${waitText}'`);
+  if (!strategy && waitSwitch === undefined)
+    throw new InputError(
+      'wait',
+      `expected true, false or a Helm 4 wait strategy (${WAIT_STRATEGIES.join(', ')}), got '${waitText}'`,
+    );
   // `true` is Helm 4's bare --wait (watcher); Helm 3 has a single kind of wait.
   const wait: false | WaitStrategy = strategy ?? (waitSwitch ? 'watcher' : false);
   const context = inputs.string('context') || undefined;
-  if (context !== undefined && /[\s\x00-\x1f]/.test(context)) throw new InputError('context', `expected a kubeconfig context name without spaces or control characters, got '${context.replace(/[\r\n]+/g, ' ')}'`);
+  if (context !== undefined && /[\s\x00-\x1f]/.test(context))
+    throw new InputError(
+      'context',
+      `expected a kubeconfig context name without spaces or control characters, got '${context.replace(/[\r\n]+/g, ' ')}'`,
+    );
   const helm = inputs.string('helm', 'helm');
-  if (/[\r\n\x00]/.test(helm)) throw new InputError('helm', 'expected a program name or path on one line');
+  if (/[\r\n\x00]/.test(helm))
+    throw new InputError('helm', 'expected a program name or path on one line');
   return {
     release,
     namespace,
@@ -85,9 +115,14 @@ export function readInputs(runner: Runner): RollbackInputs {
 }
 
 /** The kubeconfig input as YAML, or undefined when none was given (helm then finds its own). */
-async function decodeKubeconfigInput(runner: Runner, content: string, context: string | undefined): Promise<string | undefined> {
+async function decodeKubeconfigInput(
+  runner: Runner,
+  content: string,
+  context: string | undefined,
+): Promise<string | undefined> {
   if (!content) return undefined;
-  const { decodeKubeconfigContent, parseKubeconfig, kubeconfigSecrets } = await import('@cicd-actions/kube/kubeconfig');
+  const { decodeKubeconfigContent, parseKubeconfig, kubeconfigSecrets } =
+    await import('@cicd-actions/kube/kubeconfig');
   let text: string;
   try {
     text = decodeKubeconfigContent(content);
@@ -103,7 +138,10 @@ async function decodeKubeconfigInput(runner: Runner, content: string, context: s
   }
   for (const secret of kubeconfigSecrets(config)) runner.setSecret(secret);
   if (context && !config.contexts.some((c) => c.name === context)) {
-    throw new InputError('context', `no context named '${context}' in the kubeconfig (it has: ${config.contexts.map((c) => c.name).join(', ') || 'none'})`);
+    throw new InputError(
+      'context',
+      `no context named '${context}' in the kubeconfig (it has: ${config.contexts.map((c) => c.name).join(', ') || 'none'})`,
+    );
   }
   return text;
 }
@@ -127,9 +165,17 @@ export async function main(runner: Runner, deps: RollbackDeps): Promise<void> {
   const helmEnv: Env = { ...runner.env };
   // Inputs are the action's business, not helm's; and a kubeconfig given as input wins.
   for (const key of Object.keys(helmEnv)) if (key.startsWith('INPUT_')) delete helmEnv[key];
-  const kubeconfigFile = kubeconfigText ? writeKubeconfigFile(runner.env, kubeconfigText) : undefined;
+  const kubeconfigFile = kubeconfigText
+    ? writeKubeconfigFile(runner.env, kubeconfigText)
+    : undefined;
   if (kubeconfigFile) helmEnv.KUBECONFIG = kubeconfigFile.file;
-  const cli = new HelmCli({ helm: input.helm, env: helmEnv, namespace: input.namespace, kubeContext: input.context, run: deps.run });
+  const cli = new HelmCli({
+    helm: input.helm,
+    env: helmEnv,
+    namespace: input.namespace,
+    kubeContext: input.context,
+    run: deps.run,
+  });
 
   const outcome: Outcome = {};
   try {
@@ -137,7 +183,8 @@ export async function main(runner: Runner, deps: RollbackDeps): Promise<void> {
   } catch (err) {
     // The next step (e.g. a notification) can still read what happened.
     if (!outcome.status) runner.setOutput('status', 'failed');
-    if (!outcome.historySet && outcome.history) runner.setOutput('history', JSON.stringify(outcome.history));
+    if (!outcome.historySet && outcome.history)
+      runner.setOutput('history', JSON.stringify(outcome.history));
     throw err;
   } finally {
     kubeconfigFile?.remove();
@@ -152,7 +199,13 @@ interface Outcome {
 }
 
 /** Read-only helm commands are retried on network hiccups, within the deadline. */
-async function readWithRetry<T>(runner: Runner, clock: Clock, deadline: Deadline, what: string, read: (timeoutMs: number) => Promise<T>): Promise<T> {
+async function readWithRetry<T>(
+  runner: Runner,
+  clock: Clock,
+  deadline: Deadline,
+  what: string,
+  read: (timeoutMs: number) => Promise<T>,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await read(Math.max(1000, deadline.remaining()));
@@ -160,17 +213,31 @@ async function readWithRetry<T>(runner: Runner, clock: Clock, deadline: Deadline
       const transient = err instanceof HelmCommandError && isTransientHelmError(err.result.stderr);
       const wait = 1000 * 2 ** (attempt - 1);
       if (!transient || attempt >= READ_ATTEMPTS || deadline.remaining() <= wait) throw err;
-      runner.warning(`${what} failed (${lastHelmError((err as HelmCommandError).result.stderr)}); retrying in ${formatDuration(wait)}`);
+      runner.warning(
+        `${what} failed (${lastHelmError((err as HelmCommandError).result.stderr)}); retrying in ${formatDuration(wait)}`,
+      );
       await clock.sleep(wait);
     }
   }
 }
 
-async function rollback(runner: Runner, deps: RollbackDeps, input: RollbackInputs, cli: HelmCli, deadline: Deadline, kubeconfigText: string | undefined, outcome: Outcome): Promise<void> {
+async function rollback(
+  runner: Runner,
+  deps: RollbackDeps,
+  input: RollbackInputs,
+  cli: HelmCli,
+  deadline: Deadline,
+  kubeconfigText: string | undefined,
+  outcome: Outcome,
+): Promise<void> {
   const { release, namespace } = input;
   const version: HelmVersion = await cli.version(Math.max(1000, deadline.remaining()));
-  if (version.major < 3) throw new ActionError(`Helm ${version.text} is not supported: Helm 2 used Tiller and a different release store; use Helm 3 or 4`);
-  if (version.major > 4) runner.warning(`Helm ${version.text} is newer than this action knows; passing Helm 4 flags`);
+  if (version.major < 3)
+    throw new ActionError(
+      `Helm ${version.text} is not supported: Helm 2 used Tiller and a different release store; use Helm 3 or 4`,
+    );
+  if (version.major > 4)
+    runner.warning(`Helm ${version.text} is newer than this action knows; passing Helm 4 flags`);
   // Built once with a placeholder revision so that a flag this Helm lacks fails before anything changes.
   const options: Omit<RollbackOptions, 'revision'> = {
     release,
@@ -188,11 +255,15 @@ async function rollback(runner: Runner, deps: RollbackDeps, input: RollbackInput
   rollbackArgs(version.major, { ...options, revision: 1 });
   runner.info(`Helm ${version.text} (${input.helm}); release ${release} in namespace ${namespace}`);
 
-  const before = await readWithRetry(runner, deps.clock, deadline, 'helm history', (t) => cli.history(release, t));
+  const before = await readWithRetry(runner, deps.clock, deadline, 'helm history', (t) =>
+    cli.history(release, t),
+  );
   outcome.history = before;
   const current = before[before.length - 1];
   if (current) {
-    runner.startGroup(`History of ${release}: ${before.length} revision(s), current ${current.revision} (${current.status})`);
+    runner.startGroup(
+      `History of ${release}: ${before.length} revision(s), current ${current.revision} (${current.status})`,
+    );
     for (const line of historyLines(before, { [current.revision]: 'current' })) runner.info(line);
     runner.endGroup();
   }
@@ -201,11 +272,15 @@ async function rollback(runner: Runner, deps: RollbackDeps, input: RollbackInput
     plan = selectRollbackTarget(before, release, input.revision);
   } catch (err) {
     // Nothing was changed; the summary still shows the history that made the choice impossible.
-    runner.appendSummary(`${heading(`❌ Helm rollback of ${release} (namespace ${namespace}): failed`)}\n${errorMessage(err)}\n\n${historyTable(before, current ? { [current.revision]: 'current' } : {})}`);
+    runner.appendSummary(
+      `${heading(`❌ Helm rollback of ${release} (namespace ${namespace}): failed`)}\n${errorMessage(err)}\n\n${historyTable(before, current ? { [current.revision]: 'current' } : {})}`,
+    );
     throw err;
   }
   for (const note of plan.notes) runner.notice(note);
-  runner.info(`Rolling back ${release} from revision ${plan.current.revision} (${plan.current.status}) to revision ${plan.target.revision} (${plan.target.status}, ${plan.target.chart}): ${plan.reason}`);
+  runner.info(
+    `Rolling back ${release} from revision ${plan.current.revision} (${plan.current.status}) to revision ${plan.target.revision} (${plan.target.status}, ${plan.target.chart}): ${plan.reason}`,
+  );
   runner.setOutput('from-revision', plan.current.revision);
   runner.setOutput('to-revision', plan.target.revision);
 
@@ -230,11 +305,17 @@ async function rollback(runner: Runner, deps: RollbackDeps, input: RollbackInput
     runner.appendSummary(rollbackSummary(report));
   };
 
-  const args = rollbackArgs(version.major, { ...options, revision: plan.target.revision, timeoutMs: Math.max(1000, deadline.remaining()) });
+  const args = rollbackArgs(version.major, {
+    ...options,
+    revision: plan.target.revision,
+    timeoutMs: Math.max(1000, deadline.remaining()),
+  });
   runner.info(`Running: ${input.helm} ${args.join(' ')}`);
   const started = deps.clock.now();
   const progress = setInterval(() => {
-    runner.info(`… helm rollback still running (${formatDuration(deps.clock.now() - started)} elapsed, ${formatDuration(deadline.remaining())} left)`);
+    runner.info(
+      `… helm rollback still running (${formatDuration(deps.clock.now() - started)} elapsed, ${formatDuration(deadline.remaining())} left)`,
+    );
   }, deps.progressEveryMs ?? 15_000);
   let result;
   try {
@@ -243,10 +324,13 @@ async function rollback(runner: Runner, deps: RollbackDeps, input: RollbackInput
   } finally {
     clearInterval(progress);
   }
-  for (const line of `${result.stdout}\n${result.stderr}`.split(/\r?\n/)) if (line.trim()) runner.info(`helm: ${line}`);
+  for (const line of `${result.stdout}\n${result.stderr}`.split(/\r?\n/))
+    if (line.trim()) runner.info(`helm: ${line}`);
 
   if (result.code !== 0) {
-    const after = await cli.history(release, Math.max(1000, Math.min(30_000, deadline.remaining() + 10_000))).catch(() => undefined);
+    const after = await cli
+      .history(release, Math.max(1000, Math.min(30_000, deadline.remaining() + 10_000)))
+      .catch(() => undefined);
     if (after) {
       report.after = after;
       const latest = after[after.length - 1];
@@ -259,29 +343,54 @@ async function rollback(runner: Runner, deps: RollbackDeps, input: RollbackInput
     // Helm got as far as writing the revision (typically its --wait gave up): say why the
     // workloads are not ready, with a short look rather than another wait.
     if (report.newRevision !== undefined && input.verify) {
-      report.workloads = await diagnoseWorkloads(runner, deps, input, cli, report.newRevision, kubeconfigText);
+      report.workloads = await diagnoseWorkloads(
+        runner,
+        deps,
+        input,
+        cli,
+        report.newRevision,
+        kubeconfigText,
+      );
     }
     finish('failed', message);
     throw new ActionError(message);
   }
 
   if (input.dryRun) {
-    finish('skipped', `Dry run: would roll back from revision ${plan.current.revision} to revision ${plan.target.revision}; Helm accepted the rollback and nothing was changed.`);
-    runner.info(`Dry run: ${release} would be rolled back to revision ${plan.target.revision}; nothing was changed`);
+    finish(
+      'skipped',
+      `Dry run: would roll back from revision ${plan.current.revision} to revision ${plan.target.revision}; Helm accepted the rollback and nothing was changed.`,
+    );
+    runner.info(
+      `Dry run: ${release} would be rolled back to revision ${plan.target.revision}; nothing was changed`,
+    );
     return;
   }
 
-  const after = await readWithRetry(runner, deps.clock, deadline, 'helm history', (t) => cli.history(release, t));
+  const after = await readWithRetry(runner, deps.clock, deadline, 'helm history', (t) =>
+    cli.history(release, t),
+  );
   report.after = after;
   const newest = after[after.length - 1];
   if (!newest || newest.revision <= plan.current.revision) {
-    finish('failed', `helm rollback exited 0 but the history shows no new revision after ${plan.current.revision}`);
-    throw new ActionError(`helm rollback of ${release} exited 0 but its history shows no new revision after ${plan.current.revision}`);
+    finish(
+      'failed',
+      `helm rollback exited 0 but the history shows no new revision after ${plan.current.revision}`,
+    );
+    throw new ActionError(
+      `helm rollback of ${release} exited 0 but its history shows no new revision after ${plan.current.revision}`,
+    );
   }
   report.newRevision = newest.revision;
   runner.setOutput('new-revision', newest.revision);
-  runner.startGroup(`History of ${release} after the rollback: revision ${newest.revision} is ${newest.status}`);
-  for (const line of historyLines(after, { [plan.target.revision]: 'target', [newest.revision]: 'new' })) runner.info(line);
+  runner.startGroup(
+    `History of ${release} after the rollback: revision ${newest.revision} is ${newest.status}`,
+  );
+  for (const line of historyLines(after, {
+    [plan.target.revision]: 'target',
+    [newest.revision]: 'new',
+  }))
+    runner.info(line);
   runner.endGroup();
   const rolledBack = `Rolled back from revision ${plan.current.revision} to revision ${plan.target.revision} (${plan.target.chart}); new revision ${newest.revision} is ${newest.status}.`;
 
@@ -289,11 +398,29 @@ async function rollback(runner: Runner, deps: RollbackDeps, input: RollbackInput
     finish('rolled-back', `${rolledBack} Not verified (verify: false).`);
     return;
   }
-  await verifyRollback(runner, deps, input, cli, deadline, kubeconfigText, newest.revision, report, rolledBack, finish);
+  await verifyRollback(
+    runner,
+    deps,
+    input,
+    cli,
+    deadline,
+    kubeconfigText,
+    newest.revision,
+    report,
+    rolledBack,
+    finish,
+  );
 }
 
 /** The workloads' state right now (a few seconds at most), for a rollback helm reported as failed. */
-async function diagnoseWorkloads(runner: Runner, deps: RollbackDeps, input: RollbackInputs, cli: HelmCli, revision: number, kubeconfigText: string | undefined): Promise<WorkloadReport[] | undefined> {
+async function diagnoseWorkloads(
+  runner: Runner,
+  deps: RollbackDeps,
+  input: RollbackInputs,
+  cli: HelmCli,
+  revision: number,
+  kubeconfigText: string | undefined,
+): Promise<WorkloadReport[] | undefined> {
   const glance = new Deadline(deps.clock, 5_000);
   try {
     const manifest = await cli.manifest(input.release, revision, glance.remaining());
@@ -301,7 +428,13 @@ async function diagnoseWorkloads(runner: Runner, deps: RollbackDeps, input: Roll
     const refs = workloadsFromManifest(manifest, input.namespace);
     if (!refs.length) return undefined;
     const verify = deps.verify ?? (await import('./verify-workloads')).verifyWorkloads;
-    return await verify(refs, { deadline: new Deadline(deps.clock, Math.min(2_000, glance.remaining())), kubeconfig: kubeconfigText ?? '', context: input.context, env: runner.env, runner });
+    return await verify(refs, {
+      deadline: new Deadline(deps.clock, Math.min(2_000, glance.remaining())),
+      kubeconfig: kubeconfigText ?? '',
+      context: input.context,
+      env: runner.env,
+      runner,
+    });
   } catch (err) {
     runner.info(`(could not look at the workloads: ${errorMessage(err)})`);
     return undefined;
@@ -320,17 +453,30 @@ async function verifyRollback(
   rolledBack: string,
   finish: (status: RollbackStatus, headline: string) => void,
 ): Promise<void> {
-  const manifest = await readWithRetry(runner, deps.clock, deadline, 'helm get manifest', (t) => cli.manifest(input.release, newRevision, t));
+  const manifest = await readWithRetry(runner, deps.clock, deadline, 'helm get manifest', (t) =>
+    cli.manifest(input.release, newRevision, t),
+  );
   const { workloadsFromManifest } = await import('./manifest-workloads');
   const refs = workloadsFromManifest(manifest, input.namespace);
   if (!refs.length) {
     report.workloads = [];
-    finish('rolled-back', `${rolledBack} Nothing to verify: the manifest has no Deployments, StatefulSets or DaemonSets.`);
+    finish(
+      'rolled-back',
+      `${rolledBack} Nothing to verify: the manifest has no Deployments, StatefulSets or DaemonSets.`,
+    );
     return;
   }
-  runner.info(`Verifying ${refs.length} workload(s) of revision ${newRevision}: ${refs.map((r) => `${r.kind}/${r.name}`).join(', ')} (${formatDuration(deadline.remaining())} left)`);
+  runner.info(
+    `Verifying ${refs.length} workload(s) of revision ${newRevision}: ${refs.map((r) => `${r.kind}/${r.name}`).join(', ')} (${formatDuration(deadline.remaining())} left)`,
+  );
   const verify = deps.verify ?? (await import('./verify-workloads')).verifyWorkloads;
-  const results = await verify(refs, { deadline, kubeconfig: kubeconfigText ?? '', context: input.context, env: runner.env, runner });
+  const results = await verify(refs, {
+    deadline,
+    kubeconfig: kubeconfigText ?? '',
+    context: input.context,
+    env: runner.env,
+    runner,
+  });
   report.workloads = results;
   const failed = results.filter((w) => !w.ready);
   if (failed.length) {

@@ -10,15 +10,18 @@ const RELEASE_NAME_MAX = 53;
 
 /** Why `name` is not a valid Helm release name, or undefined when it is. */
 export function releaseNameProblem(name: string): string | undefined {
-  if (name.length > RELEASE_NAME_MAX) return `at most ${RELEASE_NAME_MAX} characters (got ${name.length})`;
-  if (!RELEASE_NAME.test(name)) return 'lowercase letters, digits, "-" and ".", starting and ending with a letter or digit';
+  if (name.length > RELEASE_NAME_MAX)
+    return `at most ${RELEASE_NAME_MAX} characters (got ${name.length})`;
+  if (!RELEASE_NAME.test(name))
+    return 'lowercase letters, digits, "-" and ".", starting and ending with a letter or digit';
   return undefined;
 }
 
 /** Why `name` is not a valid namespace (DNS-1123 label), or undefined when it is. */
 export function namespaceProblem(name: string): string | undefined {
   if (name.length > 63) return `at most 63 characters (got ${name.length})`;
-  if (!isDns1123Label(name)) return 'a DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit';
+  if (!isDns1123Label(name))
+    return 'a DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit';
   return undefined;
 }
 
@@ -30,12 +33,14 @@ function shown(value: string): string {
 
 export function validateReleaseName(input: string, value: string): string {
   const problem = releaseNameProblem(value);
-  if (problem) throw new InputError(input, `expected a Helm release name (${problem}), got '${shown(value)}'`);
+  if (problem)
+    throw new InputError(input, `expected a Helm release name (${problem}), got '${shown(value)}'`);
   return value;
 }
 
 export function validateNamespace(input: string, value: string): string {
   const problem = namespaceProblem(value);
-  if (problem) throw new InputError(input, `expected a namespace name (${problem}), got '${shown(value)}'`);
+  if (problem)
+    throw new InputError(input, `expected a namespace name (${problem}), got '${shown(value)}'`);
   return value;
 }

@@ -32,7 +32,10 @@ export function goDuration(ms: number): string {
 
 /** The argument array for `helm rollback` on Helm `major` (3 or 4). */
 export function rollbackArgs(major: number, o: RollbackOptions): string[] {
-  if (!Number.isSafeInteger(o.revision) || o.revision < 1) throw new Error(`refusing to roll back to revision ${o.revision}: it must be an explicit revision >= 1`);
+  if (!Number.isSafeInteger(o.revision) || o.revision < 1)
+    throw new Error(
+      `refusing to roll back to revision ${o.revision}: it must be an explicit revision >= 1`,
+    );
   const helm4 = major >= 4;
   const args = ['rollback', o.release, String(o.revision), '--namespace', o.namespace];
   if (o.kubeContext) args.push('--kube-context', o.kubeContext);
@@ -47,7 +50,11 @@ export function rollbackArgs(major: number, o: RollbackOptions): string[] {
   if (o.noHooks) args.push('--no-hooks');
   if (o.force) args.push(helm4 ? '--force-replace' : '--force');
   if (o.recreatePods) {
-    if (helm4) throw new InputError('recreate-pods', 'is not supported by Helm 4, which removed --recreate-pods; leave it false (a rollback that changes the pod template restarts the pods anyway)');
+    if (helm4)
+      throw new InputError(
+        'recreate-pods',
+        'is not supported by Helm 4, which removed --recreate-pods; leave it false (a rollback that changes the pod template restarts the pods anyway)',
+      );
     args.push('--recreate-pods');
   }
   // Helm 4's bare --dry-run still works but is deprecated; `client` is what it means.

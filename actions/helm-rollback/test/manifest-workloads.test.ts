@@ -57,7 +57,8 @@ describe('workloadsFromManifest', () => {
     },
     {
       name: 'a List of items',
-      input: 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: apps/v1\n    kind: Deployment\n    metadata: {name: a}\n  - apiVersion: apps/v1\n    kind: Deployment\n    metadata: {name: b}\n',
+      input:
+        'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: apps/v1\n    kind: Deployment\n    metadata: {name: a}\n  - apiVersion: apps/v1\n    kind: Deployment\n    metadata: {name: b}\n',
       expected: [
         { kind: 'Deployment', name: 'a', namespace: 'prod' },
         { kind: 'Deployment', name: 'b', namespace: 'prod' },
@@ -65,12 +66,17 @@ describe('workloadsFromManifest', () => {
     },
     {
       name: 'the same Deployment twice is waited for once',
-      input: 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\n',
+      input:
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\n',
       expected: [{ kind: 'Deployment', name: 'a', namespace: 'prod' }],
     },
-  ])('$name', ({ input, expected }) => expect(workloadsFromManifest(input, 'prod')).toEqual(expected));
+  ])('$name', ({ input, expected }) =>
+    expect(workloadsFromManifest(input, 'prod')).toEqual(expected),
+  );
 
   test('broken YAML is an error, not an empty list', () => {
-    expect(() => workloadsFromManifest('kind: Deployment\n  bad: [indent', 'prod')).toThrow(/not valid YAML/);
+    expect(() => workloadsFromManifest('kind: Deployment\n  bad: [indent', 'prod')).toThrow(
+      /not valid YAML/,
+    );
   });
 });

@@ -1,5 +1,10 @@
 import { InputError } from '@cicd-actions/core';
-import { namespaceProblem, releaseNameProblem, validateNamespace, validateReleaseName } from '../src/release-names';
+import {
+  namespaceProblem,
+  releaseNameProblem,
+  validateNamespace,
+  validateReleaseName,
+} from '../src/release-names';
 
 describe('release names (Helm rules: DNS-1123 subdomain, at most 53 characters)', () => {
   test.each([
@@ -24,7 +29,9 @@ describe('release names (Helm rules: DNS-1123 subdomain, at most 53 characters)'
 
   test('the error names the input, what is expected and the value, on one line', () => {
     expect(() => validateReleaseName('release', 'x; rm -rf /')).toThrow(InputError);
-    expect(() => validateReleaseName('release', 'x; rm -rf /')).toThrow(/^Input 'release': expected a Helm release name \(.*\), got 'x; rm -rf \/'$/);
+    expect(() => validateReleaseName('release', 'x; rm -rf /')).toThrow(
+      /^Input 'release': expected a Helm release name \(.*\), got 'x; rm -rf \/'$/,
+    );
     expect(() => validateReleaseName('release', 'a\nb')).toThrow(/got 'a b'$/);
   });
 });
@@ -44,7 +51,9 @@ describe('namespaces (DNS-1123 label, at most 63 characters)', () => {
   });
 
   test('the error names the input', () => {
-    expect(() => validateNamespace('namespace', 'Prod')).toThrow(/^Input 'namespace': expected a namespace name/);
+    expect(() => validateNamespace('namespace', 'Prod')).toThrow(
+      /^Input 'namespace': expected a namespace name/,
+    );
     expect(validateNamespace('namespace', 'prod')).toBe('prod');
   });
 });

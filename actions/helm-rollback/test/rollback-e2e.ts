@@ -7,8 +7,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cleanupRun, runBundle, type ActionRun } from '../../../test/harness/run-action';
 import { helmBinary, type HelmMajor } from '../../../test/helm/binaries';
-import { realHelmRollback, startHelmStandIn, type HelmStandIn } from '../../../test/helm/helm-standin';
-import { applyManifestWorkloads, deploymentManifest, readReleases, rollbackRelease, storeReleaseHistory, type HelmReleaseStatus } from '../../../test/k8s-sim/helm-releases';
+import {
+  realHelmRollback,
+  startHelmStandIn,
+  type HelmStandIn,
+} from '../../../test/helm/helm-standin';
+import {
+  applyManifestWorkloads,
+  deploymentManifest,
+  readReleases,
+  rollbackRelease,
+  storeReleaseHistory,
+  type HelmReleaseStatus,
+} from '../../../test/k8s-sim/helm-releases';
 import { startCluster, type SimCluster } from '../../../test/k8s-sim/index';
 
 const NS = 'prod';
@@ -42,24 +53,37 @@ export function rollbackE2E(major: HelmMajor): void {
     cluster.faults.clear();
   });
 
-  const image = (release: string, revision: number, suffix = '') => `registry.example/${release}:1.${revision}.0${suffix}`;
+  const image = (release: string, revision: number, suffix = '') =>
+    `registry.example/${release}:1.${revision}.0${suffix}`;
 
   /** A release with this history, and its current revision's Deployment running in the cluster. */
-  async function seed(release: string, statuses: HelmReleaseStatus[], images: Record<number, string> = {}) {
+  async function seed(
+    release: string,
+    statuses: HelmReleaseStatus[],
+    images: Record<number, string> = {},
+  ) {
     const records = storeReleaseHistory(
       cluster,
       release,
       NS,
       statuses.map((status, i) => {
         const revision = i + 1;
-        const img = images[revision] ?? image(release, revision, status === 'failed' ? '-crashloop' : '');
-        return { revision, status, manifest: deploymentManifest(release, { image: img, replicas: 2 }) };
+        const img =
+          images[revision] ?? image(release, revision, status === 'failed' ? '-crashloop' : '');
+        return {
+          revision,
+          status,
+          manifest: deploymentManifest(release, { image: img, replicas: 2 }),
+        };
       }),
     );
     applyManifestWorkloads(cluster, records[records.length - 1].manifest, release, NS);
   }
 
-  async function run(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
+  async function run(
+    inputs: Record<string, string>,
+    env: Record<string, string> = {},
+  ): Promise<ActionRun> {
     const r = await runBundle('helm-rollback', {
       inputs: { namespace: NS, kubeconfig, ...inputs },
       env: { PATH: `${standIn.binDir}${path.delimiter}${process.env.PATH}`, ...env },
@@ -69,9 +93,16 @@ export function rollbackE2E(major: HelmMajor): void {
     return r;
   }
 
-  const deployedImage = (name: string) => cluster.get('Deployment', name, NS)?.spec.template.spec.containers[0].image;
-  const commands = () => standIn.invocations().map((argv) => (argv[0] === 'get' ? `get ${argv[1]}` : argv[0]));
-  const history = (r: ActionRun) => JSON.parse(r.outputs.history) as Array<{ revision: number; status: string; description: string }>;
+  const deployedImage = (name: string) =>
+    cluster.get('Deployment', name, NS)?.spec.template.spec.containers[0].image;
+  const commands = () =>
+    standIn.invocations().map((argv) => (argv[0] === 'get' ? `get ${argv[1]}` : argv[0]));
+  const history = (r: ActionRun) =>
+    JSON.parse(r.outputs.history) as Array<{
+      revision: number;
+      status: string;
+      description: string;
+    }>;
 
   test('last revision failed: rolls back to the newest good revision and verifies its Deployment', async () => {
     await seed('web', ['superseded', 'deployed', 'failed']);
@@ -80,15 +111,39 @@ export function rollbackE2E(major: HelmMajor): void {
     const realRollback = realHelmRollback(helmBinary(major).path, scratch);
     standIn.setRollbackHandler((call) => {
       const file = call.env.KUBECONFIG;
-      kubeconfigSeen = { file, mode: statSync(file).mode & 0o777, content: readFileSync(file, 'utf8') };
+      kubeconfigSeen = {
+        file,
+        mode: statSync(file).mode & 0o777,
+        content: readFileSync(file, 'utf8'),
+      };
       return realRollback(call);
     });
     const r = await run({ release: 'web' }).finally(() => standIn.setRollbackHandler(undefined));
-    expect(kubeconfigSeen).toEqual({ file: expect.stringContaining(path.join(r.tempDir, 'runner-temp', 'helm-rollback-')), mode: 0o600, content: cluster.kubeconfig() });
+    expect(kubeconfigSeen).toEqual({
+      file: expect.stringContaining(path.join(r.tempDir, 'runner-temp', 'helm-rollback-')),
+      mode: 0o600,
+      content: cluster.kubeconfig(),
+    });
     expect(r.errors).toEqual([]);
     expect(r.code).toBe(0);
-    expect(r.outputs).toMatchObject({ 'from-revision': '3', 'to-revision': '2', 'new-revision': '4', status: 'verified' });
-    expect(standIn.rollbacks().map((c) => c.argv)).toEqual([['rollback', 'web', '2', '--namespace', NS, waitFlag, '--timeout', expect.stringMatching(/^\d+s$/)]]);
+    expect(r.outputs).toMatchObject({
+      'from-revision': '3',
+      'to-revision': '2',
+      'new-revision': '4',
+      status: 'verified',
+    });
+    expect(standIn.rollbacks().map((c) => c.argv)).toEqual([
+      [
+        'rollback',
+        'web',
+        '2',
+        '--namespace',
+        NS,
+        waitFlag,
+        '--timeout',
+        expect.stringMatching(/^\d+s$/),
+      ],
+    ]);
     expect(commands()).toEqual(['version', 'history', 'rollback', 'history', 'get manifest']);
     // The history output is the real helm's, read after the rollback.
     expect(history(r).map((h) => [h.revision, h.status])).toEqual([
@@ -114,9 +169,20 @@ export function rollbackE2E(major: HelmMajor): void {
 
   test('the same rollback through the scripted stand-in (rollbackRelease) ends the same way', async () => {
     await seed('scripted', ['superseded', 'deployed', 'failed']);
-    standIn.setRollbackHandler((call) => rollbackRelease(cluster, call.release, call.namespace, call.revision, { waitMs: call.flags.wait ? 10_000 : undefined }));
-    const r = await run({ release: 'scripted' }).finally(() => standIn.setRollbackHandler(undefined));
-    expect(r.outputs).toMatchObject({ 'from-revision': '3', 'to-revision': '2', 'new-revision': '4', status: 'verified' });
+    standIn.setRollbackHandler((call) =>
+      rollbackRelease(cluster, call.release, call.namespace, call.revision, {
+        waitMs: call.flags.wait ? 10_000 : undefined,
+      }),
+    );
+    const r = await run({ release: 'scripted' }).finally(() =>
+      standIn.setRollbackHandler(undefined),
+    );
+    expect(r.outputs).toMatchObject({
+      'from-revision': '3',
+      'to-revision': '2',
+      'new-revision': '4',
+      status: 'verified',
+    });
     expect(history(r).map((h) => [h.revision, h.status, h.description])).toEqual([
       [1, 'superseded', 'Install complete'],
       [2, 'superseded', 'Upgrade complete'],
@@ -130,7 +196,12 @@ export function rollbackE2E(major: HelmMajor): void {
     await seed('cart', ['superseded', 'deployed', 'failed', 'failed']);
     const r = await run({ release: 'cart' });
     expect(r.code).toBe(0);
-    expect(r.outputs).toMatchObject({ 'from-revision': '4', 'to-revision': '2', 'new-revision': '5', status: 'verified' });
+    expect(r.outputs).toMatchObject({
+      'from-revision': '4',
+      'to-revision': '2',
+      'new-revision': '5',
+      status: 'verified',
+    });
     expect(r.stdout).toContain('skipped 3 (failed)');
     expect(deployedImage('cart')).toBe(image('cart', 2));
   });
@@ -139,7 +210,12 @@ export function rollbackE2E(major: HelmMajor): void {
     await seed('shop', ['superseded', 'superseded', 'deployed', 'failed']);
     const r = await run({ release: 'shop', revision: '1', wait: 'false' });
     expect(r.code).toBe(0);
-    expect(r.outputs).toMatchObject({ 'from-revision': '4', 'to-revision': '1', 'new-revision': '5', status: 'verified' });
+    expect(r.outputs).toMatchObject({
+      'from-revision': '4',
+      'to-revision': '1',
+      'new-revision': '5',
+      status: 'verified',
+    });
     expect(standIn.rollbacks()[0].argv.slice(0, 3)).toEqual(['rollback', 'shop', '1']);
     expect(standIn.rollbacks()[0].argv).not.toContain(waitFlag);
     expect(deployedImage('shop')).toBe(image('shop', 1));
@@ -149,7 +225,11 @@ export function rollbackE2E(major: HelmMajor): void {
     await seed('solo', ['deployed']);
     const r = await run({ release: 'solo' });
     expect(r.code).toBe(1);
-    expect(r.errors).toEqual([expect.stringMatching(/^No earlier good revision of 'solo' to roll back to: .*history: 1 deployed/)]);
+    expect(r.errors).toEqual([
+      expect.stringMatching(
+        /^No earlier good revision of 'solo' to roll back to: .*history: 1 deployed/,
+      ),
+    ]);
     expect(r.outputs.status).toBe('failed');
     expect(standIn.rollbacks()).toEqual([]);
     expect(readReleases(cluster, 'solo', NS)).toHaveLength(1);
@@ -159,20 +239,42 @@ export function rollbackE2E(major: HelmMajor): void {
   test('a read that hits an API server hiccup is retried within the deadline', async () => {
     await seed('hiccup', ['superseded', 'deployed', 'failed']);
     // The API server's own ServiceUnavailable answer (e.g. while it restarts behind a load balancer).
-    cluster.faults.failNext(1, { status: 503, message: 'the server is currently unable to handle the request' }, { method: 'GET', path: '/secrets' });
+    cluster.faults.failNext(
+      1,
+      { status: 503, message: 'the server is currently unable to handle the request' },
+      { method: 'GET', path: '/secrets' },
+    );
     const r = await run({ release: 'hiccup' });
     expect(r.errors).toEqual([]);
-    expect(r.warnings).toEqual([expect.stringMatching(/^helm history failed \(.*\); retrying in 1s$/)]);
+    expect(r.warnings).toEqual([
+      expect.stringMatching(/^helm history failed \(.*\); retrying in 1s$/),
+    ]);
     expect(r.outputs).toMatchObject({ 'to-revision': '2', status: 'verified' });
-    expect(commands()).toEqual(['version', 'history', 'history', 'rollback', 'history', 'get manifest']);
+    expect(commands()).toEqual([
+      'version',
+      'history',
+      'history',
+      'rollback',
+      'history',
+      'get manifest',
+    ]);
   });
 
   test('a release stuck in pending-upgrade is rolled back, and the log says that is the way out', async () => {
     await seed('stuck', ['superseded', 'deployed', 'pending-upgrade']);
     const r = await run({ release: 'stuck' });
     expect(r.code).toBe(0);
-    expect(r.notices).toEqual([expect.stringMatching(/stuck in pending-upgrade at revision 3 .*rolling back is the standard way out/)]);
-    expect(r.outputs).toMatchObject({ 'from-revision': '3', 'to-revision': '2', 'new-revision': '4', status: 'verified' });
+    expect(r.notices).toEqual([
+      expect.stringMatching(
+        /stuck in pending-upgrade at revision 3 .*rolling back is the standard way out/,
+      ),
+    ]);
+    expect(r.outputs).toMatchObject({
+      'from-revision': '3',
+      'to-revision': '2',
+      'new-revision': '4',
+      status: 'verified',
+    });
   });
 
   test('a dry run lets the real helm simulate the rollback and changes nothing', async () => {
@@ -186,19 +288,31 @@ export function rollbackE2E(major: HelmMajor): void {
     expect(standIn.rollbacks()[0].argv).toContain(dryRunFlag);
     // Real helm answered the dry run (the stand-in only relays it).
     expect(r.stdout).toContain('helm: Rollback was a success! Happy Helming!');
-    expect(readReleases(cluster, 'dry', NS).map((rec) => rec.info.status)).toEqual(['superseded', 'deployed', 'failed']);
-    expect(cluster.get('Deployment', 'dry', NS)!.metadata.generation).toBe(before.metadata.generation);
+    expect(readReleases(cluster, 'dry', NS).map((rec) => rec.info.status)).toEqual([
+      'superseded',
+      'deployed',
+      'failed',
+    ]);
+    expect(cluster.get('Deployment', 'dry', NS)!.metadata.generation).toBe(
+      before.metadata.generation,
+    );
     expect(commands()).toEqual(['version', 'history', 'rollback']);
     expect(r.summary).toContain('dry run, nothing was changed');
   });
 
   test('verify catches a rolled-back Deployment that never becomes ready', async () => {
-    await seed('flaky', ['superseded', 'deployed', 'failed'], { 2: image('flaky', 2, '-never-ready') });
+    await seed('flaky', ['superseded', 'deployed', 'failed'], {
+      2: image('flaky', 2, '-never-ready'),
+    });
     const started = Date.now();
     const r = await run({ release: 'flaky', wait: 'false', timeout: '3s' });
     expect(r.code).toBe(1);
     expect(r.outputs).toMatchObject({ 'to-revision': '2', 'new-revision': '4', status: 'failed' });
-    expect(r.errors).toEqual([expect.stringMatching(/^Rolled back flaky to revision 2 \(new revision 4\), but Deployment\/flaky did not become ready: timed-out/)]);
+    expect(r.errors).toEqual([
+      expect.stringMatching(
+        /^Rolled back flaky to revision 2 \(new revision 4\), but Deployment\/flaky did not become ready: timed-out/,
+      ),
+    ]);
     expect(r.summary).toMatch(/\| Deployment\/flaky \| prod \| ❌ no \|/);
     expect(Date.now() - started).toBeLessThan(15_000);
   });
@@ -206,21 +320,38 @@ export function rollbackE2E(major: HelmMajor): void {
   test('helm failing the rollback is reported with its own error line', async () => {
     await seed('denied', ['superseded', 'deployed', 'failed']);
     const denial = 'admission webhook "policy.example.com" denied the request: image not signed';
-    cluster.faults.failNext(1, { status: 403, message: denial }, { method: 'PATCH', path: '/deployments/denied' });
+    cluster.faults.failNext(
+      1,
+      { status: 403, message: denial },
+      { method: 'PATCH', path: '/deployments/denied' },
+    );
     const r = await run({ release: 'denied' });
     expect(r.code).toBe(1);
-    expect(r.errors).toEqual([expect.stringMatching(/^helm rollback of denied to revision 2 failed \(exit code 1\): .*admission webhook "policy\.example\.com" denied the request: image not signed/)]);
+    expect(r.errors).toEqual([
+      expect.stringMatching(
+        /^helm rollback of denied to revision 2 failed \(exit code 1\): .*admission webhook "policy\.example\.com" denied the request: image not signed/,
+      ),
+    ]);
     expect(r.outputs).toMatchObject({ status: 'failed', 'new-revision': '4' });
     expect(history(r)[3]).toMatchObject({ revision: 4, status: 'failed' });
   });
 
-  test('helm --wait timing out is helm\'s failure, reported as such', async () => {
-    await seed('slow', ['superseded', 'deployed', 'failed'], { 2: image('slow', 2, '-never-ready') });
+  test("helm --wait timing out is helm's failure, reported as such", async () => {
+    await seed('slow', ['superseded', 'deployed', 'failed'], {
+      2: image('slow', 2, '-never-ready'),
+    });
     const r = await run({ release: 'slow', timeout: '2s' });
     expect(r.code).toBe(1);
     // Helm's own words differ per major: 3 says the context deadline passed, 4 names the resource.
-    const helmSays = major === 3 ? 'release slow failed: context deadline exceeded' : 'release slow failed: resource Deployment/prod/slow not ready';
-    expect(r.errors).toEqual([expect.stringContaining(`helm rollback of slow to revision 2 failed (exit code 1): ${helmSays}`)]);
+    const helmSays =
+      major === 3
+        ? 'release slow failed: context deadline exceeded'
+        : 'release slow failed: resource Deployment/prod/slow not ready';
+    expect(r.errors).toEqual([
+      expect.stringContaining(
+        `helm rollback of slow to revision 2 failed (exit code 1): ${helmSays}`,
+      ),
+    ]);
     expect(r.outputs.status).toBe('failed');
     // Why, without opening a terminal: the pods' state and the readiness-probe events.
     expect(r.stdout).toMatch(/::group::Why Deployment\/slow is not ready/);
@@ -232,7 +363,11 @@ export function rollbackE2E(major: HelmMajor): void {
     await seed('quick', ['superseded', 'deployed', 'failed']);
     const r = await run({ release: 'quick', verify: 'false', wait: 'false' });
     expect(r.code).toBe(0);
-    expect(r.outputs).toMatchObject({ 'to-revision': '2', 'new-revision': '4', status: 'rolled-back' });
+    expect(r.outputs).toMatchObject({
+      'to-revision': '2',
+      'new-revision': '4',
+      status: 'rolled-back',
+    });
     expect(commands()).toEqual(['version', 'history', 'rollback', 'history']);
     expect(r.summary).not.toContain('Verified workloads');
   });
@@ -241,16 +376,22 @@ export function rollbackE2E(major: HelmMajor): void {
     await seed('ctx', ['superseded', 'deployed', 'failed']);
     const file = path.join(scratch, 'kubeconfig-ctx');
     writeFileSync(file, cluster.kubeconfig({ context: 'prod-eu' }), { mode: 0o600 });
-    const r = await run({ release: 'ctx', kubeconfig: '', context: 'prod-eu' }, { KUBECONFIG: file });
+    const r = await run(
+      { release: 'ctx', kubeconfig: '', context: 'prod-eu' },
+      { KUBECONFIG: file },
+    );
     expect(r.errors).toEqual([]);
     expect(r.outputs.status).toBe('verified');
-    for (const argv of standIn.invocations().filter((a) => a[0] !== 'version')) expect(argv).toEqual(expect.arrayContaining(['--kube-context', 'prod-eu']));
+    for (const argv of standIn.invocations().filter((a) => a[0] !== 'version'))
+      expect(argv).toEqual(expect.arrayContaining(['--kube-context', 'prod-eu']));
   });
 
   test('a context the kubeconfig input does not have is refused before helm runs', async () => {
     const r = await run({ release: 'web', context: 'staging' });
     expect(r.code).toBe(1);
-    expect(r.errors).toEqual(["Input 'context': no context named 'staging' in the kubeconfig (it has: k8s-sim)"]);
+    expect(r.errors).toEqual([
+      "Input 'context': no context named 'staging' in the kubeconfig (it has: k8s-sim)",
+    ]);
     expect(standIn.invocations()).toEqual([]);
   });
 
@@ -263,7 +404,10 @@ export function rollbackE2E(major: HelmMajor): void {
 
   test('the helm input can name a binary that is not on PATH', async () => {
     await seed('offpath', ['superseded', 'deployed', 'failed']);
-    const r = await run({ release: 'offpath', helm: standIn.helm, verify: 'false' }, { PATH: emptyBin });
+    const r = await run(
+      { release: 'offpath', helm: standIn.helm, verify: 'false' },
+      { PATH: emptyBin },
+    );
     expect(r.errors).toEqual([]);
     expect(r.outputs).toMatchObject({ 'to-revision': '2', status: 'rolled-back' });
     expect(commands()).toEqual(['version', 'history', 'rollback', 'history']);
@@ -272,17 +416,43 @@ export function rollbackE2E(major: HelmMajor): void {
   test('helm missing from PATH is one clear error', async () => {
     const r = await run({ release: 'web' }, { PATH: emptyBin });
     expect(r.code).toBe(1);
-    expect(r.errors).toEqual([expect.stringMatching(/^helm not found: 'helm' is not an executable on PATH/)]);
+    expect(r.errors).toEqual([
+      expect.stringMatching(/^helm not found: 'helm' is not an executable on PATH/),
+    ]);
     expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
   });
 
   test.each<{ name: string; inputs: Record<string, string>; error: RegExp }>([
-    { name: 'a shell command as release', inputs: { release: 'x; rm -rf /' }, error: /^Input 'release': expected a Helm release name .*got 'x; rm -rf \/'$/ },
-    { name: 'a flag as release', inputs: { release: '--all' }, error: /^Input 'release': expected a Helm release name/ },
-    { name: 'a namespace with capitals', inputs: { release: 'web', namespace: 'Prod' }, error: /^Input 'namespace': expected a namespace name/ },
-    { name: 'revision 0 (Helm\'s "previous")', inputs: { release: 'web', revision: '0' }, error: /^Input 'revision': expected a whole number >= 1, got '0'$/ },
-    { name: 'an unknown wait strategy', inputs: { release: 'web', wait: 'forever' }, error: /^Input 'wait': expected true, false or a Helm 4 wait strategy/ },
-    { name: 'an undecodable kubeconfig', inputs: { release: 'web', kubeconfig: '%%%not-a-kubeconfig' }, error: /^Input 'kubeconfig': is neither a kubeconfig/ },
+    {
+      name: 'a shell command as release',
+      inputs: { release: 'x; rm -rf /' },
+      error: /^Input 'release': expected a Helm release name .*got 'x; rm -rf \/'$/,
+    },
+    {
+      name: 'a flag as release',
+      inputs: { release: '--all' },
+      error: /^Input 'release': expected a Helm release name/,
+    },
+    {
+      name: 'a namespace with capitals',
+      inputs: { release: 'web', namespace: 'Prod' },
+      error: /^Input 'namespace': expected a namespace name/,
+    },
+    {
+      name: 'revision 0 (Helm\'s "previous")',
+      inputs: { release: 'web', revision: '0' },
+      error: /^Input 'revision': expected a whole number >= 1, got '0'$/,
+    },
+    {
+      name: 'an unknown wait strategy',
+      inputs: { release: 'web', wait: 'forever' },
+      error: /^Input 'wait': expected true, false or a Helm 4 wait strategy/,
+    },
+    {
+      name: 'an undecodable kubeconfig',
+      inputs: { release: 'web', kubeconfig: '%%%not-a-kubeconfig' },
+      error: /^Input 'kubeconfig': is neither a kubeconfig/,
+    },
   ])('bad input: $name — refused before any helm runs', async ({ inputs, error }) => {
     const r = await run(inputs);
     expect(r.code).toBe(1);
@@ -296,15 +466,24 @@ export function rollbackE2E(major: HelmMajor): void {
       await seed('pods4', ['superseded', 'deployed', 'failed']);
       const r = await run({ release: 'pods4', 'recreate-pods': 'true' });
       expect(r.code).toBe(1);
-      expect(r.errors).toEqual([expect.stringMatching(/^Input 'recreate-pods': is not supported by Helm 4/)]);
+      expect(r.errors).toEqual([
+        expect.stringMatching(/^Input 'recreate-pods': is not supported by Helm 4/),
+      ]);
       expect(commands()).toEqual(['version']);
     });
   } else {
     test('force and recreate-pods reach Helm 3 as its own flags', async () => {
       await seed('pods3', ['superseded', 'deployed', 'failed']);
-      const r = await run({ release: 'pods3', force: 'true', 'recreate-pods': 'true', 'cleanup-on-fail': 'true' });
+      const r = await run({
+        release: 'pods3',
+        force: 'true',
+        'recreate-pods': 'true',
+        'cleanup-on-fail': 'true',
+      });
       expect(r.code).toBe(0);
-      expect(standIn.rollbacks()[0].argv).toEqual(expect.arrayContaining(['--force', '--recreate-pods', '--cleanup-on-fail']));
+      expect(standIn.rollbacks()[0].argv).toEqual(
+        expect.arrayContaining(['--force', '--recreate-pods', '--cleanup-on-fail']),
+      );
     });
   }
 }

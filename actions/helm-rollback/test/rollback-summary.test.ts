@@ -1,9 +1,25 @@
 import type { HistoryEntry } from '../src/release-history';
 import { historyLines, historyTable, rollbackSummary } from '../src/rollback-summary';
 
-const entry = (revision: number, status: string, description = ''): HistoryEntry => ({ revision, status, chart: `web-0.${revision}.0`, app_version: `1.${revision}`, updated: `2026-01-0${revision}T10:00:00Z`, description });
-const before = [entry(1, 'superseded', 'Install complete'), entry(2, 'deployed', 'Upgrade complete'), entry(3, 'failed', 'Upgrade "web" failed: a | b')];
-const after = [...before.slice(0, 1), { ...before[1], status: 'superseded' }, before[2], entry(4, 'deployed', 'Rollback to 2')];
+const entry = (revision: number, status: string, description = ''): HistoryEntry => ({
+  revision,
+  status,
+  chart: `web-0.${revision}.0`,
+  app_version: `1.${revision}`,
+  updated: `2026-01-0${revision}T10:00:00Z`,
+  description,
+});
+const before = [
+  entry(1, 'superseded', 'Install complete'),
+  entry(2, 'deployed', 'Upgrade complete'),
+  entry(3, 'failed', 'Upgrade "web" failed: a | b'),
+];
+const after = [
+  ...before.slice(0, 1),
+  { ...before[1], status: 'superseded' },
+  before[2],
+  entry(4, 'deployed', 'Rollback to 2'),
+];
 
 describe('history tables', () => {
   test('the Markdown table marks revisions and escapes pipes in descriptions', () => {
@@ -32,14 +48,39 @@ describe('rollbackSummary', () => {
   test.each([
     {
       name: 'verified: both histories, the new revision as a copy of the target, the workloads',
-      report: { status: 'verified' as const, after, newRevision: 4, workloads: [{ workload: 'Deployment/web', namespace: 'prod', ready: true, replicas: '2/2 ready', revision: '5', message: 'ready in 3s' }] },
-      contains: ['### ✅ Helm rollback of web (namespace prod): verified', '#### History before', '| 3 ← current | failed |', '#### History after', '| 4 ← new (copy of 2) | deployed |', '| Deployment/web | prod | ✅ yes | 2/2 ready | 5 | ready in 3s |'],
+      report: {
+        status: 'verified' as const,
+        after,
+        newRevision: 4,
+        workloads: [
+          {
+            workload: 'Deployment/web',
+            namespace: 'prod',
+            ready: true,
+            replicas: '2/2 ready',
+            revision: '5',
+            message: 'ready in 3s',
+          },
+        ],
+      },
+      contains: [
+        '### ✅ Helm rollback of web (namespace prod): verified',
+        '#### History before',
+        '| 3 ← current | failed |',
+        '#### History after',
+        '| 4 ← new (copy of 2) | deployed |',
+        '| Deployment/web | prod | ✅ yes | 2/2 ready | 5 | ready in 3s |',
+      ],
       lacks: ['dry run'],
     },
     {
       name: 'dry run: only the history before, and it says nothing changed',
       report: { status: 'skipped' as const, dryRun: true },
-      contains: ['### ⏭️ Helm rollback of web (namespace prod): skipped', 'dry run, nothing was changed', '| 2 ← target | deployed |'],
+      contains: [
+        '### ⏭️ Helm rollback of web (namespace prod): skipped',
+        'dry run, nothing was changed',
+        '| 2 ← target | deployed |',
+      ],
       lacks: ['History after', 'Verified workloads'],
     },
     {
@@ -49,7 +90,17 @@ describe('rollbackSummary', () => {
       lacks: ['| Workload |'],
     },
   ])('$name', ({ report, contains, lacks }) => {
-    const md = rollbackSummary({ release: 'web', namespace: 'prod', helmVersion: 'v4.1.4', headline: 'h', before, from: 3, to: 2, dryRun: false, ...report });
+    const md = rollbackSummary({
+      release: 'web',
+      namespace: 'prod',
+      helmVersion: 'v4.1.4',
+      headline: 'h',
+      before,
+      from: 3,
+      to: 2,
+      dryRun: false,
+      ...report,
+    });
     for (const text of contains) expect(md).toContain(text);
     for (const text of lacks) expect(md).not.toContain(text);
   });

@@ -6,7 +6,14 @@
 // the message may be in the channel already, and neither webhook API takes an idempotency key.
 // So a new post is not retried then (reported as "may have been posted"); an edit (Discord
 // PATCH, Slack chat.update) sets the message to the same content again and is retried.
-import { HttpError, parseRetryAfter, retry, type Clock, type HttpRequest, type HttpResponse } from '@cicd-actions/core';
+import {
+  HttpError,
+  parseRetryAfter,
+  retry,
+  type Clock,
+  type HttpRequest,
+  type HttpResponse,
+} from '@cicd-actions/core';
 import type { Destination } from './destinations';
 
 export type HttpClient = (req: HttpRequest) => Promise<HttpResponse>;
@@ -59,7 +66,15 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** The HTTP request for a destination, with the platform's payload (already serialised once). */
 export function planRequest(d: Destination, body: string): PlannedRequest {
-  if (d.kind === 'slack-webhook') return { method: 'POST', url: d.url, headers: { 'content-type': JSON_TYPE }, body, idempotent: false, action: 'post' };
+  if (d.kind === 'slack-webhook')
+    return {
+      method: 'POST',
+      url: d.url,
+      headers: { 'content-type': JSON_TYPE },
+      body,
+      idempotent: false,
+      action: 'post',
+    };
   if (d.kind === 'slack-api') {
     const method = d.ts ? 'chat.update' : 'chat.postMessage';
     return {
@@ -75,11 +90,25 @@ export function planRequest(d: Destination, body: string): PlannedRequest {
   if (d.messageId) {
     url.pathname = `${url.pathname}/messages/${d.messageId}`;
     url.searchParams.delete('wait');
-    return { method: 'PATCH', url, headers: { 'content-type': JSON_TYPE }, body, idempotent: true, action: 'update' };
+    return {
+      method: 'PATCH',
+      url,
+      headers: { 'content-type': JSON_TYPE },
+      body,
+      idempotent: true,
+      action: 'update',
+    };
   }
   // wait=true: Discord answers with the message (its ID is the output) once it is saved.
   url.searchParams.set('wait', 'true');
-  return { method: 'POST', url, headers: { 'content-type': JSON_TYPE }, body, idempotent: false, action: 'post' };
+  return {
+    method: 'POST',
+    url,
+    headers: { 'content-type': JSON_TYPE },
+    body,
+    idempotent: false,
+    action: 'post',
+  };
 }
 
 function parseJson(body: Buffer): unknown {
@@ -100,7 +129,8 @@ function excerpt(body: Buffer): string {
 export function firstDiscordError(errors: unknown, path: string[] = []): string | undefined {
   if (!errors || typeof errors !== 'object') return undefined;
   const own = (errors as { _errors?: Array<{ message?: string }> })._errors;
-  if (Array.isArray(own) && own[0]?.message) return `${path.join('.') || 'body'}: ${own[0].message}`;
+  if (Array.isArray(own) && own[0]?.message)
+    return `${path.join('.') || 'body'}: ${own[0].message}`;
   for (const [key, value] of Object.entries(errors)) {
     if (key === '_errors') continue;
     const found = firstDiscordError(value, [...path, key]);
@@ -121,24 +151,35 @@ export function judgeResponse(d: Destination, res: HttpResponse, now: number): V
     if (d.kind === 'discord-webhook') {
       // The JSON body's retry_after is fractional seconds; more precise than the header.
       const json = parseJson(res.body) as { retry_after?: unknown } | undefined;
-      if (typeof json?.retry_after === 'number' && json.retry_after >= 0) wait = Math.ceil(json.retry_after * 1000);
+      if (typeof json?.retry_after === 'number' && json.retry_after >= 0)
+        wait = Math.ceil(json.retry_after * 1000);
     }
     return { kind: 'retry', reason: 'rate limited (429)', retryAfterMs: wait };
   }
-  if (status >= 500) return { kind: 'retry', reason: `server error ${status}${res.body.length ? `: ${excerpt(res.body)}` : ''}` };
+  if (status >= 500)
+    return {
+      kind: 'retry',
+      reason: `server error ${status}${res.body.length ? `: ${excerpt(res.body)}` : ''}`,
+    };
 
   if (d.kind === 'slack-api') {
-    const json = parseJson(res.body) as { ok?: boolean; error?: string; ts?: string; channel?: string } | undefined;
-    if (status >= 200 && status < 300 && json?.ok === true) return { kind: 'accepted', messageId: json.ts, channel: json.channel };
+    const json = parseJson(res.body) as
+      { ok?: boolean; error?: string; ts?: string; channel?: string } | undefined;
+    if (status >= 200 && status < 300 && json?.ok === true)
+      return { kind: 'accepted', messageId: json.ts, channel: json.channel };
     if (json && json.ok === false) {
       const error = String(json.error ?? 'unknown_error');
       // Slack says these may have partly succeeded: not safe to repeat a post.
-      if (error === 'fatal_error' || error === 'internal_error') return { kind: 'unknown', reason: `Slack API error: ${error}` };
+      if (error === 'fatal_error' || error === 'internal_error')
+        return { kind: 'unknown', reason: `Slack API error: ${error}` };
       return { kind: 'rejected', reason: `Slack API error: ${error}` };
     }
     return status >= 200 && status < 300
       ? { kind: 'unknown', reason: `HTTP ${status} without a Slack API answer` }
-      : { kind: 'rejected', reason: `HTTP ${status}${res.body.length ? `: ${excerpt(res.body)}` : ''}` };
+      : {
+          kind: 'rejected',
+          reason: `HTTP ${status}${res.body.length ? `: ${excerpt(res.body)}` : ''}`,
+        };
   }
 
   if (status >= 200 && status < 300) {
@@ -149,20 +190,36 @@ export function judgeResponse(d: Destination, res: HttpResponse, now: number): V
     return { kind: 'accepted' };
   }
   if (d.kind === 'discord-webhook') {
-    const json = parseJson(res.body) as { code?: number; message?: string; errors?: unknown } | undefined;
+    const json = parseJson(res.body) as
+      { code?: number; message?: string; errors?: unknown } | undefined;
     if (json && (json.code !== undefined || json.message)) {
       const detail = firstDiscordError(json.errors);
-      return { kind: 'rejected', reason: `HTTP ${status}: Discord error ${json.code ?? ''}${json.message ? ` ${json.message}` : ''}${detail ? ` (${detail})` : ''}`.replace(/ +/g, ' ') };
+      return {
+        kind: 'rejected',
+        reason:
+          `HTTP ${status}: Discord error ${json.code ?? ''}${json.message ? ` ${json.message}` : ''}${detail ? ` (${detail})` : ''}`.replace(
+            / +/g,
+            ' ',
+          ),
+      };
     }
   }
   // Slack webhooks answer in plain text: invalid_payload, no_service, channel_is_archived, ...
-  return { kind: 'rejected', reason: `HTTP ${status}${res.body.length ? `: ${excerpt(res.body)}` : ''}` };
+  return {
+    kind: 'rejected',
+    reason: `HTTP ${status}${res.body.length ? `: ${excerpt(res.body)}` : ''}`,
+  };
 }
 
 /** Network faults that prove the request never reached the platform. */
 export function judgeNetworkError(err: unknown): Verdict {
   if (err instanceof HttpError) {
-    if (err.code === 'CONNECTION_REFUSED' || err.code === 'DNS' || err.code === 'TLS' || /ENETUNREACH|EHOSTUNREACH/.test(err.message)) {
+    if (
+      err.code === 'CONNECTION_REFUSED' ||
+      err.code === 'DNS' ||
+      err.code === 'TLS' ||
+      /ENETUNREACH|EHOSTUNREACH/.test(err.message)
+    ) {
       return { kind: 'retry', reason: err.message };
     }
     return { kind: 'unknown', reason: err.message };
@@ -174,7 +231,11 @@ function seconds(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Number((ms / 1000).toFixed(1))} s`;
 }
 
-export async function deliver(d: Destination, body: string, opts: DeliveryOptions): Promise<DeliveryResult> {
+export async function deliver(
+  d: Destination,
+  body: string,
+  opts: DeliveryOptions,
+): Promise<DeliveryResult> {
   const plan = planRequest(d, body);
   const maxAttempts = opts.retries + 1;
   // What the last attempt learned; written inside the attempt callback.
@@ -187,7 +248,14 @@ export async function deliver(d: Destination, body: string, opts: DeliveryOption
         verdict = { kind: 'rejected', reason: 'no time left before total-timeout' };
       } else {
         try {
-          const res = await opts.http({ url: plan.url, method: plan.method, headers: plan.headers, body: plan.body, timeoutMs: Math.min(opts.timeoutMs, left), maxBodyBytes: 64 * 1024 });
+          const res = await opts.http({
+            url: plan.url,
+            method: plan.method,
+            headers: plan.headers,
+            body: plan.body,
+            timeoutMs: Math.min(opts.timeoutMs, left),
+            maxBodyBytes: 64 * 1024,
+          });
           verdict = judgeResponse(d, res, opts.clock.now());
         } catch (err) {
           verdict = judgeNetworkError(err);
@@ -200,8 +268,12 @@ export async function deliver(d: Destination, body: string, opts: DeliveryOption
         return { done: false, fatal: true };
       }
       if (verdict.kind === 'rejected') return { done: false, fatal: true };
-      if (n < maxAttempts) opts.log(`${d.label}: attempt ${n} of ${maxAttempts}: ${verdict.reason}`);
-      return { done: false, retryAfterMs: verdict.kind === 'retry' ? verdict.retryAfterMs : undefined };
+      if (n < maxAttempts)
+        opts.log(`${d.label}: attempt ${n} of ${maxAttempts}: ${verdict.reason}`);
+      return {
+        done: false,
+        retryAfterMs: verdict.kind === 'retry' ? verdict.retryAfterMs : undefined,
+      };
     },
     {
       maxAttempts,
@@ -211,17 +283,35 @@ export async function deliver(d: Destination, body: string, opts: DeliveryOption
       initialMs: 1000,
       maxMs: 10_000,
       jitter: true,
-      onWait: (ms, n) => opts.log(`${d.label}: retrying in ${seconds(ms)} (attempt ${n + 1} of ${maxAttempts})`),
+      onWait: (ms, n) =>
+        opts.log(`${d.label}: retrying in ${seconds(ms)} (attempt ${n + 1} of ${maxAttempts})`),
     },
   );
   if (result.done && result.value?.kind === 'accepted') {
-    return { destination: d, ok: true, action: plan.action, attempts: result.attempts, messageId: result.value.messageId, channel: result.value.channel };
+    return {
+      destination: d,
+      ok: true,
+      action: plan.action,
+      attempts: result.attempts,
+      messageId: result.value.messageId,
+      channel: result.value.channel,
+    };
   }
   const last = seen.last;
   const reason = last && last.kind !== 'accepted' ? last.reason : 'not sent';
   let error = reason;
-  if (seen.uncertain) error = `${reason}; the message may have been posted, so it was not sent again`;
-  else if (result.stopped === 'deadline') error = `${reason}; gave up: the next attempt would start after total-timeout`;
-  else if (result.stopped === 'attempts' && result.attempts > 1) error = `${reason} (after ${result.attempts} attempts)`;
-  return { destination: d, ok: false, action: plan.action, attempts: result.attempts, error, uncertain: seen.uncertain || undefined };
+  if (seen.uncertain)
+    error = `${reason}; the message may have been posted, so it was not sent again`;
+  else if (result.stopped === 'deadline')
+    error = `${reason}; gave up: the next attempt would start after total-timeout`;
+  else if (result.stopped === 'attempts' && result.attempts > 1)
+    error = `${reason} (after ${result.attempts} attempts)`;
+  return {
+    destination: d,
+    ok: false,
+    action: plan.action,
+    attempts: result.attempts,
+    error,
+    uncertain: seen.uncertain || undefined,
+  };
 }

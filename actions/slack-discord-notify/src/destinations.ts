@@ -38,7 +38,12 @@ export interface SlackApi {
 export type Destination = SlackWebhook | DiscordWebhook | SlackApi;
 
 const SLACK_HOSTS = new Set(['hooks.slack.com', 'hooks.slack-gov.com']);
-const DISCORD_HOSTS = new Set(['discord.com', 'discordapp.com', 'ptb.discord.com', 'canary.discord.com']);
+const DISCORD_HOSTS = new Set([
+  'discord.com',
+  'discordapp.com',
+  'ptb.discord.com',
+  'canary.discord.com',
+]);
 const DISCORD_PATH = /^\/api(?:\/v\d+)?\/webhooks\/(\d+)\/([A-Za-z0-9_-]+)\/?$/;
 const SLACK_PATH = /^\/services\/[A-Za-z0-9]+\/[A-Za-z0-9]+\/[A-Za-z0-9]+\/?$/;
 
@@ -50,32 +55,54 @@ function parseHttpUrl(text: string, input: string, line: number, allowAny: boole
     throw new InputError(input, `line ${line} is not a URL`);
   }
   if (url.protocol !== 'https:' && !(allowAny && url.protocol === 'http:')) {
-    throw new InputError(input, `line ${line} must be an https:// URL${allowAny ? ' (or http:// with allow-any-url)' : ''}`);
+    throw new InputError(
+      input,
+      `line ${line} must be an https:// URL${allowAny ? ' (or http:// with allow-any-url)' : ''}`,
+    );
   }
-  if (url.username || url.password) throw new InputError(input, `line ${line} must not carry a user name or password`);
+  if (url.username || url.password)
+    throw new InputError(input, `line ${line} must not carry a user name or password`);
   return url;
 }
 
 export function parseSlackWebhooks(lines: string[], allowAny: boolean): SlackWebhook[] {
   return lines.map((text, i) => {
     const url = parseHttpUrl(text, 'slack-webhook-url', i + 1, allowAny);
-    if (!allowAny && (!SLACK_HOSTS.has(url.hostname) || !SLACK_PATH.test(url.pathname) || url.port)) {
-      throw new InputError('slack-webhook-url', `line ${i + 1} is not a Slack incoming webhook (https://hooks.slack.com/services/…); set allow-any-url: true for a proxy`);
+    if (
+      !allowAny &&
+      (!SLACK_HOSTS.has(url.hostname) || !SLACK_PATH.test(url.pathname) || url.port)
+    ) {
+      throw new InputError(
+        'slack-webhook-url',
+        `line ${i + 1} is not a Slack incoming webhook (https://hooks.slack.com/services/…); set allow-any-url: true for a proxy`,
+      );
     }
     return { kind: 'slack-webhook', platform: 'slack', label: `Slack webhook #${i + 1}`, url };
   });
 }
 
-export function parseDiscordWebhooks(lines: string[], allowAny: boolean, messageIds: string[]): DiscordWebhook[] {
+export function parseDiscordWebhooks(
+  lines: string[],
+  allowAny: boolean,
+  messageIds: string[],
+): DiscordWebhook[] {
   if (messageIds.length && messageIds.length !== lines.length) {
-    throw new InputError('discord-message-id', `expected one message ID per Discord webhook (${lines.length}), got ${messageIds.length}`);
+    throw new InputError(
+      'discord-message-id',
+      `expected one message ID per Discord webhook (${lines.length}), got ${messageIds.length}`,
+    );
   }
-  for (const id of messageIds) if (!/^\d{1,25}$/.test(id)) throw new InputError('discord-message-id', `expected a numeric message ID, got '${id}'`);
+  for (const id of messageIds)
+    if (!/^\d{1,25}$/.test(id))
+      throw new InputError('discord-message-id', `expected a numeric message ID, got '${id}'`);
   return lines.map((text, i) => {
     const url = parseHttpUrl(text, 'discord-webhook-url', i + 1, allowAny);
     const path = DISCORD_PATH.exec(url.pathname);
     if (!allowAny && (!DISCORD_HOSTS.has(url.hostname) || !path || url.port)) {
-      throw new InputError('discord-webhook-url', `line ${i + 1} is not a Discord webhook (https://discord.com/api/webhooks/<id>/<token>); set allow-any-url: true for a proxy`);
+      throw new InputError(
+        'discord-webhook-url',
+        `line ${i + 1} is not a Discord webhook (https://discord.com/api/webhooks/<id>/<token>); set allow-any-url: true for a proxy`,
+      );
     }
     // Behind a proxy the path may differ; the last segment is still what we treat as secret.
     const segments = url.pathname.replace(/\/+$/, '').split('/');
@@ -97,7 +124,10 @@ export function parseSlackApiUrl(text: string, allowAny: boolean): string {
   const url = parseHttpUrl(text, 'slack-api-url', 1, allowAny);
   // The token goes wherever this points: only Slack itself unless the user opts out.
   if (!allowAny && !/^(.+\.)?slack(-gov)?\.com$/.test(url.hostname)) {
-    throw new InputError('slack-api-url', `must be Slack's Web API (https://slack.com/api); set allow-any-url: true for a proxy`);
+    throw new InputError(
+      'slack-api-url',
+      `must be Slack's Web API (https://slack.com/api); set allow-any-url: true for a proxy`,
+    );
   }
   return url.href.replace(/\/+$/, '');
 }

@@ -38,7 +38,11 @@ export interface DiscordMessage {
 
 /** The characters Discord counts towards an embed's 6000. */
 export function embedSize(e: DiscordEmbed): number {
-  let n = countCodePoints(e.title ?? '') + countCodePoints(e.description ?? '') + countCodePoints(e.footer?.text ?? '') + countCodePoints(e.author?.name ?? '');
+  let n =
+    countCodePoints(e.title ?? '') +
+    countCodePoints(e.description ?? '') +
+    countCodePoints(e.footer?.text ?? '') +
+    countCodePoints(e.author?.name ?? '');
   for (const f of e.fields ?? []) n += countCodePoints(f.name) + countCodePoints(f.value);
   return n;
 }
@@ -51,7 +55,9 @@ const fit = (text: string, max: number) => truncateText(text, max, 'code-points'
  * The "N more fields" note is left alone.
  */
 function capFieldValues(e: DiscordEmbed, excess: number, floor: number): void {
-  const fields = (e.fields ?? []).filter((f) => f.name !== ELLIPSIS && countCodePoints(f.value) > floor);
+  const fields = (e.fields ?? []).filter(
+    (f) => f.name !== ELLIPSIS && countCodePoints(f.value) > floor,
+  );
   if (!fields.length || excess <= 0) return;
   const lengths = fields.map((f) => countCodePoints(f.value));
   const target = lengths.reduce((a, b) => a + b, 0) - excess;
@@ -80,7 +86,8 @@ export function fitEmbedTotal(e: DiscordEmbed, max: number = DISCORD_LIMITS.embe
   if (excess() > 0 && e.description) e.description = shrink(e.description);
   capFieldValues(e, excess(), 1);
   if (excess() > 0 && e.footer) e.footer.text = shrink(e.footer.text);
-  for (let i = (e.fields?.length ?? 0) - 1; excess() > 0 && i >= 0; i--) e.fields![i].name = shrink(e.fields![i].name);
+  for (let i = (e.fields?.length ?? 0) - 1; excess() > 0 && i >= 0; i--)
+    e.fields![i].name = shrink(e.fields![i].name);
   if (excess() > 0 && e.title) e.title = shrink(e.title);
 }
 
@@ -100,16 +107,25 @@ export function buildDiscordMessage(n: Notification): DiscordMessage {
   let fields = n.fields.map((f) => ({
     name: fit(f.name, DISCORD_LIMITS.fieldName),
     // The link syntax is built first and the whole value cut, so a long URL cannot push it over.
-    value: f.url && countCodePoints(f.value) + f.url.length + 4 <= DISCORD_LIMITS.fieldValue ? maskedLink(f.value, f.url) : fit(f.value, DISCORD_LIMITS.fieldValue),
+    value:
+      f.url && countCodePoints(f.value) + f.url.length + 4 <= DISCORD_LIMITS.fieldValue
+        ? maskedLink(f.value, f.url)
+        : fit(f.value, DISCORD_LIMITS.fieldValue),
     inline: f.inline,
   }));
   if (fields.length > DISCORD_LIMITS.fields) {
     const omitted = fields.length - (DISCORD_LIMITS.fields - 1);
     fields = fields.slice(0, DISCORD_LIMITS.fields - 1);
-    fields.push({ name: ELLIPSIS, value: `${omitted} more field${omitted === 1 ? '' : 's'} not shown`, inline: false });
+    fields.push({
+      name: ELLIPSIS,
+      value: `${omitted} more field${omitted === 1 ? '' : 's'} not shown`,
+      inline: false,
+    });
   }
   if (fields.length) embed.fields = fields;
-  const footer = [n.context.repository, n.context.runNumber ? `run #${n.context.runNumber}` : ''].filter(Boolean).join(' · ');
+  const footer = [n.context.repository, n.context.runNumber ? `run #${n.context.runNumber}` : '']
+    .filter(Boolean)
+    .join(' · ');
   if (footer) embed.footer = { text: fit(footer, DISCORD_LIMITS.footer) };
   fitEmbedTotal(embed);
 
@@ -118,8 +134,10 @@ export function buildDiscordMessage(n: Notification): DiscordMessage {
   if (m?.discord.length) {
     message.content = fit(m.discord.join(' '), DISCORD_LIMITS.content);
     message.allowed_mentions = { parse: m.discordAllowed.parse };
-    if (m.discordAllowed.users.length) message.allowed_mentions.users = m.discordAllowed.users.slice(0, 100);
-    if (m.discordAllowed.roles.length) message.allowed_mentions.roles = m.discordAllowed.roles.slice(0, 100);
+    if (m.discordAllowed.users.length)
+      message.allowed_mentions.users = m.discordAllowed.users.slice(0, 100);
+    if (m.discordAllowed.roles.length)
+      message.allowed_mentions.roles = m.discordAllowed.roles.slice(0, 100);
   }
   if (n.username) message.username = fit(n.username, DISCORD_LIMITS.username);
   if (n.avatarUrl) message.avatar_url = n.avatarUrl;

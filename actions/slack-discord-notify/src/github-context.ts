@@ -21,7 +21,10 @@ export function readGithubContext(env: Env): GithubContext {
   const repositoryUrl = repository ? `${server}/${repository}` : '';
   const sha = env.GITHUB_SHA ?? '';
   const runId = env.GITHUB_RUN_ID ?? '';
-  const attempt = env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1' ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : '';
+  const attempt =
+    env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1'
+      ? `/attempts/${env.GITHUB_RUN_ATTEMPT}`
+      : '';
   return {
     repository,
     repositoryUrl,

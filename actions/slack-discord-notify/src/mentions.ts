@@ -17,14 +17,18 @@ function slackToken(item: string): string | undefined {
   if (/^@?here$/i.test(item)) return '<!here>';
   if (/^@?channel$/i.test(item)) return '<!channel>';
   if (/^@?everyone$/i.test(item)) return '<!everyone>';
-  if (/^<(@[UW][A-Z0-9]+|!subteam\^S[A-Z0-9]+|!here|!channel|!everyone)(\|[^>]*)?>$/.test(item)) return item;
+  if (/^<(@[UW][A-Z0-9]+|!subteam\^S[A-Z0-9]+|!here|!channel|!everyone)(\|[^>]*)?>$/.test(item))
+    return item;
   if (/^@?[UW][A-Z0-9]{2,}$/.test(item)) return `<@${item.replace(/^@/, '')}>`;
   if (/^@?S[A-Z0-9]{2,}$/.test(item)) return `<!subteam^${item.replace(/^@/, '')}>`;
   return undefined;
 }
 
-function discordToken(item: string): { token: string; kind: 'everyone' | 'user' | 'role'; id?: string } | undefined {
-  if (/^@?(here|everyone|channel)$/i.test(item)) return { token: /here/i.test(item) ? '@here' : '@everyone', kind: 'everyone' };
+function discordToken(
+  item: string,
+): { token: string; kind: 'everyone' | 'user' | 'role'; id?: string } | undefined {
+  if (/^@?(here|everyone|channel)$/i.test(item))
+    return { token: /here/i.test(item) ? '@here' : '@everyone', kind: 'everyone' };
   let m = /^<@!?(\d{5,25})>$/.exec(item) ?? /^@?(\d{5,25})$/.exec(item);
   if (m) return { token: `<@${m[1]}>`, kind: 'user', id: m[1] };
   m = /^<@&(\d{5,25})>$/.exec(item) ?? /^(?:&|role:)(\d{5,25})$/.exec(item);
@@ -34,11 +38,16 @@ function discordToken(item: string): { token: string; kind: 'everyone' | 'user' 
 
 /** Parses mention items; returns the first item that fits neither platform as `bad`. */
 export function parseMentions(items: string[]): { mentions: Mentions } | { bad: string } {
-  const out: Mentions = { slack: [], discord: [], discordAllowed: { parse: [], users: [], roles: [] } };
+  const out: Mentions = {
+    slack: [],
+    discord: [],
+    discordAllowed: { parse: [], users: [], roles: [] },
+  };
   const addDiscord = (d: NonNullable<ReturnType<typeof discordToken>>) => {
     if (out.discord.includes(d.token)) return;
     out.discord.push(d.token);
-    if (d.kind === 'everyone' && !out.discordAllowed.parse.includes('everyone')) out.discordAllowed.parse.push('everyone');
+    if (d.kind === 'everyone' && !out.discordAllowed.parse.includes('everyone'))
+      out.discordAllowed.parse.push('everyone');
     if (d.kind === 'user') out.discordAllowed.users.push(d.id!);
     if (d.kind === 'role') out.discordAllowed.roles.push(d.id!);
   };

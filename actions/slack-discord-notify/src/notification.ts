@@ -42,10 +42,15 @@ export interface NotificationInput {
   avatarUrl: string;
 }
 
-export function buildNotification(input: NotificationInput, context: GithubContext, now: Date): Notification {
+export function buildNotification(
+  input: NotificationInput,
+  context: GithubContext,
+  now: Date,
+): Notification {
   const style = STATUS_STYLE[input.status];
   const fields: Field[] = [];
-  const add = (name: string, value: string, url?: string) => value && fields.push({ name, value, url, inline: true });
+  const add = (name: string, value: string, url?: string) =>
+    value && fields.push({ name, value, url, inline: true });
   add('Environment', input.environment);
   add('Version', input.version);
   add('Repository', context.repository, context.repositoryUrl || undefined);
@@ -54,7 +59,8 @@ export function buildNotification(input: NotificationInput, context: GithubConte
   add('Actor', context.actor);
   add('Workflow', context.workflow, context.runUrl || undefined);
   // An empty value would make Discord reject the embed; a dash says "nothing" on both platforms.
-  for (const [name, value] of input.fields) fields.push({ name, value: value || '—', inline: value.length <= 40 });
+  for (const [name, value] of input.fields)
+    fields.push({ name, value: value || '—', inline: value.length <= 40 });
   return {
     status: input.status,
     emoji: style.emoji,

@@ -48,10 +48,30 @@ export function buildSlackMessage(n: Notification): SlackMessage {
   const mention = n.mentions?.slack.length ? `${n.mentions.slack.join(' ')} ` : '';
   const text = mention + fitMrkdwn(`${n.emoji} ${n.title}`, SLACK_LIMITS.text - mention.length);
 
-  const blocks: Block[] = [{ type: 'header', text: { type: 'plain_text', text: truncateText(`${n.emoji} ${n.title}`, SLACK_LIMITS.header, 'utf16'), emoji: true } }];
-  if (n.message) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: fitMrkdwn(n.message, SLACK_LIMITS.sectionText) } });
+  const blocks: Block[] = [
+    {
+      type: 'header',
+      text: {
+        type: 'plain_text',
+        text: truncateText(`${n.emoji} ${n.title}`, SLACK_LIMITS.header, 'utf16'),
+        emoji: true,
+      },
+    },
+  ];
+  if (n.message)
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: fitMrkdwn(n.message, SLACK_LIMITS.sectionText) },
+    });
 
-  const context = n.context.runUrl ? [link(n.context.runUrl, escapeMrkdwn(`${n.context.workflow || 'Workflow'} run #${n.context.runNumber}`))] : [];
+  const context = n.context.runUrl
+    ? [
+        link(
+          n.context.runUrl,
+          escapeMrkdwn(`${n.context.workflow || 'Workflow'} run #${n.context.runNumber}`),
+        ),
+      ]
+    : [];
   const fieldBlocks: Block[] = [];
   for (let i = 0; i < n.fields.length; i += SLACK_LIMITS.sectionFields) {
     const group = n.fields.slice(i, i + SLACK_LIMITS.sectionFields).map((f) => {
@@ -66,16 +86,39 @@ export function buildSlackMessage(n: Notification): SlackMessage {
   if (fieldBlocks.length > room) {
     const kept = fieldBlocks.slice(0, room - 1);
     const omitted = n.fields.length - kept.length * SLACK_LIMITS.sectionFields;
-    kept.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `${ELLIPSIS} ${omitted} more field${omitted === 1 ? '' : 's'} not shown` }] });
+    kept.push({
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `${ELLIPSIS} ${omitted} more field${omitted === 1 ? '' : 's'} not shown`,
+        },
+      ],
+    });
     blocks.push(...kept);
   } else {
     blocks.push(...fieldBlocks);
   }
-  if (context.length) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: truncateText(context.join(' · '), SLACK_LIMITS.contextText, 'utf16') }] });
+  if (context.length)
+    blocks.push({
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: truncateText(context.join(' · '), SLACK_LIMITS.contextText, 'utf16'),
+        },
+      ],
+    });
 
   const message: SlackMessage = {
     text,
-    attachments: [{ color: hexColor(n.color), fallback: fitMrkdwn(`${n.emoji} ${n.title}`, SLACK_LIMITS.text), blocks }],
+    attachments: [
+      {
+        color: hexColor(n.color),
+        fallback: fitMrkdwn(`${n.emoji} ${n.title}`, SLACK_LIMITS.text),
+        blocks,
+      },
+    ],
     unfurl_links: false,
     unfurl_media: false,
   };

@@ -1,6 +1,14 @@
 // Where a deploy stands, and how each state looks on both platforms.
 
-export const STATUSES = ['started', 'success', 'failure', 'cancelled', 'rolled-back', 'warning', 'info'] as const;
+export const STATUSES = [
+  'started',
+  'success',
+  'failure',
+  'cancelled',
+  'rolled-back',
+  'warning',
+  'info',
+] as const;
 export type Status = (typeof STATUSES)[number];
 
 // `${{ job.status }}` gives success/failure/cancelled; the rest are spellings people type.
@@ -14,7 +22,7 @@ const ALIASES: Record<string, Status> = {
   error: 'failure',
   canceled: 'cancelled',
   rollback: 'rolled-back',
-  'rolled_back': 'rolled-back',
+  rolled_back: 'rolled-back',
   rolledback: 'rolled-back',
   warn: 'warning',
 };
@@ -51,6 +59,12 @@ export function hexColor(color: number): string {
 
 /** The default title: "Deployment of v1.2.3 to production succeeded". */
 export function defaultTitle(status: Status, environment: string, version: string): string {
-  const what = ['Deployment', version ? `of ${version}` : '', environment ? `to ${environment}` : ''].filter(Boolean).join(' ');
+  const what = [
+    'Deployment',
+    version ? `of ${version}` : '',
+    environment ? `to ${environment}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return status === 'info' ? `${what}: update` : `${what} ${STATUS_STYLE[status].verb}`;
 }

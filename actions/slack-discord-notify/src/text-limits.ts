@@ -31,7 +31,12 @@ function cutIndex(text: string, max: number, unit: CountUnit): number {
   let used = 0;
   while (i < text.length) {
     const c = text.charCodeAt(i);
-    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff;
+    const pair =
+      c >= 0xd800 &&
+      c <= 0xdbff &&
+      i + 1 < text.length &&
+      text.charCodeAt(i + 1) >= 0xdc00 &&
+      text.charCodeAt(i + 1) <= 0xdfff;
     const width = pair ? 2 : 1;
     const cost = unit === 'utf16' ? width : 1;
     if (used + cost > max) break;
@@ -49,7 +54,9 @@ function graphemeBoundary(text: string, index: number): number {
   // Only the neighbourhood matters: a grapheme is never longer than a few dozen units.
   const from = Math.max(0, index - 64);
   let best = from;
-  for (const { index: at } of segmenter.segment(text.slice(from, Math.min(text.length, index + 64)))) {
+  for (const { index: at } of segmenter.segment(
+    text.slice(from, Math.min(text.length, index + 64)),
+  )) {
     const abs = from + at;
     if (abs > index) break;
     best = abs;

@@ -1,15 +1,48 @@
 import { HttpError, type HttpRequest, type HttpResponse } from '@cicd-actions/core';
-import { deliver, judgeResponse, judgeNetworkError, planRequest, firstDiscordError } from '../src/delivery';
+import {
+  deliver,
+  judgeResponse,
+  judgeNetworkError,
+  planRequest,
+  firstDiscordError,
+} from '../src/delivery';
 import { FakeClock } from '../../../test/harness/fake-clock';
 import type { Destination } from '../src/destinations';
 
-const slackHook: Destination = { kind: 'slack-webhook', platform: 'slack', label: 'Slack webhook #1', url: new URL('https://hooks.slack.com/services/T/B/X') };
-const discordHook: Destination = { kind: 'discord-webhook', platform: 'discord', label: 'Discord webhook #1', url: new URL('https://discord.com/api/webhooks/1/tok?thread_id=5'), token: 'tok' };
+const slackHook: Destination = {
+  kind: 'slack-webhook',
+  platform: 'slack',
+  label: 'Slack webhook #1',
+  url: new URL('https://hooks.slack.com/services/T/B/X'),
+};
+const discordHook: Destination = {
+  kind: 'discord-webhook',
+  platform: 'discord',
+  label: 'Discord webhook #1',
+  url: new URL('https://discord.com/api/webhooks/1/tok?thread_id=5'),
+  token: 'tok',
+};
 const discordEdit: Destination = { ...discordHook, messageId: '777' } as Destination;
-const slackApi: Destination = { kind: 'slack-api', platform: 'slack', label: 'Slack API (C1)', apiUrl: 'https://slack.com/api', token: 'xoxb-1', channel: 'C1' };
+const slackApi: Destination = {
+  kind: 'slack-api',
+  platform: 'slack',
+  label: 'Slack API (C1)',
+  apiUrl: 'https://slack.com/api',
+  token: 'xoxb-1',
+  channel: 'C1',
+};
 
 function res(status: number, body = '', headers: Record<string, string> = {}): HttpResponse {
-  return { status, statusText: '', headers, body: Buffer.from(body), truncated: false, url: '', redirects: 0, timeMs: 1 };
+  return {
+    status,
+    statusText: '',
+    headers,
+    body: Buffer.from(body),
+    truncated: false,
+    url: '',
+    redirects: 0,
+    timeMs: 1,
+  };
 }
 
 /** A clock that advances only when slept on, recording every sleep. */
@@ -29,11 +62,41 @@ function scripted(...answers: Array<HttpResponse | Error>) {
 
 describe('planRequest', () => {
   test.each([
-    { name: 'Slack webhook post', d: slackHook, method: 'POST', url: 'https://hooks.slack.com/services/T/B/X', idempotent: false },
-    { name: 'Discord post waits for the message', d: discordHook, method: 'POST', url: 'https://discord.com/api/webhooks/1/tok?thread_id=5&wait=true', idempotent: false },
-    { name: 'Discord edit', d: discordEdit, method: 'PATCH', url: 'https://discord.com/api/webhooks/1/tok/messages/777?thread_id=5', idempotent: true },
-    { name: 'Slack API post', d: slackApi, method: 'POST', url: 'https://slack.com/api/chat.postMessage', idempotent: false },
-    { name: 'Slack API update', d: { ...slackApi, ts: '1.2' } as Destination, method: 'POST', url: 'https://slack.com/api/chat.update', idempotent: true },
+    {
+      name: 'Slack webhook post',
+      d: slackHook,
+      method: 'POST',
+      url: 'https://hooks.slack.com/services/T/B/X',
+      idempotent: false,
+    },
+    {
+      name: 'Discord post waits for the message',
+      d: discordHook,
+      method: 'POST',
+      url: 'https://discord.com/api/webhooks/1/tok?thread_id=5&wait=true',
+      idempotent: false,
+    },
+    {
+      name: 'Discord edit',
+      d: discordEdit,
+      method: 'PATCH',
+      url: 'https://discord.com/api/webhooks/1/tok/messages/777?thread_id=5',
+      idempotent: true,
+    },
+    {
+      name: 'Slack API post',
+      d: slackApi,
+      method: 'POST',
+      url: 'https://slack.com/api/chat.postMessage',
+      idempotent: false,
+    },
+    {
+      name: 'Slack API update',
+      d: { ...slackApi, ts: '1.2' } as Destination,
+      method: 'POST',
+      url: 'https://slack.com/api/chat.update',
+      idempotent: true,
+    },
   ])('$name', ({ d, method, url, idempotent }) => {
     const p = planRequest(d, '{}');
     expect([p.method, p.url.href, p.idempotent]).toEqual([method, url, idempotent]);
@@ -47,20 +110,97 @@ describe('planRequest', () => {
 describe('judgeResponse', () => {
   test.each([
     { name: 'Slack ok', d: slackHook, r: res(200, 'ok'), expected: { kind: 'accepted' } },
-    { name: 'Slack invalid_payload', d: slackHook, r: res(400, 'invalid_payload'), expected: { kind: 'rejected', reason: 'HTTP 400: invalid_payload' } },
-    { name: 'Slack no_service', d: slackHook, r: res(404, 'no_service'), expected: { kind: 'rejected', reason: 'HTTP 404: no_service' } },
-    { name: 'Slack 429 header seconds', d: slackHook, r: res(429, '', { 'retry-after': '30' }), expected: { kind: 'retry', reason: 'rate limited (429)', retryAfterMs: 30_000 } },
-    { name: 'Slack 503', d: slackHook, r: res(503, 'down'), expected: { kind: 'retry', reason: 'server error 503: down' } },
-    { name: 'Discord 204', d: discordHook, r: res(204), expected: { kind: 'accepted', messageId: undefined } },
-    { name: 'Discord 200 with id', d: discordHook, r: res(200, '{"id":"55"}'), expected: { kind: 'accepted', messageId: '55' } },
-    { name: 'Discord 429 fractional retry_after wins over the header', d: discordHook, r: res(429, '{"retry_after":0.25,"global":false}', { 'retry-after': '1' }), expected: { kind: 'retry', reason: 'rate limited (429)', retryAfterMs: 250 } },
-    { name: 'Discord 429 header only', d: discordHook, r: res(429, '', { 'retry-after': '2' }), expected: { kind: 'retry', reason: 'rate limited (429)', retryAfterMs: 2000 } },
-    { name: 'Discord 50035', d: discordHook, r: res(400, '{"code":50035,"message":"Invalid Form Body","errors":{"embeds":{"0":{"description":{"_errors":[{"message":"Must be 4096 or fewer in length."}]}}}}}'), expected: { kind: 'rejected', reason: 'HTTP 400: Discord error 50035 Invalid Form Body (embeds.0.description: Must be 4096 or fewer in length.)' } },
-    { name: 'Discord edit of a missing message', d: discordEdit, r: res(404, '{"code":10008,"message":"Unknown Message"}'), expected: { kind: 'rejected', reason: 'HTTP 404: Discord error 10008 Unknown Message' } },
-    { name: 'Slack API ok', d: slackApi, r: res(200, '{"ok":true,"ts":"1.2","channel":"C1"}'), expected: { kind: 'accepted', messageId: '1.2', channel: 'C1' } },
-    { name: 'Slack API error', d: slackApi, r: res(200, '{"ok":false,"error":"channel_not_found"}'), expected: { kind: 'rejected', reason: 'Slack API error: channel_not_found' } },
-    { name: 'Slack API fatal_error may have posted', d: slackApi, r: res(200, '{"ok":false,"error":"fatal_error"}'), expected: { kind: 'unknown', reason: 'Slack API error: fatal_error' } },
-    { name: 'a redirect is not followed', d: slackHook, r: res(302, '', { location: 'https://x' }), expected: { kind: 'rejected', reason: 'HTTP 302' } },
+    {
+      name: 'Slack invalid_payload',
+      d: slackHook,
+      r: res(400, 'invalid_payload'),
+      expected: { kind: 'rejected', reason: 'HTTP 400: invalid_payload' },
+    },
+    {
+      name: 'Slack no_service',
+      d: slackHook,
+      r: res(404, 'no_service'),
+      expected: { kind: 'rejected', reason: 'HTTP 404: no_service' },
+    },
+    {
+      name: 'Slack 429 header seconds',
+      d: slackHook,
+      r: res(429, '', { 'retry-after': '30' }),
+      expected: { kind: 'retry', reason: 'rate limited (429)', retryAfterMs: 30_000 },
+    },
+    {
+      name: 'Slack 503',
+      d: slackHook,
+      r: res(503, 'down'),
+      expected: { kind: 'retry', reason: 'server error 503: down' },
+    },
+    {
+      name: 'Discord 204',
+      d: discordHook,
+      r: res(204),
+      expected: { kind: 'accepted', messageId: undefined },
+    },
+    {
+      name: 'Discord 200 with id',
+      d: discordHook,
+      r: res(200, '{"id":"55"}'),
+      expected: { kind: 'accepted', messageId: '55' },
+    },
+    {
+      name: 'Discord 429 fractional retry_after wins over the header',
+      d: discordHook,
+      r: res(429, '{"retry_after":0.25,"global":false}', { 'retry-after': '1' }),
+      expected: { kind: 'retry', reason: 'rate limited (429)', retryAfterMs: 250 },
+    },
+    {
+      name: 'Discord 429 header only',
+      d: discordHook,
+      r: res(429, '', { 'retry-after': '2' }),
+      expected: { kind: 'retry', reason: 'rate limited (429)', retryAfterMs: 2000 },
+    },
+    {
+      name: 'Discord 50035',
+      d: discordHook,
+      r: res(
+        400,
+        '{"code":50035,"message":"Invalid Form Body","errors":{"embeds":{"0":{"description":{"_errors":[{"message":"Must be 4096 or fewer in length."}]}}}}}',
+      ),
+      expected: {
+        kind: 'rejected',
+        reason:
+          'HTTP 400: Discord error 50035 Invalid Form Body (embeds.0.description: Must be 4096 or fewer in length.)',
+      },
+    },
+    {
+      name: 'Discord edit of a missing message',
+      d: discordEdit,
+      r: res(404, '{"code":10008,"message":"Unknown Message"}'),
+      expected: { kind: 'rejected', reason: 'HTTP 404: Discord error 10008 Unknown Message' },
+    },
+    {
+      name: 'Slack API ok',
+      d: slackApi,
+      r: res(200, '{"ok":true,"ts":"1.2","channel":"C1"}'),
+      expected: { kind: 'accepted', messageId: '1.2', channel: 'C1' },
+    },
+    {
+      name: 'Slack API error',
+      d: slackApi,
+      r: res(200, '{"ok":false,"error":"channel_not_found"}'),
+      expected: { kind: 'rejected', reason: 'Slack API error: channel_not_found' },
+    },
+    {
+      name: 'Slack API fatal_error may have posted',
+      d: slackApi,
+      r: res(200, '{"ok":false,"error":"fatal_error"}'),
+      expected: { kind: 'unknown', reason: 'Slack API error: fatal_error' },
+    },
+    {
+      name: 'a redirect is not followed',
+      d: slackHook,
+      r: res(302, '', { location: 'https://x' }),
+      expected: { kind: 'rejected', reason: 'HTTP 302' },
+    },
   ])('$name', ({ d, r, expected }) => expect(judgeResponse(d, r, 0)).toEqual(expected));
 });
 
@@ -77,12 +217,22 @@ describe('judgeNetworkError: retry only what never reached the platform', () => 
 });
 
 test('firstDiscordError finds the deepest message with its path', () => {
-  expect(firstDiscordError({ embeds: { 1: { fields: { 3: { value: { _errors: [{ message: 'too long' }] } } } } } })).toBe('embeds.1.fields.3.value: too long');
+  expect(
+    firstDiscordError({
+      embeds: { 1: { fields: { 3: { value: { _errors: [{ message: 'too long' }] } } } } },
+    }),
+  ).toBe('embeds.1.fields.3.value: too long');
   expect(firstDiscordError(undefined)).toBeUndefined();
 });
 
 describe('deliver', () => {
-  const base = { timeoutMs: 1000, retries: 3, deadline: 60_000, random: () => 0.5, log: () => undefined };
+  const base = {
+    timeoutMs: 1000,
+    retries: 3,
+    deadline: 60_000,
+    random: () => 0.5,
+    log: () => undefined,
+  };
 
   test('429 three times then success: waits exactly what was asked, one accepted post', async () => {
     const clock = new FakeClock(0);
@@ -115,7 +265,9 @@ describe('deliver', () => {
     const { http, calls } = scripted(res(429, '', { 'retry-after': '120' }));
     const r = await deliver(slackHook, '{}', { ...base, http, clock });
     expect(r.ok).toBe(false);
-    expect(r.error).toMatch(/rate limited \(429\); gave up: the next attempt would start after total-timeout/);
+    expect(r.error).toMatch(
+      /rate limited \(429\); gave up: the next attempt would start after total-timeout/,
+    );
     expect(calls).toHaveLength(1);
     expect(clock.sleeps).toEqual([]);
   });
@@ -129,7 +281,10 @@ describe('deliver', () => {
   });
 
   test('a timeout on an edit is retried', async () => {
-    const { http, calls } = scripted(new HttpError('TIMEOUT', 'timed out'), res(200, '{"id":"777"}'));
+    const { http, calls } = scripted(
+      new HttpError('TIMEOUT', 'timed out'),
+      res(200, '{"id":"777"}'),
+    );
     const r = await deliver(discordEdit, '{}', { ...base, http, clock: new FakeClock(0) });
     expect(r).toMatchObject({ ok: true, attempts: 2, messageId: '777', action: 'update' });
     expect(calls.map((c) => c.method)).toEqual(['PATCH', 'PATCH']);
@@ -138,8 +293,17 @@ describe('deliver', () => {
   test('connection refused is retried up to the retry count', async () => {
     const refused = new HttpError('CONNECTION_REFUSED', 'connection refused');
     const { http, calls } = scripted(refused, refused, refused);
-    const r = await deliver(slackHook, '{}', { ...base, retries: 2, http, clock: new FakeClock(0) });
-    expect(r).toMatchObject({ ok: false, attempts: 3, error: 'connection refused (after 3 attempts)' });
+    const r = await deliver(slackHook, '{}', {
+      ...base,
+      retries: 2,
+      http,
+      clock: new FakeClock(0),
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      attempts: 3,
+      error: 'connection refused (after 3 attempts)',
+    });
     expect(calls).toHaveLength(3);
   });
 

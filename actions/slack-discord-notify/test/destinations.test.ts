@@ -9,7 +9,11 @@ describe('Slack webhook URLs (strict)', () => {
     { name: 'a Slack webhook', url: SLACK, ok: true },
     { name: 'GovSlack', url: SLACK.replace('hooks.slack.com', 'hooks.slack-gov.com'), ok: true },
     { name: 'http', url: SLACK.replace('https:', 'http:'), ok: false },
-    { name: 'another host', url: SLACK.replace('hooks.slack.com', 'hooks.slack.com.evil.example'), ok: false },
+    {
+      name: 'another host',
+      url: SLACK.replace('hooks.slack.com', 'hooks.slack.com.evil.example'),
+      ok: false,
+    },
     { name: 'not a services path', url: 'https://hooks.slack.com/workflows/T1/A1/1/x', ok: false },
     { name: 'a port', url: SLACK.replace('hooks.slack.com', 'hooks.slack.com:8443'), ok: false },
     { name: 'not a URL', url: 'hooks.slack.com/services/T/B/X', ok: false },
@@ -37,13 +41,24 @@ describe('Slack webhook URLs (strict)', () => {
 describe('Discord webhook URLs (strict)', () => {
   test.each([
     { name: 'discord.com', url: DISCORD, ok: true },
-    { name: 'discordapp.com with API version', url: DISCORD.replace('discord.com/api', 'discordapp.com/api/v10'), ok: true },
+    {
+      name: 'discordapp.com with API version',
+      url: DISCORD.replace('discord.com/api', 'discordapp.com/api/v10'),
+      ok: true,
+    },
     { name: 'with a thread_id query', url: `${DISCORD}?thread_id=42`, ok: true },
     { name: 'http', url: DISCORD.replace('https:', 'http:'), ok: false },
     { name: 'a channel path', url: 'https://discord.com/api/channels/1/messages', ok: false },
-    { name: 'a lookalike host', url: DISCORD.replace('discord.com', 'discord.com.example'), ok: false },
+    {
+      name: 'a lookalike host',
+      url: DISCORD.replace('discord.com', 'discord.com.example'),
+      ok: false,
+    },
   ])('$name', ({ url, ok }) => {
-    if (ok) expect(parseDiscordWebhooks([url], false, [])[0]).toMatchObject({ label: expect.stringMatching(/^Discord webhook #1 \(id \d+\)$/) });
+    if (ok)
+      expect(parseDiscordWebhooks([url], false, [])[0]).toMatchObject({
+        label: expect.stringMatching(/^Discord webhook #1 \(id \d+\)$/),
+      });
     else expect(() => parseDiscordWebhooks([url], false, [])).toThrow(InputError);
   });
 
@@ -57,7 +72,9 @@ describe('Discord webhook URLs (strict)', () => {
   test.each([
     { ids: ['1', '2'], error: /one message ID per Discord webhook \(1\), got 2/ },
     { ids: ['abc'], error: /numeric message ID/ },
-  ])('discord-message-id $ids', ({ ids, error }) => expect(() => parseDiscordWebhooks([DISCORD], false, ids)).toThrow(error));
+  ])('discord-message-id $ids', ({ ids, error }) =>
+    expect(() => parseDiscordWebhooks([DISCORD], false, ids)).toThrow(error),
+  );
 });
 
 describe('slack-api-url', () => {

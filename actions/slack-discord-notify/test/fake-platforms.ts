@@ -32,7 +32,8 @@ export interface StoredMessage {
 const cp = (s: string) => [...s].length;
 
 function hasLoneSurrogate(value: unknown): boolean {
-  if (typeof value === 'string') return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value);
+  if (typeof value === 'string')
+    return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value);
   if (Array.isArray(value)) return value.some(hasLoneSurrogate);
   if (value && typeof value === 'object') return Object.values(value).some(hasLoneSurrogate);
   return false;
@@ -43,46 +44,75 @@ export function slackLimitError(p: Record<string, unknown>): string | undefined 
   if (hasLoneSurrogate(p)) return 'invalid_payload';
   const lists: unknown[][] = [];
   if (Array.isArray(p.blocks)) lists.push(p.blocks);
-  for (const a of (p.attachments as Array<Record<string, unknown>> | undefined) ?? []) if (Array.isArray(a.blocks)) lists.push(a.blocks);
+  for (const a of (p.attachments as Array<Record<string, unknown>> | undefined) ?? [])
+    if (Array.isArray(a.blocks)) lists.push(a.blocks);
   if (!p.text && !lists.length) return 'no_text';
   for (const blocks of lists) {
     if (blocks.length > 50) return 'invalid_blocks';
     for (const b of blocks as Array<Record<string, any>>) {
-      if (b.type === 'header' && (b.text?.type !== 'plain_text' || b.text.text.length > 150 || b.text.text.length === 0)) return 'invalid_blocks';
+      if (
+        b.type === 'header' &&
+        (b.text?.type !== 'plain_text' || b.text.text.length > 150 || b.text.text.length === 0)
+      )
+        return 'invalid_blocks';
       if (b.type === 'section') {
-        if (b.text && (b.text.text.length > 3000 || b.text.text.length === 0)) return 'invalid_blocks';
-        if (b.fields && (b.fields.length > 10 || b.fields.some((f: any) => f.text.length > 2000 || f.text.length === 0))) return 'invalid_blocks';
+        if (b.text && (b.text.text.length > 3000 || b.text.text.length === 0))
+          return 'invalid_blocks';
+        if (
+          b.fields &&
+          (b.fields.length > 10 ||
+            b.fields.some((f: any) => f.text.length > 2000 || f.text.length === 0))
+        )
+          return 'invalid_blocks';
       }
-      if (b.type === 'context' && (b.elements.length > 10 || b.elements.some((e: any) => e.text.length > 2000))) return 'invalid_blocks';
+      if (
+        b.type === 'context' &&
+        (b.elements.length > 10 || b.elements.some((e: any) => e.text.length > 2000))
+      )
+        return 'invalid_blocks';
     }
   }
   return undefined;
 }
 
 /** Discord's message and embed limits, in code points as Discord counts. Returns the error path and message. */
-export function discordLimitError(p: Record<string, any>): { path: string; message: string } | undefined {
+export function discordLimitError(
+  p: Record<string, any>,
+): { path: string; message: string } | undefined {
   if (hasLoneSurrogate(p)) return { path: 'content', message: 'Invalid string' };
-  if (p.content !== undefined && cp(p.content) > 2000) return { path: 'content', message: 'Must be 2000 or fewer in length.' };
-  if (p.username !== undefined && (cp(p.username) > 80 || cp(p.username) < 1)) return { path: 'username', message: 'Must be between 1 and 80 in length.' };
-  if (p.username !== undefined && /discord|clyde/i.test(p.username)) return { path: 'username', message: 'Username cannot contain "discord"' };
+  if (p.content !== undefined && cp(p.content) > 2000)
+    return { path: 'content', message: 'Must be 2000 or fewer in length.' };
+  if (p.username !== undefined && (cp(p.username) > 80 || cp(p.username) < 1))
+    return { path: 'username', message: 'Must be between 1 and 80 in length.' };
+  if (p.username !== undefined && /discord|clyde/i.test(p.username))
+    return { path: 'username', message: 'Username cannot contain "discord"' };
   const embeds = (p.embeds ?? []) as Array<Record<string, any>>;
-  if (!p.content && !embeds.length) return { path: 'content', message: 'Cannot send an empty message' };
+  if (!p.content && !embeds.length)
+    return { path: 'content', message: 'Cannot send an empty message' };
   if (embeds.length > 10) return { path: 'embeds', message: 'Must be 10 or fewer in length.' };
   let total = 0;
   for (const [i, e] of embeds.entries()) {
     const check = (value: string | undefined, max: number, path: string) => {
       if (value === undefined) return undefined;
       total += cp(value);
-      return cp(value) > max ? { path: `embeds.${i}.${path}`, message: `Must be ${max} or fewer in length.` } : undefined;
+      return cp(value) > max
+        ? { path: `embeds.${i}.${path}`, message: `Must be ${max} or fewer in length.` }
+        : undefined;
     };
     const found =
-      check(e.title, 256, 'title') ?? check(e.description, 4096, 'description') ?? check(e.footer?.text, 2048, 'footer.text') ?? check(e.author?.name, 256, 'author.name');
+      check(e.title, 256, 'title') ??
+      check(e.description, 4096, 'description') ??
+      check(e.footer?.text, 2048, 'footer.text') ??
+      check(e.author?.name, 256, 'author.name');
     if (found) return found;
     const fields = (e.fields ?? []) as Array<{ name: string; value: string }>;
-    if (fields.length > 25) return { path: `embeds.${i}.fields`, message: 'Must be 25 or fewer in length.' };
+    if (fields.length > 25)
+      return { path: `embeds.${i}.fields`, message: 'Must be 25 or fewer in length.' };
     for (const [j, f] of fields.entries()) {
-      if (!f.name || !f.value) return { path: `embeds.${i}.fields.${j}`, message: 'This field is required' };
-      const bad = check(f.name, 256, `fields.${j}.name`) ?? check(f.value, 1024, `fields.${j}.value`);
+      if (!f.name || !f.value)
+        return { path: `embeds.${i}.fields.${j}`, message: 'This field is required' };
+      const bad =
+        check(f.name, 256, `fields.${j}.name`) ?? check(f.value, 1024, `fields.${j}.value`);
       if (bad) return bad;
     }
   }
@@ -133,7 +163,13 @@ export class FakePlatforms {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://fake');
-      const rec: RecordedRequest = { method: req.method ?? '', path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const rec: RecordedRequest = {
+        method: req.method ?? '',
+        path: url.pathname,
+        query: url.searchParams,
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       this.requests.push(rec);
       for (const [prefix, queue] of this.scripts) {
         if (rec.path.startsWith(prefix) && queue.length) {
@@ -155,7 +191,8 @@ export class FakePlatforms {
   }
 
   private slackWebhook(rec: RecordedRequest, res: http.ServerResponse): void {
-    const text = (status: number, body: string) => void res.writeHead(status, { 'content-type': 'text/html' }).end(body);
+    const text = (status: number, body: string) =>
+      void res.writeHead(status, { 'content-type': 'text/html' }).end(body);
     if (!this.slackHooks.has(rec.path)) return text(404, 'no_service');
     let payload: Record<string, unknown>;
     try {
@@ -165,13 +202,22 @@ export class FakePlatforms {
     }
     const bad = slackLimitError(payload);
     if (bad) return text(400, bad);
-    this.messages.push({ id: `hook-${this.messages.length + 1}`, platform: 'slack-webhook', payload, edits: 0 });
+    this.messages.push({
+      id: `hook-${this.messages.length + 1}`,
+      platform: 'slack-webhook',
+      payload,
+      edits: 0,
+    });
     text(200, 'ok');
   }
 
   private slackApi(rec: RecordedRequest, res: http.ServerResponse): void {
-    const json = (body: unknown) => void res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
-    if (rec.headers.authorization !== `Bearer ${SLACK_TOKEN}`) return json({ ok: false, error: 'invalid_auth' });
+    const json = (body: unknown) =>
+      void res
+        .writeHead(200, { 'content-type': 'application/json; charset=utf-8' })
+        .end(JSON.stringify(body));
+    if (rec.headers.authorization !== `Bearer ${SLACK_TOKEN}`)
+      return json({ ok: false, error: 'invalid_auth' });
     let payload: Record<string, any>;
     try {
       payload = JSON.parse(rec.body);
@@ -198,10 +244,13 @@ export class FakePlatforms {
   }
 
   private discord(rec: RecordedRequest, res: http.ServerResponse): void {
-    const json = (status: number, body: unknown) => void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const json = (status: number, body: unknown) =>
+      void res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     const m = /^\/api\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(\d+))?$/.exec(rec.path);
-    if (!m || m[1] !== DISCORD_ID || m[2] !== DISCORD_TOKEN) return json(401, { message: 'Invalid Webhook Token', code: 50027 });
-    if (!String(rec.headers['content-type']).startsWith('application/json')) return json(400, { message: 'Cannot send an empty message', code: 50006 });
+    if (!m || m[1] !== DISCORD_ID || m[2] !== DISCORD_TOKEN)
+      return json(401, { message: 'Invalid Webhook Token', code: 50027 });
+    if (!String(rec.headers['content-type']).startsWith('application/json'))
+      return json(400, { message: 'Cannot send an empty message', code: 50006 });
     let payload: Record<string, any>;
     try {
       payload = JSON.parse(rec.body);
@@ -224,10 +273,12 @@ export class FakePlatforms {
       msg.edits++;
       return json(200, { id: msg.id, ...msg.payload });
     }
-    if (rec.method !== 'POST' || m[3]) return json(405, { message: '405: Method Not Allowed', code: 0 });
+    if (rec.method !== 'POST' || m[3])
+      return json(405, { message: '405: Method Not Allowed', code: 0 });
     const id = String(this.nextId++);
     this.messages.push({ id, platform: 'discord', payload, edits: 0 });
-    if (rec.query.get('wait') === 'true') return json(200, { id, type: 0, channel_id: '42', webhook_id: DISCORD_ID, ...payload });
+    if (rec.query.get('wait') === 'true')
+      return json(200, { id, type: 0, channel_id: '42', webhook_id: DISCORD_ID, ...payload });
     res.writeHead(204).end();
   }
 }

@@ -1,7 +1,12 @@
 import { buildNotification, plainText, type NotificationInput } from '../src/notification';
 import { readGithubContext } from '../src/github-context';
 import { buildSlackMessage, escapeMrkdwn, fitMrkdwn } from '../src/slack-message';
-import { buildDiscordMessage, embedSize, fitEmbedTotal, type DiscordEmbed } from '../src/discord-message';
+import {
+  buildDiscordMessage,
+  embedSize,
+  fitEmbedTotal,
+  type DiscordEmbed,
+} from '../src/discord-message';
 import { discordLimitError, slackLimitError } from './fake-platforms';
 
 const ENV = {
@@ -18,7 +23,19 @@ const NOW = new Date('2026-01-02T03:04:05.000Z');
 
 function notification(over: Partial<NotificationInput> = {}, env: Record<string, string> = ENV) {
   return buildNotification(
-    { status: 'success', title: '', message: '', environment: 'prod', version: 'v2.0.0', fields: [], mentions: undefined, mentionOn: new Set(['failure']), username: '', avatarUrl: '', ...over },
+    {
+      status: 'success',
+      title: '',
+      message: '',
+      environment: 'prod',
+      version: 'v2.0.0',
+      fields: [],
+      mentions: undefined,
+      mentionOn: new Set(['failure']),
+      username: '',
+      avatarUrl: '',
+      ...over,
+    },
     readGithubContext(env),
     NOW,
   );
@@ -30,7 +47,8 @@ describe('github context', () => {
     expect(c).toMatchObject({
       repository: 'acme/shop',
       shortSha: 'abcdef1',
-      commitUrl: 'https://github.example.com/acme/shop/commit/abcdef1234567890abcdef1234567890abcdef12',
+      commitUrl:
+        'https://github.example.com/acme/shop/commit/abcdef1234567890abcdef1234567890abcdef12',
       runUrl: 'https://github.example.com/acme/shop/actions/runs/99/attempts/2',
       ref: 'v2.0.0',
       actor: 'ana',
@@ -45,7 +63,9 @@ describe('github context', () => {
 
 describe('Discord message', () => {
   test('an ordinary message: title, colour, linked commit, footer, timestamp, no pings', () => {
-    const m = buildDiscordMessage(notification({ message: 'All green', username: 'Deploy bot', avatarUrl: 'https://x/y.png' }));
+    const m = buildDiscordMessage(
+      notification({ message: 'All green', username: 'Deploy bot', avatarUrl: 'https://x/y.png' }),
+    );
     expect(m).toEqual({
       username: 'Deploy bot',
       avatar_url: 'https://x/y.png',
@@ -61,11 +81,24 @@ describe('Discord message', () => {
           fields: [
             { name: 'Environment', value: 'prod', inline: true },
             { name: 'Version', value: 'v2.0.0', inline: true },
-            { name: 'Repository', value: '[acme/shop](https://github.example.com/acme/shop)', inline: true },
+            {
+              name: 'Repository',
+              value: '[acme/shop](https://github.example.com/acme/shop)',
+              inline: true,
+            },
             { name: 'Ref', value: 'v2.0.0', inline: true },
-            { name: 'Commit', value: '[abcdef1](https://github.example.com/acme/shop/commit/abcdef1234567890abcdef1234567890abcdef12)', inline: true },
+            {
+              name: 'Commit',
+              value:
+                '[abcdef1](https://github.example.com/acme/shop/commit/abcdef1234567890abcdef1234567890abcdef12)',
+              inline: true,
+            },
             { name: 'Actor', value: 'ana', inline: true },
-            { name: 'Workflow', value: '[Release](https://github.example.com/acme/shop/actions/runs/99)', inline: true },
+            {
+              name: 'Workflow',
+              value: '[Release](https://github.example.com/acme/shop/actions/runs/99)',
+              inline: true,
+            },
           ],
         },
       ],
@@ -73,8 +106,18 @@ describe('Discord message', () => {
   });
 
   test('everything oversized still passes every Discord limit', () => {
-    const fields = Array.from({ length: 40 }, (_, i): [string, string] => [`F${i} ${'n'.repeat(300)}`, `${'v'.repeat(2000)}🚀`]);
-    const m = buildDiscordMessage(notification({ title: 'T'.repeat(1000), message: 'd😀'.repeat(6000), fields, username: 'u'.repeat(200) }));
+    const fields = Array.from({ length: 40 }, (_, i): [string, string] => [
+      `F${i} ${'n'.repeat(300)}`,
+      `${'v'.repeat(2000)}🚀`,
+    ]);
+    const m = buildDiscordMessage(
+      notification({
+        title: 'T'.repeat(1000),
+        message: 'd😀'.repeat(6000),
+        fields,
+        username: 'u'.repeat(200),
+      }),
+    );
     expect(discordLimitError(m as unknown as Record<string, unknown>)).toBeUndefined();
     const e = m.embeds[0];
     expect(e.fields).toHaveLength(25);
@@ -85,19 +128,63 @@ describe('Discord message', () => {
   });
 
   test.each([
-    { name: 'fits: untouched', embed: { title: 'a', description: 'b'.repeat(10) }, max: 20, expected: { title: 'a', description: 'b'.repeat(10) } },
-    { name: 'description shrinks first', embed: { title: 'ttt', description: 'd'.repeat(20), fields: [{ name: 'n', value: 'v'.repeat(5) }] }, max: 20, expected: { title: 'ttt', description: `${'d'.repeat(10)}…`, fields: [{ name: 'n', value: 'v'.repeat(5) }] } },
+    {
+      name: 'fits: untouched',
+      embed: { title: 'a', description: 'b'.repeat(10) },
+      max: 20,
+      expected: { title: 'a', description: 'b'.repeat(10) },
+    },
+    {
+      name: 'description shrinks first',
+      embed: {
+        title: 'ttt',
+        description: 'd'.repeat(20),
+        fields: [{ name: 'n', value: 'v'.repeat(5) }],
+      },
+      max: 20,
+      expected: {
+        title: 'ttt',
+        description: `${'d'.repeat(10)}…`,
+        fields: [{ name: 'n', value: 'v'.repeat(5) }],
+      },
+    },
     {
       name: 'then field values, evenly',
-      embed: { title: 't', description: 'dd', fields: [{ name: 'a', value: 'x'.repeat(10) }, { name: 'b', value: 'y'.repeat(10) }] },
+      embed: {
+        title: 't',
+        description: 'dd',
+        fields: [
+          { name: 'a', value: 'x'.repeat(10) },
+          { name: 'b', value: 'y'.repeat(10) },
+        ],
+      },
       max: 18,
-      expected: { title: 't', description: '…', fields: [{ name: 'a', value: `${'x'.repeat(6)}…` }, { name: 'b', value: `${'y'.repeat(6)}…` }] },
+      expected: {
+        title: 't',
+        description: '…',
+        fields: [
+          { name: 'a', value: `${'x'.repeat(6)}…` },
+          { name: 'b', value: `${'y'.repeat(6)}…` },
+        ],
+      },
     },
     {
       name: 'very long field values give way before the description',
-      embed: { description: 'd'.repeat(100), fields: [{ name: 'a', value: 'x'.repeat(1000) }, { name: 'b', value: 'short' }] },
+      embed: {
+        description: 'd'.repeat(100),
+        fields: [
+          { name: 'a', value: 'x'.repeat(1000) },
+          { name: 'b', value: 'short' },
+        ],
+      },
       max: 400,
-      expected: { description: 'd'.repeat(100), fields: [{ name: 'a', value: `${'x'.repeat(292)}…` }, { name: 'b', value: 'short' }] },
+      expected: {
+        description: 'd'.repeat(100),
+        fields: [
+          { name: 'a', value: `${'x'.repeat(292)}…` },
+          { name: 'b', value: 'short' },
+        ],
+      },
     },
   ])('fitEmbedTotal: $name', ({ embed, max, expected }) => {
     const e = structuredClone(embed) as DiscordEmbed;
@@ -109,21 +196,43 @@ describe('Discord message', () => {
 
 describe('Slack message', () => {
   test('fallback text, coloured attachment, header, escaped body, fields and run link', () => {
-    const m = buildSlackMessage(notification({ status: 'failure', message: 'a < b & c > d', fields: [['Reason', 'health-check timeout']] }));
+    const m = buildSlackMessage(
+      notification({
+        status: 'failure',
+        message: 'a < b & c > d',
+        fields: [['Reason', 'health-check timeout']],
+      }),
+    );
     expect(m.text).toBe('❌ Deployment of v2.0.0 to prod failed');
     expect(m.attachments[0].color).toBe('#E01E5A');
-    const [header, body, fieldsBlock, context] = m.attachments[0].blocks as Array<Record<string, any>>;
-    expect(header).toEqual({ type: 'header', text: { type: 'plain_text', text: '❌ Deployment of v2.0.0 to prod failed', emoji: true } });
+    const [header, body, fieldsBlock, context] = m.attachments[0].blocks as Array<
+      Record<string, any>
+    >;
+    expect(header).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: '❌ Deployment of v2.0.0 to prod failed', emoji: true },
+    });
     expect(body.text.text).toBe('a &lt; b &amp; c &gt; d');
-    expect(fieldsBlock.fields.map((f: { text: string }) => f.text)).toContain('*Commit*\n<https://github.example.com/acme/shop/commit/abcdef1234567890abcdef1234567890abcdef12|abcdef1>');
-    expect(fieldsBlock.fields.map((f: { text: string }) => f.text)).toContain('*Reason*\nhealth-check timeout');
-    expect(context.elements[0].text).toBe('<https://github.example.com/acme/shop/actions/runs/99|Release run #7>');
+    expect(fieldsBlock.fields.map((f: { text: string }) => f.text)).toContain(
+      '*Commit*\n<https://github.example.com/acme/shop/commit/abcdef1234567890abcdef1234567890abcdef12|abcdef1>',
+    );
+    expect(fieldsBlock.fields.map((f: { text: string }) => f.text)).toContain(
+      '*Reason*\nhealth-check timeout',
+    );
+    expect(context.elements[0].text).toBe(
+      '<https://github.example.com/acme/shop/actions/runs/99|Release run #7>',
+    );
     expect(m).not.toHaveProperty('username');
   });
 
   test('500 fields and a 10,000-character message stay within Block Kit limits', () => {
-    const fields = Array.from({ length: 500 }, (_, i): [string, string] => [`Field ${i}`, 'x<'.repeat(1500)]);
-    const m = buildSlackMessage(notification({ message: '<&>'.repeat(3400), title: '🚀'.repeat(100), fields }));
+    const fields = Array.from({ length: 500 }, (_, i): [string, string] => [
+      `Field ${i}`,
+      'x<'.repeat(1500),
+    ]);
+    const m = buildSlackMessage(
+      notification({ message: '<&>'.repeat(3400), title: '🚀'.repeat(100), fields }),
+    );
     expect(slackLimitError(m as unknown as Record<string, unknown>)).toBeUndefined();
     const blocks = m.attachments[0].blocks as Array<Record<string, any>>;
     expect(blocks).toHaveLength(50);
@@ -139,8 +248,18 @@ describe('Slack message', () => {
 
   test.each([
     { name: 'no cut', input: 'a&b', max: 10, expected: 'a&amp;b' },
-    { name: 'a cut inside an entity drops the partial entity', input: '&&&&', max: 8, expected: '&amp;…' },
-    { name: 'a cut after a whole entity keeps it', input: '&&&&', max: 11, expected: '&amp;&amp;…' },
+    {
+      name: 'a cut inside an entity drops the partial entity',
+      input: '&&&&',
+      max: 8,
+      expected: '&amp;…',
+    },
+    {
+      name: 'a cut after a whole entity keeps it',
+      input: '&&&&',
+      max: 11,
+      expected: '&amp;&amp;…',
+    },
   ])('fitMrkdwn: $name', ({ input, max, expected }) => {
     const out = fitMrkdwn(input, max);
     expect(out).toBe(expected);
@@ -149,7 +268,19 @@ describe('Slack message', () => {
 });
 
 test('plainText preview lists title, message, fields and the run', () => {
-  expect(plainText(notification({ message: 'hi', environment: '', version: '' }, { GITHUB_REPOSITORY: 'a/b', GITHUB_RUN_ID: '5' }))).toBe(
-    ['✅ Deployment succeeded', 'hi', 'Repository: a/b', 'Run: https://github.com/a/b/actions/runs/5'].join('\n'),
+  expect(
+    plainText(
+      notification(
+        { message: 'hi', environment: '', version: '' },
+        { GITHUB_REPOSITORY: 'a/b', GITHUB_RUN_ID: '5' },
+      ),
+    ),
+  ).toBe(
+    [
+      '✅ Deployment succeeded',
+      'hi',
+      'Repository: a/b',
+      'Run: https://github.com/a/b/actions/runs/5',
+    ].join('\n'),
   );
 });

@@ -1,6 +1,11 @@
 // End to end: the bundled action (dist/) run as the runner runs it, against loopback servers
 // that behave like Slack and Discord. Rebuild dist before running.
-import { runBundle, cleanupRun, type ActionRun, type RunOptions } from '../../../test/harness/run-action';
+import {
+  runBundle,
+  cleanupRun,
+  type ActionRun,
+  type RunOptions,
+} from '../../../test/harness/run-action';
 import {
   FakePlatforms,
   SLACK_HOOK_PATH,
@@ -22,8 +27,15 @@ afterEach(async () => {
   for (const r of runs.splice(0)) cleanupRun(r);
 });
 
-async function run(inputs: RunOptions['inputs'], opts: Omit<RunOptions, 'inputs'> = {}): Promise<ActionRun> {
-  const r = await runBundle('slack-discord-notify', { timeoutMs: 30_000, ...opts, inputs: { 'allow-any-url': 'true', timeout: '3s', ...inputs } });
+async function run(
+  inputs: RunOptions['inputs'],
+  opts: Omit<RunOptions, 'inputs'> = {},
+): Promise<ActionRun> {
+  const r = await runBundle('slack-discord-notify', {
+    timeoutMs: 30_000,
+    ...opts,
+    inputs: { 'allow-any-url': 'true', timeout: '3s', ...inputs },
+  });
   runs.push(r);
   return r;
 }
@@ -78,11 +90,17 @@ describe('each status renders on both platforms', () => {
     expect(header).toContain('Deployment of v1.2.3 to production');
     expect(header).toContain(words);
     expect(colourName(parseInt((s.payload as Any).attachments[0].color.slice(1), 16))).toBe(colour);
-    const slackFields = slackBlocks(s).flatMap((b) => (b.fields ?? []).map((f: Any) => f.text as string));
+    const slackFields = slackBlocks(s).flatMap((b) =>
+      (b.fields ?? []).map((f: Any) => f.text as string),
+    );
     expect(slackFields).toContain('*Reason*\nhealth-check timeout');
-    expect(slackFields).toContain('*Commit*\n<https://github.com/octo-org/octo-repo/commit/0123456789abcdef0123456789abcdef01234567|0123456>');
+    expect(slackFields).toContain(
+      '*Commit*\n<https://github.com/octo-org/octo-repo/commit/0123456789abcdef0123456789abcdef01234567|0123456>',
+    );
     expect(slackFields).toContain('*Actor*\noctocat');
-    expect(JSON.stringify(slackBlocks(s))).toContain('https://github.com/octo-org/octo-repo/actions/runs/1234567890');
+    expect(JSON.stringify(slackBlocks(s))).toContain(
+      'https://github.com/octo-org/octo-repo/actions/runs/1234567890',
+    );
 
     const [d] = discordMessages();
     const e = embed(d);
@@ -93,7 +111,12 @@ describe('each status renders on both platforms', () => {
     expect(e.fields).toEqual(
       expect.arrayContaining([
         { name: 'Environment', value: 'production', inline: true },
-        { name: 'Commit', value: '[0123456](https://github.com/octo-org/octo-repo/commit/0123456789abcdef0123456789abcdef01234567)', inline: true },
+        {
+          name: 'Commit',
+          value:
+            '[0123456](https://github.com/octo-org/octo-repo/commit/0123456789abcdef0123456789abcdef01234567)',
+          inline: true,
+        },
         { name: 'Reason', value: 'health-check timeout', inline: true },
       ]),
     );
@@ -106,7 +129,13 @@ test('a 10,000-character message with quotes, backslashes, newlines and emoji ar
   let message = '';
   while (message.length < 10_000) message += unit;
   message = message.slice(0, 10_000);
-  const r = await run({ 'slack-webhook-url': slackHook(), 'discord-webhook-url': discordHook(), status: 'failure', message, title: 'Quote " and \\ backslash' });
+  const r = await run({
+    'slack-webhook-url': slackHook(),
+    'discord-webhook-url': discordHook(),
+    status: 'failure',
+    message,
+    title: 'Quote " and \\ backslash',
+  });
   expect(r.code).toBe(0);
   expect(r.warnings).toEqual([]);
   for (const req of fake.requests) expect(() => JSON.parse(req.body)).not.toThrow();
@@ -118,7 +147,8 @@ test('a 10,000-character message with quotes, backslashes, newlines and emoji ar
   expect(message.startsWith(e.description.slice(0, -1).trimEnd())).toBe(true);
   expect(e.title).toBe('❌ Quote " and \\ backslash');
 
-  const section = slackBlocks(slackMessages()[0]).find((b) => b.type === 'section' && b.text)!.text.text as string;
+  const section = slackBlocks(slackMessages()[0]).find((b) => b.type === 'section' && b.text)!.text
+    .text as string;
   expect(section.length).toBeLessThanOrEqual(3000);
   expect(section.endsWith('…')).toBe(true);
   // Slack mrkdwn: & < > escaped, so "<b>" cannot become markup.
@@ -126,7 +156,15 @@ test('a 10,000-character message with quotes, backslashes, newlines and emoji ar
 });
 
 test('429 three times then success: waits as told and posts exactly one message', async () => {
-  const limited = { status: 429, headers: { 'content-type': 'application/json', 'retry-after': '1' }, body: JSON.stringify({ message: 'You are being rate limited.', retry_after: 0.15, global: false }) };
+  const limited = {
+    status: 429,
+    headers: { 'content-type': 'application/json', 'retry-after': '1' },
+    body: JSON.stringify({
+      message: 'You are being rate limited.',
+      retry_after: 0.15,
+      global: false,
+    }),
+  };
   fake.script(DISCORD_HOOK_PATH, limited, limited, limited);
   const started = Date.now();
   const r = await run({ 'discord-webhook-url': discordHook(), status: 'success' });
@@ -141,7 +179,11 @@ test('429 three times then success: waits as told and posts exactly one message'
 });
 
 test('Slack 429 honours the Retry-After header in seconds', async () => {
-  fake.script(SLACK_HOOK_PATH, { status: 429, headers: { 'retry-after': '1' }, body: 'rate_limited' });
+  fake.script(SLACK_HOOK_PATH, {
+    status: 429,
+    headers: { 'retry-after': '1' },
+    body: 'rate_limited',
+  });
   const started = Date.now();
   const r = await run({ 'slack-webhook-url': slackHook(), status: 'success' });
   expect(r.code).toBe(0);
@@ -162,8 +204,24 @@ test('5xx then success: backs off and posts once', async () => {
 
 test('400 is not retried: a warning with the platform text, *-sent false, exit 0', async () => {
   fake.slackHooks.delete(SLACK_HOOK_PATH); // Slack answers 404 no_service for a removed webhook
-  fake.script(DISCORD_HOOK_PATH, { status: 400, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: 50035, message: 'Invalid Form Body', errors: { embeds: { 0: { title: { _errors: [{ code: 'X', message: 'Must be 256 or fewer in length.' }] } } } } }) });
-  const r = await run({ 'slack-webhook-url': slackHook(), 'discord-webhook-url': discordHook(), status: 'success' });
+  fake.script(DISCORD_HOOK_PATH, {
+    status: 400,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      code: 50035,
+      message: 'Invalid Form Body',
+      errors: {
+        embeds: {
+          0: { title: { _errors: [{ code: 'X', message: 'Must be 256 or fewer in length.' }] } },
+        },
+      },
+    }),
+  });
+  const r = await run({
+    'slack-webhook-url': slackHook(),
+    'discord-webhook-url': discordHook(),
+    status: 'success',
+  });
   expect(r.code).toBe(0);
   expect(fake.to(SLACK_HOOK_PATH)).toHaveLength(1);
   expect(fake.to(DISCORD_HOOK_PATH)).toHaveLength(1);
@@ -171,28 +229,50 @@ test('400 is not retried: a warning with the platform text, *-sent false, exit 0
   expect(r.outputs['discord-sent']).toBe('false');
   expect(r.warnings).toHaveLength(2);
   expect(r.warnings.find((w) => w.includes('Slack webhook #1'))).toMatch(/HTTP 404: no_service/);
-  expect(r.warnings.find((w) => w.includes('Discord webhook #1'))).toMatch(/HTTP 400: Discord error 50035 Invalid Form Body \(embeds\.0\.title: Must be 256 or fewer in length\.\)/);
+  expect(r.warnings.find((w) => w.includes('Discord webhook #1'))).toMatch(
+    /HTTP 400: Discord error 50035 Invalid Form Body \(embeds\.0\.title: Must be 256 or fewer in length\.\)/,
+  );
 });
 
 test('fail-on-error: true fails the step with one ::error:: line', async () => {
   fake.script(SLACK_HOOK_PATH, { status: 400, body: 'invalid_payload' });
-  const r = await run({ 'slack-webhook-url': slackHook(), status: 'failure', 'fail-on-error': 'true' });
+  const r = await run({
+    'slack-webhook-url': slackHook(),
+    status: 'failure',
+    'fail-on-error': 'true',
+  });
   expect(r.code).toBe(1);
   expect(r.errors).toHaveLength(1);
-  expect(r.errors[0]).toMatch(/^Notification not delivered to 1 of 1 destination: Slack webhook #1: HTTP 400: invalid_payload$/);
+  expect(r.errors[0]).toMatch(
+    /^Notification not delivered to 1 of 1 destination: Slack webhook #1: HTTP 400: invalid_payload$/,
+  );
   expect(r.outputs['slack-sent']).toBe('false');
   expect(r.stdout).not.toMatch(/\n\s+at /); // no stack trace
-  expect(r.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')).not.toContain('slacksecrettoken0001');
+  expect(
+    r.stdout
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n'),
+  ).not.toContain('slacksecrettoken0001');
 });
 
 test('Discord: a "started" message is edited in place to success', async () => {
-  const first = await run({ 'discord-webhook-url': discordHook(), status: 'started', username: 'Deploy bot', 'avatar-url': 'https://example.com/bot.png' });
+  const first = await run({
+    'discord-webhook-url': discordHook(),
+    status: 'started',
+    username: 'Deploy bot',
+    'avatar-url': 'https://example.com/bot.png',
+  });
   expect(first.code).toBe(0);
   const id = first.outputs['discord-message-id'];
   expect(id).toMatch(/^\d+$/);
   expect(fake.requests[0].query.get('wait')).toBe('true');
 
-  const second = await run({ 'discord-webhook-url': discordHook(), status: 'success', 'discord-message-id': id });
+  const second = await run({
+    'discord-webhook-url': discordHook(),
+    status: 'success',
+    'discord-message-id': id,
+  });
   expect(second.code).toBe(0);
   expect(second.outputs['discord-message-id']).toBe(id);
   const patch = fake.requests[1];
@@ -207,14 +287,26 @@ test('Discord: a "started" message is edited in place to success', async () => {
 
 test('Slack: a "started" message posted with the token is updated in place with chat.update', async () => {
   const api = fake.url('/api');
-  const first = await run({ 'slack-token': SLACK_TOKEN, 'slack-channel': '#deploys', 'slack-api-url': api, status: 'started' });
+  const first = await run({
+    'slack-token': SLACK_TOKEN,
+    'slack-channel': '#deploys',
+    'slack-api-url': api,
+    status: 'started',
+  });
   expect(first.code).toBe(0);
   const ts = first.outputs['slack-ts'];
   const channel = first.outputs['slack-channel-id'];
   expect(ts).toMatch(/^\d+\.\d+$/);
   expect(channel).toBe('C0DEPLOYS');
 
-  const second = await run({ 'slack-token': SLACK_TOKEN, 'slack-channel': channel, 'slack-api-url': api, 'slack-ts': ts, status: 'rolled-back', message: 'health-check timeout' });
+  const second = await run({
+    'slack-token': SLACK_TOKEN,
+    'slack-channel': channel,
+    'slack-api-url': api,
+    'slack-ts': ts,
+    status: 'rolled-back',
+    message: 'health-check timeout',
+  });
   expect(second.code).toBe(0);
   expect(fake.requests.map((q) => q.path)).toEqual(['/api/chat.postMessage', '/api/chat.update']);
   expect(slackMessages()).toHaveLength(1);
@@ -229,13 +321,20 @@ test('both platforms at once: Discord unreachable, Slack still delivered', async
   await down.start();
   const deadUrl = down.url(DISCORD_HOOK_PATH);
   await down.stop(); // nothing listens there now: connection refused
-  const r = await run({ 'slack-webhook-url': `${slackHook()}\n${fake.url(SLACK_HOOK_PATH_2)}`, 'discord-webhook-url': deadUrl, status: 'failure', retries: '1' });
+  const r = await run({
+    'slack-webhook-url': `${slackHook()}\n${fake.url(SLACK_HOOK_PATH_2)}`,
+    'discord-webhook-url': deadUrl,
+    status: 'failure',
+    retries: '1',
+  });
   expect(r.code).toBe(0);
   expect(slackMessages()).toHaveLength(2);
   expect(r.outputs['slack-sent']).toBe('true');
   expect(r.outputs['discord-sent']).toBe('false');
   expect(r.warnings).toHaveLength(1);
-  expect(r.warnings[0]).toMatch(/Discord webhook #1 \(id \d+\): connection refused \(after 2 attempts\)/);
+  expect(r.warnings[0]).toMatch(
+    /Discord webhook #1 \(id \d+\): connection refused \(after 2 attempts\)/,
+  );
   expect(r.summary).toMatch(/\| Slack webhook #2 \| ✅ posted \| 1 \|/);
 });
 
@@ -244,14 +343,21 @@ test('a timeout after the request was sent is not retried for a post (it may hav
   const r = await run({ 'slack-webhook-url': slackHook(), status: 'success', timeout: '300ms' });
   expect(r.code).toBe(0);
   expect(fake.to(SLACK_HOOK_PATH)).toHaveLength(1);
-  expect(r.warnings[0]).toMatch(/timed out after 300 ms; the message may have been posted, so it was not sent again/);
+  expect(r.warnings[0]).toMatch(
+    /timed out after 300 ms; the message may have been posted, so it was not sent again/,
+  );
 });
 
 test('an edit that timed out is retried: setting the same content twice is harmless', async () => {
   const first = await run({ 'discord-webhook-url': discordHook(), status: 'started' });
   const id = first.outputs['discord-message-id'];
   fake.script(`${DISCORD_HOOK_PATH}/messages/`, 'hang');
-  const r = await run({ 'discord-webhook-url': discordHook(), status: 'success', 'discord-message-id': id, timeout: '300ms' });
+  const r = await run({
+    'discord-webhook-url': discordHook(),
+    status: 'success',
+    'discord-message-id': id,
+    timeout: '300ms',
+  });
   expect(r.code).toBe(0);
   expect(fake.to(`${DISCORD_HOOK_PATH}/messages/`)).toHaveLength(2);
   expect(r.outputs['discord-sent']).toBe('true');
@@ -259,14 +365,22 @@ test('an edit that timed out is retried: setting the same content twice is harml
 });
 
 test('mentions ping only on the statuses in mention-on, with the syntax of each platform', async () => {
-  const inputs = { 'slack-webhook-url': slackHook(), 'discord-webhook-url': discordHook(), mention: 'here U024BE7LH, 80351110224678912 &41771983423143937' };
+  const inputs = {
+    'slack-webhook-url': slackHook(),
+    'discord-webhook-url': discordHook(),
+    mention: 'here U024BE7LH, 80351110224678912 &41771983423143937',
+  };
   const failed = await run({ ...inputs, status: 'failure' });
   expect(failed.code).toBe(0);
   const slack = slackMessages()[0].payload as Any;
   expect(slack.text.startsWith('<!here> <@U024BE7LH> ❌')).toBe(true);
   const discord = discordMessages()[0].payload as Any;
   expect(discord.content).toBe('@here <@80351110224678912> <@&41771983423143937>');
-  expect(discord.allowed_mentions).toEqual({ parse: ['everyone'], users: ['80351110224678912'], roles: ['41771983423143937'] });
+  expect(discord.allowed_mentions).toEqual({
+    parse: ['everyone'],
+    users: ['80351110224678912'],
+    roles: ['41771983423143937'],
+  });
 
   await run({ ...inputs, status: 'success' });
   expect((slackMessages()[1].payload as Any).text.startsWith('✅')).toBe(true);
@@ -276,8 +390,16 @@ test('mentions ping only on the statuses in mention-on, with the syntax of each 
 
 test('payload overrides are sent exactly as given', async () => {
   const discord = { content: 'custom "quoted" \\ text', embeds: [{ title: 'mine', color: 1 }] };
-  const slack = { text: 'custom slack', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'hi' } }] };
-  const r = await run({ 'slack-webhook-url': slackHook(), 'discord-webhook-url': discordHook(), 'payload-discord': JSON.stringify(discord), 'payload-slack': JSON.stringify(slack) });
+  const slack = {
+    text: 'custom slack',
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'hi' } }],
+  };
+  const r = await run({
+    'slack-webhook-url': slackHook(),
+    'discord-webhook-url': discordHook(),
+    'payload-discord': JSON.stringify(discord),
+    'payload-slack': JSON.stringify(slack),
+  });
   expect(r.code).toBe(0);
   expect(JSON.parse(fake.to(DISCORD_HOOK_PATH)[0].body)).toEqual(discord);
   expect(JSON.parse(fake.to(SLACK_HOOK_PATH)[0].body)).toEqual(slack);
@@ -286,28 +408,77 @@ test('payload overrides are sent exactly as given', async () => {
 
 test('webhook URLs and the token never appear in stdout, summary or outputs (only in ::add-mask::)', async () => {
   fake.script(SLACK_HOOK_PATH, { status: 503, body: 'down' });
-  fake.script('/api/chat.postMessage', { status: 200, headers: { 'content-type': 'application/json' }, body: '{"ok":false,"error":"channel_not_found"}' });
-  fake.script(DISCORD_HOOK_PATH, { status: 400, headers: { 'content-type': 'application/json' }, body: '{"code":50035,"message":"Invalid Form Body"}' });
-  const r = await run({ 'slack-webhook-url': slackHook(), 'discord-webhook-url': discordHook(), 'slack-token': SLACK_TOKEN, 'slack-channel': 'C1', 'slack-api-url': fake.url('/api'), status: 'failure' }, { env: { RUNNER_DEBUG: '1' } });
+  fake.script('/api/chat.postMessage', {
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+    body: '{"ok":false,"error":"channel_not_found"}',
+  });
+  fake.script(DISCORD_HOOK_PATH, {
+    status: 400,
+    headers: { 'content-type': 'application/json' },
+    body: '{"code":50035,"message":"Invalid Form Body"}',
+  });
+  const r = await run(
+    {
+      'slack-webhook-url': slackHook(),
+      'discord-webhook-url': discordHook(),
+      'slack-token': SLACK_TOKEN,
+      'slack-channel': 'C1',
+      'slack-api-url': fake.url('/api'),
+      status: 'failure',
+    },
+    { env: { RUNNER_DEBUG: '1' } },
+  );
   expect(r.code).toBe(0);
   expect(r.warnings.length).toBe(2);
-  const visible = r.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n') + r.stderr + r.summary + JSON.stringify(r.outputs);
-  for (const secret of [SLACK_TOKEN, DISCORD_TOKEN, 'slacksecrettoken0001', SLACK_HOOK_PATH, DISCORD_HOOK_PATH, `127.0.0.1:${fake.port}`]) {
+  const visible =
+    r.stdout
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n') +
+    r.stderr +
+    r.summary +
+    JSON.stringify(r.outputs);
+  for (const secret of [
+    SLACK_TOKEN,
+    DISCORD_TOKEN,
+    'slacksecrettoken0001',
+    SLACK_HOOK_PATH,
+    DISCORD_HOOK_PATH,
+    `127.0.0.1:${fake.port}`,
+  ]) {
     expect(visible).not.toContain(secret);
   }
   // Masked before the first line that is not a mask command.
   const firstOther = r.stdout.split('\n').findIndex((l) => !l.startsWith('::add-mask::'));
   const maskLines = r.stdout.split('\n').slice(0, firstOther).join('\n');
-  for (const secret of [SLACK_TOKEN, DISCORD_TOKEN, slackHook(), discordHook()]) expect(maskLines).toContain(`::add-mask::${secret}`);
+  for (const secret of [SLACK_TOKEN, DISCORD_TOKEN, slackHook(), discordHook()])
+    expect(maskLines).toContain(`::add-mask::${secret}`);
   expect(r.summary).toContain('Discord webhook #1 (id 112233445566778899)');
 });
 
 test('strict validation without allow-any-url: a non-Slack or non-https URL is refused, nothing sent', async () => {
   const cases: Array<{ inputs: Record<string, string>; error: RegExp }> = [
-    { inputs: { 'slack-webhook-url': slackHook() }, error: /^Input 'slack-webhook-url': line 1 must be an https:\/\/ URL$/ },
-    { inputs: { 'slack-webhook-url': `https://example.com${SLACK_HOOK_PATH}` }, error: /^Input 'slack-webhook-url': line 1 is not a Slack incoming webhook/ },
-    { inputs: { 'discord-webhook-url': `https://discord.com/api/channels/${DISCORD_TOKEN}` }, error: /^Input 'discord-webhook-url': line 1 is not a Discord webhook/ },
-    { inputs: { 'slack-token': SLACK_TOKEN, 'slack-channel': 'C1', 'slack-api-url': 'https://evil.example/api' }, error: /^Input 'slack-api-url': must be Slack's Web API/ },
+    {
+      inputs: { 'slack-webhook-url': slackHook() },
+      error: /^Input 'slack-webhook-url': line 1 must be an https:\/\/ URL$/,
+    },
+    {
+      inputs: { 'slack-webhook-url': `https://example.com${SLACK_HOOK_PATH}` },
+      error: /^Input 'slack-webhook-url': line 1 is not a Slack incoming webhook/,
+    },
+    {
+      inputs: { 'discord-webhook-url': `https://discord.com/api/channels/${DISCORD_TOKEN}` },
+      error: /^Input 'discord-webhook-url': line 1 is not a Discord webhook/,
+    },
+    {
+      inputs: {
+        'slack-token': SLACK_TOKEN,
+        'slack-channel': 'C1',
+        'slack-api-url': 'https://evil.example/api',
+      },
+      error: /^Input 'slack-api-url': must be Slack's Web API/,
+    },
   ];
   for (const c of cases) {
     const r = await run({ ...c.inputs, 'allow-any-url': 'false' });
@@ -321,19 +492,66 @@ test('strict validation without allow-any-url: a non-Slack or non-https URL is r
 
 describe('bad inputs: one-line ::error:: naming the input, nothing sent', () => {
   const cases: Array<{ name: string; inputs: Record<string, string>; error: RegExp }> = [
-    { name: 'unknown status', inputs: { status: 'exploded' }, error: /^Input 'status': expected one of started, success, failure, cancelled, rolled-back, warning, info .*got 'exploded'$/ },
-    { name: 'invalid JSON override', inputs: { 'payload-discord': '{"content": "x",}' }, error: /^Input 'payload-discord': is not valid JSON/ },
-    { name: 'JSON override not an object', inputs: { 'payload-slack': '["a"]' }, error: /^Input 'payload-slack': must be a JSON object/ },
-    { name: 'bad fields line', inputs: { fields: 'Version: 1\nno colon here' }, error: /^Input 'fields': line 2 is not `Name: value`$/ },
-    { name: 'unknown mention', inputs: { mention: 'here bob' }, error: /^Input 'mention': 'bob' is not a mention/ },
-    { name: 'slack-ts without a token', inputs: { 'slack-ts': '1700000000.000100' }, error: /^Input 'slack-ts': needs slack-token/ },
-    { name: 'mismatched discord-message-id count', inputs: { 'discord-message-id': '1\n2' }, error: /^Input 'discord-message-id': expected one message ID per Discord webhook \(1\), got 2$/ },
-    { name: 'bad retries', inputs: { retries: 'many' }, error: /^Input 'retries': expected a whole number from 0 to 10, got 'many'$/ },
-    { name: 'a username Discord refuses', inputs: { username: 'Discord Deploys' }, error: /^Input 'username': Discord does not accept a webhook name containing 'discord' or 'clyde'/ },
-    { name: 'bad mention-on', inputs: { 'mention-on': 'failure,sometimes' }, error: /^Input 'mention-on': .*got 'sometimes'$/ },
+    {
+      name: 'unknown status',
+      inputs: { status: 'exploded' },
+      error:
+        /^Input 'status': expected one of started, success, failure, cancelled, rolled-back, warning, info .*got 'exploded'$/,
+    },
+    {
+      name: 'invalid JSON override',
+      inputs: { 'payload-discord': '{"content": "x",}' },
+      error: /^Input 'payload-discord': is not valid JSON/,
+    },
+    {
+      name: 'JSON override not an object',
+      inputs: { 'payload-slack': '["a"]' },
+      error: /^Input 'payload-slack': must be a JSON object/,
+    },
+    {
+      name: 'bad fields line',
+      inputs: { fields: 'Version: 1\nno colon here' },
+      error: /^Input 'fields': line 2 is not `Name: value`$/,
+    },
+    {
+      name: 'unknown mention',
+      inputs: { mention: 'here bob' },
+      error: /^Input 'mention': 'bob' is not a mention/,
+    },
+    {
+      name: 'slack-ts without a token',
+      inputs: { 'slack-ts': '1700000000.000100' },
+      error: /^Input 'slack-ts': needs slack-token/,
+    },
+    {
+      name: 'mismatched discord-message-id count',
+      inputs: { 'discord-message-id': '1\n2' },
+      error:
+        /^Input 'discord-message-id': expected one message ID per Discord webhook \(1\), got 2$/,
+    },
+    {
+      name: 'bad retries',
+      inputs: { retries: 'many' },
+      error: /^Input 'retries': expected a whole number from 0 to 10, got 'many'$/,
+    },
+    {
+      name: 'a username Discord refuses',
+      inputs: { username: 'Discord Deploys' },
+      error:
+        /^Input 'username': Discord does not accept a webhook name containing 'discord' or 'clyde'/,
+    },
+    {
+      name: 'bad mention-on',
+      inputs: { 'mention-on': 'failure,sometimes' },
+      error: /^Input 'mention-on': .*got 'sometimes'$/,
+    },
   ];
   test.each(cases)('$name', async ({ inputs, error }) => {
-    const r = await run({ 'slack-webhook-url': slackHook(), 'discord-webhook-url': discordHook(), ...inputs });
+    const r = await run({
+      'slack-webhook-url': slackHook(),
+      'discord-webhook-url': discordHook(),
+      ...inputs,
+    });
     expect(r.code).toBe(1);
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]).toMatch(error);

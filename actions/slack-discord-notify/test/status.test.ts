@@ -21,11 +21,23 @@ describe('parseStatus', () => {
 
 describe('defaultTitle', () => {
   test.each([
-    { status: 'success' as const, env: 'production', version: 'v1.2.3', expected: 'Deployment of v1.2.3 to production succeeded' },
+    {
+      status: 'success' as const,
+      env: 'production',
+      version: 'v1.2.3',
+      expected: 'Deployment of v1.2.3 to production succeeded',
+    },
     { status: 'started' as const, env: '', version: '', expected: 'Deployment started' },
-    { status: 'rolled-back' as const, env: 'staging', version: '', expected: 'Deployment to staging failed and was rolled back' },
+    {
+      status: 'rolled-back' as const,
+      env: 'staging',
+      version: '',
+      expected: 'Deployment to staging failed and was rolled back',
+    },
     { status: 'info' as const, env: 'prod', version: '', expected: 'Deployment to prod: update' },
-  ])('$status', ({ status, env, version, expected }) => expect(defaultTitle(status, env, version)).toBe(expected));
+  ])('$status', ({ status, env, version, expected }) =>
+    expect(defaultTitle(status, env, version)).toBe(expected),
+  );
 });
 
 test('every status has its own colour and emoji', () => {

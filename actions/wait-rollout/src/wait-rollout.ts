@@ -1,11 +1,33 @@
 // wait-rollout: validate, find the cluster, wait for every rollout under one deadline, explain
 // what did not finish, and report (outputs, summary, one ::error:: line).
-import { ActionError, Deadline, InputError, errorMessage, formatDuration, systemClock, type Clock, type Env, type Runner } from '@cicd-actions/core';
-import { KubeconfigError, loadKubeConnection, type KubeConnection } from '@cicd-actions/kube/kubeconfig';
+import {
+  ActionError,
+  Deadline,
+  InputError,
+  errorMessage,
+  formatDuration,
+  systemClock,
+  type Clock,
+  type Env,
+  type Runner,
+} from '@cicd-actions/core';
+import {
+  KubeconfigError,
+  loadKubeConnection,
+  type KubeConnection,
+} from '@cicd-actions/kube/kubeconfig';
 import { createKubeApi, type KubeApi } from '@cicd-actions/kube/kube-api';
-import { collectDiagnostics, formatDiagnostics, type RolloutDiagnostics } from '@cicd-actions/kube/diagnostics';
+import {
+  collectDiagnostics,
+  formatDiagnostics,
+  type RolloutDiagnostics,
+} from '@cicd-actions/kube/diagnostics';
 import { waitForRollouts, type RolloutResult } from '@cicd-actions/kube/watch-rollout';
-import { formatWorkloadRef, workloadCollectionPath, type WorkloadRef } from '@cicd-actions/kube/workload-ref';
+import {
+  formatWorkloadRef,
+  workloadCollectionPath,
+  type WorkloadRef,
+} from '@cicd-actions/kube/workload-ref';
 import { readInputs, type WaitRolloutInputs } from './inputs';
 import { failureLine, resultsJson, summaryMarkdown } from './report';
 
@@ -24,7 +46,11 @@ export interface WaitRolloutDeps {
 /** Budget for reading diagnostics once the deadline has passed. */
 const DIAGNOSTICS_BUDGET_MS = 5_000;
 
-async function connect(runner: Runner, inputs: WaitRolloutInputs, deps: WaitRolloutDeps): Promise<KubeConnection> {
+async function connect(
+  runner: Runner,
+  inputs: WaitRolloutInputs,
+  deps: WaitRolloutDeps,
+): Promise<KubeConnection> {
   try {
     return await loadKubeConnection({
       content: inputs.kubeconfig,
@@ -47,11 +73,22 @@ interface List {
 }
 
 /** The workloads a selector names, in the order kinds were given, then by name. */
-async function selectTargets(api: KubeApi, inputs: WaitRolloutInputs, deadline: Deadline): Promise<WorkloadRef[]> {
+async function selectTargets(
+  api: KubeApi,
+  inputs: WaitRolloutInputs,
+  deadline: Deadline,
+): Promise<WorkloadRef[]> {
   const found: WorkloadRef[] = [];
   for (const kind of inputs.kinds) {
-    const list = await api.get<List>(workloadCollectionPath(kind, inputs.namespace), { labelSelector: inputs.selector }, { timeoutMs: Math.max(1000, deadline.cap(15_000)) });
-    const names = (list.items ?? []).map((i) => i.metadata?.name ?? '').filter(Boolean).sort();
+    const list = await api.get<List>(
+      workloadCollectionPath(kind, inputs.namespace),
+      { labelSelector: inputs.selector },
+      { timeoutMs: Math.max(1000, deadline.cap(15_000)) },
+    );
+    const names = (list.items ?? [])
+      .map((i) => i.metadata?.name ?? '')
+      .filter(Boolean)
+      .sort();
     for (const name of names) found.push({ kind, name, namespace: inputs.namespace });
   }
   return found;
@@ -67,9 +104,20 @@ export async function main(runner: Runner, deps: WaitRolloutDeps): Promise<void>
 
   let api: KubeApi;
   try {
-    api = await (deps.createApi ?? ((c) => createKubeApi(c, { onSecret: (s) => runner.setSecret(s), userAgent: 'cicd-actions/wait-rollout', env: deps.env, pluginTimeoutMs: Math.max(1000, deadline.cap(60_000)) })))(conn);
+    api = await (
+      deps.createApi ??
+      ((c) =>
+        createKubeApi(c, {
+          onSecret: (s) => runner.setSecret(s),
+          userAgent: 'cicd-actions/wait-rollout',
+          env: deps.env,
+          pluginTimeoutMs: Math.max(1000, deadline.cap(60_000)),
+        }))
+    )(conn);
   } catch (err) {
-    throw new ActionError(`cannot get credentials for context '${conn.context}' from ${conn.source}: ${errorMessage(err)}`);
+    throw new ActionError(
+      `cannot get credentials for context '${conn.context}' from ${conn.source}: ${errorMessage(err)}`,
+    );
   }
   try {
     const targets = [...inputs.targets];
@@ -78,10 +126,16 @@ export async function main(runner: Runner, deps: WaitRolloutDeps): Promise<void>
       try {
         selected = await selectTargets(api, inputs, deadline);
       } catch (err) {
-        throw new ActionError(`cannot list workloads matching selector '${inputs.selector}' in namespace '${inputs.namespace}': ${errorMessage(err)}`);
+        throw new ActionError(
+          `cannot list workloads matching selector '${inputs.selector}' in namespace '${inputs.namespace}': ${errorMessage(err)}`,
+        );
       }
-      if (!selected.length) throw new ActionError(`no ${inputs.kinds.map((k) => k.toLowerCase()).join(', ')} matches selector '${inputs.selector}' in namespace '${inputs.namespace}'`);
-      for (const t of selected) if (!targets.some((x) => x.kind === t.kind && x.name === t.name)) targets.push(t);
+      if (!selected.length)
+        throw new ActionError(
+          `no ${inputs.kinds.map((k) => k.toLowerCase()).join(', ')} matches selector '${inputs.selector}' in namespace '${inputs.namespace}'`,
+        );
+      for (const t of selected)
+        if (!targets.some((x) => x.kind === t.kind && x.name === t.name)) targets.push(t);
     }
 
     runner.info(
@@ -95,7 +149,8 @@ export async function main(runner: Runner, deps: WaitRolloutDeps): Promise<void>
       clock,
       failFast: inputs.failFast,
       ...deps.wait,
-      onProgress: (p) => runner.info(`${formatWorkloadRef(p.ref)}: ${p.message} [${formatDuration(p.elapsedMs)}]`),
+      onProgress: (p) =>
+        runner.info(`${formatWorkloadRef(p.ref)}: ${p.message} [${formatDuration(p.elapsedMs)}]`),
     });
 
     const diagnostics = new Map<RolloutResult, RolloutDiagnostics>();
@@ -105,21 +160,28 @@ export async function main(runner: Runner, deps: WaitRolloutDeps): Promise<void>
         runner.info(`${name}: ${r.message} (${formatDuration(r.elapsedMs)})`);
         continue;
       }
-      await runner.group(`${name}: ${r.outcome === 'timed-out' ? 'timed out' : 'failed'} (${r.reason ?? r.outcome}) — diagnostics`, async () => {
-        runner.info(r.message);
-        if (!r.object) return;
-        const budget = AbortSignal.timeout(DIAGNOSTICS_BUDGET_MS);
-        const diag = await collectDiagnostics(api, r, r.object, { signal: budget });
-        diagnostics.set(r, diag);
-        for (const line of formatDiagnostics(diag)) runner.info(line);
-      });
+      await runner.group(
+        `${name}: ${r.outcome === 'timed-out' ? 'timed out' : 'failed'} (${r.reason ?? r.outcome}) — diagnostics`,
+        async () => {
+          runner.info(r.message);
+          if (!r.object) return;
+          const budget = AbortSignal.timeout(DIAGNOSTICS_BUDGET_MS);
+          const diag = await collectDiagnostics(api, r, r.object, { signal: budget });
+          diagnostics.set(r, diag);
+          for (const line of formatDiagnostics(diag)) runner.info(line);
+        },
+      );
     }
 
     const failed = results.filter((r) => !r.done);
     runner.setOutput('ready', failed.length === 0);
     runner.setOutput('resources', runner.redact(resultsJson(results)));
     runner.setOutput('failed', failed.map(formatWorkloadRef).join(','));
-    runner.appendSummary(summaryMarkdown(inputs.namespace, inputs.timeoutMs, results, diagnostics, { selector: inputs.selector }));
+    runner.appendSummary(
+      summaryMarkdown(inputs.namespace, inputs.timeoutMs, results, diagnostics, {
+        selector: inputs.selector,
+      }),
+    );
     if (failed.length) throw new ActionError(failureLine(results, inputs.timeoutMs));
   } finally {
     api.close();

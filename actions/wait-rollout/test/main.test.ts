@@ -4,7 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Runner } from '@cicd-actions/core';
-import { startCluster, deployment, rolloutComplete, type SimCluster } from '../../../test/k8s-sim/index';
+import {
+  startCluster,
+  deployment,
+  rolloutComplete,
+  type SimCluster,
+} from '../../../test/k8s-sim/index';
 import { main } from '../src/wait-rollout';
 import { parseFileCommands } from '../../../test/harness/run-action';
 
@@ -22,15 +27,27 @@ afterEach(async () => {
 function memoryRunner(env: Record<string, string>) {
   const files: Record<string, string> = {};
   let stdout = '';
-  const runner = new Runner({ env: { GITHUB_OUTPUT: 'out', GITHUB_STEP_SUMMARY: 'sum', ...env }, write: (t) => void (stdout += t), appendFile: (p, t) => void (files[p] = (files[p] ?? '') + t) });
+  const runner = new Runner({
+    env: { GITHUB_OUTPUT: 'out', GITHUB_STEP_SUMMARY: 'sum', ...env },
+    write: (t) => void (stdout += t),
+    appendFile: (p, t) => void (files[p] = (files[p] ?? '') + t),
+  });
   return { runner, outputs: () => parseFileCommands(files.out ?? ''), stdout: () => stdout };
 }
 
 test('with no kubeconfig anywhere, the in-cluster service account is used (token masked)', async () => {
   cluster.apply(deployment({ name: 'api', namespace: 'runners' }));
   await cluster.waitFor('deployment', 'api', rolloutComplete, { namespace: 'runners' });
-  const sa = cluster.writeServiceAccount(path.join(dir, 'serviceaccount'), { namespace: 'runners' });
-  const env = { 'INPUT_RESOURCES': 'deployment/api', INPUT_NAMESPACE: 'runners', INPUT_TIMEOUT: '10s', HOME: dir, ...sa.env };
+  const sa = cluster.writeServiceAccount(path.join(dir, 'serviceaccount'), {
+    namespace: 'runners',
+  });
+  const env = {
+    INPUT_RESOURCES: 'deployment/api',
+    INPUT_NAMESPACE: 'runners',
+    INPUT_TIMEOUT: '10s',
+    HOME: dir,
+    ...sa.env,
+  };
   const { runner, outputs, stdout } = memoryRunner(env);
   await main(runner, { env, serviceAccountDir: sa.dir });
   expect(outputs().ready).toBe('true');
@@ -40,8 +57,10 @@ test('with no kubeconfig anywhere, the in-cluster service account is used (token
 
 test('a context asked for while only the service account exists is an input error, before any request', async () => {
   const sa = cluster.writeServiceAccount(path.join(dir, 'serviceaccount'));
-  const env = { 'INPUT_RESOURCES': 'deployment/api', INPUT_CONTEXT: 'prod', HOME: dir, ...sa.env };
+  const env = { INPUT_RESOURCES: 'deployment/api', INPUT_CONTEXT: 'prod', HOME: dir, ...sa.env };
   const { runner } = memoryRunner(env);
-  await expect(main(runner, { env, serviceAccountDir: sa.dir })).rejects.toThrow("Input 'context': context 'prod' was asked for, but the only credentials found are the in-cluster service account");
+  await expect(main(runner, { env, serviceAccountDir: sa.dir })).rejects.toThrow(
+    "Input 'context': context 'prod' was asked for, but the only credentials found are the in-cluster service account",
+  );
   expect(cluster.requests).toEqual([]);
 });

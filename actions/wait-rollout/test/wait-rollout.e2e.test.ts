@@ -4,7 +4,14 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runBundle, cleanupRun, NODE, type ActionRun } from '../../../test/harness/run-action';
-import { startCluster, deployment, statefulSet, daemonSet, rolloutComplete, type SimCluster } from '../../../test/k8s-sim/index';
+import {
+  startCluster,
+  deployment,
+  statefulSet,
+  daemonSet,
+  rolloutComplete,
+  type SimCluster,
+} from '../../../test/k8s-sim/index';
 
 let cluster: SimCluster;
 const runs: ActionRun[] = [];
@@ -19,37 +26,68 @@ afterEach(async () => {
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
-async function run(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
-  const r = await runBundle('wait-rollout', { inputs: { kubeconfig: b64(cluster.kubeconfig()), ...inputs }, env, timeoutMs: 30_000 });
+async function run(
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+): Promise<ActionRun> {
+  const r = await runBundle('wait-rollout', {
+    inputs: { kubeconfig: b64(cluster.kubeconfig()), ...inputs },
+    env,
+    timeoutMs: 30_000,
+  });
   runs.push(r);
   return r;
 }
 
 const results = (r: ActionRun) => JSON.parse(r.outputs.resources) as Array<Record<string, any>>;
 /** stdout without the add-mask commands (which necessarily contain the secrets). */
-const logOf = (r: ActionRun) => r.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+const logOf = (r: ActionRun) =>
+  r.stdout
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n');
 
 /** A workload that has rolled out once, then gets a new image: a rollout is under way. */
-async function startRollout(kind: 'deployment' | 'statefulset' | 'daemonset', obj: ReturnType<typeof deployment>, image: string): Promise<void> {
+async function startRollout(
+  kind: 'deployment' | 'statefulset' | 'daemonset',
+  obj: ReturnType<typeof deployment>,
+  image: string,
+): Promise<void> {
   cluster.apply(obj);
   await cluster.waitFor(kind, obj.metadata.name, rolloutComplete);
   cluster.setImage(kind, obj.metadata.name, image);
 }
 
 describe('rollouts that finish', () => {
-  test('a Deployment: kubectl\'s messages as progress, outputs, summary, and the token masked', async () => {
+  test("a Deployment: kubectl's messages as progress, outputs, summary, and the token masked", async () => {
     // Slow enough that the rollout is still under way when the action has started.
     cluster.controller!.behave({ name: 'api', behaviour: { stepMs: 80 } });
-    await startRollout('deployment', deployment({ name: 'api', replicas: 3 }), 'registry.example/api:2.0.0');
+    await startRollout(
+      'deployment',
+      deployment({ name: 'api', replicas: 3 }),
+      'registry.example/api:2.0.0',
+    );
     const r = await run({ resources: 'deploy/api' });
     expect(r.errors).toEqual([]);
     expect(r.code).toBe(0);
     expect(r.outputs.ready).toBe('true');
     expect(r.outputs.failed).toBe('');
     expect(results(r)).toEqual([
-      expect.objectContaining({ kind: 'Deployment', name: 'api', namespace: 'default', done: true, outcome: 'ready', reason: null, message: 'deployment "api" successfully rolled out', revision: '2', replicas: { desired: 3, updated: 3, ready: 3, available: 3 } }),
+      expect.objectContaining({
+        kind: 'Deployment',
+        name: 'api',
+        namespace: 'default',
+        done: true,
+        outcome: 'ready',
+        reason: null,
+        message: 'deployment "api" successfully rolled out',
+        revision: '2',
+        replicas: { desired: 3, updated: 3, ready: 3, available: 3 },
+      }),
     ]);
-    expect(r.stdout).toMatch(/deployment\/api: Waiting for deployment "api" rollout to finish: \d+ (out of 3 new replicas have been updated|old replicas are pending termination|of 3 updated replicas are available)\.\.\./);
+    expect(r.stdout).toMatch(
+      /deployment\/api: Waiting for deployment "api" rollout to finish: \d+ (out of 3 new replicas have been updated|old replicas are pending termination|of 3 updated replicas are available)\.\.\./,
+    );
     expect(r.stdout).toContain('deployment/api: deployment "api" successfully rolled out (');
     expect(r.summary).toContain('Rollout: 1 of 1 ready in namespace `default`');
     expect(r.summary).toMatch(/\| `deployment\/api` \| ✅ ready \| 3 \/ 3 \| 3 \| 3 \| 2 \|/);
@@ -57,17 +95,27 @@ describe('rollouts that finish', () => {
     expect(logOf(r)).not.toContain(cluster.token);
     expect(r.summary).not.toContain(cluster.token);
     // Watched, not polled: one list, then watches; no repeated GETs of the workload.
-    const deploymentCalls = cluster.requests.filter((q) => q.path.endsWith('/deployments') || q.path.endsWith('/deployments/api'));
+    const deploymentCalls = cluster.requests.filter(
+      (q) => q.path.endsWith('/deployments') || q.path.endsWith('/deployments/api'),
+    );
     expect(deploymentCalls.filter((q) => !q.watch)).toHaveLength(1);
     expect(deploymentCalls.filter((q) => q.watch).length).toBeGreaterThanOrEqual(1);
     expect(deploymentCalls[0].query).toMatchObject({ fieldSelector: 'metadata.name=api' });
   });
 
   test('a StatefulSet with a partition is done when the pods above the partition are updated', async () => {
-    await startRollout('statefulset', statefulSet({ name: 'db', replicas: 3, partition: 2 }), 'registry.example/db:2.0.0');
+    await startRollout(
+      'statefulset',
+      statefulSet({ name: 'db', replicas: 3, partition: 2 }),
+      'registry.example/db:2.0.0',
+    );
     const r = await run({ resources: 'sts/db' });
     expect(r.code).toBe(0);
-    expect(results(r)[0]).toMatchObject({ kind: 'StatefulSet', done: true, message: 'partitioned roll out complete: 1 new pods have been updated...' });
+    expect(results(r)[0]).toMatchObject({
+      kind: 'StatefulSet',
+      done: true,
+      message: 'partitioned roll out complete: 1 new pods have been updated...',
+    });
     const db = cluster.get('statefulset', 'db') as any;
     expect(db.status.updatedReplicas).toBe(1);
   });
@@ -76,16 +124,33 @@ describe('rollouts that finish', () => {
     await startRollout('daemonset', daemonSet({ name: 'agent' }), 'registry.example/agent:2.0.0');
     const r = await run({ resources: 'daemonset/agent' });
     expect(r.code).toBe(0);
-    expect(results(r)[0]).toMatchObject({ kind: 'DaemonSet', done: true, message: 'daemon set "agent" successfully rolled out', replicas: { desired: 3, updated: 3, ready: 3, available: 3 } });
+    expect(results(r)[0]).toMatchObject({
+      kind: 'DaemonSet',
+      done: true,
+      message: 'daemon set "agent" successfully rolled out',
+      replicas: { desired: 3, updated: 3, ready: 3, available: 3 },
+    });
   });
 
   test('three workloads at once finish in about the time of the slowest, not the sum', async () => {
     cluster.controller!.behave({ name: 'slow', behaviour: { stepMs: 120 } });
     cluster.controller!.behave({ name: 'medium', behaviour: { stepMs: 80 } });
     cluster.controller!.behave({ name: 'fast', behaviour: { stepMs: 50 } });
-    await startRollout('deployment', deployment({ name: 'slow', replicas: 3 }), 'registry.example/slow:2');
-    await startRollout('deployment', deployment({ name: 'medium', replicas: 3 }), 'registry.example/medium:2');
-    await startRollout('statefulset', statefulSet({ name: 'fast', replicas: 3 }), 'registry.example/fast:2');
+    await startRollout(
+      'deployment',
+      deployment({ name: 'slow', replicas: 3 }),
+      'registry.example/slow:2',
+    );
+    await startRollout(
+      'deployment',
+      deployment({ name: 'medium', replicas: 3 }),
+      'registry.example/medium:2',
+    );
+    await startRollout(
+      'statefulset',
+      statefulSet({ name: 'fast', replicas: 3 }),
+      'registry.example/fast:2',
+    );
     const r = await run({ resources: 'deployment/slow, deployment/medium\nstatefulset/fast' });
     expect(r.code).toBe(0);
     const seconds = results(r).map((x) => x.seconds as number);
@@ -104,9 +169,15 @@ describe('rollouts that finish', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kubeconfig-'));
     writeFileSync(path.join(dir, 'config'), cluster.kubeconfig());
     try {
-      const r = await run({ kubeconfig: '', selector: 'part=shop' }, { KUBECONFIG: path.join(dir, 'config') });
+      const r = await run(
+        { kubeconfig: '', selector: 'part=shop' },
+        { KUBECONFIG: path.join(dir, 'config') },
+      );
       expect(r.code).toBe(0);
-      expect(results(r).map((x) => `${x.kind}/${x.name}`)).toEqual(['Deployment/web', 'StatefulSet/cache']);
+      expect(results(r).map((x) => `${x.kind}/${x.name}`)).toEqual([
+        'Deployment/web',
+        'StatefulSet/cache',
+      ]);
       expect(r.stdout).toContain('from $KUBECONFIG');
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -116,13 +187,19 @@ describe('rollouts that finish', () => {
 
 describe('rollouts that do not finish', () => {
   test('never ready: times out at the deadline with diagnostics in a log group and the summary', async () => {
-    await startRollout('deployment', deployment({ name: 'api', replicas: 2 }), 'registry.example/api:never-ready');
+    await startRollout(
+      'deployment',
+      deployment({ name: 'api', replicas: 2 }),
+      'registry.example/api:never-ready',
+    );
     const r = await run({ resources: 'deployment/api', timeout: '3s' });
     expect(r.code).toBe(1);
     expect(r.durationMs).toBeGreaterThan(3000);
     expect(r.durationMs).toBeLessThan(10_000);
     expect(r.errors).toHaveLength(1);
-    expect(r.errors[0]).toMatch(/^deployment\/api: timed out after 3s: Waiting for deployment "api" rollout to finish: /);
+    expect(r.errors[0]).toMatch(
+      /^deployment\/api: timed out after 3s: Waiting for deployment "api" rollout to finish: /,
+    );
     expect(r.outputs.ready).toBe('false');
     expect(r.outputs.failed).toBe('deployment/api');
     expect(results(r)[0]).toMatchObject({ done: false, outcome: 'timed-out', reason: 'Timeout' });
@@ -131,13 +208,23 @@ describe('rollouts that do not finish', () => {
     expect(r.stdout).toMatch(/Pods not ready:\n {2}api-[a-z0-9]+-[a-z0-9]+ \(Running/);
     expect(r.stdout).toMatch(/Warning events:\n.*Pod\/api-[a-z0-9]+-[a-z0-9]+ Unhealthy/);
     expect(r.summary).toContain('Why deployment/api is not ready');
-    expect(r.summary).toMatch(/\| Pod \(not ready\) \| Phase \| Container \| State \| Restarts \| Detail \|/);
+    expect(r.summary).toMatch(
+      /\| Pod \(not ready\) \| Phase \| Container \| State \| Restarts \| Detail \|/,
+    );
     expect(r.summary).toMatch(/Unhealthy/);
   });
 
   test.each([
-    { outcome: 'CrashLoopBackOff', image: 'registry.example/api:crashloop', reasons: ['CrashLoopBackOff'] },
-    { outcome: 'ImagePullBackOff', image: 'registry.example/api:imagepullbackoff', reasons: ['ErrImagePull', 'ImagePullBackOff'] },
+    {
+      outcome: 'CrashLoopBackOff',
+      image: 'registry.example/api:crashloop',
+      reasons: ['CrashLoopBackOff'],
+    },
+    {
+      outcome: 'ImagePullBackOff',
+      image: 'registry.example/api:imagepullbackoff',
+      reasons: ['ErrImagePull', 'ImagePullBackOff'],
+    },
   ])('fail-fast: $outcome fails well before the timeout', async ({ image, reasons }) => {
     await startRollout('deployment', deployment({ name: 'api', replicas: 3 }), image);
     const r = await run({ resources: 'deployment/api', timeout: '2m' });
@@ -146,44 +233,74 @@ describe('rollouts that do not finish', () => {
     const [result] = results(r);
     expect(reasons).toContain(result.reason);
     expect(r.errors).toHaveLength(1);
-    expect(r.errors[0]).toMatch(new RegExp(`^deployment/api: pod api-[a-z0-9]+-[a-z0-9]+ of the new revision: container app is in ${result.reason}`));
+    expect(r.errors[0]).toMatch(
+      new RegExp(
+        `^deployment/api: pod api-[a-z0-9]+-[a-z0-9]+ of the new revision: container app is in ${result.reason}`,
+      ),
+    );
     expect(r.summary).toContain('Why deployment/api is not ready');
     // The diagnostics are read after the failure; an image pull may have moved on to its back-off by then.
     expect(r.summary).toMatch(new RegExp(`waiting: (${reasons.join('|')})`));
   });
 
   test('fail-fast off: a crash loop is waited on until the deadline', async () => {
-    await startRollout('deployment', deployment({ name: 'api', replicas: 1 }), 'registry.example/api:crashloop');
+    await startRollout(
+      'deployment',
+      deployment({ name: 'api', replicas: 1 }),
+      'registry.example/api:crashloop',
+    );
     const r = await run({ resources: 'deployment/api', timeout: '2s', 'fail-fast': 'false' });
     expect(r.code).toBe(1);
     expect(results(r)[0]).toMatchObject({ outcome: 'timed-out' });
     expect(r.stdout).toContain('waiting: CrashLoopBackOff');
   });
 
-  test('ProgressDeadlineExceeded fails with kubectl\'s error', async () => {
-    cluster.controller!.behave({ name: 'api', image: 'registry.example/api:never-ready-2', behaviour: { progressDeadlineMs: 300 } });
-    await startRollout('deployment', deployment({ name: 'api', replicas: 2 }), 'registry.example/api:never-ready-2');
+  test("ProgressDeadlineExceeded fails with kubectl's error", async () => {
+    cluster.controller!.behave({
+      name: 'api',
+      image: 'registry.example/api:never-ready-2',
+      behaviour: { progressDeadlineMs: 300 },
+    });
+    await startRollout(
+      'deployment',
+      deployment({ name: 'api', replicas: 2 }),
+      'registry.example/api:never-ready-2',
+    );
     const r = await run({ resources: 'deployment/api', timeout: '1m' });
     expect(r.code).toBe(1);
     expect(r.durationMs).toBeLessThan(15_000);
-    expect(r.errors).toEqual(['deployment/api: ProgressDeadlineExceeded: deployment "api" exceeded its progress deadline']);
-    expect(r.stdout).toMatch(/Progressing=False ProgressDeadlineExceeded: ReplicaSet "api-[a-z0-9]+" has timed out progressing\./);
+    expect(r.errors).toEqual([
+      'deployment/api: ProgressDeadlineExceeded: deployment "api" exceeded its progress deadline',
+    ]);
+    expect(r.stdout).toMatch(
+      /Progressing=False ProgressDeadlineExceeded: ReplicaSet "api-[a-z0-9]+" has timed out progressing\./,
+    );
   });
 
   test('a workload that does not exist: a clear error at once, no endless wait', async () => {
     const r = await run({ resources: 'deployment/ghost', timeout: '1m' });
     expect(r.code).toBe(1);
     expect(r.durationMs).toBeLessThan(5000);
-    expect(r.errors).toEqual(['deployment/ghost: NotFound: deployments.apps "ghost" not found in namespace "default"']);
+    expect(r.errors).toEqual([
+      'deployment/ghost: NotFound: deployments.apps "ghost" not found in namespace "default"',
+    ]);
   });
 
   test('a wrong token: a clear authentication error, once', async () => {
     cluster.apply(deployment({ name: 'api' }));
-    const r = await runBundle('wait-rollout', { inputs: { resources: 'deployment/api', kubeconfig: cluster.kubeconfig({ token: 'wrong-token-123456' }) }, timeoutMs: 20_000 });
+    const r = await runBundle('wait-rollout', {
+      inputs: {
+        resources: 'deployment/api',
+        kubeconfig: cluster.kubeconfig({ token: 'wrong-token-123456' }),
+      },
+      timeoutMs: 20_000,
+    });
     runs.push(r);
     expect(r.code).toBe(1);
     expect(r.errors).toHaveLength(1);
-    expect(r.errors[0]).toMatch(/^deployment\/api: the API server rejected the credentials \(401 Unauthorized\) of context 'k8s-sim' from input 'kubeconfig'/);
+    expect(r.errors[0]).toMatch(
+      /^deployment\/api: the API server rejected the credentials \(401 Unauthorized\) of context 'k8s-sim' from input 'kubeconfig'/,
+    );
     expect(logOf(r)).not.toContain('wrong-token-123456');
     expect(cluster.requests.filter((q) => q.status === 401)).toHaveLength(1);
   });
@@ -192,17 +309,30 @@ describe('rollouts that do not finish', () => {
 describe('faults on the way', () => {
   test('three dropped watches and a 410 mid-rollout: still the right answer', async () => {
     cluster.controller!.behave({ name: 'api', behaviour: { stepMs: 100 } });
-    await startRollout('deployment', deployment({ name: 'api', replicas: 4 }), 'registry.example/api:2.0.0');
-    cluster.faults.dropWatches(2, { afterEvents: 1 }, { path: '/deployments' }).dropWatches(1, { afterEvents: 1, how: 'reset' }, { path: '/deployments' });
+    await startRollout(
+      'deployment',
+      deployment({ name: 'api', replicas: 4 }),
+      'registry.example/api:2.0.0',
+    );
+    cluster.faults
+      .dropWatches(2, { afterEvents: 1 }, { path: '/deployments' })
+      .dropWatches(1, { afterEvents: 1, how: 'reset' }, { path: '/deployments' });
     cluster.clearRequests();
     const pending = run({ resources: 'deployment/api', timeout: '30s' });
     const deadline = Date.now() + 10_000;
-    while (cluster.requests.filter((q) => q.watch).length < 3 && Date.now() < deadline) await new Promise((res) => setTimeout(res, 10));
+    while (cluster.requests.filter((q) => q.watch).length < 3 && Date.now() < deadline)
+      await new Promise((res) => setTimeout(res, 10));
     cluster.faults.goneOnNextWatches(1, 'event', { path: '/deployments' });
     const r = await pending;
     expect(r.code).toBe(0);
-    expect(results(r)[0]).toMatchObject({ done: true, message: 'deployment "api" successfully rolled out', replicas: { desired: 4, updated: 4, ready: 4, available: 4 } });
-    const calls = cluster.requests.filter((q) => q.path === '/apis/apps/v1/namespaces/default/deployments');
+    expect(results(r)[0]).toMatchObject({
+      done: true,
+      message: 'deployment "api" successfully rolled out',
+      replicas: { desired: 4, updated: 4, ready: 4, available: 4 },
+    });
+    const calls = cluster.requests.filter(
+      (q) => q.path === '/apis/apps/v1/namespaces/default/deployments',
+    );
     expect(calls.filter((q) => q.watch).length).toBeGreaterThanOrEqual(5);
     // The 410 made it list again; the drops did not (they resumed from the last resourceVersion).
     expect(calls.filter((q) => !q.watch)).toHaveLength(2);
@@ -210,8 +340,14 @@ describe('faults on the way', () => {
   });
 
   test('5xx bursts and slow answers are retried within the deadline', async () => {
-    await startRollout('deployment', deployment({ name: 'api', replicas: 2 }), 'registry.example/api:2.0.0');
-    cluster.faults.failNext(3, { status: 503 }, { path: '/deployments' }).delayNext(2, 300, { path: '/deployments' });
+    await startRollout(
+      'deployment',
+      deployment({ name: 'api', replicas: 2 }),
+      'registry.example/api:2.0.0',
+    );
+    cluster.faults
+      .failNext(3, { status: 503 }, { path: '/deployments' })
+      .delayNext(2, 300, { path: '/deployments' });
     const r = await run({ resources: 'deployment/api', timeout: '30s' });
     expect(r.code).toBe(0);
     expect(cluster.requests.filter((q) => q.status === 503)).toHaveLength(3);
@@ -225,9 +361,21 @@ describe('credentials', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'exec-plugin-'));
     const plugin = path.join(dir, 'get-token.mjs');
     // A stand-in for `aws eks get-token`: prints an ExecCredential with the cluster's token.
-    writeFileSync(plugin, `process.stdout.write(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1beta1', kind: 'ExecCredential', status: { token: ${JSON.stringify(cluster.token)} } }));\n`);
+    writeFileSync(
+      plugin,
+      `process.stdout.write(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/v1beta1', kind: 'ExecCredential', status: { token: ${JSON.stringify(cluster.token)} } }));\n`,
+    );
     try {
-      const kubeconfig = cluster.kubeconfig({ user: { exec: { apiVersion: 'client.authentication.k8s.io/v1beta1', command: NODE, args: [plugin], interactiveMode: 'Never' } } });
+      const kubeconfig = cluster.kubeconfig({
+        user: {
+          exec: {
+            apiVersion: 'client.authentication.k8s.io/v1beta1',
+            command: NODE,
+            args: [plugin],
+            interactiveMode: 'Never',
+          },
+        },
+      });
       const r = await run({ resources: 'deployment/api', kubeconfig });
       expect(r.errors).toEqual([]);
       expect(r.code).toBe(0);
@@ -242,13 +390,37 @@ describe('credentials', () => {
 
 describe('bad inputs: one ::error:: line, exit 1, no API call', () => {
   test.each<{ name: string; inputs: Record<string, string>; error: RegExp }>([
-    { name: 'unknown kind', inputs: { resources: 'foo/bar' }, error: /^Input 'resources': 'foo\/bar': unknown kind 'foo'/ },
+    {
+      name: 'unknown kind',
+      inputs: { resources: 'foo/bar' },
+      error: /^Input 'resources': 'foo\/bar': unknown kind 'foo'/,
+    },
     { name: 'empty list', inputs: { resources: ' , \n' }, error: /^Input 'resources': is empty/ },
-    { name: 'invalid namespace', inputs: { resources: 'deployment/api', namespace: 'Prod_NS' }, error: /^Input 'namespace': 'Prod_NS' is not a valid namespace name/ },
-    { name: 'unparseable timeout', inputs: { resources: 'deployment/api', timeout: 'soon' }, error: /^Input 'timeout': expected a duration like 30s, 5m or 1h30m, got 'soon'/ },
-    { name: 'undecodable kubeconfig', inputs: { resources: 'deployment/api', kubeconfig: 'bm90IGEga3ViZWNvbmZpZw!!' }, error: /^Input 'kubeconfig': is neither a kubeconfig/ },
-    { name: 'context not in the kubeconfig', inputs: { resources: 'deployment/api', context: 'prod' }, error: /^Input 'context': context 'prod' is not in input 'kubeconfig' \(it has: k8s-sim\)/ },
-    { name: 'bad fail-fast', inputs: { resources: 'deployment/api', 'fail-fast': 'maybe' }, error: /^Input 'fail-fast': expected true or false/ },
+    {
+      name: 'invalid namespace',
+      inputs: { resources: 'deployment/api', namespace: 'Prod_NS' },
+      error: /^Input 'namespace': 'Prod_NS' is not a valid namespace name/,
+    },
+    {
+      name: 'unparseable timeout',
+      inputs: { resources: 'deployment/api', timeout: 'soon' },
+      error: /^Input 'timeout': expected a duration like 30s, 5m or 1h30m, got 'soon'/,
+    },
+    {
+      name: 'undecodable kubeconfig',
+      inputs: { resources: 'deployment/api', kubeconfig: 'bm90IGEga3ViZWNvbmZpZw!!' },
+      error: /^Input 'kubeconfig': is neither a kubeconfig/,
+    },
+    {
+      name: 'context not in the kubeconfig',
+      inputs: { resources: 'deployment/api', context: 'prod' },
+      error: /^Input 'context': context 'prod' is not in input 'kubeconfig' \(it has: k8s-sim\)/,
+    },
+    {
+      name: 'bad fail-fast',
+      inputs: { resources: 'deployment/api', 'fail-fast': 'maybe' },
+      error: /^Input 'fail-fast': expected true or false/,
+    },
     { name: 'bad selector', inputs: { selector: 'app=(web' }, error: /^Input 'selector':/ },
   ])('$name', async ({ inputs, error }) => {
     const r = await run(inputs);
@@ -261,7 +433,10 @@ describe('bad inputs: one ::error:: line, exit 1, no API call', () => {
   });
 
   test('no cluster configured anywhere: a clear error, no localhost:8080', async () => {
-    const r = await runBundle('wait-rollout', { inputs: { resources: 'deployment/api' }, timeoutMs: 20_000 });
+    const r = await runBundle('wait-rollout', {
+      inputs: { resources: 'deployment/api' },
+      timeoutMs: 20_000,
+    });
     runs.push(r);
     expect(r.code).toBe(1);
     expect(r.errors).toEqual([

@@ -25,7 +25,10 @@ export const systemClock: Clock = {
 export class Deadline {
   readonly at: number;
 
-  constructor(private readonly clock: Clock, timeoutMs: number) {
+  constructor(
+    private readonly clock: Clock,
+    timeoutMs: number,
+  ) {
     this.at = clock.now() + timeoutMs;
   }
 

@@ -2,7 +2,10 @@ import type { Runner } from './runner';
 
 /** A bad input: names the input and what was expected. Raised before any side effect. */
 export class InputError extends Error {
-  constructor(readonly input: string, expected: string) {
+  constructor(
+    readonly input: string,
+    expected: string,
+  ) {
     super(`Input '${input}': ${expected}`);
     this.name = 'InputError';
   }
@@ -10,7 +13,10 @@ export class InputError extends Error {
 
 /** A failure the action explains itself; the message is shown as it is. */
 export class ActionError extends Error {
-  constructor(message: string, readonly details?: string) {
+  constructor(
+    message: string,
+    readonly details?: string,
+  ) {
     super(message);
     this.name = 'ActionError';
   }
@@ -41,7 +47,8 @@ export async function runAction(runner: Runner, main: () => Promise<void>): Prom
     await main();
   } catch (err) {
     runner.error(runner.redact(errorMessage(err)));
-    if (runner.isDebug() && err instanceof Error && err.stack) runner.debug(runner.redact(err.stack));
+    if (runner.isDebug() && err instanceof Error && err.stack)
+      runner.debug(runner.redact(err.stack));
     process.exitCode = 1;
   }
 }

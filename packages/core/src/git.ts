@@ -19,8 +19,13 @@ export type Git = (args: string[], opts?: GitOptions) => Promise<GitResult>;
 
 /** A git command that exited non-zero: the arguments and git's own first error line. */
 export class GitError extends Error {
-  constructor(readonly args: string[], readonly result: GitResult) {
-    super(`git ${args[0]} failed (exit ${result.code}): ${withoutUrlCredentials(gitErrorLine(result.stderr)) || 'no output'}`);
+  constructor(
+    readonly args: string[],
+    readonly result: GitResult,
+  ) {
+    super(
+      `git ${args[0]} failed (exit ${result.code}): ${withoutUrlCredentials(gitErrorLine(result.stderr)) || 'no output'}`,
+    );
     this.name = 'GitError';
   }
 }
@@ -32,11 +37,18 @@ export function withoutUrlCredentials(text: string): string {
 
 /** The most telling line of git's stderr: the first `fatal:`/`error:` one, else the first line. */
 export function gitErrorLine(stderr: string): string {
-  const lines = stderr.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = stderr
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? '';
 }
 
-export function createGit(cwd: string, env: Record<string, string | undefined> = process.env, binary = 'git'): Git {
+export function createGit(
+  cwd: string,
+  env: Record<string, string | undefined> = process.env,
+  binary = 'git',
+): Git {
   return (args, opts = {}) =>
     new Promise<GitResult>((resolve, reject) => {
       const child = spawn(binary, args, {

@@ -10,7 +10,10 @@ import type https from 'node:https';
 type RequestLib = { request: typeof http.request };
 const libs: Partial<Record<'http:' | 'https:', Promise<RequestLib>>> = {};
 function requestLib(protocol: 'http:' | 'https:'): Promise<RequestLib> {
-  return (libs[protocol] ??= protocol === 'https:' ? import('node:https').then((m) => m.default) : import('node:http').then((m) => m.default));
+  return (libs[protocol] ??=
+    protocol === 'https:'
+      ? import('node:https').then((m) => m.default)
+      : import('node:http').then((m) => m.default));
 }
 import type { LookupFunction } from 'node:net';
 import { isSensitiveHeader } from './secrets';
@@ -59,7 +62,10 @@ export type HttpErrorCode =
   | 'NETWORK';
 
 export class HttpError extends Error {
-  constructor(readonly code: HttpErrorCode, message: string) {
+  constructor(
+    readonly code: HttpErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'HttpError';
   }
@@ -88,23 +94,41 @@ const loopbackLookup: LookupFunction = (_hostname, options, callback) => {
     { address: '127.0.0.1', family: 4 },
     { address: '::1', family: 6 },
   ].filter((a) => !options.family || options.family === a.family);
-  if (options.all) (callback as (err: null, addresses: Array<{ address: string; family: number }>) => void)(null, addresses);
+  if (options.all)
+    (callback as (err: null, addresses: Array<{ address: string; family: number }>) => void)(
+      null,
+      addresses,
+    );
   else callback(null, addresses[0].address, addresses[0].family);
 };
 
 function classify(err: NodeJS.ErrnoException): HttpError {
   const code = err.code ?? '';
   if (code === 'ECONNREFUSED') return new HttpError('CONNECTION_REFUSED', 'connection refused');
-  if (code === 'ECONNRESET' || code === 'EPIPE' || err.message === 'socket hang up') return new HttpError('CONNECTION_RESET', 'connection reset by peer');
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') return new HttpError('DNS', `DNS lookup failed (${code})`);
-  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO|ERR_TLS|HOSTNAME/i.test(code) || /certificate|ssl|tls/i.test(err.message)) {
+  if (code === 'ECONNRESET' || code === 'EPIPE' || err.message === 'socket hang up')
+    return new HttpError('CONNECTION_RESET', 'connection reset by peer');
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME')
+    return new HttpError('DNS', `DNS lookup failed (${code})`);
+  if (
+    /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO|ERR_TLS|HOSTNAME/i.test(code) ||
+    /certificate|ssl|tls/i.test(err.message)
+  ) {
     return new HttpError('TLS', `TLS error: ${code || err.message.split('\n')[0]}`);
   }
-  if (code === 'ETIMEDOUT' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH') return new HttpError('NETWORK', `network error (${code})`);
+  if (code === 'ETIMEDOUT' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH')
+    return new HttpError('NETWORK', `network error (${code})`);
   return new HttpError('NETWORK', `network error: ${code || err.message.split('\n')[0]}`);
 }
 
-async function once(req: HttpRequest, url: URL, headers: Record<string, string>, method: string, body: string | Buffer | undefined, signal: AbortSignal, maxBody: number): Promise<Omit<HttpResponse, 'url' | 'redirects' | 'timeMs'>> {
+async function once(
+  req: HttpRequest,
+  url: URL,
+  headers: Record<string, string>,
+  method: string,
+  body: string | Buffer | undefined,
+  signal: AbortSignal,
+  maxBody: number,
+): Promise<Omit<HttpResponse, 'url' | 'redirects' | 'timeMs'>> {
   const isHttps = url.protocol === 'https:';
   const lib = await requestLib(isHttps ? 'https:' : 'http:');
   return new Promise((resolve, reject) => {
@@ -117,7 +141,9 @@ async function once(req: HttpRequest, url: URL, headers: Record<string, string>,
       signal,
     };
     if (isLocalhostName(url.hostname)) options.lookup = loopbackLookup;
-    if (body !== undefined) (options.headers as Record<string, string | number>)['content-length'] = Buffer.byteLength(body);
+    if (body !== undefined)
+      (options.headers as Record<string, string | number>)['content-length'] =
+        Buffer.byteLength(body);
     if (isHttps) {
       options.rejectUnauthorized = !req.insecure;
       if (req.ca) options.ca = req.ca;
@@ -128,8 +154,15 @@ async function once(req: HttpRequest, url: URL, headers: Record<string, string>,
       let truncated = false;
       const finish = () => {
         const flat: Record<string, string> = {};
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(', ') : v;
-        resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: flat, body: Buffer.concat(chunks), truncated });
+        for (const [k, v] of Object.entries(res.headers))
+          if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(', ') : v;
+        resolve({
+          status: res.statusCode ?? 0,
+          statusText: res.statusMessage ?? '',
+          headers: flat,
+          body: Buffer.concat(chunks),
+          truncated,
+        });
       };
       res.on('data', (chunk: Buffer) => {
         if (truncated) return;
@@ -148,7 +181,16 @@ async function once(req: HttpRequest, url: URL, headers: Record<string, string>,
       });
       res.on('end', finish);
       res.on('error', (err) => (truncated ? undefined : reject(err)));
-      res.on('aborted', () => (truncated ? undefined : reject(new HttpError('CONNECTION_RESET', 'connection closed before the response was complete'))));
+      res.on('aborted', () =>
+        truncated
+          ? undefined
+          : reject(
+              new HttpError(
+                'CONNECTION_RESET',
+                'connection closed before the response was complete',
+              ),
+            ),
+      );
     });
     request.on('error', reject);
     if (body !== undefined) request.write(body);
@@ -161,10 +203,13 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
   const started = performance.now();
   const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, Math.max(1, req.timeoutMs));
+  const timer = setTimeout(
+    () => {
+      timedOut = true;
+      controller.abort();
+    },
+    Math.max(1, req.timeoutMs),
+  );
   const onOuterAbort = () => controller.abort();
   // A signal aborted before the call never fires 'abort' again: honour it now.
   if (req.signal?.aborted) controller.abort();
@@ -181,7 +226,15 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
     for (;;) {
       let res;
       try {
-        res = await once(req, url, headers, method, body, controller.signal, req.maxBodyBytes ?? DEFAULT_MAX_BODY);
+        res = await once(
+          req,
+          url,
+          headers,
+          method,
+          body,
+          controller.signal,
+          req.maxBodyBytes ?? DEFAULT_MAX_BODY,
+        );
       } catch (err) {
         if (timedOut) throw new HttpError('TIMEOUT', `timed out after ${req.timeoutMs} ms`);
         if (controller.signal.aborted) throw new HttpError('ABORTED', 'request aborted');
@@ -189,7 +242,13 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
         throw classify(err as NodeJS.ErrnoException);
       }
       const location = res.headers.location;
-      if (!req.followRedirects || res.status < 300 || res.status > 399 || res.status === 304 || !location) {
+      if (
+        !req.followRedirects ||
+        res.status < 300 ||
+        res.status > 399 ||
+        res.status === 304 ||
+        !location
+      ) {
         return { ...res, url: safeUrl(url), redirects, timeMs: performance.now() - started };
       }
       let next: URL;
@@ -198,18 +257,26 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
       } catch {
         throw new HttpError('BAD_REDIRECT', `redirect to an invalid location`);
       }
-      if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new HttpError('BAD_REDIRECT', `redirect to unsupported scheme ${next.protocol}`);
-      if (seen.has(next.href)) throw new HttpError('REDIRECT_LOOP', `redirect loop at ${safeUrl(next)}`);
-      if (++redirects > maxRedirects) throw new HttpError('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects`);
+      if (next.protocol !== 'http:' && next.protocol !== 'https:')
+        throw new HttpError('BAD_REDIRECT', `redirect to unsupported scheme ${next.protocol}`);
+      if (seen.has(next.href))
+        throw new HttpError('REDIRECT_LOOP', `redirect loop at ${safeUrl(next)}`);
+      if (++redirects > maxRedirects)
+        throw new HttpError('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects`);
       seen.add(next.href);
       // As fetch does: 303 always, and 301/302 after a POST, continue as GET without a body.
       if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
         method = method === 'HEAD' ? 'HEAD' : 'GET';
         body = undefined;
-        headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !/^content-/i.test(k)));
+        headers = Object.fromEntries(
+          Object.entries(headers).filter(([k]) => !/^content-/i.test(k)),
+        );
       }
       // Credentials (Authorization, but also X-Api-Key and the like) stay with the origin they were meant for.
-      if (next.origin !== url.origin) headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !isSensitiveHeader(k)));
+      if (next.origin !== url.origin)
+        headers = Object.fromEntries(
+          Object.entries(headers).filter(([k]) => !isSensitiveHeader(k)),
+        );
       url = next;
     }
   } finally {

@@ -64,7 +64,10 @@ export function parseLines(text: string): string[] {
  * Lines of `key<sep>value` (e.g. `Name: value` or `path=value`), split at the first separator.
  * Returns the pairs in order, or the 1-based number of the first malformed line.
  */
-export function parsePairs(text: string, separator: string): { pairs: Array<[string, string]> } | { badLine: number } {
+export function parsePairs(
+  text: string,
+  separator: string,
+): { pairs: Array<[string, string]> } | { badLine: number } {
   const pairs: Array<[string, string]> = [];
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
@@ -111,7 +114,14 @@ export class Inputs {
     if (v === '') return fallback;
     const n = parseInteger(v);
     const { min, max } = bounds;
-    const range = min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` >= ${min}` : max !== undefined ? ` <= ${max}` : '';
+    const range =
+      min !== undefined && max !== undefined
+        ? ` from ${min} to ${max}`
+        : min !== undefined
+          ? ` >= ${min}`
+          : max !== undefined
+            ? ` <= ${max}`
+            : '';
     if (n === undefined || (min !== undefined && n < min) || (max !== undefined && n > max)) {
       throw new InputError(name, `expected a whole number${range}, got '${v}'`);
     }
@@ -122,9 +132,12 @@ export class Inputs {
   duration(name: string, fallback: string, bounds: { min?: number; max?: number } = {}): number {
     const v = this.runner.input(name) || fallback;
     const ms = parseDuration(v);
-    if (ms === undefined) throw new InputError(name, `expected a duration like 30s, 5m or 1h30m, got '${v}'`);
-    if (bounds.min !== undefined && ms < bounds.min) throw new InputError(name, `must be at least ${formatDuration(bounds.min)}, got '${v}'`);
-    if (bounds.max !== undefined && ms > bounds.max) throw new InputError(name, `must be at most ${formatDuration(bounds.max)}, got '${v}'`);
+    if (ms === undefined)
+      throw new InputError(name, `expected a duration like 30s, 5m or 1h30m, got '${v}'`);
+    if (bounds.min !== undefined && ms < bounds.min)
+      throw new InputError(name, `must be at least ${formatDuration(bounds.min)}, got '${v}'`);
+    if (bounds.max !== undefined && ms > bounds.max)
+      throw new InputError(name, `must be at most ${formatDuration(bounds.max)}, got '${v}'`);
     return ms;
   }
 
@@ -139,7 +152,8 @@ export class Inputs {
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
     const v = this.runner.input(name).toLowerCase();
     if (v === '') return fallback;
-    if (!(allowed as readonly string[]).includes(v)) throw new InputError(name, `expected one of ${allowed.join(', ')}, got '${v}'`);
+    if (!(allowed as readonly string[]).includes(v))
+      throw new InputError(name, `expected one of ${allowed.join(', ')}, got '${v}'`);
     return v as T;
   }
 

@@ -15,8 +15,13 @@ export interface BackoffOptions {
  * The delay before retry number `retry` (1 = the first retry): exponential with a cap, and
  * "full jitter" (AWS architecture blog) so that many clients retrying at once spread out.
  */
-export function backoffDelay(retry: number, opts: BackoffOptions, random: () => number = Math.random): number {
-  const base = opts.strategy === 'fixed' ? opts.initialMs : opts.initialMs * 2 ** Math.max(0, retry - 1);
+export function backoffDelay(
+  retry: number,
+  opts: BackoffOptions,
+  random: () => number = Math.random,
+): number {
+  const base =
+    opts.strategy === 'fixed' ? opts.initialMs : opts.initialMs * 2 ** Math.max(0, retry - 1);
   const capped = Math.min(opts.maxMs, base);
   return opts.jitter ? Math.floor(random() * capped) : capped;
 }
@@ -62,18 +67,24 @@ export interface RetryResult<T> {
  * Runs `attempt` until it reports done, attempts run out, or the deadline passes. A wait that
  * would end after the deadline is not started: the last attempt is the last one that fits.
  */
-export async function retry<T>(attempt: (n: number) => Promise<AttemptOutcome<T>>, opts: RetryOptions): Promise<RetryResult<T>> {
+export async function retry<T>(
+  attempt: (n: number) => Promise<AttemptOutcome<T>>,
+  opts: RetryOptions,
+): Promise<RetryResult<T>> {
   const { clock } = opts;
   let last: T | undefined;
   for (let n = 1; ; n++) {
-    if (opts.signal?.aborted) return { value: last, done: false, attempts: n - 1, stopped: 'aborted' };
+    if (opts.signal?.aborted)
+      return { value: last, done: false, attempts: n - 1, stopped: 'aborted' };
     const outcome = await attempt(n);
     if (outcome.value !== undefined) last = outcome.value;
     if (outcome.done) return { value: outcome.value, done: true, attempts: n };
     if (outcome.fatal) return { value: last, done: false, attempts: n, stopped: 'fatal' };
-    if (n >= opts.maxAttempts) return { value: last, done: false, attempts: n, stopped: 'attempts' };
+    if (n >= opts.maxAttempts)
+      return { value: last, done: false, attempts: n, stopped: 'attempts' };
     const wait = outcome.retryAfterMs ?? backoffDelay(n, opts, opts.random);
-    if (clock.now() + wait >= opts.deadline) return { value: last, done: false, attempts: n, stopped: 'deadline' };
+    if (clock.now() + wait >= opts.deadline)
+      return { value: last, done: false, attempts: n, stopped: 'deadline' };
     opts.onWait?.(wait, n);
     await clock.sleep(wait, opts.signal);
   }

@@ -40,7 +40,11 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function formatCommand(command: string, message: string, props: Record<string, string | number | undefined> = {}): string {
+export function formatCommand(
+  command: string,
+  message: string,
+  props: Record<string, string | number | undefined> = {},
+): string {
   const parts = Object.entries(props)
     .filter(([, v]) => v !== undefined && v !== '')
     .map(([k, v]) => `${k}=${escapeProperty(String(v))}`);
@@ -52,7 +56,8 @@ export function formatCommand(command: string, message: string, props: Record<st
 export function formatFileCommand(key: string, value: string): string {
   // The delimiter only has to be absent from the value, which the loop guarantees; Math.random
   // avoids loading node:crypto (measurable startup cost) for randomUUID.
-  const fresh = () => `ghadelimiter_${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+  const fresh = () =>
+    `ghadelimiter_${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
   let delimiter = fresh();
   while (key.includes(delimiter) || value.includes(delimiter)) delimiter = fresh();
   return `${key}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`;
@@ -93,7 +98,12 @@ export class Runner {
   setSecret(value: string | undefined): void {
     const v = value?.trim();
     if (!v) return;
-    const parts = /[\r\n]/.test(v) ? v.split(/\r?\n/).map((l) => l.trim()).filter((l) => KEY_MATERIAL_LINE.test(l)) : [v];
+    const parts = /[\r\n]/.test(v)
+      ? v
+          .split(/\r?\n/)
+          .map((l) => l.trim())
+          .filter((l) => KEY_MATERIAL_LINE.test(l))
+      : [v];
     for (const part of parts) {
       if (part.length < 3 || this.secrets.has(part)) continue;
       this.secrets.add(part);

@@ -1,6 +1,7 @@
 import type { Runner } from './runner';
 
-const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|token|secret|api[-_]?key|password|auth|session|signature/i;
+const SENSITIVE_HEADER =
+  /^(authorization|proxy-authorization|cookie|set-cookie)$|token|secret|api[-_]?key|password|auth|session|signature/i;
 
 /** Whether a header's value carries a credential and must be masked. */
 export function isSensitiveHeader(name: string): boolean {

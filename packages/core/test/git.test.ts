@@ -5,8 +5,17 @@ import { createGit, GitError, gitErrorLine, withoutUrlCredentials } from '../src
 
 describe('gitErrorLine', () => {
   test.each([
-    { name: 'fatal line wins over hints', input: 'hint: try this\nfatal: not a git repository\n', expected: 'fatal: not a git repository' },
-    { name: 'error line', input: 'To ../remote\n ! [rejected] main -> main (fetch first)\nerror: failed to push some refs\n', expected: 'error: failed to push some refs' },
+    {
+      name: 'fatal line wins over hints',
+      input: 'hint: try this\nfatal: not a git repository\n',
+      expected: 'fatal: not a git repository',
+    },
+    {
+      name: 'error line',
+      input:
+        'To ../remote\n ! [rejected] main -> main (fetch first)\nerror: failed to push some refs\n',
+      expected: 'error: failed to push some refs',
+    },
     { name: 'first line otherwise', input: '\n  something odd\nmore\n', expected: 'something odd' },
     { name: 'empty', input: '', expected: '' },
   ])('$name', ({ input, expected }) => expect(gitErrorLine(input)).toBe(expected));
@@ -14,10 +23,26 @@ describe('gitErrorLine', () => {
 
 describe('withoutUrlCredentials', () => {
   test.each([
-    { name: 'token in an https remote', input: "fatal: unable to access 'https://x-access-token:ghs_abc@github.com/o/r/': 403", expected: "fatal: unable to access 'https://***@github.com/o/r/': 403" },
-    { name: 'user only', input: 'https://bot@github.com/o/r.git', expected: 'https://***@github.com/o/r.git' },
-    { name: 'scp-style ssh is left alone', input: 'git@github.com:o/r.git', expected: 'git@github.com:o/r.git' },
-    { name: 'no URL', input: 'error: failed to push some refs', expected: 'error: failed to push some refs' },
+    {
+      name: 'token in an https remote',
+      input: "fatal: unable to access 'https://x-access-token:ghs_abc@github.com/o/r/': 403",
+      expected: "fatal: unable to access 'https://***@github.com/o/r/': 403",
+    },
+    {
+      name: 'user only',
+      input: 'https://bot@github.com/o/r.git',
+      expected: 'https://***@github.com/o/r.git',
+    },
+    {
+      name: 'scp-style ssh is left alone',
+      input: 'git@github.com:o/r.git',
+      expected: 'git@github.com:o/r.git',
+    },
+    {
+      name: 'no URL',
+      input: 'error: failed to push some refs',
+      expected: 'error: failed to push some refs',
+    },
   ])('$name', ({ input, expected }) => expect(withoutUrlCredentials(input)).toBe(expected));
 });
 
@@ -39,7 +64,14 @@ describe('createGit', () => {
     await git(['init', '-q', '-b', 'main']);
     const marker = path.join(dir, 'pwned');
     const message = `$(touch ${marker}); \`touch ${marker}\``;
-    await git(['commit', '-q', '--allow-empty', '-m', message], { env: { GIT_AUTHOR_NAME: 'a', GIT_AUTHOR_EMAIL: 'a@b', GIT_COMMITTER_NAME: 'a', GIT_COMMITTER_EMAIL: 'a@b' } });
+    await git(['commit', '-q', '--allow-empty', '-m', message], {
+      env: {
+        GIT_AUTHOR_NAME: 'a',
+        GIT_AUTHOR_EMAIL: 'a@b',
+        GIT_COMMITTER_NAME: 'a',
+        GIT_COMMITTER_EMAIL: 'a@b',
+      },
+    });
     expect((await git(['log', '-1', '--format=%s'])).stdout.trim()).toBe(message);
     expect(existsSync(marker)).toBe(false);
   });
@@ -49,13 +81,17 @@ describe('createGit', () => {
     const err = await git(['rev-parse', 'HEAD']).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GitError);
     expect((err as GitError).result.code).toBe(128);
-    expect((err as GitError).message).toMatch(/^git rev-parse failed \(exit 128\): fatal: not a git repository/);
+    expect((err as GitError).message).toMatch(
+      /^git rev-parse failed \(exit 128\): fatal: not a git repository/,
+    );
   });
 
   test('a GitError never shows credentials from a remote URL', async () => {
     const git = createGit(dir);
     await git(['init', '-q', '-b', 'main']);
-    const err = (await git(['fetch', 'http://bot:s3cr3t-token@127.0.0.1:1/o/r.git']).catch((e: unknown) => e)) as GitError;
+    const err = (await git(['fetch', 'http://bot:s3cr3t-token@127.0.0.1:1/o/r.git']).catch(
+      (e: unknown) => e,
+    )) as GitError;
     expect(err).toBeInstanceOf(GitError);
     expect(err.message).not.toContain('s3cr3t-token');
   });
@@ -67,6 +103,8 @@ describe('createGit', () => {
   });
 
   test('a missing binary is reported by name', async () => {
-    await expect(createGit(dir, process.env, 'no-such-git-binary')(['status'])).rejects.toThrow(/cannot run no-such-git-binary/);
+    await expect(createGit(dir, process.env, 'no-such-git-binary')(['status'])).rejects.toThrow(
+      /cannot run no-such-git-binary/,
+    );
   });
 });

@@ -12,7 +12,10 @@ interface Server {
 
 const open: Server[] = [];
 
-async function serve(handler: (req: http.IncomingMessage, res: http.ServerResponse) => void, host = '127.0.0.1'): Promise<Server> {
+async function serve(
+  handler: (req: http.IncomingMessage, res: http.ServerResponse) => void,
+  host = '127.0.0.1',
+): Promise<Server> {
   const seen: Server['seen'] = [];
   const sockets = new Set<Socket>();
   const server = http.createServer((req, res) => {
@@ -59,7 +62,10 @@ async function failure(promise: Promise<unknown>): Promise<HttpError> {
 
 describe('safeUrl', () => {
   test.each([
-    { input: 'https://user:pw@example.com:8443/health?token=x#frag', expected: 'https://example.com:8443/health' },
+    {
+      input: 'https://user:pw@example.com:8443/health?token=x#frag',
+      expected: 'https://example.com:8443/health',
+    },
     { input: 'http://example.com', expected: 'http://example.com/' },
     { input: 'http://[::1]:80/x', expected: 'http://[::1]/x' },
     { input: 'not a url', expected: '(invalid URL)' },
@@ -81,8 +87,19 @@ describe('isLocalhostName', () => {
 describe('httpRequest', () => {
   test('returns status, headers and body; sends method, headers and body', async () => {
     const s = await serve((_req, res) => res.writeHead(201, { 'x-reply': 'yes' }).end('created'));
-    const res = await httpRequest({ url: `${s.url}/items?q=1`, method: 'post', headers: { 'X-Token': 'abc' }, body: 'payload', timeoutMs: 5000 });
-    expect(res).toMatchObject({ status: 201, truncated: false, redirects: 0, url: `${s.url}/items` });
+    const res = await httpRequest({
+      url: `${s.url}/items?q=1`,
+      method: 'post',
+      headers: { 'X-Token': 'abc' },
+      body: 'payload',
+      timeoutMs: 5000,
+    });
+    expect(res).toMatchObject({
+      status: 201,
+      truncated: false,
+      redirects: 0,
+      url: `${s.url}/items`,
+    });
     expect(res.headers['x-reply']).toBe('yes');
     expect(res.body.toString()).toBe('created');
     expect(s.seen[0]).toMatchObject({ method: 'POST', path: '/items?q=1', body: 'payload' });
@@ -94,7 +111,13 @@ describe('httpRequest', () => {
       { name: 'under the cap', size: 1000, cap: 4096, truncated: false, kept: 1000 },
       { name: 'exactly the cap', size: 4096, cap: 4096, truncated: false, kept: 4096 },
       { name: 'over the cap', size: 200_000, cap: 4096, truncated: true, kept: 4096 },
-      { name: '10 MB against the default 1 MiB cap', size: 10 * 1024 * 1024, cap: undefined, truncated: true, kept: 1024 * 1024 },
+      {
+        name: '10 MB against the default 1 MiB cap',
+        size: 10 * 1024 * 1024,
+        cap: undefined,
+        truncated: true,
+        kept: 1024 * 1024,
+      },
     ])('$name', async ({ size, cap, truncated, kept }) => {
       const s = await serve((_req, res) => res.writeHead(200).end(Buffer.alloc(size, 'a')));
       const res = await httpRequest({ url: s.url, timeoutMs: 10_000, maxBodyBytes: cap });
@@ -127,14 +150,20 @@ describe('httpRequest', () => {
     const s = await serve(() => undefined);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    expect((await failure(httpRequest({ url: s.url, timeoutMs: 10_000, signal: controller.signal }))).code).toBe('ABORTED');
+    expect(
+      (await failure(httpRequest({ url: s.url, timeoutMs: 10_000, signal: controller.signal })))
+        .code,
+    ).toBe('ABORTED');
   });
 
   test('an already-aborted signal sends nothing', async () => {
     const s = await serve((_req, res) => res.end());
     const controller = new AbortController();
     controller.abort();
-    expect((await failure(httpRequest({ url: s.url, timeoutMs: 10_000, signal: controller.signal }))).code).toBe('ABORTED');
+    expect(
+      (await failure(httpRequest({ url: s.url, timeoutMs: 10_000, signal: controller.signal })))
+        .code,
+    ).toBe('ABORTED');
     await new Promise((r) => setTimeout(r, 50));
     expect(s.seen).toHaveLength(0);
   });
@@ -146,12 +175,25 @@ describe('httpRequest', () => {
       { status: 303, method: 'PUT', expectMethod: 'GET', expectBody: '' },
       { status: 307, method: 'POST', expectMethod: 'POST', expectBody: 'data' },
       { status: 308, method: 'PUT', expectMethod: 'PUT', expectBody: 'data' },
-    ])('$status after $method continues as $expectMethod', async ({ status, method, expectMethod, expectBody }) => {
-      const s = await serve((req, res) => (req.url === '/from' ? res.writeHead(status, { location: '/to' }).end() : res.writeHead(200).end('there')));
-      const res = await httpRequest({ url: `${s.url}/from`, method, body: 'data', followRedirects: true, timeoutMs: 5000 });
-      expect(res).toMatchObject({ status: 200, redirects: 1, url: `${s.url}/to` });
-      expect(s.seen[1]).toMatchObject({ method: expectMethod, path: '/to', body: expectBody });
-    });
+    ])(
+      '$status after $method continues as $expectMethod',
+      async ({ status, method, expectMethod, expectBody }) => {
+        const s = await serve((req, res) =>
+          req.url === '/from'
+            ? res.writeHead(status, { location: '/to' }).end()
+            : res.writeHead(200).end('there'),
+        );
+        const res = await httpRequest({
+          url: `${s.url}/from`,
+          method,
+          body: 'data',
+          followRedirects: true,
+          timeoutMs: 5000,
+        });
+        expect(res).toMatchObject({ status: 200, redirects: 1, url: `${s.url}/to` });
+        expect(s.seen[1]).toMatchObject({ method: expectMethod, path: '/to', body: expectBody });
+      },
+    );
 
     test('not followed unless asked', async () => {
       const s = await serve((_req, res) => res.writeHead(302, { location: '/elsewhere' }).end());
@@ -160,12 +202,36 @@ describe('httpRequest', () => {
     });
 
     test.each([
-      { name: 'loop', location: (path: string) => (path === '/a' ? '/b' : '/a'), code: 'REDIRECT_LOOP' as HttpErrorCode, max: 10 },
-      { name: 'too many', location: (path: string) => `/n${Number(path.slice(2) || 0) + 1}`, code: 'TOO_MANY_REDIRECTS' as HttpErrorCode, max: 3 },
-      { name: 'unsupported scheme', location: () => 'ftp://example.com/x', code: 'BAD_REDIRECT' as HttpErrorCode, max: 10 },
+      {
+        name: 'loop',
+        location: (path: string) => (path === '/a' ? '/b' : '/a'),
+        code: 'REDIRECT_LOOP' as HttpErrorCode,
+        max: 10,
+      },
+      {
+        name: 'too many',
+        location: (path: string) => `/n${Number(path.slice(2) || 0) + 1}`,
+        code: 'TOO_MANY_REDIRECTS' as HttpErrorCode,
+        max: 3,
+      },
+      {
+        name: 'unsupported scheme',
+        location: () => 'ftp://example.com/x',
+        code: 'BAD_REDIRECT' as HttpErrorCode,
+        max: 10,
+      },
     ])('$name → $code', async ({ location, code, max }) => {
-      const s = await serve((req, res) => res.writeHead(302, { location: location(req.url ?? '/') }).end());
-      const err = await failure(httpRequest({ url: `${s.url}/a`, followRedirects: true, maxRedirects: max, timeoutMs: 5000 }));
+      const s = await serve((req, res) =>
+        res.writeHead(302, { location: location(req.url ?? '/') }).end(),
+      );
+      const err = await failure(
+        httpRequest({
+          url: `${s.url}/a`,
+          followRedirects: true,
+          maxRedirects: max,
+          timeoutMs: 5000,
+        }),
+      );
       expect(err.code).toBe(code);
       if (code === 'TOO_MANY_REDIRECTS') expect(s.seen).toHaveLength(max + 1);
     });
@@ -174,13 +240,34 @@ describe('httpRequest', () => {
       const target = await serve((_req, res) => res.writeHead(200).end());
       const origin = await serve((req, res) => {
         if (req.url === '/same') res.writeHead(302, { location: '/other' }).end();
-        else if (req.url === '/other') res.writeHead(302, { location: `${target.url}/cross` }).end();
+        else if (req.url === '/other')
+          res.writeHead(302, { location: `${target.url}/cross` }).end();
       });
-      const headers = { Authorization: 'Bearer t', 'X-Api-Key': 'k', Cookie: 'c=1', 'X-Trace': 'keep' };
-      await httpRequest({ url: `${origin.url}/same`, headers, followRedirects: true, timeoutMs: 5000 });
-      expect(origin.seen[1].headers).toMatchObject({ authorization: 'Bearer t', 'x-api-key': 'k', cookie: 'c=1', 'x-trace': 'keep' });
+      const headers = {
+        Authorization: 'Bearer t',
+        'X-Api-Key': 'k',
+        Cookie: 'c=1',
+        'X-Trace': 'keep',
+      };
+      await httpRequest({
+        url: `${origin.url}/same`,
+        headers,
+        followRedirects: true,
+        timeoutMs: 5000,
+      });
+      expect(origin.seen[1].headers).toMatchObject({
+        authorization: 'Bearer t',
+        'x-api-key': 'k',
+        cookie: 'c=1',
+        'x-trace': 'keep',
+      });
       const cross = target.seen[0].headers;
-      expect([cross.authorization, cross['x-api-key'], cross.cookie, cross['x-trace']]).toEqual([undefined, undefined, undefined, 'keep']);
+      expect([cross.authorization, cross['x-api-key'], cross.cookie, cross['x-trace']]).toEqual([
+        undefined,
+        undefined,
+        undefined,
+        'keep',
+      ]);
     });
   });
 
@@ -196,7 +283,9 @@ describe('httpRequest', () => {
 
     test('reset before any response', async () => {
       const s = await serve((req) => req.socket.destroy());
-      expect((await failure(httpRequest({ url: s.url, timeoutMs: 5000 }))).code).toBe('CONNECTION_RESET');
+      expect((await failure(httpRequest({ url: s.url, timeoutMs: 5000 }))).code).toBe(
+        'CONNECTION_RESET',
+      );
     });
 
     test('connection closed in the middle of the body', async () => {
@@ -204,18 +293,32 @@ describe('httpRequest', () => {
         res.writeHead(200, { 'content-length': '1000' });
         res.write('only part', () => req.socket.destroy());
       });
-      expect((await failure(httpRequest({ url: s.url, timeoutMs: 5000 }))).code).toBe('CONNECTION_RESET');
+      expect((await failure(httpRequest({ url: s.url, timeoutMs: 5000 }))).code).toBe(
+        'CONNECTION_RESET',
+      );
     });
 
     test('DNS failure (.invalid never resolves)', async () => {
-      const err = await failure(httpRequest({ url: 'http://no-such-host.invalid/', timeoutMs: 5000 }));
+      const err = await failure(
+        httpRequest({ url: 'http://no-such-host.invalid/', timeoutMs: 5000 }),
+      );
       expect(err.code).toBe('DNS');
       expect(err.message).toMatch(/^DNS lookup failed \((ENOTFOUND|EAI_AGAIN|EAI_NONAME)\)$/);
     });
 
     test('an error message never carries credentials or the query', async () => {
-      const s = await serve((req, res) => res.writeHead(302, { location: req.url?.startsWith('/a') ? '/b?sig=zzz' : '/a?sig=zzz' }).end());
-      const err = await failure(httpRequest({ url: `http://u:hunter2@127.0.0.1:${s.port}/a?sig=zzz`, followRedirects: true, timeoutMs: 5000 }));
+      const s = await serve((req, res) =>
+        res
+          .writeHead(302, { location: req.url?.startsWith('/a') ? '/b?sig=zzz' : '/a?sig=zzz' })
+          .end(),
+      );
+      const err = await failure(
+        httpRequest({
+          url: `http://u:hunter2@127.0.0.1:${s.port}/a?sig=zzz`,
+          followRedirects: true,
+          timeoutMs: 5000,
+        }),
+      );
       expect(err.code).toBe('REDIRECT_LOOP');
       expect(err.message).not.toMatch(/hunter2|zzz/);
     });
@@ -233,7 +336,9 @@ describe('httpRequest', () => {
       const port = s.port;
       await s.close();
       open.splice(open.indexOf(s), 1);
-      expect((await failure(httpRequest({ url: `http://localhost:${port}/`, timeoutMs: 5000 }))).code).toBe('CONNECTION_REFUSED');
+      expect(
+        (await failure(httpRequest({ url: `http://localhost:${port}/`, timeoutMs: 5000 }))).code,
+      ).toBe('CONNECTION_REFUSED');
     });
   });
 });

@@ -1,4 +1,14 @@
-import { parseDuration, parseBoolean, parseInteger, parseList, parsePairs, formatDuration, Inputs, Runner, InputError } from '../src/index';
+import {
+  parseDuration,
+  parseBoolean,
+  parseInteger,
+  parseList,
+  parsePairs,
+  formatDuration,
+  Inputs,
+  Runner,
+  InputError,
+} from '../src/index';
 
 function runnerWith(inputs: Record<string, string>): Runner {
   const env: Record<string, string> = {};
@@ -73,7 +83,12 @@ describe('parseList', () => {
 
 describe('parsePairs', () => {
   test('Name: value headers, split at the first separator', () => {
-    expect(parsePairs('Authorization: Bearer a:b\n\nX-Id: 1', ':')).toEqual({ pairs: [['Authorization', 'Bearer a:b'], ['X-Id', '1']] });
+    expect(parsePairs('Authorization: Bearer a:b\n\nX-Id: 1', ':')).toEqual({
+      pairs: [
+        ['Authorization', 'Bearer a:b'],
+        ['X-Id', '1'],
+      ],
+    });
   });
   test('reports the first malformed line', () => {
     expect(parsePairs('a=1\nnonsense\nb=2', '=')).toEqual({ badLine: 2 });
@@ -86,11 +101,15 @@ describe('parsePairs', () => {
 describe('Inputs', () => {
   test('integer bounds name the input and the range', () => {
     const inputs = new Inputs(runnerWith({ 'max-attempts': '-1' }));
-    expect(() => inputs.integer('max-attempts', 10, { min: 1 })).toThrow(new InputError('max-attempts', "expected a whole number >= 1, got '-1'"));
+    expect(() => inputs.integer('max-attempts', 10, { min: 1 })).toThrow(
+      new InputError('max-attempts', "expected a whole number >= 1, got '-1'"),
+    );
   });
   test('boolean rejects junk', () => {
     const inputs = new Inputs(runnerWith({ insecure: 'maybe' }));
-    expect(() => inputs.boolean('insecure', false)).toThrow("Input 'insecure': expected true or false, got 'maybe'");
+    expect(() => inputs.boolean('insecure', false)).toThrow(
+      "Input 'insecure': expected true or false, got 'maybe'",
+    );
   });
   test('empty values fall back', () => {
     const inputs = new Inputs(runnerWith({}));
@@ -100,13 +119,19 @@ describe('Inputs', () => {
   });
   test('duration rejects unparseable text', () => {
     const inputs = new Inputs(runnerWith({ timeout: 'soon' }));
-    expect(() => inputs.duration('timeout', '5m')).toThrow("Input 'timeout': expected a duration like 30s, 5m or 1h30m, got 'soon'");
+    expect(() => inputs.duration('timeout', '5m')).toThrow(
+      "Input 'timeout': expected a duration like 30s, 5m or 1h30m, got 'soon'",
+    );
   });
   test('oneOf lists what is allowed', () => {
     const inputs = new Inputs(runnerWith({ backoff: 'linear' }));
-    expect(() => inputs.oneOf('backoff', ['exponential', 'fixed'] as const, 'exponential')).toThrow('expected one of exponential, fixed');
+    expect(() => inputs.oneOf('backoff', ['exponential', 'fixed'] as const, 'exponential')).toThrow(
+      'expected one of exponential, fixed',
+    );
   });
   test('required rejects empty', () => {
-    expect(() => new Inputs(runnerWith({ url: '  ' })).required('url')).toThrow("Input 'url': is required and was empty");
+    expect(() => new Inputs(runnerWith({ url: '  ' })).required('url')).toThrow(
+      "Input 'url': is required and was empty",
+    );
   });
 });

@@ -1,7 +1,6 @@
 import { backoffDelay, parseRetryAfter, retry, type AttemptOutcome } from '../src/index';
 import { FakeClock } from '../../../test/harness/fake-clock';
 
-
 describe('backoffDelay', () => {
   const exp = { initialMs: 1000, maxMs: 10_000, strategy: 'exponential' as const };
   test.each([
@@ -10,18 +9,31 @@ describe('backoffDelay', () => {
     { name: 'exponential retry 4', retry: 4, opts: exp, expected: 8000 },
     { name: 'exponential capped', retry: 5, opts: exp, expected: 10_000 },
     { name: 'huge retry stays capped', retry: 5000, opts: exp, expected: 10_000 },
-    { name: 'default strategy is exponential', retry: 3, opts: { initialMs: 100, maxMs: 10_000 }, expected: 400 },
+    {
+      name: 'default strategy is exponential',
+      retry: 3,
+      opts: { initialMs: 100, maxMs: 10_000 },
+      expected: 400,
+    },
     { name: 'fixed', retry: 7, opts: { ...exp, strategy: 'fixed' as const }, expected: 1000 },
-    { name: 'fixed capped by max', retry: 1, opts: { initialMs: 5000, maxMs: 2000, strategy: 'fixed' as const }, expected: 2000 },
+    {
+      name: 'fixed capped by max',
+      retry: 1,
+      opts: { initialMs: 5000, maxMs: 2000, strategy: 'fixed' as const },
+      expected: 2000,
+    },
   ])('$name', ({ retry: n, opts, expected }) => expect(backoffDelay(n, opts)).toBe(expected));
 
   test.each([
     { random: 0, expected: 0 },
     { random: 0.5, expected: 2000 },
     { random: 0.99999, expected: 3999 },
-  ])('full jitter draws between 0 and the computed delay (random $random)', ({ random, expected }) => {
-    expect(backoffDelay(3, { ...exp, jitter: true }, () => random)).toBe(expected);
-  });
+  ])(
+    'full jitter draws between 0 and the computed delay (random $random)',
+    ({ random, expected }) => {
+      expect(backoffDelay(3, { ...exp, jitter: true }, () => random)).toBe(expected);
+    },
+  );
 });
 
 describe('parseRetryAfter', () => {
@@ -42,7 +54,9 @@ describe('parseRetryAfter', () => {
   ])('$name', ({ value, expected }) => expect(parseRetryAfter(value, now)).toBe(expected));
 
   test('the asctime form (no zone, read as local time) is a date too', () => {
-    expect(parseRetryAfter('Thu Jan  1 12:00:05 2026', now)).toBe(Math.max(0, new Date(2026, 0, 1, 12, 0, 5).getTime() - now));
+    expect(parseRetryAfter('Thu Jan  1 12:00:05 2026', now)).toBe(
+      Math.max(0, new Date(2026, 0, 1, 12, 0, 5).getTime() - now),
+    );
   });
 });
 
@@ -54,7 +68,9 @@ describe('retry', () => {
     const calls: number[] = [];
     const fn = async (n: number): Promise<AttemptOutcome<number>> => {
       calls.push(n);
-      return n > failures ? { done: true, value: n } : ({ done: false, value: -n, ...extra } as AttemptOutcome<number>);
+      return n > failures
+        ? { done: true, value: n }
+        : ({ done: false, value: -n, ...extra } as AttemptOutcome<number>);
     };
     return { fn, calls };
   }
@@ -62,7 +78,9 @@ describe('retry', () => {
   test('succeeds on the first attempt without waiting', async () => {
     const clock = new FakeClock(1_000_000);
     const { fn, calls } = failThenSucceed(0);
-    expect(await retry(fn, { ...base, maxAttempts: 5, deadline: clock.now() + 60_000, clock })).toEqual({ value: 1, done: true, attempts: 1 });
+    expect(
+      await retry(fn, { ...base, maxAttempts: 5, deadline: clock.now() + 60_000, clock }),
+    ).toEqual({ value: 1, done: true, attempts: 1 });
     expect(calls).toEqual([1]);
     expect(clock.sleeps).toEqual([]);
   });
@@ -71,7 +89,13 @@ describe('retry', () => {
     const clock = new FakeClock(1_000_000);
     const { fn } = failThenSucceed(3);
     const waits: Array<[number, number]> = [];
-    const result = await retry(fn, { ...base, maxAttempts: 5, deadline: clock.now() + 60_000, clock, onWait: (ms, n) => waits.push([ms, n]) });
+    const result = await retry(fn, {
+      ...base,
+      maxAttempts: 5,
+      deadline: clock.now() + 60_000,
+      clock,
+      onWait: (ms, n) => waits.push([ms, n]),
+    });
     expect(result).toEqual({ value: 4, done: true, attempts: 4 });
     expect(clock.sleeps).toEqual([100, 200, 400]);
     expect(waits).toEqual([
@@ -84,7 +108,12 @@ describe('retry', () => {
   test('maxAttempts is the total number of calls, not retries after the first', async () => {
     const clock = new FakeClock(1_000_000);
     const { fn, calls } = failThenSucceed(Infinity);
-    const result = await retry(fn, { ...base, maxAttempts: 3, deadline: clock.now() + 60_000, clock });
+    const result = await retry(fn, {
+      ...base,
+      maxAttempts: 3,
+      deadline: clock.now() + 60_000,
+      clock,
+    });
     expect(calls).toEqual([1, 2, 3]);
     expect(result).toEqual({ value: -3, done: false, attempts: 3, stopped: 'attempts' });
     expect(clock.sleeps).toEqual([100, 200]);
@@ -94,7 +123,12 @@ describe('retry', () => {
     const clock = new FakeClock(1_000_000);
     const { fn, calls } = failThenSucceed(Infinity);
     // Waits 100, 200, 400: after the third attempt (t=300) a 400 ms wait would end at 700 ≥ 650.
-    const result = await retry(fn, { ...base, maxAttempts: 10, deadline: clock.now() + 650, clock });
+    const result = await retry(fn, {
+      ...base,
+      maxAttempts: 10,
+      deadline: clock.now() + 650,
+      clock,
+    });
     expect(calls).toEqual([1, 2, 3]);
     expect(result.stopped).toBe('deadline');
     expect(clock.now()).toBe(1_000_300);
@@ -110,7 +144,9 @@ describe('retry', () => {
   test('a fatal outcome stops at once', async () => {
     const clock = new FakeClock(1_000_000);
     const { fn, calls } = failThenSucceed(Infinity, { fatal: true });
-    expect(await retry(fn, { ...base, maxAttempts: 5, deadline: clock.now() + 60_000, clock })).toEqual({ value: -1, done: false, attempts: 1, stopped: 'fatal' });
+    expect(
+      await retry(fn, { ...base, maxAttempts: 5, deadline: clock.now() + 60_000, clock }),
+    ).toEqual({ value: -1, done: false, attempts: 1, stopped: 'fatal' });
     expect(calls).toEqual([1]);
   });
 
@@ -123,14 +159,23 @@ describe('retry', () => {
       if (n === 2) controller.abort();
       return { done: false };
     };
-    const result = await retry(fn, { ...base, maxAttempts: 5, deadline: clock.now() + 60_000, clock, signal: controller.signal });
+    const result = await retry(fn, {
+      ...base,
+      maxAttempts: 5,
+      deadline: clock.now() + 60_000,
+      clock,
+      signal: controller.signal,
+    });
     expect(calls).toEqual([1, 2]);
     expect(result).toMatchObject({ done: false, attempts: 2, stopped: 'aborted' });
   });
 
   test('the last value seen is kept when a later outcome carries none', async () => {
     const clock = new FakeClock(1_000_000);
-    const fn = async (n: number): Promise<AttemptOutcome<string>> => (n === 1 ? { done: false, value: 'first' } : { done: false });
-    expect((await retry(fn, { ...base, maxAttempts: 2, deadline: clock.now() + 60_000, clock })).value).toBe('first');
+    const fn = async (n: number): Promise<AttemptOutcome<string>> =>
+      n === 1 ? { done: false, value: 'first' } : { done: false };
+    expect(
+      (await retry(fn, { ...base, maxAttempts: 2, deadline: clock.now() + 60_000, clock })).value,
+    ).toBe('first');
   });
 });

@@ -1,4 +1,11 @@
-import { Runner, formatCommand, formatFileCommand, inputEnvName, runAction, errorMessage } from '../src/index';
+import {
+  Runner,
+  formatCommand,
+  formatFileCommand,
+  inputEnvName,
+  runAction,
+  errorMessage,
+} from '../src/index';
 import { parseFileCommands } from '../../../test/harness/run-action';
 
 function memoryRunner(env: Record<string, string> = {}) {
@@ -17,23 +24,32 @@ describe('runner protocol', () => {
     { name: 'url', expected: 'INPUT_URL' },
     { name: 'max-attempts', expected: 'INPUT_MAX-ATTEMPTS' },
     { name: 'my input', expected: 'INPUT_MY_INPUT' },
-  ])('input $name is read from $expected', ({ name, expected }) => expect(inputEnvName(name)).toBe(expected));
+  ])('input $name is read from $expected', ({ name, expected }) =>
+    expect(inputEnvName(name)).toBe(expected),
+  );
 
   test('workflow commands escape data and properties', () => {
-    expect(formatCommand('error', 'a%b\nc', { title: 'x:y,z' })).toBe('::error title=x%3Ay%2Cz::a%25b%0Ac\n');
+    expect(formatCommand('error', 'a%b\nc', { title: 'x:y,z' })).toBe(
+      '::error title=x%3Ay%2Cz::a%25b%0Ac\n',
+    );
   });
 
   test('outputs use the heredoc form, so multi-line values round-trip', () => {
     const { runner, files } = memoryRunner();
     runner.setOutput('results', '{"a":1}\nsecond line');
     runner.setOutput('healthy', true);
-    expect(parseFileCommands(files.out)).toEqual({ results: '{"a":1}\nsecond line', healthy: 'true' });
+    expect(parseFileCommands(files.out)).toEqual({
+      results: '{"a":1}\nsecond line',
+      healthy: 'true',
+    });
   });
 
   test('a value containing the delimiter still round-trips', () => {
     const text = formatFileCommand('k', 'v');
     const delimiter = text.split('\n')[0].split('<<')[1];
-    expect(parseFileCommands(formatFileCommand('k', `x\n${delimiter}\ny`))).toEqual({ k: `x\n${delimiter}\ny` });
+    expect(parseFileCommands(formatFileCommand('k', `x\n${delimiter}\ny`))).toEqual({
+      k: `x\n${delimiter}\ny`,
+    });
   });
 
   test('setSecret emits add-mask once per value and redacts it from summaries', () => {
@@ -54,7 +70,9 @@ describe('runner protocol', () => {
     });
     expect(process.exitCode).toBe(1);
     process.exitCode = saved;
-    const lines = stdout().split('\n').filter((l) => l.startsWith('::error'));
+    const lines = stdout()
+      .split('\n')
+      .filter((l) => l.startsWith('::error'));
     expect(lines).toEqual(['::error::login failed for *** second line']);
     expect(stdout()).not.toContain('at ');
   });
@@ -72,16 +90,25 @@ describe('runner protocol', () => {
       return [...stdout().matchAll(/^::add-mask::(.*)$/gm)].map((m) => m[1]);
     }
     test.each([
-      { name: 'a one-line value (token, base64 kubeconfig) is masked whole', input: 'c2VjcmV0LXRva2VuLXZhbHVl', expected: ['c2VjcmV0LXRva2VuLXZhbHVl'] },
+      {
+        name: 'a one-line value (token, base64 kubeconfig) is masked whole',
+        input: 'c2VjcmV0LXRva2VuLXZhbHVl',
+        expected: ['c2VjcmV0LXRva2VuLXZhbHVl'],
+      },
       {
         name: 'a raw kubeconfig: never its structural lines',
-        input: 'apiVersion: v1\nkind: Config\npreferences:\nusers:\n- name: ci\n  user:\n    token: abc\n',
+        input:
+          'apiVersion: v1\nkind: Config\npreferences:\nusers:\n- name: ci\n  user:\n    token: abc\n',
         expected: [],
       },
       {
         name: 'a PEM key: its body lines, not the armour',
-        input: '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg4LVWM9nuwNSk3yBkfyiRwBNRbUrAv1ZB1Ho1rPXGoAoGCCqGSM49\nAwEHoUQDQgAE\n-----END EC PRIVATE KEY-----\n',
-        expected: ['MHcCAQEEIBkg4LVWM9nuwNSk3yBkfyiRwBNRbUrAv1ZB1Ho1rPXGoAoGCCqGSM49', 'AwEHoUQDQgAE'],
+        input:
+          '-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg4LVWM9nuwNSk3yBkfyiRwBNRbUrAv1ZB1Ho1rPXGoAoGCCqGSM49\nAwEHoUQDQgAE\n-----END EC PRIVATE KEY-----\n',
+        expected: [
+          'MHcCAQEEIBkg4LVWM9nuwNSk3yBkfyiRwBNRbUrAv1ZB1Ho1rPXGoAoGCCqGSM49',
+          'AwEHoUQDQgAE',
+        ],
       },
       { name: 'blank', input: '   ', expected: [] },
     ])('$name', ({ input, expected }) => expect(masksOf(input)).toEqual(expected));

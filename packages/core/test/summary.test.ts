@@ -22,11 +22,15 @@ describe('table', () => {
           [2, undefined, 'line\nbreak'],
         ],
       ),
-    ).toBe('| # | Status | Result |\n| --- | --- | --- |\n| 1 | 503 | status 503 \\| retry |\n| 2 |  | line<br>break |\n');
+    ).toBe(
+      '| # | Status | Result |\n| --- | --- | --- |\n| 1 | 503 | status 503 \\| retry |\n| 2 |  | line<br>break |\n',
+    );
   });
 
   test('short rows are padded, extra cells dropped', () => {
-    expect(table(['a', 'b'], [[1], [1, 2, 3]])).toBe('| a | b |\n| --- | --- |\n| 1 |  |\n| 1 | 2 |\n');
+    expect(table(['a', 'b'], [[1], [1, 2, 3]])).toBe(
+      '| a | b |\n| --- | --- |\n| 1 |  |\n| 1 | 2 |\n',
+    );
   });
 
   test('no rows: just the header', () => {
@@ -38,7 +42,11 @@ describe('heading, details, code', () => {
   test.each([
     { name: 'heading default level', got: () => heading('Health'), expected: '### Health\n' },
     { name: 'heading level 4', got: () => heading('URL', 4), expected: '#### URL\n' },
-    { name: 'details', got: () => details('Log | tail', 'body'), expected: '<details><summary>Log \\| tail</summary>\n\nbody\n</details>\n' },
+    {
+      name: 'details',
+      got: () => details('Log | tail', 'body'),
+      expected: '<details><summary>Log \\| tail</summary>\n\nbody\n</details>\n',
+    },
     { name: 'code', got: () => code('npm test'), expected: '`npm test`' },
     { name: 'code with a backtick', got: () => code('a`b'), expected: '``a`b``' },
     { name: 'code on one line', got: () => code('a\nb'), expected: '`a b`' },

@@ -22,7 +22,12 @@ export class CredentialPluginError extends Error {
 interface ExecCredential {
   apiVersion?: string;
   kind?: string;
-  status?: { token?: string; clientCertificateData?: string; clientKeyData?: string; expirationTimestamp?: string };
+  status?: {
+    token?: string;
+    clientCertificateData?: string;
+    clientKeyData?: string;
+    expirationTimestamp?: string;
+  };
 }
 
 export interface ExecPluginOptions {
@@ -34,12 +39,17 @@ export interface ExecPluginOptions {
   onSecret?: (value: string) => void;
 }
 
-const lastLine = (text: string) => text.trim().split(/\r?\n/).filter(Boolean).pop()?.slice(0, 300) ?? '';
+const lastLine = (text: string) =>
+  text.trim().split(/\r?\n/).filter(Boolean).pop()?.slice(0, 300) ?? '';
 
 /** Runs an exec credential plugin and returns the token or client certificate it printed. */
-export function runExecPlugin(exec: ExecConfig, opts: ExecPluginOptions): Promise<PluginCredentials> {
+export function runExecPlugin(
+  exec: ExecConfig,
+  opts: ExecPluginOptions,
+): Promise<PluginCredentials> {
   const command = exec.command;
-  if (!command) return Promise.reject(new CredentialPluginError('the exec credential plugin has no command'));
+  if (!command)
+    return Promise.reject(new CredentialPluginError('the exec credential plugin has no command'));
   const apiVersion = exec.apiVersion || 'client.authentication.k8s.io/v1';
   const spec: Record<string, unknown> = { interactive: false };
   if (exec.provideClusterInfo && opts.cluster) {
@@ -56,41 +66,84 @@ export function runExecPlugin(exec: ExecConfig, opts: ExecPluginOptions): Promis
   const timeoutMs = opts.timeoutMs ?? 60_000;
 
   return new Promise((resolve, reject) => {
-    execFile(command, exec.args ?? [], { env, timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024, windowsHide: true }, (err, stdout, stderr) => {
-      if (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') {
-          return reject(new CredentialPluginError(`the exec credential plugin '${command}' was not found${exec.installHint ? ` (${lastLine(exec.installHint)})` : ' on PATH'}`));
+    execFile(
+      command,
+      exec.args ?? [],
+      { env, timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024, windowsHide: true },
+      (err, stdout, stderr) => {
+        if (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          if (code === 'ENOENT') {
+            return reject(
+              new CredentialPluginError(
+                `the exec credential plugin '${command}' was not found${exec.installHint ? ` (${lastLine(exec.installHint)})` : ' on PATH'}`,
+              ),
+            );
+          }
+          if ((err as { killed?: boolean }).killed)
+            return reject(
+              new CredentialPluginError(
+                `the exec credential plugin '${command}' did not finish within ${timeoutMs} ms`,
+              ),
+            );
+          const detail = lastLine(String(stderr));
+          return reject(
+            new CredentialPluginError(
+              `the exec credential plugin '${command}' failed (exit code ${typeof code === 'number' ? code : ((err as { code?: unknown }).code ?? '?')})${detail ? `: ${detail}` : ''}`,
+            ),
+          );
         }
-        if ((err as { killed?: boolean }).killed) return reject(new CredentialPluginError(`the exec credential plugin '${command}' did not finish within ${timeoutMs} ms`));
-        const detail = lastLine(String(stderr));
-        return reject(new CredentialPluginError(`the exec credential plugin '${command}' failed (exit code ${typeof code === 'number' ? code : (err as { code?: unknown }).code ?? '?'})${detail ? `: ${detail}` : ''}`));
-      }
-      let credential: ExecCredential;
-      try {
-        credential = JSON.parse(String(stdout)) as ExecCredential;
-      } catch {
-        return reject(new CredentialPluginError(`the exec credential plugin '${command}' printed something that is not an ExecCredential (JSON)`));
-      }
-      const status = credential?.status;
-      if (credential?.kind !== 'ExecCredential' || !status) return reject(new CredentialPluginError(`the exec credential plugin '${command}' printed no ExecCredential status`));
-      if (credential.apiVersion && credential.apiVersion !== apiVersion) {
-        return reject(new CredentialPluginError(`the exec credential plugin '${command}' answered ${credential.apiVersion}, but the kubeconfig asked for ${apiVersion}`));
-      }
-      if (status.token) {
-        opts.onSecret?.(status.token);
-        return resolve({ authorization: `Bearer ${status.token}` });
-      }
-      if (status.clientCertificateData && status.clientKeyData) {
-        opts.onSecret?.(status.clientKeyData);
-        return resolve({ clientCert: Buffer.from(status.clientCertificateData, 'utf8'), clientKey: Buffer.from(status.clientKeyData, 'utf8') });
-      }
-      reject(new CredentialPluginError(`the exec credential plugin '${command}' returned neither a token nor a client certificate and key`));
-    });
+        let credential: ExecCredential;
+        try {
+          credential = JSON.parse(String(stdout)) as ExecCredential;
+        } catch {
+          return reject(
+            new CredentialPluginError(
+              `the exec credential plugin '${command}' printed something that is not an ExecCredential (JSON)`,
+            ),
+          );
+        }
+        const status = credential?.status;
+        if (credential?.kind !== 'ExecCredential' || !status)
+          return reject(
+            new CredentialPluginError(
+              `the exec credential plugin '${command}' printed no ExecCredential status`,
+            ),
+          );
+        if (credential.apiVersion && credential.apiVersion !== apiVersion) {
+          return reject(
+            new CredentialPluginError(
+              `the exec credential plugin '${command}' answered ${credential.apiVersion}, but the kubeconfig asked for ${apiVersion}`,
+            ),
+          );
+        }
+        if (status.token) {
+          opts.onSecret?.(status.token);
+          return resolve({ authorization: `Bearer ${status.token}` });
+        }
+        if (status.clientCertificateData && status.clientKeyData) {
+          opts.onSecret?.(status.clientKeyData);
+          return resolve({
+            clientCert: Buffer.from(status.clientCertificateData, 'utf8'),
+            clientKey: Buffer.from(status.clientKeyData, 'utf8'),
+          });
+        }
+        reject(
+          new CredentialPluginError(
+            `the exec credential plugin '${command}' returned neither a token nor a client certificate and key`,
+          ),
+        );
+      },
+    );
   });
 }
 
-const toBuffer = (v: unknown): Buffer | undefined => (v === undefined || v === null ? undefined : Buffer.isBuffer(v) ? v : Buffer.from(String(v), 'utf8'));
+const toBuffer = (v: unknown): Buffer | undefined =>
+  v === undefined || v === null
+    ? undefined
+    : Buffer.isBuffer(v)
+      ? v
+      : Buffer.from(String(v), 'utf8');
 
 /** A legacy auth-provider user, through client-node (one-context kubeconfig, JSON). */
 export async function authProviderCredentials(kubeconfig: string): Promise<PluginCredentials> {
@@ -100,5 +153,9 @@ export async function authProviderCredentials(kubeconfig: string): Promise<Plugi
   const opts: { headers?: Record<string, string>; cert?: unknown; key?: unknown } = {};
   await kc.applyToHTTPSOptions(opts as never);
   const authorization = opts.headers?.Authorization ?? opts.headers?.authorization;
-  return { authorization: authorization || undefined, clientCert: toBuffer(opts.cert), clientKey: toBuffer(opts.key) };
+  return {
+    authorization: authorization || undefined,
+    clientCert: toBuffer(opts.cert),
+    clientKey: toBuffer(opts.key),
+  };
 }

@@ -25,7 +25,10 @@ export class KubeApiError extends Error {
   /** Worth trying again: the network, a timeout, throttling or a server-side error. */
   get retryable(): boolean {
     if (this.code === 'NETWORK' || this.code === 'TIMEOUT') return true;
-    return this.code === 'HTTP' && (this.status === 429 || (this.status !== undefined && this.status >= 500));
+    return (
+      this.code === 'HTTP' &&
+      (this.status === 429 || (this.status !== undefined && this.status >= 500))
+    );
   }
 }
 
@@ -56,9 +59,18 @@ export interface WatchOptions {
 
 /** What rollout waiting needs from an API server; tests give a fake. */
 export interface KubeApi {
-  get<T>(path: string, query?: Record<string, string | undefined>, opts?: RequestOptions): Promise<T>;
+  get<T>(
+    path: string,
+    query?: Record<string, string | undefined>,
+    opts?: RequestOptions,
+  ): Promise<T>;
   /** Streams events until the server ends the watch (resolves) or it fails (rejects with KubeApiError). */
-  watch<T>(path: string, query: Record<string, string | undefined>, onEvent: (event: WatchEvent<T>) => void, opts?: WatchOptions): Promise<void>;
+  watch<T>(
+    path: string,
+    query: Record<string, string | undefined>,
+    onEvent: (event: WatchEvent<T>) => void,
+    opts?: WatchOptions,
+  ): Promise<void>;
   /** Requests sent so far (for the summary and tests). */
   readonly requests: number;
   close(): void;
@@ -73,17 +85,38 @@ function queryString(query: Record<string, string | undefined> = {}): string {
 
 function networkError(err: NodeJS.ErrnoException, server: string): KubeApiError {
   const code = err.code ?? '';
-  if (code === 'ECONNREFUSED') return new KubeApiError('NETWORK', `cannot connect to the API server at ${server}: connection refused`);
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new KubeApiError('NETWORK', `cannot resolve the API server's host ${server} (${code})`);
-  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|HOSTNAME|ALTNAME/i.test(code) || /certificate/i.test(err.message)) {
-    return new KubeApiError('HTTP', `TLS verification of the API server ${server} failed (${code || err.message.split('\n')[0]}): check the kubeconfig's certificate-authority`, undefined, 'TLS');
+  if (code === 'ECONNREFUSED')
+    return new KubeApiError(
+      'NETWORK',
+      `cannot connect to the API server at ${server}: connection refused`,
+    );
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return new KubeApiError('NETWORK', `cannot resolve the API server's host ${server} (${code})`);
+  if (
+    /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|HOSTNAME|ALTNAME/i.test(code) ||
+    /certificate/i.test(err.message)
+  ) {
+    return new KubeApiError(
+      'HTTP',
+      `TLS verification of the API server ${server} failed (${code || err.message.split('\n')[0]}): check the kubeconfig's certificate-authority`,
+      undefined,
+      'TLS',
+    );
   }
-  if (code === 'ECONNRESET' || err.message === 'socket hang up') return new KubeApiError('NETWORK', `the connection to ${server} was reset`);
-  return new KubeApiError('NETWORK', `network error talking to ${server}: ${code || err.message.split('\n')[0]}`);
+  if (code === 'ECONNRESET' || err.message === 'socket hang up')
+    return new KubeApiError('NETWORK', `the connection to ${server} was reset`);
+  return new KubeApiError(
+    'NETWORK',
+    `network error talking to ${server}: ${code || err.message.split('\n')[0]}`,
+  );
 }
 
 /** The one-line error for a non-2xx answer; the server's Status message when it sent one. */
-export function statusError(status: number, body: string, connection: Pick<KubeConnection, 'source' | 'context'>): KubeApiError {
+export function statusError(
+  status: number,
+  body: string,
+  connection: Pick<KubeConnection, 'source' | 'context'>,
+): KubeApiError {
   let parsed: ApiStatus | undefined;
   try {
     const json = JSON.parse(body) as ApiStatus;
@@ -92,10 +125,22 @@ export function statusError(status: number, body: string, connection: Pick<KubeC
     parsed = undefined;
   }
   if (status === 401) {
-    return new KubeApiError('HTTP', `the API server rejected the credentials (401 Unauthorized) of context '${connection.context}' from ${connection.source}: the token or client certificate is wrong or expired`, 401, 'Unauthorized');
+    return new KubeApiError(
+      'HTTP',
+      `the API server rejected the credentials (401 Unauthorized) of context '${connection.context}' from ${connection.source}: the token or client certificate is wrong or expired`,
+      401,
+      'Unauthorized',
+    );
   }
-  const message = parsed?.message ? parsed.message : `HTTP ${status} ${http.STATUS_CODES[status] ?? ''}`.trim();
-  return new KubeApiError('HTTP', message, status, parsed?.reason || http.STATUS_CODES[status]?.replace(/\s+/g, ''));
+  const message = parsed?.message
+    ? parsed.message
+    : `HTTP ${status} ${http.STATUS_CODES[status] ?? ''}`.trim();
+  return new KubeApiError(
+    'HTTP',
+    message,
+    status,
+    parsed?.reason || http.STATUS_CODES[status]?.replace(/\s+/g, ''),
+  );
 }
 
 export interface KubeApiClientOptions {
@@ -114,7 +159,10 @@ export class KubeApiClient implements KubeApi {
   private readonly base: URL;
   private sent = 0;
 
-  constructor(private readonly conn: KubeConnection, private readonly options: KubeApiClientOptions = {}) {
+  constructor(
+    private readonly conn: KubeConnection,
+    private readonly options: KubeApiClientOptions = {},
+  ) {
     this.base = new URL(conn.server);
     const tls: https.AgentOptions = {
       keepAlive: true,
@@ -124,7 +172,10 @@ export class KubeApiClient implements KubeApi {
       rejectUnauthorized: !conn.insecureSkipTlsVerify,
       servername: conn.tlsServerName,
     };
-    const agent = (maxSockets: number) => (this.base.protocol === 'https:' ? new https.Agent({ ...tls, maxSockets }) : new http.Agent({ keepAlive: true, maxSockets }));
+    const agent = (maxSockets: number) =>
+      this.base.protocol === 'https:'
+        ? new https.Agent({ ...tls, maxSockets })
+        : new http.Agent({ keepAlive: true, maxSockets });
     // Twenty workloads start with twenty LISTs at once: four connections serve them faster than
     // twenty TLS handshakes. Watches get an unbounded pool so they never starve the GETs.
     this.restAgent = agent(4);
@@ -141,21 +192,38 @@ export class KubeApiClient implements KubeApi {
   }
 
   private headers(): Record<string, string> {
-    const h: Record<string, string> = { accept: 'application/json', 'user-agent': this.options.userAgent ?? 'cicd-actions/kube' };
+    const h: Record<string, string> = {
+      accept: 'application/json',
+      'user-agent': this.options.userAgent ?? 'cicd-actions/kube',
+    };
     if (this.options.authorization) h.authorization = this.options.authorization;
     else if (this.conn.token) h.authorization = `Bearer ${this.conn.token}`;
-    else if (this.conn.tokenFile) h.authorization = `Bearer ${readFileSync(this.conn.tokenFile, 'utf8').trim()}`;
-    else if (this.conn.username && this.conn.password) h.authorization = `Basic ${Buffer.from(`${this.conn.username}:${this.conn.password}`).toString('base64')}`;
+    else if (this.conn.tokenFile)
+      h.authorization = `Bearer ${readFileSync(this.conn.tokenFile, 'utf8').trim()}`;
+    else if (this.conn.username && this.conn.password)
+      h.authorization = `Basic ${Buffer.from(`${this.conn.username}:${this.conn.password}`).toString('base64')}`;
     if (this.conn.impersonate) h['impersonate-user'] = this.conn.impersonate;
     return h;
   }
 
-  private open(path: string, query: Record<string, string | undefined> | undefined, signal: AbortSignal | undefined, agent: http.Agent): Promise<http.IncomingMessage> {
-    const url = new URL(this.base.pathname.replace(/\/$/, '') + path + queryString(query), this.base);
+  private open(
+    path: string,
+    query: Record<string, string | undefined> | undefined,
+    signal: AbortSignal | undefined,
+    agent: http.Agent,
+  ): Promise<http.IncomingMessage> {
+    const url = new URL(
+      this.base.pathname.replace(/\/$/, '') + path + queryString(query),
+      this.base,
+    );
     this.sent++;
     return new Promise((resolve, reject) => {
       const lib = url.protocol === 'https:' ? https : http;
-      const req = lib.request(url, { method: 'GET', headers: this.headers(), agent, signal }, resolve);
+      const req = lib.request(
+        url,
+        { method: 'GET', headers: this.headers(), agent, signal },
+        resolve,
+      );
       req.on('error', (err: NodeJS.ErrnoException) => {
         if (signal?.aborted) reject(new KubeApiError('ABORTED', 'request aborted'));
         else reject(networkError(err, this.conn.server));
@@ -164,7 +232,11 @@ export class KubeApiClient implements KubeApi {
     });
   }
 
-  async get<T>(path: string, query?: Record<string, string | undefined>, opts: RequestOptions = {}): Promise<T> {
+  async get<T>(
+    path: string,
+    query?: Record<string, string | undefined>,
+    opts: RequestOptions = {},
+  ): Promise<T> {
     const timeoutMs = opts.timeoutMs ?? this.options.requestTimeoutMs ?? 15_000;
     const controller = new AbortController();
     let timedOut = false;
@@ -181,7 +253,11 @@ export class KubeApiClient implements KubeApi {
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', resolve);
         res.on('error', reject);
-        res.on('aborted', () => reject(new KubeApiError('NETWORK', 'the connection closed before the response was complete')));
+        res.on('aborted', () =>
+          reject(
+            new KubeApiError('NETWORK', 'the connection closed before the response was complete'),
+          ),
+        );
       });
       const body = Buffer.concat(chunks).toString('utf8');
       const status = res.statusCode ?? 0;
@@ -189,10 +265,18 @@ export class KubeApiClient implements KubeApi {
       try {
         return JSON.parse(body) as T;
       } catch {
-        throw new KubeApiError('HTTP', `the API server answered ${path} with something that is not JSON`, status);
+        throw new KubeApiError(
+          'HTTP',
+          `the API server answered ${path} with something that is not JSON`,
+          status,
+        );
       }
     } catch (err) {
-      if (timedOut) throw new KubeApiError('TIMEOUT', `request to the API server timed out after ${timeoutMs} ms`);
+      if (timedOut)
+        throw new KubeApiError(
+          'TIMEOUT',
+          `request to the API server timed out after ${timeoutMs} ms`,
+        );
       if (opts.signal?.aborted) throw new KubeApiError('ABORTED', 'request aborted');
       if (err instanceof KubeApiError) throw err;
       throw networkError(err as NodeJS.ErrnoException, this.conn.server);
@@ -202,7 +286,12 @@ export class KubeApiClient implements KubeApi {
     }
   }
 
-  async watch<T>(path: string, query: Record<string, string | undefined>, onEvent: (event: WatchEvent<T>) => void, opts: WatchOptions = {}): Promise<void> {
+  async watch<T>(
+    path: string,
+    query: Record<string, string | undefined>,
+    onEvent: (event: WatchEvent<T>) => void,
+    opts: WatchOptions = {},
+  ): Promise<void> {
     const controller = new AbortController();
     const idleMs = opts.idleTimeoutMs ?? 60_000;
     let timedOut = false;
@@ -219,7 +308,12 @@ export class KubeApiClient implements KubeApi {
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     arm();
     try {
-      const res = await this.open(path, { ...query, watch: 'true' }, controller.signal, this.watchAgent);
+      const res = await this.open(
+        path,
+        { ...query, watch: 'true' },
+        controller.signal,
+        this.watchAgent,
+      );
       const status = res.statusCode ?? 0;
       if (status !== 200) {
         const chunks: Buffer[] = [];
@@ -249,8 +343,14 @@ export class KubeApiClient implements KubeApi {
         });
         res.on('end', resolve);
         res.on('error', reject);
-        res.on('aborted', () => reject(new KubeApiError('NETWORK', 'the watch connection was cut')));
-        res.on('close', () => (res.complete ? resolve() : reject(new KubeApiError('NETWORK', 'the watch connection was cut'))));
+        res.on('aborted', () =>
+          reject(new KubeApiError('NETWORK', 'the watch connection was cut')),
+        );
+        res.on('close', () =>
+          res.complete
+            ? resolve()
+            : reject(new KubeApiError('NETWORK', 'the watch connection was cut')),
+        );
       });
     } catch (err) {
       if (opts.signal?.aborted) return;
@@ -267,14 +367,22 @@ export class KubeApiClient implements KubeApi {
 /** A client for a connection, running its credential plugin first if it has one. */
 export async function createKubeApi(
   conn: KubeConnection,
-  options: KubeApiClientOptions & { onSecret?: (value: string) => void; env?: Record<string, string | undefined>; pluginTimeoutMs?: number } = {},
+  options: KubeApiClientOptions & {
+    onSecret?: (value: string) => void;
+    env?: Record<string, string | undefined>;
+    pluginTimeoutMs?: number;
+  } = {},
 ): Promise<KubeApi> {
   if (!conn.exec && conn.plugin?.type !== 'auth-provider') return new KubeApiClient(conn, options);
   const plugins = await import('./credential-plugin');
   const creds = conn.exec
     ? await plugins.runExecPlugin(conn.exec, {
         env: options.env ?? process.env,
-        cluster: { server: conn.server, caData: conn.ca?.toString('base64'), insecureSkipTlsVerify: conn.insecureSkipTlsVerify },
+        cluster: {
+          server: conn.server,
+          caData: conn.ca?.toString('base64'),
+          insecureSkipTlsVerify: conn.insecureSkipTlsVerify,
+        },
         timeoutMs: options.pluginTimeoutMs,
         onSecret: options.onSecret,
       })
@@ -284,6 +392,10 @@ export async function createKubeApi(
     options.onSecret?.(creds.authorization.replace(/^\S+\s+/, ''));
   }
   if (creds.clientKey) options.onSecret?.(creds.clientKey.toString('utf8'));
-  const withPlugin: KubeConnection = { ...conn, clientCert: creds.clientCert ?? conn.clientCert, clientKey: creds.clientKey ?? conn.clientKey };
+  const withPlugin: KubeConnection = {
+    ...conn,
+    clientCert: creds.clientCert ?? conn.clientCert,
+    clientKey: creds.clientKey ?? conn.clientKey,
+  };
   return new KubeApiClient(withPlugin, { ...options, authorization: creds.authorization });
 }

@@ -7,7 +7,10 @@ import path from 'node:path';
 
 export class KubeconfigError extends Error {
   /** Which action input the problem is about. */
-  constructor(message: string, readonly about: 'kubeconfig' | 'context' = 'kubeconfig') {
+  constructor(
+    message: string,
+    readonly about: 'kubeconfig' | 'context' = 'kubeconfig',
+  ) {
     super(message);
     this.name = 'KubeconfigError';
   }
@@ -110,17 +113,24 @@ export interface KubeconfigSources {
   onSecret?: (value: string) => void;
 }
 
-const looksLikeKubeconfig = (text: string) => /^\s*\{/.test(text) || /^\s*(apiVersion|kind|clusters|contexts|users|current-context|preferences)\s*:/m.test(text);
+const looksLikeKubeconfig = (text: string) =>
+  /^\s*\{/.test(text) ||
+  /^\s*(apiVersion|kind|clusters|contexts|users|current-context|preferences)\s*:/m.test(text);
 
 /** The `kubeconfig` input as YAML text: given raw, or base64 (the usual way it is stored in a secret). */
 export function decodeKubeconfigContent(content: string): string {
   if (looksLikeKubeconfig(content)) return content;
   const compact = content.replace(/\s+/g, '');
   if (compact && /^[A-Za-z0-9+/_-]+={0,2}$/.test(compact)) {
-    const decoded = Buffer.from(compact, compact.includes('-') || compact.includes('_') ? 'base64url' : 'base64').toString('utf8');
+    const decoded = Buffer.from(
+      compact,
+      compact.includes('-') || compact.includes('_') ? 'base64url' : 'base64',
+    ).toString('utf8');
     if (!decoded.includes('\uFFFD') && looksLikeKubeconfig(decoded)) return decoded;
   }
-  throw new KubeconfigError('is neither a kubeconfig (YAML with clusters, users and contexts) nor base64 of one');
+  throw new KubeconfigError(
+    'is neither a kubeconfig (YAML with clusters, users and contexts) nor base64 of one',
+  );
 }
 
 /** Values in a kubeconfig that must be masked: tokens, keys, passwords, plugin secrets. */
@@ -133,7 +143,8 @@ export function kubeconfigSecrets(config: Kubeconfig): string[] {
       // The key also travels decoded (PEM) inside the process.
       out.push(Buffer.from(user['client-key-data'], 'base64').toString('utf8'));
     }
-    for (const [k, v] of Object.entries(user['auth-provider']?.config ?? {})) if (/token|secret|password|key/i.test(k) && v) out.push(String(v));
+    for (const [k, v] of Object.entries(user['auth-provider']?.config ?? {}))
+      if (/token|secret|password|key/i.test(k) && v) out.push(String(v));
     for (const e of user.exec?.env ?? []) if (e?.value) out.push(String(e.value));
   }
   return out;
@@ -161,29 +172,41 @@ async function parseYaml(text: string): Promise<unknown> {
 function asArray<T>(value: unknown, what: string): T[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw new KubeconfigError(`'${what}' is not a list`);
-  return value.filter((x) => x && typeof x === 'object' && typeof (x as { name?: unknown }).name === 'string') as T[];
+  return value.filter(
+    (x) => x && typeof x === 'object' && typeof (x as { name?: unknown }).name === 'string',
+  ) as T[];
 }
 
 /** One kubeconfig document; file paths in it are made absolute against `baseDir`. */
 export async function parseKubeconfig(text: string, baseDir?: string): Promise<Kubeconfig> {
   const doc = await parseYaml(text);
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new KubeconfigError('is not a kubeconfig (expected a mapping with clusters, users and contexts)');
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc))
+    throw new KubeconfigError(
+      'is not a kubeconfig (expected a mapping with clusters, users and contexts)',
+    );
   const d = doc as Record<string, unknown>;
   const config: Kubeconfig = {
     clusters: asArray<NamedCluster>(d.clusters, 'clusters'),
     users: asArray<NamedUser>(d.users, 'users'),
     contexts: asArray<NamedContext>(d.contexts, 'contexts'),
-    currentContext: typeof d['current-context'] === 'string' && d['current-context'] ? d['current-context'] : undefined,
+    currentContext:
+      typeof d['current-context'] === 'string' && d['current-context']
+        ? d['current-context']
+        : undefined,
   };
   if (baseDir) {
     const abs = (p: string | undefined) => (p && !path.isAbsolute(p) ? path.join(baseDir, p) : p);
-    for (const c of config.clusters) if (c.cluster?.['certificate-authority']) c.cluster['certificate-authority'] = abs(c.cluster['certificate-authority']);
+    for (const c of config.clusters)
+      if (c.cluster?.['certificate-authority'])
+        c.cluster['certificate-authority'] = abs(c.cluster['certificate-authority']);
     for (const u of config.users) {
       if (!u.user) continue;
-      for (const key of ['client-certificate', 'client-key', 'tokenFile'] as const) if (u.user[key]) u.user[key] = abs(u.user[key]);
+      for (const key of ['client-certificate', 'client-key', 'tokenFile'] as const)
+        if (u.user[key]) u.user[key] = abs(u.user[key]);
       // As client-go: a plugin command with a path in it is relative to the kubeconfig's directory.
       const command = u.user.exec?.command;
-      if (command && command.includes('/') && !path.isAbsolute(command)) u.user.exec!.command = path.join(baseDir, command);
+      if (command && command.includes('/') && !path.isAbsolute(command))
+        u.user.exec!.command = path.join(baseDir, command);
     }
   }
   return config;
@@ -209,25 +232,47 @@ function names(items: Array<{ name: string }>): string {
 }
 
 /** The connection for one context of a kubeconfig. `readFile` reads the files it refers to. */
-export function connectionFromKubeconfig(config: Kubeconfig, source: string, contextName: string | undefined, readFile: (file: string) => string, onSecret: (value: string) => void = () => {}): KubeConnection {
+export function connectionFromKubeconfig(
+  config: Kubeconfig,
+  source: string,
+  contextName: string | undefined,
+  readFile: (file: string) => string,
+  onSecret: (value: string) => void = () => {},
+): KubeConnection {
   const wanted = contextName || config.currentContext;
-  if (!wanted) throw new KubeconfigError(`${source} has no current-context; set the 'context' input (it has: ${names(config.contexts)})`);
+  if (!wanted)
+    throw new KubeconfigError(
+      `${source} has no current-context; set the 'context' input (it has: ${names(config.contexts)})`,
+    );
   const ctx = config.contexts.find((c) => c.name === wanted);
-  if (!ctx) throw new KubeconfigError(`context '${wanted}' is not in ${source} (it has: ${names(config.contexts)})`, contextName ? 'context' : 'kubeconfig');
+  if (!ctx)
+    throw new KubeconfigError(
+      `context '${wanted}' is not in ${source} (it has: ${names(config.contexts)})`,
+      contextName ? 'context' : 'kubeconfig',
+    );
   const clusterName = ctx.context?.cluster;
   const cluster = config.clusters.find((c) => c.name === clusterName)?.cluster;
-  if (!cluster) throw new KubeconfigError(`context '${wanted}' in ${source} refers to cluster '${clusterName ?? ''}', which is not defined`);
-  if (!cluster.server) throw new KubeconfigError(`cluster '${clusterName}' in ${source} has no server`);
+  if (!cluster)
+    throw new KubeconfigError(
+      `context '${wanted}' in ${source} refers to cluster '${clusterName ?? ''}', which is not defined`,
+    );
+  if (!cluster.server)
+    throw new KubeconfigError(`cluster '${clusterName}' in ${source} has no server`);
   let server: URL;
   try {
     server = new URL(cluster.server);
     if (server.protocol !== 'https:' && server.protocol !== 'http:') throw new Error();
   } catch {
-    throw new KubeconfigError(`cluster '${clusterName}' in ${source} has a server that is not an http(s) URL`);
+    throw new KubeconfigError(
+      `cluster '${clusterName}' in ${source} has a server that is not an http(s) URL`,
+    );
   }
   const userName = ctx.context?.user;
   const named = userName ? config.users.find((u) => u.name === userName) : undefined;
-  if (userName && !named) throw new KubeconfigError(`context '${wanted}' in ${source} refers to user '${userName}', which is not defined`);
+  if (userName && !named)
+    throw new KubeconfigError(
+      `context '${wanted}' in ${source} refers to user '${userName}', which is not defined`,
+    );
   const user = named?.user ?? {};
 
   const read = (file: string, what: string): Buffer => {
@@ -245,10 +290,14 @@ export function connectionFromKubeconfig(config: Kubeconfig, source: string, con
     insecureSkipTlsVerify: cluster['insecure-skip-tls-verify'] === true,
     tlsServerName: cluster['tls-server-name'] || undefined,
   };
-  if (cluster['certificate-authority-data']) conn.ca = Buffer.from(cluster['certificate-authority-data'], 'base64');
-  else if (cluster['certificate-authority']) conn.ca = read(cluster['certificate-authority'], 'certificate-authority');
-  if (user['client-certificate-data']) conn.clientCert = Buffer.from(user['client-certificate-data'], 'base64');
-  else if (user['client-certificate']) conn.clientCert = read(user['client-certificate'], 'client-certificate');
+  if (cluster['certificate-authority-data'])
+    conn.ca = Buffer.from(cluster['certificate-authority-data'], 'base64');
+  else if (cluster['certificate-authority'])
+    conn.ca = read(cluster['certificate-authority'], 'certificate-authority');
+  if (user['client-certificate-data'])
+    conn.clientCert = Buffer.from(user['client-certificate-data'], 'base64');
+  else if (user['client-certificate'])
+    conn.clientCert = read(user['client-certificate'], 'client-certificate');
   if (user['client-key-data']) conn.clientKey = Buffer.from(user['client-key-data'], 'base64');
   else if (user['client-key']) {
     conn.clientKey = read(user['client-key'], 'client-key');
@@ -281,7 +330,12 @@ export function connectionFromKubeconfig(config: Kubeconfig, source: string, con
 }
 
 /** The pod's service account, when running inside Kubernetes (self-hosted runners on ARC). */
-export function inClusterConnection(env: Record<string, string | undefined>, dir: string, readFile: (file: string) => string, onSecret: (value: string) => void = () => {}): KubeConnection | undefined {
+export function inClusterConnection(
+  env: Record<string, string | undefined>,
+  dir: string,
+  readFile: (file: string) => string,
+  onSecret: (value: string) => void = () => {},
+): KubeConnection | undefined {
   const host = env.KUBERNETES_SERVICE_HOST;
   const port = env.KUBERNETES_SERVICE_PORT || '443';
   if (!host) return undefined;
@@ -306,7 +360,15 @@ export function inClusterConnection(env: Record<string, string | undefined>, dir
     namespace = undefined;
   }
   const hostPart = host.includes(':') ? `[${host}]` : host;
-  return { source: 'in-cluster service account', context: 'in-cluster', namespace, server: `https://${hostPart}:${port}`, ca, insecureSkipTlsVerify: false, tokenFile };
+  return {
+    source: 'in-cluster service account',
+    context: 'in-cluster',
+    namespace,
+    server: `https://${hostPart}:${port}`,
+    ca,
+    insecureSkipTlsVerify: false,
+    tokenFile,
+  };
 }
 
 /**
@@ -325,10 +387,19 @@ export async function loadKubeConnection(sources: KubeconfigSources): Promise<Ku
     const text = decodeKubeconfigContent(sources.content);
     const config = await parseKubeconfig(text);
     secretsOf(config);
-    return connectionFromKubeconfig(config, "input 'kubeconfig'", sources.context, readFile, onSecret);
+    return connectionFromKubeconfig(
+      config,
+      "input 'kubeconfig'",
+      sources.context,
+      readFile,
+      onSecret,
+    );
   }
 
-  const fromFiles = async (files: string[], source: string): Promise<KubeConnection | undefined> => {
+  const fromFiles = async (
+    files: string[],
+    source: string,
+  ): Promise<KubeConnection | undefined> => {
     const configs: Kubeconfig[] = [];
     for (const file of files) {
       let text: string;
@@ -353,16 +424,27 @@ export async function loadKubeConnection(sources: KubeconfigSources): Promise<Ku
   if (list.length) {
     const conn = await fromFiles(list, '$KUBECONFIG');
     if (conn) return conn;
-    throw new KubeconfigError(`KUBECONFIG is set but none of its files exists (${list.join(', ')})`);
+    throw new KubeconfigError(
+      `KUBECONFIG is set but none of its files exists (${list.join(', ')})`,
+    );
   }
   const home = sources.homeDir ?? sources.env.HOME;
   if (home) {
     const conn = await fromFiles([path.join(home, '.kube', 'config')], '~/.kube/config');
     if (conn) return conn;
   }
-  const inCluster = inClusterConnection(sources.env, sources.serviceAccountDir ?? SERVICE_ACCOUNT_DIR, readFile, onSecret);
+  const inCluster = inClusterConnection(
+    sources.env,
+    sources.serviceAccountDir ?? SERVICE_ACCOUNT_DIR,
+    readFile,
+    onSecret,
+  );
   if (inCluster) {
-    if (sources.context) throw new KubeconfigError(`context '${sources.context}' was asked for, but the only credentials found are the in-cluster service account`, 'context');
+    if (sources.context)
+      throw new KubeconfigError(
+        `context '${sources.context}' was asked for, but the only credentials found are the in-cluster service account`,
+        'context',
+      );
     return inCluster;
   }
   throw new KubeconfigError(

@@ -37,7 +37,10 @@ export interface Workload {
     replicas?: number;
     selector?: LabelSelector;
     strategy?: { type?: string };
-    updateStrategy?: { type?: string; rollingUpdate?: { partition?: number; maxUnavailable?: number | string } | null };
+    updateStrategy?: {
+      type?: string;
+      rollingUpdate?: { partition?: number; maxUnavailable?: number | string } | null;
+    };
     progressDeadlineSeconds?: number;
   };
   status?: {
@@ -87,17 +90,31 @@ export function deploymentStatus(d: Workload): RolloutStatus {
   if (n(d.metadata?.generation) <= n(status.observedGeneration)) {
     const progressing = status.conditions?.find((c) => c.type === 'Progressing');
     if (progressing?.reason === 'ProgressDeadlineExceeded') {
-      return { message: '', done: false, error: `deployment ${quote(name)} exceeded its progress deadline`, reason: 'ProgressDeadlineExceeded' };
+      return {
+        message: '',
+        done: false,
+        error: `deployment ${quote(name)} exceeded its progress deadline`,
+        reason: 'ProgressDeadlineExceeded',
+      };
     }
     const desired = d.spec?.replicas;
     if (desired !== undefined && n(status.updatedReplicas) < desired) {
-      return { message: `Waiting for deployment ${quote(name)} rollout to finish: ${n(status.updatedReplicas)} out of ${desired} new replicas have been updated...\n`, done: false };
+      return {
+        message: `Waiting for deployment ${quote(name)} rollout to finish: ${n(status.updatedReplicas)} out of ${desired} new replicas have been updated...\n`,
+        done: false,
+      };
     }
     if (n(status.replicas) > n(status.updatedReplicas)) {
-      return { message: `Waiting for deployment ${quote(name)} rollout to finish: ${n(status.replicas) - n(status.updatedReplicas)} old replicas are pending termination...\n`, done: false };
+      return {
+        message: `Waiting for deployment ${quote(name)} rollout to finish: ${n(status.replicas) - n(status.updatedReplicas)} old replicas are pending termination...\n`,
+        done: false,
+      };
     }
     if (n(status.availableReplicas) < n(status.updatedReplicas)) {
-      return { message: `Waiting for deployment ${quote(name)} rollout to finish: ${n(status.availableReplicas)} of ${n(status.updatedReplicas)} updated replicas are available...\n`, done: false };
+      return {
+        message: `Waiting for deployment ${quote(name)} rollout to finish: ${n(status.availableReplicas)} of ${n(status.updatedReplicas)} updated replicas are available...\n`,
+        done: false,
+      };
     }
     return { message: `deployment ${quote(name)} successfully rolled out\n`, done: true };
   }
@@ -109,14 +126,25 @@ export function daemonSetStatus(ds: Workload): RolloutStatus {
   const status = ds.status ?? {};
   if (ds.spec?.updateStrategy?.type !== 'RollingUpdate') {
     // kubectl reports done together with this error: there is no rollout to wait for.
-    return { message: '', done: true, error: 'rollout status is only available for RollingUpdate strategy type', reason: 'UnsupportedStrategy' };
+    return {
+      message: '',
+      done: true,
+      error: 'rollout status is only available for RollingUpdate strategy type',
+      reason: 'UnsupportedStrategy',
+    };
   }
   if (n(ds.metadata?.generation) <= n(status.observedGeneration)) {
     if (n(status.updatedNumberScheduled) < n(status.desiredNumberScheduled)) {
-      return { message: `Waiting for daemon set ${quote(name)} rollout to finish: ${n(status.updatedNumberScheduled)} out of ${n(status.desiredNumberScheduled)} new pods have been updated...\n`, done: false };
+      return {
+        message: `Waiting for daemon set ${quote(name)} rollout to finish: ${n(status.updatedNumberScheduled)} out of ${n(status.desiredNumberScheduled)} new pods have been updated...\n`,
+        done: false,
+      };
     }
     if (n(status.numberAvailable) < n(status.desiredNumberScheduled)) {
-      return { message: `Waiting for daemon set ${quote(name)} rollout to finish: ${n(status.numberAvailable)} of ${n(status.desiredNumberScheduled)} updated pods are available...\n`, done: false };
+      return {
+        message: `Waiting for daemon set ${quote(name)} rollout to finish: ${n(status.numberAvailable)} of ${n(status.desiredNumberScheduled)} updated pods are available...\n`,
+        done: false,
+      };
     }
     return { message: `daemon set ${quote(name)} successfully rolled out\n`, done: true };
   }
@@ -127,28 +155,51 @@ export function statefulSetStatus(sts: Workload): RolloutStatus {
   const status = sts.status ?? {};
   const strategy = sts.spec?.updateStrategy;
   if (strategy?.type !== 'RollingUpdate') {
-    return { message: '', done: true, error: 'rollout status is only available for RollingUpdate strategy type', reason: 'UnsupportedStrategy' };
+    return {
+      message: '',
+      done: true,
+      error: 'rollout status is only available for RollingUpdate strategy type',
+      reason: 'UnsupportedStrategy',
+    };
   }
-  if (n(status.observedGeneration) === 0 || n(sts.metadata?.generation) > n(status.observedGeneration)) {
+  if (
+    n(status.observedGeneration) === 0 ||
+    n(sts.metadata?.generation) > n(status.observedGeneration)
+  ) {
     return { message: 'Waiting for statefulset spec update to be observed...\n', done: false };
   }
   const desired = sts.spec?.replicas;
   if (desired !== undefined && n(status.readyReplicas) < desired) {
-    return { message: `Waiting for ${desired - n(status.readyReplicas)} pods to be ready...\n`, done: false };
+    return {
+      message: `Waiting for ${desired - n(status.readyReplicas)} pods to be ready...\n`,
+      done: false,
+    };
   }
   if (strategy.rollingUpdate) {
     const partition = strategy.rollingUpdate.partition;
     if (desired !== undefined && partition !== undefined && partition !== null) {
       if (n(status.updatedReplicas) < desired - partition) {
-        return { message: `Waiting for partitioned roll out to finish: ${n(status.updatedReplicas)} out of ${desired - partition} new pods have been updated...\n`, done: false };
+        return {
+          message: `Waiting for partitioned roll out to finish: ${n(status.updatedReplicas)} out of ${desired - partition} new pods have been updated...\n`,
+          done: false,
+        };
       }
     }
-    return { message: `partitioned roll out complete: ${n(status.updatedReplicas)} new pods have been updated...\n`, done: true };
+    return {
+      message: `partitioned roll out complete: ${n(status.updatedReplicas)} new pods have been updated...\n`,
+      done: true,
+    };
   }
   if (status.updateRevision !== status.currentRevision) {
-    return { message: `waiting for statefulset rolling update to complete ${n(status.updatedReplicas)} pods at revision ${status.updateRevision ?? ''}...\n`, done: false };
+    return {
+      message: `waiting for statefulset rolling update to complete ${n(status.updatedReplicas)} pods at revision ${status.updateRevision ?? ''}...\n`,
+      done: false,
+    };
   }
-  return { message: `statefulset rolling update complete ${n(status.currentReplicas)} pods at revision ${status.currentRevision ?? ''}...\n`, done: true };
+  return {
+    message: `statefulset rolling update complete ${n(status.currentReplicas)} pods at revision ${status.currentRevision ?? ''}...\n`,
+    done: true,
+  };
 }
 
 /** The status viewer for a kind, as kubectl's StatusViewerFor picks it. */
@@ -176,10 +227,23 @@ export interface ReplicaCounts {
 export function replicaCounts(kind: WorkloadKind, obj: Workload): ReplicaCounts {
   const s = obj.status ?? {};
   if (kind === 'DaemonSet') {
-    return { desired: n(s.desiredNumberScheduled), updated: n(s.updatedNumberScheduled), ready: n(s.numberReady), available: n(s.numberAvailable), total: n(s.currentNumberScheduled) };
+    return {
+      desired: n(s.desiredNumberScheduled),
+      updated: n(s.updatedNumberScheduled),
+      ready: n(s.numberReady),
+      available: n(s.numberAvailable),
+      total: n(s.currentNumberScheduled),
+    };
   }
-  const available = kind === 'StatefulSet' ? s.availableReplicas ?? s.readyReplicas : s.availableReplicas;
-  return { desired: obj.spec?.replicas ?? 1, updated: n(s.updatedReplicas), ready: n(s.readyReplicas), available: n(available), total: n(s.replicas) };
+  const available =
+    kind === 'StatefulSet' ? (s.availableReplicas ?? s.readyReplicas) : s.availableReplicas;
+  return {
+    desired: obj.spec?.replicas ?? 1,
+    updated: n(s.updatedReplicas),
+    ready: n(s.readyReplicas),
+    available: n(available),
+    total: n(s.replicas),
+  };
 }
 
 /**

@@ -5,8 +5,19 @@
 import { backoffDelay, systemClock, type Clock } from '@cicd-actions/core';
 import { KubeApiError, type ApiStatus, type KubeApi, type WatchEvent } from './kube-api';
 import { newRevisionPods, podProblem, type PodProblem } from './diagnostics';
-import { replicaCounts, rolloutStatus, workloadRevision, type ReplicaCounts, type Workload } from './rollout-status';
-import { formatWorkloadRef, workloadCollectionPath, workloadResourceName, type WorkloadRef } from './workload-ref';
+import {
+  replicaCounts,
+  rolloutStatus,
+  workloadRevision,
+  type ReplicaCounts,
+  type Workload,
+} from './rollout-status';
+import {
+  formatWorkloadRef,
+  workloadCollectionPath,
+  workloadResourceName,
+  type WorkloadRef,
+} from './workload-ref';
 
 export type RolloutOutcome = 'ready' | 'failed' | 'timed-out';
 
@@ -86,7 +97,13 @@ class RolloutFollower {
   private readonly path: string;
   private readonly fieldSelector: string;
 
-  constructor(private readonly ref: WorkloadRef, private readonly o: Required<Omit<WaitForRolloutsOptions, 'onProgress' | 'signal' | 'targets'>> & Pick<WaitForRolloutsOptions, 'onProgress'>) {
+  constructor(
+    private readonly ref: WorkloadRef,
+    private readonly o: Required<
+      Omit<WaitForRolloutsOptions, 'onProgress' | 'signal' | 'targets'>
+    > &
+      Pick<WaitForRolloutsOptions, 'onProgress'>,
+  ) {
     this.started = o.clock.now();
     this.path = workloadCollectionPath(ref.kind, ref.namespace);
     this.fieldSelector = `metadata.name=${ref.name}`;
@@ -96,7 +113,12 @@ class RolloutFollower {
     return this.result !== undefined;
   }
 
-  private finish(outcome: RolloutOutcome, message: string, reason?: string, failingPod?: PodProblem): void {
+  private finish(
+    outcome: RolloutOutcome,
+    message: string,
+    reason?: string,
+    failingPod?: PodProblem,
+  ): void {
     if (this.result) return;
     const obj = this.object;
     this.result = {
@@ -124,9 +146,16 @@ class RolloutFollower {
     if (!this.o.onProgress) return;
     const now = this.o.clock.now();
     const changed = this.lastReported?.message !== this.message;
-    if (!changed && this.lastReported && now - this.lastReported.at < this.o.progressIntervalMs) return;
+    if (!changed && this.lastReported && now - this.lastReported.at < this.o.progressIntervalMs)
+      return;
     this.lastReported = { message: this.message, at: now };
-    this.o.onProgress({ ref: this.ref, message: this.message, replicas: this.object ? replicaCounts(this.ref.kind, this.object) : undefined, elapsedMs: now - this.started, changed });
+    this.o.onProgress({
+      ref: this.ref,
+      message: this.message,
+      replicas: this.object ? replicaCounts(this.ref.kind, this.object) : undefined,
+      elapsedMs: now - this.started,
+      changed,
+    });
   }
 
   /** A fresh view of the workload: decide as kubectl does. */
@@ -136,7 +165,8 @@ class RolloutFollower {
     const status = rolloutStatus(this.ref.kind, obj);
     if (status.error) {
       this.message = status.error;
-      if (status.reason !== 'ProgressDeadlineExceeded' || this.o.failFast) return this.finish('failed', status.error, status.reason);
+      if (status.reason !== 'ProgressDeadlineExceeded' || this.o.failFast)
+        return this.finish('failed', status.error, status.reason);
       this.report();
       return;
     }
@@ -144,24 +174,35 @@ class RolloutFollower {
     if (status.done) return this.finish('ready', status.message);
     this.report();
     // A busy rollout sends many events; looking at its pods twice a second is enough.
-    if (this.o.failFast && this.o.clock.now() - this.lastPodCheck >= Math.min(500, this.o.podCheckMs)) void this.checkPods();
+    if (
+      this.o.failFast &&
+      this.o.clock.now() - this.lastPodCheck >= Math.min(500, this.o.podCheckMs)
+    )
+      void this.checkPods();
   }
 
   private failOnApiError(err: unknown): boolean {
     if (!(err instanceof KubeApiError) || err.retryable || err.code === 'ABORTED') return false;
     if (err.status === 410) return false;
-    const reason = err.status === 404 ? 'NotFound' : err.reason ?? `HTTP${err.status ?? ''}`;
+    const reason = err.status === 404 ? 'NotFound' : (err.reason ?? `HTTP${err.status ?? ''}`);
     this.finish('failed', err.message, reason);
     return true;
   }
 
   private notFound(): void {
-    this.finish('failed', `${workloadResourceName(this.ref.kind)} "${this.ref.name}" not found in namespace "${this.ref.namespace}"`, 'NotFound');
+    this.finish(
+      'failed',
+      `${workloadResourceName(this.ref.kind)} "${this.ref.name}" not found in namespace "${this.ref.namespace}"`,
+      'NotFound',
+    );
   }
 
   /** Never past the deadline, and never 0 ms: a loop must yield to the timers, the deadline's included. */
   private async sleep(ms: number): Promise<void> {
-    await this.o.clock.sleep(Math.max(1, Math.min(ms, this.o.deadline - this.o.clock.now())), this.stop.signal);
+    await this.o.clock.sleep(
+      Math.max(1, Math.min(ms, this.o.deadline - this.o.clock.now())),
+      this.stop.signal,
+    );
   }
 
   private get pastDeadline(): boolean {
@@ -176,7 +217,11 @@ class RolloutFollower {
     while (!this.isFinished) {
       try {
         if (needList) {
-          const list = await this.o.api.get<List<Workload>>(this.path, { fieldSelector: this.fieldSelector }, { signal: this.stop.signal });
+          const list = await this.o.api.get<List<Workload>>(
+            this.path,
+            { fieldSelector: this.fieldSelector },
+            { signal: this.stop.signal },
+          );
           const obj = list.items?.find((i) => i.metadata?.name === this.ref.name);
           if (!obj) return this.notFound();
           resourceVersion = list.metadata?.resourceVersion ?? obj.metadata?.resourceVersion;
@@ -192,13 +237,19 @@ class RolloutFollower {
         try {
           await this.o.api.watch<Workload | ApiStatus>(
             this.path,
-            { fieldSelector: this.fieldSelector, resourceVersion, allowWatchBookmarks: 'true', timeoutSeconds: String(Math.min(remainingS + 5, 600)) },
+            {
+              fieldSelector: this.fieldSelector,
+              resourceVersion,
+              allowWatchBookmarks: 'true',
+              timeoutSeconds: String(Math.min(remainingS + 5, 600)),
+            },
             (event: WatchEvent<Workload | ApiStatus>) => {
               if (this.isFinished) return;
               if (event.type === 'ERROR') {
                 const status = event.object as ApiStatus;
                 // 410 Gone / Expired: our resourceVersion is too old to resume from; list again.
-                if (status.code === 410 || status.reason === 'Expired' || status.reason === 'Gone') needList = true;
+                if (status.code === 410 || status.reason === 'Expired' || status.reason === 'Gone')
+                  needList = true;
                 watchStop.abort();
                 return;
               }
@@ -206,7 +257,12 @@ class RolloutFollower {
               const obj = event.object as Workload;
               if (obj.metadata?.resourceVersion) resourceVersion = obj.metadata.resourceVersion;
               if (event.type === 'BOOKMARK') return;
-              if (event.type === 'DELETED') return this.finish('failed', `${formatWorkloadRef(this.ref)} was deleted while waiting for its rollout`, 'Deleted');
+              if (event.type === 'DELETED')
+                return this.finish(
+                  'failed',
+                  `${formatWorkloadRef(this.ref)} was deleted while waiting for its rollout`,
+                  'Deleted',
+                );
               this.consider(obj);
             },
             { signal: watchStop.signal, idleTimeoutMs: this.o.watchIdleMs },
@@ -218,7 +274,14 @@ class RolloutFollower {
         if (needList) continue;
         // The server ended the watch (its timeout, a restart): resume from where we were.
         failures = received ? 0 : failures + 1;
-        if (failures > 0) await this.sleep(backoffDelay(failures, { initialMs: 100, maxMs: this.o.maxBackoffMs, jitter: true }, this.o.random));
+        if (failures > 0)
+          await this.sleep(
+            backoffDelay(
+              failures,
+              { initialMs: 100, maxMs: this.o.maxBackoffMs, jitter: true },
+              this.o.random,
+            ),
+          );
       } catch (err) {
         if (this.isFinished) return;
         if (err instanceof KubeApiError && err.status === 410) {
@@ -227,7 +290,13 @@ class RolloutFollower {
         }
         if (this.failOnApiError(err)) return;
         failures++;
-        await this.sleep(backoffDelay(failures, { initialMs: 100, maxMs: this.o.maxBackoffMs, jitter: true }, this.o.random));
+        await this.sleep(
+          backoffDelay(
+            failures,
+            { initialMs: 100, maxMs: this.o.maxBackoffMs, jitter: true },
+            this.o.random,
+          ),
+        );
       }
     }
   }
@@ -238,7 +307,11 @@ class RolloutFollower {
       await this.sleep(this.o.backstopMs);
       if (this.isFinished || this.pastDeadline) return;
       try {
-        const obj = await this.o.api.get<Workload>(`${this.path}/${encodeURIComponent(this.ref.name)}`, undefined, { signal: this.stop.signal });
+        const obj = await this.o.api.get<Workload>(
+          `${this.path}/${encodeURIComponent(this.ref.name)}`,
+          undefined,
+          { signal: this.stop.signal },
+        );
         this.consider(obj);
       } catch (err) {
         if (err instanceof KubeApiError && err.status === 404) return this.notFound();
@@ -256,8 +329,14 @@ class RolloutFollower {
       for (const pod of pods) {
         const problem = podProblem(pod, this.o.crashLoopRestarts);
         if (problem) {
-          const restarts = problem.reason === 'CrashLoopBackOff' ? ` after ${problem.restarts} restarts` : '';
-          return this.finish('failed', `pod ${problem.pod} of the new revision: container ${problem.container} is in ${problem.reason}${restarts}${problem.message ? ` (${problem.message})` : ''}`, problem.reason, problem);
+          const restarts =
+            problem.reason === 'CrashLoopBackOff' ? ` after ${problem.restarts} restarts` : '';
+          return this.finish(
+            'failed',
+            `pod ${problem.pod} of the new revision: container ${problem.container} is in ${problem.reason}${restarts}${problem.message ? ` (${problem.message})` : ''}`,
+            problem.reason,
+            problem,
+          );
         }
       }
     } catch {

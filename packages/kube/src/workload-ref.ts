@@ -11,7 +11,11 @@ export interface WorkloadRef {
 
 export const WORKLOAD_KINDS: readonly WorkloadKind[] = ['Deployment', 'StatefulSet', 'DaemonSet'];
 
-const PLURAL: Record<WorkloadKind, string> = { Deployment: 'deployments', StatefulSet: 'statefulsets', DaemonSet: 'daemonsets' };
+const PLURAL: Record<WorkloadKind, string> = {
+  Deployment: 'deployments',
+  StatefulSet: 'statefulsets',
+  DaemonSet: 'daemonsets',
+};
 
 // Singular, plural and short names, as `kubectl api-resources` lists them.
 const KIND_ALIASES: Record<string, WorkloadKind> = {
@@ -59,13 +63,24 @@ export function parseWorkloadRef(text: string, namespace: string): ParsedWorkloa
   const item = text.trim();
   const slash = item.indexOf('/');
   if (slash <= 0 || slash === item.length - 1 || item.indexOf('/', slash + 1) !== -1) {
-    return { ok: false, reason: `'${item}' is not kind/name (e.g. deployment/api, sts/db, ds/agent)` };
+    return {
+      ok: false,
+      reason: `'${item}' is not kind/name (e.g. deployment/api, sts/db, ds/agent)`,
+    };
   }
   const kindText = item.slice(0, slash);
   const name = item.slice(slash + 1);
   const kind = parseWorkloadKind(kindText);
-  if (!kind) return { ok: false, reason: `'${item}': unknown kind '${kindText}' (expected deployment, statefulset or daemonset, or deploy, sts, ds)` };
-  if (!isDns1123Subdomain(name)) return { ok: false, reason: `'${item}': '${name}' is not a valid object name (lowercase letters, digits, '-' and '.')` };
+  if (!kind)
+    return {
+      ok: false,
+      reason: `'${item}': unknown kind '${kindText}' (expected deployment, statefulset or daemonset, or deploy, sts, ds)`,
+    };
+  if (!isDns1123Subdomain(name))
+    return {
+      ok: false,
+      reason: `'${item}': '${name}' is not a valid object name (lowercase letters, digits, '-' and '.')`,
+    };
   return { ok: true, ref: { kind, name, namespace } };
 }
 

@@ -1,6 +1,12 @@
 // An in-memory KubeApi for unit tests of the wait logic: objects by path, watches that receive
 // what `update` changes, and switches to end, break or expire the watches.
-import { KubeApiError, type KubeApi, type RequestOptions, type WatchEvent, type WatchOptions } from '../src/kube-api';
+import {
+  KubeApiError,
+  type KubeApi,
+  type RequestOptions,
+  type WatchEvent,
+  type WatchOptions,
+} from '../src/kube-api';
 
 interface Obj {
   metadata: { name: string; resourceVersion?: string; [k: string]: unknown };
@@ -37,7 +43,8 @@ export class FakeKube implements KubeApi {
     const existed = items.has(obj.metadata.name);
     items.set(obj.metadata.name, stored);
     for (const w of this.watches) {
-      if (w.collection === collection && (!w.name || w.name === obj.metadata.name)) w.onEvent({ type: existed ? type : 'ADDED', object: structuredClone(stored) });
+      if (w.collection === collection && (!w.name || w.name === obj.metadata.name))
+        w.onEvent({ type: existed ? type : 'ADDED', object: structuredClone(stored) });
     }
   }
 
@@ -45,7 +52,9 @@ export class FakeKube implements KubeApi {
     const obj = this.objects.get(collection)?.get(name);
     if (!obj) return;
     this.objects.get(collection)!.delete(name);
-    for (const w of this.watches) if (w.collection === collection && (!w.name || w.name === name)) w.onEvent({ type: 'DELETED', object: obj });
+    for (const w of this.watches)
+      if (w.collection === collection && (!w.name || w.name === name))
+        w.onEvent({ type: 'DELETED', object: obj });
   }
 
   /** Ends every open watch: cleanly, with an error, or with a 410 ERROR event first. */
@@ -53,8 +62,19 @@ export class FakeKube implements KubeApi {
     const open = this.watches;
     this.watches = [];
     for (const w of open) {
-      if (how === 'expired') w.onEvent({ type: 'ERROR', object: { kind: 'Status', code: 410, reason: 'Expired', message: 'too old resource version' } });
-      w.end(how === 'cut' ? new KubeApiError('NETWORK', 'the watch connection was cut') : undefined);
+      if (how === 'expired')
+        w.onEvent({
+          type: 'ERROR',
+          object: {
+            kind: 'Status',
+            code: 410,
+            reason: 'Expired',
+            message: 'too old resource version',
+          },
+        });
+      w.end(
+        how === 'cut' ? new KubeApiError('NETWORK', 'the watch connection was cut') : undefined,
+      );
     }
   }
 
@@ -72,14 +92,22 @@ export class FakeKube implements KubeApi {
     return this.watches.length;
   }
 
-  async get<T>(path: string, query: Record<string, string | undefined> = {}, _opts?: RequestOptions): Promise<T> {
-    this.log.push(`GET ${path}${query.fieldSelector ? `?fieldSelector=${query.fieldSelector}` : ''}`);
+  async get<T>(
+    path: string,
+    query: Record<string, string | undefined> = {},
+    _opts?: RequestOptions,
+  ): Promise<T> {
+    this.log.push(
+      `GET ${path}${query.fieldSelector ? `?fieldSelector=${query.fieldSelector}` : ''}`,
+    );
     await Promise.resolve();
     const failure = this.getFailures.shift();
     if (failure) throw failure;
     if (this.objects.has(path)) {
       const name = /^metadata\.name=(.+)$/.exec(query.fieldSelector ?? '')?.[1];
-      const items = [...this.objects.get(path)!.values()].filter((o) => !name || o.metadata.name === name);
+      const items = [...this.objects.get(path)!.values()].filter(
+        (o) => !name || o.metadata.name === name,
+      );
       return structuredClone({ metadata: { resourceVersion: String(this.rv) }, items }) as T;
     }
     const at = path.lastIndexOf('/');
@@ -89,7 +117,12 @@ export class FakeKube implements KubeApi {
     throw new KubeApiError('HTTP', `not found: ${path}`, 404, 'NotFound');
   }
 
-  watch<T>(path: string, query: Record<string, string | undefined>, onEvent: (event: WatchEvent<T>) => void, opts: WatchOptions = {}): Promise<void> {
+  watch<T>(
+    path: string,
+    query: Record<string, string | undefined>,
+    onEvent: (event: WatchEvent<T>) => void,
+    opts: WatchOptions = {},
+  ): Promise<void> {
     this.log.push(`WATCH ${path} rv=${query.resourceVersion}`);
     const failure = this.watchFailures.shift();
     if (failure) return Promise.reject(failure);
@@ -119,9 +152,22 @@ export class FakeKube implements KubeApi {
 export const DEPLOYMENTS = '/apis/apps/v1/namespaces/default/deployments';
 export const STATEFULSETS = '/apis/apps/v1/namespaces/default/statefulsets';
 
-export function deploymentObject(name: string, generation: number, observed: number, replicas: number, status: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+export function deploymentObject(
+  name: string,
+  generation: number,
+  observed: number,
+  replicas: number,
+  status: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+) {
   return {
-    metadata: { name, namespace: 'default', uid: `uid-${name}`, generation, annotations: { 'deployment.kubernetes.io/revision': '2' } },
+    metadata: {
+      name,
+      namespace: 'default',
+      uid: `uid-${name}`,
+      generation,
+      annotations: { 'deployment.kubernetes.io/revision': '2' },
+    },
     spec: { replicas, selector: { matchLabels: { app: name } } },
     status: { observedGeneration: observed, ...status },
     ...extra,

@@ -1,4 +1,10 @@
-import { decodeKubeconfigContent, loadKubeConnection, KubeconfigError, mergeKubeconfigs, parseKubeconfig } from '../src/kubeconfig';
+import {
+  decodeKubeconfigContent,
+  loadKubeConnection,
+  KubeconfigError,
+  mergeKubeconfigs,
+  parseKubeconfig,
+} from '../src/kubeconfig';
 
 const CA_PEM = '-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n';
 const KEY_PEM = '-----BEGIN PRIVATE KEY-----\nMIIEkeydata\n-----END PRIVATE KEY-----\n';
@@ -67,24 +73,52 @@ describe('loadKubeConnection', () => {
 
   test('input content: current-context, CA data, bearer token; every secret reported before use', async () => {
     const secrets: string[] = [];
-    const conn = await loadKubeConnection({ content: b64(KUBECONFIG), env: {}, readFile: none, onSecret: (s) => secrets.push(s) });
-    expect(conn).toMatchObject({ source: "input 'kubeconfig'", context: 'prod', namespace: 'shop', server: 'https://k8s.example.test:6443', token: 'tok-0123456789abcdef', insecureSkipTlsVerify: false });
+    const conn = await loadKubeConnection({
+      content: b64(KUBECONFIG),
+      env: {},
+      readFile: none,
+      onSecret: (s) => secrets.push(s),
+    });
+    expect(conn).toMatchObject({
+      source: "input 'kubeconfig'",
+      context: 'prod',
+      namespace: 'shop',
+      server: 'https://k8s.example.test:6443',
+      token: 'tok-0123456789abcdef',
+      insecureSkipTlsVerify: false,
+    });
     expect(conn.ca?.toString()).toBe(CA_PEM);
-    expect(secrets).toEqual(expect.arrayContaining([b64(KUBECONFIG), 'tok-0123456789abcdef', b64(KEY_PEM), KEY_PEM]));
+    expect(secrets).toEqual(
+      expect.arrayContaining([b64(KUBECONFIG), 'tok-0123456789abcdef', b64(KEY_PEM), KEY_PEM]),
+    );
     // Not the decoded text: masking its lines would blank `cluster:` and the like everywhere.
     expect(secrets).not.toContain(KUBECONFIG);
   });
 
   test('a named context with a client certificate and insecure-skip-tls-verify', async () => {
-    const conn = await loadKubeConnection({ content: KUBECONFIG, context: 'dev', env: {}, readFile: none });
-    expect(conn).toMatchObject({ context: 'dev', server: 'https://dev.example.test', insecureSkipTlsVerify: true });
+    const conn = await loadKubeConnection({
+      content: KUBECONFIG,
+      context: 'dev',
+      env: {},
+      readFile: none,
+    });
+    expect(conn).toMatchObject({
+      context: 'dev',
+      server: 'https://dev.example.test',
+      insecureSkipTlsVerify: true,
+    });
     expect(conn.clientCert?.toString()).toBe('CERT');
     expect(conn.clientKey?.toString()).toBe(KEY_PEM);
     expect(conn.token).toBeUndefined();
   });
 
   test('a context that is not in the kubeconfig is an error about the context input, listing the ones there are', async () => {
-    const err = await loadKubeConnection({ content: KUBECONFIG, context: 'staging', env: {}, readFile: none }).catch((e) => e);
+    const err = await loadKubeConnection({
+      content: KUBECONFIG,
+      context: 'staging',
+      env: {},
+      readFile: none,
+    }).catch((e) => e);
     expect(err).toBeInstanceOf(KubeconfigError);
     expect(err.about).toBe('context');
     expect(err.message).toBe("context 'staging' is not in input 'kubeconfig' (it has: prod, dev)");
@@ -99,53 +133,97 @@ describe('loadKubeConnection', () => {
   });
 
   test('$KUBECONFIG files are merged (first definition wins) and relative paths resolved against each file', async () => {
-    const a = 'apiVersion: v1\ncurrent-context: a\ncontexts:\n- name: a\n  context: {cluster: c, user: u}\nclusters:\n- name: c\n  cluster: {server: "https://a.test", certificate-authority: certs/ca.pem}\n';
-    const b = 'apiVersion: v1\ncurrent-context: b\nusers:\n- name: u\n  user: {tokenFile: token}\nclusters:\n- name: c\n  cluster: {server: "https://b.test"}\n';
+    const a =
+      'apiVersion: v1\ncurrent-context: a\ncontexts:\n- name: a\n  context: {cluster: c, user: u}\nclusters:\n- name: c\n  cluster: {server: "https://a.test", certificate-authority: certs/ca.pem}\n';
+    const b =
+      'apiVersion: v1\ncurrent-context: b\nusers:\n- name: u\n  user: {tokenFile: token}\nclusters:\n- name: c\n  cluster: {server: "https://b.test"}\n';
     const conn = await loadKubeConnection({
       env: { KUBECONFIG: '/cfg/a.yaml:/missing.yaml:/other/b.yaml' },
       readFile: files({ '/cfg/a.yaml': a, '/other/b.yaml': b, '/cfg/certs/ca.pem': CA_PEM }),
     });
-    expect(conn).toMatchObject({ source: '$KUBECONFIG', context: 'a', server: 'https://a.test', tokenFile: '/other/token' });
+    expect(conn).toMatchObject({
+      source: '$KUBECONFIG',
+      context: 'a',
+      server: 'https://a.test',
+      tokenFile: '/other/token',
+    });
     expect(conn.ca?.toString()).toBe(CA_PEM);
   });
 
   test('~/.kube/config is used when KUBECONFIG is unset', async () => {
-    const conn = await loadKubeConnection({ env: { HOME: '/home/runner' }, readFile: files({ '/home/runner/.kube/config': KUBECONFIG }) });
+    const conn = await loadKubeConnection({
+      env: { HOME: '/home/runner' },
+      readFile: files({ '/home/runner/.kube/config': KUBECONFIG }),
+    });
     expect(conn).toMatchObject({ source: '~/.kube/config', context: 'prod' });
   });
 
   test('the in-cluster service account is the last resort', async () => {
     const secrets: string[] = [];
     const conn = await loadKubeConnection({
-      env: { HOME: '/home/runner', KUBERNETES_SERVICE_HOST: 'fd00::1', KUBERNETES_SERVICE_PORT: '443' },
+      env: {
+        HOME: '/home/runner',
+        KUBERNETES_SERVICE_HOST: 'fd00::1',
+        KUBERNETES_SERVICE_PORT: '443',
+      },
       serviceAccountDir: '/sa',
-      readFile: files({ '/sa/token': 'sa-token-value\n', '/sa/ca.crt': CA_PEM, '/sa/namespace': 'runners' }),
+      readFile: files({
+        '/sa/token': 'sa-token-value\n',
+        '/sa/ca.crt': CA_PEM,
+        '/sa/namespace': 'runners',
+      }),
       onSecret: (s) => secrets.push(s),
     });
-    expect(conn).toMatchObject({ source: 'in-cluster service account', server: 'https://[fd00::1]:443', tokenFile: '/sa/token', namespace: 'runners' });
+    expect(conn).toMatchObject({
+      source: 'in-cluster service account',
+      server: 'https://[fd00::1]:443',
+      tokenFile: '/sa/token',
+      namespace: 'runners',
+    });
     expect(secrets).toContain('sa-token-value');
   });
 
   test('nothing configured is a clear error, not a silent localhost:8080', async () => {
-    const err = await loadKubeConnection({ env: { HOME: '/home/runner' }, readFile: none }).catch((e) => e);
+    const err = await loadKubeConnection({ env: { HOME: '/home/runner' }, readFile: none }).catch(
+      (e) => e,
+    );
     expect(err).toBeInstanceOf(KubeconfigError);
-    expect(err.message).toMatch(/^no cluster configured: the 'kubeconfig' input is empty, KUBECONFIG is not set/);
+    expect(err.message).toMatch(
+      /^no cluster configured: the 'kubeconfig' input is empty, KUBECONFIG is not set/,
+    );
   });
 
   test('KUBECONFIG naming only missing files is an error', async () => {
-    await expect(loadKubeConnection({ env: { KUBECONFIG: '/nope' }, readFile: none })).rejects.toThrow('KUBECONFIG is set but none of its files exists (/nope)');
+    await expect(
+      loadKubeConnection({ env: { KUBECONFIG: '/nope' }, readFile: none }),
+    ).rejects.toThrow('KUBECONFIG is set but none of its files exists (/nope)');
   });
 
   test.each([
-    { name: 'no current-context', yaml: 'clusters: []\ncontexts: []\n', message: "input 'kubeconfig' has no current-context; set the 'context' input (it has: none)" },
-    { name: 'context names an undefined cluster', yaml: 'current-context: x\ncontexts:\n- name: x\n  context: {cluster: gone}\n', message: "context 'x' in input 'kubeconfig' refers to cluster 'gone', which is not defined" },
-    { name: 'server is not a URL', yaml: 'current-context: x\ncontexts:\n- name: x\n  context: {cluster: c}\nclusters:\n- name: c\n  cluster: {server: "not a url"}\n', message: "cluster 'c' in input 'kubeconfig' has a server that is not an http(s) URL" },
+    {
+      name: 'no current-context',
+      yaml: 'clusters: []\ncontexts: []\n',
+      message: "input 'kubeconfig' has no current-context; set the 'context' input (it has: none)",
+    },
+    {
+      name: 'context names an undefined cluster',
+      yaml: 'current-context: x\ncontexts:\n- name: x\n  context: {cluster: gone}\n',
+      message: "context 'x' in input 'kubeconfig' refers to cluster 'gone', which is not defined",
+    },
+    {
+      name: 'server is not a URL',
+      yaml: 'current-context: x\ncontexts:\n- name: x\n  context: {cluster: c}\nclusters:\n- name: c\n  cluster: {server: "not a url"}\n',
+      message: "cluster 'c' in input 'kubeconfig' has a server that is not an http(s) URL",
+    },
   ])('$name', async ({ yaml, message }) => {
-    await expect(loadKubeConnection({ content: `apiVersion: v1\n${yaml}`, env: {}, readFile: none })).rejects.toThrow(message);
+    await expect(
+      loadKubeConnection({ content: `apiVersion: v1\n${yaml}`, env: {}, readFile: none }),
+    ).rejects.toThrow(message);
   });
 
   test('an exec user is handed to the credential plugin as a one-context kubeconfig', async () => {
-    const yaml = 'apiVersion: v1\ncurrent-context: eks\ncontexts:\n- name: eks\n  context: {cluster: c, user: aws}\nclusters:\n- name: c\n  cluster: {server: "https://eks.test"}\nusers:\n- name: aws\n  user:\n    exec: {apiVersion: client.authentication.k8s.io/v1beta1, command: aws, args: [eks, get-token]}\n';
+    const yaml =
+      'apiVersion: v1\ncurrent-context: eks\ncontexts:\n- name: eks\n  context: {cluster: c, user: aws}\nclusters:\n- name: c\n  cluster: {server: "https://eks.test"}\nusers:\n- name: aws\n  user:\n    exec: {apiVersion: client.authentication.k8s.io/v1beta1, command: aws, args: [eks, get-token]}\n';
     const conn = await loadKubeConnection({ content: yaml, env: {}, readFile: none });
     expect(conn.plugin?.type).toBe('exec');
     const inner = JSON.parse(conn.plugin!.kubeconfig);
@@ -155,18 +233,30 @@ describe('loadKubeConnection', () => {
   });
 
   test('an exec command with a relative path is relative to the kubeconfig file, a bare name stays for PATH', async () => {
-    const yaml = (command: string) => `apiVersion: v1\ncurrent-context: c\ncontexts:\n- name: c\n  context: {cluster: c, user: u}\nclusters:\n- name: c\n  cluster: {server: "https://x.test"}\nusers:\n- name: u\n  user:\n    exec: {command: ${command}}\n`;
-    const relative = await loadKubeConnection({ env: { KUBECONFIG: '/etc/kube/config' }, readFile: files({ '/etc/kube/config': yaml('./bin/get-token') }) });
+    const yaml = (command: string) =>
+      `apiVersion: v1\ncurrent-context: c\ncontexts:\n- name: c\n  context: {cluster: c, user: u}\nclusters:\n- name: c\n  cluster: {server: "https://x.test"}\nusers:\n- name: u\n  user:\n    exec: {command: ${command}}\n`;
+    const relative = await loadKubeConnection({
+      env: { KUBECONFIG: '/etc/kube/config' },
+      readFile: files({ '/etc/kube/config': yaml('./bin/get-token') }),
+    });
     expect(relative.exec?.command).toBe('/etc/kube/bin/get-token');
-    const bare = await loadKubeConnection({ env: { KUBECONFIG: '/etc/kube/config' }, readFile: files({ '/etc/kube/config': yaml('kubelogin') }) });
+    const bare = await loadKubeConnection({
+      env: { KUBECONFIG: '/etc/kube/config' },
+      readFile: files({ '/etc/kube/config': yaml('kubelogin') }),
+    });
     expect(bare.exec?.command).toBe('kubelogin');
   });
 });
 
 test('mergeKubeconfigs keeps the first current-context', async () => {
   const a = await parseKubeconfig('contexts:\n- name: one\n  context: {}\n');
-  const b = await parseKubeconfig('current-context: two\ncontexts:\n- name: one\n  context: {cluster: other}\n- name: two\n  context: {}\n');
+  const b = await parseKubeconfig(
+    'current-context: two\ncontexts:\n- name: one\n  context: {cluster: other}\n- name: two\n  context: {}\n',
+  );
   const merged = mergeKubeconfigs([a, b]);
   expect(merged.currentContext).toBe('two');
-  expect(merged.contexts.map((c) => [c.name, c.context.cluster])).toEqual([['one', undefined], ['two', undefined]]);
+  expect(merged.contexts.map((c) => [c.name, c.context.cluster])).toEqual([
+    ['one', undefined],
+    ['two', undefined],
+  ]);
 });

@@ -1,4 +1,9 @@
-import { parseWorkloadRef, parseWorkloadKind, isDns1123Label, workloadCollectionPath } from '../src/workload-ref';
+import {
+  parseWorkloadRef,
+  parseWorkloadKind,
+  isDns1123Label,
+  workloadCollectionPath,
+} from '../src/workload-ref';
 
 describe('parseWorkloadKind', () => {
   test.each([
@@ -19,17 +24,36 @@ describe('parseWorkloadKind', () => {
     { input: 'deployments.extensions', expected: undefined },
     { input: 'deployments.v2.apps', expected: undefined },
     { input: 'constructor', expected: undefined },
-  ])('$input → $expected', ({ input, expected }) => expect(parseWorkloadKind(input)).toBe(expected));
+  ])('$input → $expected', ({ input, expected }) =>
+    expect(parseWorkloadKind(input)).toBe(expected),
+  );
 });
 
 describe('parseWorkloadRef', () => {
   test.each([
-    { input: 'deployment/api', expected: { ok: true, ref: { kind: 'Deployment', name: 'api', namespace: 'prod' } } },
-    { input: ' deploy/api ', expected: { ok: true, ref: { kind: 'Deployment', name: 'api', namespace: 'prod' } } },
-    { input: 'sts/db', expected: { ok: true, ref: { kind: 'StatefulSet', name: 'db', namespace: 'prod' } } },
-    { input: 'ds/node.agent', expected: { ok: true, ref: { kind: 'DaemonSet', name: 'node.agent', namespace: 'prod' } } },
-    { input: 'deployments.apps/web', expected: { ok: true, ref: { kind: 'Deployment', name: 'web', namespace: 'prod' } } },
-  ])('$input is accepted', ({ input, expected }) => expect(parseWorkloadRef(input, 'prod')).toEqual(expected));
+    {
+      input: 'deployment/api',
+      expected: { ok: true, ref: { kind: 'Deployment', name: 'api', namespace: 'prod' } },
+    },
+    {
+      input: ' deploy/api ',
+      expected: { ok: true, ref: { kind: 'Deployment', name: 'api', namespace: 'prod' } },
+    },
+    {
+      input: 'sts/db',
+      expected: { ok: true, ref: { kind: 'StatefulSet', name: 'db', namespace: 'prod' } },
+    },
+    {
+      input: 'ds/node.agent',
+      expected: { ok: true, ref: { kind: 'DaemonSet', name: 'node.agent', namespace: 'prod' } },
+    },
+    {
+      input: 'deployments.apps/web',
+      expected: { ok: true, ref: { kind: 'Deployment', name: 'web', namespace: 'prod' } },
+    },
+  ])('$input is accepted', ({ input, expected }) =>
+    expect(parseWorkloadRef(input, 'prod')).toEqual(expected),
+  );
 
   test.each([
     { input: 'foo/bar', reason: /unknown kind 'foo'/ },
@@ -63,5 +87,7 @@ describe('isDns1123Label', () => {
 });
 
 test('collection paths are the apps/v1 plural', () => {
-  expect(workloadCollectionPath('StatefulSet', 'db')).toBe('/apis/apps/v1/namespaces/db/statefulsets');
+  expect(workloadCollectionPath('StatefulSet', 'db')).toBe(
+    '/apis/apps/v1/namespaces/db/statefulsets',
+  );
 });
