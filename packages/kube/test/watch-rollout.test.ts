@@ -410,16 +410,14 @@ describe('waitForRollouts', () => {
     });
     await until(() => kube.openWatches === 1);
     // Change the stored object without telling the watch.
-    kube.objects
-      .get(DEPLOYMENTS)!
-      .set('api', {
-        ...deploymentObject('api', 2, 2, 1, {
-          replicas: 1,
-          updatedReplicas: 1,
-          availableReplicas: 1,
-        }),
-        metadata: { name: 'api', generation: 2 },
-      } as never);
+    kube.objects.get(DEPLOYMENTS)!.set('api', {
+      ...deploymentObject('api', 2, 2, 1, {
+        replicas: 1,
+        updatedReplicas: 1,
+        availableReplicas: 1,
+      }),
+      metadata: { name: 'api', generation: 2 },
+    } as never);
     const [r] = await wait;
     expect(r.outcome).toBe('ready');
     expect(kube.log).toContain(`GET ${DEPLOYMENTS}/api`);
