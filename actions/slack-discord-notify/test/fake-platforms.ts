@@ -194,7 +194,7 @@ function discarded(): http.ServerResponse {
 }
 
 export interface FakeOptions {
-  /** Serve HTTPS with the test certificate (trust CA_FILE in the client). */
+  /** Also serve HTTPS (the test certificate; trust CA_FILE in the client) on `tlsPort`. */
   tls?: boolean;
 }
 
@@ -207,68 +207,83 @@ export class FakePlatforms {
   readonly slackHooks = new Set([SLACK_HOOK_PATH, SLACK_HOOK_PATH_2]);
   /** Scopes of SLACK_TOKEN: without channels:history the look-ups answer missing_scope. */
   readonly slackScopes = new Set(['chat:write', 'channels:history']);
-  /** TLS handshakes to reset (RST after the ClientHello) before one is let through. */
+  /** TLS handshakes to reset on the HTTPS port (RST after the ClientHello) before one goes through. */
   resetHandshakes = 0;
-  /** TCP connections accepted (a reset handshake counts). */
-  connections = 0;
+  /** TCP connections accepted on the HTTPS port (a reset handshake counts). */
+  tlsConnections = 0;
   /** Discord rate limit: until this time every request to a webhook answers 429. */
   private discordLimitedUntil = 0;
   private discordLimitMs = 0;
   private readonly handler = (req: http.IncomingMessage, res: http.ServerResponse) =>
     this.handle(req, res);
-  private readonly httpServer: http.Server | https.Server;
+  private readonly server = http.createServer(this.handler);
+  private readonly tlsServer?: https.Server;
   private readonly front = net.createServer((socket) => this.accept(socket));
   private nextId = 1_000_000_000_000_000_000n;
-  private nextTs = 1_700_000_000;
+  private nextTsSeq = 100;
   private hanging: http.ServerResponse[] = [];
   private sockets = new Set<net.Socket>();
-  readonly tls: boolean;
   port = 0;
+  tlsPort = 0;
 
   constructor(opts: FakeOptions = {}) {
-    this.tls = Boolean(opts.tls);
-    this.httpServer = this.tls
-      ? https.createServer(
-          {
-            cert: readFileSync(path.join(fixtures, 'server.pem')),
-            key: readFileSync(path.join(fixtures, 'server-key.pem')),
-          },
-          this.handler,
-        )
-      : http.createServer(this.handler);
-    this.httpServer.on('tlsClientError', () => undefined);
-    this.httpServer.on('clientError', (_err, socket) => socket.destroy());
+    if (opts.tls) {
+      this.tlsServer = https.createServer(
+        {
+          cert: readFileSync(path.join(fixtures, 'server.pem')),
+          key: readFileSync(path.join(fixtures, 'server-key.pem')),
+        },
+        this.handler,
+      );
+      this.tlsServer.on('tlsClientError', () => undefined);
+    }
+    for (const s of [this.server, this.tlsServer])
+      s?.on('connection', (socket: net.Socket) => this.track(socket));
   }
 
   async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.front.listen(0, '127.0.0.1', resolve));
-    this.port = (this.front.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    if (this.tlsServer) {
+      await new Promise<void>((resolve) => this.front.listen(0, '127.0.0.1', resolve));
+      this.tlsPort = (this.front.address() as AddressInfo).port;
+    }
     return this;
   }
 
-  /** Every connection comes through here so a handshake can be reset before TLS sees it. */
-  private accept(socket: net.Socket): void {
-    this.connections++;
+  private track(socket: net.Socket): void {
     this.sockets.add(socket);
     socket.on('close', () => this.sockets.delete(socket));
     socket.on('error', () => undefined);
-    if (this.tls && this.resetHandshakes > 0) {
+  }
+
+  /** HTTPS connections come through here so a handshake can be reset before TLS sees it. */
+  private accept(socket: net.Socket): void {
+    this.tlsConnections++;
+    this.track(socket);
+    if (this.resetHandshakes > 0) {
       this.resetHandshakes--;
-      // The ClientHello arrived; the server vanishes before answering: nothing was sent yet.
+      // The ClientHello arrives; the server vanishes before answering: nothing was sent yet.
       socket.once('data', () => socket.resetAndDestroy());
       return;
     }
-    this.httpServer.emit('connection', socket);
+    this.tlsServer!.emit('connection', socket);
   }
 
   async stop(): Promise<void> {
     for (const r of this.hanging) r.destroy();
     for (const s of this.sockets) s.destroy();
-    await new Promise<void>((resolve) => this.front.close(() => resolve()));
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    if (this.tlsServer) await new Promise<void>((resolve) => this.front.close(() => resolve()));
   }
 
   url(path: string): string {
-    return `${this.tls ? 'https://localhost' : 'http://127.0.0.1'}:${this.port}${path}`;
+    return `http://127.0.0.1:${this.port}${path}`;
+  }
+
+  /** The same platforms over HTTPS, as `localhost` (which the test certificate names). */
+  tlsUrl(path: string): string {
+    return `https://localhost:${this.tlsPort}${path}`;
   }
 
   script(pathPrefix: string, ...answers: Scripted[]): void {
@@ -386,7 +401,8 @@ export class FakePlatforms {
         !this.messages.some((m) => m.id === `${channel}/${payload.thread_ts}`)
       )
         return json({ ok: false, error: 'thread_not_found' });
-      const ts = `${this.nextTs++}.000100`;
+      // Slack's ts is the post's epoch time (look-ups filter on it) and unique per channel.
+      const ts = `${Math.floor(Date.now() / 1000)}.${String(this.nextTsSeq++).padStart(6, '0')}`;
       this.messages.push({
         id: `${channel}/${ts}`,
         platform: 'slack-api',
