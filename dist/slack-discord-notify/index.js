@@ -16,7 +16,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 const runner = new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .Runner */ .by();
 await (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(runner, async () => {
-    const inputs = (0,_inputs__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .K)(runner, new Date(_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml.now()));
+    const inputs = (0,_inputs__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .Ko)(runner, new Date(_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml.now()));
     const outcomes = await runner.group((0,_report__WEBPACK_IMPORTED_MODULE_2__/* .groupTitle */ .SZ)(inputs), () => (0,_run__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)(inputs, {
         http: _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .httpRequest */ .aj,
         clock: _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml,
@@ -37,10 +37,10 @@ __webpack_async_result__();
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  K: () => (/* binding */ readInputs)
+  Ko: () => (/* binding */ readInputs)
 });
 
-// UNUSED EXPORTS: maskSecrets
+// UNUSED EXPORTS: maskSecrets, refuseLongScalars
 
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 10 modules
 var src = __nccwpck_require__(466);
@@ -69,6 +69,9 @@ const DISCORD_HOSTS = new Set([
 const DISCORD_PATH = /^\/api(?:\/v\d+)?\/webhooks\/(\d+)\/([A-Za-z0-9_-]+)\/?$/;
 const SLACK_PATH = /^\/services\/[A-Za-z0-9]+\/[A-Za-z0-9]+\/[A-Za-z0-9]+\/?$/;
 function parseHttpUrl(text, input, line, allowAny) {
+    // Webhook and API URLs are ~100 characters; anything this long is a mistake (and never echoed).
+    if (text.length > 2048)
+        throw new src/* InputError */.dz(input, `line ${line} is not a URL (${text.length} characters)`);
     let url;
     try {
         url = new URL(text);
@@ -327,6 +330,9 @@ function readStatus(inputs) {
  */
 function readSlackApi(inputs, allowAny) {
     const token = inputs.string('slack-token');
+    // Never echoed, not even cut: it is a credential. Spaces or control characters would break the header.
+    if (token && !/^[\x21-\x7e]{8,1000}$/.test(token))
+        throw new src/* InputError */.dz('slack-token', `expected a Slack token like xoxb-… (8 to 1000 characters, no spaces), got ${[...token].length} characters`);
     const channel = inputs.string('slack-channel');
     const ts = inputs.string('slack-ts');
     const apiUrl = parseSlackApiUrl(inputs.string('slack-api-url', 'https://slack.com/api'), allowAny);
@@ -385,8 +391,8 @@ function readNotification(inputs, runner, status, now, discord) {
     if (discord && /discord|clyde/i.test(username))
         throw new src/* InputError */.dz('username', `Discord does not accept a webhook name containing 'discord' or 'clyde', got ${preview(username)}`);
     const avatarUrl = inputs.string('avatar-url');
-    if (avatarUrl && !/^https?:\/\/[^\s]+$/.test(avatarUrl))
-        throw new src/* InputError */.dz('avatar-url', `expected an http(s) image URL, got ${preview(avatarUrl)}`);
+    if (avatarUrl && (!/^https?:\/\/[^\s]+$/.test(avatarUrl) || avatarUrl.length > 2048))
+        throw new src/* InputError */.dz('avatar-url', `expected an http(s) image URL of at most 2048 characters, got ${preview(avatarUrl)}`);
     const mentionOn = inputs.list('mention-on');
     return (0,notification/* buildNotification */.Ur)({
         status,
@@ -407,9 +413,27 @@ function readNotification(inputs, runner, status, now, discord) {
         avatarUrl,
     }, readGithubContext(runner.env), now);
 }
+/**
+ * Scalar inputs (booleans, numbers, durations) longer than any valid value are refused here with
+ * a cut preview, before the core parsers, whose messages would echo the whole value.
+ */
+function refuseLongScalars(inputs, names) {
+    for (const [name, expected] of Object.entries(names)) {
+        const value = inputs.string(name);
+        if (value.length > 40)
+            throw new src/* InputError */.dz(name, `expected ${expected}, got ${preview(value, 20)}`);
+    }
+}
 function readInputs(runner, now) {
     const inputs = new src/* Inputs */.G0(runner);
     maskSecrets(runner, inputs);
+    refuseLongScalars(inputs, {
+        'allow-any-url': 'true or false',
+        'fail-on-error': 'true or false',
+        timeout: 'a duration like 10s',
+        'total-timeout': 'a duration like 60s',
+        retries: 'a whole number from 0 to 10',
+    });
     const status = readStatus(inputs);
     const destinations = readDestinations(inputs);
     const notification = readNotification(inputs, runner, status, now, destinations.some((d) => d.platform === 'discord'));

@@ -52,6 +52,9 @@ const DISCORD_PATH = /^\/api(?:\/v\d+)?\/webhooks\/(\d+)\/([A-Za-z0-9_-]+)\/?$/;
 const SLACK_PATH = /^\/services\/[A-Za-z0-9]+\/[A-Za-z0-9]+\/[A-Za-z0-9]+\/?$/;
 
 function parseHttpUrl(text: string, input: string, line: number, allowAny: boolean): URL {
+  // Webhook and API URLs are ~100 characters; anything this long is a mistake (and never echoed).
+  if (text.length > 2048)
+    throw new InputError(input, `line ${line} is not a URL (${text.length} characters)`);
   let url: URL;
   try {
     url = new URL(text);

@@ -93,6 +93,12 @@ function readStatus(inputs: Inputs): Status {
  */
 function readSlackApi(inputs: Inputs, allowAny: boolean): SlackApi[] {
   const token = inputs.string('slack-token');
+  // Never echoed, not even cut: it is a credential. Spaces or control characters would break the header.
+  if (token && !/^[\x21-\x7e]{8,1000}$/.test(token))
+    throw new InputError(
+      'slack-token',
+      `expected a Slack token like xoxb-… (8 to 1000 characters, no spaces), got ${[...token].length} characters`,
+    );
   const channel = inputs.string('slack-channel');
   const ts = inputs.string('slack-ts');
   const apiUrl = parseSlackApiUrl(
@@ -183,8 +189,11 @@ function readNotification(
       `Discord does not accept a webhook name containing 'discord' or 'clyde', got ${preview(username)}`,
     );
   const avatarUrl = inputs.string('avatar-url');
-  if (avatarUrl && !/^https?:\/\/[^\s]+$/.test(avatarUrl))
-    throw new InputError('avatar-url', `expected an http(s) image URL, got ${preview(avatarUrl)}`);
+  if (avatarUrl && (!/^https?:\/\/[^\s]+$/.test(avatarUrl) || avatarUrl.length > 2048))
+    throw new InputError(
+      'avatar-url',
+      `expected an http(s) image URL of at most 2048 characters, got ${preview(avatarUrl)}`,
+    );
   const mentionOn = inputs.list('mention-on');
   return buildNotification(
     {
@@ -210,9 +219,28 @@ function readNotification(
   );
 }
 
+/**
+ * Scalar inputs (booleans, numbers, durations) longer than any valid value are refused here with
+ * a cut preview, before the core parsers, whose messages would echo the whole value.
+ */
+export function refuseLongScalars(inputs: Inputs, names: Record<string, string>): void {
+  for (const [name, expected] of Object.entries(names)) {
+    const value = inputs.string(name);
+    if (value.length > 40)
+      throw new InputError(name, `expected ${expected}, got ${preview(value, 20)}`);
+  }
+}
+
 export function readInputs(runner: Runner, now: Date): NotifyInputs {
   const inputs = new Inputs(runner);
   maskSecrets(runner, inputs);
+  refuseLongScalars(inputs, {
+    'allow-any-url': 'true or false',
+    'fail-on-error': 'true or false',
+    timeout: 'a duration like 10s',
+    'total-timeout': 'a duration like 60s',
+    retries: 'a whole number from 0 to 10',
+  });
   const status = readStatus(inputs);
   const destinations = readDestinations(inputs);
   const notification = readNotification(
