@@ -1,24 +1,18 @@
 // The per-URL loop: request, judge, wait (backoff or Retry-After), until healthy `success-threshold`
 // times in a row, attempts run out, or the overall deadline leaves no room for another wait.
-import {
-  backoffDelay,
-  retry,
-  safeUrl,
-  type Clock,
-  type Deadline,
-  type HttpRequest,
-  type HttpResponse,
-} from '@cicd-actions/core';
+import { backoffDelay, retry, safeUrl, type Clock, type Deadline } from '@cicd-actions/core';
+import { MATCH_LIMIT_MS, type BodyMatch, type BodyMatcher } from './body-matcher';
 import {
   classifyFault,
   classifyResponse,
   MAX_BODY_BYTES,
   type AttemptVerdict,
 } from './classify-attempt';
-import type { HealthCheckConfig } from './config';
+import type { HealthCheckConfig } from './inputs';
 import { formatWait } from './format';
+import { fetchFollowing, type SendRequest } from './redirects';
 
-export type SendRequest = (req: HttpRequest) => Promise<HttpResponse>;
+export type { SendRequest } from './redirects';
 
 export interface AttemptRecord {
   n: number;
@@ -28,6 +22,8 @@ export interface AttemptRecord {
   ok: boolean;
   status?: number;
   error?: string;
+  /** HTTP requests this attempt sent (redirects followed add one each). */
+  requests: number;
 }
 
 export interface UrlResult {
@@ -37,6 +33,7 @@ export interface UrlResult {
   attempts: AttemptRecord[];
   /** Why the loop gave up; undefined when healthy. */
   gaveUp?: string;
+  cancelled?: boolean;
 }
 
 export interface CheckDeps {
@@ -49,22 +46,29 @@ export interface CheckDeps {
   log: (line: string) => void;
   /** Trusted CAs for https (public roots + ca-cert), when ca-cert is set. */
   ca?: string;
+  /** Time-limited expected-body matching (a worker); in-thread when absent. */
+  matcher?: BodyMatcher;
+  /** Cancels the request in flight and any wait. */
+  signal?: AbortSignal;
+  redact?: (text: string) => string;
 }
 
 /** Long waits report progress this often, so a log never looks stuck. */
 export const HEARTBEAT_MS = 30_000;
 
-/** Sleeps `ms`, logging the time still to wait every HEARTBEAT_MS. */
+/** Sleeps `ms` (less when cancelled), logging the time still to wait every HEARTBEAT_MS. */
 export async function sleepWithProgress(
   clock: Clock,
   ms: number,
   onTick: (leftMs: number) => void,
+  signal?: AbortSignal,
 ): Promise<void> {
   const end = clock.now() + ms;
   for (;;) {
     const left = end - clock.now();
-    if (left <= 0) return;
-    await clock.sleep(Math.min(left, HEARTBEAT_MS));
+    if (left <= 0 || signal?.aborted) return;
+    await clock.sleep(Math.min(left, HEARTBEAT_MS), signal);
+    if (signal?.aborted) return;
     const after = end - clock.now();
     if (after > 0) onTick(after);
   }
@@ -77,6 +81,14 @@ export async function checkUrl(
 ): Promise<UrlResult> {
   const { clock, deadline, log } = deps;
   const max = cfg.maxAttempts;
+  // The body check in the worker, when there is one to do; its time comes out of the deadline.
+  const matchBody = async (body: Buffer, truncated: boolean): Promise<BodyMatch | undefined> => {
+    if (!cfg.expect.bodyPattern || !deps.matcher || truncated) return undefined;
+    return deps.matcher.match(
+      body.toString('utf8'),
+      Math.min(MATCH_LIMIT_MS, deadline.remaining()),
+    );
+  };
   const attempts: AttemptRecord[] = [];
   let okStreak = 0;
   let failStreak = 0;
@@ -86,20 +98,31 @@ export async function checkUrl(
     const limit = Math.min(cfg.attemptTimeoutMs, deadline.remaining());
     const started = clock.now();
     let verdict: AttemptVerdict;
+    let requests = 1;
     try {
-      const res = await deps.request({
-        url,
-        method: cfg.method,
-        headers: cfg.headers,
-        body: cfg.body,
-        timeoutMs: limit,
-        maxBodyBytes: MAX_BODY_BYTES,
-        followRedirects: cfg.followRedirects,
-        maxRedirects: 10,
-        insecure: cfg.insecure,
-        ca: deps.ca,
+      const fetched = await fetchFollowing(
+        deps.request,
+        {
+          url,
+          method: cfg.method,
+          headers: cfg.headers,
+          body: cfg.body,
+          timeoutMs: limit,
+          maxBodyBytes: MAX_BODY_BYTES,
+          insecure: cfg.insecure,
+          ca: deps.ca,
+          signal: deps.signal,
+        },
+        cfg.followRedirects,
+        clock,
+      );
+      requests = fetched.requests;
+      const bodyMatch = await matchBody(fetched.res.body, fetched.res.truncated);
+      verdict = classifyResponse(fetched.res, cfg.expect, clock.now(), {
+        bodyMatch,
+        notFollowed: fetched.notFollowed,
+        redact: deps.redact,
       });
-      verdict = classifyResponse(res, cfg.expect, clock.now());
     } catch (err) {
       verdict = classifyFault(err, limit < cfg.attemptTimeoutMs ? limit : undefined);
     }
@@ -112,6 +135,7 @@ export async function checkUrl(
       ok: verdict.ok,
       status: verdict.status,
       error: verdict.error,
+      requests,
     };
     attempts.push(record);
     const what = verdict.status !== undefined ? `HTTP ${verdict.status}` : 'no response';
@@ -149,14 +173,19 @@ export async function checkUrl(
 
   const progressClock: Clock = {
     now: () => clock.now(),
-    sleep: (ms) =>
-      sleepWithProgress(clock, ms, (left) =>
-        log(
-          `still waiting: next attempt in ${formatWait(left)}, ${formatWait(deadline.remaining())} left`,
-        ),
+    sleep: (ms, signal) =>
+      sleepWithProgress(
+        clock,
+        ms,
+        (left) =>
+          log(
+            `still waiting: next attempt in ${formatWait(left)}, ${formatWait(deadline.remaining())} left`,
+          ),
+        signal,
       ),
   };
   const outcome = await retry(attempt, {
+    signal: deps.signal,
     initialMs: cfg.retryDelayMs,
     maxMs: cfg.maxDelayMs,
     strategy: cfg.backoff,
@@ -176,7 +205,11 @@ export async function checkUrl(
   });
 
   const result: UrlResult = { url: safeUrl(url), healthy: outcome.done, attempts };
-  if (!outcome.done) result.gaveUp = gaveUpReason(outcome.stopped, attempts.length, cfg, last);
+  if (deps.signal?.aborted && !outcome.done) {
+    result.cancelled = true;
+    result.gaveUp = `cancelled after ${attempts.length} attempt${attempts.length === 1 ? '' : 's'}`;
+  } else if (!outcome.done)
+    result.gaveUp = gaveUpReason(outcome.stopped, attempts.length, cfg, last);
   return result;
 }
 

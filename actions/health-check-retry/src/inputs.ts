@@ -1,20 +1,49 @@
-// Reads and validates every input before anything is requested; a bad one throws InputError.
+// Reads and validates every input before anything is requested; a bad one throws InputError
+// naming it, with any value shown only as a cut preview.
 import { X509Certificate } from 'node:crypto';
-import {
-  InputError,
-  Inputs,
-  isSensitiveHeader,
-  maskHeaders,
-  type Runner,
-} from '@cicd-actions/core';
+import { InputError, Inputs, type Runner } from '@cicd-actions/core';
 import { parseExpectedStatus, type StatusSet } from './expected-status';
 import { parseJsonChecks, type JsonCheck } from './expected-json';
+import { preview } from './preview';
+import type { RedirectPolicy } from './redirects';
 
 export interface Expectations {
   status: StatusSet;
+  /** Compiled once here to check the syntax; matched in a worker with a time limit (body-matcher.ts). */
   bodyPattern?: RegExp;
   json: JsonCheck[];
 }
+
+/** Node's timers hold at most 2^31-1 ms (~24.8 days); a longer duration would fire at once. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * Headers whose values are never credentials: everything else is masked, because a custom name
+ * (x-functions-key, Ocp-Apim-Subscription-Key, …) says nothing about what it carries.
+ */
+export const HARMLESS_HEADERS = new Set([
+  'accept',
+  'accept-charset',
+  'accept-encoding',
+  'accept-language',
+  'cache-control',
+  'content-language',
+  'content-type',
+  'dnt',
+  'if-match',
+  'if-modified-since',
+  'if-none-match',
+  'if-unmodified-since',
+  'origin',
+  'pragma',
+  'range',
+  'referer',
+  'traceparent',
+  'tracestate',
+  'user-agent',
+  'x-correlation-id',
+  'x-request-id',
+]);
 
 export interface HealthCheckConfig {
   urls: URL[];
@@ -31,7 +60,8 @@ export interface HealthCheckConfig {
   timeoutMs: number;
   initialDelayMs: number;
   successThreshold: number;
-  followRedirects: boolean;
+  /** `same-host` (default), `any`, or `none` (a 3xx is judged by expected-status). */
+  followRedirects: RedirectPolicy;
   insecure: boolean;
   /** PEM of the extra CA certificate(s) given in ca-cert. */
   caCert?: string;
@@ -43,12 +73,16 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const BAD_HEADER_VALUE = /[\x00-\x08\x0a-\x1f\x7f]/;
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
 
-/** `Name: value` lines; credential values are masked at once, before anything else is logged. */
+/** `Name: value` lines; every value not on the harmless list is masked at once, before anything is logged. */
 export function readHeaders(inputs: Inputs, runner: Runner): Record<string, string> {
   const pairs = inputs.pairs('headers', ':', 'Name: value');
   const headers: Record<string, string> = {};
   for (const [name, value] of pairs) {
-    if (isSensitiveHeader(name)) maskHeaders(runner, { [name]: value });
+    if (HARMLESS_HEADERS.has(name.toLowerCase())) continue;
+    runner.setSecret(value);
+    // `Bearer x`, `Basic x`: the credential alone is masked too.
+    const scheme = /^\s*\S+\s+(\S+)\s*$/.exec(value);
+    if (scheme) runner.setSecret(scheme[1]);
   }
   for (const [i, [name, value]] of pairs.entries()) {
     // Neither name nor value is echoed: a mistyped line may hold the credential in its name.
@@ -65,11 +99,18 @@ export function readHeaders(inputs: Inputs, runner: Runner): Record<string, stri
   return headers;
 }
 
-/** The URLs to check; credentials and secret-looking query values in them are masked. */
+/**
+ * The URLs to check, one per line (a comma belongs to the URL: `?checks=db,cache`); credentials
+ * and query values in them are masked.
+ */
 export function readUrls(inputs: Inputs, runner: Runner): URL[] {
-  const items = inputs.list('url');
+  const items = inputs.lines('url');
   if (items.length === 0) throw new InputError('url', 'is required and was empty');
+  if (items.length > 100) throw new InputError('url', `at most 100 URLs, got ${items.length}`);
   return items.map((text, i) => {
+    // Not echoed (it may hold credentials), not even cut.
+    if (text.length > 4096)
+      throw new InputError('url', `item ${i + 1} is longer than 4096 characters (${text.length})`);
     let url: URL;
     try {
       url = new URL(text);
@@ -81,8 +122,7 @@ export function readUrls(inputs: Inputs, runner: Runner): URL[] {
       );
     }
     if (url.password) runner.setSecret(decodeURIComponent(url.password));
-    for (const [key, value] of url.searchParams)
-      if (isSensitiveHeader(key)) runner.setSecret(value);
+    for (const [, value] of url.searchParams) runner.setSecret(value);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw new InputError('url', `item ${i + 1} must start with http:// or https://`);
     }
@@ -91,15 +131,33 @@ export function readUrls(inputs: Inputs, runner: Runner): URL[] {
   });
 }
 
+function readRedirectPolicy(inputs: Inputs): RedirectPolicy {
+  const value = inputs.string('follow-redirects', 'same-host').toLowerCase();
+  const policy: Record<string, RedirectPolicy> = {
+    'same-host': 'same-host',
+    true: 'same-host',
+    any: 'any',
+    none: 'none',
+    false: 'none',
+  };
+  if (!(value in policy))
+    throw new InputError(
+      'follow-redirects',
+      `expected same-host, any or none (true is same-host, false is none), got ${preview(value)}`,
+    );
+  return policy[value];
+}
+
 function readRegex(inputs: Inputs): RegExp | undefined {
   const source = inputs.raw('expected-body').trim();
   if (source === '') return undefined;
   try {
     return new RegExp(source);
   } catch (err) {
+    const why = (err as Error).message.replace(/^Invalid regular expression: /, '');
     throw new InputError(
       'expected-body',
-      `is not a valid regular expression (${(err as Error).message.replace(/^Invalid regular expression: /, '')})`,
+      `is not a valid regular expression (${preview(why, 80).slice(1, -1)})`,
     );
   }
 }
@@ -120,13 +178,42 @@ function readCaCert(inputs: Inputs): string | undefined {
   return blocks.join('\n');
 }
 
-export function readConfig(runner: Runner): HealthCheckConfig {
+/**
+ * Scalar inputs longer than any valid value are refused with a cut preview before core's parsers,
+ * whose messages would echo the whole value.
+ */
+function refuseLongScalars(inputs: Inputs): void {
+  const scalars = [
+    'max-attempts',
+    'retry-delay',
+    'backoff',
+    'max-delay',
+    'jitter',
+    'attempt-timeout',
+    'timeout',
+    'initial-delay',
+    'success-threshold',
+    'follow-redirects',
+    'insecure',
+  ];
+  for (const name of scalars) {
+    const value = inputs.string(name);
+    if (value.length > 40)
+      throw new InputError(name, `expected a short value, got ${preview(value, 20)}`);
+  }
+}
+
+export type HealthCheckInputs = HealthCheckConfig;
+
+export function readInputs(runner: Runner): HealthCheckInputs {
   const inputs = new Inputs(runner);
   const headers = readHeaders(inputs, runner);
   const urls = readUrls(inputs, runner);
+  refuseLongScalars(inputs);
 
   const method = inputs.string('method', 'GET').toUpperCase();
-  if (!TOKEN.test(method)) throw new InputError('method', `'${method}' is not an HTTP method`);
+  if (!TOKEN.test(method) || method.length > 20)
+    throw new InputError('method', `${preview(method)} is not an HTTP method`);
 
   const status = parseExpectedStatus(inputs.string('expected-status', '200-399'));
   if ('problem' in status) throw new InputError('expected-status', status.problem);
@@ -149,16 +236,17 @@ export function readConfig(runner: Runner): HealthCheckConfig {
       `${successThreshold} consecutive successes can never happen within max-attempts ${maxAttempts}`,
     );
   }
-  const retryDelayMs = inputs.duration('retry-delay', '2s');
-  const maxDelayMs = inputs.duration('max-delay', '30s');
+  const timer = { max: MAX_TIMER_MS };
+  const retryDelayMs = inputs.duration('retry-delay', '2s', timer);
+  const maxDelayMs = inputs.duration('max-delay', '30s', timer);
   if (maxDelayMs < retryDelayMs)
     throw new InputError(
       'max-delay',
-      `must be at least retry-delay (${inputs.string('retry-delay')})`,
+      `must be at least retry-delay (${inputs.string('retry-delay', '2s')})`,
     );
-  const attemptTimeoutMs = inputs.duration('attempt-timeout', '10s', { min: 1 });
-  const timeoutMs = inputs.duration('timeout', '5m', { min: 1 });
-  const initialDelayMs = inputs.duration('initial-delay', '0s');
+  const attemptTimeoutMs = inputs.duration('attempt-timeout', '10s', { min: 1, ...timer });
+  const timeoutMs = inputs.duration('timeout', '5m', { min: 1, ...timer });
+  const initialDelayMs = inputs.duration('initial-delay', '0s', timer);
   if (initialDelayMs >= timeoutMs)
     throw new InputError(
       'initial-delay',
@@ -166,6 +254,7 @@ export function readConfig(runner: Runner): HealthCheckConfig {
     );
 
   const body = inputs.raw('body');
+  const backoff = inputs.oneOf('backoff', ['exponential', 'fixed'] as const, 'exponential');
   return {
     urls,
     method,
@@ -174,14 +263,15 @@ export function readConfig(runner: Runner): HealthCheckConfig {
     expect: { status, bodyPattern, json },
     maxAttempts,
     retryDelayMs,
-    backoff: inputs.oneOf('backoff', ['exponential', 'fixed'] as const, 'exponential'),
+    backoff,
     maxDelayMs,
-    jitter: inputs.boolean('jitter', true),
+    // Fixed means fixed: "5 tries 10 s apart" waits 10 s each time unless jitter is asked for.
+    jitter: inputs.boolean('jitter', backoff === 'exponential'),
     attemptTimeoutMs,
     timeoutMs,
     initialDelayMs,
     successThreshold,
-    followRedirects: inputs.boolean('follow-redirects', true),
+    followRedirects: readRedirectPolicy(inputs),
     insecure: inputs.boolean('insecure', false),
     caCert: readCaCert(inputs),
   };
