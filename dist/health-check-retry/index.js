@@ -85,7 +85,9 @@ function directMatcher(pattern) {
 /* harmony export */   dg: () => (/* binding */ jsonValueMatches)
 /* harmony export */ });
 /* unused harmony export parseJsonPath */
+/* harmony import */ var _preview__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(966);
 // `path=value` checks on a JSON body: `status=UP`, `checks[0].ok=true`, `["odd.key"].x=1`.
+
 // A path is a first key or index, then `.key`, `[index]` or `["quoted key"]` segments.
 const SEGMENT = /\.([^.[\]"]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/y;
 const FIRST_KEY = /[^.[\]"]+/y;
@@ -175,11 +177,11 @@ function parseJsonChecks(text) {
             continue;
         const eq = line.indexOf('=');
         if (eq < 0)
-            return { line: i + 1, problem: `'${line}' is not path=value` };
+            return { line: i + 1, problem: `${(0,_preview__WEBPACK_IMPORTED_MODULE_0__/* .preview */ .V)(line)} is not path=value` };
         const path = line.slice(0, eq).trim();
         const segments = parseJsonPath(path);
         if (!segments)
-            return { line: i + 1, problem: `'${path}' is not a path like status or checks[0].ok` };
+            return { line: i + 1, problem: `${(0,_preview__WEBPACK_IMPORTED_MODULE_0__/* .preview */ .V)(path)} is not a path like status or checks[0].ok` };
         checks.push({ path, segments, expected: line.slice(eq + 1).trim() });
     }
     return checks;
@@ -200,7 +202,9 @@ function describeJsonValue(value, redact = (t) => t) {
 /* harmony export */   j: () => (/* binding */ statusExpected),
 /* harmony export */   q: () => (/* binding */ parseExpectedStatus)
 /* harmony export */ });
+/* harmony import */ var _preview__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(966);
 // Which HTTP statuses count as healthy: `200-299,304`, `2xx`, `200`.
+
 const MIN = 100;
 const MAX = 599;
 /** Parses a status list; returns a problem description instead when an item is malformed. */
@@ -226,12 +230,12 @@ function parseExpectedStatus(text) {
             lo = hi = Number(item);
         else
             return {
-                problem: `'${item}' is not a status code (e.g. 200), range (200-299) or class (2xx)`,
+                problem: `${(0,_preview__WEBPACK_IMPORTED_MODULE_0__/* .preview */ .V)(item)} is not a status code (e.g. 200), range (200-299) or class (2xx)`,
             };
         if (lo < MIN || hi > MAX)
-            return { problem: `'${item}' is outside the HTTP status codes ${MIN}-${MAX}` };
+            return { problem: `${(0,_preview__WEBPACK_IMPORTED_MODULE_0__/* .preview */ .V)(item)} is outside the HTTP status codes ${MIN}-${MAX}` };
         if (lo > hi)
-            return { problem: `'${item}' is an empty range (start after end)` };
+            return { problem: `${(0,_preview__WEBPACK_IMPORTED_MODULE_0__/* .preview */ .V)(item)} is an empty range (start after end)` };
         ranges.push([lo, hi]);
     }
     return { ranges, text: items.join(',') };

@@ -1,4 +1,5 @@
 // `path=value` checks on a JSON body: `status=UP`, `checks[0].ok=true`, `["odd.key"].x=1`.
+import { preview } from './preview';
 
 export type JsonPath = Array<string | number>;
 
@@ -97,11 +98,11 @@ export function parseJsonChecks(text: string): JsonCheck[] | { line: number; pro
     const line = lines[i].trim();
     if (line === '' || line.startsWith('#')) continue;
     const eq = line.indexOf('=');
-    if (eq < 0) return { line: i + 1, problem: `'${line}' is not path=value` };
+    if (eq < 0) return { line: i + 1, problem: `${preview(line)} is not path=value` };
     const path = line.slice(0, eq).trim();
     const segments = parseJsonPath(path);
     if (!segments)
-      return { line: i + 1, problem: `'${path}' is not a path like status or checks[0].ok` };
+      return { line: i + 1, problem: `${preview(path)} is not a path like status or checks[0].ok` };
     checks.push({ path, segments, expected: line.slice(eq + 1).trim() });
   }
   return checks;
