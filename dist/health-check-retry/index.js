@@ -30,11 +30,13 @@ function workerMatcher(pattern) {
         w.unref();
         return w;
     }));
+    // Not awaited: an unref'd worker never holds the process, and waiting for its teardown would
+    // add to every run.
     const stop = async () => {
         const w = worker;
         worker = undefined;
         if (w)
-            await (await w).terminate();
+            void (await w).terminate();
     };
     void start();
     return {

@@ -37,10 +37,12 @@ export function workerMatcher(pattern: RegExp): BodyMatcher {
       w.unref();
       return w;
     }));
+  // Not awaited: an unref'd worker never holds the process, and waiting for its teardown would
+  // add to every run.
   const stop = async () => {
     const w = worker;
     worker = undefined;
-    if (w) await (await w).terminate();
+    if (w) void (await w).terminate();
   };
   void start();
   return {
