@@ -495,14 +495,7 @@ function refuseLongScalars(inputs) {
             throw new src/* InputError */.dz(name, `expected a short value, got ${(0,preview/* preview */.V)(value, 20)}`);
     }
 }
-function readInputs(runner) {
-    const inputs = new src/* Inputs */.G0(runner);
-    const headers = readHeaders(inputs, runner);
-    const urls = readUrls(inputs, runner);
-    refuseLongScalars(inputs);
-    const method = inputs.string('method', 'GET').toUpperCase();
-    if (!TOKEN.test(method) || method.length > 20)
-        throw new src/* InputError */.dz('method', `${(0,preview/* preview */.V)(method)} is not an HTTP method`);
+function readExpectations(inputs, method) {
     const status = (0,expected_status/* parseExpectedStatus */.q)(inputs.string('expected-status', '200-399'));
     if ('problem' in status)
         throw new src/* InputError */.dz('expected-status', status.problem);
@@ -513,6 +506,10 @@ function readInputs(runner) {
     if (method === 'HEAD' && (bodyPattern || json.length)) {
         throw new src/* InputError */.dz(bodyPattern ? 'expected-body' : 'expected-json', 'needs a response body, which a HEAD request never has');
     }
+    return { status, bodyPattern, json };
+}
+/** Attempts, waits and deadlines; every duration within what Node's timers hold. */
+function readTiming(inputs) {
     const maxAttempts = inputs.integer('max-attempts', 10, { min: 1, max: 1000 });
     const successThreshold = inputs.integer('success-threshold', 1, { min: 1, max: 1000 });
     if (successThreshold > maxAttempts) {
@@ -528,24 +525,38 @@ function readInputs(runner) {
     const initialDelayMs = inputs.duration('initial-delay', '0s', timer);
     if (initialDelayMs >= timeoutMs)
         throw new src/* InputError */.dz('initial-delay', `must be shorter than timeout (${inputs.string('timeout', '5m')})`);
-    const body = inputs.raw('body');
     const backoff = inputs.oneOf('backoff', ['exponential', 'fixed'], 'exponential');
     return {
-        urls,
-        method,
-        headers,
-        body: body === '' ? undefined : body,
-        expect: { status, bodyPattern, json },
         maxAttempts,
+        successThreshold,
         retryDelayMs,
-        backoff,
         maxDelayMs,
+        backoff,
         // Fixed means fixed: "5 tries 10 s apart" waits 10 s each time unless jitter is asked for.
         jitter: inputs.boolean('jitter', backoff === 'exponential'),
         attemptTimeoutMs,
         timeoutMs,
         initialDelayMs,
-        successThreshold,
+    };
+}
+function readInputs(runner) {
+    const inputs = new src/* Inputs */.G0(runner);
+    const headers = readHeaders(inputs, runner);
+    const urls = readUrls(inputs, runner);
+    refuseLongScalars(inputs);
+    const method = inputs.string('method', 'GET').toUpperCase();
+    if (!TOKEN.test(method) || method.length > 20)
+        throw new src/* InputError */.dz('method', `${(0,preview/* preview */.V)(method)} is not an HTTP method`);
+    const expect = readExpectations(inputs, method);
+    const timing = readTiming(inputs);
+    const body = inputs.raw('body');
+    return {
+        urls,
+        method,
+        headers,
+        body: body === '' ? undefined : body,
+        expect,
+        ...timing,
         followRedirects: readRedirectPolicy(inputs),
         insecure: inputs.boolean('insecure', false),
         caCert: readCaCert(inputs),
@@ -794,9 +805,13 @@ function classifyResponse(res, expect, now, opts = {}) {
             short: 'too large',
             error: `body larger than 1 MiB (reading stopped); ${expect.bodyPattern ? 'expected-body' : 'expected-json'} needs the whole body`,
         };
-    const text = res.body.toString('utf8');
+    return classifyBody(res.body.toString('utf8'), status, expect, opts.bodyMatch, redact);
+}
+/** expected-body, then expected-json, on a body read whole. */
+function classifyBody(text, status, expect, bodyMatch, redact) {
+    const short = String(status);
     if (expect.bodyPattern) {
-        const verdict = opts.bodyMatch ?? (expect.bodyPattern.test(text) ? 'match' : 'no-match');
+        const verdict = bodyMatch ?? (expect.bodyPattern.test(text) ? 'match' : 'no-match');
         if (verdict === 'timeout')
             return {
                 ok: false,
@@ -874,6 +889,30 @@ function classifyFault(err, deadlineCutMs) {
 // look secret (x-functions-key says nothing about what it carries).
 
 const MAX_REDIRECTS = 10;
+/** One hop; it gets what is left of the attempt, but a timeout names the attempt's limit. */
+async function sendHop(send, hop, attemptMs) {
+    try {
+        return await send(hop);
+    }
+    catch (err) {
+        if (err instanceof src/* HttpError */.j$ && err.code === 'TIMEOUT')
+            throw new src/* HttpError */.j$('TIMEOUT', `timed out after ${attemptMs} ms`);
+        throw err;
+    }
+}
+/** Where a Location points, refusing what is not http(s). */
+function redirectTarget(location, from) {
+    let next;
+    try {
+        next = new URL(location, from);
+    }
+    catch {
+        throw new src/* HttpError */.j$('BAD_REDIRECT', 'redirect to an invalid location');
+    }
+    if (next.protocol !== 'http:' && next.protocol !== 'https:')
+        throw new src/* HttpError */.j$('BAD_REDIRECT', `redirect to unsupported scheme ${next.protocol}`);
+    return next;
+}
 /** Sends `req` and follows its redirects as the policy allows; `req.timeoutMs` covers every hop. */
 async function fetchFollowing(send, req, policy, clock) {
     const end = clock.now() + req.timeoutMs;
@@ -889,24 +928,8 @@ async function fetchFollowing(send, req, policy, clock) {
         if (left <= 0)
             throw new src/* HttpError */.j$('TIMEOUT', `timed out after ${req.timeoutMs} ms`);
         requests++;
-        let res;
-        try {
-            res = await send({
-                ...req,
-                url,
-                method,
-                body,
-                headers,
-                timeoutMs: left,
-                followRedirects: false,
-            });
-        }
-        catch (err) {
-            // A hop gets what is left of the attempt; the limit that was hit is the attempt's.
-            if (err instanceof src/* HttpError */.j$ && err.code === 'TIMEOUT')
-                throw new src/* HttpError */.j$('TIMEOUT', `timed out after ${req.timeoutMs} ms`);
-            throw err;
-        }
+        const hop = { ...req, url, method, body, headers, timeoutMs: left, followRedirects: false };
+        const res = await sendHop(send, hop, req.timeoutMs);
         const location = res.headers.location;
         if (policy === 'none' ||
             res.status < 300 ||
@@ -914,15 +937,7 @@ async function fetchFollowing(send, req, policy, clock) {
             res.status === 304 ||
             !location)
             return { res, requests };
-        let next;
-        try {
-            next = new URL(location, url);
-        }
-        catch {
-            throw new src/* HttpError */.j$('BAD_REDIRECT', 'redirect to an invalid location');
-        }
-        if (next.protocol !== 'http:' && next.protocol !== 'https:')
-            throw new src/* HttpError */.j$('BAD_REDIRECT', `redirect to unsupported scheme ${next.protocol}`);
+        const next = redirectTarget(location, url);
         if (policy === 'same-host' && next.hostname !== first.hostname)
             return {
                 res,
@@ -957,6 +972,21 @@ async function fetchFollowing(send, req, policy, clock) {
 /** Long waits report progress this often, so a log never looks stuck. */
 const HEARTBEAT_MS = 30_000;
 /** Sleeps `ms` (less when cancelled), logging the time still to wait every HEARTBEAT_MS. */
+/** The clock retry() waits on: each long wait says how long is left. */
+function progressClock(clock, deadline, log) {
+    return {
+        now: () => clock.now(),
+        sleep: (ms, signal) => sleepWithProgress(clock, ms, (left) => log(`still waiting: next attempt in ${(0,format/* formatWait */.D)(left)}, ${(0,format/* formatWait */.D)(deadline.remaining())} left`), signal),
+    };
+}
+function backoffOf(cfg) {
+    return {
+        initialMs: cfg.retryDelayMs,
+        maxMs: cfg.maxDelayMs,
+        strategy: cfg.backoff,
+        jitter: cfg.jitter,
+    };
+}
 async function sleepWithProgress(clock, ms, onTick, signal) {
     const end = clock.now() + ms;
     for (;;) {
@@ -971,47 +1001,53 @@ async function sleepWithProgress(clock, ms, onTick, signal) {
             onTick(after);
     }
 }
+/** One attempt: the request (and its redirects), the body check, the verdict. */
+async function attemptOnce(url, cfg, deps) {
+    const { clock, deadline } = deps;
+    const limit = Math.min(cfg.attemptTimeoutMs, deadline.remaining());
+    let requests = 1;
+    try {
+        const fetched = await fetchFollowing(deps.request, {
+            url,
+            method: cfg.method,
+            headers: cfg.headers,
+            body: cfg.body,
+            timeoutMs: limit,
+            maxBodyBytes: MAX_BODY_BYTES,
+            insecure: cfg.insecure,
+            ca: deps.ca,
+            signal: deps.signal,
+        }, cfg.followRedirects, clock);
+        requests = fetched.requests;
+        const { body, truncated } = fetched.res;
+        // In the worker when there is a body check to do; its time comes out of the deadline.
+        const bodyMatch = cfg.expect.bodyPattern && deps.matcher && !truncated
+            ? await deps.matcher.match(body.toString('utf8'), Math.min(body_matcher/* MATCH_LIMIT_MS */.dH, deadline.remaining()))
+            : undefined;
+        const verdict = classifyResponse(fetched.res, cfg.expect, clock.now(), {
+            bodyMatch,
+            notFollowed: fetched.notFollowed,
+            redact: deps.redact,
+        });
+        return { verdict, requests };
+    }
+    catch (err) {
+        return {
+            verdict: classifyFault(err, limit < cfg.attemptTimeoutMs ? limit : undefined),
+            requests,
+        };
+    }
+}
 async function checkUrl(url, cfg, deps) {
     const { clock, deadline, log } = deps;
     const max = cfg.maxAttempts;
-    // The body check in the worker, when there is one to do; its time comes out of the deadline.
-    const matchBody = async (body, truncated) => {
-        if (!cfg.expect.bodyPattern || !deps.matcher || truncated)
-            return undefined;
-        return deps.matcher.match(body.toString('utf8'), Math.min(body_matcher/* MATCH_LIMIT_MS */.dH, deadline.remaining()));
-    };
     const attempts = [];
     let okStreak = 0;
     let failStreak = 0;
     let last;
     const attempt = async (n) => {
-        const limit = Math.min(cfg.attemptTimeoutMs, deadline.remaining());
         const started = clock.now();
-        let verdict;
-        let requests = 1;
-        try {
-            const fetched = await fetchFollowing(deps.request, {
-                url,
-                method: cfg.method,
-                headers: cfg.headers,
-                body: cfg.body,
-                timeoutMs: limit,
-                maxBodyBytes: MAX_BODY_BYTES,
-                insecure: cfg.insecure,
-                ca: deps.ca,
-                signal: deps.signal,
-            }, cfg.followRedirects, clock);
-            requests = fetched.requests;
-            const bodyMatch = await matchBody(fetched.res.body, fetched.res.truncated);
-            verdict = classifyResponse(fetched.res, cfg.expect, clock.now(), {
-                bodyMatch,
-                notFollowed: fetched.notFollowed,
-                redact: deps.redact,
-            });
-        }
-        catch (err) {
-            verdict = classifyFault(err, limit < cfg.attemptTimeoutMs ? limit : undefined);
-        }
+        const { verdict, requests } = await attemptOnce(url, cfg, deps);
         const latencyMs = Math.max(0, clock.now() - started);
         last = verdict;
         const record = {
@@ -1042,28 +1078,15 @@ async function checkUrl(url, cfg, deps) {
             return { done: false, fatal: true, value: record };
         const wait = verdict.ok
             ? cfg.retryDelayMs
-            : (verdict.retryAfterMs ??
-                (0,src/* backoffDelay */.EY)(failStreak, {
-                    initialMs: cfg.retryDelayMs,
-                    maxMs: cfg.maxDelayMs,
-                    strategy: cfg.backoff,
-                    jitter: cfg.jitter,
-                }, deps.random));
+            : (verdict.retryAfterMs ?? (0,src/* backoffDelay */.EY)(failStreak, backoffOf(cfg), deps.random));
         return { done: false, retryAfterMs: wait, value: record };
-    };
-    const progressClock = {
-        now: () => clock.now(),
-        sleep: (ms, signal) => sleepWithProgress(clock, ms, (left) => log(`still waiting: next attempt in ${(0,format/* formatWait */.D)(left)}, ${(0,format/* formatWait */.D)(deadline.remaining())} left`), signal),
     };
     const outcome = await (0,src/* retry */.L5)(attempt, {
         signal: deps.signal,
-        initialMs: cfg.retryDelayMs,
-        maxMs: cfg.maxDelayMs,
-        strategy: cfg.backoff,
-        jitter: cfg.jitter,
+        ...backoffOf(cfg),
         maxAttempts: max,
         deadline: deadline.at,
-        clock: progressClock,
+        clock: progressClock(clock, deadline, log),
         random: deps.random,
         onWait: (ms, n) => {
             const state = last?.ok

@@ -913,6 +913,20 @@ const MARKER_EVENT = 'cicd_actions_notification';
 function marker(id) {
     return { event_type: MARKER_EVENT, event_payload: { id } };
 }
+/** Sections of up to 10 fields; each field's name and link take room from its 2000. */
+function buildFieldBlocks(n) {
+    const fieldBlocks = [];
+    for (let i = 0; i < n.fields.length; i += SLACK_LIMITS.sectionFields) {
+        const group = n.fields.slice(i, i + SLACK_LIMITS.sectionFields).map((f) => {
+            const name = `*${fitMrkdwn(f.name, 200)}*\n`;
+            // The name takes room out of the field's 2000; the value (and its link) gets the rest.
+            const room = SLACK_LIMITS.fieldText - name.length - (f.url ? f.url.length + 3 : 0);
+            return { type: 'mrkdwn', text: name + slack_message_link(f.url, fitMrkdwn(f.value, Math.max(1, room))) };
+        });
+        fieldBlocks.push({ type: 'section', fields: group });
+    }
+    return fieldBlocks;
+}
 /** The message; `withMentions: false` for an edit, where mentions would show but never notify. */
 function buildSlackMessage(n, withMentions = true) {
     const mention = withMentions && n.mentions?.slack.length ? `${n.mentions.slack.join(' ')} ` : '';
@@ -937,16 +951,7 @@ function buildSlackMessage(n, withMentions = true) {
             slack_message_link(n.context.runUrl, escapeMrkdwn(`${n.context.workflow || 'Workflow'} run #${n.context.runNumber}`)),
         ]
         : [];
-    const fieldBlocks = [];
-    for (let i = 0; i < n.fields.length; i += SLACK_LIMITS.sectionFields) {
-        const group = n.fields.slice(i, i + SLACK_LIMITS.sectionFields).map((f) => {
-            const name = `*${fitMrkdwn(f.name, 200)}*\n`;
-            // The name takes room out of the field's 2000; the value (and its link) gets the rest.
-            const room = SLACK_LIMITS.fieldText - name.length - (f.url ? f.url.length + 3 : 0);
-            return { type: 'mrkdwn', text: name + slack_message_link(f.url, fitMrkdwn(f.value, Math.max(1, room))) };
-        });
-        fieldBlocks.push({ type: 'section', fields: group });
-    }
+    const fieldBlocks = buildFieldBlocks(n);
     const room = SLACK_LIMITS.blocks - blocks.length - (context.length ? 1 : 0);
     if (fieldBlocks.length > room) {
         const kept = fieldBlocks.slice(0, room - 1);
@@ -1328,6 +1333,45 @@ async function resolveMaybeStored(reason, verify) {
         return { kind: 'accepted', messageId: found.messageId };
     return { kind: 'retry', reason: `${reason}; not stored (checked)` };
 }
+/** What the summary and outputs say about a delivery, from how retry() ended. */
+function resultOf(d, send, result, seen, signal) {
+    const action = send === 'edit' ? 'update' : 'post';
+    if (result.done && result.value?.kind === 'accepted') {
+        return {
+            destination: d,
+            ok: true,
+            send,
+            action,
+            attempts: result.attempts,
+            messageId: result.value.messageId,
+            channel: result.value.channel,
+        };
+    }
+    const cancelled = Boolean(signal?.aborted);
+    const last = seen.last;
+    const reason = cancelled
+        ? 'cancelled'
+        : last && last.kind !== 'accepted'
+            ? last.reason
+            : 'not sent';
+    let error = reason;
+    if (seen.uncertain)
+        error = `${reason}; the message may have been posted, so it was not sent again`;
+    else if (result.stopped === 'deadline')
+        error = `${reason}; gave up: the next attempt would start after total-timeout`;
+    else if (result.stopped === 'attempts' && result.attempts > 1)
+        error = `${reason} (after ${result.attempts} attempts)`;
+    return {
+        destination: d,
+        ok: false,
+        send,
+        action,
+        attempts: result.attempts,
+        error,
+        uncertain: seen.uncertain || undefined,
+        cancelled: cancelled || undefined,
+    };
+}
 async function deliver(d, body, opts) {
     const plan = planRequest(d, body, opts.send);
     const send = opts.send ?? defaultSend(d);
@@ -1369,42 +1413,7 @@ async function deliver(d, body, opts) {
         jitter: true,
         onWait: (ms, n) => opts.log(`${d.label}: retrying in ${seconds(ms)} (attempt ${n + 1} of ${maxAttempts})`),
     });
-    const action = send === 'edit' ? 'update' : 'post';
-    if (result.done && result.value?.kind === 'accepted') {
-        return {
-            destination: d,
-            ok: true,
-            send,
-            action,
-            attempts: result.attempts,
-            messageId: result.value.messageId,
-            channel: result.value.channel,
-        };
-    }
-    const cancelled = Boolean(opts.signal?.aborted);
-    const last = seen.last;
-    const reason = cancelled
-        ? 'cancelled'
-        : last && last.kind !== 'accepted'
-            ? last.reason
-            : 'not sent';
-    let error = reason;
-    if (seen.uncertain)
-        error = `${reason}; the message may have been posted, so it was not sent again`;
-    else if (result.stopped === 'deadline')
-        error = `${reason}; gave up: the next attempt would start after total-timeout`;
-    else if (result.stopped === 'attempts' && result.attempts > 1)
-        error = `${reason} (after ${result.attempts} attempts)`;
-    return {
-        destination: d,
-        ok: false,
-        send,
-        action,
-        attempts: result.attempts,
-        error,
-        uncertain: seen.uncertain || undefined,
-        cancelled: cancelled || undefined,
-    };
+    return resultOf(d, send, result, seen, opts.signal);
 }
 
 ;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/lookups.ts

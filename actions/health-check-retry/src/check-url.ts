@@ -57,6 +57,32 @@ export interface CheckDeps {
 export const HEARTBEAT_MS = 30_000;
 
 /** Sleeps `ms` (less when cancelled), logging the time still to wait every HEARTBEAT_MS. */
+/** The clock retry() waits on: each long wait says how long is left. */
+function progressClock(clock: Clock, deadline: Deadline, log: (line: string) => void): Clock {
+  return {
+    now: () => clock.now(),
+    sleep: (ms, signal) =>
+      sleepWithProgress(
+        clock,
+        ms,
+        (left) =>
+          log(
+            `still waiting: next attempt in ${formatWait(left)}, ${formatWait(deadline.remaining())} left`,
+          ),
+        signal,
+      ),
+  };
+}
+
+function backoffOf(cfg: HealthCheckConfig) {
+  return {
+    initialMs: cfg.retryDelayMs,
+    maxMs: cfg.maxDelayMs,
+    strategy: cfg.backoff,
+    jitter: cfg.jitter,
+  };
+}
+
 export async function sleepWithProgress(
   clock: Clock,
   ms: number,
@@ -74,6 +100,56 @@ export async function sleepWithProgress(
   }
 }
 
+/** One attempt: the request (and its redirects), the body check, the verdict. */
+async function attemptOnce(
+  url: URL,
+  cfg: HealthCheckConfig,
+  deps: CheckDeps,
+): Promise<{ verdict: AttemptVerdict; requests: number }> {
+  const { clock, deadline } = deps;
+  const limit = Math.min(cfg.attemptTimeoutMs, deadline.remaining());
+  let requests = 1;
+  try {
+    const fetched = await fetchFollowing(
+      deps.request,
+      {
+        url,
+        method: cfg.method,
+        headers: cfg.headers,
+        body: cfg.body,
+        timeoutMs: limit,
+        maxBodyBytes: MAX_BODY_BYTES,
+        insecure: cfg.insecure,
+        ca: deps.ca,
+        signal: deps.signal,
+      },
+      cfg.followRedirects,
+      clock,
+    );
+    requests = fetched.requests;
+    const { body, truncated } = fetched.res;
+    // In the worker when there is a body check to do; its time comes out of the deadline.
+    const bodyMatch: BodyMatch | undefined =
+      cfg.expect.bodyPattern && deps.matcher && !truncated
+        ? await deps.matcher.match(
+            body.toString('utf8'),
+            Math.min(MATCH_LIMIT_MS, deadline.remaining()),
+          )
+        : undefined;
+    const verdict = classifyResponse(fetched.res, cfg.expect, clock.now(), {
+      bodyMatch,
+      notFollowed: fetched.notFollowed,
+      redact: deps.redact,
+    });
+    return { verdict, requests };
+  } catch (err) {
+    return {
+      verdict: classifyFault(err, limit < cfg.attemptTimeoutMs ? limit : undefined),
+      requests,
+    };
+  }
+}
+
 export async function checkUrl(
   url: URL,
   cfg: HealthCheckConfig,
@@ -81,51 +157,14 @@ export async function checkUrl(
 ): Promise<UrlResult> {
   const { clock, deadline, log } = deps;
   const max = cfg.maxAttempts;
-  // The body check in the worker, when there is one to do; its time comes out of the deadline.
-  const matchBody = async (body: Buffer, truncated: boolean): Promise<BodyMatch | undefined> => {
-    if (!cfg.expect.bodyPattern || !deps.matcher || truncated) return undefined;
-    return deps.matcher.match(
-      body.toString('utf8'),
-      Math.min(MATCH_LIMIT_MS, deadline.remaining()),
-    );
-  };
   const attempts: AttemptRecord[] = [];
   let okStreak = 0;
   let failStreak = 0;
   let last: AttemptVerdict | undefined;
 
   const attempt = async (n: number) => {
-    const limit = Math.min(cfg.attemptTimeoutMs, deadline.remaining());
     const started = clock.now();
-    let verdict: AttemptVerdict;
-    let requests = 1;
-    try {
-      const fetched = await fetchFollowing(
-        deps.request,
-        {
-          url,
-          method: cfg.method,
-          headers: cfg.headers,
-          body: cfg.body,
-          timeoutMs: limit,
-          maxBodyBytes: MAX_BODY_BYTES,
-          insecure: cfg.insecure,
-          ca: deps.ca,
-          signal: deps.signal,
-        },
-        cfg.followRedirects,
-        clock,
-      );
-      requests = fetched.requests;
-      const bodyMatch = await matchBody(fetched.res.body, fetched.res.truncated);
-      verdict = classifyResponse(fetched.res, cfg.expect, clock.now(), {
-        bodyMatch,
-        notFollowed: fetched.notFollowed,
-        redact: deps.redact,
-      });
-    } catch (err) {
-      verdict = classifyFault(err, limit < cfg.attemptTimeoutMs ? limit : undefined);
-    }
+    const { verdict, requests } = await attemptOnce(url, cfg, deps);
     const latencyMs = Math.max(0, clock.now() - started);
     last = verdict;
     const record: AttemptRecord = {
@@ -157,42 +196,16 @@ export async function checkUrl(
       return { done: false as const, fatal: true, value: record };
     const wait = verdict.ok
       ? cfg.retryDelayMs
-      : (verdict.retryAfterMs ??
-        backoffDelay(
-          failStreak,
-          {
-            initialMs: cfg.retryDelayMs,
-            maxMs: cfg.maxDelayMs,
-            strategy: cfg.backoff,
-            jitter: cfg.jitter,
-          },
-          deps.random,
-        ));
+      : (verdict.retryAfterMs ?? backoffDelay(failStreak, backoffOf(cfg), deps.random));
     return { done: false as const, retryAfterMs: wait, value: record };
   };
 
-  const progressClock: Clock = {
-    now: () => clock.now(),
-    sleep: (ms, signal) =>
-      sleepWithProgress(
-        clock,
-        ms,
-        (left) =>
-          log(
-            `still waiting: next attempt in ${formatWait(left)}, ${formatWait(deadline.remaining())} left`,
-          ),
-        signal,
-      ),
-  };
   const outcome = await retry(attempt, {
     signal: deps.signal,
-    initialMs: cfg.retryDelayMs,
-    maxMs: cfg.maxDelayMs,
-    strategy: cfg.backoff,
-    jitter: cfg.jitter,
+    ...backoffOf(cfg),
     maxAttempts: max,
     deadline: deadline.at,
-    clock: progressClock,
+    clock: progressClock(clock, deadline, log),
     random: deps.random,
     onWait: (ms, n) => {
       const state = last?.ok

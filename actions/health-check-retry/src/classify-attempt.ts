@@ -65,9 +65,20 @@ export function classifyResponse(
       short: 'too large',
       error: `body larger than 1 MiB (reading stopped); ${expect.bodyPattern ? 'expected-body' : 'expected-json'} needs the whole body`,
     };
-  const text = res.body.toString('utf8');
+  return classifyBody(res.body.toString('utf8'), status, expect, opts.bodyMatch, redact);
+}
+
+/** expected-body, then expected-json, on a body read whole. */
+function classifyBody(
+  text: string,
+  status: number,
+  expect: Expectations,
+  bodyMatch: BodyMatch | undefined,
+  redact: (text: string) => string,
+): AttemptVerdict {
+  const short = String(status);
   if (expect.bodyPattern) {
-    const verdict = opts.bodyMatch ?? (expect.bodyPattern.test(text) ? 'match' : 'no-match');
+    const verdict = bodyMatch ?? (expect.bodyPattern.test(text) ? 'match' : 'no-match');
     if (verdict === 'timeout')
       return {
         ok: false,

@@ -205,16 +205,7 @@ function refuseLongScalars(inputs: Inputs): void {
 
 export type HealthCheckInputs = HealthCheckConfig;
 
-export function readInputs(runner: Runner): HealthCheckInputs {
-  const inputs = new Inputs(runner);
-  const headers = readHeaders(inputs, runner);
-  const urls = readUrls(inputs, runner);
-  refuseLongScalars(inputs);
-
-  const method = inputs.string('method', 'GET').toUpperCase();
-  if (!TOKEN.test(method) || method.length > 20)
-    throw new InputError('method', `${preview(method)} is not an HTTP method`);
-
+function readExpectations(inputs: Inputs, method: string): Expectations {
   const status = parseExpectedStatus(inputs.string('expected-status', '200-399'));
   if ('problem' in status) throw new InputError('expected-status', status.problem);
   const bodyPattern = readRegex(inputs);
@@ -227,7 +218,24 @@ export function readInputs(runner: Runner): HealthCheckInputs {
       'needs a response body, which a HEAD request never has',
     );
   }
+  return { status, bodyPattern, json };
+}
 
+type Timing = Pick<
+  HealthCheckConfig,
+  | 'maxAttempts'
+  | 'successThreshold'
+  | 'retryDelayMs'
+  | 'maxDelayMs'
+  | 'backoff'
+  | 'jitter'
+  | 'attemptTimeoutMs'
+  | 'timeoutMs'
+  | 'initialDelayMs'
+>;
+
+/** Attempts, waits and deadlines; every duration within what Node's timers hold. */
+function readTiming(inputs: Inputs): Timing {
   const maxAttempts = inputs.integer('max-attempts', 10, { min: 1, max: 1000 });
   const successThreshold = inputs.integer('success-threshold', 1, { min: 1, max: 1000 });
   if (successThreshold > maxAttempts) {
@@ -252,25 +260,39 @@ export function readInputs(runner: Runner): HealthCheckInputs {
       'initial-delay',
       `must be shorter than timeout (${inputs.string('timeout', '5m')})`,
     );
-
-  const body = inputs.raw('body');
   const backoff = inputs.oneOf('backoff', ['exponential', 'fixed'] as const, 'exponential');
   return {
-    urls,
-    method,
-    headers,
-    body: body === '' ? undefined : body,
-    expect: { status, bodyPattern, json },
     maxAttempts,
+    successThreshold,
     retryDelayMs,
-    backoff,
     maxDelayMs,
+    backoff,
     // Fixed means fixed: "5 tries 10 s apart" waits 10 s each time unless jitter is asked for.
     jitter: inputs.boolean('jitter', backoff === 'exponential'),
     attemptTimeoutMs,
     timeoutMs,
     initialDelayMs,
-    successThreshold,
+  };
+}
+
+export function readInputs(runner: Runner): HealthCheckInputs {
+  const inputs = new Inputs(runner);
+  const headers = readHeaders(inputs, runner);
+  const urls = readUrls(inputs, runner);
+  refuseLongScalars(inputs);
+  const method = inputs.string('method', 'GET').toUpperCase();
+  if (!TOKEN.test(method) || method.length > 20)
+    throw new InputError('method', `${preview(method)} is not an HTTP method`);
+  const expect = readExpectations(inputs, method);
+  const timing = readTiming(inputs);
+  const body = inputs.raw('body');
+  return {
+    urls,
+    method,
+    headers,
+    body: body === '' ? undefined : body,
+    expect,
+    ...timing,
     followRedirects: readRedirectPolicy(inputs),
     insecure: inputs.boolean('insecure', false),
     caCert: readCaCert(inputs),

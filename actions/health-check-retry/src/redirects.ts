@@ -24,6 +24,34 @@ export interface Fetched {
 
 export const MAX_REDIRECTS = 10;
 
+/** One hop; it gets what is left of the attempt, but a timeout names the attempt's limit. */
+async function sendHop(
+  send: SendRequest,
+  hop: HttpRequest,
+  attemptMs: number,
+): Promise<HttpResponse> {
+  try {
+    return await send(hop);
+  } catch (err) {
+    if (err instanceof HttpError && err.code === 'TIMEOUT')
+      throw new HttpError('TIMEOUT', `timed out after ${attemptMs} ms`);
+    throw err;
+  }
+}
+
+/** Where a Location points, refusing what is not http(s). */
+function redirectTarget(location: string, from: URL): URL {
+  let next: URL;
+  try {
+    next = new URL(location, from);
+  } catch {
+    throw new HttpError('BAD_REDIRECT', 'redirect to an invalid location');
+  }
+  if (next.protocol !== 'http:' && next.protocol !== 'https:')
+    throw new HttpError('BAD_REDIRECT', `redirect to unsupported scheme ${next.protocol}`);
+  return next;
+}
+
 /** Sends `req` and follows its redirects as the policy allows; `req.timeoutMs` covers every hop. */
 export async function fetchFollowing(
   send: SendRequest,
@@ -43,23 +71,8 @@ export async function fetchFollowing(
     const left = end - clock.now();
     if (left <= 0) throw new HttpError('TIMEOUT', `timed out after ${req.timeoutMs} ms`);
     requests++;
-    let res: HttpResponse;
-    try {
-      res = await send({
-        ...req,
-        url,
-        method,
-        body,
-        headers,
-        timeoutMs: left,
-        followRedirects: false,
-      });
-    } catch (err) {
-      // A hop gets what is left of the attempt; the limit that was hit is the attempt's.
-      if (err instanceof HttpError && err.code === 'TIMEOUT')
-        throw new HttpError('TIMEOUT', `timed out after ${req.timeoutMs} ms`);
-      throw err;
-    }
+    const hop = { ...req, url, method, body, headers, timeoutMs: left, followRedirects: false };
+    const res = await sendHop(send, hop, req.timeoutMs);
     const location = res.headers.location;
     if (
       policy === 'none' ||
@@ -69,14 +82,7 @@ export async function fetchFollowing(
       !location
     )
       return { res, requests };
-    let next: URL;
-    try {
-      next = new URL(location, url);
-    } catch {
-      throw new HttpError('BAD_REDIRECT', 'redirect to an invalid location');
-    }
-    if (next.protocol !== 'http:' && next.protocol !== 'https:')
-      throw new HttpError('BAD_REDIRECT', `redirect to unsupported scheme ${next.protocol}`);
+    const next = redirectTarget(location, url);
     if (policy === 'same-host' && next.hostname !== first.hostname)
       return {
         res,

@@ -7,7 +7,13 @@
 // takes an idempotency key. So a new post is not retried then (reported as "may have been
 // posted") unless `verify` can look it up and finds it absent; an edit (Discord PATCH, Slack
 // chat.update) sets the message to the same content again and is retried.
-import { retry, type Clock, type HttpRequest, type HttpResponse } from '@cicd-actions/core';
+import {
+  retry,
+  type Clock,
+  type HttpRequest,
+  type HttpResponse,
+  type RetryResult,
+} from '@cicd-actions/core';
 import type { Destination } from './destinations';
 import { defaultSend, planRequest, type PlannedRequest, type SendKind } from './requests';
 import { judgeNetworkError, judgeResponse, type Redact, type Verdict } from './responses';
@@ -100,6 +106,52 @@ async function resolveMaybeStored(reason: string, verify: Verify | undefined): P
   return { kind: 'retry', reason: `${reason}; not stored (checked)` };
 }
 
+/** What the summary and outputs say about a delivery, from how retry() ended. */
+function resultOf(
+  d: Destination,
+  send: SendKind,
+  result: RetryResult<Verdict>,
+  seen: { last?: Verdict; uncertain: boolean },
+  signal: AbortSignal | undefined,
+): DeliveryResult {
+  const action = send === 'edit' ? 'update' : 'post';
+  if (result.done && result.value?.kind === 'accepted') {
+    return {
+      destination: d,
+      ok: true,
+      send,
+      action,
+      attempts: result.attempts,
+      messageId: result.value.messageId,
+      channel: result.value.channel,
+    };
+  }
+  const cancelled = Boolean(signal?.aborted);
+  const last = seen.last;
+  const reason = cancelled
+    ? 'cancelled'
+    : last && last.kind !== 'accepted'
+      ? last.reason
+      : 'not sent';
+  let error = reason;
+  if (seen.uncertain)
+    error = `${reason}; the message may have been posted, so it was not sent again`;
+  else if (result.stopped === 'deadline')
+    error = `${reason}; gave up: the next attempt would start after total-timeout`;
+  else if (result.stopped === 'attempts' && result.attempts > 1)
+    error = `${reason} (after ${result.attempts} attempts)`;
+  return {
+    destination: d,
+    ok: false,
+    send,
+    action,
+    attempts: result.attempts,
+    error,
+    uncertain: seen.uncertain || undefined,
+    cancelled: cancelled || undefined,
+  };
+}
+
 export async function deliver(
   d: Destination,
   body: string,
@@ -147,40 +199,5 @@ export async function deliver(
         opts.log(`${d.label}: retrying in ${seconds(ms)} (attempt ${n + 1} of ${maxAttempts})`),
     },
   );
-  const action = send === 'edit' ? 'update' : 'post';
-  if (result.done && result.value?.kind === 'accepted') {
-    return {
-      destination: d,
-      ok: true,
-      send,
-      action,
-      attempts: result.attempts,
-      messageId: result.value.messageId,
-      channel: result.value.channel,
-    };
-  }
-  const cancelled = Boolean(opts.signal?.aborted);
-  const last = seen.last;
-  const reason = cancelled
-    ? 'cancelled'
-    : last && last.kind !== 'accepted'
-      ? last.reason
-      : 'not sent';
-  let error = reason;
-  if (seen.uncertain)
-    error = `${reason}; the message may have been posted, so it was not sent again`;
-  else if (result.stopped === 'deadline')
-    error = `${reason}; gave up: the next attempt would start after total-timeout`;
-  else if (result.stopped === 'attempts' && result.attempts > 1)
-    error = `${reason} (after ${result.attempts} attempts)`;
-  return {
-    destination: d,
-    ok: false,
-    send,
-    action,
-    attempts: result.attempts,
-    error,
-    uncertain: seen.uncertain || undefined,
-    cancelled: cancelled || undefined,
-  };
+  return resultOf(d, send, result, seen, opts.signal);
 }

@@ -72,6 +72,21 @@ export function marker(id: string): MessageMetadata {
   return { event_type: MARKER_EVENT, event_payload: { id } };
 }
 
+/** Sections of up to 10 fields; each field's name and link take room from its 2000. */
+function buildFieldBlocks(n: Notification): KnownBlock[] {
+  const fieldBlocks: KnownBlock[] = [];
+  for (let i = 0; i < n.fields.length; i += SLACK_LIMITS.sectionFields) {
+    const group = n.fields.slice(i, i + SLACK_LIMITS.sectionFields).map((f): MrkdwnElement => {
+      const name = `*${fitMrkdwn(f.name, 200)}*\n`;
+      // The name takes room out of the field's 2000; the value (and its link) gets the rest.
+      const room = SLACK_LIMITS.fieldText - name.length - (f.url ? f.url.length + 3 : 0);
+      return { type: 'mrkdwn', text: name + link(f.url, fitMrkdwn(f.value, Math.max(1, room))) };
+    });
+    fieldBlocks.push({ type: 'section', fields: group });
+  }
+  return fieldBlocks;
+}
+
 /** The message; `withMentions: false` for an edit, where mentions would show but never notify. */
 export function buildSlackMessage(n: Notification, withMentions = true): SlackMessage {
   const mention = withMentions && n.mentions?.slack.length ? `${n.mentions.slack.join(' ')} ` : '';
@@ -101,16 +116,7 @@ export function buildSlackMessage(n: Notification, withMentions = true): SlackMe
         ),
       ]
     : [];
-  const fieldBlocks: KnownBlock[] = [];
-  for (let i = 0; i < n.fields.length; i += SLACK_LIMITS.sectionFields) {
-    const group = n.fields.slice(i, i + SLACK_LIMITS.sectionFields).map((f): MrkdwnElement => {
-      const name = `*${fitMrkdwn(f.name, 200)}*\n`;
-      // The name takes room out of the field's 2000; the value (and its link) gets the rest.
-      const room = SLACK_LIMITS.fieldText - name.length - (f.url ? f.url.length + 3 : 0);
-      return { type: 'mrkdwn', text: name + link(f.url, fitMrkdwn(f.value, Math.max(1, room))) };
-    });
-    fieldBlocks.push({ type: 'section', fields: group });
-  }
+  const fieldBlocks = buildFieldBlocks(n);
   const room = SLACK_LIMITS.blocks - blocks.length - (context.length ? 1 : 0);
   if (fieldBlocks.length > room) {
     const kept = fieldBlocks.slice(0, room - 1);
