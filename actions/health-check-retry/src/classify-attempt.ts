@@ -5,7 +5,7 @@ import { formatWait } from './format';
 import { statusExpected } from './expected-status';
 import { describeJsonValue, evaluateJsonPath, jsonValueMatches } from './expected-json';
 import type { Expectations } from './inputs';
-import { preview } from './preview';
+import { preview } from '@cicd-actions/core';
 
 export interface ClassifyOptions {
   /** The body check's result, from the time-limited matcher (else matched here, in-thread). */

@@ -1,5 +1,5 @@
 // `path=value` checks on a JSON body: `status=UP`, `checks[0].ok=true`, `["odd.key"].x=1`.
-import { preview } from './preview';
+import { preview } from '@cicd-actions/core';
 
 export type JsonPath = Array<string | number>;
 

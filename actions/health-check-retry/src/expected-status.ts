@@ -1,5 +1,5 @@
 // Which HTTP statuses count as healthy: `200-299,304`, `2xx`, `200`.
-import { preview } from './preview';
+import { preview } from '@cicd-actions/core';
 
 /** Inclusive ranges of acceptable statuses, with the text they were written as. */
 export interface StatusSet {

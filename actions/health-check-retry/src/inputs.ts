@@ -1,10 +1,9 @@
 // Reads and validates every input before anything is requested; a bad one throws InputError
 // naming it, with any value shown only as a cut preview.
 import { X509Certificate } from 'node:crypto';
-import { InputError, Inputs, type Runner } from '@cicd-actions/core';
 import { parseExpectedStatus, type StatusSet } from './expected-status';
 import { parseJsonChecks, type JsonCheck } from './expected-json';
-import { preview } from './preview';
+import { InputError, Inputs, preview, type Runner } from '@cicd-actions/core';
 import type { RedirectPolicy } from './redirects';
 
 export interface Expectations {
@@ -13,9 +12,6 @@ export interface Expectations {
   bodyPattern?: RegExp;
   json: JsonCheck[];
 }
-
-/** Node's timers hold at most 2^31-1 ms (~24.8 days); a longer duration would fire at once. */
-export const MAX_TIMER_MS = 2_147_483_647;
 
 /**
  * Headers whose values are never credentials: everything else is masked, because a custom name
@@ -178,31 +174,6 @@ function readCaCert(inputs: Inputs): string | undefined {
   return blocks.join('\n');
 }
 
-/**
- * Scalar inputs longer than any valid value are refused with a cut preview before core's parsers,
- * whose messages would echo the whole value.
- */
-function refuseLongScalars(inputs: Inputs): void {
-  const scalars = [
-    'max-attempts',
-    'retry-delay',
-    'backoff',
-    'max-delay',
-    'jitter',
-    'attempt-timeout',
-    'timeout',
-    'initial-delay',
-    'success-threshold',
-    'follow-redirects',
-    'insecure',
-  ];
-  for (const name of scalars) {
-    const value = inputs.string(name);
-    if (value.length > 40)
-      throw new InputError(name, `expected a short value, got ${preview(value, 20)}`);
-  }
-}
-
 export type HealthCheckInputs = HealthCheckConfig;
 
 function readExpectations(inputs: Inputs, method: string): Expectations {
@@ -234,7 +205,7 @@ type Timing = Pick<
   | 'initialDelayMs'
 >;
 
-/** Attempts, waits and deadlines; every duration within what Node's timers hold. */
+/** Attempts, waits and deadlines (core refuses durations above what Node's timers hold). */
 function readTiming(inputs: Inputs): Timing {
   const maxAttempts = inputs.integer('max-attempts', 10, { min: 1, max: 1000 });
   const successThreshold = inputs.integer('success-threshold', 1, { min: 1, max: 1000 });
@@ -244,17 +215,16 @@ function readTiming(inputs: Inputs): Timing {
       `${successThreshold} consecutive successes can never happen within max-attempts ${maxAttempts}`,
     );
   }
-  const timer = { max: MAX_TIMER_MS };
-  const retryDelayMs = inputs.duration('retry-delay', '2s', timer);
-  const maxDelayMs = inputs.duration('max-delay', '30s', timer);
+  const retryDelayMs = inputs.duration('retry-delay', '2s');
+  const maxDelayMs = inputs.duration('max-delay', '30s');
   if (maxDelayMs < retryDelayMs)
     throw new InputError(
       'max-delay',
       `must be at least retry-delay (${inputs.string('retry-delay', '2s')})`,
     );
-  const attemptTimeoutMs = inputs.duration('attempt-timeout', '10s', { min: 1, ...timer });
-  const timeoutMs = inputs.duration('timeout', '5m', { min: 1, ...timer });
-  const initialDelayMs = inputs.duration('initial-delay', '0s', timer);
+  const attemptTimeoutMs = inputs.duration('attempt-timeout', '10s', { min: 1 });
+  const timeoutMs = inputs.duration('timeout', '5m', { min: 1 });
+  const initialDelayMs = inputs.duration('initial-delay', '0s');
   if (initialDelayMs >= timeoutMs)
     throw new InputError(
       'initial-delay',
@@ -279,7 +249,6 @@ export function readInputs(runner: Runner): HealthCheckInputs {
   const inputs = new Inputs(runner);
   const headers = readHeaders(inputs, runner);
   const urls = readUrls(inputs, runner);
-  refuseLongScalars(inputs);
   const method = inputs.string('method', 'GET').toUpperCase();
   if (!TOKEN.test(method) || method.length > 20)
     throw new InputError('method', `${preview(method)} is not an HTTP method`);

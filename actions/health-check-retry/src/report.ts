@@ -4,7 +4,7 @@ import { ActionError, cell, details, heading, table, type Runner } from '@cicd-a
 import type { HealthCheckConfig } from './inputs';
 import type { UrlResult } from './check-url';
 import { formatWait } from './format';
-import { preview } from './preview';
+import { preview } from '@cicd-actions/core';
 import type { RunOutcome } from './run';
 
 /** Attempt tables longer than this are folded in the summary. */
@@ -178,7 +178,7 @@ export function report(runner: Runner, cfg: HealthCheckConfig, outcome: RunOutco
     messageOutput({ ...outcome, results: results.map((r) => redacted(runner, r)) }),
   );
   runner.appendSummary(summaryMarkdown(results, cfg, elapsedMs, cancelled));
-  if (cancelled) throw new ActionError(`cancelled: ${messageOutput(outcome)}`);
+  if (cancelled) return; // runAction reports the cancellation and exits non-zero
   const failure = failureMessage(results);
   if (!failure) {
     runner.info(`All ${plural(results.length, 'URL')} healthy in ${formatWait(elapsedMs)}`);

@@ -195,3 +195,29 @@ test('a working expected-body pattern still matches (through the worker)', async
   expect(run.code).toBe(0);
   expect(server.requests).toHaveLength(2);
 });
+
+test('SIGTERM while waiting: stops at once, outputs and summary say cancelled, exit non-zero', async () => {
+  const server = await serve((_req, res) => void res.writeHead(503).end());
+  let signalledAt = 0;
+  const run = await runBundle('health-check-retry', {
+    inputs: { url: server.url, 'max-attempts': '100', 'retry-delay': '20s', backoff: 'fixed' },
+    timeoutMs: 30_000,
+    onSpawn: (child) => {
+      const poll = setInterval(() => {
+        if (server.requests.length < 1) return;
+        clearInterval(poll);
+        signalledAt = Date.now();
+        child.kill('SIGTERM');
+      }, 20);
+    },
+  });
+  runs.push(run);
+  const exitedAfter = Date.now() - signalledAt;
+  expect(run.code).not.toBe(0);
+  expect(exitedAfter).toBeLessThan(2000);
+  expect(server.requests).toHaveLength(1);
+  expect(run.outputs).toMatchObject({ healthy: 'false', attempts: '1' });
+  expect(run.outputs.message).toMatch(/^health check cancelled after 1 attempt/);
+  expect(run.summary).toMatch(/Health check cancelled/);
+  expect(run.errors).toEqual([expect.stringMatching(/^cancelled \(SIGTERM\)/)]);
+});

@@ -1,7 +1,7 @@
 // Where the message goes. Webhook URLs are credentials: callers mask them before calling here,
 // and nothing in this module puts a URL into a message — only labels like "Slack webhook #2".
 import { InputError } from '@cicd-actions/core';
-import { preview } from './preview';
+import { preview } from '@cicd-actions/core';
 
 export type Platform = 'slack' | 'discord';
 

@@ -1,6 +1,5 @@
 // Every input, read and checked before anything is sent: secrets are masked first, then each
 // input is parsed or rejected with an InputError naming it (values echoed only as a cut preview).
-import { InputError, Inputs, maskUrl, type Runner } from '@cicd-actions/core';
 import {
   parseDiscordWebhooks,
   parseMessageIds,
@@ -12,7 +11,7 @@ import {
 import { readGithubContext } from './github-context';
 import { MENTION_FORMS, parseMentions, type Mentions } from './mentions';
 import { buildNotification, type Notification } from './notification';
-import { preview } from './preview';
+import { InputError, Inputs, maskUrl, preview, type Runner } from '@cicd-actions/core';
 import { STATUSES, parseStatus, type Status } from './status';
 
 export interface NotifyInputs {
@@ -219,28 +218,9 @@ function readNotification(
   );
 }
 
-/**
- * Scalar inputs (booleans, numbers, durations) longer than any valid value are refused here with
- * a cut preview, before the core parsers, whose messages would echo the whole value.
- */
-export function refuseLongScalars(inputs: Inputs, names: Record<string, string>): void {
-  for (const [name, expected] of Object.entries(names)) {
-    const value = inputs.string(name);
-    if (value.length > 40)
-      throw new InputError(name, `expected ${expected}, got ${preview(value, 20)}`);
-  }
-}
-
 export function readInputs(runner: Runner, now: Date): NotifyInputs {
   const inputs = new Inputs(runner);
   maskSecrets(runner, inputs);
-  refuseLongScalars(inputs, {
-    'allow-any-url': 'true or false',
-    'fail-on-error': 'true or false',
-    timeout: 'a duration like 10s',
-    'total-timeout': 'a duration like 60s',
-    retries: 'a whole number from 0 to 10',
-  });
   const status = readStatus(inputs);
   const destinations = readDestinations(inputs);
   const notification = readNotification(

@@ -1,6 +1,6 @@
 // What an answer (or a network fault) means for a destination: taken, retry, refused, or unknown.
 // The platform rules behind each verdict are in the README's retry table, with their sources.
-import { HttpError, parseRetryAfter, type HttpResponse } from '@cicd-actions/core';
+import { HttpError, parseRetryAfter, redactThenCut, type HttpResponse } from '@cicd-actions/core';
 import type { Destination } from './destinations';
 
 export type Verdict =
@@ -25,9 +25,7 @@ function parseJson(body: Buffer): unknown {
 
 /** A short, single-line excerpt of what the platform said: redacted first, then cut. */
 export function excerpt(body: Buffer, redact: Redact = noRedact): string {
-  const text = redact(body.toString('utf8')).replace(/\s+/g, ' ').trim();
-  const chars = [...text];
-  return chars.length > 200 ? `${chars.slice(0, 200).join('')}…` : text;
+  return redactThenCut(body.toString('utf8').replace(/\s+/g, ' ').trim(), redact, 200);
 }
 
 /** Discord's 50035 carries `errors: {embeds: {0: {description: {_errors: [{message}]}}}}`: the first path and message. */

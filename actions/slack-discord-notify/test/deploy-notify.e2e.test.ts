@@ -288,3 +288,35 @@ test('502 after store without channels:history: not retried, a warning says what
   ]);
   expect(fake.pings('slack')).toEqual(['!here']);
 });
+
+test('SIGTERM during a send: stops at once, the summary says cancelled, exit non-zero', async () => {
+  await startFake();
+  fake.script(DISCORD_HOOK_PATH, 'hang');
+  let signalledAt = 0;
+  const r = await runBundle('slack-discord-notify', {
+    timeoutMs: 30_000,
+    inputs: {
+      'allow-any-url': 'true',
+      'discord-webhook-url': fake.url(DISCORD_HOOK_PATH),
+      status: 'started',
+      timeout: '30s',
+      'total-timeout': '60s',
+    },
+    onSpawn: (child) => {
+      const poll = setInterval(() => {
+        if (fake.requests.length < 1) return;
+        clearInterval(poll);
+        signalledAt = Date.now();
+        child.kill('SIGTERM');
+      }, 20);
+    },
+  });
+  runs.push(r);
+  expect(Date.now() - signalledAt).toBeLessThan(2000);
+  expect(r.code).not.toBe(0);
+  expect(fake.requests).toHaveLength(1); // not sent again
+  expect(r.outputs).toMatchObject({ 'discord-sent': 'false', 'discord-message-id': '' });
+  expect(r.summary).toMatch(/Cancelled/);
+  expect(r.summary).toMatch(/⏹️ cancelled/);
+  expect(r.errors).toEqual([expect.stringMatching(/^cancelled \(SIGTERM\)/)]);
+});
