@@ -320,3 +320,25 @@ test('SIGTERM during a send: stops at once, the summary says cancelled, exit non
   expect(r.summary).toMatch(/⏹️ cancelled/);
   expect(r.errors).toEqual([expect.stringMatching(/^cancelled \(SIGTERM\)/)]);
 });
+
+test('the started message was deleted: the failed edit falls back to one new message with the ping', async () => {
+  await startFake();
+  const { started, outcome } = await deployFails({
+    beforeOutcome: () => {
+      // Someone deleted both started messages in the meantime.
+      fake.messages.splice(0, fake.messages.length);
+    },
+  });
+  expectGreen(started);
+  expectGreen(outcome);
+  expect(outcome.warnings).toEqual([]);
+  expect(outcome.outputs).toMatchObject({ 'slack-sent': 'true', 'discord-sent': 'true' });
+  expect(fake.slackMessages()).toHaveLength(1);
+  expect(fake.discordMessages()).toHaveLength(1);
+  expect(fake.pings('slack')).toEqual(['!here']);
+  expect(fake.pings('discord')).toEqual(['@here']);
+  // The new messages are the ones a later step can edit.
+  expect(outcome.outputs['discord-message-id']).toBe(fake.discordMessages()[0].id);
+  expect(outcome.outputs['slack-ts']).toBe(fake.slackMessages()[0].id.split('/')[1]);
+  expect(outcome.summary).toMatch(/❌ edit: .*Unknown Message · ✅ posted/);
+});
