@@ -29600,14 +29600,14 @@ function judgeResponse(d, res, now, redact = noRedact) {
 }
 /**
  * Whether a network fault proves the request never left: nothing was refused, resolved, or
- * handshaken, so nothing can have been posted. `requestSent === false` is the flag the transport
- * work adds to HttpError (a reset during the TLS handshake is the case only it can tell); the
- * error codes below already prove it on their own.
+ * handshaken, so nothing can have been posted. `sent === false` is what the transport work adds
+ * to HttpError (its `phase` before `sent`; a reset during the TLS handshake is the case only the
+ * transport can tell); until it lands, the error codes below prove it on their own.
  */
 function requestNotSent(err) {
     if (!(err instanceof src/* HttpError */.j$))
         return false;
-    if (err.requestSent === false)
+    if (err.sent === false)
         return true;
     return (err.code === 'CONNECTION_REFUSED' ||
         err.code === 'DNS' ||

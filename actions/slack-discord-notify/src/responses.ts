@@ -135,13 +135,13 @@ export function judgeResponse(
 
 /**
  * Whether a network fault proves the request never left: nothing was refused, resolved, or
- * handshaken, so nothing can have been posted. `requestSent === false` is the flag the transport
- * work adds to HttpError (a reset during the TLS handshake is the case only it can tell); the
- * error codes below already prove it on their own.
+ * handshaken, so nothing can have been posted. `sent === false` is what the transport work adds
+ * to HttpError (its `phase` before `sent`; a reset during the TLS handshake is the case only the
+ * transport can tell); until it lands, the error codes below prove it on their own.
  */
 export function requestNotSent(err: unknown): boolean {
   if (!(err instanceof HttpError)) return false;
-  if ((err as HttpError & { requestSent?: boolean }).requestSent === false) return true;
+  if ((err as HttpError & { sent?: boolean }).sent === false) return true;
   return (
     err.code === 'CONNECTION_REFUSED' ||
     err.code === 'DNS' ||

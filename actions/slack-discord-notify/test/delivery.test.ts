@@ -53,6 +53,20 @@ function res(status: number, body = '', headers: Record<string, string> = {}): H
 
 /** A clock that advances only when slept on, recording every sleep. */
 
+/**
+ * A reset as the transport reports it: `sent` says whether the request went out (a getter on
+ * the transport's HttpError; defined on the instance here so the test runs on either).
+ */
+function resetWithSent(sent: boolean): HttpError {
+  return Object.defineProperty(
+    new HttpError('CONNECTION_RESET', 'connection reset by peer'),
+    'sent',
+    {
+      value: sent,
+    },
+  );
+}
+
 /** An HTTP client answering from a script; each entry is a response or an error to throw. */
 function scripted(...answers: Array<HttpResponse | Error>) {
   const calls: HttpRequest[] = [];
@@ -255,18 +269,8 @@ describe('judgeNetworkError: retry only what never reached the platform', () => 
     { err: new HttpError('TIMEOUT', 'timed out after 10000 ms'), kind: 'unknown' },
     { err: new HttpError('CONNECTION_RESET', 'connection reset by peer'), kind: 'unknown' },
     { err: new Error('weird'), kind: 'unknown' },
-    {
-      err: Object.assign(new HttpError('CONNECTION_RESET', 'connection reset by peer'), {
-        requestSent: false,
-      }),
-      kind: 'retry',
-    },
-    {
-      err: Object.assign(new HttpError('CONNECTION_RESET', 'connection reset by peer'), {
-        requestSent: true,
-      }),
-      kind: 'unknown',
-    },
+    { err: resetWithSent(false), kind: 'retry' },
+    { err: resetWithSent(true), kind: 'unknown' },
   ])('$err.message → $kind', ({ err, kind }) => expect(judgeNetworkError(err).kind).toBe(kind));
 });
 
@@ -413,10 +417,8 @@ describe('deliver', () => {
     expect(calls).toHaveLength(1);
   });
 
-  test('a reset before the request was sent (requestSent false) is retried', async () => {
-    const reset = Object.assign(new HttpError('CONNECTION_RESET', 'connection reset by peer'), {
-      requestSent: false,
-    });
+  test('a reset before the request was sent (sent: false) is retried', async () => {
+    const reset = resetWithSent(false);
     const { http, calls } = scripted(reset, res(200, '{"id":"3"}'));
     const r = await deliver(discordHook, '{}', { ...base, http, clock: new FakeClock(0) });
     expect(r).toMatchObject({ ok: true, attempts: 2, messageId: '3' });

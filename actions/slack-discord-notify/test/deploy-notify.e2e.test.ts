@@ -192,10 +192,7 @@ async function transportMarksHandshakeUnsent(): Promise<boolean> {
     await httpRequest({ url: probe.tlsUrl('/'), timeoutMs: 2000, insecure: true });
     return false;
   } catch (err) {
-    return (
-      err instanceof HttpError &&
-      (err as HttpError & { requestSent?: boolean }).requestSent === false
-    );
+    return err instanceof HttpError && (err as HttpError & { sent?: boolean }).sent === false;
   } finally {
     await probe.stop();
   }
@@ -209,7 +206,7 @@ test('a reset during the TLS handshake of the started post: retried when provabl
   expectGreen(started);
   expectGreen(outcome);
   expect(fake.tlsConnections).toBeGreaterThanOrEqual(2);
-  // With the transport's requestSent flag the POST is retried at once and the flow is the
+  // With the transport's `sent` flag the POST is retried at once and the flow is the
   // normal one (started message edited + ping). Without it, a reset is ambiguous: the post is
   // not repeated (warning), and the outcome step posts a new message. Either way: one ping.
   if (provable) {
