@@ -19,8 +19,8 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 9 modules
-var src = __nccwpck_require__(9423);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 10 modules
+var src = __nccwpck_require__(599);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./packages/core/src/git.ts
@@ -44,7 +44,10 @@ function withoutUrlCredentials(text) {
 }
 /** The most telling line of git's stderr: the first `fatal:`/`error:` one, else the first line. */
 function gitErrorLine(stderr) {
-    const lines = stderr.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    const lines = stderr
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean);
     return lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? '';
 }
 function createGit(cwd, env = process.env, binary = 'git') {
@@ -94,7 +97,9 @@ class YamlEditError extends Error {
 }
 function parseText(text) {
     const lines = new dist/* LineCounter */.HN();
-    const docs = [...(0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false })];
+    const docs = [
+        ...(0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false }),
+    ];
     return { text, docs, lines };
 }
 function position(p, offset) {
@@ -129,7 +134,9 @@ function anchorOffset(p, node) {
 }
 function aliasNote(p, doc, alias) {
     const target = alias.resolve(doc);
-    const at = target?.range ? ` (anchor &${alias.source} at ${where(p, anchorOffset(p, target))})` : '';
+    const at = target?.range
+        ? ` (anchor &${alias.source} at ${where(p, anchorOffset(p, target))})`
+        : '';
     return `alias *${alias.source} at ${where(p, alias.range[0])}${at}`;
 }
 function resolvePath(p, doc, path, pathText) {
@@ -150,7 +157,13 @@ function resolvePath(p, doc, path, pathText) {
                 return problemAt(p, node.range?.[0], `'${pathText}': '${sofar}' is a mapping, not a list, so [${seg}] does not apply`);
             const pair = node.items.find((it) => (0,dist/* isScalar */.jn)(it.key) && String(it.key.value) === seg);
             if (!pair)
-                return { kind: 'missing', parent: node, depth: i, chain, path: [...resolved, ...path.slice(i)] };
+                return {
+                    kind: 'missing',
+                    parent: node,
+                    depth: i,
+                    chain,
+                    path: [...resolved, ...path.slice(i)],
+                };
             resolved.push(seg);
             node = pair.value;
             if (node === null || node === undefined) {
@@ -243,7 +256,7 @@ function applyReplacements(text, reps) {
     return out;
 }
 function sameValue(a, b) {
-    return Object.is(a, b) || (a === b);
+    return Object.is(a, b) || a === b;
 }
 function setIn(root, path, value) {
     if (path.length === 0)
@@ -264,7 +277,8 @@ function deepEqual(a, b) {
     const kb = Object.keys(b);
     if (ka.length !== kb.length)
         return false;
-    return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k]));
+    return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) &&
+        deepEqual(a[k], b[k]));
 }
 /**
  * Plans one change in every document that has the path (or the creation of its keys): adds its
@@ -293,9 +307,18 @@ function applyChange(p, change, opts, edits, warnings, pending) {
             const m = first;
             const parentText = (0,src_path/* formatPath */.jV)(change.path.slice(0, m.depth)) || '(document root)';
             const merge = m.parent.items.find((it) => (0,dist/* isScalar */.jn)(it.key) && it.key.value === '<<');
-            const inherited = merge ? `; the mapping has a merge key << at ${where(p, merge.key.range[0])}, and values it brings in cannot be edited here` : '';
-            const hint = opts.createMissing && p.docs.length > 1 ? '; create-missing only creates keys in single-document files' : opts.createMissing ? '' : ` (set create-missing: true to add it${merge ? ' as an override' : ''})`;
-            return { message: `'${change.pathText}': key '${String(change.path[m.depth])}' is missing under '${parentText}'${inherited}${hint}`, ...position(p, m.parent.range?.[0] ?? 0) };
+            const inherited = merge
+                ? `; the mapping has a merge key << at ${where(p, merge.key.range[0])}, and values it brings in cannot be edited here`
+                : '';
+            const hint = opts.createMissing && p.docs.length > 1
+                ? '; create-missing only creates keys in single-document files'
+                : opts.createMissing
+                    ? ''
+                    : ` (set create-missing: true to add it${merge ? ' as an override' : ''})`;
+            return {
+                message: `'${change.pathText}': key '${String(change.path[m.depth])}' is missing under '${parentText}'${inherited}${hint}`,
+                ...position(p, m.parent.range?.[0] ?? 0),
+            };
         }
         const created = createKeys(p, first, change, opts, edits);
         if ('message' in created)
@@ -305,8 +328,13 @@ function applyChange(p, change, opts, edits, warnings, pending) {
     }
     const olds = found.map((f) => f.r.scalar.value);
     if (found.length > 1 && !olds.every((v) => sameValue(v, olds[0]))) {
-        const list = found.map((f) => `document ${f.doc + 1}: ${JSON.stringify(f.r.scalar.value)}`).join(', ');
-        return { message: `'${change.pathText}' has different values in different documents (${list}); refusing to set them all to one value`, ...position(p, found[1].r.scalar.range[0]) };
+        const list = found
+            .map((f) => `document ${f.doc + 1}: ${JSON.stringify(f.r.scalar.value)}`)
+            .join(', ');
+        return {
+            message: `'${change.pathText}' has different values in different documents (${list}); refusing to set them all to one value`,
+            ...position(p, found[1].r.scalar.range[0]),
+        };
     }
     const reps = [];
     for (const { doc, r } of found) {
@@ -316,9 +344,14 @@ function applyChange(p, change, opts, edits, warnings, pending) {
         const shared = sharedBy(p.docs[doc], chain);
         if (shared.length) {
             const anchors = [...new Set(shared.map((a) => a.resolve(p.docs[doc])))];
-            const anchorText = anchors.map((n) => `anchor &${n.anchor} at ${where(p, anchorOffset(p, n))}`).join(' and ');
+            const anchorText = anchors
+                .map((n) => `anchor &${n.anchor} at ${where(p, anchorOffset(p, n))}`)
+                .join(' and ');
             const uses = shared.map((a) => `*${a.source} at ${where(p, a.range[0])}`).join(', ');
-            return { message: `'${change.pathText}'${docLabel(doc)} is inside ${anchorText}, also used by ${uses}; editing it would change those too — refusing (never flattening anchors)`, ...pos };
+            return {
+                message: `'${change.pathText}'${docLabel(doc)} is inside ${anchorText}, also used by ${uses}; editing it would change those too — refusing (never flattening anchors)`,
+                ...pos,
+            };
         }
         let rendered;
         try {
@@ -332,7 +365,17 @@ function applyChange(p, change, opts, edits, warnings, pending) {
         const same = sameValue(oldValue, rendered.value);
         if (rendered.typeChanged && !same)
             warnings.push(`'${change.pathText}'${docLabel(doc)}: ${rendered.typeChanged}`);
-        edits.push({ pathText: change.pathText, path: r.path, document: doc, oldValue, newValue: rendered.value, oldText, newText: same ? oldText : rendered.text, ...pos, created: false });
+        edits.push({
+            pathText: change.pathText,
+            path: r.path,
+            document: doc,
+            oldValue,
+            newValue: rendered.value,
+            oldText,
+            newText: same ? oldText : rendered.text,
+            ...pos,
+            created: false,
+        });
         if (same)
             continue;
         // An empty null (`key:`) has no text of its own: keep a space after the colon or dash.
@@ -340,7 +383,10 @@ function applyChange(p, change, opts, edits, warnings, pending) {
         const end = scalar.range[1];
         const clash = pending.find((r) => r.start < end && start < r.end) ?? pending.find((r) => r.start === start);
         if (clash)
-            return { message: `'${change.pathText}'${docLabel(doc)} is the same value as '${clash.pathText}', changed by another line`, ...pos };
+            return {
+                message: `'${change.pathText}'${docLabel(doc)} is the same value as '${clash.pathText}', changed by another line`,
+                ...pos,
+            };
         reps.push({ start, end, text: pad + rendered.text, pathText: change.pathText });
     }
     pending.push(...reps);
@@ -351,12 +397,21 @@ function createKeys(p, m, change, opts, edits) {
     const pos = position(p, parent.range?.[0] ?? 0);
     const rest = change.path.slice(depth);
     if (rest.some((s) => typeof s === 'number'))
-        return { message: `'${change.pathText}': create-missing adds mapping keys, not list items`, ...pos };
+        return {
+            message: `'${change.pathText}': create-missing adds mapping keys, not list items`,
+            ...pos,
+        };
     if (parent.flow)
-        return { message: `'${change.pathText}': cannot add a key to the flow mapping at ${where(p, parent.range[0])} without restyling it; add it by hand`, ...pos };
+        return {
+            message: `'${change.pathText}': cannot add a key to the flow mapping at ${where(p, parent.range[0])} without restyling it; add it by hand`,
+            ...pos,
+        };
     const shared = sharedBy(p.docs[0], m.chain);
     if (shared.length)
-        return { message: `'${change.pathText}': the mapping to extend is also used by ${shared.map((a) => `*${a.source} at ${where(p, a.range[0])}`).join(', ')}; refusing`, ...pos };
+        return {
+            message: `'${change.pathText}': the mapping to extend is also used by ${shared.map((a) => `*${a.source} at ${where(p, a.range[0])}`).join(', ')}; refusing`,
+            ...pos,
+        };
     let rendered;
     try {
         rendered = (0,src_scalar/* renderScalar */.VO)({ value: undefined, inFlow: false }, change.wanted, opts.valueType);
@@ -381,8 +436,22 @@ function createKeys(p, m, change, opts, edits) {
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
     const lines = rest.map((key, j) => `${' '.repeat(indent + j * step)}${renderKey(String(key))}:${j === rest.length - 1 ? ` ${rendered.text}` : ''}`);
     const insertion = at === text.length && !text.endsWith('\n') ? eol + lines.join(eol) : lines.join(eol) + eol;
-    const line = text.slice(0, at).split('\n').length + (at === text.length && !text.endsWith('\n') ? 1 : 0) + rest.length - 1;
-    edits.push({ pathText: change.pathText, path: m.path, document: 0, oldValue: null, newValue: rendered.value, oldText: '', newText: rendered.text, line, col: indent + (rest.length - 1) * step + 1, created: true });
+    const line = text.slice(0, at).split('\n').length +
+        (at === text.length && !text.endsWith('\n') ? 1 : 0) +
+        rest.length -
+        1;
+    edits.push({
+        pathText: change.pathText,
+        path: m.path,
+        document: 0,
+        oldValue: null,
+        newValue: rendered.value,
+        oldText: '',
+        newText: rendered.text,
+        line,
+        col: indent + (rest.length - 1) * step + 1,
+        created: true,
+    });
     return { start: at, end: at, text: insertion, pathText: change.pathText };
 }
 /**
@@ -394,7 +463,10 @@ function editYaml(source, changes, opts) {
     const problems = [];
     for (const doc of original.docs) {
         for (const e of doc.errors)
-            problems.push({ message: `not valid YAML: ${e.message.split('\n')[0]}`, ...position(original, e.pos[0]) });
+            problems.push({
+                message: `not valid YAML: ${e.message.split('\n')[0]}`,
+                ...position(original, e.pos[0]),
+            });
     }
     if (problems.length)
         throw new YamlEditError(problems);
@@ -468,7 +540,9 @@ function editScript(a, b) {
     for (let d = 0; d <= max && !found; d++) {
         trace.push(v.slice());
         for (let k = -d; k <= d; k += 2) {
-            let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
+            let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1])
+                ? v[offset + k + 1]
+                : v[offset + k - 1] + 1;
             let y = x - k;
             while (x < n && y < m && a[x] === b[y]) {
                 x++;
@@ -536,7 +610,7 @@ function unifiedDiff(before, after, name, context = 3) {
         }
         // A hunk: from `context` lines before this change to `context` lines after the last change
         // that is at most 2*context lines further.
-        let start = Math.max(0, i - context);
+        const start = Math.max(0, i - context);
         let end = i;
         while (end < ops.length) {
             let j = end;
@@ -561,7 +635,6 @@ function unifiedDiff(before, after, name, context = 3) {
         for (const op of hunk)
             out.push(...show(op));
         i = end;
-        start = end;
     }
     return out.join('\n') + '\n';
 }
@@ -671,8 +744,17 @@ async function editAll(cwd, plans, cfg, when = '') {
             continue;
         }
         try {
-            const r = editYaml(before, plan.changes, { valueType: cfg.valueType, createMissing: cfg.createMissing });
-            outcomes.push({ file: plan.file, before, after: r.text, edits: r.edits, warnings: r.warnings });
+            const r = editYaml(before, plan.changes, {
+                valueType: cfg.valueType,
+                createMissing: cfg.createMissing,
+            });
+            outcomes.push({
+                file: plan.file,
+                before,
+                after: r.text,
+                edits: r.edits,
+                warnings: r.warnings,
+            });
         }
         catch (err) {
             if (!(err instanceof YamlEditError))
@@ -683,7 +765,9 @@ async function editAll(cwd, plans, cfg, when = '') {
     }
     if (problems.length) {
         const listed = problems.slice(0, MAX_LISTED_PROBLEMS).join('; ');
-        const more = problems.length > MAX_LISTED_PROBLEMS ? `; and ${problems.length - MAX_LISTED_PROBLEMS} more` : '';
+        const more = problems.length > MAX_LISTED_PROBLEMS
+            ? `; and ${problems.length - MAX_LISTED_PROBLEMS} more`
+            : '';
         throw new src/* ActionError */.lZ(`${listed}${more} — no file was changed${when}`);
     }
     return outcomes;
@@ -721,7 +805,9 @@ function defaultCommitMessage(outcomes) {
     const subject = values.size === 1
         ? `chore: update ${[...byPath.keys()].join(', ')} to ${[...values][0]}`
         : `chore: update ${[...byPath].map(([p, v]) => `${p} to ${v}`).join(', ')}`;
-    const body = edits.map(({ file, edit }) => `- ${file}: ${edit.pathText} ${show(edit.oldValue)} → ${show(edit.newValue)}`).join('\n');
+    const body = edits
+        .map(({ file, edit }) => `- ${file}: ${edit.pathText} ${show(edit.oldValue)} → ${show(edit.newValue)}`)
+        .join('\n');
     return `${subject}\n\n${body}`;
 }
 /** file → path → old value, the shape changes-json accepts to undo this run. */
@@ -742,12 +828,14 @@ function pushStatusLines(output) {
 }
 /** A push failure worth a fetch-and-re-apply: the branch moved, or a concurrent push won the ref lock. */
 function isRaceRejection(output) {
-    return pushStatusLines(output).some((l) => /\[rejected\].*\((fetch first|non-fast-forward|stale info)\)/.test(l) || /\[remote rejected\].*\((failed to update ref|failed to lock|cannot lock ref|incorrect old value provided)/.test(l));
+    return pushStatusLines(output).some((l) => /\[rejected\].*\((fetch first|non-fast-forward|stale info)\)/.test(l) ||
+        /\[remote rejected\].*\((failed to update ref|failed to lock|cannot lock ref|incorrect old value provided)/.test(l));
 }
 /** The line that says why a push failed: git's `! [rejected] … (reason)` line, else its first error. */
 function pushFailureReason(stderr) {
     const status = pushStatusLines(stderr).find((l) => /^\s*!\s*\[(remote )?rejected\]/.test(l));
-    return withoutUrlCredentials(status?.trim().replace(/^!\s*/, '').replace(/\s+/g, ' ') ?? (gitErrorLine(stderr) || 'rejected'));
+    return withoutUrlCredentials(status?.trim().replace(/^!\s*/, '').replace(/\s+/g, ' ') ??
+        (gitErrorLine(stderr) || 'rejected'));
 }
 /** owner/name of the remote when it is on this GitHub server, else the workflow's repository. */
 function repositoryFromRemote(url, serverUrl) {
@@ -766,7 +854,11 @@ function repositoryFromRemote(url, serverUrl) {
 function defaultPrBranch(outcomes) {
     const edits = effectiveEdits(outcomes);
     const first = edits[0] ? `${edits[0].edit.pathText}-${show(edits[0].edit.newValue)}` : 'values';
-    const slug = first.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/\.{2,}/g, '.').replace(/^[-.]+|[-.]+$/g, '').slice(0, 60) || 'values';
+    const slug = first
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/\.{2,}/g, '.')
+        .replace(/^[-.]+|[-.]+$/g, '')
+        .slice(0, 60) || 'values';
     const hash = (0,external_node_crypto_.createHash)('sha256')
         .update(JSON.stringify(edits.map(({ file, edit }) => [file, edit.pathText, edit.newValue])))
         .digest('hex')
@@ -807,7 +899,12 @@ async function writeChanged(cwd, outcomes) {
     return changed.map((o) => o.file);
 }
 async function commitFiles(ctx, cfg, files, message) {
-    const env = { GIT_AUTHOR_NAME: cfg.authorName, GIT_AUTHOR_EMAIL: cfg.authorEmail, GIT_COMMITTER_NAME: cfg.authorName, GIT_COMMITTER_EMAIL: cfg.authorEmail };
+    const env = {
+        GIT_AUTHOR_NAME: cfg.authorName,
+        GIT_AUTHOR_EMAIL: cfg.authorEmail,
+        GIT_COMMITTER_NAME: cfg.authorName,
+        GIT_COMMITTER_EMAIL: cfg.authorEmail,
+    };
     await ctx.git(['add', '--', ...files]);
     // Only our files: anything else the job staged stays out of this commit.
     await ctx.git(['commit', '--quiet', '--only', '-m', message, '--', ...files], { env });
@@ -828,8 +925,18 @@ function summaryTable(outcomes) {
             if (seen.has(e.pathText))
                 continue;
             seen.add(e.pathText);
-            const status = e.created ? 'created' : Object.is(e.oldValue, e.newValue) ? 'already set' : 'changed';
-            rows.push([(0,src/* code */.aY)(o.file), (0,src/* code */.aY)(e.pathText), e.created ? '—' : (0,src/* code */.aY)(show(e.oldValue)), (0,src/* code */.aY)(show(e.newValue)), status]);
+            const status = e.created
+                ? 'created'
+                : Object.is(e.oldValue, e.newValue)
+                    ? 'already set'
+                    : 'changed';
+            rows.push([
+                (0,src/* code */.aY)(o.file),
+                (0,src/* code */.aY)(e.pathText),
+                e.created ? '—' : (0,src/* code */.aY)(show(e.oldValue)),
+                (0,src/* code */.aY)(show(e.newValue)),
+                status,
+            ]);
         }
     }
     return (0,src/* table */.tp)(['File', 'Path', 'Old', 'New', 'Status'], rows);
@@ -855,7 +962,9 @@ function report(runner, r, diff) {
 async function pushReapplying(runner, ctx, cfg, deps, state) {
     let { outcomes, sha } = state;
     for (let attempt = 1;; attempt++) {
-        const pushed = await ctx.git(['push', cfg.remote, `HEAD:refs/heads/${ctx.target}`], { allowFailure: true });
+        const pushed = await ctx.git(['push', cfg.remote, `HEAD:refs/heads/${ctx.target}`], {
+            allowFailure: true,
+        });
         if (pushed.code === 0) {
             runner.info(`Pushed ${sha.slice(0, 12)} to ${cfg.remote}/${ctx.target}${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
             return { ...state, outcomes, sha, changed: true };
@@ -902,16 +1011,33 @@ async function bump(runner, cfg, deps) {
     const anyChange = outcomes.some((o) => o.after !== o.before);
     if (cfg.dryRun) {
         logDiff(runner, diff);
-        return report(runner, { changed: anyChange, commitSha: '', outcomes, note: anyChange ? '**Dry run**: nothing was written or committed.' : 'The values are already set; nothing to do (dry run).' }, diff);
+        return report(runner, {
+            changed: anyChange,
+            commitSha: '',
+            outcomes,
+            note: anyChange
+                ? '**Dry run**: nothing was written or committed.'
+                : 'The values are already set; nothing to do (dry run).',
+        }, diff);
     }
     if (!anyChange)
-        return report(runner, { changed: false, commitSha: '', outcomes, note: 'The values are already set; nothing to commit.' }, '');
+        return report(runner, {
+            changed: false,
+            commitSha: '',
+            outcomes,
+            note: 'The values are already set; nothing to commit.',
+        }, '');
     // Every git question is answered before the first file is written.
     const ctx = cfg.commit ? await gitContext(cwd, cfg, deps, outcomes) : undefined;
     const written = await writeChanged(cwd, outcomes);
     logDiff(runner, diff);
     if (!ctx)
-        return report(runner, { changed: true, commitSha: '', outcomes, note: `Wrote ${written.length} file(s); commit is false, so nothing was committed.` }, diff);
+        return report(runner, {
+            changed: true,
+            commitSha: '',
+            outcomes,
+            note: `Wrote ${written.length} file(s); commit is false, so nothing was committed.`,
+        }, diff);
     if (ctx.target !== ctx.current && ctx.target !== 'HEAD') {
         // Commit on a local branch named like the target, so the checked-out branch is left as it was.
         await ctx.git(['checkout', '--quiet', '-B', ctx.target]);
@@ -920,7 +1046,12 @@ async function bump(runner, cfg, deps) {
     let sha = await commitFiles(ctx, cfg, written, message);
     runner.info(`Committed ${sha.slice(0, 12)}: ${message.split('\n')[0]}`);
     if (!cfg.push)
-        return report(runner, { changed: true, commitSha: sha, outcomes, note: `Committed \`${sha.slice(0, 12)}\` (push is false).` }, diff);
+        return report(runner, {
+            changed: true,
+            commitSha: sha,
+            outcomes,
+            note: `Committed \`${sha.slice(0, 12)}\` (push is false).`,
+        }, diff);
     const pushed = await pushReapplying(runner, ctx, cfg, deps, { cwd, plans, outcomes, sha });
     outcomes = pushed.outcomes;
     diff = diffOf(outcomes);
@@ -928,20 +1059,36 @@ async function bump(runner, cfg, deps) {
     sha = pushed.sha;
     let pr;
     if (cfg.createPr) {
-        const repository = cfg.repository ?? repositoryFromRemote(ctx.remoteUrl, deps.env.GITHUB_SERVER_URL) ?? deps.env.GITHUB_REPOSITORY;
+        const repository = cfg.repository ??
+            repositoryFromRemote(ctx.remoteUrl, deps.env.GITHUB_SERVER_URL) ??
+            deps.env.GITHUB_REPOSITORY;
         if (!repository)
             throw new src/* ActionError */.lZ('cannot tell which GitHub repository to open the pull request in; set the repository input');
         const [owner, repo] = repository.split('/');
         const title = cfg.prTitle ?? (cfg.commitMessage ?? defaultCommitMessage(outcomes)).split('\n')[0];
         const body = cfg.prBody ?? `Opened by bump-helm-values.\n\n${summaryTable(outcomes)}`;
-        const open = deps.openPullRequest ?? (async (req) => (await __nccwpck_require__.e(/* import() */ 755).then(__nccwpck_require__.bind(__nccwpck_require__, 7755))).openPullRequest(req));
-        pr = await open({ apiUrl: deps.env.GITHUB_API_URL || 'https://api.github.com', token: cfg.token, owner, repo, head: ctx.target, base: ctx.base, title, body });
+        const open = deps.openPullRequest ??
+            (async (req) => (await __nccwpck_require__.e(/* import() */ 755).then(__nccwpck_require__.bind(__nccwpck_require__, 7755))).openPullRequest(req));
+        pr = await open({
+            apiUrl: deps.env.GITHUB_API_URL || 'https://api.github.com',
+            token: cfg.token,
+            owner,
+            repo,
+            head: ctx.target,
+            base: ctx.base,
+            title,
+            body,
+        });
         runner.info(`${pr.reused ? 'Reused the open' : 'Opened'} pull request #${pr.number}: ${pr.url}`);
     }
     const where = `${cfg.remote}/${ctx.target}`;
     const note = [
-        changed ? `Committed \`${sha.slice(0, 12)}\` and pushed it to \`${where}\`.` : `\`${where}\` already had these values (set by someone else meanwhile); nothing was committed.`,
-        pr ? `Pull request: [#${pr.number}](${pr.url})${pr.reused ? ' (already open, reused)' : ''}.` : '',
+        changed
+            ? `Committed \`${sha.slice(0, 12)}\` and pushed it to \`${where}\`.`
+            : `\`${where}\` already had these values (set by someone else meanwhile); nothing was committed.`,
+        pr
+            ? `Pull request: [#${pr.number}](${pr.url})${pr.reused ? ' (already open, reused)' : ''}.`
+            : '',
     ]
         .filter(Boolean)
         .join(' ');
@@ -1027,7 +1174,10 @@ function parseChangeLines(text, valueType) {
     return changes;
 }
 function isJsonScalar(v) {
-    return v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+    return (v === null ||
+        typeof v === 'string' ||
+        typeof v === 'boolean' ||
+        (typeof v === 'number' && Number.isFinite(v)));
 }
 function jsonChanges(obj, where) {
     const changes = Object.entries(obj).map(([key, value]) => {
@@ -1079,7 +1229,7 @@ function normalizeFileKey(file) {
 /* harmony export */   Xg: () => (/* binding */ readConfig)
 /* harmony export */ });
 /* unused harmony exports BOT_NAME, BOT_EMAIL, isValidBranchName */
-/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9423);
+/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(599);
 /* harmony import */ var _changes__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6711);
 /* harmony import */ var _scalar__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2288);
 // Every input read and checked before anything is touched: a bad input stops the action with
@@ -1091,11 +1241,21 @@ const BOT_NAME = 'github-actions[bot]';
 const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com';
 /** git check-ref-format's rules for a branch name, checked without running git. */
 function isValidBranchName(name) {
-    if (name === '' || name === '@' || name.startsWith('-') || name.startsWith('/') || name.endsWith('/') || name.endsWith('.'))
+    if (name === '' ||
+        name === '@' ||
+        name.startsWith('-') ||
+        name.startsWith('/') ||
+        name.endsWith('/') ||
+        name.endsWith('.'))
         return false;
-    if (/[\x00-\x20\x7f~^:?*[\\]/.test(name) || name.includes('..') || name.includes('@{') || name.includes('//'))
+    if (/[\x00-\x20\x7f~^:?*[\\]/.test(name) ||
+        name.includes('..') ||
+        name.includes('@{') ||
+        name.includes('//'))
         return false;
-    return name.split('/').every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock'));
+    return name
+        .split('/')
+        .every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock'));
 }
 function branchInput(inputs, name) {
     const v = inputs.string(name).replace(/^refs\/heads\//, '');
@@ -1125,7 +1285,10 @@ function readConfig(runner) {
         throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('changes', 'is required (path=value lines), unless changes-json is given');
     let changes;
     try {
-        changes = changesText !== '' ? { kind: 'all', changes: (0,_changes__WEBPACK_IMPORTED_MODULE_1__/* .parseChangeLines */ .Jt)(changesText, valueType) } : (0,_changes__WEBPACK_IMPORTED_MODULE_1__/* .parseChangesJson */ .pB)(jsonText);
+        changes =
+            changesText !== ''
+                ? { kind: 'all', changes: (0,_changes__WEBPACK_IMPORTED_MODULE_1__/* .parseChangeLines */ .Jt)(changesText, valueType) }
+                : (0,_changes__WEBPACK_IMPORTED_MODULE_1__/* .parseChangesJson */ .pB)(jsonText);
     }
     catch (err) {
         throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(changesText !== '' ? 'changes' : 'changes-json', err.message);
@@ -1186,14 +1349,19 @@ function readConfig(runner) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9423);
+/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(599);
 /* harmony import */ var _config__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7810);
 /* harmony import */ var _bump__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6100);
 
 
 
 const runner = new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .Runner */ .by();
-await (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(runner, () => (0,_bump__WEBPACK_IMPORTED_MODULE_2__/* .bump */ .$p)(runner, (0,_config__WEBPACK_IMPORTED_MODULE_1__/* .readConfig */ .Xg)(runner), { clock: _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml, random: Math.random, cwd: process.cwd(), env: process.env }));
+await (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(runner, () => (0,_bump__WEBPACK_IMPORTED_MODULE_2__/* .bump */ .$p)(runner, (0,_config__WEBPACK_IMPORTED_MODULE_1__/* .readConfig */ .Xg)(runner), {
+    clock: _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml,
+    random: Math.random,
+    cwd: process.cwd(),
+    env: process.env,
+}));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -1248,7 +1416,7 @@ function readQuoted(text, start) {
     throw new PathSyntaxError(`unclosed ${quote}`, start);
 }
 function readBracket(text, start) {
-    let i = start + 1;
+    const i = start + 1;
     if (text[i] === '"' || text[i] === "'") {
         const q = readQuoted(text, i);
         if (text[q.end] !== ']')
@@ -1389,7 +1557,10 @@ function plainValue(text, inFlow = false, version = '1.2') {
 function readPlain(text, inFlow, version) {
     if (text === '' || /[\r\n]/.test(text))
         return undefined;
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(inFlow ? `[${text}]\n` : `k: ${text}\n`, { prettyErrors: false, version });
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(inFlow ? `[${text}]\n` : `k: ${text}\n`, {
+        prettyErrors: false,
+        version,
+    });
     if (doc.errors.length)
         return undefined;
     const c = doc.contents;
@@ -1493,7 +1664,7 @@ function renderScalar(existing, wanted, valueType) {
 
 /***/ }),
 
-/***/ 9423:
+/***/ 599:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1513,7 +1684,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   tp: () => (/* reexport */ table)
 });
 
-// UNUSED EXPORTS: Deadline, HttpError, cell, errorMessage, formatCommand, formatDuration, formatFileCommand, httpRequest, inputEnvName, isLocalhostName, isSensitiveHeader, maskHeaders, maskUrl, parseBoolean, parseDuration, parseInteger, parseList, parsePairs, parseRetryAfter, processIO, retry, safeUrl
+// UNUSED EXPORTS: Deadline, HttpError, HttpTransport, cell, errorMessage, formatCommand, formatDuration, formatFileCommand, httpRequest, inputEnvName, isLocalhostName, isSensitiveHeader, maskHeaders, maskUrl, parseBoolean, parseDuration, parseInteger, parseList, parsePairs, parseRetryAfter, processIO, retry, safeUrl
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -1590,7 +1761,12 @@ class Runner {
         const v = value?.trim();
         if (!v)
             return;
-        const parts = /[\r\n]/.test(v) ? v.split(/\r?\n/).map((l) => l.trim()).filter((l) => KEY_MATERIAL_LINE.test(l)) : [v];
+        const parts = /[\r\n]/.test(v)
+            ? v
+                .split(/\r?\n/)
+                .map((l) => l.trim())
+                .filter((l) => KEY_MATERIAL_LINE.test(l))
+            : [v];
         for (const part of parts) {
             if (part.length < 3 || this.secrets.has(part))
                 continue;
@@ -1874,7 +2050,13 @@ class Inputs {
             return fallback;
         const n = parseInteger(v);
         const { min, max } = bounds;
-        const range = min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` >= ${min}` : max !== undefined ? ` <= ${max}` : '';
+        const range = min !== undefined && max !== undefined
+            ? ` from ${min} to ${max}`
+            : min !== undefined
+                ? ` >= ${min}`
+                : max !== undefined
+                    ? ` <= ${max}`
+                    : '';
         if (n === undefined || (min !== undefined && n < min) || (max !== undefined && n > max)) {
             throw new InputError(name, `expected a whole number${range}, got '${v}'`);
         }
@@ -1969,18 +2151,305 @@ async function retry(attempt, opts) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/http.ts
-const libs = {};
-function requestLib(protocol) {
-    return (libs[protocol] ??= protocol === 'https:' ? Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)).then((m) => m.default) : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23)).then((m) => m.default));
+;// CONCATENATED MODULE: ./packages/core/src/proxy.ts
+// Which proxy a request goes through, by the rules Go's net/http applies (golang.org/x/net/http/
+// httpproxy) — the rules helm, kubectl and the credential plugins in the same job follow, so one
+// set of HTTPS_PROXY/HTTP_PROXY/NO_PROXY means the same to every tool a workflow runs:
+// - HTTPS_PROXY for https:// targets, HTTP_PROXY for http:// (upper case first, then lower case);
+//   a proxy without a scheme is http://; http:// and https:// proxies are supported.
+// - NO_PROXY: `*`; `example.com` (the name and its subdomains); `.example.com` and `*.example.com`
+//   (subdomains only); any of those with `:port`; an IP (`10.0.0.1`, `[::1]:8443`); a CIDR block.
+// - localhost and loopback addresses never go through a proxy.
+// No module is imported here: the decision costs nothing at start-up.
+class proxy_ProxyConfigError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ProxyConfigError';
+    }
+}
+/** The first of the names that is set (and not blank). */
+function envAny(env, ...names) {
+    for (const name of names) {
+        const v = env[name]?.trim();
+        if (v)
+            return v;
+    }
+    return undefined;
+}
+/**
+ * A proxy URL as Go parses it: no scheme means http://. `what` names where it came from
+ * (`HTTPS_PROXY`, `kubeconfig cluster 'prod' proxy-url`) for the error; the value itself is never
+ * quoted, since it may hold a password.
+ */
+function proxy_parseProxyUrl(value, what) {
+    let url;
+    try {
+        url = new URL(value);
+        // `proxy.corp:3128` parses with the scheme `proxy.corp:`; Go re-reads it as http://.
+        if (!url.host || !/^(https?|socks5h?|socks4a?):$/.test(url.protocol))
+            url = undefined;
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url) {
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !/^(https?|socks5h?|socks4a?):/i.test(value))
+            throw new proxy_ProxyConfigError(`${what} is not an http:// or https:// proxy URL`);
+        if (value.includes('://'))
+            throw new proxy_ProxyConfigError(`${what} is not a valid proxy URL`);
+        try {
+            url = new URL(`http://${value}`);
+        }
+        catch {
+            throw new proxy_ProxyConfigError(`${what} is not a valid proxy URL`);
+        }
+    }
+    if (url.protocol.startsWith('socks'))
+        throw new proxy_ProxyConfigError(`${what} is a ${url.protocol.replace(/:$/, '')}:// proxy; only http:// and https:// proxies are supported`);
+    if (!url.hostname)
+        throw new proxy_ProxyConfigError(`${what} has no host`);
+    return url;
+}
+/** A proxy URL safe to print: scheme, host and port, never the credentials. */
+function proxy_displayProxy(proxy) {
+    return `${proxy.protocol}//${proxy.host}`;
+}
+/** `Basic …` for a proxy URL with credentials, as Go sends it. */
+function proxy_proxyAuthorization(proxy) {
+    if (!proxy.username && !proxy.password)
+        return undefined;
+    const user = decodeURIComponent(proxy.username);
+    const pass = decodeURIComponent(proxy.password);
+    return `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+}
+/**
+ * The values to mask for a proxy URL with credentials: the password, `user:password` and the
+ * Basic token built from them. The user name alone is not masked: it is usually a common word.
+ */
+function proxyUrlSecrets(value) {
+    if (!value)
+        return [];
+    let url;
+    try {
+        url = proxy_parseProxyUrl(value, 'proxy');
+    }
+    catch {
+        return [];
+    }
+    const out = [];
+    if (url.password) {
+        out.push(url.password, decodeURIComponent(url.password));
+        out.push(`${url.username}:${url.password}`);
+        out.push(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`);
+    }
+    const auth = proxy_proxyAuthorization(url);
+    if (auth && url.password)
+        out.push(auth.slice('Basic '.length));
+    return [...new Set(out.filter((s) => s.length >= 3))];
+}
+/** Every proxy secret in an environment (HTTPS_PROXY, HTTP_PROXY, both cases). */
+function proxyEnvSecrets(env) {
+    const out = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].flatMap((name) => proxyUrlSecrets(env[name]));
+    return [...new Set(out)];
+}
+// --- IP addresses (parsed here so this file imports nothing) ---------------------------------
+function parseIPv4(s) {
+    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
+    if (!m)
+        return undefined;
+    const bytes = m.slice(1).map(Number);
+    return bytes.every((b) => b <= 255) ? bytes : undefined;
+}
+/** 16 bytes for an IPv6 address (IPv4 as ::ffff:a.b.c.d), or undefined. */
+function parseIP(s) {
+    const v4 = parseIPv4(s);
+    if (v4)
+        return [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, ...v4];
+    if (!s.includes(':') || !/^[0-9a-f:.]+$/i.test(s))
+        return undefined;
+    let tail = [];
+    let text = s;
+    const lastColon = s.lastIndexOf(':');
+    if (s.slice(lastColon + 1).includes('.')) {
+        const embedded = parseIPv4(s.slice(lastColon + 1));
+        if (!embedded)
+            return undefined;
+        tail = embedded;
+        text = `${s.slice(0, lastColon + 1)}0:0`;
+    }
+    const halves = text.split('::');
+    if (halves.length > 2)
+        return undefined;
+    const groups = (part) => (part ? part.split(':') : []);
+    const head = groups(halves[0]);
+    const rest = halves.length === 2 ? groups(halves[1]) : [];
+    const missing = 8 - head.length - rest.length;
+    if (halves.length === 1 ? missing !== 0 : missing < 1)
+        return undefined;
+    const all = [...head, ...Array(halves.length === 2 ? missing : 0).fill('0'), ...rest];
+    if (all.some((g) => !/^[0-9a-f]{1,4}$/i.test(g)))
+        return undefined;
+    const bytes = all.flatMap((g) => {
+        const n = parseInt(g, 16);
+        return [n >> 8, n & 0xff];
+    });
+    if (tail.length)
+        bytes.splice(12, 4, ...tail);
+    return bytes;
+}
+const isV4Mapped = (ip) => ip.slice(0, 10).every((b) => b === 0) && ip[10] === 0xff && ip[11] === 0xff;
+function isLoopbackIP(ip) {
+    if (isV4Mapped(ip))
+        return ip[12] === 127;
+    return ip.slice(0, 15).every((b) => b === 0) && ip[15] === 1;
+}
+function inCidr(ip, base, bits) {
+    for (let i = 0; i < 16; i++) {
+        const take = Math.max(0, Math.min(8, bits - i * 8));
+        const mask = take === 0 ? 0 : (0xff << (8 - take)) & 0xff;
+        if ((ip[i] & mask) !== (base[i] & mask))
+            return false;
+    }
+    return true;
+}
+/** Splits `host:port`, `[v6]:port`, `[v6]`, `host` (a bare IPv6 address has no port). */
+function splitHostPort(entry) {
+    const bracket = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+    if (bracket)
+        return { host: bracket[1], port: bracket[2] };
+    const m = /^([^:]+):(\d+)$/.exec(entry);
+    if (m)
+        return { host: m[1], port: m[2] };
+    return { host: entry };
+}
+function parseNoProxy(value) {
+    const out = [];
+    for (const raw of value.split(',')) {
+        const entry = raw.trim().toLowerCase();
+        if (!entry)
+            continue;
+        if (entry === '*')
+            return [{ kind: 'all' }];
+        const cidr = /^(.+)\/(\d{1,3})$/.exec(entry);
+        if (cidr) {
+            const base = parseIP(cidr[1]);
+            const bits = Number(cidr[2]) + (parseIPv4(cidr[1]) ? 96 : 0);
+            if (base && bits <= 128)
+                out.push({ kind: 'cidr', base, bits });
+            continue;
+        }
+        const { host, port } = splitHostPort(entry);
+        if (!host)
+            continue;
+        const ip = parseIP(host);
+        if (ip) {
+            out.push({ kind: 'ip', ip, port });
+            continue;
+        }
+        let name = host.startsWith('*.') ? host.slice(1) : host;
+        const matchHost = !name.startsWith('.');
+        if (matchHost)
+            name = `.${name}`;
+        out.push({ kind: 'domain', suffix: name.replace(/\.$/, ''), port, matchHost });
+    }
+    return out;
+}
+function bypassed(matchers, host, port) {
+    const ip = parseIP(host);
+    for (const m of matchers) {
+        if (m.kind === 'all')
+            return true;
+        if (ip) {
+            if (m.kind === 'cidr' && inCidr(ip, m.base, m.bits))
+                return true;
+            if (m.kind === 'ip' && m.ip.every((b, i) => b === ip[i]) && (!m.port || m.port === port))
+                return true;
+            continue;
+        }
+        if (m.kind !== 'domain')
+            continue;
+        const hit = host.endsWith(m.suffix) || (m.matchHost && host === m.suffix.slice(1));
+        if (hit && (!m.port || m.port === port))
+            return true;
+    }
+    return false;
+}
+/** Whether NO_PROXY (`value`) exempts `url` from the proxy. */
+function noProxyMatches(value, url) {
+    const host = url.hostname
+        .replace(/^\[|\]$/g, '')
+        .replace(/\.$/, '')
+        .toLowerCase();
+    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    return bypassed(parseNoProxy(value), host, port);
+}
+/** localhost and loopback addresses, which never go through a proxy. */
+function isLoopbackHost(hostname) {
+    const host = hostname
+        .replace(/^\[|\]$/g, '')
+        .replace(/\.$/, '')
+        .toLowerCase();
+    if (host === 'localhost' || host.endsWith('.localhost'))
+        return true;
+    const ip = parseIP(host);
+    return !!ip && isLoopbackIP(ip);
+}
+/**
+ * The proxy for `target`, or undefined for a direct connection. A fixed proxy (kubeconfig
+ * `proxy-url`) applies to every request, as client-go applies it (NO_PROXY does not exempt it);
+ * an environment proxy follows NO_PROXY.
+ */
+function proxy_proxyFor(target, setting) {
+    if (setting.from === 'none')
+        return undefined;
+    if (setting.from === 'url')
+        return setting.url;
+    if (isLoopbackHost(target.hostname))
+        return undefined;
+    const env = setting.env;
+    const value = target.protocol === 'https:'
+        ? envAny(env, 'HTTPS_PROXY', 'https_proxy')
+        : envAny(env, 'HTTP_PROXY', 'http_proxy');
+    if (!value)
+        return undefined;
+    const noProxy = envAny(env, 'NO_PROXY', 'no_proxy');
+    if (noProxy && noProxyMatches(noProxy, target))
+        return undefined;
+    return proxy_parseProxyUrl(value, target.protocol === 'https:' ? 'the HTTPS_PROXY variable' : 'the HTTP_PROXY variable');
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/http.ts
+
+
+let httpLib;
+let httpsLibs;
+async function loadLibs(tlsNeeded) {
+    const h = await (httpLib ??= Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23)).then((m) => m.default));
+    if (!tlsNeeded)
+        return { http: h };
+    const s = await (httpsLibs ??= Promise.all([Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)), Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23))]).then(([a, b]) => ({ https: a.default, tls: b.default })));
+    return { http: h, ...s };
+}
+const DEFAULT_PHASE = {
+    DNS: 'connect',
+    CONNECTION_REFUSED: 'connect',
+    PROXY: 'connect',
+    TLS: 'tls',
+};
 class HttpError extends Error {
     code;
-    constructor(code, message) {
+    /** How far the request got; see HttpPhase. */
+    phase;
+    constructor(code, message, phase) {
         super(message);
         this.code = code;
         this.name = 'HttpError';
+        // Unknown is treated as sent: never assume a request did not arrive without knowing it.
+        this.phase = phase ?? DEFAULT_PHASE[code] ?? 'sent';
+    }
+    /** Whether the request may have reached the server (false: nothing was sent, retry is safe). */
+    get sent() {
+        return this.phase === 'sent' || this.phase === 'response';
     }
 }
 const DEFAULT_MAX_BODY = (/* unused pure expression or super */ null && (1024 * 1024));
@@ -2009,94 +2478,419 @@ const loopbackLookup = (_hostname, options, callback) => {
     else
         callback(null, addresses[0].address, addresses[0].family);
 };
-function classify(err) {
-    const code = err.code ?? '';
-    if (code === 'ECONNREFUSED')
-        return new HttpError('CONNECTION_REFUSED', 'connection refused');
-    if (code === 'ECONNRESET' || code === 'EPIPE' || err.message === 'socket hang up')
-        return new HttpError('CONNECTION_RESET', 'connection reset by peer');
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME')
-        return new HttpError('DNS', `DNS lookup failed (${code})`);
-    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO|ERR_TLS|HOSTNAME/i.test(code) || /certificate|ssl|tls/i.test(err.message)) {
-        return new HttpError('TLS', `TLS error: ${code || err.message.split('\n')[0]}`);
-    }
-    if (code === 'ETIMEDOUT' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH')
-        return new HttpError('NETWORK', `network error (${code})`);
-    return new HttpError('NETWORK', `network error: ${code || err.message.split('\n')[0]}`);
+/** Connection options for a host: both address families, and loopback for `localhost` names. */
+function connectOptions(hostname) {
+    return isLocalhostName(hostname)
+        ? { autoSelectFamily: true, lookup: loopbackLookup }
+        : { autoSelectFamily: true };
 }
-async function once(req, url, headers, method, body, signal, maxBody) {
-    const isHttps = url.protocol === 'https:';
-    const lib = await requestLib(isHttps ? 'https:' : 'http:');
+const hostOf = (url) => url.hostname.replace(/^\[|\]$/g, '');
+/** A node error as an HttpError; `via` names the proxy when the failure was talking to it. */
+function classify(err, phase, via) {
+    if (err instanceof HttpError)
+        return err;
+    const code = err.code ?? '';
+    const proxy = via ? ` (proxy ${displayProxy(via)})` : '';
+    if (code === 'ECONNREFUSED')
+        return new HttpError('CONNECTION_REFUSED', `connection refused${proxy}`, 'connect');
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME')
+        return new HttpError('DNS', `DNS lookup failed (${code})${proxy}`, 'connect');
+    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO|ERR_TLS|HOSTNAME/i.test(code) ||
+        /certificate|ssl|tls/i.test(err.message)) {
+        // A handshake failure means nothing was sent; a TLS error after it is a cut connection.
+        return new HttpError('TLS', `TLS error: ${code || err.message.split('\n')[0]}${proxy}`, phase === 'sent' || phase === 'response' ? phase : 'tls');
+    }
+    if (code === 'ECONNRESET' || code === 'EPIPE' || err.message === 'socket hang up')
+        return new HttpError('CONNECTION_RESET', `connection reset by peer${proxy}`, phase);
+    if (code === 'ETIMEDOUT' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH')
+        return new HttpError('NETWORK', `network error (${code})${proxy}`, phase);
+    return new HttpError('NETWORK', `network error: ${code || err.message.split('\n')[0]}${proxy}`, phase);
+}
+/** A socket handed over by the tunnel already connected and through its TLS handshake. */
+const READY = Symbol('cicd-actions.ready');
+/**
+ * A TCP stream to `host:port` through an HTTP(S) proxy (CONNECT with the host name: the proxy
+ * resolves it, not us). Fails with phase `connect`: nothing reached the target.
+ */
+function openTunnel(libs, proxy, host, port, signal) {
+    const authority = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const headers = { host: authority };
+    const auth = proxyAuthorization(proxy);
+    if (auth)
+        headers['proxy-authorization'] = auth;
+    const viaTls = proxy.protocol === 'https:';
+    const lib = viaTls ? libs.https : libs.http;
     return new Promise((resolve, reject) => {
-        // autoSelectFamily: try every address of a name (so `localhost` works on 127.0.0.1 or ::1).
-        const options = {
-            method,
-            headers: { 'user-agent': 'cicd-actions', ...headers },
+        const req = lib.request({
+            host: hostOf(proxy),
+            port: Number(proxy.port) || (viaTls ? 443 : 80),
+            method: 'CONNECT',
+            path: authority,
+            headers,
             agent: false,
-            autoSelectFamily: true,
-            signal,
-        };
-        if (isLocalhostName(url.hostname))
-            options.lookup = loopbackLookup;
-        if (body !== undefined)
-            options.headers['content-length'] = Buffer.byteLength(body);
-        if (isHttps) {
-            options.rejectUnauthorized = !req.insecure;
-            if (req.ca)
-                options.ca = req.ca;
-        }
-        const request = lib.request(url, options, (res) => {
-            const chunks = [];
-            let size = 0;
-            let truncated = false;
-            const finish = () => {
-                const flat = {};
-                for (const [k, v] of Object.entries(res.headers))
-                    if (v !== undefined)
-                        flat[k] = Array.isArray(v) ? v.join(', ') : v;
-                resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: flat, body: Buffer.concat(chunks), truncated });
-            };
-            res.on('data', (chunk) => {
-                if (truncated)
-                    return;
-                const room = maxBody - size;
-                if (chunk.length > room) {
-                    chunks.push(chunk.subarray(0, room));
-                    size = maxBody;
-                    truncated = true;
-                    // Resolve before stopping the transfer: destroying emits 'aborted', which must not win.
-                    finish();
-                    res.destroy();
-                    return;
-                }
-                chunks.push(chunk);
-                size += chunk.length;
-            });
-            res.on('end', finish);
-            res.on('error', (err) => (truncated ? undefined : reject(err)));
-            res.on('aborted', () => (truncated ? undefined : reject(new HttpError('CONNECTION_RESET', 'connection closed before the response was complete'))));
+            ...connectOptions(proxy.hostname),
         });
-        request.on('error', reject);
-        if (body !== undefined)
-            request.write(body);
-        request.end();
+        const stop = () => req.destroy();
+        if (signal?.aborted)
+            stop();
+        else
+            signal?.addEventListener('abort', stop, { once: true });
+        req.once('close', () => signal?.removeEventListener('abort', stop));
+        req.once('connect', (res, socket, head) => {
+            if (res.statusCode !== 200) {
+                socket.destroy();
+                const why = res.statusCode === 407
+                    ? `asks for credentials (407 Proxy Authentication Required)${auth ? ' and rejected the ones in the proxy URL' : ''}`
+                    : `refused the tunnel (${res.statusCode} ${res.statusMessage ?? ''})`.replace(' )', ')');
+                return reject(new HttpError('PROXY', `the proxy ${displayProxy(proxy)} ${why} to ${authority}`));
+            }
+            if (head.length)
+                socket.unshift(head);
+            resolve(socket);
+        });
+        req.once('error', (err) => reject(classify(err, 'connect', proxy)));
+        req.end();
+    });
+}
+/** An https.Agent whose connections go through a proxy tunnel, then TLS to the target. */
+function tunnelAgent(libs, proxy, options) {
+    const { https: h, tls: t } = libs;
+    class TunnelAgent extends h.Agent {
+        // Node's agents accept an asynchronous createConnection: return nothing, call back later.
+        createConnection(options, callback) {
+            const opts = options;
+            const done = (err, socket) => callback?.(err, socket);
+            openTunnel(libs, proxy, opts.host ?? 'localhost', Number(opts.port) || 443, opts.tunnelSignal)
+                .then((raw) => {
+                const socket = t.connect({ ...opts, socket: raw });
+                // A request given up during the handshake takes its half-open socket with it.
+                const onAbort = () => socket.destroy();
+                opts.tunnelSignal?.addEventListener('abort', onAbort, { once: true });
+                const onError = (err) => {
+                    opts.tunnelSignal?.removeEventListener('abort', onAbort);
+                    done(classify(err, 'tls'));
+                };
+                socket.once('error', onError);
+                socket.once('secureConnect', () => {
+                    opts.tunnelSignal?.removeEventListener('abort', onAbort);
+                    socket.removeListener('error', onError);
+                    socket[READY] = true;
+                    done(null, socket);
+                });
+            })
+                .catch((err) => done(err));
+            return undefined;
+        }
+    }
+    return new TunnelAgent(options);
+}
+function flatHeaders(headers) {
+    const flat = {};
+    for (const [k, v] of Object.entries(headers))
+        if (v !== undefined)
+            flat[k] = Array.isArray(v) ? v.join(', ') : v;
+    return flat;
+}
+/** A limit that fires once: the earlier of a duration and a deadline, plus an outer signal. */
+class Limit {
+    outer;
+    controller = new AbortController();
+    timedOut = false;
+    timer;
+    onOuter = () => this.controller.abort();
+    constructor(timeoutMs, deadline, outer) {
+        this.outer = outer;
+        const ms = Math.max(1, Math.min(timeoutMs, deadline === undefined ? Infinity : deadline - Date.now()));
+        this.timer = setTimeout(() => {
+            this.timedOut = true;
+            this.controller.abort();
+        }, ms);
+        // A signal aborted before the call never fires 'abort' again: honour it now.
+        if (outer?.aborted)
+            this.controller.abort();
+        else
+            outer?.addEventListener('abort', this.onOuter, { once: true });
+    }
+    get signal() {
+        return this.controller.signal;
+    }
+    /** Stops the clock (the caller watches the body itself from here on). */
+    disarm() {
+        clearTimeout(this.timer);
+        this.timer = undefined;
+    }
+    dispose() {
+        this.disarm();
+        this.outer?.removeEventListener('abort', this.onOuter);
+    }
+}
+/**
+ * HTTP(S) to one kind of server: its TLS settings, keep-alive pool and proxy. `request` buffers
+ * the body (capped); `stream` hands it over as it arrives. Network faults throw HttpError; any
+ * HTTP status resolves.
+ */
+class HttpTransport {
+    options;
+    agents = new Map();
+    setting;
+    closed = false;
+    constructor(options = {}) {
+        this.options = options;
+        if (options.proxy === false)
+            this.setting = { from: 'none' };
+        else if (options.proxy) {
+            const what = options.proxyName ?? 'the proxy URL';
+            this.setting = { from: 'url', url: parseProxyUrl(options.proxy, what), what };
+        }
+        else
+            this.setting = { from: 'env', env: options.env ?? process.env };
+    }
+    /** The proxy a request to `url` goes through (undefined: direct). Throws ProxyConfigError. */
+    proxyFor(url) {
+        return proxyFor(new URL(String(url)), this.setting);
+    }
+    close() {
+        this.closed = true;
+        for (const agent of this.agents.values())
+            agent.destroy();
+        this.agents.clear();
+    }
+    agent(libs, target, proxy) {
+        const key = `${target.protocol}|${proxy?.href ?? ''}`;
+        let agent = this.agents.get(key);
+        if (agent)
+            return agent;
+        const base = {
+            keepAlive: this.options.keepAlive ?? false,
+            maxSockets: this.options.maxSockets,
+        };
+        const o = this.options;
+        const tlsOptions = {
+            ...base,
+            rejectUnauthorized: !o.insecure,
+            ...(o.ca ? { ca: o.ca } : {}),
+            ...(o.cert ? { cert: o.cert } : {}),
+            ...(o.key ? { key: o.key } : {}),
+            ...(o.servername ? { servername: o.servername } : {}),
+        };
+        if (target.protocol === 'https:')
+            agent = proxy ? tunnelAgent(libs, proxy, tlsOptions) : new libs.https.Agent(tlsOptions);
+        // Plain HTTP through a proxy: the request goes to the proxy (absolute-form); an https://
+        // proxy is checked against the system's CAs, not the target's.
+        else if (proxy?.protocol === 'https:')
+            agent = new libs.https.Agent(base);
+        else
+            agent = new libs.http.Agent(base);
+        if (!this.closed)
+            this.agents.set(key, agent);
+        return agent;
+    }
+    /** Opens the request and resolves with the response headers; `limit` bounds it. */
+    async open(req, url, limit, onPhase) {
+        let proxy;
+        try {
+            proxy = proxyFor(url, this.setting);
+        }
+        catch (err) {
+            if (err instanceof ProxyConfigError)
+                throw new HttpError('PROXY', err.message, 'connect');
+            throw err;
+        }
+        const isHttps = url.protocol === 'https:';
+        const libs = await loadLibs(isHttps || proxy?.protocol === 'https:');
+        const agent = this.agent(libs, url, proxy);
+        const method = (req.method ?? 'GET').toUpperCase();
+        const headers = {
+            'user-agent': this.options.userAgent ?? 'cicd-actions',
+            ...(req.headers ?? {}),
+        };
+        if (req.body !== undefined)
+            headers['content-length'] = Buffer.byteLength(req.body);
+        // As Node and Go do: credentials in the URL become Basic auth unless the caller sent some.
+        if ((url.username || url.password) &&
+            !Object.keys(headers).some((k) => /^authorization$/i.test(k)))
+            headers.authorization = `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
+        const path = `${url.pathname}${url.search}`;
+        let options;
+        let lib;
+        if (proxy && !isHttps) {
+            // Absolute-form to the proxy: it resolves the target's name.
+            lib = proxy.protocol === 'https:' ? libs.https : libs.http;
+            headers.host = url.host;
+            const auth = proxyAuthorization(proxy);
+            if (auth)
+                headers['proxy-authorization'] = auth;
+            options = {
+                host: hostOf(proxy),
+                port: Number(proxy.port) || (proxy.protocol === 'https:' ? 443 : 80),
+                path: `${url.protocol}//${url.host}${path}`,
+                ...connectOptions(proxy.hostname),
+            };
+        }
+        else {
+            lib = isHttps ? libs.https : libs.http;
+            options = {
+                host: hostOf(url),
+                port: Number(url.port) || (isHttps ? 443 : 80),
+                path,
+                ...(proxy ? { tunnelSignal: limit.signal } : connectOptions(url.hostname)),
+            };
+        }
+        // Aborting destroys the request without an error object: Node then reports it on the request
+        // (which we listen to), never as an 'error' on a socket that may already be back in the pool.
+        Object.assign(options, { method, headers, agent });
+        const viaProxy = proxy && !isHttps ? proxy : undefined;
+        return new Promise((resolve, reject) => {
+            let phase = 'connect';
+            const set = (p) => {
+                phase = p;
+                onPhase(p);
+            };
+            const request = lib.request(options, (res) => {
+                set('response');
+                resolve(res);
+            });
+            request.on('socket', (socket) => {
+                if (request.reusedSocket || socket[READY])
+                    return set('sent');
+                const secured = () => set('sent');
+                const connected = () => {
+                    if (isHttps) {
+                        set('tls');
+                        socket.once('secureConnect', secured);
+                    }
+                    else
+                        set('sent');
+                };
+                if (socket.connecting)
+                    socket.once('connect', connected);
+                else
+                    connected();
+            });
+            request.on('error', (err) => reject(classify(err, phase, viaProxy)));
+            const stop = () => request.destroy();
+            if (limit.signal.aborted)
+                stop();
+            else
+                limit.signal.addEventListener('abort', stop, { once: true });
+            request.once('close', () => limit.signal.removeEventListener('abort', stop));
+            if (req.body !== undefined)
+                request.write(req.body);
+            request.end();
+        });
+    }
+    failure(err, limit, timeoutMs, phase) {
+        if (limit.timedOut)
+            return new HttpError('TIMEOUT', `timed out after ${timeoutMs} ms`, phase);
+        if (limit.signal.aborted)
+            return new HttpError('ABORTED', 'request aborted', phase);
+        if (err instanceof HttpError)
+            return err;
+        return classify(err, phase);
+    }
+    /** One request, its body read (up to maxBodyBytes) within timeoutMs. */
+    async request(req) {
+        const limit = new Limit(req.timeoutMs, req.deadline, req.signal);
+        let phase = 'connect';
+        try {
+            const res = await this.open(req, new URL(String(req.url)), limit, (p) => (phase = p));
+            return await readBody(res, req.maxBodyBytes ?? DEFAULT_MAX_BODY);
+        }
+        catch (err) {
+            throw this.failure(err, limit, req.timeoutMs, phase);
+        }
+        finally {
+            limit.dispose();
+        }
+    }
+    /**
+     * A request whose body is handed over as it arrives: resolves at the response headers
+     * (timeoutMs covers getting them); from then on the caller reads, and `signal` or close() stop it.
+     */
+    async stream(req) {
+        const limit = new Limit(req.timeoutMs, req.deadline, req.signal);
+        let phase = 'connect';
+        let res;
+        try {
+            res = await this.open(req, new URL(String(req.url)), limit, (p) => (phase = p));
+        }
+        catch (err) {
+            limit.dispose();
+            throw this.failure(err, limit, req.timeoutMs, phase);
+        }
+        limit.disarm();
+        const fail = (err) => this.failure(err, limit, req.timeoutMs, 'response');
+        return {
+            status: res.statusCode ?? 0,
+            statusText: res.statusMessage ?? '',
+            headers: flatHeaders(res.headers),
+            async *chunks() {
+                try {
+                    for await (const chunk of res)
+                        yield chunk;
+                    if (!res.complete)
+                        throw new HttpError('CONNECTION_RESET', 'connection closed before the response was complete', 'response');
+                }
+                catch (err) {
+                    throw fail(err);
+                }
+                finally {
+                    limit.dispose();
+                }
+            },
+            close() {
+                limit.dispose();
+                res.destroy();
+            },
+        };
+    }
+}
+function readBody(res, maxBody) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        let truncated = false;
+        const finish = () => resolve({
+            status: res.statusCode ?? 0,
+            statusText: res.statusMessage ?? '',
+            headers: flatHeaders(res.headers),
+            body: Buffer.concat(chunks),
+            truncated,
+        });
+        res.on('data', (chunk) => {
+            if (truncated)
+                return;
+            const room = maxBody - size;
+            if (chunk.length > room) {
+                chunks.push(chunk.subarray(0, room));
+                size = maxBody;
+                truncated = true;
+                // Resolve before stopping the transfer: destroying emits 'aborted', which must not win.
+                finish();
+                res.destroy();
+                return;
+            }
+            chunks.push(chunk);
+            size += chunk.length;
+        });
+        res.on('end', finish);
+        res.on('error', (err) => (truncated ? undefined : reject(err)));
+        res.on('aborted', () => truncated
+            ? undefined
+            : reject(new HttpError('CONNECTION_RESET', 'connection closed before the response was complete', 'response')));
     });
 }
 /** Sends one request (following redirects if asked). Network faults throw HttpError; any HTTP status resolves. */
 async function httpRequest(req) {
     const started = performance.now();
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-    }, Math.max(1, req.timeoutMs));
-    const onOuterAbort = () => controller.abort();
-    // A signal aborted before the call never fires 'abort' again: honour it now.
-    if (req.signal?.aborted)
-        controller.abort();
-    else
-        req.signal?.addEventListener('abort', onOuterAbort, { once: true });
+    // One limit for the whole chain of redirects, as before: timeoutMs is the request's budget.
+    const deadline = Math.min(Date.now() + Math.max(1, req.timeoutMs), req.deadline ?? Infinity);
+    const transport = new HttpTransport({
+        insecure: req.insecure,
+        ca: req.ca,
+        proxy: req.proxy,
+        env: req.env,
+    });
     let url = new URL(String(req.url));
     let method = (req.method ?? 'GET').toUpperCase();
     let body = req.body;
@@ -2106,21 +2900,28 @@ async function httpRequest(req) {
     let redirects = 0;
     try {
         for (;;) {
-            let res;
-            try {
-                res = await once(req, url, headers, method, body, controller.signal, req.maxBodyBytes ?? DEFAULT_MAX_BODY);
-            }
-            catch (err) {
-                if (timedOut)
-                    throw new HttpError('TIMEOUT', `timed out after ${req.timeoutMs} ms`);
-                if (controller.signal.aborted)
-                    throw new HttpError('ABORTED', 'request aborted');
-                if (err instanceof HttpError)
-                    throw err;
-                throw classify(err);
-            }
+            const res = await transport
+                .request({
+                url,
+                method,
+                headers,
+                body,
+                timeoutMs: Math.max(1, deadline - Date.now()),
+                signal: req.signal,
+                maxBodyBytes: req.maxBodyBytes,
+            })
+                .catch((err) => {
+                // The message names the budget the caller gave, not what was left of it.
+                if (err instanceof HttpError && err.code === 'TIMEOUT')
+                    throw new HttpError('TIMEOUT', `timed out after ${req.timeoutMs} ms`, err.phase);
+                throw err;
+            });
             const location = res.headers.location;
-            if (!req.followRedirects || res.status < 300 || res.status > 399 || res.status === 304 || !location) {
+            if (!req.followRedirects ||
+                res.status < 300 ||
+                res.status > 399 ||
+                res.status === 304 ||
+                !location) {
                 return { ...res, url: safeUrl(url), redirects, timeMs: performance.now() - started };
             }
             let next;
@@ -2128,14 +2929,14 @@ async function httpRequest(req) {
                 next = new URL(location, url);
             }
             catch {
-                throw new HttpError('BAD_REDIRECT', `redirect to an invalid location`);
+                throw new HttpError('BAD_REDIRECT', `redirect to an invalid location`, 'response');
             }
             if (next.protocol !== 'http:' && next.protocol !== 'https:')
-                throw new HttpError('BAD_REDIRECT', `redirect to unsupported scheme ${next.protocol}`);
+                throw new HttpError('BAD_REDIRECT', `redirect to unsupported scheme ${next.protocol}`, 'response');
             if (seen.has(next.href))
-                throw new HttpError('REDIRECT_LOOP', `redirect loop at ${safeUrl(next)}`);
+                throw new HttpError('REDIRECT_LOOP', `redirect loop at ${safeUrl(next)}`, 'response');
             if (++redirects > maxRedirects)
-                throw new HttpError('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects`);
+                throw new HttpError('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects`, 'response');
             seen.add(next.href);
             // As fetch does: 303 always, and 301/302 after a POST, continue as GET without a body.
             if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
@@ -2150,8 +2951,7 @@ async function httpRequest(req) {
         }
     }
     finally {
-        clearTimeout(timer);
-        req.signal?.removeEventListener('abort', onOuterAbort);
+        transport.close();
     }
 }
 

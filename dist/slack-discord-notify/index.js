@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(466);
+/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(206);
 /* harmony import */ var _notify__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(859);
 
 
@@ -28,14 +28,19 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: buildBodies, maskSecrets, readConfig, summaryMarkdown
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 10 modules
-var src = __nccwpck_require__(466);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 11 modules
+var src = __nccwpck_require__(206);
 ;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/destinations.ts
 // Where the message goes. Webhook URLs are credentials: callers mask them before calling here,
 // and nothing in this module puts a URL into a message — only labels like "Slack webhook #2".
 
 const SLACK_HOSTS = new Set(['hooks.slack.com', 'hooks.slack-gov.com']);
-const DISCORD_HOSTS = new Set(['discord.com', 'discordapp.com', 'ptb.discord.com', 'canary.discord.com']);
+const DISCORD_HOSTS = new Set([
+    'discord.com',
+    'discordapp.com',
+    'ptb.discord.com',
+    'canary.discord.com',
+]);
 const DISCORD_PATH = /^\/api(?:\/v\d+)?\/webhooks\/(\d+)\/([A-Za-z0-9_-]+)\/?$/;
 const SLACK_PATH = /^\/services\/[A-Za-z0-9]+\/[A-Za-z0-9]+\/[A-Za-z0-9]+\/?$/;
 function parseHttpUrl(text, input, line, allowAny) {
@@ -56,7 +61,8 @@ function parseHttpUrl(text, input, line, allowAny) {
 function parseSlackWebhooks(lines, allowAny) {
     return lines.map((text, i) => {
         const url = parseHttpUrl(text, 'slack-webhook-url', i + 1, allowAny);
-        if (!allowAny && (!SLACK_HOSTS.has(url.hostname) || !SLACK_PATH.test(url.pathname) || url.port)) {
+        if (!allowAny &&
+            (!SLACK_HOSTS.has(url.hostname) || !SLACK_PATH.test(url.pathname) || url.port)) {
             throw new src/* InputError */.dz('slack-webhook-url', `line ${i + 1} is not a Slack incoming webhook (https://hooks.slack.com/services/…); set allow-any-url: true for a proxy`);
         }
         return { kind: 'slack-webhook', platform: 'slack', label: `Slack webhook #${i + 1}`, url };
@@ -113,7 +119,14 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 /** The HTTP request for a destination, with the platform's payload (already serialised once). */
 function planRequest(d, body) {
     if (d.kind === 'slack-webhook')
-        return { method: 'POST', url: d.url, headers: { 'content-type': JSON_TYPE }, body, idempotent: false, action: 'post' };
+        return {
+            method: 'POST',
+            url: d.url,
+            headers: { 'content-type': JSON_TYPE },
+            body,
+            idempotent: false,
+            action: 'post',
+        };
     if (d.kind === 'slack-api') {
         const method = d.ts ? 'chat.update' : 'chat.postMessage';
         return {
@@ -129,11 +142,25 @@ function planRequest(d, body) {
     if (d.messageId) {
         url.pathname = `${url.pathname}/messages/${d.messageId}`;
         url.searchParams.delete('wait');
-        return { method: 'PATCH', url, headers: { 'content-type': JSON_TYPE }, body, idempotent: true, action: 'update' };
+        return {
+            method: 'PATCH',
+            url,
+            headers: { 'content-type': JSON_TYPE },
+            body,
+            idempotent: true,
+            action: 'update',
+        };
     }
     // wait=true: Discord answers with the message (its ID is the output) once it is saved.
     url.searchParams.set('wait', 'true');
-    return { method: 'POST', url, headers: { 'content-type': JSON_TYPE }, body, idempotent: false, action: 'post' };
+    return {
+        method: 'POST',
+        url,
+        headers: { 'content-type': JSON_TYPE },
+        body,
+        idempotent: false,
+        action: 'post',
+    };
 }
 function parseJson(body) {
     try {
@@ -181,7 +208,10 @@ function judgeResponse(d, res, now) {
         return { kind: 'retry', reason: 'rate limited (429)', retryAfterMs: wait };
     }
     if (status >= 500)
-        return { kind: 'retry', reason: `server error ${status}${res.body.length ? `: ${excerpt(res.body)}` : ''}` };
+        return {
+            kind: 'retry',
+            reason: `server error ${status}${res.body.length ? `: ${excerpt(res.body)}` : ''}`,
+        };
     if (d.kind === 'slack-api') {
         const json = parseJson(res.body);
         if (status >= 200 && status < 300 && json?.ok === true)
@@ -195,7 +225,10 @@ function judgeResponse(d, res, now) {
         }
         return status >= 200 && status < 300
             ? { kind: 'unknown', reason: `HTTP ${status} without a Slack API answer` }
-            : { kind: 'rejected', reason: `HTTP ${status}${res.body.length ? `: ${excerpt(res.body)}` : ''}` };
+            : {
+                kind: 'rejected',
+                reason: `HTTP ${status}${res.body.length ? `: ${excerpt(res.body)}` : ''}`,
+            };
     }
     if (status >= 200 && status < 300) {
         if (d.kind === 'discord-webhook') {
@@ -208,16 +241,25 @@ function judgeResponse(d, res, now) {
         const json = parseJson(res.body);
         if (json && (json.code !== undefined || json.message)) {
             const detail = firstDiscordError(json.errors);
-            return { kind: 'rejected', reason: `HTTP ${status}: Discord error ${json.code ?? ''}${json.message ? ` ${json.message}` : ''}${detail ? ` (${detail})` : ''}`.replace(/ +/g, ' ') };
+            return {
+                kind: 'rejected',
+                reason: `HTTP ${status}: Discord error ${json.code ?? ''}${json.message ? ` ${json.message}` : ''}${detail ? ` (${detail})` : ''}`.replace(/ +/g, ' '),
+            };
         }
     }
     // Slack webhooks answer in plain text: invalid_payload, no_service, channel_is_archived, ...
-    return { kind: 'rejected', reason: `HTTP ${status}${res.body.length ? `: ${excerpt(res.body)}` : ''}` };
+    return {
+        kind: 'rejected',
+        reason: `HTTP ${status}${res.body.length ? `: ${excerpt(res.body)}` : ''}`,
+    };
 }
 /** Network faults that prove the request never reached the platform. */
 function judgeNetworkError(err) {
     if (err instanceof src/* HttpError */.j$) {
-        if (err.code === 'CONNECTION_REFUSED' || err.code === 'DNS' || err.code === 'TLS' || /ENETUNREACH|EHOSTUNREACH/.test(err.message)) {
+        if (err.code === 'CONNECTION_REFUSED' ||
+            err.code === 'DNS' ||
+            err.code === 'TLS' ||
+            /ENETUNREACH|EHOSTUNREACH/.test(err.message)) {
             return { kind: 'retry', reason: err.message };
         }
         return { kind: 'unknown', reason: err.message };
@@ -240,7 +282,14 @@ async function deliver(d, body, opts) {
         }
         else {
             try {
-                const res = await opts.http({ url: plan.url, method: plan.method, headers: plan.headers, body: plan.body, timeoutMs: Math.min(opts.timeoutMs, left), maxBodyBytes: 64 * 1024 });
+                const res = await opts.http({
+                    url: plan.url,
+                    method: plan.method,
+                    headers: plan.headers,
+                    body: plan.body,
+                    timeoutMs: Math.min(opts.timeoutMs, left),
+                    maxBodyBytes: 64 * 1024,
+                });
                 verdict = judgeResponse(d, res, opts.clock.now());
             }
             catch (err) {
@@ -258,7 +307,10 @@ async function deliver(d, body, opts) {
             return { done: false, fatal: true };
         if (n < maxAttempts)
             opts.log(`${d.label}: attempt ${n} of ${maxAttempts}: ${verdict.reason}`);
-        return { done: false, retryAfterMs: verdict.kind === 'retry' ? verdict.retryAfterMs : undefined };
+        return {
+            done: false,
+            retryAfterMs: verdict.kind === 'retry' ? verdict.retryAfterMs : undefined,
+        };
     }, {
         maxAttempts,
         deadline: opts.deadline,
@@ -270,7 +322,14 @@ async function deliver(d, body, opts) {
         onWait: (ms, n) => opts.log(`${d.label}: retrying in ${seconds(ms)} (attempt ${n + 1} of ${maxAttempts})`),
     });
     if (result.done && result.value?.kind === 'accepted') {
-        return { destination: d, ok: true, action: plan.action, attempts: result.attempts, messageId: result.value.messageId, channel: result.value.channel };
+        return {
+            destination: d,
+            ok: true,
+            action: plan.action,
+            attempts: result.attempts,
+            messageId: result.value.messageId,
+            channel: result.value.channel,
+        };
     }
     const last = seen.last;
     const reason = last && last.kind !== 'accepted' ? last.reason : 'not sent';
@@ -281,7 +340,14 @@ async function deliver(d, body, opts) {
         error = `${reason}; gave up: the next attempt would start after total-timeout`;
     else if (result.stopped === 'attempts' && result.attempts > 1)
         error = `${reason} (after ${result.attempts} attempts)`;
-    return { destination: d, ok: false, action: plan.action, attempts: result.attempts, error, uncertain: seen.uncertain || undefined };
+    return {
+        destination: d,
+        ok: false,
+        action: plan.action,
+        attempts: result.attempts,
+        error,
+        uncertain: seen.uncertain || undefined,
+    };
 }
 
 ;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/text-limits.ts
@@ -313,7 +379,11 @@ function cutIndex(text, max, unit) {
     let used = 0;
     while (i < text.length) {
         const c = text.charCodeAt(i);
-        const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff;
+        const pair = c >= 0xd800 &&
+            c <= 0xdbff &&
+            i + 1 < text.length &&
+            text.charCodeAt(i + 1) >= 0xdc00 &&
+            text.charCodeAt(i + 1) <= 0xdfff;
         const width = pair ? 2 : 1;
         const cost = unit === 'utf16' ? width : 1;
         if (used + cost > max)
@@ -377,7 +447,10 @@ const DISCORD_LIMITS = {
 };
 /** The characters Discord counts towards an embed's 6000. */
 function embedSize(e) {
-    let n = countCodePoints(e.title ?? '') + countCodePoints(e.description ?? '') + countCodePoints(e.footer?.text ?? '') + countCodePoints(e.author?.name ?? '');
+    let n = countCodePoints(e.title ?? '') +
+        countCodePoints(e.description ?? '') +
+        countCodePoints(e.footer?.text ?? '') +
+        countCodePoints(e.author?.name ?? '');
     for (const f of e.fields ?? [])
         n += countCodePoints(f.name) + countCodePoints(f.value);
     return n;
@@ -445,17 +518,25 @@ function buildDiscordMessage(n) {
     let fields = n.fields.map((f) => ({
         name: fit(f.name, DISCORD_LIMITS.fieldName),
         // The link syntax is built first and the whole value cut, so a long URL cannot push it over.
-        value: f.url && countCodePoints(f.value) + f.url.length + 4 <= DISCORD_LIMITS.fieldValue ? maskedLink(f.value, f.url) : fit(f.value, DISCORD_LIMITS.fieldValue),
+        value: f.url && countCodePoints(f.value) + f.url.length + 4 <= DISCORD_LIMITS.fieldValue
+            ? maskedLink(f.value, f.url)
+            : fit(f.value, DISCORD_LIMITS.fieldValue),
         inline: f.inline,
     }));
     if (fields.length > DISCORD_LIMITS.fields) {
         const omitted = fields.length - (DISCORD_LIMITS.fields - 1);
         fields = fields.slice(0, DISCORD_LIMITS.fields - 1);
-        fields.push({ name: ELLIPSIS, value: `${omitted} more field${omitted === 1 ? '' : 's'} not shown`, inline: false });
+        fields.push({
+            name: ELLIPSIS,
+            value: `${omitted} more field${omitted === 1 ? '' : 's'} not shown`,
+            inline: false,
+        });
     }
     if (fields.length)
         embed.fields = fields;
-    const footer = [n.context.repository, n.context.runNumber ? `run #${n.context.runNumber}` : ''].filter(Boolean).join(' · ');
+    const footer = [n.context.repository, n.context.runNumber ? `run #${n.context.runNumber}` : '']
+        .filter(Boolean)
+        .join(' · ');
     if (footer)
         embed.footer = { text: fit(footer, DISCORD_LIMITS.footer) };
     fitEmbedTotal(embed);
@@ -483,7 +564,9 @@ function readGithubContext(env) {
     const repositoryUrl = repository ? `${server}/${repository}` : '';
     const sha = env.GITHUB_SHA ?? '';
     const runId = env.GITHUB_RUN_ID ?? '';
-    const attempt = env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1' ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : '';
+    const attempt = env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1'
+        ? `/attempts/${env.GITHUB_RUN_ATTEMPT}`
+        : '';
     return {
         repository,
         repositoryUrl,
@@ -530,7 +613,11 @@ function discordToken(item) {
 }
 /** Parses mention items; returns the first item that fits neither platform as `bad`. */
 function parseMentions(items) {
-    const out = { slack: [], discord: [], discordAllowed: { parse: [], users: [], roles: [] } };
+    const out = {
+        slack: [],
+        discord: [],
+        discordAllowed: { parse: [], users: [], roles: [] },
+    };
     const addDiscord = (d) => {
         if (out.discord.includes(d.token))
             return;
@@ -575,7 +662,15 @@ function parseMentions(items) {
 
 ;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/status.ts
 // Where a deploy stands, and how each state looks on both platforms.
-const STATUSES = ['started', 'success', 'failure', 'cancelled', 'rolled-back', 'warning', 'info'];
+const STATUSES = [
+    'started',
+    'success',
+    'failure',
+    'cancelled',
+    'rolled-back',
+    'warning',
+    'info',
+];
 // `${{ job.status }}` gives success/failure/cancelled; the rest are spellings people type.
 const ALIASES = {
     start: 'started',
@@ -587,7 +682,7 @@ const ALIASES = {
     error: 'failure',
     canceled: 'cancelled',
     rollback: 'rolled-back',
-    'rolled_back': 'rolled-back',
+    rolled_back: 'rolled-back',
     rolledback: 'rolled-back',
     warn: 'warning',
 };
@@ -613,7 +708,13 @@ function hexColor(color) {
 }
 /** The default title: "Deployment of v1.2.3 to production succeeded". */
 function defaultTitle(status, environment, version) {
-    const what = ['Deployment', version ? `of ${version}` : '', environment ? `to ${environment}` : ''].filter(Boolean).join(' ');
+    const what = [
+        'Deployment',
+        version ? `of ${version}` : '',
+        environment ? `to ${environment}` : '',
+    ]
+        .filter(Boolean)
+        .join(' ');
     return status === 'info' ? `${what}: update` : `${what} ${STATUS_STYLE[status].verb}`;
 }
 
@@ -693,10 +794,26 @@ function slack_message_link(url, text) {
 function buildSlackMessage(n) {
     const mention = n.mentions?.slack.length ? `${n.mentions.slack.join(' ')} ` : '';
     const text = mention + fitMrkdwn(`${n.emoji} ${n.title}`, SLACK_LIMITS.text - mention.length);
-    const blocks = [{ type: 'header', text: { type: 'plain_text', text: truncateText(`${n.emoji} ${n.title}`, SLACK_LIMITS.header, 'utf16'), emoji: true } }];
+    const blocks = [
+        {
+            type: 'header',
+            text: {
+                type: 'plain_text',
+                text: truncateText(`${n.emoji} ${n.title}`, SLACK_LIMITS.header, 'utf16'),
+                emoji: true,
+            },
+        },
+    ];
     if (n.message)
-        blocks.push({ type: 'section', text: { type: 'mrkdwn', text: fitMrkdwn(n.message, SLACK_LIMITS.sectionText) } });
-    const context = n.context.runUrl ? [slack_message_link(n.context.runUrl, escapeMrkdwn(`${n.context.workflow || 'Workflow'} run #${n.context.runNumber}`))] : [];
+        blocks.push({
+            type: 'section',
+            text: { type: 'mrkdwn', text: fitMrkdwn(n.message, SLACK_LIMITS.sectionText) },
+        });
+    const context = n.context.runUrl
+        ? [
+            slack_message_link(n.context.runUrl, escapeMrkdwn(`${n.context.workflow || 'Workflow'} run #${n.context.runNumber}`)),
+        ]
+        : [];
     const fieldBlocks = [];
     for (let i = 0; i < n.fields.length; i += SLACK_LIMITS.sectionFields) {
         const group = n.fields.slice(i, i + SLACK_LIMITS.sectionFields).map((f) => {
@@ -711,17 +828,39 @@ function buildSlackMessage(n) {
     if (fieldBlocks.length > room) {
         const kept = fieldBlocks.slice(0, room - 1);
         const omitted = n.fields.length - kept.length * SLACK_LIMITS.sectionFields;
-        kept.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `${ELLIPSIS} ${omitted} more field${omitted === 1 ? '' : 's'} not shown` }] });
+        kept.push({
+            type: 'context',
+            elements: [
+                {
+                    type: 'mrkdwn',
+                    text: `${ELLIPSIS} ${omitted} more field${omitted === 1 ? '' : 's'} not shown`,
+                },
+            ],
+        });
         blocks.push(...kept);
     }
     else {
         blocks.push(...fieldBlocks);
     }
     if (context.length)
-        blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: truncateText(context.join(' · '), SLACK_LIMITS.contextText, 'utf16') }] });
+        blocks.push({
+            type: 'context',
+            elements: [
+                {
+                    type: 'mrkdwn',
+                    text: truncateText(context.join(' · '), SLACK_LIMITS.contextText, 'utf16'),
+                },
+            ],
+        });
     const message = {
         text,
-        attachments: [{ color: hexColor(n.color), fallback: fitMrkdwn(`${n.emoji} ${n.title}`, SLACK_LIMITS.text), blocks }],
+        attachments: [
+            {
+                color: hexColor(n.color),
+                fallback: fitMrkdwn(`${n.emoji} ${n.title}`, SLACK_LIMITS.text),
+                blocks,
+            },
+        ],
         unfurl_links: false,
         unfurl_media: false,
     };
@@ -817,11 +956,26 @@ function readConfig(runner, now) {
         throw new src/* InputError */.dz('slack-ts', 'needs slack-token and slack-channel: incoming webhooks cannot edit messages, only chat.update can');
     if (ts && !/^\d+\.\d+$/.test(ts))
         throw new src/* InputError */.dz('slack-ts', `expected a message timestamp like 1712345678.123456, got '${ts}'`);
-    const slackApi = token ? [{ kind: 'slack-api', platform: 'slack', label: `Slack API (${channel})`, apiUrl, token, channel, ts: ts || undefined }] : [];
+    const slackApi = token
+        ? [
+            {
+                kind: 'slack-api',
+                platform: 'slack',
+                label: `Slack API (${channel})`,
+                apiUrl,
+                token,
+                channel,
+                ts: ts || undefined,
+            },
+        ]
+        : [];
     const destinations = [...slackHooks, ...slackApi, ...discordHooks];
     if (!destinations.length)
         throw new src/* InputError */.dz('slack-webhook-url', 'no destination given: set slack-webhook-url, discord-webhook-url, or slack-token with slack-channel');
-    const mentionItems = inputs.raw('mention').split(/[\s,]+/).filter(Boolean);
+    const mentionItems = inputs
+        .raw('mention')
+        .split(/[\s,]+/)
+        .filter(Boolean);
     const parsedMentions = parseMentions(mentionItems);
     if ('bad' in parsedMentions)
         throw new src/* InputError */.dz('mention', `'${parsedMentions.bad}' is not a mention; expected ${MENTION_FORMS}`);
@@ -838,7 +992,10 @@ function readConfig(runner, now) {
         status,
         title: inputs.string('title'),
         // Free text keeps its inner line breaks and indentation; only the ends are trimmed.
-        message: inputs.raw('message').replace(/^\s*\n/, '').trimEnd(),
+        message: inputs
+            .raw('message')
+            .replace(/^\s*\n/, '')
+            .trimEnd(),
         environment: inputs.string('environment'),
         version: inputs.string('version'),
         fields: inputs.pairs('fields', ':', '`Name: value`'),
@@ -887,7 +1044,11 @@ function buildBodies(config) {
         if (d.ts) {
             return once('slack-update', () => {
                 const { username: _u, icon_url: _i, unfurl_links: _l, unfurl_media: _m, ...update } = slack();
-                return { channel: d.channel, ...(config.payloadSlack ? config.payloadSlack : update), ts: d.ts };
+                return {
+                    channel: d.channel,
+                    ...(config.payloadSlack ? config.payloadSlack : update),
+                    ts: d.ts,
+                };
             });
         }
         return once('slack-post', () => ({ channel: d.channel, ...slack() }));
@@ -904,7 +1065,12 @@ function resultText(r) {
     return `${r.uncertain ? '❓' : '❌'} ${r.error}`;
 }
 function summaryMarkdown(n, results, overrides = []) {
-    const rows = results.map((r) => [r.destination.label, resultText(r), r.attempts, r.messageId ?? '']);
+    const rows = results.map((r) => [
+        r.destination.label,
+        resultText(r),
+        r.attempts,
+        r.messageId ?? '',
+    ]);
     const note = overrides.length ? ` (${overrides.join(' and ')} sent as given instead)` : '';
     return [
         (0,src/* heading */.R_)(`${n.emoji} ${n.title}`),
@@ -937,12 +1103,17 @@ async function notify(runner, deps) {
     };
     runner.setOutput('slack-sent', sent('slack'));
     runner.setOutput('discord-sent', sent('discord'));
-    const discordIds = results.filter((r) => r.destination.kind === 'discord-webhook').map((r) => r.messageId ?? '');
+    const discordIds = results
+        .filter((r) => r.destination.kind === 'discord-webhook')
+        .map((r) => r.messageId ?? '');
     runner.setOutput('discord-message-id', discordIds.join('\n'));
     const api = results.find((r) => r.destination.kind === 'slack-api');
     runner.setOutput('slack-ts', api?.messageId ?? '');
     runner.setOutput('slack-channel-id', api?.channel ?? '');
-    const overrides = [config.payloadSlack ? 'payload-slack' : '', config.payloadDiscord ? 'payload-discord' : ''].filter(Boolean);
+    const overrides = [
+        config.payloadSlack ? 'payload-slack' : '',
+        config.payloadDiscord ? 'payload-discord' : '',
+    ].filter(Boolean);
     runner.appendSummary(summaryMarkdown(n, results, overrides));
     const failed = results.filter((r) => !r.ok);
     if (!failed.length)
@@ -957,7 +1128,7 @@ async function notify(runner, deps) {
 
 /***/ }),
 
-/***/ 466:
+/***/ 206:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -979,7 +1150,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   tp: () => (/* reexport */ table)
 });
 
-// UNUSED EXPORTS: Deadline, backoffDelay, cell, code, errorMessage, formatCommand, formatDuration, formatFileCommand, inputEnvName, isLocalhostName, isSensitiveHeader, maskHeaders, parseBoolean, parseDuration, parseInteger, parseLines, parseList, parsePairs, processIO, safeUrl
+// UNUSED EXPORTS: Deadline, HttpTransport, backoffDelay, cell, code, errorMessage, formatCommand, formatDuration, formatFileCommand, inputEnvName, isLocalhostName, isSensitiveHeader, maskHeaders, parseBoolean, parseDuration, parseInteger, parseLines, parseList, parsePairs, processIO, safeUrl
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -1056,7 +1227,12 @@ class Runner {
         const v = value?.trim();
         if (!v)
             return;
-        const parts = /[\r\n]/.test(v) ? v.split(/\r?\n/).map((l) => l.trim()).filter((l) => KEY_MATERIAL_LINE.test(l)) : [v];
+        const parts = /[\r\n]/.test(v)
+            ? v
+                .split(/\r?\n/)
+                .map((l) => l.trim())
+                .filter((l) => KEY_MATERIAL_LINE.test(l))
+            : [v];
         for (const part of parts) {
             if (part.length < 3 || this.secrets.has(part))
                 continue;
@@ -1340,7 +1516,13 @@ class Inputs {
             return fallback;
         const n = parseInteger(v);
         const { min, max } = bounds;
-        const range = min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` >= ${min}` : max !== undefined ? ` <= ${max}` : '';
+        const range = min !== undefined && max !== undefined
+            ? ` from ${min} to ${max}`
+            : min !== undefined
+                ? ` >= ${min}`
+                : max !== undefined
+                    ? ` <= ${max}`
+                    : '';
         if (n === undefined || (min !== undefined && n < min) || (max !== undefined && n > max)) {
             throw new InputError(name, `expected a whole number${range}, got '${v}'`);
         }
@@ -1471,18 +1653,305 @@ function maskUrl(runner, url) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/http.ts
-const libs = {};
-function requestLib(protocol) {
-    return (libs[protocol] ??= protocol === 'https:' ? Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)).then((m) => m.default) : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23)).then((m) => m.default));
+;// CONCATENATED MODULE: ./packages/core/src/proxy.ts
+// Which proxy a request goes through, by the rules Go's net/http applies (golang.org/x/net/http/
+// httpproxy) — the rules helm, kubectl and the credential plugins in the same job follow, so one
+// set of HTTPS_PROXY/HTTP_PROXY/NO_PROXY means the same to every tool a workflow runs:
+// - HTTPS_PROXY for https:// targets, HTTP_PROXY for http:// (upper case first, then lower case);
+//   a proxy without a scheme is http://; http:// and https:// proxies are supported.
+// - NO_PROXY: `*`; `example.com` (the name and its subdomains); `.example.com` and `*.example.com`
+//   (subdomains only); any of those with `:port`; an IP (`10.0.0.1`, `[::1]:8443`); a CIDR block.
+// - localhost and loopback addresses never go through a proxy.
+// No module is imported here: the decision costs nothing at start-up.
+class ProxyConfigError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ProxyConfigError';
+    }
+}
+/** The first of the names that is set (and not blank). */
+function envAny(env, ...names) {
+    for (const name of names) {
+        const v = env[name]?.trim();
+        if (v)
+            return v;
+    }
+    return undefined;
+}
+/**
+ * A proxy URL as Go parses it: no scheme means http://. `what` names where it came from
+ * (`HTTPS_PROXY`, `kubeconfig cluster 'prod' proxy-url`) for the error; the value itself is never
+ * quoted, since it may hold a password.
+ */
+function parseProxyUrl(value, what) {
+    let url;
+    try {
+        url = new URL(value);
+        // `proxy.corp:3128` parses with the scheme `proxy.corp:`; Go re-reads it as http://.
+        if (!url.host || !/^(https?|socks5h?|socks4a?):$/.test(url.protocol))
+            url = undefined;
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url) {
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !/^(https?|socks5h?|socks4a?):/i.test(value))
+            throw new ProxyConfigError(`${what} is not an http:// or https:// proxy URL`);
+        if (value.includes('://'))
+            throw new ProxyConfigError(`${what} is not a valid proxy URL`);
+        try {
+            url = new URL(`http://${value}`);
+        }
+        catch {
+            throw new ProxyConfigError(`${what} is not a valid proxy URL`);
+        }
+    }
+    if (url.protocol.startsWith('socks'))
+        throw new ProxyConfigError(`${what} is a ${url.protocol.replace(/:$/, '')}:// proxy; only http:// and https:// proxies are supported`);
+    if (!url.hostname)
+        throw new ProxyConfigError(`${what} has no host`);
+    return url;
+}
+/** A proxy URL safe to print: scheme, host and port, never the credentials. */
+function displayProxy(proxy) {
+    return `${proxy.protocol}//${proxy.host}`;
+}
+/** `Basic …` for a proxy URL with credentials, as Go sends it. */
+function proxyAuthorization(proxy) {
+    if (!proxy.username && !proxy.password)
+        return undefined;
+    const user = decodeURIComponent(proxy.username);
+    const pass = decodeURIComponent(proxy.password);
+    return `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+}
+/**
+ * The values to mask for a proxy URL with credentials: the password, `user:password` and the
+ * Basic token built from them. The user name alone is not masked: it is usually a common word.
+ */
+function proxyUrlSecrets(value) {
+    if (!value)
+        return [];
+    let url;
+    try {
+        url = parseProxyUrl(value, 'proxy');
+    }
+    catch {
+        return [];
+    }
+    const out = [];
+    if (url.password) {
+        out.push(url.password, decodeURIComponent(url.password));
+        out.push(`${url.username}:${url.password}`);
+        out.push(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`);
+    }
+    const auth = proxyAuthorization(url);
+    if (auth && url.password)
+        out.push(auth.slice('Basic '.length));
+    return [...new Set(out.filter((s) => s.length >= 3))];
+}
+/** Every proxy secret in an environment (HTTPS_PROXY, HTTP_PROXY, both cases). */
+function proxyEnvSecrets(env) {
+    const out = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].flatMap((name) => proxyUrlSecrets(env[name]));
+    return [...new Set(out)];
+}
+// --- IP addresses (parsed here so this file imports nothing) ---------------------------------
+function parseIPv4(s) {
+    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
+    if (!m)
+        return undefined;
+    const bytes = m.slice(1).map(Number);
+    return bytes.every((b) => b <= 255) ? bytes : undefined;
+}
+/** 16 bytes for an IPv6 address (IPv4 as ::ffff:a.b.c.d), or undefined. */
+function parseIP(s) {
+    const v4 = parseIPv4(s);
+    if (v4)
+        return [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, ...v4];
+    if (!s.includes(':') || !/^[0-9a-f:.]+$/i.test(s))
+        return undefined;
+    let tail = [];
+    let text = s;
+    const lastColon = s.lastIndexOf(':');
+    if (s.slice(lastColon + 1).includes('.')) {
+        const embedded = parseIPv4(s.slice(lastColon + 1));
+        if (!embedded)
+            return undefined;
+        tail = embedded;
+        text = `${s.slice(0, lastColon + 1)}0:0`;
+    }
+    const halves = text.split('::');
+    if (halves.length > 2)
+        return undefined;
+    const groups = (part) => (part ? part.split(':') : []);
+    const head = groups(halves[0]);
+    const rest = halves.length === 2 ? groups(halves[1]) : [];
+    const missing = 8 - head.length - rest.length;
+    if (halves.length === 1 ? missing !== 0 : missing < 1)
+        return undefined;
+    const all = [...head, ...Array(halves.length === 2 ? missing : 0).fill('0'), ...rest];
+    if (all.some((g) => !/^[0-9a-f]{1,4}$/i.test(g)))
+        return undefined;
+    const bytes = all.flatMap((g) => {
+        const n = parseInt(g, 16);
+        return [n >> 8, n & 0xff];
+    });
+    if (tail.length)
+        bytes.splice(12, 4, ...tail);
+    return bytes;
+}
+const isV4Mapped = (ip) => ip.slice(0, 10).every((b) => b === 0) && ip[10] === 0xff && ip[11] === 0xff;
+function isLoopbackIP(ip) {
+    if (isV4Mapped(ip))
+        return ip[12] === 127;
+    return ip.slice(0, 15).every((b) => b === 0) && ip[15] === 1;
+}
+function inCidr(ip, base, bits) {
+    for (let i = 0; i < 16; i++) {
+        const take = Math.max(0, Math.min(8, bits - i * 8));
+        const mask = take === 0 ? 0 : (0xff << (8 - take)) & 0xff;
+        if ((ip[i] & mask) !== (base[i] & mask))
+            return false;
+    }
+    return true;
+}
+/** Splits `host:port`, `[v6]:port`, `[v6]`, `host` (a bare IPv6 address has no port). */
+function splitHostPort(entry) {
+    const bracket = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+    if (bracket)
+        return { host: bracket[1], port: bracket[2] };
+    const m = /^([^:]+):(\d+)$/.exec(entry);
+    if (m)
+        return { host: m[1], port: m[2] };
+    return { host: entry };
+}
+function parseNoProxy(value) {
+    const out = [];
+    for (const raw of value.split(',')) {
+        const entry = raw.trim().toLowerCase();
+        if (!entry)
+            continue;
+        if (entry === '*')
+            return [{ kind: 'all' }];
+        const cidr = /^(.+)\/(\d{1,3})$/.exec(entry);
+        if (cidr) {
+            const base = parseIP(cidr[1]);
+            const bits = Number(cidr[2]) + (parseIPv4(cidr[1]) ? 96 : 0);
+            if (base && bits <= 128)
+                out.push({ kind: 'cidr', base, bits });
+            continue;
+        }
+        const { host, port } = splitHostPort(entry);
+        if (!host)
+            continue;
+        const ip = parseIP(host);
+        if (ip) {
+            out.push({ kind: 'ip', ip, port });
+            continue;
+        }
+        let name = host.startsWith('*.') ? host.slice(1) : host;
+        const matchHost = !name.startsWith('.');
+        if (matchHost)
+            name = `.${name}`;
+        out.push({ kind: 'domain', suffix: name.replace(/\.$/, ''), port, matchHost });
+    }
+    return out;
+}
+function bypassed(matchers, host, port) {
+    const ip = parseIP(host);
+    for (const m of matchers) {
+        if (m.kind === 'all')
+            return true;
+        if (ip) {
+            if (m.kind === 'cidr' && inCidr(ip, m.base, m.bits))
+                return true;
+            if (m.kind === 'ip' && m.ip.every((b, i) => b === ip[i]) && (!m.port || m.port === port))
+                return true;
+            continue;
+        }
+        if (m.kind !== 'domain')
+            continue;
+        const hit = host.endsWith(m.suffix) || (m.matchHost && host === m.suffix.slice(1));
+        if (hit && (!m.port || m.port === port))
+            return true;
+    }
+    return false;
+}
+/** Whether NO_PROXY (`value`) exempts `url` from the proxy. */
+function noProxyMatches(value, url) {
+    const host = url.hostname
+        .replace(/^\[|\]$/g, '')
+        .replace(/\.$/, '')
+        .toLowerCase();
+    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    return bypassed(parseNoProxy(value), host, port);
+}
+/** localhost and loopback addresses, which never go through a proxy. */
+function isLoopbackHost(hostname) {
+    const host = hostname
+        .replace(/^\[|\]$/g, '')
+        .replace(/\.$/, '')
+        .toLowerCase();
+    if (host === 'localhost' || host.endsWith('.localhost'))
+        return true;
+    const ip = parseIP(host);
+    return !!ip && isLoopbackIP(ip);
+}
+/**
+ * The proxy for `target`, or undefined for a direct connection. A fixed proxy (kubeconfig
+ * `proxy-url`) applies to every request, as client-go applies it (NO_PROXY does not exempt it);
+ * an environment proxy follows NO_PROXY.
+ */
+function proxyFor(target, setting) {
+    if (setting.from === 'none')
+        return undefined;
+    if (setting.from === 'url')
+        return setting.url;
+    if (isLoopbackHost(target.hostname))
+        return undefined;
+    const env = setting.env;
+    const value = target.protocol === 'https:'
+        ? envAny(env, 'HTTPS_PROXY', 'https_proxy')
+        : envAny(env, 'HTTP_PROXY', 'http_proxy');
+    if (!value)
+        return undefined;
+    const noProxy = envAny(env, 'NO_PROXY', 'no_proxy');
+    if (noProxy && noProxyMatches(noProxy, target))
+        return undefined;
+    return parseProxyUrl(value, target.protocol === 'https:' ? 'the HTTPS_PROXY variable' : 'the HTTP_PROXY variable');
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/http.ts
+
+
+let httpLib;
+let httpsLibs;
+async function loadLibs(tlsNeeded) {
+    const h = await (httpLib ??= Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23)).then((m) => m.default));
+    if (!tlsNeeded)
+        return { http: h };
+    const s = await (httpsLibs ??= Promise.all([Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)), Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 692, 23))]).then(([a, b]) => ({ https: a.default, tls: b.default })));
+    return { http: h, ...s };
+}
+const DEFAULT_PHASE = {
+    DNS: 'connect',
+    CONNECTION_REFUSED: 'connect',
+    PROXY: 'connect',
+    TLS: 'tls',
+};
 class HttpError extends Error {
     code;
-    constructor(code, message) {
+    /** How far the request got; see HttpPhase. */
+    phase;
+    constructor(code, message, phase) {
         super(message);
         this.code = code;
         this.name = 'HttpError';
+        // Unknown is treated as sent: never assume a request did not arrive without knowing it.
+        this.phase = phase ?? DEFAULT_PHASE[code] ?? 'sent';
+    }
+    /** Whether the request may have reached the server (false: nothing was sent, retry is safe). */
+    get sent() {
+        return this.phase === 'sent' || this.phase === 'response';
     }
 }
 const DEFAULT_MAX_BODY = 1024 * 1024;
@@ -1511,94 +1980,419 @@ const loopbackLookup = (_hostname, options, callback) => {
     else
         callback(null, addresses[0].address, addresses[0].family);
 };
-function classify(err) {
-    const code = err.code ?? '';
-    if (code === 'ECONNREFUSED')
-        return new HttpError('CONNECTION_REFUSED', 'connection refused');
-    if (code === 'ECONNRESET' || code === 'EPIPE' || err.message === 'socket hang up')
-        return new HttpError('CONNECTION_RESET', 'connection reset by peer');
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME')
-        return new HttpError('DNS', `DNS lookup failed (${code})`);
-    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO|ERR_TLS|HOSTNAME/i.test(code) || /certificate|ssl|tls/i.test(err.message)) {
-        return new HttpError('TLS', `TLS error: ${code || err.message.split('\n')[0]}`);
-    }
-    if (code === 'ETIMEDOUT' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH')
-        return new HttpError('NETWORK', `network error (${code})`);
-    return new HttpError('NETWORK', `network error: ${code || err.message.split('\n')[0]}`);
+/** Connection options for a host: both address families, and loopback for `localhost` names. */
+function connectOptions(hostname) {
+    return isLocalhostName(hostname)
+        ? { autoSelectFamily: true, lookup: loopbackLookup }
+        : { autoSelectFamily: true };
 }
-async function once(req, url, headers, method, body, signal, maxBody) {
-    const isHttps = url.protocol === 'https:';
-    const lib = await requestLib(isHttps ? 'https:' : 'http:');
+const hostOf = (url) => url.hostname.replace(/^\[|\]$/g, '');
+/** A node error as an HttpError; `via` names the proxy when the failure was talking to it. */
+function classify(err, phase, via) {
+    if (err instanceof HttpError)
+        return err;
+    const code = err.code ?? '';
+    const proxy = via ? ` (proxy ${displayProxy(via)})` : '';
+    if (code === 'ECONNREFUSED')
+        return new HttpError('CONNECTION_REFUSED', `connection refused${proxy}`, 'connect');
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME')
+        return new HttpError('DNS', `DNS lookup failed (${code})${proxy}`, 'connect');
+    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO|ERR_TLS|HOSTNAME/i.test(code) ||
+        /certificate|ssl|tls/i.test(err.message)) {
+        // A handshake failure means nothing was sent; a TLS error after it is a cut connection.
+        return new HttpError('TLS', `TLS error: ${code || err.message.split('\n')[0]}${proxy}`, phase === 'sent' || phase === 'response' ? phase : 'tls');
+    }
+    if (code === 'ECONNRESET' || code === 'EPIPE' || err.message === 'socket hang up')
+        return new HttpError('CONNECTION_RESET', `connection reset by peer${proxy}`, phase);
+    if (code === 'ETIMEDOUT' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH')
+        return new HttpError('NETWORK', `network error (${code})${proxy}`, phase);
+    return new HttpError('NETWORK', `network error: ${code || err.message.split('\n')[0]}${proxy}`, phase);
+}
+/** A socket handed over by the tunnel already connected and through its TLS handshake. */
+const READY = Symbol('cicd-actions.ready');
+/**
+ * A TCP stream to `host:port` through an HTTP(S) proxy (CONNECT with the host name: the proxy
+ * resolves it, not us). Fails with phase `connect`: nothing reached the target.
+ */
+function openTunnel(libs, proxy, host, port, signal) {
+    const authority = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const headers = { host: authority };
+    const auth = proxyAuthorization(proxy);
+    if (auth)
+        headers['proxy-authorization'] = auth;
+    const viaTls = proxy.protocol === 'https:';
+    const lib = viaTls ? libs.https : libs.http;
     return new Promise((resolve, reject) => {
-        // autoSelectFamily: try every address of a name (so `localhost` works on 127.0.0.1 or ::1).
-        const options = {
-            method,
-            headers: { 'user-agent': 'cicd-actions', ...headers },
+        const req = lib.request({
+            host: hostOf(proxy),
+            port: Number(proxy.port) || (viaTls ? 443 : 80),
+            method: 'CONNECT',
+            path: authority,
+            headers,
             agent: false,
-            autoSelectFamily: true,
-            signal,
-        };
-        if (isLocalhostName(url.hostname))
-            options.lookup = loopbackLookup;
-        if (body !== undefined)
-            options.headers['content-length'] = Buffer.byteLength(body);
-        if (isHttps) {
-            options.rejectUnauthorized = !req.insecure;
-            if (req.ca)
-                options.ca = req.ca;
-        }
-        const request = lib.request(url, options, (res) => {
-            const chunks = [];
-            let size = 0;
-            let truncated = false;
-            const finish = () => {
-                const flat = {};
-                for (const [k, v] of Object.entries(res.headers))
-                    if (v !== undefined)
-                        flat[k] = Array.isArray(v) ? v.join(', ') : v;
-                resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: flat, body: Buffer.concat(chunks), truncated });
-            };
-            res.on('data', (chunk) => {
-                if (truncated)
-                    return;
-                const room = maxBody - size;
-                if (chunk.length > room) {
-                    chunks.push(chunk.subarray(0, room));
-                    size = maxBody;
-                    truncated = true;
-                    // Resolve before stopping the transfer: destroying emits 'aborted', which must not win.
-                    finish();
-                    res.destroy();
-                    return;
-                }
-                chunks.push(chunk);
-                size += chunk.length;
-            });
-            res.on('end', finish);
-            res.on('error', (err) => (truncated ? undefined : reject(err)));
-            res.on('aborted', () => (truncated ? undefined : reject(new HttpError('CONNECTION_RESET', 'connection closed before the response was complete'))));
+            ...connectOptions(proxy.hostname),
         });
-        request.on('error', reject);
-        if (body !== undefined)
-            request.write(body);
-        request.end();
+        const stop = () => req.destroy();
+        if (signal?.aborted)
+            stop();
+        else
+            signal?.addEventListener('abort', stop, { once: true });
+        req.once('close', () => signal?.removeEventListener('abort', stop));
+        req.once('connect', (res, socket, head) => {
+            if (res.statusCode !== 200) {
+                socket.destroy();
+                const why = res.statusCode === 407
+                    ? `asks for credentials (407 Proxy Authentication Required)${auth ? ' and rejected the ones in the proxy URL' : ''}`
+                    : `refused the tunnel (${res.statusCode} ${res.statusMessage ?? ''})`.replace(' )', ')');
+                return reject(new HttpError('PROXY', `the proxy ${displayProxy(proxy)} ${why} to ${authority}`));
+            }
+            if (head.length)
+                socket.unshift(head);
+            resolve(socket);
+        });
+        req.once('error', (err) => reject(classify(err, 'connect', proxy)));
+        req.end();
+    });
+}
+/** An https.Agent whose connections go through a proxy tunnel, then TLS to the target. */
+function tunnelAgent(libs, proxy, options) {
+    const { https: h, tls: t } = libs;
+    class TunnelAgent extends h.Agent {
+        // Node's agents accept an asynchronous createConnection: return nothing, call back later.
+        createConnection(options, callback) {
+            const opts = options;
+            const done = (err, socket) => callback?.(err, socket);
+            openTunnel(libs, proxy, opts.host ?? 'localhost', Number(opts.port) || 443, opts.tunnelSignal)
+                .then((raw) => {
+                const socket = t.connect({ ...opts, socket: raw });
+                // A request given up during the handshake takes its half-open socket with it.
+                const onAbort = () => socket.destroy();
+                opts.tunnelSignal?.addEventListener('abort', onAbort, { once: true });
+                const onError = (err) => {
+                    opts.tunnelSignal?.removeEventListener('abort', onAbort);
+                    done(classify(err, 'tls'));
+                };
+                socket.once('error', onError);
+                socket.once('secureConnect', () => {
+                    opts.tunnelSignal?.removeEventListener('abort', onAbort);
+                    socket.removeListener('error', onError);
+                    socket[READY] = true;
+                    done(null, socket);
+                });
+            })
+                .catch((err) => done(err));
+            return undefined;
+        }
+    }
+    return new TunnelAgent(options);
+}
+function flatHeaders(headers) {
+    const flat = {};
+    for (const [k, v] of Object.entries(headers))
+        if (v !== undefined)
+            flat[k] = Array.isArray(v) ? v.join(', ') : v;
+    return flat;
+}
+/** A limit that fires once: the earlier of a duration and a deadline, plus an outer signal. */
+class Limit {
+    outer;
+    controller = new AbortController();
+    timedOut = false;
+    timer;
+    onOuter = () => this.controller.abort();
+    constructor(timeoutMs, deadline, outer) {
+        this.outer = outer;
+        const ms = Math.max(1, Math.min(timeoutMs, deadline === undefined ? Infinity : deadline - Date.now()));
+        this.timer = setTimeout(() => {
+            this.timedOut = true;
+            this.controller.abort();
+        }, ms);
+        // A signal aborted before the call never fires 'abort' again: honour it now.
+        if (outer?.aborted)
+            this.controller.abort();
+        else
+            outer?.addEventListener('abort', this.onOuter, { once: true });
+    }
+    get signal() {
+        return this.controller.signal;
+    }
+    /** Stops the clock (the caller watches the body itself from here on). */
+    disarm() {
+        clearTimeout(this.timer);
+        this.timer = undefined;
+    }
+    dispose() {
+        this.disarm();
+        this.outer?.removeEventListener('abort', this.onOuter);
+    }
+}
+/**
+ * HTTP(S) to one kind of server: its TLS settings, keep-alive pool and proxy. `request` buffers
+ * the body (capped); `stream` hands it over as it arrives. Network faults throw HttpError; any
+ * HTTP status resolves.
+ */
+class HttpTransport {
+    options;
+    agents = new Map();
+    setting;
+    closed = false;
+    constructor(options = {}) {
+        this.options = options;
+        if (options.proxy === false)
+            this.setting = { from: 'none' };
+        else if (options.proxy) {
+            const what = options.proxyName ?? 'the proxy URL';
+            this.setting = { from: 'url', url: parseProxyUrl(options.proxy, what), what };
+        }
+        else
+            this.setting = { from: 'env', env: options.env ?? process.env };
+    }
+    /** The proxy a request to `url` goes through (undefined: direct). Throws ProxyConfigError. */
+    proxyFor(url) {
+        return proxyFor(new URL(String(url)), this.setting);
+    }
+    close() {
+        this.closed = true;
+        for (const agent of this.agents.values())
+            agent.destroy();
+        this.agents.clear();
+    }
+    agent(libs, target, proxy) {
+        const key = `${target.protocol}|${proxy?.href ?? ''}`;
+        let agent = this.agents.get(key);
+        if (agent)
+            return agent;
+        const base = {
+            keepAlive: this.options.keepAlive ?? false,
+            maxSockets: this.options.maxSockets,
+        };
+        const o = this.options;
+        const tlsOptions = {
+            ...base,
+            rejectUnauthorized: !o.insecure,
+            ...(o.ca ? { ca: o.ca } : {}),
+            ...(o.cert ? { cert: o.cert } : {}),
+            ...(o.key ? { key: o.key } : {}),
+            ...(o.servername ? { servername: o.servername } : {}),
+        };
+        if (target.protocol === 'https:')
+            agent = proxy ? tunnelAgent(libs, proxy, tlsOptions) : new libs.https.Agent(tlsOptions);
+        // Plain HTTP through a proxy: the request goes to the proxy (absolute-form); an https://
+        // proxy is checked against the system's CAs, not the target's.
+        else if (proxy?.protocol === 'https:')
+            agent = new libs.https.Agent(base);
+        else
+            agent = new libs.http.Agent(base);
+        if (!this.closed)
+            this.agents.set(key, agent);
+        return agent;
+    }
+    /** Opens the request and resolves with the response headers; `limit` bounds it. */
+    async open(req, url, limit, onPhase) {
+        let proxy;
+        try {
+            proxy = proxyFor(url, this.setting);
+        }
+        catch (err) {
+            if (err instanceof ProxyConfigError)
+                throw new HttpError('PROXY', err.message, 'connect');
+            throw err;
+        }
+        const isHttps = url.protocol === 'https:';
+        const libs = await loadLibs(isHttps || proxy?.protocol === 'https:');
+        const agent = this.agent(libs, url, proxy);
+        const method = (req.method ?? 'GET').toUpperCase();
+        const headers = {
+            'user-agent': this.options.userAgent ?? 'cicd-actions',
+            ...(req.headers ?? {}),
+        };
+        if (req.body !== undefined)
+            headers['content-length'] = Buffer.byteLength(req.body);
+        // As Node and Go do: credentials in the URL become Basic auth unless the caller sent some.
+        if ((url.username || url.password) &&
+            !Object.keys(headers).some((k) => /^authorization$/i.test(k)))
+            headers.authorization = `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
+        const path = `${url.pathname}${url.search}`;
+        let options;
+        let lib;
+        if (proxy && !isHttps) {
+            // Absolute-form to the proxy: it resolves the target's name.
+            lib = proxy.protocol === 'https:' ? libs.https : libs.http;
+            headers.host = url.host;
+            const auth = proxyAuthorization(proxy);
+            if (auth)
+                headers['proxy-authorization'] = auth;
+            options = {
+                host: hostOf(proxy),
+                port: Number(proxy.port) || (proxy.protocol === 'https:' ? 443 : 80),
+                path: `${url.protocol}//${url.host}${path}`,
+                ...connectOptions(proxy.hostname),
+            };
+        }
+        else {
+            lib = isHttps ? libs.https : libs.http;
+            options = {
+                host: hostOf(url),
+                port: Number(url.port) || (isHttps ? 443 : 80),
+                path,
+                ...(proxy ? { tunnelSignal: limit.signal } : connectOptions(url.hostname)),
+            };
+        }
+        // Aborting destroys the request without an error object: Node then reports it on the request
+        // (which we listen to), never as an 'error' on a socket that may already be back in the pool.
+        Object.assign(options, { method, headers, agent });
+        const viaProxy = proxy && !isHttps ? proxy : undefined;
+        return new Promise((resolve, reject) => {
+            let phase = 'connect';
+            const set = (p) => {
+                phase = p;
+                onPhase(p);
+            };
+            const request = lib.request(options, (res) => {
+                set('response');
+                resolve(res);
+            });
+            request.on('socket', (socket) => {
+                if (request.reusedSocket || socket[READY])
+                    return set('sent');
+                const secured = () => set('sent');
+                const connected = () => {
+                    if (isHttps) {
+                        set('tls');
+                        socket.once('secureConnect', secured);
+                    }
+                    else
+                        set('sent');
+                };
+                if (socket.connecting)
+                    socket.once('connect', connected);
+                else
+                    connected();
+            });
+            request.on('error', (err) => reject(classify(err, phase, viaProxy)));
+            const stop = () => request.destroy();
+            if (limit.signal.aborted)
+                stop();
+            else
+                limit.signal.addEventListener('abort', stop, { once: true });
+            request.once('close', () => limit.signal.removeEventListener('abort', stop));
+            if (req.body !== undefined)
+                request.write(req.body);
+            request.end();
+        });
+    }
+    failure(err, limit, timeoutMs, phase) {
+        if (limit.timedOut)
+            return new HttpError('TIMEOUT', `timed out after ${timeoutMs} ms`, phase);
+        if (limit.signal.aborted)
+            return new HttpError('ABORTED', 'request aborted', phase);
+        if (err instanceof HttpError)
+            return err;
+        return classify(err, phase);
+    }
+    /** One request, its body read (up to maxBodyBytes) within timeoutMs. */
+    async request(req) {
+        const limit = new Limit(req.timeoutMs, req.deadline, req.signal);
+        let phase = 'connect';
+        try {
+            const res = await this.open(req, new URL(String(req.url)), limit, (p) => (phase = p));
+            return await readBody(res, req.maxBodyBytes ?? DEFAULT_MAX_BODY);
+        }
+        catch (err) {
+            throw this.failure(err, limit, req.timeoutMs, phase);
+        }
+        finally {
+            limit.dispose();
+        }
+    }
+    /**
+     * A request whose body is handed over as it arrives: resolves at the response headers
+     * (timeoutMs covers getting them); from then on the caller reads, and `signal` or close() stop it.
+     */
+    async stream(req) {
+        const limit = new Limit(req.timeoutMs, req.deadline, req.signal);
+        let phase = 'connect';
+        let res;
+        try {
+            res = await this.open(req, new URL(String(req.url)), limit, (p) => (phase = p));
+        }
+        catch (err) {
+            limit.dispose();
+            throw this.failure(err, limit, req.timeoutMs, phase);
+        }
+        limit.disarm();
+        const fail = (err) => this.failure(err, limit, req.timeoutMs, 'response');
+        return {
+            status: res.statusCode ?? 0,
+            statusText: res.statusMessage ?? '',
+            headers: flatHeaders(res.headers),
+            async *chunks() {
+                try {
+                    for await (const chunk of res)
+                        yield chunk;
+                    if (!res.complete)
+                        throw new HttpError('CONNECTION_RESET', 'connection closed before the response was complete', 'response');
+                }
+                catch (err) {
+                    throw fail(err);
+                }
+                finally {
+                    limit.dispose();
+                }
+            },
+            close() {
+                limit.dispose();
+                res.destroy();
+            },
+        };
+    }
+}
+function readBody(res, maxBody) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        let truncated = false;
+        const finish = () => resolve({
+            status: res.statusCode ?? 0,
+            statusText: res.statusMessage ?? '',
+            headers: flatHeaders(res.headers),
+            body: Buffer.concat(chunks),
+            truncated,
+        });
+        res.on('data', (chunk) => {
+            if (truncated)
+                return;
+            const room = maxBody - size;
+            if (chunk.length > room) {
+                chunks.push(chunk.subarray(0, room));
+                size = maxBody;
+                truncated = true;
+                // Resolve before stopping the transfer: destroying emits 'aborted', which must not win.
+                finish();
+                res.destroy();
+                return;
+            }
+            chunks.push(chunk);
+            size += chunk.length;
+        });
+        res.on('end', finish);
+        res.on('error', (err) => (truncated ? undefined : reject(err)));
+        res.on('aborted', () => truncated
+            ? undefined
+            : reject(new HttpError('CONNECTION_RESET', 'connection closed before the response was complete', 'response')));
     });
 }
 /** Sends one request (following redirects if asked). Network faults throw HttpError; any HTTP status resolves. */
 async function httpRequest(req) {
     const started = performance.now();
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-    }, Math.max(1, req.timeoutMs));
-    const onOuterAbort = () => controller.abort();
-    // A signal aborted before the call never fires 'abort' again: honour it now.
-    if (req.signal?.aborted)
-        controller.abort();
-    else
-        req.signal?.addEventListener('abort', onOuterAbort, { once: true });
+    // One limit for the whole chain of redirects, as before: timeoutMs is the request's budget.
+    const deadline = Math.min(Date.now() + Math.max(1, req.timeoutMs), req.deadline ?? Infinity);
+    const transport = new HttpTransport({
+        insecure: req.insecure,
+        ca: req.ca,
+        proxy: req.proxy,
+        env: req.env,
+    });
     let url = new URL(String(req.url));
     let method = (req.method ?? 'GET').toUpperCase();
     let body = req.body;
@@ -1608,21 +2402,28 @@ async function httpRequest(req) {
     let redirects = 0;
     try {
         for (;;) {
-            let res;
-            try {
-                res = await once(req, url, headers, method, body, controller.signal, req.maxBodyBytes ?? DEFAULT_MAX_BODY);
-            }
-            catch (err) {
-                if (timedOut)
-                    throw new HttpError('TIMEOUT', `timed out after ${req.timeoutMs} ms`);
-                if (controller.signal.aborted)
-                    throw new HttpError('ABORTED', 'request aborted');
-                if (err instanceof HttpError)
-                    throw err;
-                throw classify(err);
-            }
+            const res = await transport
+                .request({
+                url,
+                method,
+                headers,
+                body,
+                timeoutMs: Math.max(1, deadline - Date.now()),
+                signal: req.signal,
+                maxBodyBytes: req.maxBodyBytes,
+            })
+                .catch((err) => {
+                // The message names the budget the caller gave, not what was left of it.
+                if (err instanceof HttpError && err.code === 'TIMEOUT')
+                    throw new HttpError('TIMEOUT', `timed out after ${req.timeoutMs} ms`, err.phase);
+                throw err;
+            });
             const location = res.headers.location;
-            if (!req.followRedirects || res.status < 300 || res.status > 399 || res.status === 304 || !location) {
+            if (!req.followRedirects ||
+                res.status < 300 ||
+                res.status > 399 ||
+                res.status === 304 ||
+                !location) {
                 return { ...res, url: safeUrl(url), redirects, timeMs: performance.now() - started };
             }
             let next;
@@ -1630,14 +2431,14 @@ async function httpRequest(req) {
                 next = new URL(location, url);
             }
             catch {
-                throw new HttpError('BAD_REDIRECT', `redirect to an invalid location`);
+                throw new HttpError('BAD_REDIRECT', `redirect to an invalid location`, 'response');
             }
             if (next.protocol !== 'http:' && next.protocol !== 'https:')
-                throw new HttpError('BAD_REDIRECT', `redirect to unsupported scheme ${next.protocol}`);
+                throw new HttpError('BAD_REDIRECT', `redirect to unsupported scheme ${next.protocol}`, 'response');
             if (seen.has(next.href))
-                throw new HttpError('REDIRECT_LOOP', `redirect loop at ${safeUrl(next)}`);
+                throw new HttpError('REDIRECT_LOOP', `redirect loop at ${safeUrl(next)}`, 'response');
             if (++redirects > maxRedirects)
-                throw new HttpError('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects`);
+                throw new HttpError('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects`, 'response');
             seen.add(next.href);
             // As fetch does: 303 always, and 301/302 after a POST, continue as GET without a body.
             if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
@@ -1652,8 +2453,7 @@ async function httpRequest(req) {
         }
     }
     finally {
-        clearTimeout(timer);
-        req.signal?.removeEventListener('abort', onOuterAbort);
+        transport.close();
     }
 }
 
@@ -1707,6 +2507,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ })
 

@@ -236,9 +236,12 @@ function openTunnel(
       path: authority,
       headers,
       agent: false,
-      signal,
       ...connectOptions(proxy.hostname),
     });
+    const stop = () => req.destroy();
+    if (signal?.aborted) stop();
+    else signal?.addEventListener('abort', stop, { once: true });
+    req.once('close', () => signal?.removeEventListener('abort', stop));
     req.once('connect', (res, socket, head) => {
       if (res.statusCode !== 200) {
         socket.destroy();
@@ -507,7 +510,9 @@ export class HttpTransport {
         ...(proxy ? { tunnelSignal: limit.signal } : connectOptions(url.hostname)),
       };
     }
-    Object.assign(options, { method, headers, agent, signal: limit.signal });
+    // Aborting destroys the request without an error object: Node then reports it on the request
+    // (which we listen to), never as an 'error' on a socket that may already be back in the pool.
+    Object.assign(options, { method, headers, agent });
     const viaProxy = proxy && !isHttps ? proxy : undefined;
     return new Promise((resolve, reject) => {
       let phase: HttpPhase = 'connect';
@@ -532,6 +537,10 @@ export class HttpTransport {
         else connected();
       });
       request.on('error', (err: NodeJS.ErrnoException) => reject(classify(err, phase, viaProxy)));
+      const stop = () => request.destroy();
+      if (limit.signal.aborted) stop();
+      else limit.signal.addEventListener('abort', stop, { once: true });
+      request.once('close', () => limit.signal.removeEventListener('abort', stop));
       if (req.body !== undefined) request.write(req.body);
       request.end();
     });

@@ -41,6 +41,9 @@ export function parseProxyUrl(value: string, what: string): URL {
     url = undefined;
   }
   if (!url) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !/^(https?|socks5h?|socks4a?):/i.test(value))
+      throw new ProxyConfigError(`${what} is not an http:// or https:// proxy URL`);
+    if (value.includes('://')) throw new ProxyConfigError(`${what} is not a valid proxy URL`);
     try {
       url = new URL(`http://${value}`);
     } catch {
