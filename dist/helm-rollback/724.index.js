@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HQ: () => (/* binding */ proxyEnvSecrets),
 /* harmony export */   Pr: () => (/* binding */ parseProxyUrl),
 /* harmony export */   Xb: () => (/* binding */ ProxyConfigError),
 /* harmony export */   YB: () => (/* binding */ proxyAuthorization),
@@ -13,7 +14,7 @@ export const modules = {
 /* harmony export */   l: () => (/* binding */ proxyUrlSecrets),
 /* harmony export */   ri: () => (/* binding */ displayProxy)
 /* harmony export */ });
-/* unused harmony exports proxyEnvSecrets, noProxyMatches, isLoopbackHost */
+/* unused harmony exports noProxyMatches, isLoopbackHost */
 // Which proxy a request goes through, by the rules Go's net/http applies (golang.org/x/net/http/
 // httpproxy) — the rules helm, kubectl and the credential plugins in the same job follow, so one
 // set of HTTPS_PROXY/HTTP_PROXY/NO_PROXY means the same to every tool a workflow runs:

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9351);
-/* harmony import */ var _wait_rollout__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1280);
+/* harmony import */ var _wait_rollout__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8943);
 
 
 const runner = new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .Runner */ .by();
@@ -17,7 +17,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1280:
+/***/ 8943:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -444,8 +444,6 @@ async function loadKubeConnection(sources) {
 
 // EXTERNAL MODULE: ./packages/core/src/http.ts
 var http = __nccwpck_require__(1457);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./packages/kube/src/credential-plugin.ts
 // Credentials for the API server, and how they are renewed, as client-go does it:
 // - `exec` plugins (aws eks get-token, gke-gcloud-auth-plugin, kubelogin) are run directly: the
@@ -454,7 +452,6 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 //   `expirationTimestamp`, and the plugin runs again once after a 401.
 // - `tokenFile` is re-read every minute (client-go's cached file token source) and after a 401.
 // - legacy `auth-provider` entries: see authProviderCredentials below.
-
 
 class CredentialPluginError extends Error {
     constructor(message) {
@@ -466,30 +463,34 @@ class CredentialPluginError extends Error {
  * execFile until core's runProcess is on main; then this becomes `runProcess` (same arguments,
  * same result; a command that cannot start rejects with `reason: 'not-found'` or code ENOENT).
  */
-const defaultPluginRunner = (command, args, options) => new Promise((resolve, reject) => {
-    const env = {};
-    for (const [k, v] of Object.entries(options.env))
-        if (v !== undefined)
-            env[k] = v;
-    (0,external_node_child_process_namespaceObject.execFile)(command, [...args], {
-        env,
-        timeout: options.timeoutMs,
-        maxBuffer: options.maxOutputBytes ?? 4 * 1024 * 1024,
-        windowsHide: true,
-        signal: options.signal,
-    }, (err, stdout, stderr) => {
-        const e = err;
-        if (e?.code === 'ENOENT')
-            return reject(Object.assign(e, { reason: 'not-found' }));
-        resolve({
-            code: e ? (typeof e.code === 'number' ? e.code : null) : 0,
-            stdout: String(stdout),
-            stderr: String(stderr),
-            timedOut: !!e?.killed && !options.signal?.aborted,
-            cancelled: !!options.signal?.aborted,
+const defaultPluginRunner = async (command, args, options) => {
+    // Loaded on the first plugin run: most users have a token, not a plugin.
+    const { execFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
+    return new Promise((resolve, reject) => {
+        const env = {};
+        for (const [k, v] of Object.entries(options.env))
+            if (v !== undefined)
+                env[k] = v;
+        execFile(command, [...args], {
+            env,
+            timeout: options.timeoutMs,
+            maxBuffer: options.maxOutputBytes ?? 4 * 1024 * 1024,
+            windowsHide: true,
+            signal: options.signal,
+        }, (err, stdout, stderr) => {
+            const e = err;
+            if (e?.code === 'ENOENT')
+                return reject(Object.assign(e, { reason: 'not-found' }));
+            resolve({
+                code: e ? (typeof e.code === 'number' ? e.code : null) : 0,
+                stdout: String(stdout),
+                stderr: String(stderr),
+                timedOut: !!e?.killed && !options.signal?.aborted,
+                cancelled: !!options.signal?.aborted,
+            });
         });
     });
-});
+};
 const lastLine = (text) => text.trim().split(/\r?\n/).filter(Boolean).pop()?.slice(0, 300) ?? '';
 /** Runs an exec credential plugin and returns the token or client certificate it printed. */
 async function runExecPlugin(exec, opts) {
@@ -3507,6 +3508,13 @@ function proxyFor(target, setting) {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 

@@ -5,7 +5,6 @@
 //   `expirationTimestamp`, and the plugin runs again once after a 401.
 // - `tokenFile` is re-read every minute (client-go's cached file token source) and after a 401.
 // - legacy `auth-provider` entries: see authProviderCredentials below.
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { ExecConfig, KubeConnection } from './kubeconfig';
 
@@ -58,8 +57,10 @@ export type PluginProcessRunner = (
  * execFile until core's runProcess is on main; then this becomes `runProcess` (same arguments,
  * same result; a command that cannot start rejects with `reason: 'not-found'` or code ENOENT).
  */
-export const defaultPluginRunner: PluginProcessRunner = (command, args, options) =>
-  new Promise((resolve, reject) => {
+export const defaultPluginRunner: PluginProcessRunner = async (command, args, options) => {
+  // Loaded on the first plugin run: most users have a token, not a plugin.
+  const { execFile } = await import('node:child_process');
+  return new Promise((resolve, reject) => {
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries(options.env)) if (v !== undefined) env[k] = v;
     execFile(
@@ -85,6 +86,7 @@ export const defaultPluginRunner: PluginProcessRunner = (command, args, options)
       },
     );
   });
+};
 
 export interface ExecPluginOptions {
   env: Record<string, string | undefined>;

@@ -1,8 +1,8 @@
-export const id = 548;
-export const ids = [548];
+export const id = 867;
+export const ids = [867];
 export const modules = {
 
-/***/ 1548:
+/***/ 1867:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,6 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  CredentialPluginError: () => (/* reexport */ CredentialPluginError),
   FATAL_WAITING_REASONS: () => (/* reexport */ FATAL_WAITING_REASONS),
   KubeApiClient: () => (/* reexport */ KubeApiClient),
   KubeApiError: () => (/* reexport */ KubeApiError),
@@ -17,14 +18,18 @@ __webpack_require__.d(__webpack_exports__, {
   REVISION_ANNOTATION: () => (/* reexport */ REVISION_ANNOTATION),
   SERVICE_ACCOUNT_DIR: () => (/* reexport */ kubeconfig/* SERVICE_ACCOUNT_DIR */.Id),
   WORKLOAD_KINDS: () => (/* reexport */ workload_ref/* WORKLOAD_KINDS */.i6),
+  authProviderCredentials: () => (/* reexport */ authProviderCredentials),
   collectDiagnostics: () => (/* reexport */ collectDiagnostics),
+  connectCluster: () => (/* reexport */ connectCluster),
   connectionCredentials: () => (/* reexport */ connectionCredentials),
   connectionFromKubeconfig: () => (/* reexport */ kubeconfig/* connectionFromKubeconfig */.Q6),
   createKubeApi: () => (/* reexport */ createKubeApi),
   daemonSetStatus: () => (/* reexport */ daemonSetStatus),
   decodeKubeconfigContent: () => (/* reexport */ kubeconfig.decodeKubeconfigContent),
+  defaultPluginRunner: () => (/* reexport */ defaultPluginRunner),
   deploymentStatus: () => (/* reexport */ deploymentStatus),
   diagnosePod: () => (/* reexport */ diagnosePod),
+  execCredentials: () => (/* reexport */ execCredentials),
   formatDiagnostics: () => (/* reexport */ formatDiagnostics),
   formatWorkloadRef: () => (/* reexport */ workload_ref/* formatWorkloadRef */.Ab),
   inClusterConnection: () => (/* reexport */ kubeconfig/* inClusterConnection */.YL),
@@ -41,12 +46,16 @@ __webpack_require__.d(__webpack_exports__, {
   parseWorkloadKind: () => (/* reexport */ workload_ref/* parseWorkloadKind */.Nl),
   parseWorkloadRef: () => (/* reexport */ workload_ref/* parseWorkloadRef */.iD),
   podProblem: () => (/* reexport */ podProblem),
+  renewalMarginMs: () => (/* reexport */ renewalMarginMs),
   replicaCounts: () => (/* reexport */ replicaCounts),
   rolloutStatus: () => (/* reexport */ rolloutStatus),
+  runExecPlugin: () => (/* reexport */ runExecPlugin),
   secretArgs: () => (/* reexport */ kubeconfig/* secretArgs */.s9),
   serverUrlSecrets: () => (/* reexport */ kubeconfig/* serverUrlSecrets */.ms),
   statefulSetStatus: () => (/* reexport */ statefulSetStatus),
+  staticCredentials: () => (/* reexport */ staticCredentials),
   statusError: () => (/* reexport */ statusError),
+  tokenFileCredentials: () => (/* reexport */ tokenFileCredentials),
   waitForRollouts: () => (/* reexport */ waitForRollouts),
   workloadCollectionPath: () => (/* reexport */ workload_ref/* workloadCollectionPath */.J7),
   workloadResourceName: () => (/* reexport */ workload_ref/* workloadResourceName */.L2),
@@ -759,8 +768,6 @@ async function httpRequest(req) {
     }
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./packages/kube/src/credential-plugin.ts
@@ -772,7 +779,6 @@ var external_node_fs_ = __webpack_require__(3024);
 // - `tokenFile` is re-read every minute (client-go's cached file token source) and after a 401.
 // - legacy `auth-provider` entries: see authProviderCredentials below.
 
-
 class CredentialPluginError extends Error {
     constructor(message) {
         super(message);
@@ -783,30 +789,34 @@ class CredentialPluginError extends Error {
  * execFile until core's runProcess is on main; then this becomes `runProcess` (same arguments,
  * same result; a command that cannot start rejects with `reason: 'not-found'` or code ENOENT).
  */
-const defaultPluginRunner = (command, args, options) => new Promise((resolve, reject) => {
-    const env = {};
-    for (const [k, v] of Object.entries(options.env))
-        if (v !== undefined)
-            env[k] = v;
-    (0,external_node_child_process_.execFile)(command, [...args], {
-        env,
-        timeout: options.timeoutMs,
-        maxBuffer: options.maxOutputBytes ?? 4 * 1024 * 1024,
-        windowsHide: true,
-        signal: options.signal,
-    }, (err, stdout, stderr) => {
-        const e = err;
-        if (e?.code === 'ENOENT')
-            return reject(Object.assign(e, { reason: 'not-found' }));
-        resolve({
-            code: e ? (typeof e.code === 'number' ? e.code : null) : 0,
-            stdout: String(stdout),
-            stderr: String(stderr),
-            timedOut: !!e?.killed && !options.signal?.aborted,
-            cancelled: !!options.signal?.aborted,
+const defaultPluginRunner = async (command, args, options) => {
+    // Loaded on the first plugin run: most users have a token, not a plugin.
+    const { execFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1421, 23));
+    return new Promise((resolve, reject) => {
+        const env = {};
+        for (const [k, v] of Object.entries(options.env))
+            if (v !== undefined)
+                env[k] = v;
+        execFile(command, [...args], {
+            env,
+            timeout: options.timeoutMs,
+            maxBuffer: options.maxOutputBytes ?? 4 * 1024 * 1024,
+            windowsHide: true,
+            signal: options.signal,
+        }, (err, stdout, stderr) => {
+            const e = err;
+            if (e?.code === 'ENOENT')
+                return reject(Object.assign(e, { reason: 'not-found' }));
+            resolve({
+                code: e ? (typeof e.code === 'number' ? e.code : null) : 0,
+                stdout: String(stdout),
+                stderr: String(stderr),
+                timedOut: !!e?.killed && !options.signal?.aborted,
+                cancelled: !!options.signal?.aborted,
+            });
         });
     });
-});
+};
 const lastLine = (text) => text.trim().split(/\r?\n/).filter(Boolean).pop()?.slice(0, 300) ?? '';
 /** Runs an exec credential plugin and returns the token or client certificate it printed. */
 async function runExecPlugin(exec, opts) {
@@ -1978,7 +1988,191 @@ async function waitForRollouts(options) {
     }
 }
 
+;// CONCATENATED MODULE: ./packages/kube/src/cluster-session.ts
+// One cluster session for every action that talks to Kubernetes: from the kubeconfig input (or
+// $KUBECONFIG, ~/.kube/config, the in-cluster service account) to a ready API client, with the
+// error mapping (a bad input is an InputError naming it), credentials that renew, the proxy,
+// masking, a printable server, cancellation, the time kept for diagnostics inside the deadline,
+// and the last connection error for a wait that timed out. See README.md, "One cluster session".
+
+
+
+
+
+/** A signal that aborts when any of them does; an absent one is ignored. */
+function anySignal(a, b) {
+    if (!a)
+        return b;
+    if (!b)
+        return a;
+    return AbortSignal.any([a, b]);
+}
+/** Failures that say nothing about the server's health: answers about objects, and our own aborts. */
+const isObjectAnswer = (err) => err.code === 'ABORTED' || err.status === 404 || err.status === 409 || err.status === 410;
+class Session {
+    deadline;
+    waitDeadline;
+    signal;
+    now;
+    lastError;
+    api;
+    context;
+    source;
+    namespace;
+    displayServer;
+    proxy;
+    constructor(conn, inner, deadline, waitDeadline, signal, now, env) {
+        this.deadline = deadline;
+        this.waitDeadline = waitDeadline;
+        this.signal = signal;
+        this.now = now;
+        this.context = conn.context;
+        this.source = conn.source;
+        this.namespace = conn.namespace;
+        this.displayServer = conn.displayServer;
+        try {
+            const proxy = new HttpTransport({ proxy: conn.proxyUrl, env }).proxyFor(conn.server);
+            this.proxy = proxy ? (0,src_proxy/* displayProxy */.ri)(proxy) : undefined;
+        }
+        catch {
+            // An unusable proxy setting fails the first request, with its message.
+            this.proxy = undefined;
+        }
+        this.api = this.wrap(inner);
+    }
+    wrap(inner) {
+        const cancel = this.signal;
+        const ok = () => (this.lastError = undefined);
+        const failed = (err) => {
+            if (!(err instanceof KubeApiError))
+                return;
+            // An answer about an object (404 ...) still proves the server is reachable.
+            if (isObjectAnswer(err)) {
+                if (err.code !== 'ABORTED')
+                    ok();
+            }
+            else
+                this.lastError = err;
+        };
+        return {
+            get requests() {
+                return inner.requests;
+            },
+            close: () => inner.close(),
+            async get(path, query, opts = {}) {
+                try {
+                    const value = await inner.get(path, query, {
+                        ...opts,
+                        signal: anySignal(opts.signal, cancel),
+                    });
+                    ok();
+                    return value;
+                }
+                catch (err) {
+                    failed(err);
+                    throw err;
+                }
+            },
+            async watch(path, query, onEvent, opts = {}) {
+                let seen = false;
+                try {
+                    await inner.watch(path, query, (e) => {
+                        if (!seen)
+                            ok();
+                        seen = true;
+                        onEvent(e);
+                    }, { ...opts, signal: anySignal(opts.signal, cancel) });
+                }
+                catch (err) {
+                    failed(err);
+                    throw err;
+                }
+            },
+        };
+    }
+    describe() {
+        const via = this.proxy ? `, via proxy ${this.proxy}` : '';
+        return `${this.displayServer} (context ${this.context} from ${this.source}${via})`;
+    }
+    diagnosticsBudget(maxMs = 5_000) {
+        const ms = Math.max(0, Math.min(maxMs, this.deadline - this.now()));
+        const controller = new AbortController();
+        // An already-aborted signal never fires 'abort' again: abort now instead of subscribing.
+        if (ms <= 0 || this.signal?.aborted) {
+            controller.abort();
+            return { signal: controller.signal, ms: 0, dispose: () => { } };
+        }
+        const timer = setTimeout(() => controller.abort(), ms);
+        const onCancel = () => controller.abort();
+        this.signal?.addEventListener('abort', onCancel, { once: true });
+        return {
+            signal: controller.signal,
+            ms,
+            dispose: () => {
+                clearTimeout(timer);
+                this.signal?.removeEventListener('abort', onCancel);
+            },
+        };
+    }
+    close() {
+        this.api.close();
+    }
+}
+/**
+ * Connects to the cluster the inputs (or the runner's environment) name. Throws InputError for
+ * a problem in the inputs, ActionError for anything else (no cluster found, a credential plugin
+ * that fails). Call close() when done (a finally, or the action's onCleanup).
+ */
+async function connectCluster(options) {
+    const now = options.now ?? Date.now;
+    const names = { kubeconfig: 'kubeconfig', context: 'context', ...options.inputNames };
+    const content = options.kubeconfig?.trim() ?? '';
+    // Proxy credentials in HTTPS_PROXY/HTTP_PROXY are masked before anything can print them.
+    (0,src_proxy/* proxyEnvSecrets */.HQ)(options.env).forEach((s) => options.onSecret(s));
+    let conn;
+    try {
+        conn = await (0,kubeconfig/* loadKubeConnection */.ic)({
+            content,
+            context: options.context || undefined,
+            env: options.env,
+            homeDir: options.homeDir,
+            serviceAccountDir: options.serviceAccountDir,
+            readFile: options.readFile,
+            onSecret: options.onSecret,
+        });
+    }
+    catch (err) {
+        if (!(err instanceof kubeconfig/* KubeconfigError */.C2))
+            throw err;
+        // A problem in what the workflow gave us is an input error; one in the runner's files is not.
+        if (content || err.about === 'context')
+            throw new errors/* InputError */.dz(err.about === 'context' ? names.context : names.kubeconfig, err.message);
+        throw new errors/* ActionError */.lZ(err.message);
+    }
+    const left = Math.max(0, options.deadline - now());
+    const reserve = Math.min(left, options.diagnosticsReserveMs ?? Math.min(5_000, left / 10));
+    let api;
+    try {
+        api = await (options.createApi
+            ? options.createApi(conn)
+            : createKubeApi(conn, {
+                onSecret: options.onSecret,
+                userAgent: options.userAgent,
+                env: options.env,
+                pluginTimeoutMs: Math.max(1000, Math.min(60_000, left)),
+                signal: options.signal,
+                run: options.runProcess,
+            }));
+    }
+    catch (err) {
+        throw new errors/* ActionError */.lZ(`cannot get credentials for context '${conn.context}' from ${conn.source}: ${(0,errors/* errorMessage */.gJ)(err)}`);
+    }
+    return new Session(conn, api, options.deadline, options.deadline - reserve, options.signal, now, options.env);
+}
+
 ;// CONCATENATED MODULE: ./packages/kube/src/index.ts
+
+
 
 
 
