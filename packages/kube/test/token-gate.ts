@@ -37,13 +37,11 @@ export async function startTokenGate(cluster: SimCluster): Promise<TokenGate> {
         JSON.stringify({ kind: 'Status', status: 'Failure', reason: 'Unauthorized', code: 401 }),
       );
     }
+    const headers = { ...req.headers, authorization: `Bearer ${cluster.token}` };
+    delete headers.host;
     const upstream = https.request(
       `${cluster.url}${req.url}`,
-      {
-        method: req.method,
-        headers: { ...req.headers, host: undefined, authorization: `Bearer ${cluster.token}` },
-        ca: cluster.caPem,
-      },
+      { method: req.method, headers, ca: cluster.caPem },
       (up: http.IncomingMessage) => {
         res.writeHead(up.statusCode ?? 502, up.headers);
         up.pipe(res);
