@@ -9,6 +9,7 @@ import {
   type HttpPhase,
   type TransportOptions,
 } from '@cicd-actions/core/http';
+import type { V1Status } from '@kubernetes/client-node';
 import type { KubeConnection } from './kubeconfig';
 import {
   authProviderCredentials,
@@ -64,13 +65,7 @@ export interface WatchEvent<T = unknown> {
 }
 
 /** A metav1.Status, as the API server sends for errors (and in ERROR watch events). */
-export interface ApiStatus {
-  kind?: string;
-  status?: string;
-  message?: string;
-  reason?: string;
-  code?: number;
-}
+export type ApiStatus = V1Status;
 
 export interface RequestOptions {
   timeoutMs?: number;
