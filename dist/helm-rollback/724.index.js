@@ -284,6 +284,75 @@ function proxyFor(target, setting) {
 
 /***/ }),
 
+/***/ 7620:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   eh: () => (/* binding */ isSecretName)
+/* harmony export */ });
+/* unused harmony exports isSensitiveHeader, maskHeaders, maskUrl, redactThenCut */
+const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|token|secret|api[-_]?key|password|auth|session|signature/i;
+/** Whether a header's value carries a credential and must be masked. */
+function isSensitiveHeader(name) {
+    return SENSITIVE_HEADER.test(name.trim());
+}
+/** Masks the credential-carrying values of headers; for `Bearer x`/`Basic x`, the token too. */
+function maskHeaders(runner, headers) {
+    for (const [name, value] of Object.entries(headers)) {
+        if (!isSensitiveHeader(name))
+            continue;
+        runner.setSecret(value);
+        const scheme = /^\s*\S+\s+(\S+)\s*$/.exec(value);
+        if (scheme)
+            runner.setSecret(scheme[1]);
+    }
+}
+/** Masks a URL and the parts of it that identify a secret (userinfo, path, query). */
+function maskUrl(runner, url) {
+    runner.setSecret(url);
+    try {
+        const u = new URL(url);
+        if (u.password)
+            runner.setSecret(decodeURIComponent(u.password));
+        if (u.username && u.password)
+            runner.setSecret(decodeURIComponent(u.username));
+        if (u.pathname.length > 1)
+            runner.setSecret(u.pathname);
+        if (u.search)
+            runner.setSecret(u.search);
+    }
+    catch {
+        // An unparseable URL is masked whole above.
+    }
+}
+const SECRET_WORDS = /TOKEN|SECRET|PASSW|CREDENTIAL|PRIVATE.?KEY|API.?KEY|SIGNATURE|COOKIE|AUTHORIZATION/;
+const SECRET_SEGMENTS = new Set(['KEY', 'AUTH', 'PASS', 'PWD', 'SESSION', 'CREDS', 'SAS', 'OTP']);
+/**
+ * Whether a name (an environment variable, a header, a flag) says its value is a secret:
+ * `AWS_SECRET_ACCESS_KEY`, `GITHUB_TOKEN`, `DB_PASSWORD`, `X-Api-Key` — but not `AWS_PROFILE`,
+ * `AWS_REGION` or `GIT_AUTHOR_NAME`, whose values are ordinary words that masking would blank
+ * everywhere in the log.
+ */
+function isSecretName(name) {
+    const upper = name.toUpperCase();
+    if (SECRET_WORDS.test(upper))
+        return true;
+    return upper.split(/[^A-Z0-9]+/).some((segment) => SECRET_SEGMENTS.has(segment));
+}
+/**
+ * Redacts, then cuts to `max` characters: a cut must never come first, or a secret cut in half
+ * (the part the masker no longer recognises) would survive.
+ */
+function redactThenCut(text, redact, max) {
+    const clean = redact(text);
+    if (clean.length <= max)
+        return clean;
+    return `${[...clean].slice(0, max).join('')}…`;
+}
+
+
+/***/ }),
+
 /***/ 5724:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -294,7 +363,6 @@ function proxyFor(target, setting) {
 /* harmony export */   YL: () => (/* binding */ inClusterConnection),
 /* harmony export */   decodeKubeconfigContent: () => (/* binding */ decodeKubeconfigContent),
 /* harmony export */   ic: () => (/* binding */ loadKubeConnection),
-/* harmony export */   kJ: () => (/* binding */ looksSecretName),
 /* harmony export */   kubeconfigSecrets: () => (/* binding */ kubeconfigSecrets),
 /* harmony export */   ms: () => (/* binding */ serverUrlSecrets),
 /* harmony export */   nN: () => (/* binding */ mergeKubeconfigs),
@@ -306,10 +374,14 @@ function proxyFor(target, setting) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _cicd_actions_core_proxy__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(609);
+/* harmony import */ var _cicd_actions_core_process__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7332);
+/* harmony import */ var _cicd_actions_core_secrets__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7620);
 // Finding the cluster and the credentials, as kubectl does: kubeconfig content given as an input
 // (raw YAML or base64), else $KUBECONFIG, else ~/.kube/config, else the pod's service account.
 // Unlike client-node's loadFromDefault, nothing found is an error — never a silent
 // http://localhost:8080. Every secret read is handed to `onSecret` before it can reach a message.
+
+
 
 
 
@@ -337,35 +409,12 @@ function decodeKubeconfigContent(content) {
     }
     throw new KubeconfigError('is neither a kubeconfig (YAML with clusters, users and contexts) nor base64 of one');
 }
-// Names whose values are credentials (as core's isSecretName, which replaces this once on main).
-const SECRET_NAME = /token|secret|passw(or)?d|passwd|pwd|key|credential|auth|cookie|session|signature/i;
-/** Whether an env variable or flag name says its value is a credential. */
-function looksSecretName(name) {
-    return SECRET_NAME.test(name.replace(/^-+/, ''));
-}
 /**
- * The values of secret-looking flags in a plugin's arguments: `--token=X`, `--client-secret X`,
- * `--password=X` (the flag names as looksSecretName judges them). Other arguments stay readable.
+ * The values of secret-looking flags in a plugin's arguments (`--token=X`, `--client-secret X`,
+ * `--password X`): core's rule, the same one printableCommand hides.
  */
 function secretArgs(args) {
-    const out = [];
-    const list = args ?? [];
-    for (let i = 0; i < list.length; i++) {
-        const arg = String(list[i]);
-        const eq = /^(--?[A-Za-z0-9][\w.-]*)=(.+)$/s.exec(arg);
-        if (eq) {
-            if (looksSecretName(eq[1]))
-                out.push(eq[2]);
-            continue;
-        }
-        const next = list[i + 1];
-        if (/^--?[A-Za-z]/.test(arg) &&
-            looksSecretName(arg) &&
-            next !== undefined &&
-            !/^-/.test(String(next)))
-            out.push(String(next));
-    }
-    return out;
+    return (0,_cicd_actions_core_process__WEBPACK_IMPORTED_MODULE_3__/* .secretArgValues */ .JC)((args ?? []).map(String));
 }
 /** The secret parts of a server URL's userinfo: the password and `user:password`, never the user alone. */
 function serverUrlSecrets(server) {
@@ -415,7 +464,7 @@ function kubeconfigSecrets(config) {
         // Only values whose names say they are secret: masking AWS_PROFILE=prod would blank "prod"
         // (and "production", "***uction") all over the log.
         for (const e of user.exec?.env ?? [])
-            if (e?.value && looksSecretName(String(e.name ?? '')))
+            if (e?.value && (0,_cicd_actions_core_secrets__WEBPACK_IMPORTED_MODULE_4__/* .isSecretName */ .eh)(String(e.name ?? '')))
                 out.push(String(e.value));
         out.push(...secretArgs(user.exec?.args));
     }

@@ -38,7 +38,6 @@ __webpack_require__.d(__webpack_exports__, {
   kubeconfigSecrets: () => (/* reexport */ kubeconfig.kubeconfigSecrets),
   labelSelectorString: () => (/* reexport */ labelSelectorString),
   loadKubeConnection: () => (/* reexport */ kubeconfig/* loadKubeConnection */.ic),
-  looksSecretName: () => (/* reexport */ kubeconfig/* looksSecretName */.kJ),
   mergeKubeconfigs: () => (/* reexport */ kubeconfig/* mergeKubeconfigs */.nN),
   newReplicaSet: () => (/* reexport */ newReplicaSet),
   newRevisionPods: () => (/* reexport */ newRevisionPods),
@@ -229,6 +228,8 @@ function workloadRevision(kind, obj) {
 
 // EXTERNAL MODULE: ./packages/kube/src/kubeconfig.ts
 var kubeconfig = __webpack_require__(5724);
+// EXTERNAL MODULE: ./packages/core/src/secrets.ts
+var secrets = __webpack_require__(7620);
 // EXTERNAL MODULE: ./packages/core/src/proxy.ts
 var src_proxy = __webpack_require__(609);
 ;// CONCATENATED MODULE: ./packages/core/src/http.ts
@@ -770,6 +771,8 @@ async function httpRequest(req) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./packages/core/src/process.ts
+var src_process = __webpack_require__(7332);
 ;// CONCATENATED MODULE: ./packages/kube/src/credential-plugin.ts
 // Credentials for the API server, and how they are renewed, as client-go does it:
 // - `exec` plugins (aws eks get-token, gke-gcloud-auth-plugin, kubelogin) are run directly: the
@@ -779,44 +782,15 @@ var external_node_fs_ = __webpack_require__(3024);
 // - `tokenFile` is re-read every minute (client-go's cached file token source) and after a 401.
 // - legacy `auth-provider` entries: see authProviderCredentials below.
 
+
 class CredentialPluginError extends Error {
     constructor(message) {
         super(message);
         this.name = 'CredentialPluginError';
     }
 }
-/**
- * execFile until core's runProcess is on main; then this becomes `runProcess` (same arguments,
- * same result; a command that cannot start rejects with `reason: 'not-found'` or code ENOENT).
- */
-const defaultPluginRunner = async (command, args, options) => {
-    // Loaded on the first plugin run: most users have a token, not a plugin.
-    const { execFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1421, 23));
-    return new Promise((resolve, reject) => {
-        const env = {};
-        for (const [k, v] of Object.entries(options.env))
-            if (v !== undefined)
-                env[k] = v;
-        execFile(command, [...args], {
-            env,
-            timeout: options.timeoutMs,
-            maxBuffer: options.maxOutputBytes ?? 4 * 1024 * 1024,
-            windowsHide: true,
-            signal: options.signal,
-        }, (err, stdout, stderr) => {
-            const e = err;
-            if (e?.code === 'ENOENT')
-                return reject(Object.assign(e, { reason: 'not-found' }));
-            resolve({
-                code: e ? (typeof e.code === 'number' ? e.code : null) : 0,
-                stdout: String(stdout),
-                stderr: String(stderr),
-                timedOut: !!e?.killed && !options.signal?.aborted,
-                cancelled: !!options.signal?.aborted,
-            });
-        });
-    });
-};
+/** Core's process runner: argument array, deadline, cancellation forwarded as SIGTERM, capped output. */
+const defaultPluginRunner = src_process/* runProcess */.R3;
 const lastLine = (text) => text.trim().split(/\r?\n/).filter(Boolean).pop()?.slice(0, 300) ?? '';
 /** Runs an exec credential plugin and returns the token or client certificate it printed. */
 async function runExecPlugin(exec, opts) {
@@ -1625,10 +1599,14 @@ function formatDiagnostics(diag) {
     return lines;
 }
 
-// EXTERNAL MODULE: ./packages/core/src/runner.ts
-var runner = __webpack_require__(8643);
+// EXTERNAL MODULE: ./packages/core/src/runner.ts + 22 modules
+var runner = __webpack_require__(8207);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/action.ts
+var action = __webpack_require__(5171);
+// EXTERNAL MODULE: ./packages/core/src/paths.ts
+var paths = __webpack_require__(2109);
 // EXTERNAL MODULE: ./packages/core/src/clock.ts
 var clock = __webpack_require__(143);
 // EXTERNAL MODULE: ./packages/core/src/inputs.ts
@@ -1688,6 +1666,10 @@ async function retry(attempt, opts) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
+
+
+
 
 
 

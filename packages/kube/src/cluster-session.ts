@@ -41,7 +41,7 @@ export interface ConnectClusterOptions {
   serviceAccountDir?: string;
   readFile?: (file: string) => string;
   homeDir?: string;
-  /** Runs exec credential plugins (default execFile; core's runProcess once on main). */
+  /** Runs exec credential plugins; default core's runProcess (pass a fake in tests). */
   runProcess?: PluginProcessRunner;
   /** Tests: a client instead of the real one (the session still wraps it). */
   createApi?: (conn: KubeConnection) => Promise<KubeApi>;

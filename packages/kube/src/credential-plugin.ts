@@ -6,6 +6,7 @@
 // - `tokenFile` is re-read every minute (client-go's cached file token source) and after a 401.
 // - legacy `auth-provider` entries: see authProviderCredentials below.
 import { readFileSync } from 'node:fs';
+import { runProcess } from '@cicd-actions/core/process';
 import type { ExecConfig, KubeConnection } from './kubeconfig';
 
 export interface PluginCredentials {
@@ -34,7 +35,7 @@ interface ExecCredential {
   };
 }
 
-/** What a plugin run needs from a process runner; the shape of core's runProcess result. */
+/** What a plugin run needs from a process runner (a subset of core's runProcess). */
 export interface PluginProcessResult {
   code: number | null;
   stdout: string;
@@ -53,40 +54,8 @@ export type PluginProcessRunner = (
   },
 ) => Promise<PluginProcessResult>;
 
-/**
- * execFile until core's runProcess is on main; then this becomes `runProcess` (same arguments,
- * same result; a command that cannot start rejects with `reason: 'not-found'` or code ENOENT).
- */
-export const defaultPluginRunner: PluginProcessRunner = async (command, args, options) => {
-  // Loaded on the first plugin run: most users have a token, not a plugin.
-  const { execFile } = await import('node:child_process');
-  return new Promise((resolve, reject) => {
-    const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(options.env)) if (v !== undefined) env[k] = v;
-    execFile(
-      command,
-      [...args],
-      {
-        env,
-        timeout: options.timeoutMs,
-        maxBuffer: options.maxOutputBytes ?? 4 * 1024 * 1024,
-        windowsHide: true,
-        signal: options.signal,
-      },
-      (err, stdout, stderr) => {
-        const e = err as (NodeJS.ErrnoException & { killed?: boolean }) | null;
-        if (e?.code === 'ENOENT') return reject(Object.assign(e, { reason: 'not-found' }));
-        resolve({
-          code: e ? (typeof e.code === 'number' ? e.code : null) : 0,
-          stdout: String(stdout),
-          stderr: String(stderr),
-          timedOut: !!e?.killed && !options.signal?.aborted,
-          cancelled: !!options.signal?.aborted,
-        });
-      },
-    );
-  });
-};
+/** Core's process runner: argument array, deadline, cancellation forwarded as SIGTERM, capped output. */
+export const defaultPluginRunner: PluginProcessRunner = runProcess;
 
 export interface ExecPluginOptions {
   env: Record<string, string | undefined>;

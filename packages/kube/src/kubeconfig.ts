@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseProxyUrl, proxyUrlSecrets, ProxyConfigError } from '@cicd-actions/core/proxy';
+import { secretArgValues } from '@cicd-actions/core/process';
+import { isSecretName } from '@cicd-actions/core/secrets';
 
 export class KubeconfigError extends Error {
   /** Which action input the problem is about. */
@@ -144,39 +146,12 @@ export function decodeKubeconfigContent(content: string): string {
   );
 }
 
-// Names whose values are credentials (as core's isSecretName, which replaces this once on main).
-const SECRET_NAME =
-  /token|secret|passw(or)?d|passwd|pwd|key|credential|auth|cookie|session|signature/i;
-
-/** Whether an env variable or flag name says its value is a credential. */
-export function looksSecretName(name: string): boolean {
-  return SECRET_NAME.test(name.replace(/^-+/, ''));
-}
-
 /**
- * The values of secret-looking flags in a plugin's arguments: `--token=X`, `--client-secret X`,
- * `--password=X` (the flag names as looksSecretName judges them). Other arguments stay readable.
+ * The values of secret-looking flags in a plugin's arguments (`--token=X`, `--client-secret X`,
+ * `--password X`): core's rule, the same one printableCommand hides.
  */
 export function secretArgs(args: readonly string[] | null | undefined): string[] {
-  const out: string[] = [];
-  const list = args ?? [];
-  for (let i = 0; i < list.length; i++) {
-    const arg = String(list[i]);
-    const eq = /^(--?[A-Za-z0-9][\w.-]*)=(.+)$/s.exec(arg);
-    if (eq) {
-      if (looksSecretName(eq[1])) out.push(eq[2]);
-      continue;
-    }
-    const next = list[i + 1];
-    if (
-      /^--?[A-Za-z]/.test(arg) &&
-      looksSecretName(arg) &&
-      next !== undefined &&
-      !/^-/.test(String(next))
-    )
-      out.push(String(next));
-  }
-  return out;
+  return secretArgValues((args ?? []).map(String));
 }
 
 /** The secret parts of a server URL's userinfo: the password and `user:password`, never the user alone. */
@@ -221,7 +196,7 @@ export function kubeconfigSecrets(config: Kubeconfig): string[] {
     // Only values whose names say they are secret: masking AWS_PROFILE=prod would blank "prod"
     // (and "production", "***uction") all over the log.
     for (const e of user.exec?.env ?? [])
-      if (e?.value && looksSecretName(String(e.name ?? ''))) out.push(String(e.value));
+      if (e?.value && isSecretName(String(e.name ?? ''))) out.push(String(e.value));
     out.push(...secretArgs(user.exec?.args));
   }
   return out.filter((v) => typeof v === 'string' && v.length > 0);
