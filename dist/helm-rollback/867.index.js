@@ -912,7 +912,9 @@ function execCredentials(exec, o) {
     const now = o.now ?? Date.now;
     let current;
     let running;
-    const run = (signal) => (running ??= runExecPlugin(exec, { ...o, signal: signal ?? o.signal })
+    // One run serves every request waiting for it, so only the session's signal (cancellation)
+    // stops it — never one request's own signal (a watch that ended, a diagnostics budget).
+    const run = () => (running ??= runExecPlugin(exec, o)
         .then((creds) => {
         const t = now();
         const renewAt = creds.expiresAt === undefined
@@ -924,12 +926,12 @@ function execCredentials(exec, o) {
         .finally(() => (running = undefined)));
     return {
         renewal: 'its exec plugin ran again',
-        get: async (signal) => (current && now() < current.renewAt ? current.creds : run(signal)),
-        refresh: async (used, signal) => {
+        get: async () => (current && now() < current.renewAt ? current.creds : run()),
+        refresh: async (used) => {
             // Someone else already renewed since `used` was handed out: use theirs.
             if (current && current.creds !== used)
                 return true;
-            await run(signal);
+            await run();
             return true;
         },
     };

@@ -225,8 +225,10 @@ export function execCredentials(
   const now = o.now ?? Date.now;
   let current: { creds: PluginCredentials; renewAt: number } | undefined;
   let running: Promise<PluginCredentials> | undefined;
-  const run = (signal?: AbortSignal): Promise<PluginCredentials> =>
-    (running ??= runExecPlugin(exec, { ...o, signal: signal ?? o.signal })
+  // One run serves every request waiting for it, so only the session's signal (cancellation)
+  // stops it — never one request's own signal (a watch that ended, a diagnostics budget).
+  const run = (): Promise<PluginCredentials> =>
+    (running ??= runExecPlugin(exec, o)
       .then((creds) => {
         const t = now();
         const renewAt =
@@ -239,11 +241,11 @@ export function execCredentials(
       .finally(() => (running = undefined)));
   return {
     renewal: 'its exec plugin ran again',
-    get: async (signal) => (current && now() < current.renewAt ? current.creds : run(signal)),
-    refresh: async (used, signal) => {
+    get: async () => (current && now() < current.renewAt ? current.creds : run()),
+    refresh: async (used) => {
       // Someone else already renewed since `used` was handed out: use theirs.
       if (current && current.creds !== used) return true;
-      await run(signal);
+      await run();
       return true;
     },
   };
