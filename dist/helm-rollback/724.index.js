@@ -2,6 +2,357 @@ export const id = 724;
 export const ids = [724];
 export const modules = {
 
+/***/ 609:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HQ: () => (/* binding */ proxyEnvSecrets),
+/* harmony export */   Pr: () => (/* binding */ parseProxyUrl),
+/* harmony export */   Xb: () => (/* binding */ ProxyConfigError),
+/* harmony export */   YB: () => (/* binding */ proxyAuthorization),
+/* harmony export */   iJ: () => (/* binding */ proxyFor),
+/* harmony export */   l: () => (/* binding */ proxyUrlSecrets),
+/* harmony export */   ri: () => (/* binding */ displayProxy)
+/* harmony export */ });
+/* unused harmony exports noProxyMatches, isLoopbackHost */
+// Which proxy a request goes through, by the rules Go's net/http applies (golang.org/x/net/http/
+// httpproxy) — the rules helm, kubectl and the credential plugins in the same job follow, so one
+// set of HTTPS_PROXY/HTTP_PROXY/NO_PROXY means the same to every tool a workflow runs:
+// - HTTPS_PROXY for https:// targets, HTTP_PROXY for http:// (upper case first, then lower case);
+//   a proxy without a scheme is http://; http:// and https:// proxies are supported.
+// - NO_PROXY: `*`; `example.com` (the name and its subdomains); `.example.com` and `*.example.com`
+//   (subdomains only); any of those with `:port`; an IP (`10.0.0.1`, `[::1]:8443`); a CIDR block.
+// - localhost and loopback addresses never go through a proxy.
+// No module is imported here: the decision costs nothing at start-up.
+class ProxyConfigError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ProxyConfigError';
+    }
+}
+/** The first of the names that is set (and not blank). */
+function envAny(env, ...names) {
+    for (const name of names) {
+        const v = env[name]?.trim();
+        if (v)
+            return v;
+    }
+    return undefined;
+}
+/**
+ * A proxy URL as Go parses it: no scheme means http://. `what` names where it came from
+ * (`HTTPS_PROXY`, `kubeconfig cluster 'prod' proxy-url`) for the error; the value itself is never
+ * quoted, since it may hold a password.
+ */
+function parseProxyUrl(value, what) {
+    let url;
+    try {
+        url = new URL(value);
+        // `proxy.corp:3128` parses with the scheme `proxy.corp:`; Go re-reads it as http://.
+        if (!url.host || !/^(https?|socks5h?|socks4a?):$/.test(url.protocol))
+            url = undefined;
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url) {
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !/^(https?|socks5h?|socks4a?):/i.test(value))
+            throw new ProxyConfigError(`${what} is not an http:// or https:// proxy URL`);
+        if (value.includes('://'))
+            throw new ProxyConfigError(`${what} is not a valid proxy URL`);
+        try {
+            url = new URL(`http://${value}`);
+        }
+        catch {
+            throw new ProxyConfigError(`${what} is not a valid proxy URL`);
+        }
+    }
+    if (url.protocol.startsWith('socks'))
+        throw new ProxyConfigError(`${what} is a ${url.protocol.replace(/:$/, '')}:// proxy; only http:// and https:// proxies are supported`);
+    if (!url.hostname)
+        throw new ProxyConfigError(`${what} has no host`);
+    return url;
+}
+/** A proxy URL safe to print: scheme, host and port, never the credentials. */
+function displayProxy(proxy) {
+    return `${proxy.protocol}//${proxy.host}`;
+}
+/** `Basic …` for a proxy URL with credentials, as Go sends it. */
+function proxyAuthorization(proxy) {
+    if (!proxy.username && !proxy.password)
+        return undefined;
+    const user = decodeURIComponent(proxy.username);
+    const pass = decodeURIComponent(proxy.password);
+    return `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+}
+/**
+ * The values to mask for a proxy URL with credentials: the password, `user:password` and the
+ * Basic token built from them. The user name alone is not masked: it is usually a common word.
+ */
+function proxyUrlSecrets(value) {
+    if (!value)
+        return [];
+    let url;
+    try {
+        url = parseProxyUrl(value, 'proxy');
+    }
+    catch {
+        return [];
+    }
+    const out = [];
+    if (url.password) {
+        out.push(url.password, decodeURIComponent(url.password));
+        out.push(`${url.username}:${url.password}`);
+        out.push(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`);
+    }
+    const auth = proxyAuthorization(url);
+    if (auth && url.password)
+        out.push(auth.slice('Basic '.length));
+    return [...new Set(out.filter((s) => s.length >= 3))];
+}
+/** Every proxy secret in an environment (HTTPS_PROXY, HTTP_PROXY, both cases). */
+function proxyEnvSecrets(env) {
+    const out = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].flatMap((name) => proxyUrlSecrets(env[name]));
+    return [...new Set(out)];
+}
+// --- IP addresses (parsed here so this file imports nothing) ---------------------------------
+function parseIPv4(s) {
+    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
+    if (!m)
+        return undefined;
+    const bytes = m.slice(1).map(Number);
+    return bytes.every((b) => b <= 255) ? bytes : undefined;
+}
+/** 16 bytes for an IPv6 address (IPv4 as ::ffff:a.b.c.d), or undefined. */
+function parseIP(s) {
+    const v4 = parseIPv4(s);
+    if (v4)
+        return [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, ...v4];
+    if (!s.includes(':') || !/^[0-9a-f:.]+$/i.test(s))
+        return undefined;
+    let tail = [];
+    let text = s;
+    const lastColon = s.lastIndexOf(':');
+    if (s.slice(lastColon + 1).includes('.')) {
+        const embedded = parseIPv4(s.slice(lastColon + 1));
+        if (!embedded)
+            return undefined;
+        tail = embedded;
+        text = `${s.slice(0, lastColon + 1)}0:0`;
+    }
+    const halves = text.split('::');
+    if (halves.length > 2)
+        return undefined;
+    const groups = (part) => (part ? part.split(':') : []);
+    const head = groups(halves[0]);
+    const rest = halves.length === 2 ? groups(halves[1]) : [];
+    const missing = 8 - head.length - rest.length;
+    if (halves.length === 1 ? missing !== 0 : missing < 1)
+        return undefined;
+    const all = [...head, ...Array(halves.length === 2 ? missing : 0).fill('0'), ...rest];
+    if (all.some((g) => !/^[0-9a-f]{1,4}$/i.test(g)))
+        return undefined;
+    const bytes = all.flatMap((g) => {
+        const n = parseInt(g, 16);
+        return [n >> 8, n & 0xff];
+    });
+    if (tail.length)
+        bytes.splice(12, 4, ...tail);
+    return bytes;
+}
+const isV4Mapped = (ip) => ip.slice(0, 10).every((b) => b === 0) && ip[10] === 0xff && ip[11] === 0xff;
+function isLoopbackIP(ip) {
+    if (isV4Mapped(ip))
+        return ip[12] === 127;
+    return ip.slice(0, 15).every((b) => b === 0) && ip[15] === 1;
+}
+function inCidr(ip, base, bits) {
+    for (let i = 0; i < 16; i++) {
+        const take = Math.max(0, Math.min(8, bits - i * 8));
+        const mask = take === 0 ? 0 : (0xff << (8 - take)) & 0xff;
+        if ((ip[i] & mask) !== (base[i] & mask))
+            return false;
+    }
+    return true;
+}
+/** Splits `host:port`, `[v6]:port`, `[v6]`, `host` (a bare IPv6 address has no port). */
+function splitHostPort(entry) {
+    const bracket = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+    if (bracket)
+        return { host: bracket[1], port: bracket[2] };
+    const m = /^([^:]+):(\d+)$/.exec(entry);
+    if (m)
+        return { host: m[1], port: m[2] };
+    return { host: entry };
+}
+function parseNoProxy(value) {
+    const out = [];
+    for (const raw of value.split(',')) {
+        const entry = raw.trim().toLowerCase();
+        if (!entry)
+            continue;
+        if (entry === '*')
+            return [{ kind: 'all' }];
+        const cidr = /^(.+)\/(\d{1,3})$/.exec(entry);
+        if (cidr) {
+            const base = parseIP(cidr[1]);
+            const bits = Number(cidr[2]) + (parseIPv4(cidr[1]) ? 96 : 0);
+            if (base && bits <= 128)
+                out.push({ kind: 'cidr', base, bits });
+            continue;
+        }
+        const { host, port } = splitHostPort(entry);
+        if (!host)
+            continue;
+        const ip = parseIP(host);
+        if (ip) {
+            out.push({ kind: 'ip', ip, port });
+            continue;
+        }
+        let name = host.startsWith('*.') ? host.slice(1) : host;
+        const matchHost = !name.startsWith('.');
+        if (matchHost)
+            name = `.${name}`;
+        out.push({ kind: 'domain', suffix: name.replace(/\.$/, ''), port, matchHost });
+    }
+    return out;
+}
+function bypassed(matchers, host, port) {
+    const ip = parseIP(host);
+    for (const m of matchers) {
+        if (m.kind === 'all')
+            return true;
+        if (ip) {
+            if (m.kind === 'cidr' && inCidr(ip, m.base, m.bits))
+                return true;
+            if (m.kind === 'ip' && m.ip.every((b, i) => b === ip[i]) && (!m.port || m.port === port))
+                return true;
+            continue;
+        }
+        if (m.kind !== 'domain')
+            continue;
+        const hit = host.endsWith(m.suffix) || (m.matchHost && host === m.suffix.slice(1));
+        if (hit && (!m.port || m.port === port))
+            return true;
+    }
+    return false;
+}
+/** Whether NO_PROXY (`value`) exempts `url` from the proxy. */
+function noProxyMatches(value, url) {
+    const host = url.hostname
+        .replace(/^\[|\]$/g, '')
+        .replace(/\.$/, '')
+        .toLowerCase();
+    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    return bypassed(parseNoProxy(value), host, port);
+}
+/** localhost and loopback addresses, which never go through a proxy. */
+function isLoopbackHost(hostname) {
+    const host = hostname
+        .replace(/^\[|\]$/g, '')
+        .replace(/\.$/, '')
+        .toLowerCase();
+    if (host === 'localhost' || host.endsWith('.localhost'))
+        return true;
+    const ip = parseIP(host);
+    return !!ip && isLoopbackIP(ip);
+}
+/**
+ * The proxy for `target`, or undefined for a direct connection. A fixed proxy (kubeconfig
+ * `proxy-url`) applies to every request, as client-go applies it (NO_PROXY does not exempt it);
+ * an environment proxy follows NO_PROXY.
+ */
+function proxyFor(target, setting) {
+    if (setting.from === 'none')
+        return undefined;
+    if (setting.from === 'url')
+        return setting.url;
+    if (isLoopbackHost(target.hostname))
+        return undefined;
+    const env = setting.env;
+    const value = target.protocol === 'https:'
+        ? envAny(env, 'HTTPS_PROXY', 'https_proxy')
+        : envAny(env, 'HTTP_PROXY', 'http_proxy');
+    if (!value)
+        return undefined;
+    const noProxy = envAny(env, 'NO_PROXY', 'no_proxy');
+    if (noProxy && noProxyMatches(noProxy, target))
+        return undefined;
+    return parseProxyUrl(value, target.protocol === 'https:' ? 'the HTTPS_PROXY variable' : 'the HTTP_PROXY variable');
+}
+
+
+/***/ }),
+
+/***/ 7620:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   eh: () => (/* binding */ isSecretName)
+/* harmony export */ });
+/* unused harmony exports isSensitiveHeader, maskHeaders, maskUrl, redactThenCut */
+const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|token|secret|api[-_]?key|password|auth|session|signature/i;
+/** Whether a header's value carries a credential and must be masked. */
+function isSensitiveHeader(name) {
+    return SENSITIVE_HEADER.test(name.trim());
+}
+/** Masks the credential-carrying values of headers; for `Bearer x`/`Basic x`, the token too. */
+function maskHeaders(runner, headers) {
+    for (const [name, value] of Object.entries(headers)) {
+        if (!isSensitiveHeader(name))
+            continue;
+        runner.setSecret(value);
+        const scheme = /^\s*\S+\s+(\S+)\s*$/.exec(value);
+        if (scheme)
+            runner.setSecret(scheme[1]);
+    }
+}
+/** Masks a URL and the parts of it that identify a secret (userinfo, path, query). */
+function maskUrl(runner, url) {
+    runner.setSecret(url);
+    try {
+        const u = new URL(url);
+        if (u.password)
+            runner.setSecret(decodeURIComponent(u.password));
+        if (u.username && u.password)
+            runner.setSecret(decodeURIComponent(u.username));
+        if (u.pathname.length > 1)
+            runner.setSecret(u.pathname);
+        if (u.search)
+            runner.setSecret(u.search);
+    }
+    catch {
+        // An unparseable URL is masked whole above.
+    }
+}
+const SECRET_WORDS = /TOKEN|SECRET|PASSW|CREDENTIAL|PRIVATE.?KEY|API.?KEY|SIGNATURE|COOKIE|AUTHORIZATION/;
+const SECRET_SEGMENTS = new Set(['KEY', 'AUTH', 'PASS', 'PWD', 'SESSION', 'CREDS', 'SAS', 'OTP']);
+/**
+ * Whether a name (an environment variable, a header, a flag) says its value is a secret:
+ * `AWS_SECRET_ACCESS_KEY`, `GITHUB_TOKEN`, `DB_PASSWORD`, `X-Api-Key` — but not `AWS_PROFILE`,
+ * `AWS_REGION` or `GIT_AUTHOR_NAME`, whose values are ordinary words that masking would blank
+ * everywhere in the log.
+ */
+function isSecretName(name) {
+    const upper = name.toUpperCase();
+    if (SECRET_WORDS.test(upper))
+        return true;
+    return upper.split(/[^A-Z0-9]+/).some((segment) => SECRET_SEGMENTS.has(segment));
+}
+/**
+ * Redacts, then cuts to `max` characters: a cut must never come first, or a secret cut in half
+ * (the part the masker no longer recognises) would survive.
+ */
+function redactThenCut(text, redact, max) {
+    const clean = redact(text);
+    if (clean.length <= max)
+        return clean;
+    return `${[...clean].slice(0, max).join('')}…`;
+}
+
+
+/***/ }),
+
 /***/ 5724:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -13,17 +364,25 @@ export const modules = {
 /* harmony export */   decodeKubeconfigContent: () => (/* binding */ decodeKubeconfigContent),
 /* harmony export */   ic: () => (/* binding */ loadKubeConnection),
 /* harmony export */   kubeconfigSecrets: () => (/* binding */ kubeconfigSecrets),
+/* harmony export */   ms: () => (/* binding */ serverUrlSecrets),
 /* harmony export */   nN: () => (/* binding */ mergeKubeconfigs),
-/* harmony export */   parseKubeconfig: () => (/* binding */ parseKubeconfig)
+/* harmony export */   parseKubeconfig: () => (/* binding */ parseKubeconfig),
+/* harmony export */   s9: () => (/* binding */ secretArgs)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _cicd_actions_core_proxy__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(609);
+/* harmony import */ var _cicd_actions_core_process__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7332);
+/* harmony import */ var _cicd_actions_core_secrets__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7620);
 // Finding the cluster and the credentials, as kubectl does: kubeconfig content given as an input
 // (raw YAML or base64), else $KUBECONFIG, else ~/.kube/config, else the pod's service account.
 // Unlike client-node's loadFromDefault, nothing found is an error — never a silent
 // http://localhost:8080. Every secret read is handed to `onSecret` before it can reach a message.
+
+
+
 
 
 class KubeconfigError extends Error {
@@ -50,15 +409,51 @@ function decodeKubeconfigContent(content) {
     }
     throw new KubeconfigError('is neither a kubeconfig (YAML with clusters, users and contexts) nor base64 of one');
 }
+/**
+ * The values of secret-looking flags in a plugin's arguments (`--token=X`, `--client-secret X`,
+ * `--password X`): core's rule, the same one printableCommand hides.
+ */
+function secretArgs(args) {
+    return (0,_cicd_actions_core_process__WEBPACK_IMPORTED_MODULE_3__/* .secretArgValues */ .JC)((args ?? []).map(String));
+}
+/** The secret parts of a server URL's userinfo: the password and `user:password`, never the user alone. */
+function serverUrlSecrets(server) {
+    if (!server)
+        return [];
+    try {
+        const u = new URL(server);
+        if (!u.password)
+            return [];
+        const user = decodeURIComponent(u.username);
+        const pass = decodeURIComponent(u.password);
+        return [
+            ...new Set([
+                u.password,
+                pass,
+                `${u.username}:${u.password}`,
+                `${user}:${pass}`,
+                Buffer.from(`${user}:${pass}`).toString('base64'),
+            ]),
+        ];
+    }
+    catch {
+        return [];
+    }
+}
 /** Values in a kubeconfig that must be masked: tokens, keys, passwords, plugin secrets. */
 function kubeconfigSecrets(config) {
     const out = [];
+    for (const { cluster } of config.clusters) {
+        out.push(...serverUrlSecrets(cluster?.server), ...(0,_cicd_actions_core_proxy__WEBPACK_IMPORTED_MODULE_2__/* .proxyUrlSecrets */ .l)(cluster?.['proxy-url']));
+    }
     for (const { user } of config.users) {
         if (!user)
             continue;
         for (const v of [user.token, user['client-key-data'], user.password])
             if (v)
                 out.push(v);
+        if (user.username && user.password)
+            out.push(Buffer.from(`${user.username}:${user.password}`).toString('base64'));
         if (user['client-key-data']) {
             // The key also travels decoded (PEM) inside the process.
             out.push(Buffer.from(user['client-key-data'], 'base64').toString('utf8'));
@@ -66,11 +461,14 @@ function kubeconfigSecrets(config) {
         for (const [k, v] of Object.entries(user['auth-provider']?.config ?? {}))
             if (/token|secret|password|key/i.test(k) && v)
                 out.push(String(v));
+        // Only values whose names say they are secret: masking AWS_PROFILE=prod would blank "prod"
+        // (and "production", "***uction") all over the log.
         for (const e of user.exec?.env ?? [])
-            if (e?.value)
+            if (e?.value && (0,_cicd_actions_core_secrets__WEBPACK_IMPORTED_MODULE_4__/* .isSecretName */ .eh)(String(e.name ?? '')))
                 out.push(String(e.value));
+        out.push(...secretArgs(user.exec?.args));
     }
-    return out;
+    return out.filter((v) => typeof v === 'string' && v.length > 0);
 }
 async function parseYaml(text) {
     // JSON is YAML; parsing it natively spares loading the YAML parser.
@@ -192,9 +590,25 @@ function connectionFromKubeconfig(config, source, contextName, readFile, onSecre
         context: wanted,
         namespace: ctx.context?.namespace || undefined,
         server: server.href.replace(/\/$/, ''),
+        displayServer: `${server.protocol}//${server.host}${server.pathname}`.replace(/\/$/, ''),
+        cluster: clusterName,
+        user: userName,
         insecureSkipTlsVerify: cluster['insecure-skip-tls-verify'] === true,
         tlsServerName: cluster['tls-server-name'] || undefined,
     };
+    if (cluster['proxy-url']) {
+        const field = `cluster '${clusterName}' in ${source}: proxy-url`;
+        try {
+            // client-go also takes socks5://; this client speaks HTTP CONNECT only, so say so now.
+            (0,_cicd_actions_core_proxy__WEBPACK_IMPORTED_MODULE_2__/* .parseProxyUrl */ .Pr)(String(cluster['proxy-url']), field);
+        }
+        catch (err) {
+            if (err instanceof _cicd_actions_core_proxy__WEBPACK_IMPORTED_MODULE_2__/* .ProxyConfigError */ .Xb)
+                throw new KubeconfigError(err.message);
+            throw err;
+        }
+        conn.proxyUrl = String(cluster['proxy-url']);
+    }
     if (cluster['certificate-authority-data'])
         conn.ca = Buffer.from(cluster['certificate-authority-data'], 'base64');
     else if (cluster['certificate-authority'])
@@ -219,6 +633,12 @@ function connectionFromKubeconfig(config, source, contextName, readFile, onSecre
     }
     if (user.as)
         conn.impersonate = user.as;
+    const provider = user['auth-provider'];
+    if (provider && !user.exec)
+        conn.authProvider = {
+            name: String(provider.name ?? ''),
+            config: Object.fromEntries(Object.entries(provider.config ?? {}).map(([k, v]) => [k, String(v)])),
+        };
     const pluginType = user.exec ? 'exec' : user['auth-provider'] ? 'auth-provider' : undefined;
     if (user.exec)
         conn.exec = user.exec;
@@ -273,6 +693,7 @@ function inClusterConnection(env, dir, readFile, onSecret = () => { }) {
         context: 'in-cluster',
         namespace,
         server: `https://${hostPart}:${port}`,
+        displayServer: `https://${hostPart}:${port}`,
         ca,
         insecureSkipTlsVerify: false,
         tokenFile,
