@@ -34307,6 +34307,8 @@ function errorMessage(err) {
 
 // EXTERNAL MODULE: ./packages/core/src/process.ts
 var src_process = __nccwpck_require__(7332);
+// EXTERNAL MODULE: ./packages/core/src/proxy.ts
+var proxy = __nccwpck_require__(609);
 ;// CONCATENATED MODULE: ./packages/core/src/action.ts
 // The one entry wrapper of every action: the error path (one-line ::error::, exit 1, stack only
 // with RUNNER_DEBUG=1, secrets redacted) and cancellation. On a cancelled job the runner sends
@@ -34315,6 +34317,7 @@ var src_process = __nccwpck_require__(7332);
 // children get SIGTERM (process.ts), and the action reports "cancelled"; cleanups run; the
 // process exits non-zero within CANCEL_EXIT_MS (longer only while a child is still in its
 // bounded grace). A second signal exits at once.
+
 
 
 
@@ -34350,6 +34353,10 @@ async function runAction(first, second) {
     const main = legacy ? second : first;
     const runner = options.runner ?? new Runner();
     const host = options.host ?? process;
+    // Credentials in HTTPS_PROXY/HTTP_PROXY reach every request and every child (helm, git): masked
+    // before anything can print them.
+    for (const secret of (0,proxy/* proxyEnvSecrets */.HQ)(runner.env))
+        runner.setSecret(secret);
     const controller = new AbortController();
     const cleanups = [];
     let cancelledBy;
@@ -35041,6 +35048,7 @@ function startError(command, err) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HQ: () => (/* binding */ proxyEnvSecrets),
 /* harmony export */   Pr: () => (/* binding */ parseProxyUrl),
 /* harmony export */   Xb: () => (/* binding */ ProxyConfigError),
 /* harmony export */   YB: () => (/* binding */ proxyAuthorization),
@@ -35048,7 +35056,7 @@ function startError(command, err) {
 /* harmony export */   l: () => (/* binding */ proxyUrlSecrets),
 /* harmony export */   ri: () => (/* binding */ displayProxy)
 /* harmony export */ });
-/* unused harmony exports proxyEnvSecrets, noProxyMatches, isLoopbackHost */
+/* unused harmony exports noProxyMatches, isLoopbackHost */
 // Which proxy a request goes through, by the rules Go's net/http applies (golang.org/x/net/http/
 // httpproxy) — the rules helm, kubectl and the credential plugins in the same job follow, so one
 // set of HTTPS_PROXY/HTTP_PROXY/NO_PROXY means the same to every tool a workflow runs:
@@ -35346,9 +35354,13 @@ function maskUrl(runner, url) {
     runner.setSecret(url);
     try {
         const u = new URL(url);
-        if (u.password)
+        // The password, and user:password as a whole — never the user name alone, which would blank
+        // an ordinary word ("user", "deploy") in the whole log.
+        if (u.password) {
             runner.setSecret(decodeURIComponent(u.password));
-        if (u.username && u.password)
+            runner.setSecret(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`);
+        }
+        else if (u.username)
             runner.setSecret(decodeURIComponent(u.username));
         if (u.pathname.length > 1)
             runner.setSecret(u.pathname);
