@@ -11,6 +11,8 @@ export default {
     '<rootDir>/actions/**/*.test.ts',
     '<rootDir>/test/**/*.test.ts',
   ],
+  // The cluster suites need a running control plane: npm run test:cluster runs them.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/cluster/'],
   reporters: ['default', '<rootDir>/test/harness/closing-line-reporter.mjs'],
   maxWorkers: 2,
   testTimeout: 60000,

@@ -1,0 +1,85 @@
+// `npm run test:cluster`: build the control plane if needed, start it, run the cluster suites
+// against it, stop every process it started (also on failure, SIGINT or SIGTERM), and end with
+// the plain closing line. Extra arguments go to jest (e.g. a path or -t pattern).
+import '../../scripts/require-node.mjs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { build, CLUSTER_DIR } from './build.mjs';
+import { startControlPlane } from './control-plane.mjs';
+
+const ROOT = path.resolve(CLUSTER_DIR, '..', '..');
+const log = (line) => process.stderr.write(`${line}\n`);
+let cluster;
+let jest;
+let stopping;
+
+function stop() {
+  stopping ??= (async () => {
+    if (jest && jest.exitCode === null) jest.kill('SIGTERM');
+    if (cluster) await cluster.stop();
+  })();
+  return stopping;
+}
+
+for (const sig of ['SIGINT', 'SIGTERM'])
+  process.on(sig, () => {
+    log(`test/cluster: ${sig}, stopping the control plane`);
+    stop().finally(() => process.exit(sig === 'SIGINT' ? 130 : 143));
+  });
+
+async function main() {
+  const t0 = Date.now();
+  build({ log });
+  cluster = await startControlPlane({ log });
+  const description = path.join(cluster.dir, 'cluster.json');
+  writeFileSync(
+    description,
+    JSON.stringify({
+      server: cluster.server,
+      caPem: cluster.caPem,
+      caFile: cluster.caFile,
+      adminToken: cluster.adminToken,
+      adminKubeconfig: cluster.adminKubeconfig,
+      staticToken: cluster.staticToken,
+      staticTokenUser: cluster.staticTokenUser,
+      nodes: cluster.nodes,
+      version: cluster.version,
+      pkiBinary: cluster.pkiBinary,
+      pkiDir: cluster.pkiDir,
+    }),
+    { mode: 0o600 },
+  );
+  process.stdout.write(`kube-apiserver /version gitVersion: ${cluster.version.gitVersion}\n`);
+  const results = path.join(cluster.dir, 'jest-results.json');
+  jest = spawn(
+    process.execPath,
+    [
+      path.join(ROOT, 'scripts', 'jest.mjs'),
+      '--config',
+      path.join(CLUSTER_DIR, 'jest.config.mjs'),
+      '--json',
+      `--outputFile=${results}`,
+      ...process.argv.slice(2),
+    ],
+    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, CICD_TEST_CLUSTER: description } },
+  );
+  const code = await new Promise((resolve) => jest.on('exit', (c, s) => resolve(c ?? (s ? 1 : 0))));
+  const counts = existsSync(results) ? JSON.parse(readFileSync(results, 'utf8')) : undefined;
+  await stop();
+  log(`test/cluster: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const passed = counts?.numPassedTests ?? 0;
+  const failed = counts?.numFailedTests ?? 0;
+  const skipped = (counts?.numPendingTests ?? 0) + (counts?.numTodoTests ?? 0);
+  process.stdout.write(`\ncluster: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+  return code;
+}
+
+main().then(
+  (code) => process.exit(code),
+  async (err) => {
+    log(`test/cluster: ${err.stack ?? err}`);
+    await stop();
+    process.exit(1);
+  },
+);
