@@ -96,12 +96,58 @@ function fieldValue(obj: KubeObject, path: string): string {
   return value === undefined || value === null ? '' : String(value);
 }
 
-export function parseFieldSelector(selector: string | undefined | null): ObjectPredicate {
+// The field labels each resource supports (its registry's field-label conversion funcs);
+// every resource supports metadata.name and metadata.namespace. Keyed by plural.
+const FIELD_LABELS: Record<string, string[]> = {
+  pods: [
+    'spec.nodeName',
+    'spec.restartPolicy',
+    'spec.schedulerName',
+    'spec.serviceAccountName',
+    'spec.hostNetwork',
+    'status.phase',
+    'status.podIP',
+    'status.podIPs',
+    'status.nominatedNodeName',
+  ],
+  events: [
+    'involvedObject.kind',
+    'involvedObject.namespace',
+    'involvedObject.name',
+    'involvedObject.uid',
+    'involvedObject.apiVersion',
+    'involvedObject.resourceVersion',
+    'involvedObject.fieldPath',
+    'reason',
+    'reportingComponent',
+    'source',
+    'type',
+  ],
+  secrets: ['type'],
+  namespaces: ['status.phase'],
+  nodes: ['spec.unschedulable'],
+  replicasets: ['status.replicas'],
+};
+
+/**
+ * A fieldSelector predicate. With `resource` (a plural), field labels that resource does not
+ * support are refused as the API server refuses them (400 "field label not supported: x").
+ */
+export function parseFieldSelector(
+  selector: string | undefined | null,
+  resource?: string,
+): ObjectPredicate {
   if (!selector) return () => true;
   const tests = splitTerms(selector).map((term) => {
     const m = /^([^\s!=]+)\s*(!=|==|=)\s*(.*)$/.exec(term);
     if (!m) throw badRequest(`invalid selector: '${selector}'; can't understand '${term}'`);
     const [, path, op, value] = m;
+    const supported =
+      path === 'metadata.name' ||
+      path === 'metadata.namespace' ||
+      (FIELD_LABELS[resource ?? ''] ?? []).includes(path);
+    if (resource !== undefined && !supported)
+      throw badRequest(`field label not supported: ${path}`);
     return op === '!='
       ? (o: KubeObject) => fieldValue(o, path) !== value
       : (o: KubeObject) => fieldValue(o, path) === value;

@@ -5,6 +5,8 @@ import type { KubectlMinor } from '../../kubectl/binaries';
 import {
   apply,
   createNamespace,
+  serviceAccount,
+  writeTemp,
   daemonSet,
   deleteNamespace,
   deployment,
@@ -29,7 +31,7 @@ async function ns(): Promise<string> {
 
 /** Applies `obj`, waits (kubectl) until it has rolled out once, then changes its image. */
 async function rolledOutThenChanged(
-  obj: ReturnType<typeof deployment>,
+  obj: { metadata: { namespace: string } },
   ref: string,
   image: string,
 ) {
@@ -225,5 +227,71 @@ describe('wait-rollout against the real control plane, kubectl rollout status as
     const [result] = rolloutResults(d.action);
     expect(result.outcome).toBe('timed-out');
     expect(result.message).toBe(lastLine(d.kubectl[33].stdout));
+  });
+
+  test('a namespace that does not exist: both fail at once, NotFound', async () => {
+    const d = await both('no-such-namespace', 'deployment/api', { timeout: '20s' });
+    for (const minor of [31, 33] as const) {
+      expect(d.kubectl[minor].code).toBe(1);
+      expect(d.kubectl[minor].stderr.trim()).toBe(
+        'Error from server (NotFound): deployments.apps "api" not found',
+      );
+    }
+    expect(d.action.code).toBe(1);
+    const [result] = rolloutResults(d.action);
+    expect(result.reason).toBe('NotFound');
+    expect(result.message).toBe('deployment "api" not found in namespace "no-such-namespace"');
+    expect(d.action.durationMs).toBeLessThan(10_000);
+  });
+
+  describe('RBAC', () => {
+    /** Runs the action and kubectl as the service account, on a rollout still under way. */
+    async function asAccount(rules: Parameters<typeof serviceAccount>[2], timeout = '8s') {
+      const namespace = await ns();
+      await rolledOutThenChanged(
+        deployment(namespace, 'api', {
+          replicas: 2,
+          annotations: { 'cluster.test/ready-after': '3s' },
+        }),
+        'deployment/api',
+        'registry.test/app:2',
+      );
+      const sa = await serviceAccount(namespace, 'ci', rules);
+      const file = writeTemp('sa.kubeconfig', sa.kubeconfig);
+      const [action, k31, k33] = await Promise.all([
+        runAction('wait-rollout', {
+          resources: 'deployment/api',
+          namespace,
+          timeout,
+          kubeconfig: sa.kubeconfig,
+        }),
+        rolloutStatus(namespace, 'deployment/api', { minor: 31, timeout, kubeconfigFile: file }),
+        rolloutStatus(namespace, 'deployment/api', { minor: 33, timeout, kubeconfigFile: file }),
+      ]);
+      return { namespace, action, kubectl: { 31: k31, 33: k33 } };
+    }
+
+    test('a service account with no permissions: both fail at once, Forbidden', async () => {
+      const d = await asAccount([]);
+      for (const minor of [31, 33] as const) {
+        expect(d.kubectl[minor].code).toBe(1);
+        expect(d.kubectl[minor].stderr).toContain(
+          `User "system:serviceaccount:${d.namespace}:ci" cannot get resource "deployments" in API group "apps"`,
+        );
+      }
+      expect(d.action.code).toBe(1);
+      expect(rolloutResults(d.action)[0].reason).toBe('Forbidden');
+      expect(d.action.errors[0]).toContain(`User "system:serviceaccount:${d.namespace}:ci" cannot`);
+    });
+
+    test('get+list on Deployments but no watch: the action still follows the rollout to the end', async () => {
+      const d = await asAccount(
+        [{ apiGroups: ['apps'], resources: ['deployments'], verbs: ['get', 'list'] }],
+        '30s',
+      );
+      expect(d.action.errors).toEqual([]);
+      expect(d.action.code).toBe(0);
+      expect(rolloutResults(d.action)[0].message).toBe('deployment "api" successfully rolled out');
+    });
   });
 });
