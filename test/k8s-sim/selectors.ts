@@ -96,8 +96,9 @@ function fieldValue(obj: KubeObject, path: string): string {
   return value === undefined || value === null ? '' : String(value);
 }
 
-// The field labels each resource supports (its registry's field-label conversion funcs);
-// every resource supports metadata.name and metadata.namespace. Keyed by plural.
+// The field labels of the resources that register field-label conversions (keyed by plural);
+// they answer "field label not supported: x" for others. Every other resource supports only
+// metadata.name and metadata.namespace and says so (as kube-apiserver 1.34 words it).
 const FIELD_LABELS: Record<string, string[]> = {
   pods: [
     'spec.nodeName',
@@ -126,7 +127,6 @@ const FIELD_LABELS: Record<string, string[]> = {
   secrets: ['type'],
   namespaces: ['status.phase'],
   nodes: ['spec.unschedulable'],
-  replicasets: ['status.replicas'],
 };
 
 /**
@@ -147,7 +147,11 @@ export function parseFieldSelector(
       path === 'metadata.namespace' ||
       (FIELD_LABELS[resource ?? ''] ?? []).includes(path);
     if (resource !== undefined && !supported)
-      throw badRequest(`field label not supported: ${path}`);
+      throw badRequest(
+        FIELD_LABELS[resource]
+          ? `field label not supported: ${path}`
+          : `"${path}" is not a known field selector: only "metadata.name", "metadata.namespace"`,
+      );
     return op === '!='
       ? (o: KubeObject) => fieldValue(o, path) !== value
       : (o: KubeObject) => fieldValue(o, path) === value;

@@ -474,8 +474,23 @@ describe('as the real API server', () => {
     expect(r.status).toBe(400);
     expect(r.body).toMatchObject({
       reason: 'BadRequest',
-      message: 'field label not supported: spec.replicas',
+      message:
+        '"spec.replicas" is not a known field selector: only "metadata.name", "metadata.namespace"',
     });
+  });
+
+  test('on a resource with field labels of its own, an unknown one is "not supported"', async () => {
+    const r = await call(
+      'GET',
+      `/api/v1/namespaces/default/pods?fieldSelector=${encodeURIComponent('foo.bar=1')}`,
+    );
+    expect(r.status).toBe(400);
+    expect(r.body.message).toBe('field label not supported: foo.bar');
+    const ok = await call(
+      'GET',
+      `/api/v1/namespaces/default/pods?fieldSelector=${encodeURIComponent('spec.nodeName=n1')}`,
+    );
+    expect(ok.status).toBe(200);
   });
 
   test('an injected 403 carries reason Forbidden', async () => {

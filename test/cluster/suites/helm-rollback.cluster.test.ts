@@ -107,7 +107,8 @@ async function releaseWith(
       waitFlag(major),
       '--timeout',
       image.includes('crash-loop') ? '5s' : '60s',
-      ...extra,
+      // --history-max is an upgrade flag (install has none).
+      ...(i === 0 ? [] : extra),
     ]);
     if (image.includes('crash-loop')) expect(r.code).not.toBe(0);
     else if (r.code !== 0) throw new Error(`helm ${verb[0]} ${image}: ${r.stderr}`);
@@ -232,11 +233,9 @@ describe.each(HELM_MAJORS.map((major) => ({ major })))(
       const r = await run(namespace, { 'dry-run': 'true' });
       expect(r.errors).toEqual([]);
       expect(r.code).toBe(0);
-      expect(r.outputs).toMatchObject({
-        'to-revision': '1',
-        status: 'skipped',
-        'new-revision': '',
-      });
+      expect(r.outputs).toMatchObject({ 'to-revision': '1', status: 'skipped' });
+      // Unset reads as empty in a workflow (`steps.x.outputs.new-revision == ''`).
+      expect(r.outputs['new-revision'] ?? '').toBe('');
       expect((await history(major, namespace)).map((h) => h.revision)).toEqual([1, 2]);
       expect(await deployedImage(namespace)).toBe('registry.test/web:2');
     });
