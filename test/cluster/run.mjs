@@ -22,11 +22,19 @@ function stop() {
   return stopping;
 }
 
+let aborting = false;
+function abort(why, code) {
+  if (aborting) return;
+  aborting = true;
+  log(`test/cluster: ${why}, stopping the control plane`);
+  stop().finally(() => process.exit(code));
+}
 for (const sig of ['SIGINT', 'SIGTERM'])
-  process.on(sig, () => {
-    log(`test/cluster: ${sig}, stopping the control plane`);
-    stop().finally(() => process.exit(sig === 'SIGINT' ? 130 : 143));
-  });
+  process.on(sig, () => abort(sig, sig === 'SIGINT' ? 130 : 143));
+// `npm run` killed with SIGTERM does not pass the signal on (its `sh -c` dies, we are
+// re-parented): a changed parent is taken as the same request to stop.
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && abort('parent process gone', 143), 1000).unref();
 
 async function main() {
   const t0 = Date.now();
