@@ -9,7 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   openPullRequest: () => (/* binding */ openPullRequest)
 /* harmony export */ });
-/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9423);
+/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8323);
 // Opening (or reusing) the pull request in PR mode. @actions/github is loaded only here, and
 // only when create-pr is true: it is most of the bundle's weight and cold start.
 
@@ -24,7 +24,14 @@ async function openPullRequest(req) {
     const { owner, repo, head, base } = req;
     const findOpen = async () => {
         try {
-            const { data } = await octokit.rest.pulls.list({ owner, repo, state: 'open', head: `${owner}:${head}`, base, per_page: 10 });
+            const { data } = await octokit.rest.pulls.list({
+                owner,
+                repo,
+                state: 'open',
+                head: `${owner}:${head}`,
+                base,
+                per_page: 10,
+            });
             const pr = data.find((p) => p.head?.ref === head) ?? data[0];
             return pr ? { url: pr.html_url, number: pr.number, reused: true } : undefined;
         }
@@ -36,7 +43,14 @@ async function openPullRequest(req) {
     if (open)
         return open;
     try {
-        const { data } = await octokit.rest.pulls.create({ owner, repo, head, base, title: req.title, body: req.body });
+        const { data } = await octokit.rest.pulls.create({
+            owner,
+            repo,
+            head,
+            base,
+            title: req.title,
+            body: req.body,
+        });
         return { url: data.html_url, number: data.number, reused: false };
     }
     catch (err) {
