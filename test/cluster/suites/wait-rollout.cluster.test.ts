@@ -229,6 +229,68 @@ describe('wait-rollout against the real control plane, kubectl rollout status as
     expect(result.message).toBe(lastLine(d.kubectl[33].stdout));
   });
 
+  test('a rollout to an image that never becomes ready: both time out with the same last message', async () => {
+    const namespace = await ns();
+    await rolledOutThenChanged(
+      deployment(namespace, 'api', { replicas: 2 }),
+      'deployment/api',
+      'registry.test/never-ready:2',
+    );
+    const d = await both(namespace, 'deployment/api', { timeout: '8s' });
+    for (const minor of [31, 33] as const) expect(d.kubectl[minor].code).toBe(1);
+    expect(d.action.code).toBe(1);
+    const [result] = rolloutResults(d.action);
+    expect(result.outcome).toBe('timed-out');
+    expect(result.message).toBe(lastLine(d.kubectl[33].stdout));
+    expect(lastLine(d.kubectl[31].stdout)).toBe(lastLine(d.kubectl[33].stdout));
+  });
+
+  test('progressDeadlineSeconds exceeded (set by the real controller): the same error from both', async () => {
+    const namespace = await ns();
+    await rolledOutThenChanged(
+      deployment(namespace, 'api', { replicas: 2, spec: { progressDeadlineSeconds: 3 } }),
+      'deployment/api',
+      'registry.test/never-ready:2',
+    );
+    const d = await both(namespace, 'deployment/api', { timeout: '60s' });
+    for (const minor of [31, 33] as const) {
+      expect(d.kubectl[minor].code).toBe(1);
+      expect(d.kubectl[minor].stderr.trim()).toBe(
+        'error: deployment "api" exceeded its progress deadline',
+      );
+    }
+    expect(d.action.code).toBe(1);
+    const [result] = rolloutResults(d.action);
+    expect(result.reason).toBe('ProgressDeadlineExceeded');
+    expect(`error: ${result.message}`).toBe(d.kubectl[33].stderr.trim());
+  });
+
+  test.each([
+    { kind: 'statefulset', image: 'registry.test/crash-loop:2', reason: 'CrashLoopBackOff' },
+    {
+      kind: 'daemonset',
+      image: 'registry.test/image-pull-error:2',
+      reason: 'ImagePullBackOff|ErrImagePull',
+    },
+  ])('a $kind rollout to $image fails fast ($reason)', async ({ kind, image, reason }) => {
+    const namespace = await ns();
+    const obj =
+      kind === 'statefulset'
+        ? statefulSet(namespace, 'w', { replicas: 2 })
+        : daemonSet(namespace, 'w');
+    await rolledOutThenChanged(obj, `${kind}/w`, image);
+    const r = await runAction('wait-rollout', {
+      resources: `${kind}/w`,
+      namespace,
+      timeout: '30s',
+    });
+    expect(r.code).toBe(1);
+    const [result] = rolloutResults(r);
+    expect(result.outcome).toBe('failed');
+    expect(result.reason).toMatch(new RegExp(`^(${reason})$`));
+    expect(r.durationMs).toBeLessThan(20_000);
+  });
+
   test('a namespace that does not exist: both fail at once, NotFound', async () => {
     const d = await both('no-such-namespace', 'deployment/api', { timeout: '20s' });
     for (const minor of [31, 33] as const) {
