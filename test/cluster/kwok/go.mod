@@ -1,6 +1,9 @@
+// kwok (sigs.k8s.io/kwok v0.8.0), the fake kubelet of test/cluster, in a module of its own: it
+// needs the k8s.io/* v0.36 client libraries, the control plane module pins v0.34. kwok v0.8.0
+// itself requires Go 1.26.
 module cicd-actions/test/cluster/kwok
 
-go 1.26.8
+go 1.26.0
 
 tool sigs.k8s.io/kwok/cmd/kwok
 
