@@ -299,12 +299,28 @@ export function roleFor(
   ];
 }
 
-/** A bound service-account token (TokenRequest API), valid `expirationSeconds` (min 600). */
+/**
+ * A bound service-account token (TokenRequest API), valid `expirationSeconds` (min 600). With
+ * `boundToSecret` (a Secret in the same namespace) the token is refused (401) once that Secret
+ * is deleted — within ~10 s, the API server's token cache: how a test makes a credential expire.
+ */
 export async function serviceAccountToken(
   namespace: string,
   name: string,
   expirationSeconds = 3600,
+  { boundToSecret }: { boundToSecret?: string } = {},
 ): Promise<string> {
+  let boundObjectRef: Record<string, string> | undefined;
+  if (boundToSecret) {
+    const secret = await api('GET', `/api/v1/namespaces/${namespace}/secrets/${boundToSecret}`);
+    if (secret.status !== 200) throw new Error(`secret ${boundToSecret}: ${secret.status}`);
+    boundObjectRef = {
+      kind: 'Secret',
+      apiVersion: 'v1',
+      name: boundToSecret,
+      uid: secret.body.metadata.uid,
+    };
+  }
   const res = await api<{ status: { token: string } }>(
     'POST',
     `/api/v1/namespaces/${namespace}/serviceaccounts/${name}/token`,
@@ -312,7 +328,7 @@ export async function serviceAccountToken(
       body: {
         apiVersion: 'authentication.k8s.io/v1',
         kind: 'TokenRequest',
-        spec: { expirationSeconds },
+        spec: { expirationSeconds, ...(boundObjectRef ? { boundObjectRef } : {}) },
       },
     },
   );

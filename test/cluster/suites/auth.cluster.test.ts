@@ -8,6 +8,7 @@ import { Runner } from '@cicd-actions/core';
 import { main } from '../../../actions/wait-rollout/src/wait-rollout';
 import { parseFileCommands } from '../../harness/run-action';
 import {
+  api,
   apply,
   clientCertificate,
   createNamespace,
@@ -20,6 +21,7 @@ import {
   rolloutStatus,
   serviceAccountToken,
   testCluster,
+  waitFor,
   writeTemp,
 } from '../env';
 import { cleanupRuns, rolloutResults, runAction } from './helpers';
@@ -162,5 +164,24 @@ describe('wait-rollout authenticates as the real API server expects', () => {
     expect(parseFileCommands(written.out ?? '').ready).toBe('true');
     expect(stdout).toContain('(context in-cluster from in-cluster service account)');
     expect(stdout).toContain(`::add-mask::${token}`);
+  });
+
+  test('a token bound to a Secret is refused (401) once the Secret is deleted: an expiry on cue', async () => {
+    await apply(
+      { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'short', namespace } },
+      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'short-lived', namespace } },
+      ...roleFor(namespace, 'short', READER, 'ServiceAccount'),
+    );
+    const token = await serviceAccountToken(namespace, 'short', 600, {
+      boundToSecret: 'short-lived',
+    });
+    const before = await api('GET', `/apis/apps/v1/namespaces/${namespace}/deployments`, { token });
+    expect(before.status).toBe(200);
+    await api('DELETE', `/api/v1/namespaces/${namespace}/secrets/short-lived`);
+    const after = await waitFor('the bound token to be refused', async () => {
+      const r = await api('GET', `/apis/apps/v1/namespaces/${namespace}/deployments`, { token });
+      return r.status === 401 ? r : undefined;
+    });
+    expect(after.body.reason).toBe('Unauthorized');
   });
 });
