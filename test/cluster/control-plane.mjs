@@ -222,9 +222,6 @@ export async function startControlPlane({ log = () => {} } = {}) {
       `--service-account-key-file=${pki('sa.pub')}`,
       `--service-account-signing-key-file=${pki('sa.key')}`,
       '--service-cluster-ip-range=10.96.0.0/16',
-      // No kubelet serves logs/exec here; the API server never dials one.
-      '--enable-priority-and-fairness=false',
-      `--cert-dir=${pkiDir}`,
       '--v=0',
     ]);
     await until(
