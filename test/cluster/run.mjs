@@ -3,7 +3,7 @@
 // the plain closing line. Extra arguments go to jest (e.g. a path or -t pattern).
 import '../../scripts/require-node.mjs';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build, CLUSTER_DIR } from './build.mjs';
 import { startControlPlane } from './control-plane.mjs';
@@ -60,6 +60,8 @@ async function main() {
   );
   process.stdout.write(`kube-apiserver /version gitVersion: ${cluster.version.gitVersion}\n`);
   const results = path.join(cluster.dir, 'jest-results.json');
+  const tmp = path.join(cluster.dir, 'tmp');
+  mkdirSync(tmp);
   jest = spawn(
     process.execPath,
     [
@@ -70,7 +72,12 @@ async function main() {
       `--outputFile=${results}`,
       ...process.argv.slice(2),
     ],
-    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, CICD_TEST_CLUSTER: description } },
+    // TMPDIR inside the cluster's dir: whatever the suites write to temp goes when it goes.
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, CICD_TEST_CLUSTER: description, TMPDIR: tmp },
+    },
   );
   const code = await new Promise((resolve) => jest.on('exit', (c, s) => resolve(c ?? (s ? 1 : 0))));
   const counts = existsSync(results) ? JSON.parse(readFileSync(results, 'utf8')) : undefined;
