@@ -19,13 +19,18 @@ export const FLOORS = {
   'helm-exec': { what: 'the five helm stand-in calls (child_process) + the Deployment GET' },
 };
 
-/** Which floor each of our actions is held to, and its target ratio (issue 8). */
+/**
+ * Which floor each of our actions is held to. The budget (issue 18, toolkit included) is the same
+ * for all: at most +200 ms wall over the floor, measured per round, and at most 100 MiB peak RSS.
+ * The ratio targets of issue 8 were met without @actions/core; they are kept as information.
+ */
+export const BUDGET_MS = 200;
 export const OURS = {
-  'health-check-retry': { floor: 'fetch', target: 0.85 },
-  'slack-discord-notify': { floor: 'https-post', target: 1.3 },
-  'bump-helm-values': { floor: 'file-edit', target: 2.5 },
-  'wait-rollout': { floor: 'k8s-get', target: 1.6 },
-  'helm-rollback': { floor: 'helm-exec', target: 1.6 },
+  'health-check-retry': { floor: 'fetch', ratioBefore: 0.85 },
+  'slack-discord-notify': { floor: 'https-post', ratioBefore: 1.3 },
+  'bump-helm-values': { floor: 'file-edit', ratioBefore: 2.5 },
+  'wait-rollout': { floor: 'k8s-get', ratioBefore: 1.6 },
+  'helm-rollback': { floor: 'helm-exec', ratioBefore: 1.6 },
 };
 
 function counterCheck(ctx, expects) {
