@@ -24,7 +24,14 @@ async function openPullRequest(req) {
     const { owner, repo, head, base } = req;
     const findOpen = async () => {
         try {
-            const { data } = await octokit.rest.pulls.list({ owner, repo, state: 'open', head: `${owner}:${head}`, base, per_page: 10 });
+            const { data } = await octokit.rest.pulls.list({
+                owner,
+                repo,
+                state: 'open',
+                head: `${owner}:${head}`,
+                base,
+                per_page: 10,
+            });
             const pr = data.find((p) => p.head?.ref === head) ?? data[0];
             return pr ? { url: pr.html_url, number: pr.number, reused: true } : undefined;
         }
@@ -36,7 +43,14 @@ async function openPullRequest(req) {
     if (open)
         return open;
     try {
-        const { data } = await octokit.rest.pulls.create({ owner, repo, head, base, title: req.title, body: req.body });
+        const { data } = await octokit.rest.pulls.create({
+            owner,
+            repo,
+            head,
+            base,
+            title: req.title,
+            body: req.body,
+        });
         return { url: data.html_url, number: data.number, reused: false };
     }
     catch (err) {

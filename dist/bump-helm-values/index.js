@@ -44,7 +44,10 @@ function withoutUrlCredentials(text) {
 }
 /** The most telling line of git's stderr: the first `fatal:`/`error:` one, else the first line. */
 function gitErrorLine(stderr) {
-    const lines = stderr.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    const lines = stderr
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean);
     return lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? '';
 }
 function createGit(cwd, env = process.env, binary = 'git') {
@@ -94,7 +97,9 @@ class YamlEditError extends Error {
 }
 function parseText(text) {
     const lines = new dist/* LineCounter */.HN();
-    const docs = [...(0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false })];
+    const docs = [
+        ...(0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false }),
+    ];
     return { text, docs, lines };
 }
 function position(p, offset) {
@@ -129,7 +134,9 @@ function anchorOffset(p, node) {
 }
 function aliasNote(p, doc, alias) {
     const target = alias.resolve(doc);
-    const at = target?.range ? ` (anchor &${alias.source} at ${where(p, anchorOffset(p, target))})` : '';
+    const at = target?.range
+        ? ` (anchor &${alias.source} at ${where(p, anchorOffset(p, target))})`
+        : '';
     return `alias *${alias.source} at ${where(p, alias.range[0])}${at}`;
 }
 function resolvePath(p, doc, path, pathText) {
@@ -150,7 +157,13 @@ function resolvePath(p, doc, path, pathText) {
                 return problemAt(p, node.range?.[0], `'${pathText}': '${sofar}' is a mapping, not a list, so [${seg}] does not apply`);
             const pair = node.items.find((it) => (0,dist/* isScalar */.jn)(it.key) && String(it.key.value) === seg);
             if (!pair)
-                return { kind: 'missing', parent: node, depth: i, chain, path: [...resolved, ...path.slice(i)] };
+                return {
+                    kind: 'missing',
+                    parent: node,
+                    depth: i,
+                    chain,
+                    path: [...resolved, ...path.slice(i)],
+                };
             resolved.push(seg);
             node = pair.value;
             if (node === null || node === undefined) {
@@ -243,7 +256,7 @@ function applyReplacements(text, reps) {
     return out;
 }
 function sameValue(a, b) {
-    return Object.is(a, b) || (a === b);
+    return Object.is(a, b) || a === b;
 }
 function setIn(root, path, value) {
     if (path.length === 0)
@@ -264,7 +277,8 @@ function deepEqual(a, b) {
     const kb = Object.keys(b);
     if (ka.length !== kb.length)
         return false;
-    return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k]));
+    return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) &&
+        deepEqual(a[k], b[k]));
 }
 /**
  * Plans one change in every document that has the path (or the creation of its keys): adds its
@@ -293,9 +307,18 @@ function applyChange(p, change, opts, edits, warnings, pending) {
             const m = first;
             const parentText = (0,src_path/* formatPath */.jV)(change.path.slice(0, m.depth)) || '(document root)';
             const merge = m.parent.items.find((it) => (0,dist/* isScalar */.jn)(it.key) && it.key.value === '<<');
-            const inherited = merge ? `; the mapping has a merge key << at ${where(p, merge.key.range[0])}, and values it brings in cannot be edited here` : '';
-            const hint = opts.createMissing && p.docs.length > 1 ? '; create-missing only creates keys in single-document files' : opts.createMissing ? '' : ` (set create-missing: true to add it${merge ? ' as an override' : ''})`;
-            return { message: `'${change.pathText}': key '${String(change.path[m.depth])}' is missing under '${parentText}'${inherited}${hint}`, ...position(p, m.parent.range?.[0] ?? 0) };
+            const inherited = merge
+                ? `; the mapping has a merge key << at ${where(p, merge.key.range[0])}, and values it brings in cannot be edited here`
+                : '';
+            const hint = opts.createMissing && p.docs.length > 1
+                ? '; create-missing only creates keys in single-document files'
+                : opts.createMissing
+                    ? ''
+                    : ` (set create-missing: true to add it${merge ? ' as an override' : ''})`;
+            return {
+                message: `'${change.pathText}': key '${String(change.path[m.depth])}' is missing under '${parentText}'${inherited}${hint}`,
+                ...position(p, m.parent.range?.[0] ?? 0),
+            };
         }
         const created = createKeys(p, first, change, opts, edits);
         if ('message' in created)
@@ -305,8 +328,13 @@ function applyChange(p, change, opts, edits, warnings, pending) {
     }
     const olds = found.map((f) => f.r.scalar.value);
     if (found.length > 1 && !olds.every((v) => sameValue(v, olds[0]))) {
-        const list = found.map((f) => `document ${f.doc + 1}: ${JSON.stringify(f.r.scalar.value)}`).join(', ');
-        return { message: `'${change.pathText}' has different values in different documents (${list}); refusing to set them all to one value`, ...position(p, found[1].r.scalar.range[0]) };
+        const list = found
+            .map((f) => `document ${f.doc + 1}: ${JSON.stringify(f.r.scalar.value)}`)
+            .join(', ');
+        return {
+            message: `'${change.pathText}' has different values in different documents (${list}); refusing to set them all to one value`,
+            ...position(p, found[1].r.scalar.range[0]),
+        };
     }
     const reps = [];
     for (const { doc, r } of found) {
@@ -316,9 +344,14 @@ function applyChange(p, change, opts, edits, warnings, pending) {
         const shared = sharedBy(p.docs[doc], chain);
         if (shared.length) {
             const anchors = [...new Set(shared.map((a) => a.resolve(p.docs[doc])))];
-            const anchorText = anchors.map((n) => `anchor &${n.anchor} at ${where(p, anchorOffset(p, n))}`).join(' and ');
+            const anchorText = anchors
+                .map((n) => `anchor &${n.anchor} at ${where(p, anchorOffset(p, n))}`)
+                .join(' and ');
             const uses = shared.map((a) => `*${a.source} at ${where(p, a.range[0])}`).join(', ');
-            return { message: `'${change.pathText}'${docLabel(doc)} is inside ${anchorText}, also used by ${uses}; editing it would change those too — refusing (never flattening anchors)`, ...pos };
+            return {
+                message: `'${change.pathText}'${docLabel(doc)} is inside ${anchorText}, also used by ${uses}; editing it would change those too — refusing (never flattening anchors)`,
+                ...pos,
+            };
         }
         let rendered;
         try {
@@ -332,7 +365,17 @@ function applyChange(p, change, opts, edits, warnings, pending) {
         const same = sameValue(oldValue, rendered.value);
         if (rendered.typeChanged && !same)
             warnings.push(`'${change.pathText}'${docLabel(doc)}: ${rendered.typeChanged}`);
-        edits.push({ pathText: change.pathText, path: r.path, document: doc, oldValue, newValue: rendered.value, oldText, newText: same ? oldText : rendered.text, ...pos, created: false });
+        edits.push({
+            pathText: change.pathText,
+            path: r.path,
+            document: doc,
+            oldValue,
+            newValue: rendered.value,
+            oldText,
+            newText: same ? oldText : rendered.text,
+            ...pos,
+            created: false,
+        });
         if (same)
             continue;
         // An empty null (`key:`) has no text of its own: keep a space after the colon or dash.
@@ -340,7 +383,10 @@ function applyChange(p, change, opts, edits, warnings, pending) {
         const end = scalar.range[1];
         const clash = pending.find((r) => r.start < end && start < r.end) ?? pending.find((r) => r.start === start);
         if (clash)
-            return { message: `'${change.pathText}'${docLabel(doc)} is the same value as '${clash.pathText}', changed by another line`, ...pos };
+            return {
+                message: `'${change.pathText}'${docLabel(doc)} is the same value as '${clash.pathText}', changed by another line`,
+                ...pos,
+            };
         reps.push({ start, end, text: pad + rendered.text, pathText: change.pathText });
     }
     pending.push(...reps);
@@ -351,12 +397,21 @@ function createKeys(p, m, change, opts, edits) {
     const pos = position(p, parent.range?.[0] ?? 0);
     const rest = change.path.slice(depth);
     if (rest.some((s) => typeof s === 'number'))
-        return { message: `'${change.pathText}': create-missing adds mapping keys, not list items`, ...pos };
+        return {
+            message: `'${change.pathText}': create-missing adds mapping keys, not list items`,
+            ...pos,
+        };
     if (parent.flow)
-        return { message: `'${change.pathText}': cannot add a key to the flow mapping at ${where(p, parent.range[0])} without restyling it; add it by hand`, ...pos };
+        return {
+            message: `'${change.pathText}': cannot add a key to the flow mapping at ${where(p, parent.range[0])} without restyling it; add it by hand`,
+            ...pos,
+        };
     const shared = sharedBy(p.docs[0], m.chain);
     if (shared.length)
-        return { message: `'${change.pathText}': the mapping to extend is also used by ${shared.map((a) => `*${a.source} at ${where(p, a.range[0])}`).join(', ')}; refusing`, ...pos };
+        return {
+            message: `'${change.pathText}': the mapping to extend is also used by ${shared.map((a) => `*${a.source} at ${where(p, a.range[0])}`).join(', ')}; refusing`,
+            ...pos,
+        };
     let rendered;
     try {
         rendered = (0,src_scalar/* renderScalar */.VO)({ value: undefined, inFlow: false }, change.wanted, opts.valueType);
@@ -381,8 +436,22 @@ function createKeys(p, m, change, opts, edits) {
     const eol = text.includes('\r\n') ? '\r\n' : '\n';
     const lines = rest.map((key, j) => `${' '.repeat(indent + j * step)}${renderKey(String(key))}:${j === rest.length - 1 ? ` ${rendered.text}` : ''}`);
     const insertion = at === text.length && !text.endsWith('\n') ? eol + lines.join(eol) : lines.join(eol) + eol;
-    const line = text.slice(0, at).split('\n').length + (at === text.length && !text.endsWith('\n') ? 1 : 0) + rest.length - 1;
-    edits.push({ pathText: change.pathText, path: m.path, document: 0, oldValue: null, newValue: rendered.value, oldText: '', newText: rendered.text, line, col: indent + (rest.length - 1) * step + 1, created: true });
+    const line = text.slice(0, at).split('\n').length +
+        (at === text.length && !text.endsWith('\n') ? 1 : 0) +
+        rest.length -
+        1;
+    edits.push({
+        pathText: change.pathText,
+        path: m.path,
+        document: 0,
+        oldValue: null,
+        newValue: rendered.value,
+        oldText: '',
+        newText: rendered.text,
+        line,
+        col: indent + (rest.length - 1) * step + 1,
+        created: true,
+    });
     return { start: at, end: at, text: insertion, pathText: change.pathText };
 }
 /**
@@ -394,7 +463,10 @@ function editYaml(source, changes, opts) {
     const problems = [];
     for (const doc of original.docs) {
         for (const e of doc.errors)
-            problems.push({ message: `not valid YAML: ${e.message.split('\n')[0]}`, ...position(original, e.pos[0]) });
+            problems.push({
+                message: `not valid YAML: ${e.message.split('\n')[0]}`,
+                ...position(original, e.pos[0]),
+            });
     }
     if (problems.length)
         throw new YamlEditError(problems);
@@ -468,7 +540,9 @@ function editScript(a, b) {
     for (let d = 0; d <= max && !found; d++) {
         trace.push(v.slice());
         for (let k = -d; k <= d; k += 2) {
-            let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
+            let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1])
+                ? v[offset + k + 1]
+                : v[offset + k - 1] + 1;
             let y = x - k;
             while (x < n && y < m && a[x] === b[y]) {
                 x++;
@@ -536,7 +610,7 @@ function unifiedDiff(before, after, name, context = 3) {
         }
         // A hunk: from `context` lines before this change to `context` lines after the last change
         // that is at most 2*context lines further.
-        let start = Math.max(0, i - context);
+        const start = Math.max(0, i - context);
         let end = i;
         while (end < ops.length) {
             let j = end;
@@ -561,7 +635,6 @@ function unifiedDiff(before, after, name, context = 3) {
         for (const op of hunk)
             out.push(...show(op));
         i = end;
-        start = end;
     }
     return out.join('\n') + '\n';
 }
@@ -671,8 +744,17 @@ async function editAll(cwd, plans, cfg, when = '') {
             continue;
         }
         try {
-            const r = editYaml(before, plan.changes, { valueType: cfg.valueType, createMissing: cfg.createMissing });
-            outcomes.push({ file: plan.file, before, after: r.text, edits: r.edits, warnings: r.warnings });
+            const r = editYaml(before, plan.changes, {
+                valueType: cfg.valueType,
+                createMissing: cfg.createMissing,
+            });
+            outcomes.push({
+                file: plan.file,
+                before,
+                after: r.text,
+                edits: r.edits,
+                warnings: r.warnings,
+            });
         }
         catch (err) {
             if (!(err instanceof YamlEditError))
@@ -683,7 +765,9 @@ async function editAll(cwd, plans, cfg, when = '') {
     }
     if (problems.length) {
         const listed = problems.slice(0, MAX_LISTED_PROBLEMS).join('; ');
-        const more = problems.length > MAX_LISTED_PROBLEMS ? `; and ${problems.length - MAX_LISTED_PROBLEMS} more` : '';
+        const more = problems.length > MAX_LISTED_PROBLEMS
+            ? `; and ${problems.length - MAX_LISTED_PROBLEMS} more`
+            : '';
         throw new src/* ActionError */.lZ(`${listed}${more} — no file was changed${when}`);
     }
     return outcomes;
@@ -721,7 +805,9 @@ function defaultCommitMessage(outcomes) {
     const subject = values.size === 1
         ? `chore: update ${[...byPath.keys()].join(', ')} to ${[...values][0]}`
         : `chore: update ${[...byPath].map(([p, v]) => `${p} to ${v}`).join(', ')}`;
-    const body = edits.map(({ file, edit }) => `- ${file}: ${edit.pathText} ${show(edit.oldValue)} → ${show(edit.newValue)}`).join('\n');
+    const body = edits
+        .map(({ file, edit }) => `- ${file}: ${edit.pathText} ${show(edit.oldValue)} → ${show(edit.newValue)}`)
+        .join('\n');
     return `${subject}\n\n${body}`;
 }
 /** file → path → old value, the shape changes-json accepts to undo this run. */
@@ -742,12 +828,14 @@ function pushStatusLines(output) {
 }
 /** A push failure worth a fetch-and-re-apply: the branch moved, or a concurrent push won the ref lock. */
 function isRaceRejection(output) {
-    return pushStatusLines(output).some((l) => /\[rejected\].*\((fetch first|non-fast-forward|stale info)\)/.test(l) || /\[remote rejected\].*\((failed to update ref|failed to lock|cannot lock ref|incorrect old value provided)/.test(l));
+    return pushStatusLines(output).some((l) => /\[rejected\].*\((fetch first|non-fast-forward|stale info)\)/.test(l) ||
+        /\[remote rejected\].*\((failed to update ref|failed to lock|cannot lock ref|incorrect old value provided)/.test(l));
 }
 /** The line that says why a push failed: git's `! [rejected] … (reason)` line, else its first error. */
 function pushFailureReason(stderr) {
     const status = pushStatusLines(stderr).find((l) => /^\s*!\s*\[(remote )?rejected\]/.test(l));
-    return withoutUrlCredentials(status?.trim().replace(/^!\s*/, '').replace(/\s+/g, ' ') ?? (gitErrorLine(stderr) || 'rejected'));
+    return withoutUrlCredentials(status?.trim().replace(/^!\s*/, '').replace(/\s+/g, ' ') ??
+        (gitErrorLine(stderr) || 'rejected'));
 }
 /** owner/name of the remote when it is on this GitHub server, else the workflow's repository. */
 function repositoryFromRemote(url, serverUrl) {
@@ -766,7 +854,11 @@ function repositoryFromRemote(url, serverUrl) {
 function defaultPrBranch(outcomes) {
     const edits = effectiveEdits(outcomes);
     const first = edits[0] ? `${edits[0].edit.pathText}-${show(edits[0].edit.newValue)}` : 'values';
-    const slug = first.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/\.{2,}/g, '.').replace(/^[-.]+|[-.]+$/g, '').slice(0, 60) || 'values';
+    const slug = first
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/\.{2,}/g, '.')
+        .replace(/^[-.]+|[-.]+$/g, '')
+        .slice(0, 60) || 'values';
     const hash = (0,external_node_crypto_.createHash)('sha256')
         .update(JSON.stringify(edits.map(({ file, edit }) => [file, edit.pathText, edit.newValue])))
         .digest('hex')
@@ -807,7 +899,12 @@ async function writeChanged(cwd, outcomes) {
     return changed.map((o) => o.file);
 }
 async function commitFiles(ctx, cfg, files, message) {
-    const env = { GIT_AUTHOR_NAME: cfg.authorName, GIT_AUTHOR_EMAIL: cfg.authorEmail, GIT_COMMITTER_NAME: cfg.authorName, GIT_COMMITTER_EMAIL: cfg.authorEmail };
+    const env = {
+        GIT_AUTHOR_NAME: cfg.authorName,
+        GIT_AUTHOR_EMAIL: cfg.authorEmail,
+        GIT_COMMITTER_NAME: cfg.authorName,
+        GIT_COMMITTER_EMAIL: cfg.authorEmail,
+    };
     await ctx.git(['add', '--', ...files]);
     // Only our files: anything else the job staged stays out of this commit.
     await ctx.git(['commit', '--quiet', '--only', '-m', message, '--', ...files], { env });
@@ -828,8 +925,18 @@ function summaryTable(outcomes) {
             if (seen.has(e.pathText))
                 continue;
             seen.add(e.pathText);
-            const status = e.created ? 'created' : Object.is(e.oldValue, e.newValue) ? 'already set' : 'changed';
-            rows.push([(0,src/* code */.aY)(o.file), (0,src/* code */.aY)(e.pathText), e.created ? '—' : (0,src/* code */.aY)(show(e.oldValue)), (0,src/* code */.aY)(show(e.newValue)), status]);
+            const status = e.created
+                ? 'created'
+                : Object.is(e.oldValue, e.newValue)
+                    ? 'already set'
+                    : 'changed';
+            rows.push([
+                (0,src/* code */.aY)(o.file),
+                (0,src/* code */.aY)(e.pathText),
+                e.created ? '—' : (0,src/* code */.aY)(show(e.oldValue)),
+                (0,src/* code */.aY)(show(e.newValue)),
+                status,
+            ]);
         }
     }
     return (0,src/* table */.tp)(['File', 'Path', 'Old', 'New', 'Status'], rows);
@@ -855,7 +962,9 @@ function report(runner, r, diff) {
 async function pushReapplying(runner, ctx, cfg, deps, state) {
     let { outcomes, sha } = state;
     for (let attempt = 1;; attempt++) {
-        const pushed = await ctx.git(['push', cfg.remote, `HEAD:refs/heads/${ctx.target}`], { allowFailure: true });
+        const pushed = await ctx.git(['push', cfg.remote, `HEAD:refs/heads/${ctx.target}`], {
+            allowFailure: true,
+        });
         if (pushed.code === 0) {
             runner.info(`Pushed ${sha.slice(0, 12)} to ${cfg.remote}/${ctx.target}${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
             return { ...state, outcomes, sha, changed: true };
@@ -902,16 +1011,33 @@ async function bump(runner, cfg, deps) {
     const anyChange = outcomes.some((o) => o.after !== o.before);
     if (cfg.dryRun) {
         logDiff(runner, diff);
-        return report(runner, { changed: anyChange, commitSha: '', outcomes, note: anyChange ? '**Dry run**: nothing was written or committed.' : 'The values are already set; nothing to do (dry run).' }, diff);
+        return report(runner, {
+            changed: anyChange,
+            commitSha: '',
+            outcomes,
+            note: anyChange
+                ? '**Dry run**: nothing was written or committed.'
+                : 'The values are already set; nothing to do (dry run).',
+        }, diff);
     }
     if (!anyChange)
-        return report(runner, { changed: false, commitSha: '', outcomes, note: 'The values are already set; nothing to commit.' }, '');
+        return report(runner, {
+            changed: false,
+            commitSha: '',
+            outcomes,
+            note: 'The values are already set; nothing to commit.',
+        }, '');
     // Every git question is answered before the first file is written.
     const ctx = cfg.commit ? await gitContext(cwd, cfg, deps, outcomes) : undefined;
     const written = await writeChanged(cwd, outcomes);
     logDiff(runner, diff);
     if (!ctx)
-        return report(runner, { changed: true, commitSha: '', outcomes, note: `Wrote ${written.length} file(s); commit is false, so nothing was committed.` }, diff);
+        return report(runner, {
+            changed: true,
+            commitSha: '',
+            outcomes,
+            note: `Wrote ${written.length} file(s); commit is false, so nothing was committed.`,
+        }, diff);
     if (ctx.target !== ctx.current && ctx.target !== 'HEAD') {
         // Commit on a local branch named like the target, so the checked-out branch is left as it was.
         await ctx.git(['checkout', '--quiet', '-B', ctx.target]);
@@ -920,7 +1046,12 @@ async function bump(runner, cfg, deps) {
     let sha = await commitFiles(ctx, cfg, written, message);
     runner.info(`Committed ${sha.slice(0, 12)}: ${message.split('\n')[0]}`);
     if (!cfg.push)
-        return report(runner, { changed: true, commitSha: sha, outcomes, note: `Committed \`${sha.slice(0, 12)}\` (push is false).` }, diff);
+        return report(runner, {
+            changed: true,
+            commitSha: sha,
+            outcomes,
+            note: `Committed \`${sha.slice(0, 12)}\` (push is false).`,
+        }, diff);
     const pushed = await pushReapplying(runner, ctx, cfg, deps, { cwd, plans, outcomes, sha });
     outcomes = pushed.outcomes;
     diff = diffOf(outcomes);
@@ -928,20 +1059,36 @@ async function bump(runner, cfg, deps) {
     sha = pushed.sha;
     let pr;
     if (cfg.createPr) {
-        const repository = cfg.repository ?? repositoryFromRemote(ctx.remoteUrl, deps.env.GITHUB_SERVER_URL) ?? deps.env.GITHUB_REPOSITORY;
+        const repository = cfg.repository ??
+            repositoryFromRemote(ctx.remoteUrl, deps.env.GITHUB_SERVER_URL) ??
+            deps.env.GITHUB_REPOSITORY;
         if (!repository)
             throw new src/* ActionError */.lZ('cannot tell which GitHub repository to open the pull request in; set the repository input');
         const [owner, repo] = repository.split('/');
         const title = cfg.prTitle ?? (cfg.commitMessage ?? defaultCommitMessage(outcomes)).split('\n')[0];
         const body = cfg.prBody ?? `Opened by bump-helm-values.\n\n${summaryTable(outcomes)}`;
-        const open = deps.openPullRequest ?? (async (req) => (await __nccwpck_require__.e(/* import() */ 755).then(__nccwpck_require__.bind(__nccwpck_require__, 7755))).openPullRequest(req));
-        pr = await open({ apiUrl: deps.env.GITHUB_API_URL || 'https://api.github.com', token: cfg.token, owner, repo, head: ctx.target, base: ctx.base, title, body });
+        const open = deps.openPullRequest ??
+            (async (req) => (await __nccwpck_require__.e(/* import() */ 755).then(__nccwpck_require__.bind(__nccwpck_require__, 7755))).openPullRequest(req));
+        pr = await open({
+            apiUrl: deps.env.GITHUB_API_URL || 'https://api.github.com',
+            token: cfg.token,
+            owner,
+            repo,
+            head: ctx.target,
+            base: ctx.base,
+            title,
+            body,
+        });
         runner.info(`${pr.reused ? 'Reused the open' : 'Opened'} pull request #${pr.number}: ${pr.url}`);
     }
     const where = `${cfg.remote}/${ctx.target}`;
     const note = [
-        changed ? `Committed \`${sha.slice(0, 12)}\` and pushed it to \`${where}\`.` : `\`${where}\` already had these values (set by someone else meanwhile); nothing was committed.`,
-        pr ? `Pull request: [#${pr.number}](${pr.url})${pr.reused ? ' (already open, reused)' : ''}.` : '',
+        changed
+            ? `Committed \`${sha.slice(0, 12)}\` and pushed it to \`${where}\`.`
+            : `\`${where}\` already had these values (set by someone else meanwhile); nothing was committed.`,
+        pr
+            ? `Pull request: [#${pr.number}](${pr.url})${pr.reused ? ' (already open, reused)' : ''}.`
+            : '',
     ]
         .filter(Boolean)
         .join(' ');
@@ -1027,7 +1174,10 @@ function parseChangeLines(text, valueType) {
     return changes;
 }
 function isJsonScalar(v) {
-    return v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+    return (v === null ||
+        typeof v === 'string' ||
+        typeof v === 'boolean' ||
+        (typeof v === 'number' && Number.isFinite(v)));
 }
 function jsonChanges(obj, where) {
     const changes = Object.entries(obj).map(([key, value]) => {
@@ -1091,11 +1241,21 @@ const BOT_NAME = 'github-actions[bot]';
 const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com';
 /** git check-ref-format's rules for a branch name, checked without running git. */
 function isValidBranchName(name) {
-    if (name === '' || name === '@' || name.startsWith('-') || name.startsWith('/') || name.endsWith('/') || name.endsWith('.'))
+    if (name === '' ||
+        name === '@' ||
+        name.startsWith('-') ||
+        name.startsWith('/') ||
+        name.endsWith('/') ||
+        name.endsWith('.'))
         return false;
-    if (/[\x00-\x20\x7f~^:?*[\\]/.test(name) || name.includes('..') || name.includes('@{') || name.includes('//'))
+    if (/[\x00-\x20\x7f~^:?*[\\]/.test(name) ||
+        name.includes('..') ||
+        name.includes('@{') ||
+        name.includes('//'))
         return false;
-    return name.split('/').every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock'));
+    return name
+        .split('/')
+        .every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock'));
 }
 function branchInput(inputs, name) {
     const v = inputs.string(name).replace(/^refs\/heads\//, '');
@@ -1125,7 +1285,10 @@ function readConfig(runner) {
         throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('changes', 'is required (path=value lines), unless changes-json is given');
     let changes;
     try {
-        changes = changesText !== '' ? { kind: 'all', changes: (0,_changes__WEBPACK_IMPORTED_MODULE_1__/* .parseChangeLines */ .Jt)(changesText, valueType) } : (0,_changes__WEBPACK_IMPORTED_MODULE_1__/* .parseChangesJson */ .pB)(jsonText);
+        changes =
+            changesText !== ''
+                ? { kind: 'all', changes: (0,_changes__WEBPACK_IMPORTED_MODULE_1__/* .parseChangeLines */ .Jt)(changesText, valueType) }
+                : (0,_changes__WEBPACK_IMPORTED_MODULE_1__/* .parseChangesJson */ .pB)(jsonText);
     }
     catch (err) {
         throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(changesText !== '' ? 'changes' : 'changes-json', err.message);
@@ -1193,7 +1356,12 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 const runner = new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .Runner */ .by();
-await (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(runner, () => (0,_bump__WEBPACK_IMPORTED_MODULE_2__/* .bump */ .$p)(runner, (0,_config__WEBPACK_IMPORTED_MODULE_1__/* .readConfig */ .Xg)(runner), { clock: _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml, random: Math.random, cwd: process.cwd(), env: process.env }));
+await (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(runner, () => (0,_bump__WEBPACK_IMPORTED_MODULE_2__/* .bump */ .$p)(runner, (0,_config__WEBPACK_IMPORTED_MODULE_1__/* .readConfig */ .Xg)(runner), {
+    clock: _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml,
+    random: Math.random,
+    cwd: process.cwd(),
+    env: process.env,
+}));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -1248,7 +1416,7 @@ function readQuoted(text, start) {
     throw new PathSyntaxError(`unclosed ${quote}`, start);
 }
 function readBracket(text, start) {
-    let i = start + 1;
+    const i = start + 1;
     if (text[i] === '"' || text[i] === "'") {
         const q = readQuoted(text, i);
         if (text[q.end] !== ']')
@@ -1389,7 +1557,10 @@ function plainValue(text, inFlow = false, version = '1.2') {
 function readPlain(text, inFlow, version) {
     if (text === '' || /[\r\n]/.test(text))
         return undefined;
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(inFlow ? `[${text}]\n` : `k: ${text}\n`, { prettyErrors: false, version });
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(inFlow ? `[${text}]\n` : `k: ${text}\n`, {
+        prettyErrors: false,
+        version,
+    });
     if (doc.errors.length)
         return undefined;
     const c = doc.contents;
@@ -1590,7 +1761,12 @@ class Runner {
         const v = value?.trim();
         if (!v)
             return;
-        const parts = /[\r\n]/.test(v) ? v.split(/\r?\n/).map((l) => l.trim()).filter((l) => KEY_MATERIAL_LINE.test(l)) : [v];
+        const parts = /[\r\n]/.test(v)
+            ? v
+                .split(/\r?\n/)
+                .map((l) => l.trim())
+                .filter((l) => KEY_MATERIAL_LINE.test(l))
+            : [v];
         for (const part of parts) {
             if (part.length < 3 || this.secrets.has(part))
                 continue;
@@ -1874,7 +2050,13 @@ class Inputs {
             return fallback;
         const n = parseInteger(v);
         const { min, max } = bounds;
-        const range = min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` >= ${min}` : max !== undefined ? ` <= ${max}` : '';
+        const range = min !== undefined && max !== undefined
+            ? ` from ${min} to ${max}`
+            : min !== undefined
+                ? ` >= ${min}`
+                : max !== undefined
+                    ? ` <= ${max}`
+                    : '';
         if (n === undefined || (min !== undefined && n < min) || (max !== undefined && n > max)) {
             throw new InputError(name, `expected a whole number${range}, got '${v}'`);
         }
@@ -1972,7 +2154,10 @@ async function retry(attempt, opts) {
 ;// CONCATENATED MODULE: ./packages/core/src/http.ts
 const libs = {};
 function requestLib(protocol) {
-    return (libs[protocol] ??= protocol === 'https:' ? Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)).then((m) => m.default) : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23)).then((m) => m.default));
+    return (libs[protocol] ??=
+        protocol === 'https:'
+            ? Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)).then((m) => m.default)
+            : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23)).then((m) => m.default));
 }
 
 class HttpError extends Error {
@@ -2017,7 +2202,8 @@ function classify(err) {
         return new HttpError('CONNECTION_RESET', 'connection reset by peer');
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME')
         return new HttpError('DNS', `DNS lookup failed (${code})`);
-    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO|ERR_TLS|HOSTNAME/i.test(code) || /certificate|ssl|tls/i.test(err.message)) {
+    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO|ERR_TLS|HOSTNAME/i.test(code) ||
+        /certificate|ssl|tls/i.test(err.message)) {
         return new HttpError('TLS', `TLS error: ${code || err.message.split('\n')[0]}`);
     }
     if (code === 'ETIMEDOUT' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH')
@@ -2039,7 +2225,8 @@ async function once(req, url, headers, method, body, signal, maxBody) {
         if (isLocalhostName(url.hostname))
             options.lookup = loopbackLookup;
         if (body !== undefined)
-            options.headers['content-length'] = Buffer.byteLength(body);
+            options.headers['content-length'] =
+                Buffer.byteLength(body);
         if (isHttps) {
             options.rejectUnauthorized = !req.insecure;
             if (req.ca)
@@ -2054,7 +2241,13 @@ async function once(req, url, headers, method, body, signal, maxBody) {
                 for (const [k, v] of Object.entries(res.headers))
                     if (v !== undefined)
                         flat[k] = Array.isArray(v) ? v.join(', ') : v;
-                resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: flat, body: Buffer.concat(chunks), truncated });
+                resolve({
+                    status: res.statusCode ?? 0,
+                    statusText: res.statusMessage ?? '',
+                    headers: flat,
+                    body: Buffer.concat(chunks),
+                    truncated,
+                });
             };
             res.on('data', (chunk) => {
                 if (truncated)
@@ -2074,7 +2267,9 @@ async function once(req, url, headers, method, body, signal, maxBody) {
             });
             res.on('end', finish);
             res.on('error', (err) => (truncated ? undefined : reject(err)));
-            res.on('aborted', () => (truncated ? undefined : reject(new HttpError('CONNECTION_RESET', 'connection closed before the response was complete'))));
+            res.on('aborted', () => truncated
+                ? undefined
+                : reject(new HttpError('CONNECTION_RESET', 'connection closed before the response was complete')));
         });
         request.on('error', reject);
         if (body !== undefined)
@@ -2120,7 +2315,11 @@ async function httpRequest(req) {
                 throw classify(err);
             }
             const location = res.headers.location;
-            if (!req.followRedirects || res.status < 300 || res.status > 399 || res.status === 304 || !location) {
+            if (!req.followRedirects ||
+                res.status < 300 ||
+                res.status > 399 ||
+                res.status === 304 ||
+                !location) {
                 return { ...res, url: safeUrl(url), redirects, timeMs: performance.now() - started };
             }
             let next;

@@ -61,7 +61,9 @@ function parseExpectedStatus(text) {
         else if (single)
             lo = hi = Number(item);
         else
-            return { problem: `'${item}' is not a status code (e.g. 200), range (200-299) or class (2xx)` };
+            return {
+                problem: `'${item}' is not a status code (e.g. 200), range (200-299) or class (2xx)`,
+            };
         if (lo < MIN || hi > MAX)
             return { problem: `'${item}' is outside the HTTP status codes ${MIN}-${MAX}` };
         if (lo > hi)
@@ -153,7 +155,9 @@ function canonicalJson(value) {
     if (Array.isArray(value))
         return `[${value.map(canonicalJson).join(',')}]`;
     if (value !== null && typeof value === 'object') {
-        const entries = Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`);
+        const entries = Object.keys(value)
+            .sort()
+            .map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`);
         return `{${entries.join(',')}}`;
     }
     return JSON.stringify(value);
@@ -348,16 +352,34 @@ function classifyResponse(res, expect, now) {
     const status = res.status;
     const short = String(status);
     if (!statusExpected(expect.status, status)) {
-        const retryAfterMs = RETRY_AFTER_STATUSES.has(status) ? (0,src/* parseRetryAfter */.mu)(res.headers['retry-after'], now) : undefined;
-        return { ok: false, status, short, error: `status ${status}, expected ${expect.status.text}`, retryAfterMs };
+        const retryAfterMs = RETRY_AFTER_STATUSES.has(status)
+            ? (0,src/* parseRetryAfter */.mu)(res.headers['retry-after'], now)
+            : undefined;
+        return {
+            ok: false,
+            status,
+            short,
+            error: `status ${status}, expected ${expect.status.text}`,
+            retryAfterMs,
+        };
     }
     if (res.truncated)
-        return { ok: false, status, short: 'too large', error: 'body larger than 1 MiB (reading stopped); a health response should be small' };
+        return {
+            ok: false,
+            status,
+            short: 'too large',
+            error: 'body larger than 1 MiB (reading stopped); a health response should be small',
+        };
     if (!expect.bodyPattern && expect.json.length === 0)
         return { ok: true, status, short };
     const text = res.body.toString('utf8');
     if (expect.bodyPattern && !expect.bodyPattern.test(text)) {
-        return { ok: false, status, short: `${status}, body`, error: `body does not match expected-body /${expect.bodyPattern.source}/` };
+        return {
+            ok: false,
+            status,
+            short: `${status}, body`,
+            error: `body does not match expected-body /${expect.bodyPattern.source}/`,
+        };
     }
     if (expect.json.length) {
         let doc;
@@ -372,7 +394,12 @@ function classifyResponse(res, expect, now) {
             if (!found.found)
                 return { ok: false, status, short: `${status}, JSON`, error: `JSON has no ${check.path}` };
             if (!jsonValueMatches(found.value, check.expected)) {
-                return { ok: false, status, short: `${status}, JSON`, error: `JSON ${check.path} is ${describeJsonValue(found.value)}, expected ${check.expected}` };
+                return {
+                    ok: false,
+                    status,
+                    short: `${status}, JSON`,
+                    error: `JSON ${check.path} is ${describeJsonValue(found.value)}, expected ${check.expected}`,
+                };
             }
         }
     }
@@ -397,7 +424,11 @@ const SHORT_BY_CODE = {
 function classifyFault(err, deadlineCutMs) {
     if (err instanceof src/* HttpError */.j$) {
         if (err.code === 'TIMEOUT' && deadlineCutMs !== undefined) {
-            return { ok: false, short: 'timeout', error: `no answer before the overall timeout (${formatWait(deadlineCutMs)} were left)` };
+            return {
+                ok: false,
+                short: 'timeout',
+                error: `no answer before the overall timeout (${formatWait(deadlineCutMs)} were left)`,
+            };
         }
         return { ok: false, short: SHORT_BY_CODE[err.code] ?? 'error', error: err.message };
     }
@@ -456,7 +487,14 @@ async function checkUrl(url, cfg, deps) {
         }
         const latencyMs = Math.max(0, clock.now() - started);
         last = verdict;
-        const record = { n, offsetMs: started - deps.startedAt, latencyMs, ok: verdict.ok, status: verdict.status, error: verdict.error };
+        const record = {
+            n,
+            offsetMs: started - deps.startedAt,
+            latencyMs,
+            ok: verdict.ok,
+            status: verdict.status,
+            error: verdict.error,
+        };
         attempts.push(record);
         const what = verdict.status !== undefined ? `HTTP ${verdict.status}` : 'no response';
         log(`attempt ${n}/${max}: ${what} in ${formatWait(latencyMs)}${verdict.ok ? ', healthy' : ` - ${verdict.error}`}`);
@@ -476,7 +514,13 @@ async function checkUrl(url, cfg, deps) {
             return { done: false, fatal: true, value: record };
         const wait = verdict.ok
             ? cfg.retryDelayMs
-            : (verdict.retryAfterMs ?? (0,src/* backoffDelay */.EY)(failStreak, { initialMs: cfg.retryDelayMs, maxMs: cfg.maxDelayMs, strategy: cfg.backoff, jitter: cfg.jitter }, deps.random));
+            : (verdict.retryAfterMs ??
+                (0,src/* backoffDelay */.EY)(failStreak, {
+                    initialMs: cfg.retryDelayMs,
+                    maxMs: cfg.maxDelayMs,
+                    strategy: cfg.backoff,
+                    jitter: cfg.jitter,
+                }, deps.random));
         return { done: false, retryAfterMs: wait, value: record };
     };
     const progressClock = {
@@ -493,7 +537,9 @@ async function checkUrl(url, cfg, deps) {
         clock: progressClock,
         random: deps.random,
         onWait: (ms, n) => {
-            const state = last?.ok ? `ok (${last.short}), ${okStreak}/${cfg.successThreshold} consecutive` : `failed (${last?.short ?? 'error'})`;
+            const state = last?.ok
+                ? `ok (${last.short}), ${okStreak}/${cfg.successThreshold} consecutive`
+                : `failed (${last?.short ?? 'error'})`;
             log(`attempt ${n}/${max} ${state}; next in ${formatWait(ms)}, ${formatWait(deadline.remaining())} left`);
         },
     });
@@ -512,7 +558,9 @@ function gaveUpReason(stopped, count, cfg, last) {
                 return `the server asked to retry after ${formatWait(last.retryAfterMs)} (Retry-After), past the timeout of ${formatWait(cfg.timeoutMs)} (after ${tries})`;
             return `timeout of ${formatWait(cfg.timeoutMs)} reached after ${tries}`;
         default:
-            return cfg.successThreshold > 1 ? `no ${cfg.successThreshold} consecutive successes in ${tries}` : `all ${tries} failed`;
+            return cfg.successThreshold > 1
+                ? `no ${cfg.successThreshold} consecutive successes in ${tries}`
+                : `all ${tries} failed`;
     }
 }
 
@@ -547,7 +595,9 @@ function statusOutput(results) {
 }
 function verdictText(r) {
     const n = r.attempts.length;
-    return r.healthy ? `healthy after ${n} attempt${n === 1 ? '' : 's'}` : `not healthy: ${r.gaveUp ?? 'failed'}`;
+    return r.healthy
+        ? `healthy after ${n} attempt${n === 1 ? '' : 's'}`
+        : `not healthy: ${r.gaveUp ?? 'failed'}`;
 }
 /** One log line per attempt, for the per-URL log group written at the end. */
 function attemptLines(r) {
@@ -565,12 +615,25 @@ function summaryMarkdown(results, cfg, elapsedMs) {
     out.push(`${cfg.method}, expecting ${expectations.join(', ')}; up to ${cfg.maxAttempts} attempts per URL` +
         `${cfg.successThreshold > 1 ? ` (${cfg.successThreshold} consecutive successes needed)` : ''}, timeout ${formatWait(cfg.timeoutMs)}` +
         `${cfg.initialDelayMs ? `, after an initial delay of ${formatWait(cfg.initialDelayMs)}` : ''}.\n`);
-    out.push((0,src/* table */.tp)(['URL', 'Result', 'Attempts', 'Last status'], results.map((r) => [r.url, `${r.healthy ? '✅' : '❌'} ${verdictText(r)}`, r.attempts.length, lastStatus(r) ?? '—'])));
+    out.push((0,src/* table */.tp)(['URL', 'Result', 'Attempts', 'Last status'], results.map((r) => [
+        r.url,
+        `${r.healthy ? '✅' : '❌'} ${verdictText(r)}`,
+        r.attempts.length,
+        lastStatus(r) ?? '—',
+    ])));
     for (const r of results) {
         out.push((0,src/* heading */.R_)(`${r.healthy ? '✅' : '❌'} ${r.url}`, 4));
-        const attempts = (0,src/* table */.tp)(['#', 'Time', 'Status', 'Latency', 'Result'], r.attempts.map((a) => [a.n, `+${formatWait(a.offsetMs)}`, a.status ?? '—', formatWait(a.latencyMs), a.ok ? 'ok' : a.error]));
+        const attempts = (0,src/* table */.tp)(['#', 'Time', 'Status', 'Latency', 'Result'], r.attempts.map((a) => [
+            a.n,
+            `+${formatWait(a.offsetMs)}`,
+            a.status ?? '—',
+            formatWait(a.latencyMs),
+            a.ok ? 'ok' : a.error,
+        ]));
         // A long run of attempts would push the other URLs off the page: fold it.
-        out.push(r.attempts.length > FOLD_AFTER ? (0,src/* details */.zH)(`${r.attempts.length} attempts`, attempts) : attempts);
+        out.push(r.attempts.length > FOLD_AFTER
+            ? (0,src/* details */.zH)(`${r.attempts.length} attempts`, attempts)
+            : attempts);
     }
     return out.join('\n');
 }
@@ -605,7 +668,15 @@ async function main(runner, deps) {
     }
     const results = await Promise.all(cfg.urls.map((url, i) => {
         const prefix = cfg.urls.length > 1 ? `[${names[i]}] ` : '';
-        return checkUrl(url, cfg, { clock, request: deps.request, random: deps.random, deadline, startedAt, ca, log: (line) => runner.info(runner.redact(prefix + line)) });
+        return checkUrl(url, cfg, {
+            clock,
+            request: deps.request,
+            random: deps.random,
+            deadline,
+            startedAt,
+            ca,
+            log: (line) => runner.info(runner.redact(prefix + line)),
+        });
     }));
     const elapsedMs = clock.now() - startedAt;
     const healthy = results.every((r) => r.healthy);
@@ -627,7 +698,9 @@ async function main(runner, deps) {
         runner.info(`All ${results.length} URL${results.length === 1 ? '' : 's'} healthy in ${formatWait(elapsedMs)}`);
         return;
     }
-    const why = failed.map((r) => `${r.url}: ${r.gaveUp}; last: ${r.attempts.at(-1)?.error ?? 'no attempt'}`).join('; ');
+    const why = failed
+        .map((r) => `${r.url}: ${r.gaveUp}; last: ${r.attempts.at(-1)?.error ?? 'no attempt'}`)
+        .join('; ');
     const scope = results.length === 1 ? 'Not healthy' : `${failed.length} of ${results.length} URLs not healthy`;
     throw new src/* ActionError */.lZ(`${scope}: ${why}`);
 }
@@ -740,7 +813,12 @@ class Runner {
         const v = value?.trim();
         if (!v)
             return;
-        const parts = /[\r\n]/.test(v) ? v.split(/\r?\n/).map((l) => l.trim()).filter((l) => KEY_MATERIAL_LINE.test(l)) : [v];
+        const parts = /[\r\n]/.test(v)
+            ? v
+                .split(/\r?\n/)
+                .map((l) => l.trim())
+                .filter((l) => KEY_MATERIAL_LINE.test(l))
+            : [v];
         for (const part of parts) {
             if (part.length < 3 || this.secrets.has(part))
                 continue;
@@ -1024,7 +1102,13 @@ class Inputs {
             return fallback;
         const n = parseInteger(v);
         const { min, max } = bounds;
-        const range = min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` >= ${min}` : max !== undefined ? ` <= ${max}` : '';
+        const range = min !== undefined && max !== undefined
+            ? ` from ${min} to ${max}`
+            : min !== undefined
+                ? ` >= ${min}`
+                : max !== undefined
+                    ? ` <= ${max}`
+                    : '';
         if (n === undefined || (min !== undefined && n < min) || (max !== undefined && n > max)) {
             throw new InputError(name, `expected a whole number${range}, got '${v}'`);
         }
@@ -1158,7 +1242,10 @@ function maskUrl(runner, url) {
 ;// CONCATENATED MODULE: ./packages/core/src/http.ts
 const libs = {};
 function requestLib(protocol) {
-    return (libs[protocol] ??= protocol === 'https:' ? Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)).then((m) => m.default) : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23)).then((m) => m.default));
+    return (libs[protocol] ??=
+        protocol === 'https:'
+            ? Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)).then((m) => m.default)
+            : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23)).then((m) => m.default));
 }
 
 class HttpError extends Error {
@@ -1203,7 +1290,8 @@ function classify(err) {
         return new HttpError('CONNECTION_RESET', 'connection reset by peer');
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME')
         return new HttpError('DNS', `DNS lookup failed (${code})`);
-    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO|ERR_TLS|HOSTNAME/i.test(code) || /certificate|ssl|tls/i.test(err.message)) {
+    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO|ERR_TLS|HOSTNAME/i.test(code) ||
+        /certificate|ssl|tls/i.test(err.message)) {
         return new HttpError('TLS', `TLS error: ${code || err.message.split('\n')[0]}`);
     }
     if (code === 'ETIMEDOUT' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH')
@@ -1225,7 +1313,8 @@ async function once(req, url, headers, method, body, signal, maxBody) {
         if (isLocalhostName(url.hostname))
             options.lookup = loopbackLookup;
         if (body !== undefined)
-            options.headers['content-length'] = Buffer.byteLength(body);
+            options.headers['content-length'] =
+                Buffer.byteLength(body);
         if (isHttps) {
             options.rejectUnauthorized = !req.insecure;
             if (req.ca)
@@ -1240,7 +1329,13 @@ async function once(req, url, headers, method, body, signal, maxBody) {
                 for (const [k, v] of Object.entries(res.headers))
                     if (v !== undefined)
                         flat[k] = Array.isArray(v) ? v.join(', ') : v;
-                resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: flat, body: Buffer.concat(chunks), truncated });
+                resolve({
+                    status: res.statusCode ?? 0,
+                    statusText: res.statusMessage ?? '',
+                    headers: flat,
+                    body: Buffer.concat(chunks),
+                    truncated,
+                });
             };
             res.on('data', (chunk) => {
                 if (truncated)
@@ -1260,7 +1355,9 @@ async function once(req, url, headers, method, body, signal, maxBody) {
             });
             res.on('end', finish);
             res.on('error', (err) => (truncated ? undefined : reject(err)));
-            res.on('aborted', () => (truncated ? undefined : reject(new HttpError('CONNECTION_RESET', 'connection closed before the response was complete'))));
+            res.on('aborted', () => truncated
+                ? undefined
+                : reject(new HttpError('CONNECTION_RESET', 'connection closed before the response was complete')));
         });
         request.on('error', reject);
         if (body !== undefined)
@@ -1306,7 +1403,11 @@ async function httpRequest(req) {
                 throw classify(err);
             }
             const location = res.headers.location;
-            if (!req.followRedirects || res.status < 300 || res.status > 399 || res.status === 304 || !location) {
+            if (!req.followRedirects ||
+                res.status < 300 ||
+                res.status > 399 ||
+                res.status === 304 ||
+                !location) {
                 return { ...res, url: safeUrl(url), redirects, timeMs: performance.now() - started };
             }
             let next;

@@ -19,14 +19,26 @@ const verifyWorkloads = async (refs, { deadline, kubeconfig, context, env, runne
     const kube = await __webpack_require__.e(/* import() */ 760).then(__webpack_require__.bind(__webpack_require__, 5760));
     let connection;
     try {
-        connection = await kube.loadKubeConnection({ content: kubeconfig, context, env, onSecret: (s) => runner.setSecret(s) });
+        connection = await kube.loadKubeConnection({
+            content: kubeconfig,
+            context,
+            env,
+            onSecret: (s) => runner.setSecret(s),
+        });
     }
     catch (err) {
         if (err instanceof kube.KubeconfigError)
-            throw (kubeconfig || err.about === 'context' ? new _cicd_actions_core_errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(err.about, err.message) : new _cicd_actions_core_errors__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`cannot verify the rollback: ${err.message}`));
+            throw kubeconfig || err.about === 'context'
+                ? new _cicd_actions_core_errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(err.about, err.message)
+                : new _cicd_actions_core_errors__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`cannot verify the rollback: ${err.message}`);
         throw err;
     }
-    const api = await kube.createKubeApi(connection, { onSecret: (s) => runner.setSecret(s), userAgent: 'cicd-actions/helm-rollback', env, pluginTimeoutMs: Math.min(60_000, Math.max(1000, deadline.remaining())) });
+    const api = await kube.createKubeApi(connection, {
+        onSecret: (s) => runner.setSecret(s),
+        userAgent: 'cicd-actions/helm-rollback',
+        env,
+        pluginTimeoutMs: Math.min(60_000, Math.max(1000, deadline.remaining())),
+    });
     try {
         const results = await runner.group(`Waiting for ${refs.length} workload(s) to roll out (${(0,_cicd_actions_core_inputs__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(deadline.remaining())} left)`, () => kube.waitForRollouts({
             api,
@@ -58,9 +70,13 @@ const verifyWorkloads = async (refs, { deadline, kubeconfig, context, env, runne
                 workload: name,
                 namespace: r.namespace,
                 ready: r.done,
-                replicas: c ? `${c.ready}/${c.desired} ready, ${c.updated} updated, ${c.available} available` : '',
+                replicas: c
+                    ? `${c.ready}/${c.desired} ready, ${c.updated} updated, ${c.available} available`
+                    : '',
                 revision: r.revision ?? '',
-                message: r.done ? `ready in ${(0,_cicd_actions_core_inputs__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(r.elapsedMs)}` : `${r.outcome}${r.reason ? ` (${r.reason})` : ''}: ${r.message}`,
+                message: r.done
+                    ? `ready in ${(0,_cicd_actions_core_inputs__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(r.elapsedMs)}`
+                    : `${r.outcome}${r.reason ? ` (${r.reason})` : ''}: ${r.message}`,
             });
         }
         return reports;

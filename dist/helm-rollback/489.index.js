@@ -33,7 +33,9 @@ function workloadsFromManifest(manifest, releaseNamespace) {
         const name = typeof o.metadata?.name === 'string' ? o.metadata.name : '';
         if (!name)
             return;
-        const namespace = typeof o.metadata?.namespace === 'string' && o.metadata.namespace ? o.metadata.namespace : releaseNamespace;
+        const namespace = typeof o.metadata?.namespace === 'string' && o.metadata.namespace
+            ? o.metadata.namespace
+            : releaseNamespace;
         const key = `${o.kind}/${namespace}/${name}`;
         if (seen.has(key))
             return;

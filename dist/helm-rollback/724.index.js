@@ -36,7 +36,8 @@ class KubeconfigError extends Error {
     }
 }
 const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
-const looksLikeKubeconfig = (text) => /^\s*\{/.test(text) || /^\s*(apiVersion|kind|clusters|contexts|users|current-context|preferences)\s*:/m.test(text);
+const looksLikeKubeconfig = (text) => /^\s*\{/.test(text) ||
+    /^\s*(apiVersion|kind|clusters|contexts|users|current-context|preferences)\s*:/m.test(text);
 /** The `kubeconfig` input as YAML text: given raw, or base64 (the usual way it is stored in a secret). */
 function decodeKubeconfigContent(content) {
     if (looksLikeKubeconfig(content))
@@ -108,7 +109,9 @@ async function parseKubeconfig(text, baseDir) {
         clusters: asArray(d.clusters, 'clusters'),
         users: asArray(d.users, 'users'),
         contexts: asArray(d.contexts, 'contexts'),
-        currentContext: typeof d['current-context'] === 'string' && d['current-context'] ? d['current-context'] : undefined,
+        currentContext: typeof d['current-context'] === 'string' && d['current-context']
+            ? d['current-context']
+            : undefined,
     };
     if (baseDir) {
         const abs = (p) => (p && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(p) ? node_path__WEBPACK_IMPORTED_MODULE_1___default().join(baseDir, p) : p);
@@ -265,7 +268,15 @@ function inClusterConnection(env, dir, readFile, onSecret = () => { }) {
         namespace = undefined;
     }
     const hostPart = host.includes(':') ? `[${host}]` : host;
-    return { source: 'in-cluster service account', context: 'in-cluster', namespace, server: `https://${hostPart}:${port}`, ca, insecureSkipTlsVerify: false, tokenFile };
+    return {
+        source: 'in-cluster service account',
+        context: 'in-cluster',
+        namespace,
+        server: `https://${hostPart}:${port}`,
+        ca,
+        insecureSkipTlsVerify: false,
+        tokenFile,
+    };
 }
 /**
  * The connection to use, from the first source that exists: the `content` (input), $KUBECONFIG,

@@ -64,17 +64,31 @@ function deploymentStatus(d) {
     if (n(d.metadata?.generation) <= n(status.observedGeneration)) {
         const progressing = status.conditions?.find((c) => c.type === 'Progressing');
         if (progressing?.reason === 'ProgressDeadlineExceeded') {
-            return { message: '', done: false, error: `deployment ${quote(name)} exceeded its progress deadline`, reason: 'ProgressDeadlineExceeded' };
+            return {
+                message: '',
+                done: false,
+                error: `deployment ${quote(name)} exceeded its progress deadline`,
+                reason: 'ProgressDeadlineExceeded',
+            };
         }
         const desired = d.spec?.replicas;
         if (desired !== undefined && n(status.updatedReplicas) < desired) {
-            return { message: `Waiting for deployment ${quote(name)} rollout to finish: ${n(status.updatedReplicas)} out of ${desired} new replicas have been updated...\n`, done: false };
+            return {
+                message: `Waiting for deployment ${quote(name)} rollout to finish: ${n(status.updatedReplicas)} out of ${desired} new replicas have been updated...\n`,
+                done: false,
+            };
         }
         if (n(status.replicas) > n(status.updatedReplicas)) {
-            return { message: `Waiting for deployment ${quote(name)} rollout to finish: ${n(status.replicas) - n(status.updatedReplicas)} old replicas are pending termination...\n`, done: false };
+            return {
+                message: `Waiting for deployment ${quote(name)} rollout to finish: ${n(status.replicas) - n(status.updatedReplicas)} old replicas are pending termination...\n`,
+                done: false,
+            };
         }
         if (n(status.availableReplicas) < n(status.updatedReplicas)) {
-            return { message: `Waiting for deployment ${quote(name)} rollout to finish: ${n(status.availableReplicas)} of ${n(status.updatedReplicas)} updated replicas are available...\n`, done: false };
+            return {
+                message: `Waiting for deployment ${quote(name)} rollout to finish: ${n(status.availableReplicas)} of ${n(status.updatedReplicas)} updated replicas are available...\n`,
+                done: false,
+            };
         }
         return { message: `deployment ${quote(name)} successfully rolled out\n`, done: true };
     }
@@ -85,14 +99,25 @@ function daemonSetStatus(ds) {
     const status = ds.status ?? {};
     if (ds.spec?.updateStrategy?.type !== 'RollingUpdate') {
         // kubectl reports done together with this error: there is no rollout to wait for.
-        return { message: '', done: true, error: 'rollout status is only available for RollingUpdate strategy type', reason: 'UnsupportedStrategy' };
+        return {
+            message: '',
+            done: true,
+            error: 'rollout status is only available for RollingUpdate strategy type',
+            reason: 'UnsupportedStrategy',
+        };
     }
     if (n(ds.metadata?.generation) <= n(status.observedGeneration)) {
         if (n(status.updatedNumberScheduled) < n(status.desiredNumberScheduled)) {
-            return { message: `Waiting for daemon set ${quote(name)} rollout to finish: ${n(status.updatedNumberScheduled)} out of ${n(status.desiredNumberScheduled)} new pods have been updated...\n`, done: false };
+            return {
+                message: `Waiting for daemon set ${quote(name)} rollout to finish: ${n(status.updatedNumberScheduled)} out of ${n(status.desiredNumberScheduled)} new pods have been updated...\n`,
+                done: false,
+            };
         }
         if (n(status.numberAvailable) < n(status.desiredNumberScheduled)) {
-            return { message: `Waiting for daemon set ${quote(name)} rollout to finish: ${n(status.numberAvailable)} of ${n(status.desiredNumberScheduled)} updated pods are available...\n`, done: false };
+            return {
+                message: `Waiting for daemon set ${quote(name)} rollout to finish: ${n(status.numberAvailable)} of ${n(status.desiredNumberScheduled)} updated pods are available...\n`,
+                done: false,
+            };
         }
         return { message: `daemon set ${quote(name)} successfully rolled out\n`, done: true };
     }
@@ -102,28 +127,49 @@ function statefulSetStatus(sts) {
     const status = sts.status ?? {};
     const strategy = sts.spec?.updateStrategy;
     if (strategy?.type !== 'RollingUpdate') {
-        return { message: '', done: true, error: 'rollout status is only available for RollingUpdate strategy type', reason: 'UnsupportedStrategy' };
+        return {
+            message: '',
+            done: true,
+            error: 'rollout status is only available for RollingUpdate strategy type',
+            reason: 'UnsupportedStrategy',
+        };
     }
-    if (n(status.observedGeneration) === 0 || n(sts.metadata?.generation) > n(status.observedGeneration)) {
+    if (n(status.observedGeneration) === 0 ||
+        n(sts.metadata?.generation) > n(status.observedGeneration)) {
         return { message: 'Waiting for statefulset spec update to be observed...\n', done: false };
     }
     const desired = sts.spec?.replicas;
     if (desired !== undefined && n(status.readyReplicas) < desired) {
-        return { message: `Waiting for ${desired - n(status.readyReplicas)} pods to be ready...\n`, done: false };
+        return {
+            message: `Waiting for ${desired - n(status.readyReplicas)} pods to be ready...\n`,
+            done: false,
+        };
     }
     if (strategy.rollingUpdate) {
         const partition = strategy.rollingUpdate.partition;
         if (desired !== undefined && partition !== undefined && partition !== null) {
             if (n(status.updatedReplicas) < desired - partition) {
-                return { message: `Waiting for partitioned roll out to finish: ${n(status.updatedReplicas)} out of ${desired - partition} new pods have been updated...\n`, done: false };
+                return {
+                    message: `Waiting for partitioned roll out to finish: ${n(status.updatedReplicas)} out of ${desired - partition} new pods have been updated...\n`,
+                    done: false,
+                };
             }
         }
-        return { message: `partitioned roll out complete: ${n(status.updatedReplicas)} new pods have been updated...\n`, done: true };
+        return {
+            message: `partitioned roll out complete: ${n(status.updatedReplicas)} new pods have been updated...\n`,
+            done: true,
+        };
     }
     if (status.updateRevision !== status.currentRevision) {
-        return { message: `waiting for statefulset rolling update to complete ${n(status.updatedReplicas)} pods at revision ${status.updateRevision ?? ''}...\n`, done: false };
+        return {
+            message: `waiting for statefulset rolling update to complete ${n(status.updatedReplicas)} pods at revision ${status.updateRevision ?? ''}...\n`,
+            done: false,
+        };
     }
-    return { message: `statefulset rolling update complete ${n(status.currentReplicas)} pods at revision ${status.currentRevision ?? ''}...\n`, done: true };
+    return {
+        message: `statefulset rolling update complete ${n(status.currentReplicas)} pods at revision ${status.currentRevision ?? ''}...\n`,
+        done: true,
+    };
 }
 /** The status viewer for a kind, as kubectl's StatusViewerFor picks it. */
 function rolloutStatus(kind, obj) {
@@ -139,10 +185,22 @@ function rolloutStatus(kind, obj) {
 function replicaCounts(kind, obj) {
     const s = obj.status ?? {};
     if (kind === 'DaemonSet') {
-        return { desired: n(s.desiredNumberScheduled), updated: n(s.updatedNumberScheduled), ready: n(s.numberReady), available: n(s.numberAvailable), total: n(s.currentNumberScheduled) };
+        return {
+            desired: n(s.desiredNumberScheduled),
+            updated: n(s.updatedNumberScheduled),
+            ready: n(s.numberReady),
+            available: n(s.numberAvailable),
+            total: n(s.currentNumberScheduled),
+        };
     }
-    const available = kind === 'StatefulSet' ? s.availableReplicas ?? s.readyReplicas : s.availableReplicas;
-    return { desired: obj.spec?.replicas ?? 1, updated: n(s.updatedReplicas), ready: n(s.readyReplicas), available: n(available), total: n(s.replicas) };
+    const available = kind === 'StatefulSet' ? (s.availableReplicas ?? s.readyReplicas) : s.availableReplicas;
+    return {
+        desired: obj.spec?.replicas ?? 1,
+        updated: n(s.updatedReplicas),
+        ready: n(s.readyReplicas),
+        available: n(available),
+        total: n(s.replicas),
+    };
 }
 /**
  * The revision being rolled out: the Deployment's revision annotation, the StatefulSet's update
@@ -193,7 +251,8 @@ class KubeApiError extends Error {
     get retryable() {
         if (this.code === 'NETWORK' || this.code === 'TIMEOUT')
             return true;
-        return this.code === 'HTTP' && (this.status === 429 || (this.status !== undefined && this.status >= 500));
+        return (this.code === 'HTTP' &&
+            (this.status === 429 || (this.status !== undefined && this.status >= 500)));
     }
 }
 function queryString(query = {}) {
@@ -210,7 +269,8 @@ function networkError(err, server) {
         return new KubeApiError('NETWORK', `cannot connect to the API server at ${server}: connection refused`);
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
         return new KubeApiError('NETWORK', `cannot resolve the API server's host ${server} (${code})`);
-    if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|HOSTNAME|ALTNAME/i.test(code) || /certificate/i.test(err.message)) {
+    if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|HOSTNAME|ALTNAME/i.test(code) ||
+        /certificate/i.test(err.message)) {
         return new KubeApiError('HTTP', `TLS verification of the API server ${server} failed (${code || err.message.split('\n')[0]}): check the kubeconfig's certificate-authority`, undefined, 'TLS');
     }
     if (code === 'ECONNRESET' || err.message === 'socket hang up')
@@ -231,7 +291,9 @@ function statusError(status, body, connection) {
     if (status === 401) {
         return new KubeApiError('HTTP', `the API server rejected the credentials (401 Unauthorized) of context '${connection.context}' from ${connection.source}: the token or client certificate is wrong or expired`, 401, 'Unauthorized');
     }
-    const message = parsed?.message ? parsed.message : `HTTP ${status} ${(external_node_http_default()).STATUS_CODES[status] ?? ''}`.trim();
+    const message = parsed?.message
+        ? parsed.message
+        : `HTTP ${status} ${(external_node_http_default()).STATUS_CODES[status] ?? ''}`.trim();
     return new KubeApiError('HTTP', message, status, parsed?.reason || (external_node_http_default()).STATUS_CODES[status]?.replace(/\s+/g, ''));
 }
 /** The real client, over node:https with a keep-alive agent (close() ends it). */
@@ -255,7 +317,9 @@ class KubeApiClient {
             rejectUnauthorized: !conn.insecureSkipTlsVerify,
             servername: conn.tlsServerName,
         };
-        const agent = (maxSockets) => (this.base.protocol === 'https:' ? new (external_node_https_default()).Agent({ ...tls, maxSockets }) : new (external_node_http_default()).Agent({ keepAlive: true, maxSockets }));
+        const agent = (maxSockets) => this.base.protocol === 'https:'
+            ? new (external_node_https_default()).Agent({ ...tls, maxSockets })
+            : new (external_node_http_default()).Agent({ keepAlive: true, maxSockets });
         // Twenty workloads start with twenty LISTs at once: four connections serve them faster than
         // twenty TLS handshakes. Watches get an unbounded pool so they never starve the GETs.
         this.restAgent = agent(4);
@@ -269,7 +333,10 @@ class KubeApiClient {
         this.watchAgent.destroy();
     }
     headers() {
-        const h = { accept: 'application/json', 'user-agent': this.options.userAgent ?? 'cicd-actions/kube' };
+        const h = {
+            accept: 'application/json',
+            'user-agent': this.options.userAgent ?? 'cicd-actions/kube',
+        };
         if (this.options.authorization)
             h.authorization = this.options.authorization;
         else if (this.conn.token)
@@ -393,7 +460,9 @@ class KubeApiClient {
                 res.on('end', resolve);
                 res.on('error', reject);
                 res.on('aborted', () => reject(new KubeApiError('NETWORK', 'the watch connection was cut')));
-                res.on('close', () => (res.complete ? resolve() : reject(new KubeApiError('NETWORK', 'the watch connection was cut'))));
+                res.on('close', () => res.complete
+                    ? resolve()
+                    : reject(new KubeApiError('NETWORK', 'the watch connection was cut')));
             });
         }
         catch (err) {
@@ -419,7 +488,11 @@ async function createKubeApi(conn, options = {}) {
     const creds = conn.exec
         ? await plugins.runExecPlugin(conn.exec, {
             env: options.env ?? process.env,
-            cluster: { server: conn.server, caData: conn.ca?.toString('base64'), insecureSkipTlsVerify: conn.insecureSkipTlsVerify },
+            cluster: {
+                server: conn.server,
+                caData: conn.ca?.toString('base64'),
+                insecureSkipTlsVerify: conn.insecureSkipTlsVerify,
+            },
             timeoutMs: options.pluginTimeoutMs,
             onSecret: options.onSecret,
         })
@@ -430,28 +503,47 @@ async function createKubeApi(conn, options = {}) {
     }
     if (creds.clientKey)
         options.onSecret?.(creds.clientKey.toString('utf8'));
-    const withPlugin = { ...conn, clientCert: creds.clientCert ?? conn.clientCert, clientKey: creds.clientKey ?? conn.clientKey };
+    const withPlugin = {
+        ...conn,
+        clientCert: creds.clientCert ?? conn.clientCert,
+        clientKey: creds.clientKey ?? conn.clientKey,
+    };
     return new KubeApiClient(withPlugin, { ...options, authorization: creds.authorization });
 }
 
 ;// CONCATENATED MODULE: ./packages/kube/src/diagnostics.ts
 
 /** Container waiting reasons that do not fix themselves: fail at once. */
-const FATAL_WAITING_REASONS = ['ImagePullBackOff', 'ErrImagePull', 'CreateContainerConfigError', 'InvalidImageName'];
+const FATAL_WAITING_REASONS = [
+    'ImagePullBackOff',
+    'ErrImagePull',
+    'CreateContainerConfigError',
+    'InvalidImageName',
+];
 /**
  * Whether a pod is clearly broken: a container waiting for a reason that will not go away, or
  * crash-looping with at least `crashLoopRestarts` restarts (one crash can be a fluke).
  */
 function podProblem(pod, crashLoopRestarts = 2) {
-    const containers = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
+    const containers = [
+        ...(pod.status?.initContainerStatuses ?? []),
+        ...(pod.status?.containerStatuses ?? []),
+    ];
     for (const c of containers) {
         const waiting = c.state?.waiting;
         if (!waiting?.reason)
             continue;
         const restarts = c.restartCount ?? 0;
-        const fatal = FATAL_WAITING_REASONS.includes(waiting.reason) || (waiting.reason === 'CrashLoopBackOff' && restarts >= crashLoopRestarts);
+        const fatal = FATAL_WAITING_REASONS.includes(waiting.reason) ||
+            (waiting.reason === 'CrashLoopBackOff' && restarts >= crashLoopRestarts);
         if (fatal)
-            return { pod: pod.metadata?.name ?? '', container: c.name, reason: waiting.reason, message: waiting.message, restarts };
+            return {
+                pod: pod.metadata?.name ?? '',
+                container: c.name,
+                reason: waiting.reason,
+                message: waiting.message,
+                restarts,
+            };
     }
     return undefined;
 }
@@ -473,7 +565,8 @@ function labelSelectorString(selector) {
     }
     return parts.join(',');
 }
-const ownedBy = (meta, owner) => !!owner && (meta?.ownerReferences ?? []).some((r) => (owner.uid && r.uid ? r.uid === owner.uid : r.name === owner.name));
+const ownedBy = (meta, owner) => !!owner &&
+    (meta?.ownerReferences ?? []).some((r) => owner.uid && r.uid ? r.uid === owner.uid : r.name === owner.name);
 const ns = (ref) => encodeURIComponent(ref.namespace);
 /** The Deployment's ReplicaSet for its current revision, if the controller has made it. */
 async function newReplicaSet(api, ref, deployment, signal) {
@@ -497,22 +590,40 @@ async function newRevisionPods(api, ref, workload, signal) {
         const rs = await newReplicaSet(api, ref, workload, signal);
         if (!rs)
             return { pods: [] };
-        return { pods: pods.filter((p) => ownedBy(p.metadata, rs.metadata)), replicaSet: rs.metadata?.name };
+        return {
+            pods: pods.filter((p) => ownedBy(p.metadata, rs.metadata)),
+            replicaSet: rs.metadata?.name,
+        };
     }
     const owned = pods.filter((p) => ownedBy(p.metadata, workload.metadata));
     if (ref.kind === 'StatefulSet') {
         const revision = workload.status?.updateRevision;
-        return { pods: revision ? owned.filter((p) => (p.metadata?.labels?.['controller-revision-hash'] ?? revision) === revision) : owned };
+        return {
+            pods: revision
+                ? owned.filter((p) => (p.metadata?.labels?.['controller-revision-hash'] ?? revision) === revision)
+                : owned,
+        };
     }
     const generation = workload.metadata?.generation;
-    return { pods: generation === undefined ? owned : owned.filter((p) => (p.metadata?.labels?.['pod-template-generation'] ?? String(generation)) === String(generation)) };
+    return {
+        pods: generation === undefined
+            ? owned
+            : owned.filter((p) => (p.metadata?.labels?.['pod-template-generation'] ?? String(generation)) ===
+                String(generation)),
+    };
 }
 function describeState(state) {
     if (state?.waiting)
-        return { state: `waiting: ${state.waiting.reason ?? 'unknown'}`, message: state.waiting.message };
+        return {
+            state: `waiting: ${state.waiting.reason ?? 'unknown'}`,
+            message: state.waiting.message,
+        };
     if (state?.terminated) {
         const t = state.terminated;
-        return { state: `terminated: ${t.reason ?? 'unknown'}${t.exitCode !== undefined ? ` (exit ${t.exitCode})` : ''}`, message: t.message };
+        return {
+            state: `terminated: ${t.reason ?? 'unknown'}${t.exitCode !== undefined ? ` (exit ${t.exitCode})` : ''}`,
+            message: t.message,
+        };
     }
     if (state?.running)
         return { state: 'running' };
@@ -520,20 +631,47 @@ function describeState(state) {
 }
 const podReady = (pod) => pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
 function diagnosePod(pod) {
-    const containers = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].map((c) => {
+    const containers = [
+        ...(pod.status?.initContainerStatuses ?? []),
+        ...(pod.status?.containerStatuses ?? []),
+    ].map((c) => {
         const { state, message } = describeState(c.state);
-        const last = c.lastState?.terminated ? describeState(c.lastState).state.replace(/^terminated: /, '') : undefined;
+        const last = c.lastState?.terminated
+            ? describeState(c.lastState).state.replace(/^terminated: /, '')
+            : undefined;
         return { name: c.name, state, message, restarts: c.restartCount ?? 0, lastTermination: last };
     });
-    return { name: pod.metadata?.name ?? '', phase: pod.status?.phase ?? 'Unknown', ready: podReady(pod), node: pod.spec?.nodeName, reason: pod.status?.reason, containers };
+    return {
+        name: pod.metadata?.name ?? '',
+        phase: pod.status?.phase ?? 'Unknown',
+        ready: podReady(pod),
+        node: pod.spec?.nodeName,
+        reason: pod.status?.reason,
+        containers,
+    };
 }
-const eventTime = (e) => e.lastTimestamp ?? e.series?.lastObservedTime ?? e.eventTime ?? e.firstTimestamp ?? e.metadata?.creationTimestamp ?? '';
+const eventTime = (e) => e.lastTimestamp ??
+    e.series?.lastObservedTime ??
+    e.eventTime ??
+    e.firstTimestamp ??
+    e.metadata?.creationTimestamp ??
+    '';
 /** Gathers everything worth showing for a workload whose rollout failed or timed out. */
 async function collectDiagnostics(api, ref, workload, opts = {}) {
-    const diag = { conditions: workload?.status?.conditions ?? [], pods: [], events: [], errors: [] };
+    const diag = {
+        conditions: workload?.status?.conditions ?? [],
+        pods: [],
+        events: [],
+        errors: [],
+    };
     if (!workload)
         return diag;
-    diag.revision = ref.kind === 'Deployment' ? workload.metadata?.annotations?.[REVISION_ANNOTATION] : ref.kind === 'StatefulSet' ? workload.status?.updateRevision : workload.metadata?.generation?.toString();
+    diag.revision =
+        ref.kind === 'Deployment'
+            ? workload.metadata?.annotations?.[REVISION_ANNOTATION]
+            : ref.kind === 'StatefulSet'
+                ? workload.status?.updateRevision
+                : workload.metadata?.generation?.toString();
     const involved = new Set([`${ref.kind}/${ref.name}`]);
     try {
         const { pods, replicaSet } = await newRevisionPods(api, ref, workload, opts.signal);
@@ -552,10 +690,17 @@ async function collectDiagnostics(api, ref, workload, opts = {}) {
     try {
         const list = await api.get(`/api/v1/namespaces/${ns(ref)}/events`, { fieldSelector: 'type=Warning' }, { signal: opts.signal });
         diag.events = (list.items ?? [])
-            .filter((e) => e.type === 'Warning' && involved.has(`${e.involvedObject?.kind}/${e.involvedObject?.name}`))
+            .filter((e) => e.type === 'Warning' &&
+            involved.has(`${e.involvedObject?.kind}/${e.involvedObject?.name}`))
             .sort((a, b) => eventTime(a).localeCompare(eventTime(b)))
             .slice(-(opts.maxEvents ?? 10))
-            .map((e) => ({ object: `${e.involvedObject?.kind}/${e.involvedObject?.name}`, reason: e.reason ?? '', message: e.message ?? '', count: e.series?.count ?? e.count ?? 1, lastSeen: eventTime(e) || undefined }));
+            .map((e) => ({
+            object: `${e.involvedObject?.kind}/${e.involvedObject?.name}`,
+            reason: e.reason ?? '',
+            message: e.message ?? '',
+            count: e.series?.count ?? e.count ?? 1,
+            lastSeen: eventTime(e) || undefined,
+        }));
     }
     catch (err) {
         diag.errors.push(`events: ${err.message}`);
@@ -660,7 +805,10 @@ async function retry(attempt, opts) {
 ;// CONCATENATED MODULE: ./packages/core/src/http.ts
 const libs = {};
 function requestLib(protocol) {
-    return (libs[protocol] ??= protocol === 'https:' ? Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23)).then((m) => m.default) : Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7067, 23)).then((m) => m.default));
+    return (libs[protocol] ??=
+        protocol === 'https:'
+            ? Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23)).then((m) => m.default)
+            : Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7067, 23)).then((m) => m.default));
 }
 
 class HttpError extends Error {
@@ -705,7 +853,8 @@ function classify(err) {
         return new HttpError('CONNECTION_RESET', 'connection reset by peer');
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME')
         return new HttpError('DNS', `DNS lookup failed (${code})`);
-    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO|ERR_TLS|HOSTNAME/i.test(code) || /certificate|ssl|tls/i.test(err.message)) {
+    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO|ERR_TLS|HOSTNAME/i.test(code) ||
+        /certificate|ssl|tls/i.test(err.message)) {
         return new HttpError('TLS', `TLS error: ${code || err.message.split('\n')[0]}`);
     }
     if (code === 'ETIMEDOUT' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH')
@@ -727,7 +876,8 @@ async function once(req, url, headers, method, body, signal, maxBody) {
         if (isLocalhostName(url.hostname))
             options.lookup = loopbackLookup;
         if (body !== undefined)
-            options.headers['content-length'] = Buffer.byteLength(body);
+            options.headers['content-length'] =
+                Buffer.byteLength(body);
         if (isHttps) {
             options.rejectUnauthorized = !req.insecure;
             if (req.ca)
@@ -742,7 +892,13 @@ async function once(req, url, headers, method, body, signal, maxBody) {
                 for (const [k, v] of Object.entries(res.headers))
                     if (v !== undefined)
                         flat[k] = Array.isArray(v) ? v.join(', ') : v;
-                resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: flat, body: Buffer.concat(chunks), truncated });
+                resolve({
+                    status: res.statusCode ?? 0,
+                    statusText: res.statusMessage ?? '',
+                    headers: flat,
+                    body: Buffer.concat(chunks),
+                    truncated,
+                });
             };
             res.on('data', (chunk) => {
                 if (truncated)
@@ -762,7 +918,9 @@ async function once(req, url, headers, method, body, signal, maxBody) {
             });
             res.on('end', finish);
             res.on('error', (err) => (truncated ? undefined : reject(err)));
-            res.on('aborted', () => (truncated ? undefined : reject(new HttpError('CONNECTION_RESET', 'connection closed before the response was complete'))));
+            res.on('aborted', () => truncated
+                ? undefined
+                : reject(new HttpError('CONNECTION_RESET', 'connection closed before the response was complete')));
         });
         request.on('error', reject);
         if (body !== undefined)
@@ -808,7 +966,11 @@ async function httpRequest(req) {
                 throw classify(err);
             }
             const location = res.headers.location;
-            if (!req.followRedirects || res.status < 300 || res.status > 399 || res.status === 304 || !location) {
+            if (!req.followRedirects ||
+                res.status < 300 ||
+                res.status > 399 ||
+                res.status === 304 ||
+                !location) {
                 return { ...res, url: safeUrl(url), redirects, timeMs: performance.now() - started };
             }
             let next;
@@ -921,7 +1083,13 @@ class RolloutFollower {
         if (!changed && this.lastReported && now - this.lastReported.at < this.o.progressIntervalMs)
             return;
         this.lastReported = { message: this.message, at: now };
-        this.o.onProgress({ ref: this.ref, message: this.message, replicas: this.object ? replicaCounts(this.ref.kind, this.object) : undefined, elapsedMs: now - this.started, changed });
+        this.o.onProgress({
+            ref: this.ref,
+            message: this.message,
+            replicas: this.object ? replicaCounts(this.ref.kind, this.object) : undefined,
+            elapsedMs: now - this.started,
+            changed,
+        });
     }
     /** A fresh view of the workload: decide as kubectl does. */
     consider(obj) {
@@ -941,7 +1109,8 @@ class RolloutFollower {
             return this.finish('ready', status.message);
         this.report();
         // A busy rollout sends many events; looking at its pods twice a second is enough.
-        if (this.o.failFast && this.o.clock.now() - this.lastPodCheck >= Math.min(500, this.o.podCheckMs))
+        if (this.o.failFast &&
+            this.o.clock.now() - this.lastPodCheck >= Math.min(500, this.o.podCheckMs))
             void this.checkPods();
     }
     failOnApiError(err) {
@@ -949,7 +1118,7 @@ class RolloutFollower {
             return false;
         if (err.status === 410)
             return false;
-        const reason = err.status === 404 ? 'NotFound' : err.reason ?? `HTTP${err.status ?? ''}`;
+        const reason = err.status === 404 ? 'NotFound' : (err.reason ?? `HTTP${err.status ?? ''}`);
         this.finish('failed', err.message, reason);
         return true;
     }
@@ -987,7 +1156,12 @@ class RolloutFollower {
                 let received = false;
                 const remainingS = Math.max(1, Math.ceil((this.o.deadline - this.o.clock.now()) / 1000));
                 try {
-                    await this.o.api.watch(this.path, { fieldSelector: this.fieldSelector, resourceVersion, allowWatchBookmarks: 'true', timeoutSeconds: String(Math.min(remainingS + 5, 600)) }, (event) => {
+                    await this.o.api.watch(this.path, {
+                        fieldSelector: this.fieldSelector,
+                        resourceVersion,
+                        allowWatchBookmarks: 'true',
+                        timeoutSeconds: String(Math.min(remainingS + 5, 600)),
+                    }, (event) => {
                         if (this.isFinished)
                             return;
                         if (event.type === 'ERROR') {
@@ -1177,7 +1351,8 @@ class KubeconfigError extends Error {
     }
 }
 const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
-const looksLikeKubeconfig = (text) => /^\s*\{/.test(text) || /^\s*(apiVersion|kind|clusters|contexts|users|current-context|preferences)\s*:/m.test(text);
+const looksLikeKubeconfig = (text) => /^\s*\{/.test(text) ||
+    /^\s*(apiVersion|kind|clusters|contexts|users|current-context|preferences)\s*:/m.test(text);
 /** The `kubeconfig` input as YAML text: given raw, or base64 (the usual way it is stored in a secret). */
 function decodeKubeconfigContent(content) {
     if (looksLikeKubeconfig(content))
@@ -1249,7 +1424,9 @@ async function parseKubeconfig(text, baseDir) {
         clusters: asArray(d.clusters, 'clusters'),
         users: asArray(d.users, 'users'),
         contexts: asArray(d.contexts, 'contexts'),
-        currentContext: typeof d['current-context'] === 'string' && d['current-context'] ? d['current-context'] : undefined,
+        currentContext: typeof d['current-context'] === 'string' && d['current-context']
+            ? d['current-context']
+            : undefined,
     };
     if (baseDir) {
         const abs = (p) => (p && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(p) ? node_path__WEBPACK_IMPORTED_MODULE_1___default().join(baseDir, p) : p);
@@ -1406,7 +1583,15 @@ function inClusterConnection(env, dir, readFile, onSecret = () => { }) {
         namespace = undefined;
     }
     const hostPart = host.includes(':') ? `[${host}]` : host;
-    return { source: 'in-cluster service account', context: 'in-cluster', namespace, server: `https://${hostPart}:${port}`, ca, insecureSkipTlsVerify: false, tokenFile };
+    return {
+        source: 'in-cluster service account',
+        context: 'in-cluster',
+        namespace,
+        server: `https://${hostPart}:${port}`,
+        ca,
+        insecureSkipTlsVerify: false,
+        tokenFile,
+    };
 }
 /**
  * The connection to use, from the first source that exists: the `content` (input), $KUBECONFIG,

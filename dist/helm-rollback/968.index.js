@@ -59,7 +59,7 @@ function runExecPlugin(exec, opts) {
                 if (err.killed)
                     return reject(new CredentialPluginError(`the exec credential plugin '${command}' did not finish within ${timeoutMs} ms`));
                 const detail = lastLine(String(stderr));
-                return reject(new CredentialPluginError(`the exec credential plugin '${command}' failed (exit code ${typeof code === 'number' ? code : err.code ?? '?'})${detail ? `: ${detail}` : ''}`));
+                return reject(new CredentialPluginError(`the exec credential plugin '${command}' failed (exit code ${typeof code === 'number' ? code : (err.code ?? '?')})${detail ? `: ${detail}` : ''}`));
             }
             let credential;
             try {
@@ -80,13 +80,20 @@ function runExecPlugin(exec, opts) {
             }
             if (status.clientCertificateData && status.clientKeyData) {
                 opts.onSecret?.(status.clientKeyData);
-                return resolve({ clientCert: Buffer.from(status.clientCertificateData, 'utf8'), clientKey: Buffer.from(status.clientKeyData, 'utf8') });
+                return resolve({
+                    clientCert: Buffer.from(status.clientCertificateData, 'utf8'),
+                    clientKey: Buffer.from(status.clientKeyData, 'utf8'),
+                });
             }
             reject(new CredentialPluginError(`the exec credential plugin '${command}' returned neither a token nor a client certificate and key`));
         });
     });
 }
-const toBuffer = (v) => (v === undefined || v === null ? undefined : Buffer.isBuffer(v) ? v : Buffer.from(String(v), 'utf8'));
+const toBuffer = (v) => v === undefined || v === null
+    ? undefined
+    : Buffer.isBuffer(v)
+        ? v
+        : Buffer.from(String(v), 'utf8');
 /** A legacy auth-provider user, through client-node (one-context kubeconfig, JSON). */
 async function authProviderCredentials(kubeconfig) {
     const { KubeConfig } = await __webpack_require__.e(/* import() */ 178).then(__webpack_require__.bind(__webpack_require__, 6178));
@@ -95,7 +102,11 @@ async function authProviderCredentials(kubeconfig) {
     const opts = {};
     await kc.applyToHTTPSOptions(opts);
     const authorization = opts.headers?.Authorization ?? opts.headers?.authorization;
-    return { authorization: authorization || undefined, clientCert: toBuffer(opts.cert), clientKey: toBuffer(opts.key) };
+    return {
+        authorization: authorization || undefined,
+        clientCert: toBuffer(opts.cert),
+        clientKey: toBuffer(opts.key),
+    };
 }
 
 

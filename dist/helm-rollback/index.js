@@ -109,7 +109,11 @@ const RELEASE_STATUSES = (/* unused pure expression or super */ null && ([
 /** A revision that ran to completion: what Helm's own auto-rollback (`--atomic`) goes back to. */
 const GOOD_STATUSES = ['deployed', 'superseded'];
 /** An operation that never finished (the client died or timed out); a rollback clears it. */
-const PENDING_STATUSES = ['pending-install', 'pending-upgrade', 'pending-rollback'];
+const PENDING_STATUSES = [
+    'pending-install',
+    'pending-upgrade',
+    'pending-rollback',
+];
 /** Parses `helm history -o json`; sorted by revision, oldest first. */
 function parseHistory(json) {
     let data;
@@ -171,7 +175,9 @@ function selectRollbackTarget(history, release, explicit) {
     if (!target) {
         const seen = sorted.map((e) => `${e.revision} ${e.status}`).join(', ');
         // A first install that never finished has no past to return to; Helm's way out is uninstalling it.
-        const hint = current.status === 'pending-install' || (current.status === 'failed' && sorted.length === 1) ? `; it was never installed successfully — 'helm uninstall ${release}' clears it` : '';
+        const hint = current.status === 'pending-install' || (current.status === 'failed' && sorted.length === 1)
+            ? `; it was never installed successfully — 'helm uninstall ${release}' clears it`
+            : '';
         throw new errors/* ActionError */.lZ(`No earlier good revision of '${release}' to roll back to: no revision before ${current.revision} is deployed or superseded (history: ${seen})${hint}`);
     }
     const skipped = sorted.filter((e) => e.revision > target.revision && e.revision < current.revision);
@@ -192,7 +198,11 @@ const spawnProgram = async (file, args, opts) => {
     // Loaded on first use: ~7 ms of startup that a run refused for bad input never needs.
     const { spawn } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
     return new Promise((resolve, reject) => {
-        const child = spawn(file, args, { env: opts.env, stdio: ['ignore', 'pipe', 'pipe'], shell: false });
+        const child = spawn(file, args, {
+            env: opts.env,
+            stdio: ['ignore', 'pipe', 'pipe'],
+            shell: false,
+        });
         let stdout = '';
         let stderr = '';
         let timedOut = false;
@@ -218,7 +228,10 @@ const spawnProgram = async (file, args, opts) => {
 };
 /** Helm's own last `Error:` line (what it prints before exiting non-zero), else its last line. */
 function lastHelmError(stderr) {
-    const lines = stderr.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    const lines = stderr
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean);
     const errorLine = [...lines].reverse().find((l) => /^Error:/.test(l));
     const line = errorLine ?? lines[lines.length - 1] ?? '';
     return line.replace(/^Error:\s*/, '') || 'no error message';
@@ -247,7 +260,11 @@ class HelmCli {
     }
     /** Flags every cluster command takes: the namespace and, when chosen, the kubeconfig context. */
     scope() {
-        return ['--namespace', this.o.namespace, ...(this.o.kubeContext ? ['--kube-context', this.o.kubeContext] : [])];
+        return [
+            '--namespace',
+            this.o.namespace,
+            ...(this.o.kubeContext ? ['--kube-context', this.o.kubeContext] : []),
+        ];
     }
     /** Runs helm; a missing binary becomes one clear error. */
     async exec(args, timeoutMs) {
@@ -394,15 +411,39 @@ function revisionLabel(entry, marks) {
     return mark ? `${entry.revision} ← ${mark}` : String(entry.revision);
 }
 function historyTable(entries, marks) {
-    return table(['Revision', 'Status', 'Chart', 'App version', 'Updated', 'Description'], entries.map((e) => [revisionLabel(e, marks), e.status, e.chart, e.app_version, e.updated, e.description]));
+    return table(['Revision', 'Status', 'Chart', 'App version', 'Updated', 'Description'], entries.map((e) => [
+        revisionLabel(e, marks),
+        e.status,
+        e.chart,
+        e.app_version,
+        e.updated,
+        e.description,
+    ]));
 }
 /** Plain-text history for the log: one aligned line per revision. */
 function historyLines(entries, marks) {
-    const rows = [['REVISION', 'STATUS', 'CHART', 'APP VERSION', 'DESCRIPTION'], ...entries.map((e) => [revisionLabel(e, marks), e.status, e.chart, e.app_version, e.description])];
+    const rows = [
+        ['REVISION', 'STATUS', 'CHART', 'APP VERSION', 'DESCRIPTION'],
+        ...entries.map((e) => [
+            revisionLabel(e, marks),
+            e.status,
+            e.chart,
+            e.app_version,
+            e.description,
+        ]),
+    ];
     const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-    return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd());
+    return rows.map((r) => r
+        .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd());
 }
-const STATUS_ICON = { verified: '✅', 'rolled-back': '↩️', skipped: '⏭️', failed: '❌' };
+const STATUS_ICON = {
+    verified: '✅',
+    'rolled-back': '↩️',
+    skipped: '⏭️',
+    failed: '❌',
+};
 function rollbackSummary(r) {
     const parts = [];
     parts.push(heading(`${STATUS_ICON[r.status]} Helm rollback of ${r.release} (namespace ${r.namespace}): ${r.status}`));
@@ -426,7 +467,14 @@ function rollbackSummary(r) {
     if (r.workloads) {
         parts.push(heading('Verified workloads', 4));
         if (r.workloads.length) {
-            parts.push(table(['Workload', 'Namespace', 'Ready', 'Replicas', 'Revision', 'Message'], r.workloads.map((w) => [w.workload, w.namespace, w.ready ? '✅ yes' : '❌ no', w.replicas, w.revision, w.message])));
+            parts.push(table(['Workload', 'Namespace', 'Ready', 'Replicas', 'Revision', 'Message'], r.workloads.map((w) => [
+                w.workload,
+                w.namespace,
+                w.ready ? '✅ yes' : '❌ no',
+                w.replicas,
+                w.revision,
+                w.message,
+            ])));
         }
         else {
             parts.push('The release manifest has no Deployments, StatefulSets or DaemonSets to wait for.\n');
@@ -538,10 +586,18 @@ async function main(runner, deps) {
     for (const key of Object.keys(helmEnv))
         if (key.startsWith('INPUT_'))
             delete helmEnv[key];
-    const kubeconfigFile = kubeconfigText ? writeKubeconfigFile(runner.env, kubeconfigText) : undefined;
+    const kubeconfigFile = kubeconfigText
+        ? writeKubeconfigFile(runner.env, kubeconfigText)
+        : undefined;
     if (kubeconfigFile)
         helmEnv.KUBECONFIG = kubeconfigFile.file;
-    const cli = new HelmCli({ helm: input.helm, env: helmEnv, namespace: input.namespace, kubeContext: input.context, run: deps.run });
+    const cli = new HelmCli({
+        helm: input.helm,
+        env: helmEnv,
+        namespace: input.namespace,
+        kubeContext: input.context,
+        run: deps.run,
+    });
     const outcome = {};
     try {
         await rollback(runner, deps, input, cli, deadline, kubeconfigText, outcome);
@@ -640,7 +696,11 @@ async function rollback(runner, deps, input, cli, deadline, kubeconfigText, outc
         runner.setOutput('history', JSON.stringify(report.after ?? report.before));
         runner.appendSummary(rollbackSummary(report));
     };
-    const args = rollbackArgs(version.major, { ...options, revision: plan.target.revision, timeoutMs: Math.max(1000, deadline.remaining()) });
+    const args = rollbackArgs(version.major, {
+        ...options,
+        revision: plan.target.revision,
+        timeoutMs: Math.max(1000, deadline.remaining()),
+    });
     runner.info(`Running: ${input.helm} ${args.join(' ')}`);
     const started = deps.clock.now();
     const progress = setInterval(() => {
@@ -658,7 +718,9 @@ async function rollback(runner, deps, input, cli, deadline, kubeconfigText, outc
         if (line.trim())
             runner.info(`helm: ${line}`);
     if (result.code !== 0) {
-        const after = await cli.history(release, Math.max(1000, Math.min(30_000, deadline.remaining() + 10_000))).catch(() => undefined);
+        const after = await cli
+            .history(release, Math.max(1000, Math.min(30_000, deadline.remaining() + 10_000)))
+            .catch(() => undefined);
         if (after) {
             report.after = after;
             const latest = after[after.length - 1];
@@ -691,7 +753,10 @@ async function rollback(runner, deps, input, cli, deadline, kubeconfigText, outc
     report.newRevision = newest.revision;
     runner.setOutput('new-revision', newest.revision);
     runner.startGroup(`History of ${release} after the rollback: revision ${newest.revision} is ${newest.status}`);
-    for (const line of historyLines(after, { [plan.target.revision]: 'target', [newest.revision]: 'new' }))
+    for (const line of historyLines(after, {
+        [plan.target.revision]: 'target',
+        [newest.revision]: 'new',
+    }))
         runner.info(line);
     runner.endGroup();
     const rolledBack = `Rolled back from revision ${plan.current.revision} to revision ${plan.target.revision} (${plan.target.chart}); new revision ${newest.revision} is ${newest.status}.`;
@@ -711,7 +776,13 @@ async function diagnoseWorkloads(runner, deps, input, cli, revision, kubeconfigT
         if (!refs.length)
             return undefined;
         const verify = deps.verify ?? (await __nccwpck_require__.e(/* import() */ 185).then(__nccwpck_require__.bind(__nccwpck_require__, 7185))).verifyWorkloads;
-        return await verify(refs, { deadline: new clock/* Deadline */.B(deps.clock, Math.min(2_000, glance.remaining())), kubeconfig: kubeconfigText ?? '', context: input.context, env: runner.env, runner });
+        return await verify(refs, {
+            deadline: new clock/* Deadline */.B(deps.clock, Math.min(2_000, glance.remaining())),
+            kubeconfig: kubeconfigText ?? '',
+            context: input.context,
+            env: runner.env,
+            runner,
+        });
     }
     catch (err) {
         runner.info(`(could not look at the workloads: ${(0,errors/* errorMessage */.gJ)(err)})`);
@@ -729,7 +800,13 @@ async function verifyRollback(runner, deps, input, cli, deadline, kubeconfigText
     }
     runner.info(`Verifying ${refs.length} workload(s) of revision ${newRevision}: ${refs.map((r) => `${r.kind}/${r.name}`).join(', ')} (${(0,src_inputs/* formatDuration */.a3)(deadline.remaining())} left)`);
     const verify = deps.verify ?? (await __nccwpck_require__.e(/* import() */ 185).then(__nccwpck_require__.bind(__nccwpck_require__, 7185))).verifyWorkloads;
-    const results = await verify(refs, { deadline, kubeconfig: kubeconfigText ?? '', context: input.context, env: runner.env, runner });
+    const results = await verify(refs, {
+        deadline,
+        kubeconfig: kubeconfigText ?? '',
+        context: input.context,
+        env: runner.env,
+        runner,
+    });
     report.workloads = results;
     const failed = results.filter((w) => !w.ready);
     if (failed.length) {
@@ -980,7 +1057,13 @@ class Inputs {
             return fallback;
         const n = parseInteger(v);
         const { min, max } = bounds;
-        const range = min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` >= ${min}` : max !== undefined ? ` <= ${max}` : '';
+        const range = min !== undefined && max !== undefined
+            ? ` from ${min} to ${max}`
+            : min !== undefined
+                ? ` >= ${min}`
+                : max !== undefined
+                    ? ` <= ${max}`
+                    : '';
         if (n === undefined || (min !== undefined && n < min) || (max !== undefined && n > max)) {
             throw new _errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `expected a whole number${range}, got '${v}'`);
         }
@@ -1106,7 +1189,12 @@ class Runner {
         const v = value?.trim();
         if (!v)
             return;
-        const parts = /[\r\n]/.test(v) ? v.split(/\r?\n/).map((l) => l.trim()).filter((l) => KEY_MATERIAL_LINE.test(l)) : [v];
+        const parts = /[\r\n]/.test(v)
+            ? v
+                .split(/\r?\n/)
+                .map((l) => l.trim())
+                .filter((l) => KEY_MATERIAL_LINE.test(l))
+            : [v];
         for (const part of parts) {
             if (part.length < 3 || this.secrets.has(part))
                 continue;
@@ -1203,7 +1291,11 @@ function annotation(p) {
 // Which workload to wait for: `kind/name` as kubectl writes it, resolved to the API path it
 // lives under. Only the apps/v1 workloads that have a rollout (what `kubectl rollout status` knows).
 const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'];
-const PLURAL = { Deployment: 'deployments', StatefulSet: 'statefulsets', DaemonSet: 'daemonsets' };
+const PLURAL = {
+    Deployment: 'deployments',
+    StatefulSet: 'statefulsets',
+    DaemonSet: 'daemonsets',
+};
 // Singular, plural and short names, as `kubectl api-resources` lists them.
 const KIND_ALIASES = {
     deployment: 'Deployment',
@@ -1246,15 +1338,24 @@ function parseWorkloadRef(text, namespace) {
     const item = text.trim();
     const slash = item.indexOf('/');
     if (slash <= 0 || slash === item.length - 1 || item.indexOf('/', slash + 1) !== -1) {
-        return { ok: false, reason: `'${item}' is not kind/name (e.g. deployment/api, sts/db, ds/agent)` };
+        return {
+            ok: false,
+            reason: `'${item}' is not kind/name (e.g. deployment/api, sts/db, ds/agent)`,
+        };
     }
     const kindText = item.slice(0, slash);
     const name = item.slice(slash + 1);
     const kind = parseWorkloadKind(kindText);
     if (!kind)
-        return { ok: false, reason: `'${item}': unknown kind '${kindText}' (expected deployment, statefulset or daemonset, or deploy, sts, ds)` };
+        return {
+            ok: false,
+            reason: `'${item}': unknown kind '${kindText}' (expected deployment, statefulset or daemonset, or deploy, sts, ds)`,
+        };
     if (!isDns1123Subdomain(name))
-        return { ok: false, reason: `'${item}': '${name}' is not a valid object name (lowercase letters, digits, '-' and '.')` };
+        return {
+            ok: false,
+            reason: `'${item}': '${name}' is not a valid object name (lowercase letters, digits, '-' and '.')`,
+        };
     return { ok: true, ref: { kind, name, namespace } };
 }
 /** The collection a workload lives in, e.g. /apis/apps/v1/namespaces/default/deployments. */

@@ -35,7 +35,12 @@ var src = __nccwpck_require__(466);
 // and nothing in this module puts a URL into a message — only labels like "Slack webhook #2".
 
 const SLACK_HOSTS = new Set(['hooks.slack.com', 'hooks.slack-gov.com']);
-const DISCORD_HOSTS = new Set(['discord.com', 'discordapp.com', 'ptb.discord.com', 'canary.discord.com']);
+const DISCORD_HOSTS = new Set([
+    'discord.com',
+    'discordapp.com',
+    'ptb.discord.com',
+    'canary.discord.com',
+]);
 const DISCORD_PATH = /^\/api(?:\/v\d+)?\/webhooks\/(\d+)\/([A-Za-z0-9_-]+)\/?$/;
 const SLACK_PATH = /^\/services\/[A-Za-z0-9]+\/[A-Za-z0-9]+\/[A-Za-z0-9]+\/?$/;
 function parseHttpUrl(text, input, line, allowAny) {
@@ -56,7 +61,8 @@ function parseHttpUrl(text, input, line, allowAny) {
 function parseSlackWebhooks(lines, allowAny) {
     return lines.map((text, i) => {
         const url = parseHttpUrl(text, 'slack-webhook-url', i + 1, allowAny);
-        if (!allowAny && (!SLACK_HOSTS.has(url.hostname) || !SLACK_PATH.test(url.pathname) || url.port)) {
+        if (!allowAny &&
+            (!SLACK_HOSTS.has(url.hostname) || !SLACK_PATH.test(url.pathname) || url.port)) {
             throw new src/* InputError */.dz('slack-webhook-url', `line ${i + 1} is not a Slack incoming webhook (https://hooks.slack.com/services/…); set allow-any-url: true for a proxy`);
         }
         return { kind: 'slack-webhook', platform: 'slack', label: `Slack webhook #${i + 1}`, url };
@@ -113,7 +119,14 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 /** The HTTP request for a destination, with the platform's payload (already serialised once). */
 function planRequest(d, body) {
     if (d.kind === 'slack-webhook')
-        return { method: 'POST', url: d.url, headers: { 'content-type': JSON_TYPE }, body, idempotent: false, action: 'post' };
+        return {
+            method: 'POST',
+            url: d.url,
+            headers: { 'content-type': JSON_TYPE },
+            body,
+            idempotent: false,
+            action: 'post',
+        };
     if (d.kind === 'slack-api') {
         const method = d.ts ? 'chat.update' : 'chat.postMessage';
         return {
@@ -129,11 +142,25 @@ function planRequest(d, body) {
     if (d.messageId) {
         url.pathname = `${url.pathname}/messages/${d.messageId}`;
         url.searchParams.delete('wait');
-        return { method: 'PATCH', url, headers: { 'content-type': JSON_TYPE }, body, idempotent: true, action: 'update' };
+        return {
+            method: 'PATCH',
+            url,
+            headers: { 'content-type': JSON_TYPE },
+            body,
+            idempotent: true,
+            action: 'update',
+        };
     }
     // wait=true: Discord answers with the message (its ID is the output) once it is saved.
     url.searchParams.set('wait', 'true');
-    return { method: 'POST', url, headers: { 'content-type': JSON_TYPE }, body, idempotent: false, action: 'post' };
+    return {
+        method: 'POST',
+        url,
+        headers: { 'content-type': JSON_TYPE },
+        body,
+        idempotent: false,
+        action: 'post',
+    };
 }
 function parseJson(body) {
     try {
@@ -181,7 +208,10 @@ function judgeResponse(d, res, now) {
         return { kind: 'retry', reason: 'rate limited (429)', retryAfterMs: wait };
     }
     if (status >= 500)
-        return { kind: 'retry', reason: `server error ${status}${res.body.length ? `: ${excerpt(res.body)}` : ''}` };
+        return {
+            kind: 'retry',
+            reason: `server error ${status}${res.body.length ? `: ${excerpt(res.body)}` : ''}`,
+        };
     if (d.kind === 'slack-api') {
         const json = parseJson(res.body);
         if (status >= 200 && status < 300 && json?.ok === true)
@@ -195,7 +225,10 @@ function judgeResponse(d, res, now) {
         }
         return status >= 200 && status < 300
             ? { kind: 'unknown', reason: `HTTP ${status} without a Slack API answer` }
-            : { kind: 'rejected', reason: `HTTP ${status}${res.body.length ? `: ${excerpt(res.body)}` : ''}` };
+            : {
+                kind: 'rejected',
+                reason: `HTTP ${status}${res.body.length ? `: ${excerpt(res.body)}` : ''}`,
+            };
     }
     if (status >= 200 && status < 300) {
         if (d.kind === 'discord-webhook') {
@@ -208,16 +241,25 @@ function judgeResponse(d, res, now) {
         const json = parseJson(res.body);
         if (json && (json.code !== undefined || json.message)) {
             const detail = firstDiscordError(json.errors);
-            return { kind: 'rejected', reason: `HTTP ${status}: Discord error ${json.code ?? ''}${json.message ? ` ${json.message}` : ''}${detail ? ` (${detail})` : ''}`.replace(/ +/g, ' ') };
+            return {
+                kind: 'rejected',
+                reason: `HTTP ${status}: Discord error ${json.code ?? ''}${json.message ? ` ${json.message}` : ''}${detail ? ` (${detail})` : ''}`.replace(/ +/g, ' '),
+            };
         }
     }
     // Slack webhooks answer in plain text: invalid_payload, no_service, channel_is_archived, ...
-    return { kind: 'rejected', reason: `HTTP ${status}${res.body.length ? `: ${excerpt(res.body)}` : ''}` };
+    return {
+        kind: 'rejected',
+        reason: `HTTP ${status}${res.body.length ? `: ${excerpt(res.body)}` : ''}`,
+    };
 }
 /** Network faults that prove the request never reached the platform. */
 function judgeNetworkError(err) {
     if (err instanceof src/* HttpError */.j$) {
-        if (err.code === 'CONNECTION_REFUSED' || err.code === 'DNS' || err.code === 'TLS' || /ENETUNREACH|EHOSTUNREACH/.test(err.message)) {
+        if (err.code === 'CONNECTION_REFUSED' ||
+            err.code === 'DNS' ||
+            err.code === 'TLS' ||
+            /ENETUNREACH|EHOSTUNREACH/.test(err.message)) {
             return { kind: 'retry', reason: err.message };
         }
         return { kind: 'unknown', reason: err.message };
@@ -240,7 +282,14 @@ async function deliver(d, body, opts) {
         }
         else {
             try {
-                const res = await opts.http({ url: plan.url, method: plan.method, headers: plan.headers, body: plan.body, timeoutMs: Math.min(opts.timeoutMs, left), maxBodyBytes: 64 * 1024 });
+                const res = await opts.http({
+                    url: plan.url,
+                    method: plan.method,
+                    headers: plan.headers,
+                    body: plan.body,
+                    timeoutMs: Math.min(opts.timeoutMs, left),
+                    maxBodyBytes: 64 * 1024,
+                });
                 verdict = judgeResponse(d, res, opts.clock.now());
             }
             catch (err) {
@@ -258,7 +307,10 @@ async function deliver(d, body, opts) {
             return { done: false, fatal: true };
         if (n < maxAttempts)
             opts.log(`${d.label}: attempt ${n} of ${maxAttempts}: ${verdict.reason}`);
-        return { done: false, retryAfterMs: verdict.kind === 'retry' ? verdict.retryAfterMs : undefined };
+        return {
+            done: false,
+            retryAfterMs: verdict.kind === 'retry' ? verdict.retryAfterMs : undefined,
+        };
     }, {
         maxAttempts,
         deadline: opts.deadline,
@@ -270,7 +322,14 @@ async function deliver(d, body, opts) {
         onWait: (ms, n) => opts.log(`${d.label}: retrying in ${seconds(ms)} (attempt ${n + 1} of ${maxAttempts})`),
     });
     if (result.done && result.value?.kind === 'accepted') {
-        return { destination: d, ok: true, action: plan.action, attempts: result.attempts, messageId: result.value.messageId, channel: result.value.channel };
+        return {
+            destination: d,
+            ok: true,
+            action: plan.action,
+            attempts: result.attempts,
+            messageId: result.value.messageId,
+            channel: result.value.channel,
+        };
     }
     const last = seen.last;
     const reason = last && last.kind !== 'accepted' ? last.reason : 'not sent';
@@ -281,7 +340,14 @@ async function deliver(d, body, opts) {
         error = `${reason}; gave up: the next attempt would start after total-timeout`;
     else if (result.stopped === 'attempts' && result.attempts > 1)
         error = `${reason} (after ${result.attempts} attempts)`;
-    return { destination: d, ok: false, action: plan.action, attempts: result.attempts, error, uncertain: seen.uncertain || undefined };
+    return {
+        destination: d,
+        ok: false,
+        action: plan.action,
+        attempts: result.attempts,
+        error,
+        uncertain: seen.uncertain || undefined,
+    };
 }
 
 ;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/text-limits.ts
@@ -313,7 +379,11 @@ function cutIndex(text, max, unit) {
     let used = 0;
     while (i < text.length) {
         const c = text.charCodeAt(i);
-        const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff;
+        const pair = c >= 0xd800 &&
+            c <= 0xdbff &&
+            i + 1 < text.length &&
+            text.charCodeAt(i + 1) >= 0xdc00 &&
+            text.charCodeAt(i + 1) <= 0xdfff;
         const width = pair ? 2 : 1;
         const cost = unit === 'utf16' ? width : 1;
         if (used + cost > max)
@@ -377,7 +447,10 @@ const DISCORD_LIMITS = {
 };
 /** The characters Discord counts towards an embed's 6000. */
 function embedSize(e) {
-    let n = countCodePoints(e.title ?? '') + countCodePoints(e.description ?? '') + countCodePoints(e.footer?.text ?? '') + countCodePoints(e.author?.name ?? '');
+    let n = countCodePoints(e.title ?? '') +
+        countCodePoints(e.description ?? '') +
+        countCodePoints(e.footer?.text ?? '') +
+        countCodePoints(e.author?.name ?? '');
     for (const f of e.fields ?? [])
         n += countCodePoints(f.name) + countCodePoints(f.value);
     return n;
@@ -445,17 +518,25 @@ function buildDiscordMessage(n) {
     let fields = n.fields.map((f) => ({
         name: fit(f.name, DISCORD_LIMITS.fieldName),
         // The link syntax is built first and the whole value cut, so a long URL cannot push it over.
-        value: f.url && countCodePoints(f.value) + f.url.length + 4 <= DISCORD_LIMITS.fieldValue ? maskedLink(f.value, f.url) : fit(f.value, DISCORD_LIMITS.fieldValue),
+        value: f.url && countCodePoints(f.value) + f.url.length + 4 <= DISCORD_LIMITS.fieldValue
+            ? maskedLink(f.value, f.url)
+            : fit(f.value, DISCORD_LIMITS.fieldValue),
         inline: f.inline,
     }));
     if (fields.length > DISCORD_LIMITS.fields) {
         const omitted = fields.length - (DISCORD_LIMITS.fields - 1);
         fields = fields.slice(0, DISCORD_LIMITS.fields - 1);
-        fields.push({ name: ELLIPSIS, value: `${omitted} more field${omitted === 1 ? '' : 's'} not shown`, inline: false });
+        fields.push({
+            name: ELLIPSIS,
+            value: `${omitted} more field${omitted === 1 ? '' : 's'} not shown`,
+            inline: false,
+        });
     }
     if (fields.length)
         embed.fields = fields;
-    const footer = [n.context.repository, n.context.runNumber ? `run #${n.context.runNumber}` : ''].filter(Boolean).join(' · ');
+    const footer = [n.context.repository, n.context.runNumber ? `run #${n.context.runNumber}` : '']
+        .filter(Boolean)
+        .join(' · ');
     if (footer)
         embed.footer = { text: fit(footer, DISCORD_LIMITS.footer) };
     fitEmbedTotal(embed);
@@ -483,7 +564,9 @@ function readGithubContext(env) {
     const repositoryUrl = repository ? `${server}/${repository}` : '';
     const sha = env.GITHUB_SHA ?? '';
     const runId = env.GITHUB_RUN_ID ?? '';
-    const attempt = env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1' ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : '';
+    const attempt = env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1'
+        ? `/attempts/${env.GITHUB_RUN_ATTEMPT}`
+        : '';
     return {
         repository,
         repositoryUrl,
@@ -530,7 +613,11 @@ function discordToken(item) {
 }
 /** Parses mention items; returns the first item that fits neither platform as `bad`. */
 function parseMentions(items) {
-    const out = { slack: [], discord: [], discordAllowed: { parse: [], users: [], roles: [] } };
+    const out = {
+        slack: [],
+        discord: [],
+        discordAllowed: { parse: [], users: [], roles: [] },
+    };
     const addDiscord = (d) => {
         if (out.discord.includes(d.token))
             return;
@@ -575,7 +662,15 @@ function parseMentions(items) {
 
 ;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/status.ts
 // Where a deploy stands, and how each state looks on both platforms.
-const STATUSES = ['started', 'success', 'failure', 'cancelled', 'rolled-back', 'warning', 'info'];
+const STATUSES = [
+    'started',
+    'success',
+    'failure',
+    'cancelled',
+    'rolled-back',
+    'warning',
+    'info',
+];
 // `${{ job.status }}` gives success/failure/cancelled; the rest are spellings people type.
 const ALIASES = {
     start: 'started',
@@ -587,7 +682,7 @@ const ALIASES = {
     error: 'failure',
     canceled: 'cancelled',
     rollback: 'rolled-back',
-    'rolled_back': 'rolled-back',
+    rolled_back: 'rolled-back',
     rolledback: 'rolled-back',
     warn: 'warning',
 };
@@ -613,7 +708,13 @@ function hexColor(color) {
 }
 /** The default title: "Deployment of v1.2.3 to production succeeded". */
 function defaultTitle(status, environment, version) {
-    const what = ['Deployment', version ? `of ${version}` : '', environment ? `to ${environment}` : ''].filter(Boolean).join(' ');
+    const what = [
+        'Deployment',
+        version ? `of ${version}` : '',
+        environment ? `to ${environment}` : '',
+    ]
+        .filter(Boolean)
+        .join(' ');
     return status === 'info' ? `${what}: update` : `${what} ${STATUS_STYLE[status].verb}`;
 }
 
@@ -693,10 +794,26 @@ function slack_message_link(url, text) {
 function buildSlackMessage(n) {
     const mention = n.mentions?.slack.length ? `${n.mentions.slack.join(' ')} ` : '';
     const text = mention + fitMrkdwn(`${n.emoji} ${n.title}`, SLACK_LIMITS.text - mention.length);
-    const blocks = [{ type: 'header', text: { type: 'plain_text', text: truncateText(`${n.emoji} ${n.title}`, SLACK_LIMITS.header, 'utf16'), emoji: true } }];
+    const blocks = [
+        {
+            type: 'header',
+            text: {
+                type: 'plain_text',
+                text: truncateText(`${n.emoji} ${n.title}`, SLACK_LIMITS.header, 'utf16'),
+                emoji: true,
+            },
+        },
+    ];
     if (n.message)
-        blocks.push({ type: 'section', text: { type: 'mrkdwn', text: fitMrkdwn(n.message, SLACK_LIMITS.sectionText) } });
-    const context = n.context.runUrl ? [slack_message_link(n.context.runUrl, escapeMrkdwn(`${n.context.workflow || 'Workflow'} run #${n.context.runNumber}`))] : [];
+        blocks.push({
+            type: 'section',
+            text: { type: 'mrkdwn', text: fitMrkdwn(n.message, SLACK_LIMITS.sectionText) },
+        });
+    const context = n.context.runUrl
+        ? [
+            slack_message_link(n.context.runUrl, escapeMrkdwn(`${n.context.workflow || 'Workflow'} run #${n.context.runNumber}`)),
+        ]
+        : [];
     const fieldBlocks = [];
     for (let i = 0; i < n.fields.length; i += SLACK_LIMITS.sectionFields) {
         const group = n.fields.slice(i, i + SLACK_LIMITS.sectionFields).map((f) => {
@@ -711,17 +828,39 @@ function buildSlackMessage(n) {
     if (fieldBlocks.length > room) {
         const kept = fieldBlocks.slice(0, room - 1);
         const omitted = n.fields.length - kept.length * SLACK_LIMITS.sectionFields;
-        kept.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `${ELLIPSIS} ${omitted} more field${omitted === 1 ? '' : 's'} not shown` }] });
+        kept.push({
+            type: 'context',
+            elements: [
+                {
+                    type: 'mrkdwn',
+                    text: `${ELLIPSIS} ${omitted} more field${omitted === 1 ? '' : 's'} not shown`,
+                },
+            ],
+        });
         blocks.push(...kept);
     }
     else {
         blocks.push(...fieldBlocks);
     }
     if (context.length)
-        blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: truncateText(context.join(' · '), SLACK_LIMITS.contextText, 'utf16') }] });
+        blocks.push({
+            type: 'context',
+            elements: [
+                {
+                    type: 'mrkdwn',
+                    text: truncateText(context.join(' · '), SLACK_LIMITS.contextText, 'utf16'),
+                },
+            ],
+        });
     const message = {
         text,
-        attachments: [{ color: hexColor(n.color), fallback: fitMrkdwn(`${n.emoji} ${n.title}`, SLACK_LIMITS.text), blocks }],
+        attachments: [
+            {
+                color: hexColor(n.color),
+                fallback: fitMrkdwn(`${n.emoji} ${n.title}`, SLACK_LIMITS.text),
+                blocks,
+            },
+        ],
         unfurl_links: false,
         unfurl_media: false,
     };
@@ -817,11 +956,26 @@ function readConfig(runner, now) {
         throw new src/* InputError */.dz('slack-ts', 'needs slack-token and slack-channel: incoming webhooks cannot edit messages, only chat.update can');
     if (ts && !/^\d+\.\d+$/.test(ts))
         throw new src/* InputError */.dz('slack-ts', `expected a message timestamp like 1712345678.123456, got '${ts}'`);
-    const slackApi = token ? [{ kind: 'slack-api', platform: 'slack', label: `Slack API (${channel})`, apiUrl, token, channel, ts: ts || undefined }] : [];
+    const slackApi = token
+        ? [
+            {
+                kind: 'slack-api',
+                platform: 'slack',
+                label: `Slack API (${channel})`,
+                apiUrl,
+                token,
+                channel,
+                ts: ts || undefined,
+            },
+        ]
+        : [];
     const destinations = [...slackHooks, ...slackApi, ...discordHooks];
     if (!destinations.length)
         throw new src/* InputError */.dz('slack-webhook-url', 'no destination given: set slack-webhook-url, discord-webhook-url, or slack-token with slack-channel');
-    const mentionItems = inputs.raw('mention').split(/[\s,]+/).filter(Boolean);
+    const mentionItems = inputs
+        .raw('mention')
+        .split(/[\s,]+/)
+        .filter(Boolean);
     const parsedMentions = parseMentions(mentionItems);
     if ('bad' in parsedMentions)
         throw new src/* InputError */.dz('mention', `'${parsedMentions.bad}' is not a mention; expected ${MENTION_FORMS}`);
@@ -838,7 +992,10 @@ function readConfig(runner, now) {
         status,
         title: inputs.string('title'),
         // Free text keeps its inner line breaks and indentation; only the ends are trimmed.
-        message: inputs.raw('message').replace(/^\s*\n/, '').trimEnd(),
+        message: inputs
+            .raw('message')
+            .replace(/^\s*\n/, '')
+            .trimEnd(),
         environment: inputs.string('environment'),
         version: inputs.string('version'),
         fields: inputs.pairs('fields', ':', '`Name: value`'),
@@ -887,7 +1044,11 @@ function buildBodies(config) {
         if (d.ts) {
             return once('slack-update', () => {
                 const { username: _u, icon_url: _i, unfurl_links: _l, unfurl_media: _m, ...update } = slack();
-                return { channel: d.channel, ...(config.payloadSlack ? config.payloadSlack : update), ts: d.ts };
+                return {
+                    channel: d.channel,
+                    ...(config.payloadSlack ? config.payloadSlack : update),
+                    ts: d.ts,
+                };
             });
         }
         return once('slack-post', () => ({ channel: d.channel, ...slack() }));
@@ -904,7 +1065,12 @@ function resultText(r) {
     return `${r.uncertain ? '❓' : '❌'} ${r.error}`;
 }
 function summaryMarkdown(n, results, overrides = []) {
-    const rows = results.map((r) => [r.destination.label, resultText(r), r.attempts, r.messageId ?? '']);
+    const rows = results.map((r) => [
+        r.destination.label,
+        resultText(r),
+        r.attempts,
+        r.messageId ?? '',
+    ]);
     const note = overrides.length ? ` (${overrides.join(' and ')} sent as given instead)` : '';
     return [
         (0,src/* heading */.R_)(`${n.emoji} ${n.title}`),
@@ -937,12 +1103,17 @@ async function notify(runner, deps) {
     };
     runner.setOutput('slack-sent', sent('slack'));
     runner.setOutput('discord-sent', sent('discord'));
-    const discordIds = results.filter((r) => r.destination.kind === 'discord-webhook').map((r) => r.messageId ?? '');
+    const discordIds = results
+        .filter((r) => r.destination.kind === 'discord-webhook')
+        .map((r) => r.messageId ?? '');
     runner.setOutput('discord-message-id', discordIds.join('\n'));
     const api = results.find((r) => r.destination.kind === 'slack-api');
     runner.setOutput('slack-ts', api?.messageId ?? '');
     runner.setOutput('slack-channel-id', api?.channel ?? '');
-    const overrides = [config.payloadSlack ? 'payload-slack' : '', config.payloadDiscord ? 'payload-discord' : ''].filter(Boolean);
+    const overrides = [
+        config.payloadSlack ? 'payload-slack' : '',
+        config.payloadDiscord ? 'payload-discord' : '',
+    ].filter(Boolean);
     runner.appendSummary(summaryMarkdown(n, results, overrides));
     const failed = results.filter((r) => !r.ok);
     if (!failed.length)
@@ -1056,7 +1227,12 @@ class Runner {
         const v = value?.trim();
         if (!v)
             return;
-        const parts = /[\r\n]/.test(v) ? v.split(/\r?\n/).map((l) => l.trim()).filter((l) => KEY_MATERIAL_LINE.test(l)) : [v];
+        const parts = /[\r\n]/.test(v)
+            ? v
+                .split(/\r?\n/)
+                .map((l) => l.trim())
+                .filter((l) => KEY_MATERIAL_LINE.test(l))
+            : [v];
         for (const part of parts) {
             if (part.length < 3 || this.secrets.has(part))
                 continue;
@@ -1340,7 +1516,13 @@ class Inputs {
             return fallback;
         const n = parseInteger(v);
         const { min, max } = bounds;
-        const range = min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` >= ${min}` : max !== undefined ? ` <= ${max}` : '';
+        const range = min !== undefined && max !== undefined
+            ? ` from ${min} to ${max}`
+            : min !== undefined
+                ? ` >= ${min}`
+                : max !== undefined
+                    ? ` <= ${max}`
+                    : '';
         if (n === undefined || (min !== undefined && n < min) || (max !== undefined && n > max)) {
             throw new InputError(name, `expected a whole number${range}, got '${v}'`);
         }
@@ -1474,7 +1656,10 @@ function maskUrl(runner, url) {
 ;// CONCATENATED MODULE: ./packages/core/src/http.ts
 const libs = {};
 function requestLib(protocol) {
-    return (libs[protocol] ??= protocol === 'https:' ? Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)).then((m) => m.default) : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23)).then((m) => m.default));
+    return (libs[protocol] ??=
+        protocol === 'https:'
+            ? Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 708, 23)).then((m) => m.default)
+            : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 67, 23)).then((m) => m.default));
 }
 
 class HttpError extends Error {
@@ -1519,7 +1704,8 @@ function classify(err) {
         return new HttpError('CONNECTION_RESET', 'connection reset by peer');
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME')
         return new HttpError('DNS', `DNS lookup failed (${code})`);
-    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO|ERR_TLS|HOSTNAME/i.test(code) || /certificate|ssl|tls/i.test(err.message)) {
+    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO|ERR_TLS|HOSTNAME/i.test(code) ||
+        /certificate|ssl|tls/i.test(err.message)) {
         return new HttpError('TLS', `TLS error: ${code || err.message.split('\n')[0]}`);
     }
     if (code === 'ETIMEDOUT' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH')
@@ -1541,7 +1727,8 @@ async function once(req, url, headers, method, body, signal, maxBody) {
         if (isLocalhostName(url.hostname))
             options.lookup = loopbackLookup;
         if (body !== undefined)
-            options.headers['content-length'] = Buffer.byteLength(body);
+            options.headers['content-length'] =
+                Buffer.byteLength(body);
         if (isHttps) {
             options.rejectUnauthorized = !req.insecure;
             if (req.ca)
@@ -1556,7 +1743,13 @@ async function once(req, url, headers, method, body, signal, maxBody) {
                 for (const [k, v] of Object.entries(res.headers))
                     if (v !== undefined)
                         flat[k] = Array.isArray(v) ? v.join(', ') : v;
-                resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: flat, body: Buffer.concat(chunks), truncated });
+                resolve({
+                    status: res.statusCode ?? 0,
+                    statusText: res.statusMessage ?? '',
+                    headers: flat,
+                    body: Buffer.concat(chunks),
+                    truncated,
+                });
             };
             res.on('data', (chunk) => {
                 if (truncated)
@@ -1576,7 +1769,9 @@ async function once(req, url, headers, method, body, signal, maxBody) {
             });
             res.on('end', finish);
             res.on('error', (err) => (truncated ? undefined : reject(err)));
-            res.on('aborted', () => (truncated ? undefined : reject(new HttpError('CONNECTION_RESET', 'connection closed before the response was complete'))));
+            res.on('aborted', () => truncated
+                ? undefined
+                : reject(new HttpError('CONNECTION_RESET', 'connection closed before the response was complete')));
         });
         request.on('error', reject);
         if (body !== undefined)
@@ -1622,7 +1817,11 @@ async function httpRequest(req) {
                 throw classify(err);
             }
             const location = res.headers.location;
-            if (!req.followRedirects || res.status < 300 || res.status > 399 || res.status === 304 || !location) {
+            if (!req.followRedirects ||
+                res.status < 300 ||
+                res.status > 399 ||
+                res.status === 304 ||
+                !location) {
                 return { ...res, url: safeUrl(url), redirects, timeMs: performance.now() - started };
             }
             let next;

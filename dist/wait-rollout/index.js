@@ -50,7 +50,8 @@ class KubeconfigError extends Error {
     }
 }
 const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
-const looksLikeKubeconfig = (text) => /^\s*\{/.test(text) || /^\s*(apiVersion|kind|clusters|contexts|users|current-context|preferences)\s*:/m.test(text);
+const looksLikeKubeconfig = (text) => /^\s*\{/.test(text) ||
+    /^\s*(apiVersion|kind|clusters|contexts|users|current-context|preferences)\s*:/m.test(text);
 /** The `kubeconfig` input as YAML text: given raw, or base64 (the usual way it is stored in a secret). */
 function decodeKubeconfigContent(content) {
     if (looksLikeKubeconfig(content))
@@ -122,7 +123,9 @@ async function parseKubeconfig(text, baseDir) {
         clusters: asArray(d.clusters, 'clusters'),
         users: asArray(d.users, 'users'),
         contexts: asArray(d.contexts, 'contexts'),
-        currentContext: typeof d['current-context'] === 'string' && d['current-context'] ? d['current-context'] : undefined,
+        currentContext: typeof d['current-context'] === 'string' && d['current-context']
+            ? d['current-context']
+            : undefined,
     };
     if (baseDir) {
         const abs = (p) => (p && !external_node_path_default().isAbsolute(p) ? external_node_path_default().join(baseDir, p) : p);
@@ -279,7 +282,15 @@ function inClusterConnection(env, dir, readFile, onSecret = () => { }) {
         namespace = undefined;
     }
     const hostPart = host.includes(':') ? `[${host}]` : host;
-    return { source: 'in-cluster service account', context: 'in-cluster', namespace, server: `https://${hostPart}:${port}`, ca, insecureSkipTlsVerify: false, tokenFile };
+    return {
+        source: 'in-cluster service account',
+        context: 'in-cluster',
+        namespace,
+        server: `https://${hostPart}:${port}`,
+        ca,
+        insecureSkipTlsVerify: false,
+        tokenFile,
+    };
 }
 /**
  * The connection to use, from the first source that exists: the `content` (input), $KUBECONFIG,
@@ -376,7 +387,8 @@ class KubeApiError extends Error {
     get retryable() {
         if (this.code === 'NETWORK' || this.code === 'TIMEOUT')
             return true;
-        return this.code === 'HTTP' && (this.status === 429 || (this.status !== undefined && this.status >= 500));
+        return (this.code === 'HTTP' &&
+            (this.status === 429 || (this.status !== undefined && this.status >= 500)));
     }
 }
 function queryString(query = {}) {
@@ -393,7 +405,8 @@ function networkError(err, server) {
         return new KubeApiError('NETWORK', `cannot connect to the API server at ${server}: connection refused`);
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
         return new KubeApiError('NETWORK', `cannot resolve the API server's host ${server} (${code})`);
-    if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|HOSTNAME|ALTNAME/i.test(code) || /certificate/i.test(err.message)) {
+    if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|HOSTNAME|ALTNAME/i.test(code) ||
+        /certificate/i.test(err.message)) {
         return new KubeApiError('HTTP', `TLS verification of the API server ${server} failed (${code || err.message.split('\n')[0]}): check the kubeconfig's certificate-authority`, undefined, 'TLS');
     }
     if (code === 'ECONNRESET' || err.message === 'socket hang up')
@@ -414,7 +427,9 @@ function statusError(status, body, connection) {
     if (status === 401) {
         return new KubeApiError('HTTP', `the API server rejected the credentials (401 Unauthorized) of context '${connection.context}' from ${connection.source}: the token or client certificate is wrong or expired`, 401, 'Unauthorized');
     }
-    const message = parsed?.message ? parsed.message : `HTTP ${status} ${(external_node_http_default()).STATUS_CODES[status] ?? ''}`.trim();
+    const message = parsed?.message
+        ? parsed.message
+        : `HTTP ${status} ${(external_node_http_default()).STATUS_CODES[status] ?? ''}`.trim();
     return new KubeApiError('HTTP', message, status, parsed?.reason || (external_node_http_default()).STATUS_CODES[status]?.replace(/\s+/g, ''));
 }
 /** The real client, over node:https with a keep-alive agent (close() ends it). */
@@ -438,7 +453,9 @@ class KubeApiClient {
             rejectUnauthorized: !conn.insecureSkipTlsVerify,
             servername: conn.tlsServerName,
         };
-        const agent = (maxSockets) => (this.base.protocol === 'https:' ? new (external_node_https_default()).Agent({ ...tls, maxSockets }) : new (external_node_http_default()).Agent({ keepAlive: true, maxSockets }));
+        const agent = (maxSockets) => this.base.protocol === 'https:'
+            ? new (external_node_https_default()).Agent({ ...tls, maxSockets })
+            : new (external_node_http_default()).Agent({ keepAlive: true, maxSockets });
         // Twenty workloads start with twenty LISTs at once: four connections serve them faster than
         // twenty TLS handshakes. Watches get an unbounded pool so they never starve the GETs.
         this.restAgent = agent(4);
@@ -452,7 +469,10 @@ class KubeApiClient {
         this.watchAgent.destroy();
     }
     headers() {
-        const h = { accept: 'application/json', 'user-agent': this.options.userAgent ?? 'cicd-actions/kube' };
+        const h = {
+            accept: 'application/json',
+            'user-agent': this.options.userAgent ?? 'cicd-actions/kube',
+        };
         if (this.options.authorization)
             h.authorization = this.options.authorization;
         else if (this.conn.token)
@@ -576,7 +596,9 @@ class KubeApiClient {
                 res.on('end', resolve);
                 res.on('error', reject);
                 res.on('aborted', () => reject(new KubeApiError('NETWORK', 'the watch connection was cut')));
-                res.on('close', () => (res.complete ? resolve() : reject(new KubeApiError('NETWORK', 'the watch connection was cut'))));
+                res.on('close', () => res.complete
+                    ? resolve()
+                    : reject(new KubeApiError('NETWORK', 'the watch connection was cut')));
             });
         }
         catch (err) {
@@ -602,7 +624,11 @@ async function createKubeApi(conn, options = {}) {
     const creds = conn.exec
         ? await plugins.runExecPlugin(conn.exec, {
             env: options.env ?? process.env,
-            cluster: { server: conn.server, caData: conn.ca?.toString('base64'), insecureSkipTlsVerify: conn.insecureSkipTlsVerify },
+            cluster: {
+                server: conn.server,
+                caData: conn.ca?.toString('base64'),
+                insecureSkipTlsVerify: conn.insecureSkipTlsVerify,
+            },
             timeoutMs: options.pluginTimeoutMs,
             onSecret: options.onSecret,
         })
@@ -613,7 +639,11 @@ async function createKubeApi(conn, options = {}) {
     }
     if (creds.clientKey)
         options.onSecret?.(creds.clientKey.toString('utf8'));
-    const withPlugin = { ...conn, clientCert: creds.clientCert ?? conn.clientCert, clientKey: creds.clientKey ?? conn.clientKey };
+    const withPlugin = {
+        ...conn,
+        clientCert: creds.clientCert ?? conn.clientCert,
+        clientKey: creds.clientKey ?? conn.clientKey,
+    };
     return new KubeApiClient(withPlugin, { ...options, authorization: creds.authorization });
 }
 
@@ -630,17 +660,31 @@ function deploymentStatus(d) {
     if (n(d.metadata?.generation) <= n(status.observedGeneration)) {
         const progressing = status.conditions?.find((c) => c.type === 'Progressing');
         if (progressing?.reason === 'ProgressDeadlineExceeded') {
-            return { message: '', done: false, error: `deployment ${quote(name)} exceeded its progress deadline`, reason: 'ProgressDeadlineExceeded' };
+            return {
+                message: '',
+                done: false,
+                error: `deployment ${quote(name)} exceeded its progress deadline`,
+                reason: 'ProgressDeadlineExceeded',
+            };
         }
         const desired = d.spec?.replicas;
         if (desired !== undefined && n(status.updatedReplicas) < desired) {
-            return { message: `Waiting for deployment ${quote(name)} rollout to finish: ${n(status.updatedReplicas)} out of ${desired} new replicas have been updated...\n`, done: false };
+            return {
+                message: `Waiting for deployment ${quote(name)} rollout to finish: ${n(status.updatedReplicas)} out of ${desired} new replicas have been updated...\n`,
+                done: false,
+            };
         }
         if (n(status.replicas) > n(status.updatedReplicas)) {
-            return { message: `Waiting for deployment ${quote(name)} rollout to finish: ${n(status.replicas) - n(status.updatedReplicas)} old replicas are pending termination...\n`, done: false };
+            return {
+                message: `Waiting for deployment ${quote(name)} rollout to finish: ${n(status.replicas) - n(status.updatedReplicas)} old replicas are pending termination...\n`,
+                done: false,
+            };
         }
         if (n(status.availableReplicas) < n(status.updatedReplicas)) {
-            return { message: `Waiting for deployment ${quote(name)} rollout to finish: ${n(status.availableReplicas)} of ${n(status.updatedReplicas)} updated replicas are available...\n`, done: false };
+            return {
+                message: `Waiting for deployment ${quote(name)} rollout to finish: ${n(status.availableReplicas)} of ${n(status.updatedReplicas)} updated replicas are available...\n`,
+                done: false,
+            };
         }
         return { message: `deployment ${quote(name)} successfully rolled out\n`, done: true };
     }
@@ -651,14 +695,25 @@ function daemonSetStatus(ds) {
     const status = ds.status ?? {};
     if (ds.spec?.updateStrategy?.type !== 'RollingUpdate') {
         // kubectl reports done together with this error: there is no rollout to wait for.
-        return { message: '', done: true, error: 'rollout status is only available for RollingUpdate strategy type', reason: 'UnsupportedStrategy' };
+        return {
+            message: '',
+            done: true,
+            error: 'rollout status is only available for RollingUpdate strategy type',
+            reason: 'UnsupportedStrategy',
+        };
     }
     if (n(ds.metadata?.generation) <= n(status.observedGeneration)) {
         if (n(status.updatedNumberScheduled) < n(status.desiredNumberScheduled)) {
-            return { message: `Waiting for daemon set ${quote(name)} rollout to finish: ${n(status.updatedNumberScheduled)} out of ${n(status.desiredNumberScheduled)} new pods have been updated...\n`, done: false };
+            return {
+                message: `Waiting for daemon set ${quote(name)} rollout to finish: ${n(status.updatedNumberScheduled)} out of ${n(status.desiredNumberScheduled)} new pods have been updated...\n`,
+                done: false,
+            };
         }
         if (n(status.numberAvailable) < n(status.desiredNumberScheduled)) {
-            return { message: `Waiting for daemon set ${quote(name)} rollout to finish: ${n(status.numberAvailable)} of ${n(status.desiredNumberScheduled)} updated pods are available...\n`, done: false };
+            return {
+                message: `Waiting for daemon set ${quote(name)} rollout to finish: ${n(status.numberAvailable)} of ${n(status.desiredNumberScheduled)} updated pods are available...\n`,
+                done: false,
+            };
         }
         return { message: `daemon set ${quote(name)} successfully rolled out\n`, done: true };
     }
@@ -668,28 +723,49 @@ function statefulSetStatus(sts) {
     const status = sts.status ?? {};
     const strategy = sts.spec?.updateStrategy;
     if (strategy?.type !== 'RollingUpdate') {
-        return { message: '', done: true, error: 'rollout status is only available for RollingUpdate strategy type', reason: 'UnsupportedStrategy' };
+        return {
+            message: '',
+            done: true,
+            error: 'rollout status is only available for RollingUpdate strategy type',
+            reason: 'UnsupportedStrategy',
+        };
     }
-    if (n(status.observedGeneration) === 0 || n(sts.metadata?.generation) > n(status.observedGeneration)) {
+    if (n(status.observedGeneration) === 0 ||
+        n(sts.metadata?.generation) > n(status.observedGeneration)) {
         return { message: 'Waiting for statefulset spec update to be observed...\n', done: false };
     }
     const desired = sts.spec?.replicas;
     if (desired !== undefined && n(status.readyReplicas) < desired) {
-        return { message: `Waiting for ${desired - n(status.readyReplicas)} pods to be ready...\n`, done: false };
+        return {
+            message: `Waiting for ${desired - n(status.readyReplicas)} pods to be ready...\n`,
+            done: false,
+        };
     }
     if (strategy.rollingUpdate) {
         const partition = strategy.rollingUpdate.partition;
         if (desired !== undefined && partition !== undefined && partition !== null) {
             if (n(status.updatedReplicas) < desired - partition) {
-                return { message: `Waiting for partitioned roll out to finish: ${n(status.updatedReplicas)} out of ${desired - partition} new pods have been updated...\n`, done: false };
+                return {
+                    message: `Waiting for partitioned roll out to finish: ${n(status.updatedReplicas)} out of ${desired - partition} new pods have been updated...\n`,
+                    done: false,
+                };
             }
         }
-        return { message: `partitioned roll out complete: ${n(status.updatedReplicas)} new pods have been updated...\n`, done: true };
+        return {
+            message: `partitioned roll out complete: ${n(status.updatedReplicas)} new pods have been updated...\n`,
+            done: true,
+        };
     }
     if (status.updateRevision !== status.currentRevision) {
-        return { message: `waiting for statefulset rolling update to complete ${n(status.updatedReplicas)} pods at revision ${status.updateRevision ?? ''}...\n`, done: false };
+        return {
+            message: `waiting for statefulset rolling update to complete ${n(status.updatedReplicas)} pods at revision ${status.updateRevision ?? ''}...\n`,
+            done: false,
+        };
     }
-    return { message: `statefulset rolling update complete ${n(status.currentReplicas)} pods at revision ${status.currentRevision ?? ''}...\n`, done: true };
+    return {
+        message: `statefulset rolling update complete ${n(status.currentReplicas)} pods at revision ${status.currentRevision ?? ''}...\n`,
+        done: true,
+    };
 }
 /** The status viewer for a kind, as kubectl's StatusViewerFor picks it. */
 function rolloutStatus(kind, obj) {
@@ -705,10 +781,22 @@ function rolloutStatus(kind, obj) {
 function replicaCounts(kind, obj) {
     const s = obj.status ?? {};
     if (kind === 'DaemonSet') {
-        return { desired: n(s.desiredNumberScheduled), updated: n(s.updatedNumberScheduled), ready: n(s.numberReady), available: n(s.numberAvailable), total: n(s.currentNumberScheduled) };
+        return {
+            desired: n(s.desiredNumberScheduled),
+            updated: n(s.updatedNumberScheduled),
+            ready: n(s.numberReady),
+            available: n(s.numberAvailable),
+            total: n(s.currentNumberScheduled),
+        };
     }
-    const available = kind === 'StatefulSet' ? s.availableReplicas ?? s.readyReplicas : s.availableReplicas;
-    return { desired: obj.spec?.replicas ?? 1, updated: n(s.updatedReplicas), ready: n(s.readyReplicas), available: n(available), total: n(s.replicas) };
+    const available = kind === 'StatefulSet' ? (s.availableReplicas ?? s.readyReplicas) : s.availableReplicas;
+    return {
+        desired: obj.spec?.replicas ?? 1,
+        updated: n(s.updatedReplicas),
+        ready: n(s.readyReplicas),
+        available: n(available),
+        total: n(s.replicas),
+    };
 }
 /**
  * The revision being rolled out: the Deployment's revision annotation, the StatefulSet's update
@@ -725,21 +813,36 @@ function workloadRevision(kind, obj) {
 ;// CONCATENATED MODULE: ./packages/kube/src/diagnostics.ts
 
 /** Container waiting reasons that do not fix themselves: fail at once. */
-const FATAL_WAITING_REASONS = ['ImagePullBackOff', 'ErrImagePull', 'CreateContainerConfigError', 'InvalidImageName'];
+const FATAL_WAITING_REASONS = [
+    'ImagePullBackOff',
+    'ErrImagePull',
+    'CreateContainerConfigError',
+    'InvalidImageName',
+];
 /**
  * Whether a pod is clearly broken: a container waiting for a reason that will not go away, or
  * crash-looping with at least `crashLoopRestarts` restarts (one crash can be a fluke).
  */
 function podProblem(pod, crashLoopRestarts = 2) {
-    const containers = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
+    const containers = [
+        ...(pod.status?.initContainerStatuses ?? []),
+        ...(pod.status?.containerStatuses ?? []),
+    ];
     for (const c of containers) {
         const waiting = c.state?.waiting;
         if (!waiting?.reason)
             continue;
         const restarts = c.restartCount ?? 0;
-        const fatal = FATAL_WAITING_REASONS.includes(waiting.reason) || (waiting.reason === 'CrashLoopBackOff' && restarts >= crashLoopRestarts);
+        const fatal = FATAL_WAITING_REASONS.includes(waiting.reason) ||
+            (waiting.reason === 'CrashLoopBackOff' && restarts >= crashLoopRestarts);
         if (fatal)
-            return { pod: pod.metadata?.name ?? '', container: c.name, reason: waiting.reason, message: waiting.message, restarts };
+            return {
+                pod: pod.metadata?.name ?? '',
+                container: c.name,
+                reason: waiting.reason,
+                message: waiting.message,
+                restarts,
+            };
     }
     return undefined;
 }
@@ -761,7 +864,8 @@ function labelSelectorString(selector) {
     }
     return parts.join(',');
 }
-const ownedBy = (meta, owner) => !!owner && (meta?.ownerReferences ?? []).some((r) => (owner.uid && r.uid ? r.uid === owner.uid : r.name === owner.name));
+const ownedBy = (meta, owner) => !!owner &&
+    (meta?.ownerReferences ?? []).some((r) => owner.uid && r.uid ? r.uid === owner.uid : r.name === owner.name);
 const ns = (ref) => encodeURIComponent(ref.namespace);
 /** The Deployment's ReplicaSet for its current revision, if the controller has made it. */
 async function newReplicaSet(api, ref, deployment, signal) {
@@ -785,22 +889,40 @@ async function newRevisionPods(api, ref, workload, signal) {
         const rs = await newReplicaSet(api, ref, workload, signal);
         if (!rs)
             return { pods: [] };
-        return { pods: pods.filter((p) => ownedBy(p.metadata, rs.metadata)), replicaSet: rs.metadata?.name };
+        return {
+            pods: pods.filter((p) => ownedBy(p.metadata, rs.metadata)),
+            replicaSet: rs.metadata?.name,
+        };
     }
     const owned = pods.filter((p) => ownedBy(p.metadata, workload.metadata));
     if (ref.kind === 'StatefulSet') {
         const revision = workload.status?.updateRevision;
-        return { pods: revision ? owned.filter((p) => (p.metadata?.labels?.['controller-revision-hash'] ?? revision) === revision) : owned };
+        return {
+            pods: revision
+                ? owned.filter((p) => (p.metadata?.labels?.['controller-revision-hash'] ?? revision) === revision)
+                : owned,
+        };
     }
     const generation = workload.metadata?.generation;
-    return { pods: generation === undefined ? owned : owned.filter((p) => (p.metadata?.labels?.['pod-template-generation'] ?? String(generation)) === String(generation)) };
+    return {
+        pods: generation === undefined
+            ? owned
+            : owned.filter((p) => (p.metadata?.labels?.['pod-template-generation'] ?? String(generation)) ===
+                String(generation)),
+    };
 }
 function describeState(state) {
     if (state?.waiting)
-        return { state: `waiting: ${state.waiting.reason ?? 'unknown'}`, message: state.waiting.message };
+        return {
+            state: `waiting: ${state.waiting.reason ?? 'unknown'}`,
+            message: state.waiting.message,
+        };
     if (state?.terminated) {
         const t = state.terminated;
-        return { state: `terminated: ${t.reason ?? 'unknown'}${t.exitCode !== undefined ? ` (exit ${t.exitCode})` : ''}`, message: t.message };
+        return {
+            state: `terminated: ${t.reason ?? 'unknown'}${t.exitCode !== undefined ? ` (exit ${t.exitCode})` : ''}`,
+            message: t.message,
+        };
     }
     if (state?.running)
         return { state: 'running' };
@@ -808,20 +930,47 @@ function describeState(state) {
 }
 const podReady = (pod) => pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
 function diagnosePod(pod) {
-    const containers = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])].map((c) => {
+    const containers = [
+        ...(pod.status?.initContainerStatuses ?? []),
+        ...(pod.status?.containerStatuses ?? []),
+    ].map((c) => {
         const { state, message } = describeState(c.state);
-        const last = c.lastState?.terminated ? describeState(c.lastState).state.replace(/^terminated: /, '') : undefined;
+        const last = c.lastState?.terminated
+            ? describeState(c.lastState).state.replace(/^terminated: /, '')
+            : undefined;
         return { name: c.name, state, message, restarts: c.restartCount ?? 0, lastTermination: last };
     });
-    return { name: pod.metadata?.name ?? '', phase: pod.status?.phase ?? 'Unknown', ready: podReady(pod), node: pod.spec?.nodeName, reason: pod.status?.reason, containers };
+    return {
+        name: pod.metadata?.name ?? '',
+        phase: pod.status?.phase ?? 'Unknown',
+        ready: podReady(pod),
+        node: pod.spec?.nodeName,
+        reason: pod.status?.reason,
+        containers,
+    };
 }
-const eventTime = (e) => e.lastTimestamp ?? e.series?.lastObservedTime ?? e.eventTime ?? e.firstTimestamp ?? e.metadata?.creationTimestamp ?? '';
+const eventTime = (e) => e.lastTimestamp ??
+    e.series?.lastObservedTime ??
+    e.eventTime ??
+    e.firstTimestamp ??
+    e.metadata?.creationTimestamp ??
+    '';
 /** Gathers everything worth showing for a workload whose rollout failed or timed out. */
 async function collectDiagnostics(api, ref, workload, opts = {}) {
-    const diag = { conditions: workload?.status?.conditions ?? [], pods: [], events: [], errors: [] };
+    const diag = {
+        conditions: workload?.status?.conditions ?? [],
+        pods: [],
+        events: [],
+        errors: [],
+    };
     if (!workload)
         return diag;
-    diag.revision = ref.kind === 'Deployment' ? workload.metadata?.annotations?.[REVISION_ANNOTATION] : ref.kind === 'StatefulSet' ? workload.status?.updateRevision : workload.metadata?.generation?.toString();
+    diag.revision =
+        ref.kind === 'Deployment'
+            ? workload.metadata?.annotations?.[REVISION_ANNOTATION]
+            : ref.kind === 'StatefulSet'
+                ? workload.status?.updateRevision
+                : workload.metadata?.generation?.toString();
     const involved = new Set([`${ref.kind}/${ref.name}`]);
     try {
         const { pods, replicaSet } = await newRevisionPods(api, ref, workload, opts.signal);
@@ -840,10 +989,17 @@ async function collectDiagnostics(api, ref, workload, opts = {}) {
     try {
         const list = await api.get(`/api/v1/namespaces/${ns(ref)}/events`, { fieldSelector: 'type=Warning' }, { signal: opts.signal });
         diag.events = (list.items ?? [])
-            .filter((e) => e.type === 'Warning' && involved.has(`${e.involvedObject?.kind}/${e.involvedObject?.name}`))
+            .filter((e) => e.type === 'Warning' &&
+            involved.has(`${e.involvedObject?.kind}/${e.involvedObject?.name}`))
             .sort((a, b) => eventTime(a).localeCompare(eventTime(b)))
             .slice(-(opts.maxEvents ?? 10))
-            .map((e) => ({ object: `${e.involvedObject?.kind}/${e.involvedObject?.name}`, reason: e.reason ?? '', message: e.message ?? '', count: e.series?.count ?? e.count ?? 1, lastSeen: eventTime(e) || undefined }));
+            .map((e) => ({
+            object: `${e.involvedObject?.kind}/${e.involvedObject?.name}`,
+            reason: e.reason ?? '',
+            message: e.message ?? '',
+            count: e.series?.count ?? e.count ?? 1,
+            lastSeen: eventTime(e) || undefined,
+        }));
     }
     catch (err) {
         diag.errors.push(`events: ${err.message}`);
@@ -887,7 +1043,11 @@ function formatDiagnostics(diag) {
 // Which workload to wait for: `kind/name` as kubectl writes it, resolved to the API path it
 // lives under. Only the apps/v1 workloads that have a rollout (what `kubectl rollout status` knows).
 const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'];
-const PLURAL = { Deployment: 'deployments', StatefulSet: 'statefulsets', DaemonSet: 'daemonsets' };
+const PLURAL = {
+    Deployment: 'deployments',
+    StatefulSet: 'statefulsets',
+    DaemonSet: 'daemonsets',
+};
 // Singular, plural and short names, as `kubectl api-resources` lists them.
 const KIND_ALIASES = {
     deployment: 'Deployment',
@@ -930,15 +1090,24 @@ function parseWorkloadRef(text, namespace) {
     const item = text.trim();
     const slash = item.indexOf('/');
     if (slash <= 0 || slash === item.length - 1 || item.indexOf('/', slash + 1) !== -1) {
-        return { ok: false, reason: `'${item}' is not kind/name (e.g. deployment/api, sts/db, ds/agent)` };
+        return {
+            ok: false,
+            reason: `'${item}' is not kind/name (e.g. deployment/api, sts/db, ds/agent)`,
+        };
     }
     const kindText = item.slice(0, slash);
     const name = item.slice(slash + 1);
     const kind = parseWorkloadKind(kindText);
     if (!kind)
-        return { ok: false, reason: `'${item}': unknown kind '${kindText}' (expected deployment, statefulset or daemonset, or deploy, sts, ds)` };
+        return {
+            ok: false,
+            reason: `'${item}': unknown kind '${kindText}' (expected deployment, statefulset or daemonset, or deploy, sts, ds)`,
+        };
     if (!isDns1123Subdomain(name))
-        return { ok: false, reason: `'${item}': '${name}' is not a valid object name (lowercase letters, digits, '-' and '.')` };
+        return {
+            ok: false,
+            reason: `'${item}': '${name}' is not a valid object name (lowercase letters, digits, '-' and '.')`,
+        };
     return { ok: true, ref: { kind, name, namespace } };
 }
 /** The collection a workload lives in, e.g. /apis/apps/v1/namespaces/default/deployments. */
@@ -1022,7 +1191,13 @@ class RolloutFollower {
         if (!changed && this.lastReported && now - this.lastReported.at < this.o.progressIntervalMs)
             return;
         this.lastReported = { message: this.message, at: now };
-        this.o.onProgress({ ref: this.ref, message: this.message, replicas: this.object ? replicaCounts(this.ref.kind, this.object) : undefined, elapsedMs: now - this.started, changed });
+        this.o.onProgress({
+            ref: this.ref,
+            message: this.message,
+            replicas: this.object ? replicaCounts(this.ref.kind, this.object) : undefined,
+            elapsedMs: now - this.started,
+            changed,
+        });
     }
     /** A fresh view of the workload: decide as kubectl does. */
     consider(obj) {
@@ -1042,7 +1217,8 @@ class RolloutFollower {
             return this.finish('ready', status.message);
         this.report();
         // A busy rollout sends many events; looking at its pods twice a second is enough.
-        if (this.o.failFast && this.o.clock.now() - this.lastPodCheck >= Math.min(500, this.o.podCheckMs))
+        if (this.o.failFast &&
+            this.o.clock.now() - this.lastPodCheck >= Math.min(500, this.o.podCheckMs))
             void this.checkPods();
     }
     failOnApiError(err) {
@@ -1050,7 +1226,7 @@ class RolloutFollower {
             return false;
         if (err.status === 410)
             return false;
-        const reason = err.status === 404 ? 'NotFound' : err.reason ?? `HTTP${err.status ?? ''}`;
+        const reason = err.status === 404 ? 'NotFound' : (err.reason ?? `HTTP${err.status ?? ''}`);
         this.finish('failed', err.message, reason);
         return true;
     }
@@ -1088,7 +1264,12 @@ class RolloutFollower {
                 let received = false;
                 const remainingS = Math.max(1, Math.ceil((this.o.deadline - this.o.clock.now()) / 1000));
                 try {
-                    await this.o.api.watch(this.path, { fieldSelector: this.fieldSelector, resourceVersion, allowWatchBookmarks: 'true', timeoutSeconds: String(Math.min(remainingS + 5, 600)) }, (event) => {
+                    await this.o.api.watch(this.path, {
+                        fieldSelector: this.fieldSelector,
+                        resourceVersion,
+                        allowWatchBookmarks: 'true',
+                        timeoutSeconds: String(Math.min(remainingS + 5, 600)),
+                    }, (event) => {
                         if (this.isFinished)
                             return;
                         if (event.type === 'ERROR') {
@@ -1314,7 +1495,14 @@ function resultsJson(results) {
         outcome: r.outcome,
         message: r.message,
         reason: r.reason ?? null,
-        replicas: r.replicas ? { desired: r.replicas.desired, updated: r.replicas.updated, ready: r.replicas.ready, available: r.replicas.available } : null,
+        replicas: r.replicas
+            ? {
+                desired: r.replicas.desired,
+                updated: r.replicas.updated,
+                ready: r.replicas.ready,
+                available: r.replicas.available,
+            }
+            : null,
         revision: r.revision ?? null,
         seconds: Math.round(r.elapsedMs / 100) / 10,
     })));
@@ -1332,14 +1520,27 @@ function failureLine(results, timeoutMs) {
         return parts[0];
     return `${failed.length} of ${results.length} rollouts did not finish — ${parts.join('; ')}`;
 }
-const OUTCOME = { ready: '✅ ready', failed: '❌ failed', 'timed-out': '⏱️ timed out' };
+const OUTCOME = {
+    ready: '✅ ready',
+    failed: '❌ failed',
+    'timed-out': '⏱️ timed out',
+};
 function summaryMarkdown(namespace, timeoutMs, results, diagnostics, extra = {}) {
     const ready = results.filter((r) => r.done).length;
     const out = [];
     out.push((0,src/* heading */.R_)(`Rollout: ${ready} of ${results.length} ready in namespace ${(0,src/* code */.aY)(namespace)}`));
     if (extra.selector)
         out.push(`Selected by ${(0,src/* code */.aY)(extra.selector)}.\n`);
-    out.push((0,src/* table */.tp)(['Resource', 'Result', 'Ready / desired', 'Updated', 'Available', 'Revision', 'Time', 'Detail'], results.map((r) => [
+    out.push((0,src/* table */.tp)([
+        'Resource',
+        'Result',
+        'Ready / desired',
+        'Updated',
+        'Available',
+        'Revision',
+        'Time',
+        'Detail',
+    ], results.map((r) => [
         (0,src/* code */.aY)(formatWorkloadRef(r)),
         OUTCOME[r.outcome],
         r.replicas ? `${r.replicas.ready} / ${r.replicas.desired}` : '',
@@ -1358,16 +1559,32 @@ function summaryMarkdown(namespace, timeoutMs, results, diagnostics, extra = {})
             parts.push(`Revision ${diag.revision ?? '?'}${diag.replicaSet ? `, ReplicaSet ${(0,src/* code */.aY)(diag.replicaSet)}` : ''}.\n`);
         if (diag.conditions.length)
             parts.push((0,src/* table */.tp)(['Condition', 'Status', 'Reason', 'Message'], diag.conditions.map((c) => [c.type, c.status ?? '', c.reason ?? '', c.message ?? ''])));
-        const podRows = diag.pods.flatMap((p) => (p.containers.length ? p.containers : [{ name: '', state: p.reason ?? p.phase, restarts: 0, message: undefined, lastTermination: undefined }]).map((c) => [
+        const podRows = diag.pods.flatMap((p) => (p.containers.length
+            ? p.containers
+            : [
+                {
+                    name: '',
+                    state: p.reason ?? p.phase,
+                    restarts: 0,
+                    message: undefined,
+                    lastTermination: undefined,
+                },
+            ]).map((c) => [
             (0,src/* code */.aY)(p.name),
             p.phase,
             c.name,
             c.state,
             c.restarts,
-            [c.lastTermination ? `last ended ${c.lastTermination}` : '', c.message ?? ''].filter(Boolean).join('; '),
+            [c.lastTermination ? `last ended ${c.lastTermination}` : '', c.message ?? '']
+                .filter(Boolean)
+                .join('; '),
         ]));
-        parts.push(podRows.length ? (0,src/* table */.tp)(['Pod (not ready)', 'Phase', 'Container', 'State', 'Restarts', 'Detail'], podRows) : 'No pod of the new revision is waiting to become ready.\n');
-        parts.push(diag.events.length ? (0,src/* table */.tp)(['Last seen', 'Object', 'Reason', 'Count', 'Message'], diag.events.map((e) => [e.lastSeen ?? '', e.object, e.reason, e.count, e.message])) : 'No Warning events.\n');
+        parts.push(podRows.length
+            ? (0,src/* table */.tp)(['Pod (not ready)', 'Phase', 'Container', 'State', 'Restarts', 'Detail'], podRows)
+            : 'No pod of the new revision is waiting to become ready.\n');
+        parts.push(diag.events.length
+            ? (0,src/* table */.tp)(['Last seen', 'Object', 'Reason', 'Count', 'Message'], diag.events.map((e) => [e.lastSeen ?? '', e.object, e.reason, e.count, e.message]))
+            : 'No Warning events.\n');
         for (const e of diag.errors)
             parts.push(`(could not read ${e})\n`);
         out.push((0,src/* details */.zH)(`Why ${formatWorkloadRef(r)} is not ready`, parts.join('\n')));
@@ -1413,7 +1630,10 @@ async function selectTargets(api, inputs, deadline) {
     const found = [];
     for (const kind of inputs.kinds) {
         const list = await api.get(workloadCollectionPath(kind, inputs.namespace), { labelSelector: inputs.selector }, { timeoutMs: Math.max(1000, deadline.cap(15_000)) });
-        const names = (list.items ?? []).map((i) => i.metadata?.name ?? '').filter(Boolean).sort();
+        const names = (list.items ?? [])
+            .map((i) => i.metadata?.name ?? '')
+            .filter(Boolean)
+            .sort();
         for (const name of names)
             found.push({ kind, name, namespace: inputs.namespace });
     }
@@ -1428,7 +1648,13 @@ async function main(runner, deps) {
     const conn = await connect(runner, inputs, deps);
     let api;
     try {
-        api = await (deps.createApi ?? ((c) => createKubeApi(c, { onSecret: (s) => runner.setSecret(s), userAgent: 'cicd-actions/wait-rollout', env: deps.env, pluginTimeoutMs: Math.max(1000, deadline.cap(60_000)) })))(conn);
+        api = await (deps.createApi ??
+            ((c) => createKubeApi(c, {
+                onSecret: (s) => runner.setSecret(s),
+                userAgent: 'cicd-actions/wait-rollout',
+                env: deps.env,
+                pluginTimeoutMs: Math.max(1000, deadline.cap(60_000)),
+            })))(conn);
     }
     catch (err) {
         throw new src/* ActionError */.lZ(`cannot get credentials for context '${conn.context}' from ${conn.source}: ${(0,src/* errorMessage */.gJ)(err)}`);
@@ -1482,7 +1708,9 @@ async function main(runner, deps) {
         runner.setOutput('ready', failed.length === 0);
         runner.setOutput('resources', runner.redact(resultsJson(results)));
         runner.setOutput('failed', failed.map(formatWorkloadRef).join(','));
-        runner.appendSummary(summaryMarkdown(inputs.namespace, inputs.timeoutMs, results, diagnostics, { selector: inputs.selector }));
+        runner.appendSummary(summaryMarkdown(inputs.namespace, inputs.timeoutMs, results, diagnostics, {
+            selector: inputs.selector,
+        }));
         if (failed.length)
             throw new src/* ActionError */.lZ(failureLine(results, inputs.timeoutMs));
     }
@@ -1593,7 +1821,12 @@ class Runner {
         const v = value?.trim();
         if (!v)
             return;
-        const parts = /[\r\n]/.test(v) ? v.split(/\r?\n/).map((l) => l.trim()).filter((l) => KEY_MATERIAL_LINE.test(l)) : [v];
+        const parts = /[\r\n]/.test(v)
+            ? v
+                .split(/\r?\n/)
+                .map((l) => l.trim())
+                .filter((l) => KEY_MATERIAL_LINE.test(l))
+            : [v];
         for (const part of parts) {
             if (part.length < 3 || this.secrets.has(part))
                 continue;
@@ -1877,7 +2110,13 @@ class Inputs {
             return fallback;
         const n = parseInteger(v);
         const { min, max } = bounds;
-        const range = min !== undefined && max !== undefined ? ` from ${min} to ${max}` : min !== undefined ? ` >= ${min}` : max !== undefined ? ` <= ${max}` : '';
+        const range = min !== undefined && max !== undefined
+            ? ` from ${min} to ${max}`
+            : min !== undefined
+                ? ` >= ${min}`
+                : max !== undefined
+                    ? ` <= ${max}`
+                    : '';
         if (n === undefined || (min !== undefined && n < min) || (max !== undefined && n > max)) {
             throw new InputError(name, `expected a whole number${range}, got '${v}'`);
         }
@@ -1975,7 +2214,10 @@ async function retry(attempt, opts) {
 ;// CONCATENATED MODULE: ./packages/core/src/http.ts
 const libs = {};
 function requestLib(protocol) {
-    return (libs[protocol] ??= protocol === 'https:' ? Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)).then((m) => m.default) : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23)).then((m) => m.default));
+    return (libs[protocol] ??=
+        protocol === 'https:'
+            ? Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)).then((m) => m.default)
+            : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23)).then((m) => m.default));
 }
 
 class HttpError extends Error {
@@ -2020,7 +2262,8 @@ function classify(err) {
         return new HttpError('CONNECTION_RESET', 'connection reset by peer');
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME')
         return new HttpError('DNS', `DNS lookup failed (${code})`);
-    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO|ERR_TLS|HOSTNAME/i.test(code) || /certificate|ssl|tls/i.test(err.message)) {
+    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO|ERR_TLS|HOSTNAME/i.test(code) ||
+        /certificate|ssl|tls/i.test(err.message)) {
         return new HttpError('TLS', `TLS error: ${code || err.message.split('\n')[0]}`);
     }
     if (code === 'ETIMEDOUT' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH')
@@ -2042,7 +2285,8 @@ async function once(req, url, headers, method, body, signal, maxBody) {
         if (isLocalhostName(url.hostname))
             options.lookup = loopbackLookup;
         if (body !== undefined)
-            options.headers['content-length'] = Buffer.byteLength(body);
+            options.headers['content-length'] =
+                Buffer.byteLength(body);
         if (isHttps) {
             options.rejectUnauthorized = !req.insecure;
             if (req.ca)
@@ -2057,7 +2301,13 @@ async function once(req, url, headers, method, body, signal, maxBody) {
                 for (const [k, v] of Object.entries(res.headers))
                     if (v !== undefined)
                         flat[k] = Array.isArray(v) ? v.join(', ') : v;
-                resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? '', headers: flat, body: Buffer.concat(chunks), truncated });
+                resolve({
+                    status: res.statusCode ?? 0,
+                    statusText: res.statusMessage ?? '',
+                    headers: flat,
+                    body: Buffer.concat(chunks),
+                    truncated,
+                });
             };
             res.on('data', (chunk) => {
                 if (truncated)
@@ -2077,7 +2327,9 @@ async function once(req, url, headers, method, body, signal, maxBody) {
             });
             res.on('end', finish);
             res.on('error', (err) => (truncated ? undefined : reject(err)));
-            res.on('aborted', () => (truncated ? undefined : reject(new HttpError('CONNECTION_RESET', 'connection closed before the response was complete'))));
+            res.on('aborted', () => truncated
+                ? undefined
+                : reject(new HttpError('CONNECTION_RESET', 'connection closed before the response was complete')));
         });
         request.on('error', reject);
         if (body !== undefined)
@@ -2123,7 +2375,11 @@ async function httpRequest(req) {
                 throw classify(err);
             }
             const location = res.headers.location;
-            if (!req.followRedirects || res.status < 300 || res.status > 399 || res.status === 304 || !location) {
+            if (!req.followRedirects ||
+                res.status < 300 ||
+                res.status > 399 ||
+                res.status === 304 ||
+                !location) {
                 return { ...res, url: safeUrl(url), redirects, timeMs: performance.now() - started };
             }
             let next;
