@@ -13,6 +13,7 @@ export default tseslint.config(
       'coverage/**',
       '**/fixtures/**',
       'test/cluster/bin/**',
+      '.tmp/**',
     ],
   },
   js.configs.recommended,

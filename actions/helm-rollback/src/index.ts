@@ -1,7 +1,7 @@
 // Core modules are imported one by one, not through its index: the index also loads core's HTTP
 // client (node:http/https, ~6 ms of startup) that this action never uses.
 import { systemClock } from '@cicd-actions/core/clock';
-import { runAction } from '@cicd-actions/core/errors';
+import { runAction } from '@cicd-actions/core/action';
 import { Runner } from '@cicd-actions/core/runner';
 import { main } from './main';
 

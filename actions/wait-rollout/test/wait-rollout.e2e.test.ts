@@ -318,7 +318,14 @@ describe('faults on the way', () => {
       .dropWatches(2, { afterEvents: 1 }, { path: '/deployments' })
       .dropWatches(1, { afterEvents: 1, how: 'reset' }, { path: '/deployments' });
     cluster.clearRequests();
+    // Hold the rollout until the action watches: on a busy machine it could otherwise finish
+    // before the action has started, and no watch (so no fault) would happen at all.
+    cluster.controller!.pause();
     const pending = run({ resources: 'deployment/api', timeout: '30s' });
+    await cluster.waitForRequest((q) => q.watch && q.path.endsWith('/deployments'), {
+      timeoutMs: 20_000,
+    });
+    cluster.controller!.resume();
     const deadline = Date.now() + 10_000;
     while (cluster.requests.filter((q) => q.watch).length < 3 && Date.now() < deadline)
       await new Promise((res) => setTimeout(res, 10));

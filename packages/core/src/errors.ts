@@ -1,5 +1,3 @@
-import type { Runner } from './runner';
-
 /** A bad input: names the input and what was expected. Raised before any side effect. */
 export class InputError extends Error {
   constructor(
@@ -36,19 +34,4 @@ export function errorMessage(err: unknown): string {
   }
   const line = text.replace(/\s*\r?\n\s*/g, ' ').trim();
   return line || 'unknown error';
-}
-
-/**
- * The one error path of every action: an exception becomes a one-line ::error:: and exit code 1.
- * The stack trace is shown only with RUNNER_DEBUG=1; secrets are redacted from the message.
- */
-export async function runAction(runner: Runner, main: () => Promise<void>): Promise<void> {
-  try {
-    await main();
-  } catch (err) {
-    runner.error(runner.redact(errorMessage(err)));
-    if (runner.isDebug() && err instanceof Error && err.stack)
-      runner.debug(runner.redact(err.stack));
-    process.exitCode = 1;
-  }
 }

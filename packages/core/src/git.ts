@@ -1,6 +1,7 @@
-// Runs git with an argument array (never a shell), in one directory, with prompts disabled so
-// a missing credential fails at once instead of hanging the job.
-import { spawn } from 'node:child_process';
+// Runs git with an argument array (never a shell), in one directory, through the one process
+// runner: prompts disabled so a missing credential fails at once, every command under the
+// action's deadline, stopped on cancel.
+import { runProcess, type ProcessRunner } from './process';
 
 export interface GitResult {
   code: number;
@@ -44,27 +45,52 @@ export function gitErrorLine(stderr: string): string {
   return lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? '';
 }
 
+export interface GitSession {
+  /** Epoch ms: every git command is stopped (SIGTERM, then SIGKILL) at this deadline. */
+  deadline?: number;
+  /** Cancellation: the running git gets SIGTERM. */
+  signal?: AbortSignal;
+  /** Applied to git's output before it reaches a result or an error. */
+  redact?: (text: string) => string;
+  /** The process runner (tests inject one). */
+  run?: ProcessRunner;
+}
+
+/** A git command stopped at the deadline or by cancellation. */
+export class GitStoppedError extends Error {
+  constructor(
+    readonly args: string[],
+    readonly why: 'timeout' | 'cancelled',
+  ) {
+    super(
+      why === 'timeout'
+        ? `git ${args[0]} did not finish before the deadline and was stopped`
+        : `git ${args[0]} was stopped: the job is being cancelled`,
+    );
+    this.name = 'GitStoppedError';
+  }
+}
+
 export function createGit(
   cwd: string,
   env: Record<string, string | undefined> = process.env,
   binary = 'git',
+  session: GitSession = {},
 ): Git {
-  return (args, opts = {}) =>
-    new Promise<GitResult>((resolve, reject) => {
-      const child = spawn(binary, args, {
-        cwd,
-        env: { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...opts.env } as NodeJS.ProcessEnv,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-      child.on('error', (err) => reject(new Error(`cannot run ${binary}: ${err.message}`)));
-      child.on('close', (code) => {
-        const result = { code: code ?? 1, stdout, stderr };
-        if (result.code !== 0 && !opts.allowFailure) reject(new GitError(args, result));
-        else resolve(result);
-      });
+  const run = session.run ?? runProcess;
+  return async (args, opts = {}) => {
+    const r = await run(binary, args, {
+      cwd,
+      env: { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...opts.env },
+      deadline: session.deadline,
+      signal: session.signal,
+      killGraceMs: 2_000,
+      redact: (t) => withoutUrlCredentials(session.redact ? session.redact(t) : t),
     });
+    if (r.timedOut || r.cancelled)
+      throw new GitStoppedError(args, r.timedOut ? 'timeout' : 'cancelled');
+    const result = { code: r.code ?? 1, stdout: r.stdout, stderr: r.stderr };
+    if (result.code !== 0 && !opts.allowFailure) throw new GitError(args, result);
+    return result;
+  };
 }

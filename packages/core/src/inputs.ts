@@ -1,7 +1,11 @@
 // Parsing of action inputs. Every input arrives as a string; every parser either returns a
 // typed value or throws an InputError that names the input and what was expected.
 import { InputError } from './errors';
-import { inputEnvName, type Runner } from './runner';
+import { workspacePath, type WorkspacePathOptions } from './paths';
+import { preview } from './preview';
+
+export { preview } from './preview';
+import type { Runner } from './runner';
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
@@ -26,16 +30,21 @@ export function formatDuration(ms: number): string {
   return [h ? `${h}h` : '', m ? `${m}m` : '', sec ? `${sec}s` : ''].join('') || '0s';
 }
 
-const TRUE = new Set(['true', 'yes', 'on', '1']);
-const FALSE = new Set(['false', 'no', 'off', '0']);
+// The runner's booleans (core.getBooleanInput: YAML 1.2 core schema), so a value that works for
+// one action works for every action: `yes`, `on` or `1` are errors, not true.
+const TRUE = new Set(['true', 'True', 'TRUE']);
+const FALSE = new Set(['false', 'False', 'FALSE']);
 
-/** true/false (and yes/no, on/off, 1/0), case-insensitive; anything else is undefined. */
+/** true/True/TRUE or false/False/FALSE; anything else is undefined. */
 export function parseBoolean(text: string): boolean | undefined {
-  const s = text.trim().toLowerCase();
+  const s = text.trim();
   if (TRUE.has(s)) return true;
   if (FALSE.has(s)) return false;
   return undefined;
 }
+
+/** The longest delay Node's timers hold (2^31-1 ms, about 24.8 days); a longer one fires at once. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export function parseInteger(text: string): number | undefined {
   const s = text.trim();
@@ -92,7 +101,7 @@ export class Inputs {
 
   /** The string without trimming inner content (only for free text like bodies and messages). */
   raw(name: string): string {
-    return this.runner.env[inputEnvName(name)] ?? '';
+    return this.runner.rawInput(name);
   }
 
   required(name: string): string {
@@ -105,7 +114,12 @@ export class Inputs {
     const v = this.runner.input(name);
     if (v === '') return fallback;
     const b = parseBoolean(v);
-    if (b === undefined) throw new InputError(name, `expected true or false, got '${v}'`);
+    if (b === undefined) {
+      const hint = /^(yes|no|on|off|y|n|1|0|true|false)$/i.test(v)
+        ? " (the runner's booleans: true, True, TRUE, false, False, FALSE)"
+        : '';
+      throw new InputError(name, `expected true or false, got ${preview(v)}${hint}`);
+    }
     return b;
   }
 
@@ -123,7 +137,7 @@ export class Inputs {
             ? ` <= ${max}`
             : '';
     if (n === undefined || (min !== undefined && n < min) || (max !== undefined && n > max)) {
-      throw new InputError(name, `expected a whole number${range}, got '${v}'`);
+      throw new InputError(name, `expected a whole number${range}, got ${preview(v)}`);
     }
     return n;
   }
@@ -133,11 +147,15 @@ export class Inputs {
     const v = this.runner.input(name) || fallback;
     const ms = parseDuration(v);
     if (ms === undefined)
-      throw new InputError(name, `expected a duration like 30s, 5m or 1h30m, got '${v}'`);
+      throw new InputError(name, `expected a duration like 30s, 5m or 1h30m, got ${preview(v)}`);
     if (bounds.min !== undefined && ms < bounds.min)
-      throw new InputError(name, `must be at least ${formatDuration(bounds.min)}, got '${v}'`);
-    if (bounds.max !== undefined && ms > bounds.max)
-      throw new InputError(name, `must be at most ${formatDuration(bounds.max)}, got '${v}'`);
+      throw new InputError(
+        name,
+        `must be at least ${formatDuration(bounds.min)}, got ${preview(v)}`,
+      );
+    const max = Math.min(bounds.max ?? MAX_TIMER_MS, MAX_TIMER_MS);
+    if (ms > max)
+      throw new InputError(name, `must be at most ${formatDuration(max)}, got ${preview(v)}`);
     return ms;
   }
 
@@ -153,8 +171,18 @@ export class Inputs {
     const v = this.runner.input(name).toLowerCase();
     if (v === '') return fallback;
     if (!(allowed as readonly string[]).includes(v))
-      throw new InputError(name, `expected one of ${allowed.join(', ')}, got '${v}'`);
+      throw new InputError(name, `expected one of ${allowed.join(', ')}, got ${preview(v)}`);
     return v as T;
+  }
+
+  /** A path inside the workspace (symlinks followed); see workspacePath. '' when empty and no fallback. */
+  path(
+    name: string,
+    options: Omit<WorkspacePathOptions, 'env'> & { fallback?: string } = {},
+  ): string {
+    const v = this.runner.input(name) || options.fallback || '';
+    if (v === '') return '';
+    return workspacePath(name, v, { ...options, env: this.runner.env });
   }
 
   /** Multiline `key<sep>value` pairs. */

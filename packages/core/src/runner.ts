@@ -1,66 +1,78 @@
-// The GitHub runner's protocol for JavaScript actions: inputs from INPUT_* variables,
-// workflow commands on stdout, and file commands (GITHUB_OUTPUT, GITHUB_STATE, ...).
-// Written here instead of importing @actions/core: its bundle costs ~40 ms of startup on
-// every workflow run (it carries an HTTP client for OIDC), and the protocol is a few lines.
-import { appendFileSync } from 'node:fs';
-import { EOL } from 'node:os';
+// The GitHub runner's protocol for JavaScript actions (inputs, outputs, state, env, masking,
+// groups, annotations, summary) goes through @actions/core. The Runner adds what every action of
+// ours needs on top: one redaction path for everything we print or write, masks registered in a
+// way that does not blank YAML structure, and summary writes that are awaited before exit.
+import * as core from '@actions/core';
+import { protocolBackend, type RunnerIO } from './runner-protocol';
+
+export { formatCommand, formatFileCommand, inputEnvName, type RunnerIO } from './runner-protocol';
 
 export type Env = Record<string, string | undefined>;
-
-/** Where an action writes: stdout for workflow commands, files for file commands. */
-export interface RunnerIO {
-  env: Env;
-  write(text: string): void;
-  appendFile(path: string, text: string): void;
-}
-
-export const processIO: RunnerIO = {
-  env: process.env,
-  write: (text) => void process.stdout.write(text),
-  appendFile: (path, text) => appendFileSync(path, text, { encoding: 'utf8' }),
-};
 
 export interface AnnotationProperties {
   title?: string;
   file?: string;
   line?: number;
+  endLine?: number;
   col?: number;
+  endColumn?: number;
 }
 
-/** INPUT_<NAME>: upper-cased, spaces to underscores, hyphens kept — as the runner sets it. */
-export function inputEnvName(name: string): string {
-  return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+/** The protocol operations; production uses @actions/core, unit tests an in-memory double. */
+export interface RunnerBackend {
+  env: Env;
+  /** The input's raw value ('' when unset), untrimmed. */
+  getInput(name: string): string;
+  setOutput(name: string, value: string): void;
+  saveState(name: string, value: string): void;
+  getState(name: string): string;
+  exportVariable(name: string, value: string): void;
+  setSecret(value: string): void;
+  info(message: string): void;
+  debug(message: string): void;
+  notice(message: string, props: AnnotationProperties): void;
+  warning(message: string, props: AnnotationProperties): void;
+  error(message: string, props: AnnotationProperties): void;
+  startGroup(name: string): void;
+  endGroup(): void;
+  /** Sync backends (the in-memory double) return nothing; the toolkit's write is async. */
+  appendSummary(markdown: string): void | Promise<void>;
 }
 
-function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+function toolkitProps(p: AnnotationProperties): core.AnnotationProperties {
+  if (!Object.keys(p).length) return {};
+  return {
+    title: p.title,
+    file: p.file,
+    startLine: p.line,
+    endLine: p.endLine,
+    startColumn: p.col,
+    endColumn: p.endColumn,
+  };
 }
 
-function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-
-export function formatCommand(
-  command: string,
-  message: string,
-  props: Record<string, string | number | undefined> = {},
-): string {
-  const parts = Object.entries(props)
-    .filter(([, v]) => v !== undefined && v !== '')
-    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`);
-  const head = parts.length ? `::${command} ${parts.join(',')}::` : `::${command}::`;
-  return `${head}${escapeData(message)}${EOL}`;
-}
-
-/** A key/value in the heredoc form that file commands accept for any value. */
-export function formatFileCommand(key: string, value: string): string {
-  // The delimiter only has to be absent from the value, which the loop guarantees; Math.random
-  // avoids loading node:crypto (measurable startup cost) for randomUUID.
-  const fresh = () =>
-    `ghadelimiter_${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
-  let delimiter = fresh();
-  while (key.includes(delimiter) || value.includes(delimiter)) delimiter = fresh();
-  return `${key}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`;
+/** @actions/core, over process.env, process.stdout and the runner's files. */
+export function toolkitBackend(): RunnerBackend {
+  return {
+    env: process.env,
+    getInput: (name) => core.getInput(name, { trimWhitespace: false }),
+    setOutput: (name, value) => core.setOutput(name, value),
+    saveState: (name, value) => core.saveState(name, value),
+    getState: (name) => core.getState(name),
+    exportVariable: (name, value) => core.exportVariable(name, value),
+    setSecret: (value) => core.setSecret(value),
+    info: (message) => core.info(message),
+    debug: (message) => core.debug(message),
+    notice: (message, props) => core.notice(message, toolkitProps(props)),
+    warning: (message, props) => core.warning(message, toolkitProps(props)),
+    error: (message, props) => core.error(message, toolkitProps(props)),
+    startGroup: (name) => core.startGroup(name),
+    endGroup: () => core.endGroup(),
+    // Outside the runner (no GITHUB_STEP_SUMMARY) there is no summary: core.summary would throw.
+    appendSummary: async (markdown) => {
+      if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
+    },
+  };
 }
 
 // 8+ characters without spaces that are not a YAML key (`users:`): a line of key material.
@@ -68,16 +80,28 @@ const KEY_MATERIAL_LINE = /^\S{7,}[^\s:]$/;
 
 export class Runner {
   private readonly secrets = new Set<string>();
+  private readonly backend: RunnerBackend;
+  private summaryWrites: Promise<void> = Promise.resolve();
+  private pendingSummaries = 0;
 
-  constructor(readonly io: RunnerIO = processIO) {}
+  /** No argument: the real runner through @actions/core. A RunnerIO: the in-memory protocol (tests). */
+  constructor(io?: RunnerIO | RunnerBackend) {
+    if (!io) this.backend = toolkitBackend();
+    else this.backend = 'getInput' in io ? io : protocolBackend(io);
+  }
 
   get env(): Env {
-    return this.io.env;
+    return this.backend.env;
   }
 
   /** The raw input string ('' when unset); surrounding whitespace trimmed. */
   input(name: string): string {
-    return (this.io.env[inputEnvName(name)] ?? '').trim();
+    return this.backend.getInput(name).trim();
+  }
+
+  /** The input exactly as the workflow gave it (free text: bodies, messages, kubeconfigs). */
+  rawInput(name: string): string {
+    return this.backend.getInput(name);
   }
 
   /** True when the workflow (or action.yml default) gave the input a non-empty value. */
@@ -86,7 +110,7 @@ export class Runner {
   }
 
   isDebug(): boolean {
-    return this.io.env.RUNNER_DEBUG === '1';
+    return this.env.RUNNER_DEBUG === '1';
   }
 
   /**
@@ -107,7 +131,7 @@ export class Runner {
     for (const part of parts) {
       if (part.length < 3 || this.secrets.has(part)) continue;
       this.secrets.add(part);
-      this.io.write(formatCommand('add-mask', part));
+      this.backend.setSecret(part);
     }
   }
 
@@ -120,54 +144,47 @@ export class Runner {
   }
 
   setOutput(name: string, value: string | number | boolean): void {
-    this.fileCommand('GITHUB_OUTPUT', 'set-output', name, String(value));
+    this.backend.setOutput(name, String(value));
   }
 
   saveState(name: string, value: string): void {
-    this.fileCommand('GITHUB_STATE', 'save-state', name, value);
+    this.backend.saveState(name, value);
   }
 
   getState(name: string): string {
-    return this.io.env[`STATE_${name}`] ?? '';
+    return this.backend.getState(name);
   }
 
   exportVariable(name: string, value: string): void {
-    this.io.env[name] = value;
-    this.fileCommand('GITHUB_ENV', 'set-env', name, value);
-  }
-
-  private fileCommand(fileVar: string, legacy: string, key: string, value: string): void {
-    const file = this.io.env[fileVar];
-    if (file) this.io.appendFile(file, formatFileCommand(key, value));
-    else this.io.write(formatCommand(legacy, value, { name: key }));
+    this.backend.exportVariable(name, value);
   }
 
   info(message: string): void {
-    this.io.write(`${message}${EOL}`);
+    this.backend.info(message);
   }
 
   debug(message: string): void {
-    this.io.write(formatCommand('debug', message));
+    this.backend.debug(message);
   }
 
   notice(message: string, props: AnnotationProperties = {}): void {
-    this.io.write(formatCommand('notice', message, annotation(props)));
+    this.backend.notice(message, props);
   }
 
   warning(message: string, props: AnnotationProperties = {}): void {
-    this.io.write(formatCommand('warning', message, annotation(props)));
+    this.backend.warning(message, props);
   }
 
   error(message: string, props: AnnotationProperties = {}): void {
-    this.io.write(formatCommand('error', message, annotation(props)));
+    this.backend.error(message, props);
   }
 
   startGroup(name: string): void {
-    this.io.write(formatCommand('group', name));
+    this.backend.startGroup(name);
   }
 
   endGroup(): void {
-    this.io.write(formatCommand('endgroup', ''));
+    this.backend.endGroup();
   }
 
   async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
@@ -179,14 +196,37 @@ export class Runner {
     }
   }
 
-  /** Appends Markdown to the job summary (a no-op outside the runner). */
+  /**
+   * Appends Markdown to the job summary (a no-op outside the runner), redacted. Writes are queued
+   * in order; runAction awaits `flush()` before the process ends.
+   */
   appendSummary(markdown: string): void {
-    const file = this.io.env.GITHUB_STEP_SUMMARY;
-    if (!file) return;
-    this.io.appendFile(file, this.redact(markdown.endsWith('\n') ? markdown : `${markdown}\n`));
+    const text = this.redact(markdown.endsWith('\n') ? markdown : `${markdown}\n`);
+    const write = () => this.backend.appendSummary(text);
+    if (this.pendingSummaries > 0) return this.trackSummary(this.summaryWrites.then(write));
+    try {
+      const pending = write();
+      if (pending) this.trackSummary(pending);
+    } catch (err) {
+      this.summaryFailed(err);
+    }
   }
-}
 
-function annotation(p: AnnotationProperties): Record<string, string | number | undefined> {
-  return { title: p.title, file: p.file, line: p.line, col: p.col };
+  private trackSummary(write: Promise<void>): void {
+    this.pendingSummaries++;
+    this.summaryWrites = write
+      .catch((err: unknown) => this.summaryFailed(err))
+      .finally(() => void this.pendingSummaries--);
+  }
+
+  private summaryFailed(err: unknown): void {
+    this.warning(
+      `could not write the job summary: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
+
+  /** Resolves once every queued summary write is done. */
+  flush(): Promise<void> {
+    return this.summaryWrites;
+  }
 }

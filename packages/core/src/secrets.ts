@@ -31,3 +31,29 @@ export function maskUrl(runner: Runner, url: string): void {
     // An unparseable URL is masked whole above.
   }
 }
+
+const SECRET_WORDS =
+  /TOKEN|SECRET|PASSW|CREDENTIAL|PRIVATE.?KEY|API.?KEY|SIGNATURE|COOKIE|AUTHORIZATION/;
+const SECRET_SEGMENTS = new Set(['KEY', 'AUTH', 'PASS', 'PWD', 'SESSION', 'CREDS', 'SAS', 'OTP']);
+
+/**
+ * Whether a name (an environment variable, a header, a flag) says its value is a secret:
+ * `AWS_SECRET_ACCESS_KEY`, `GITHUB_TOKEN`, `DB_PASSWORD`, `X-Api-Key` — but not `AWS_PROFILE`,
+ * `AWS_REGION` or `GIT_AUTHOR_NAME`, whose values are ordinary words that masking would blank
+ * everywhere in the log.
+ */
+export function isSecretName(name: string): boolean {
+  const upper = name.toUpperCase();
+  if (SECRET_WORDS.test(upper)) return true;
+  return upper.split(/[^A-Z0-9]+/).some((segment) => SECRET_SEGMENTS.has(segment));
+}
+
+/**
+ * Redacts, then cuts to `max` characters: a cut must never come first, or a secret cut in half
+ * (the part the masker no longer recognises) would survive.
+ */
+export function redactThenCut(text: string, redact: (t: string) => string, max: number): string {
+  const clean = redact(text);
+  if (clean.length <= max) return clean;
+  return `${[...clean].slice(0, max).join('')}…`;
+}

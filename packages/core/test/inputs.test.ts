@@ -52,10 +52,15 @@ describe('parseBoolean', () => {
   test.each([
     { input: 'true', expected: true },
     { input: 'TRUE', expected: true },
-    { input: 'yes', expected: true },
+    { input: 'True', expected: true },
     { input: 'false', expected: false },
-    { input: 'Off', expected: false },
-    { input: '0', expected: false },
+    { input: 'False', expected: false },
+    { input: 'FALSE', expected: false },
+    // The runner's YAML 1.2 set (core.getBooleanInput): YAML 1.1 words and digits are not booleans.
+    { input: 'yes', expected: undefined },
+    { input: 'Off', expected: undefined },
+    { input: '0', expected: undefined },
+    { input: 'tRUE', expected: undefined },
     { input: 'treu', expected: undefined },
     { input: '', expected: undefined },
   ])('$input', ({ input, expected }) => expect(parseBoolean(input)).toBe(expected));

@@ -114,3 +114,46 @@ describe('runner protocol', () => {
     ])('$name', ({ input, expected }) => expect(masksOf(input)).toEqual(expected));
   });
 });
+
+describe('job summary writes', () => {
+  test('async writes (the toolkit’s) land in call order, and flush waits for all of them', async () => {
+    const written: string[] = [];
+    const delays = [30, 0, 10];
+    let call = 0;
+    const backend = {
+      ...new Runner({ env: {}, write: () => undefined, appendFile: () => undefined })['backend'],
+      appendSummary: (md: string) =>
+        new Promise<void>((resolve) =>
+          setTimeout(() => {
+            written.push(md);
+            resolve();
+          }, delays[call++]),
+        ),
+    };
+    const runner = new Runner(backend);
+    runner.setSecret('hidden-value');
+    runner.appendSummary('one hidden-value');
+    runner.appendSummary('two');
+    runner.appendSummary('three\n');
+    await runner.flush();
+    expect(written).toEqual(['one ***\n', 'two\n', 'three\n']);
+  });
+
+  test('a failed write becomes a warning, not a crash', async () => {
+    let stdout = '';
+    const base = new Runner({
+      env: {},
+      write: (t) => void (stdout += t),
+      appendFile: () => undefined,
+    });
+    const runner = new Runner({
+      ...base['backend'],
+      appendSummary: async () => {
+        throw new Error('EACCES: permission denied');
+      },
+    });
+    runner.appendSummary('x');
+    await runner.flush();
+    expect(stdout).toBe('::warning::could not write the job summary: EACCES: permission denied\n');
+  });
+});

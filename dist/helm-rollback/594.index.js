@@ -1,8 +1,8 @@
-export const id = 760;
-export const ids = [760,724];
+export const id = 594;
+export const ids = [594,724];
 export const modules = {
 
-/***/ 5760:
+/***/ 8594:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -740,10 +740,16 @@ function formatDiagnostics(diag) {
     return lines;
 }
 
-// EXTERNAL MODULE: ./packages/core/src/runner.ts
-var runner = __webpack_require__(8643);
+// EXTERNAL MODULE: ./packages/core/src/runner.ts + 18 modules
+var runner = __webpack_require__(1766);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __webpack_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/action.ts
+var action = __webpack_require__(5171);
+// EXTERNAL MODULE: ./packages/core/src/process.ts
+var src_process = __webpack_require__(7332);
+// EXTERNAL MODULE: ./packages/core/src/paths.ts
+var paths = __webpack_require__(2109);
 // EXTERNAL MODULE: ./packages/core/src/clock.ts
 var clock = __webpack_require__(143);
 // EXTERNAL MODULE: ./packages/core/src/inputs.ts
@@ -800,6 +806,66 @@ async function retry(attempt, opts) {
         opts.onWait?.(wait, n);
         await clock.sleep(wait, opts.signal);
     }
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/secrets.ts
+const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|token|secret|api[-_]?key|password|auth|session|signature/i;
+/** Whether a header's value carries a credential and must be masked. */
+function secrets_isSensitiveHeader(name) {
+    return SENSITIVE_HEADER.test(name.trim());
+}
+/** Masks the credential-carrying values of headers; for `Bearer x`/`Basic x`, the token too. */
+function maskHeaders(runner, headers) {
+    for (const [name, value] of Object.entries(headers)) {
+        if (!secrets_isSensitiveHeader(name))
+            continue;
+        runner.setSecret(value);
+        const scheme = /^\s*\S+\s+(\S+)\s*$/.exec(value);
+        if (scheme)
+            runner.setSecret(scheme[1]);
+    }
+}
+/** Masks a URL and the parts of it that identify a secret (userinfo, path, query). */
+function maskUrl(runner, url) {
+    runner.setSecret(url);
+    try {
+        const u = new URL(url);
+        if (u.password)
+            runner.setSecret(decodeURIComponent(u.password));
+        if (u.username && u.password)
+            runner.setSecret(decodeURIComponent(u.username));
+        if (u.pathname.length > 1)
+            runner.setSecret(u.pathname);
+        if (u.search)
+            runner.setSecret(u.search);
+    }
+    catch {
+        // An unparseable URL is masked whole above.
+    }
+}
+const SECRET_WORDS = /TOKEN|SECRET|PASSW|CREDENTIAL|PRIVATE.?KEY|API.?KEY|SIGNATURE|COOKIE|AUTHORIZATION/;
+const SECRET_SEGMENTS = new Set(['KEY', 'AUTH', 'PASS', 'PWD', 'SESSION', 'CREDS', 'SAS', 'OTP']);
+/**
+ * Whether a name (an environment variable, a header, a flag) says its value is a secret:
+ * `AWS_SECRET_ACCESS_KEY`, `GITHUB_TOKEN`, `DB_PASSWORD`, `X-Api-Key` — but not `AWS_PROFILE`,
+ * `AWS_REGION` or `GIT_AUTHOR_NAME`, whose values are ordinary words that masking would blank
+ * everywhere in the log.
+ */
+function isSecretName(name) {
+    const upper = name.toUpperCase();
+    if (SECRET_WORDS.test(upper))
+        return true;
+    return upper.split(/[^A-Z0-9]+/).some((segment) => SECRET_SEGMENTS.has(segment));
+}
+/**
+ * Redacts, then cuts to `max` characters: a cut must never come first, or a secret cut in half
+ * (the part the masker no longer recognises) would survive.
+ */
+function redactThenCut(text, redact, max) {
+    const clean = redact(text);
+    if (clean.length <= max)
+        return clean;
+    return `${[...clean].slice(0, max).join('')}…`;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/http.ts
@@ -1006,6 +1072,10 @@ async function httpRequest(req) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/index.ts
+
+
+
+
 
 
 

@@ -1,0 +1,133 @@
+// The one entry wrapper of every action: the error path (one-line ::error::, exit 1, stack only
+// with RUNNER_DEBUG=1, secrets redacted) and cancellation. On a cancelled job the runner sends
+// SIGINT, then SIGTERM 7.5 s later, then kills the process tree 2.5 s after that (GitHub's
+// documented order). The first signal aborts the context's signal so that main stops waiting,
+// children get SIGTERM (process.ts), and the action reports "cancelled"; cleanups run; the
+// process exits non-zero within CANCEL_EXIT_MS (longer only while a child is still in its
+// bounded grace). A second signal exits at once.
+import { ActionError, errorMessage } from './errors';
+import { Runner } from './runner';
+import { liveChildren, killAllChildren } from './process';
+
+export interface ActionContext {
+  runner: Runner;
+  /** Aborted when the job is cancelled (first SIGTERM or SIGINT). Pass it to every wait, request and child. */
+  signal: AbortSignal;
+  /** A cleanup (temp kubeconfig, …) that runs once when main ends: success, failure or cancel. */
+  onCleanup(fn: () => void | Promise<void>): void;
+}
+
+/** The job was cancelled: the message says by which signal. */
+export class CancelledError extends ActionError {
+  constructor(readonly signalName: string = 'SIGTERM') {
+    super(`cancelled (${signalName})`);
+    this.name = 'CancelledError';
+  }
+}
+
+/** Throws CancelledError when the signal has fired. */
+export function throwIfCancelled(signal: AbortSignal): void {
+  if (!signal.aborted) return;
+  const reason: unknown = signal.reason;
+  throw reason instanceof CancelledError ? reason : new CancelledError();
+}
+
+/** Whether an error is (or came from) the job's cancellation. */
+export function isCancellation(err: unknown, signal?: AbortSignal): boolean {
+  return err instanceof CancelledError || Boolean(signal?.aborted);
+}
+
+/** How long after the first signal the process exits when no child needs longer. */
+export const CANCEL_EXIT_MS = 1_800;
+/** The ceiling for a child's grace: the runner sends SIGTERM 7.5 s after SIGINT. */
+const CANCEL_CEILING_MS = 7_000;
+
+export interface RunActionOptions {
+  runner?: Runner;
+  /** The process whose signals and exit are handled (tests pass a stand-in). */
+  host?: Pick<NodeJS.Process, 'on' | 'off' | 'exit'> & { exitCode?: number | string | null };
+}
+
+type Main = (ctx: ActionContext) => Promise<void>;
+
+/**
+ * Runs an action's main. `runAction(main)` is the form every action uses; the older
+ * `runAction(runner, () => …)` is accepted while actions move over.
+ */
+export async function runAction(main: Main, options?: RunActionOptions): Promise<void>;
+export async function runAction(runner: Runner, main: () => Promise<void>): Promise<void>;
+export async function runAction(
+  first: Main | Runner,
+  second?: RunActionOptions | (() => Promise<void>),
+): Promise<void> {
+  const legacy = first instanceof Runner;
+  const options: RunActionOptions = legacy
+    ? { runner: first }
+    : ((second as RunActionOptions) ?? {});
+  const main: Main = legacy ? (second as () => Promise<void>) : first;
+  const runner = options.runner ?? new Runner();
+  const host = options.host ?? process;
+
+  const controller = new AbortController();
+  const cleanups: Array<() => void | Promise<void>> = [];
+  let cancelledBy: string | undefined;
+  let hardExit: NodeJS.Timeout | undefined;
+
+  const runCleanups = async () => {
+    for (const fn of cleanups.splice(0).reverse()) {
+      try {
+        await fn();
+      } catch (err) {
+        runner.debug(`cleanup failed: ${errorMessage(err)}`);
+      }
+    }
+  };
+  const onSignal = (sig: NodeJS.Signals) => {
+    if (cancelledBy) {
+      // Second signal: no more grace for anyone.
+      killAllChildren('SIGKILL');
+      host.exit(sig === 'SIGINT' ? 130 : 143);
+      return;
+    }
+    cancelledBy = sig;
+    runner.info(`Received ${sig}: the job is being cancelled; stopping.`);
+    controller.abort(new CancelledError(sig));
+    const graceMs = Math.min(
+      CANCEL_CEILING_MS,
+      Math.max(CANCEL_EXIT_MS, ...liveChildren().map((c) => c.killGraceMs + 200)),
+    );
+    hardExit = setTimeout(() => {
+      runner.error(`cancelled (${sig}): stopped after ${graceMs} ms without finishing`);
+      killAllChildren('SIGKILL');
+      void runCleanups().finally(() => host.exit(1));
+    }, graceMs);
+  };
+  const sigint = () => onSignal('SIGINT');
+  const sigterm = () => onSignal('SIGTERM');
+  host.on('SIGINT', sigint);
+  host.on('SIGTERM', sigterm);
+
+  try {
+    await main({ runner, signal: controller.signal, onCleanup: (fn) => void cleanups.push(fn) });
+    if (cancelledBy) throw new CancelledError(cancelledBy);
+  } catch (err) {
+    const cancelled = cancelledBy !== undefined;
+    const message =
+      cancelled && !(err instanceof CancelledError)
+        ? `cancelled (${cancelledBy}): ${errorMessage(err)}`
+        : errorMessage(err);
+    runner.error(runner.redact(message));
+    if (runner.isDebug() && err instanceof Error && err.stack)
+      runner.debug(runner.redact(err.stack));
+    host.exitCode = 1;
+  } finally {
+    await runCleanups();
+    await runner.flush();
+    host.off('SIGINT', sigint);
+    host.off('SIGTERM', sigterm);
+    if (cancelledBy) {
+      clearTimeout(hardExit);
+      host.exit(1);
+    }
+  }
+}
