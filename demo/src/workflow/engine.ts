@@ -4,121 +4,28 @@
 // cancelled run cancels the running step — SIGINT, then SIGTERM 7.5 s later, as the runner does —
 // and only steps whose condition asks for it run after that). Steps run through the World:
 // our actions as bundles, run: steps with bash, anything else as a labelled stand-in.
-import type { MaskSet } from '../job-log';
-import { annotationsOf, parseStepLog, type Annotation, type LogLine } from '../job-log';
+import { annotationsOf, parseStepLog, type MaskSet } from '../job-log';
 import {
   evaluateCondition,
   evaluateTemplate,
   type ExpressionScope,
   type JobStatus,
 } from './expressions';
-import type { JobDef, StepDef, WorkflowDef } from './model';
+import type { JobDef, WorkflowDef } from './model';
+import type {
+  Conclusion,
+  EngineHooks,
+  JobRecord,
+  RunControl,
+  RunResult,
+  StepKind,
+  StepRecord,
+  StepContext,
+  StepRun,
+  World,
+} from './types';
 
-export type Conclusion = 'success' | 'failure' | 'cancelled' | 'skipped';
-
-/** What running one step produced. */
-export interface StepRun {
-  exitCode: number | null;
-  /** Everything the step printed (workflow commands included), stdout then stderr. */
-  log: string;
-  outputs: Record<string, string>;
-  summary: string;
-  exportedEnv?: Record<string, string>;
-  path?: string[];
-  /** True when the step ended because the run was cancelled. */
-  cancelled?: boolean;
-}
-
-/** How a step is carried out on this machine, said in the log and the summary. */
-export type StepKind = 'action' | 'run' | 'stand-in';
-
-export interface StepRecord {
-  jobId: string;
-  id: string;
-  name: string;
-  /** `uses: …` or `run: …` as the workflow writes it. */
-  runs: string;
-  kind: StepKind;
-  /** The `if:` expression (success() when the workflow gives none). */
-  condition: string;
-  outcome: Conclusion;
-  conclusion: Conclusion;
-  inputs: Record<string, string>;
-  outputs: Record<string, string>;
-  /** Where this machine differs from GitHub for the step: stand-ins, redirected endpoints. */
-  notes: string[];
-  summary: string;
-  log: LogLine[];
-  annotations: Annotation[];
-  exitCode: number | null;
-  /** Milliseconds since the run started. */
-  startMs: number;
-  durationMs: number;
-}
-
-export interface JobRecord {
-  id: string;
-  name: string;
-  result: Conclusion;
-  /** Set when the job as a whole cannot run here (what stands in for it instead). */
-  standIn?: string;
-  outputs: Record<string, string>;
-  steps: StepRecord[];
-  startMs: number;
-  durationMs: number;
-}
-
-export interface RunResult {
-  workflow: string;
-  jobs: JobRecord[];
-  /** The run's conclusion: cancelled if it was, failure if a job failed, else success. */
-  status: Conclusion;
-  durationMs: number;
-}
-
-export interface StepContext {
-  job: JobDef;
-  step: StepDef;
-  inputs: Record<string, string>;
-  /** The run: script with its expressions evaluated (what bash gets). */
-  script?: string;
-  env: Record<string, string>;
-  workspace: string;
-  /** Aborted when the run is cancelled while this step runs. */
-  signal: AbortSignal;
-}
-
-export interface World {
-  /** The `github` context (and the GITHUB_* variables derived from it). */
-  github: Record<string, unknown>;
-  secrets: Record<string, string>;
-  vars: Record<string, string>;
-  inputs: Record<string, string>;
-  /** The variables every step starts from (PATH with the runner image's tools, HOME, …). */
-  baseEnv(job: JobDef): Record<string, string>;
-  workspace(job: JobDef): string;
-  runnerTemp(job: JobDef): string;
-  /** A job that cannot run here at all: why, and the outputs that stand in for its own. */
-  standInJob?(job: JobDef): { reason: string; outputs?: Record<string, string> } | undefined;
-  /** Carries out a step; `notes` gets a line for anything that differs from GitHub. */
-  runStep(ctx: StepContext, notes: string[]): Promise<{ kind: StepKind; run: StepRun }>;
-}
-
-export interface EngineHooks {
-  onJobStart?(job: JobDef, standIn?: string): void;
-  onStepStart?(record: StepRecord, index: number, total: number): void;
-  onStepEnd?(record: StepRecord, index: number, total: number): void;
-  onJobEnd?(record: JobRecord): void;
-  /** Scenario hooks: change the world right before or after a step. */
-  beforeStep?(job: JobDef, step: StepDef, run: RunControl): Promise<void> | void;
-  afterStep?(job: JobDef, record: StepRecord, run: RunControl): Promise<void> | void;
-}
-
-export interface RunControl {
-  /** Cancels the run, as the Cancel button does. */
-  cancel(): void;
-  readonly cancelled: boolean;
-}
+export type * from './types';
 
 function order(jobs: JobDef[]): JobDef[] {
   const done = new Set<string>();
@@ -298,52 +205,29 @@ async function runJob(
       hooks.onStepStart?.(rec, index, job.steps.length);
       const started = elapsed();
       rec.startMs = started;
-      // A step started after the cancel still gets the signal: it is one that asked to run anyway.
+      // A step that starts after the cancel asked to run anyway: it is not cancelled again.
       const stepAbort = new AbortController();
       const forward = () => stepAbort.abort();
-      const wasCancelled = signal.aborted;
-      if (!wasCancelled) signal.addEventListener('abort', forward, { once: true });
-      let result: { kind: StepKind; run: StepRun };
-      try {
-        result = await world.runStep(
-          {
-            job,
-            step,
-            inputs,
-            script:
-              step.run === undefined ? undefined : evaluateTemplate(step.run, scopeFor(stepEnv)),
-            env: {
-              ...stepEnv,
-              PATH: [...extraPath, world.baseEnv(job).PATH ?? ''].filter(Boolean).join(':'),
-            },
-            workspace,
-            signal: stepAbort.signal,
+      if (!signal.aborted) signal.addEventListener('abort', forward, { once: true });
+      const result = await carryOut(
+        world,
+        {
+          job,
+          step,
+          inputs,
+          script:
+            step.run === undefined ? undefined : evaluateTemplate(step.run, scopeFor(stepEnv)),
+          env: {
+            ...stepEnv,
+            PATH: [...extraPath, world.baseEnv(job).PATH ?? ''].filter(Boolean).join(':'),
           },
-          rec.notes,
-        );
-      } catch (err) {
-        // A step that cannot even start fails like one that exited non-zero.
-        result = {
-          kind: rec.kind,
-          run: {
-            exitCode: null,
-            log: `::error::${err instanceof Error ? err.message : String(err)}\n`,
-            outputs: {},
-            summary: '',
-          },
-        };
-      } finally {
-        signal.removeEventListener('abort', forward);
-      }
+          workspace,
+          signal: stepAbort.signal,
+        },
+        rec,
+      ).finally(() => signal.removeEventListener('abort', forward));
       const run = result.run;
-      rec.kind = result.kind;
-      rec.durationMs = elapsed() - started;
-      rec.exitCode = run.exitCode;
-      rec.outputs = run.outputs;
-      rec.log = parseStepLog(run.log, masks);
-      rec.annotations = annotationsOf(rec.log);
-      rec.summary = masks.apply(run.summary);
-      rec.outcome = run.cancelled ? 'cancelled' : run.exitCode === 0 ? 'success' : 'failure';
+      settle(rec, result.kind, run, masks, elapsed() - started);
       const continueOnError =
         typeof step.continueOnError === 'boolean'
           ? step.continueOnError
@@ -363,4 +247,37 @@ async function runJob(
   record.outputs = Object.fromEntries(
     Object.entries(job.outputs).map(([k, v]) => [k, evaluateTemplate(v, outScope)]),
   );
+}
+
+/** Runs the step through the world; a step that cannot even start fails like one that exited non-zero. */
+async function carryOut(
+  world: World,
+  ctx: StepContext,
+  rec: StepRecord,
+): Promise<{ kind: StepKind; run: StepRun }> {
+  try {
+    return await world.runStep(ctx, rec.notes);
+  } catch (err) {
+    return {
+      kind: rec.kind,
+      run: {
+        exitCode: null,
+        log: `::error::${err instanceof Error ? err.message : String(err)}\n`,
+        outputs: {},
+        summary: '',
+      },
+    };
+  }
+}
+
+/** What the run of a step leaves in its record: outputs, the log as the viewer shows it, the outcome. */
+function settle(rec: StepRecord, kind: StepKind, run: StepRun, masks: MaskSet, durationMs: number) {
+  rec.kind = kind;
+  rec.durationMs = durationMs;
+  rec.exitCode = run.exitCode;
+  rec.outputs = run.outputs;
+  rec.log = parseStepLog(run.log, masks);
+  rec.annotations = annotationsOf(rec.log);
+  rec.summary = masks.apply(run.summary);
+  rec.outcome = run.cancelled ? 'cancelled' : run.exitCode === 0 ? 'success' : 'failure';
 }
