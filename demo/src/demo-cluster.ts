@@ -65,6 +65,8 @@ export interface DemoCluster {
   /** The directory that holds the helm stand-in (what setup-helm puts on PATH here). */
   helmBinDir: string;
   faults: Faults;
+  /** The simulated API server itself (for the Argo CD stand-in's Application). */
+  sim: SimCluster;
   image(deployment: string): string;
   /** helm (the stand-in, i.e. the real Helm 3) with a private HOME and the cluster's kubeconfig. */
   runHelm(args: string[], cwd: string): Promise<HelmRun>;
@@ -163,6 +165,7 @@ export async function startDemoCluster(o: DemoClusterOptions): Promise<DemoClust
       kubeconfigBase64: Buffer.from(sim.kubeconfig()).toString('base64'),
       helmBinDir: standIn.binDir,
       faults: sim.faults,
+      sim,
       image,
       runHelm,
       state() {

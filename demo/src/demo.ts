@@ -74,6 +74,8 @@ export interface DemoResult {
   /** Every helm command line run during the run (by the workflow's steps and by our actions). */
   helmCommands: string[][];
   argoSyncs: SyncRecord[];
+  /** The Argo CD Application at the end (GitOps example): sync status and revision, health, images. */
+  application?: { sync: string; revision: string; health: string; images: string[] };
   /** Where the outcome differs from what the scenario must end with; empty when it played out. */
   problems: string[];
   verdict: string;
@@ -164,6 +166,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     let argo: ArgoCdStandIn | undefined;
     if (kind === 'gitops') {
       argo = await startArgoCdStandIn({
+        sim: cluster.sim,
+        application: RELEASE,
+        deployments: DEPLOYMENTS,
         remote: repo.remote,
         chartDir: CHART_DIR,
         valuesFile: VALUES_FILE,
@@ -248,6 +253,13 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       masks,
       mergeHooks(scenario.hooks(levers), options.display?.(sinkLines) ?? {}),
     );
+    const appStatus = argo && cluster.sim.get('application', RELEASE, NAMESPACE)?.status;
+    const application = appStatus && {
+      sync: String(appStatus.sync?.status),
+      revision: String(appStatus.sync?.revision),
+      health: String(appStatus.health?.status),
+      images: (appStatus.summary?.images ?? []) as string[],
+    };
     await argo?.close();
 
     const gitHistory = await remoteHistory(repo);
@@ -293,6 +305,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       healthRequests: app.requests,
       helmCommands,
       argoSyncs: argo?.syncs ?? [],
+      application,
       problems,
       verdict,
       markdownPath,

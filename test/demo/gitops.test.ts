@@ -47,6 +47,15 @@ describe('good', () => {
     expect(images(s.result)['shop-api']).toBe('ghcr.io/acme/shop-api:1.5.0');
   });
 
+  test('the Application ends Synced at the bump’s commit and Healthy, running the new image', () => {
+    expect(s.result.application).toEqual({
+      sync: 'Synced',
+      revision: s.result.gitHistory[0].sha,
+      health: 'Healthy',
+      images: ['ghcr.io/acme/shop-api:1.5.0', 'ghcr.io/acme/shop-web:2.0.7'],
+    });
+  });
+
   test('the version comes from the tag through the first run: step’s output', () => {
     expect(ours(s.result, 'bump-helm-values')[0].inputs.changes).toBe('shop-api.image.tag=1.5.0');
     expect(s.result.gitHistory.map((c) => c.tag)).toEqual(['1.5.0', '1.4.2']);
@@ -87,6 +96,14 @@ describe('bad-release', () => {
     // In the GitOps variant the truth is Git: nothing calls helm rollback.
     expect(s.result.helmCommands.some((a) => a[0] === 'rollback')).toBe(false);
     expect(images(s.result)['shop-api']).toBe('ghcr.io/acme/shop-api:1.4.2');
+  });
+
+  test('the Application ends Synced at the revert and Healthy again', () => {
+    expect(s.result.application).toMatchObject({
+      sync: 'Synced',
+      revision: s.result.gitHistory[0].sha,
+      health: 'Healthy',
+    });
   });
 
   test('the started message ends as rolled back, naming the revert commit', () => {
