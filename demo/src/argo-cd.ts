@@ -13,6 +13,9 @@ import { gitEnv } from './gitops-repo';
 import type { HelmRun } from './demo-cluster';
 import { RESOURCE_TYPES, rolloutComplete, type SimCluster } from '../../test/k8s-sim/index';
 
+/** Where Argo CD keeps its Applications (and where `argocd app wait` and wait-rollout look). */
+export const ARGOCD_NAMESPACE = 'argocd';
+
 /** Argo CD's Application kind, served by the simulator for as long as the stand-in runs. */
 const APPLICATION = {
   group: 'argoproj.io',
@@ -41,7 +44,7 @@ export interface ArgoCdStandIn {
 
 export interface ArgoCdOptions {
   sim: SimCluster;
-  /** The Application's name (in the release's namespace) and the Deployments it owns. */
+  /** The Application's name (in Argo CD's namespace, argocd) and the Deployments it owns. */
   application: string;
   deployments: string[];
   remote: string;
@@ -121,7 +124,7 @@ function applicationWriter(o: ArgoCdOptions, initial: string) {
   o.sim.apply({
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'Application',
-    metadata: { name: o.application, namespace: o.namespace },
+    metadata: { name: o.application, namespace: ARGOCD_NAMESPACE },
     spec: {
       project: 'default',
       source: {
@@ -174,7 +177,7 @@ function applicationWriter(o: ArgoCdOptions, initial: string) {
         resources: resources.map(({ image: _image, ...r }) => r),
         summary: { images: [...new Set(resources.map((r) => r.image).filter(Boolean))] },
       },
-      o.namespace,
+      ARGOCD_NAMESPACE,
     );
   };
   write();

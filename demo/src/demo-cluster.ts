@@ -87,7 +87,8 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export async function startDemoCluster(o: DemoClusterOptions): Promise<DemoCluster> {
   const sim: SimCluster = await startCluster({
-    namespaces: [o.namespace],
+    // argocd: where the GitOps example's Argo CD (a stand-in) keeps its Application.
+    namespaces: [o.namespace, 'argocd'],
     behaviour: { stepMs: 40 },
   });
   const cleanups: (() => Promise<void> | void)[] = [() => sim.close()];

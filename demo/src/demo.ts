@@ -7,7 +7,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cleanupRun, ROOT, runBundle } from '../../test/harness/run-action';
-import { startArgoCdStandIn, type ArgoCdStandIn, type SyncRecord } from './argo-cd';
+import {
+  ARGOCD_NAMESPACE,
+  startArgoCdStandIn,
+  type ArgoCdStandIn,
+  type SyncRecord,
+} from './argo-cd';
 import { startChatSinks, type ChatMessage, type SinkEvent } from './chat-sinks';
 import { startDemoCluster, type ClusterState } from './demo-cluster';
 import { createDemoWorld } from './demo-world';
@@ -253,7 +258,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       masks,
       mergeHooks(scenario.hooks(levers), options.display?.(sinkLines) ?? {}),
     );
-    const appStatus = argo && cluster.sim.get('application', RELEASE, NAMESPACE)?.status;
+    const appStatus = argo && cluster.sim.get('application', RELEASE, ARGOCD_NAMESPACE)?.status;
     const application = appStatus && {
       sync: String(appStatus.sync?.status),
       revision: String(appStatus.sync?.revision),
