@@ -28370,83 +28370,95 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1962:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+/***/ 8211:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6925);
-/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1388);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dH: () => (/* binding */ MATCH_LIMIT_MS),
+/* harmony export */   jY: () => (/* binding */ workerMatcher)
+/* harmony export */ });
+/* unused harmony export directMatcher */
+// CommonJS, evaluated by the worker: compile once, answer each text.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const pattern = new RegExp(workerData.source, workerData.flags);
+parentPort.on('message', (text) => {
+  pattern.lastIndex = 0;
+  parentPort.postMessage(pattern.test(text));
+});
+`;
+/** The longest a body check may take in one attempt (and never past the overall deadline). */
+const MATCH_LIMIT_MS = 1000;
+function workerMatcher(pattern) {
+    let worker;
+    const start = () => (worker ??= Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5919, 23)).then(({ Worker }) => {
+        const w = new Worker(WORKER_SOURCE, {
+            eval: true,
+            workerData: { source: pattern.source, flags: pattern.flags },
+        });
+        w.unref();
+        return w;
+    }));
+    // Not awaited: an unref'd worker never holds the process, and waiting for its teardown would
+    // add to every run.
+    const stop = async () => {
+        const w = worker;
+        worker = undefined;
+        if (w)
+            void (await w).terminate();
+    };
+    void start();
+    return {
+        async match(text, limitMs) {
+            const w = await start();
+            return new Promise((resolve) => {
+                const timer = setTimeout(() => {
+                    w.off('message', onMessage);
+                    void stop().then(() => resolve('timeout'));
+                }, Math.max(1, limitMs));
+                const onMessage = (matched) => {
+                    clearTimeout(timer);
+                    w.off('error', onError);
+                    resolve(matched ? 'match' : 'no-match');
+                };
+                // A worker that dies is as good as one that ran out of time: no answer.
+                const onError = () => {
+                    clearTimeout(timer);
+                    w.off('message', onMessage);
+                    void stop().then(() => resolve('timeout'));
+                };
+                w.once('message', onMessage);
+                w.once('error', onError);
+                w.postMessage(text);
+            });
+        },
+        close: stop,
+    };
+}
+/** In-thread matching, for tests with patterns that cannot backtrack badly. */
+function directMatcher(pattern) {
+    return {
+        match: async (text) => (pattern.test(text) ? 'match' : 'no-match'),
+        close: async () => undefined,
+    };
+}
 
-
-const runner = new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .Runner */ .by();
-await (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(runner, () => (0,_main__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(runner, {
-    clock: _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml,
-    request: _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .httpRequest */ .aj,
-    random: Math.random,
-    rootCertificates: async () => (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23))).rootCertificates,
-}));
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 1388:
+/***/ 9039:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ main)
-});
-
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 37 modules
-var src = __nccwpck_require__(6925);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./actions/health-check-retry/src/expected-status.ts
-// Which HTTP statuses count as healthy: `200-299,304`, `2xx`, `200`.
-const MIN = 100;
-const MAX = 599;
-/** Parses a status list; returns a problem description instead when an item is malformed. */
-function parseExpectedStatus(text) {
-    const items = text
-        .split(/[\s,]+/)
-        .map((s) => s.trim())
-        .filter(Boolean);
-    if (items.length === 0)
-        return { problem: 'expected status codes or ranges like 200-299,304' };
-    const ranges = [];
-    for (const item of items) {
-        const cls = /^([1-5])xx$/i.exec(item);
-        const range = /^(\d{3})-(\d{3})$/.exec(item);
-        const single = /^\d{3}$/.exec(item);
-        let lo;
-        let hi;
-        if (cls)
-            [lo, hi] = [Number(cls[1]) * 100, Number(cls[1]) * 100 + 99];
-        else if (range)
-            [lo, hi] = [Number(range[1]), Number(range[2])];
-        else if (single)
-            lo = hi = Number(item);
-        else
-            return {
-                problem: `'${item}' is not a status code (e.g. 200), range (200-299) or class (2xx)`,
-            };
-        if (lo < MIN || hi > MAX)
-            return { problem: `'${item}' is outside the HTTP status codes ${MIN}-${MAX}` };
-        if (lo > hi)
-            return { problem: `'${item}' is an empty range (start after end)` };
-        ranges.push([lo, hi]);
-    }
-    return { ranges, text: items.join(',') };
-}
-function statusExpected(set, status) {
-    return set.ranges.some(([lo, hi]) => status >= lo && status <= hi);
-}
-
-;// CONCATENATED MODULE: ./actions/health-check-retry/src/expected-json.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $g: () => (/* binding */ describeJsonValue),
+/* harmony export */   Dc: () => (/* binding */ evaluateJsonPath),
+/* harmony export */   LG: () => (/* binding */ parseJsonChecks),
+/* harmony export */   dg: () => (/* binding */ jsonValueMatches)
+/* harmony export */ });
+/* unused harmony export parseJsonPath */
+/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6925);
 // `path=value` checks on a JSON body: `status=UP`, `checks[0].ok=true`, `["odd.key"].x=1`.
+
 // A path is a first key or index, then `.key`, `[index]` or `["quoted key"]` segments.
 const SEGMENT = /\.([^.[\]"]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/y;
 const FIRST_KEY = /[^.[\]"]+/y;
@@ -28499,25 +28511,20 @@ function evaluateJsonPath(doc, path) {
     return { found: true, value: cur };
 }
 /**
- * Whether a JSON value equals the expected text. Strings compare as written (`status=UP`) or
- * JSON-quoted (`status="UP"`); numbers, booleans and null by their JSON text (`ok=true`,
- * `count=3`, `3.0` = `3`); objects and arrays by their JSON.
+ * Whether a JSON value equals the expected text, types compared strictly: the text is read as
+ * JSON when it is JSON (`ok=true` is the boolean, `count=3` the number, `status="UP"` the
+ * string), else as a string (`status=UP`). So `true` never matches the string "true": quote to
+ * match a string that looks like another type (`ok="true"`).
  */
 function jsonValueMatches(actual, expected) {
-    if (typeof actual === 'string')
-        return actual === expected || JSON.stringify(actual) === expected;
-    if (typeof actual === 'number')
-        return String(actual) === expected || (expected.trim() !== '' && Number(expected) === actual);
-    if (typeof actual === 'boolean' || actual === null)
-        return String(actual) === expected;
-    let parsed;
+    let wanted = expected;
     try {
-        parsed = JSON.parse(expected);
+        wanted = JSON.parse(expected);
     }
     catch {
-        return false;
+        // Not JSON: a bare string.
     }
-    return canonicalJson(parsed) === canonicalJson(actual);
+    return canonicalJson(wanted) === canonicalJson(actual);
 }
 /** JSON with object keys sorted, so `{"a":1,"b":2}` equals `{"b":2,"a":1}`. */
 function canonicalJson(value) {
@@ -28541,160 +28548,82 @@ function parseJsonChecks(text) {
             continue;
         const eq = line.indexOf('=');
         if (eq < 0)
-            return { line: i + 1, problem: `'${line}' is not path=value` };
+            return { line: i + 1, problem: `${(0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .preview */ .VH)(line)} is not path=value` };
         const path = line.slice(0, eq).trim();
         const segments = parseJsonPath(path);
         if (!segments)
-            return { line: i + 1, problem: `'${path}' is not a path like status or checks[0].ok` };
+            return { line: i + 1, problem: `${(0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .preview */ .VH)(path)} is not a path like status or checks[0].ok` };
         checks.push({ path, segments, expected: line.slice(eq + 1).trim() });
     }
     return checks;
 }
-/** Describes a JSON value shortly, for attempt errors. */
-function describeJsonValue(value) {
-    const text = value === undefined ? 'undefined' : JSON.stringify(value);
+/** Describes a JSON value shortly, for attempt errors: redacted first, then cut. */
+function describeJsonValue(value, redact = (t) => t) {
+    const text = redact(value === undefined ? 'undefined' : JSON.stringify(value));
     return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-;// CONCATENATED MODULE: ./actions/health-check-retry/src/config.ts
-// Reads and validates every input before anything is requested; a bad one throws InputError.
 
+/***/ }),
 
+/***/ 327:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ statusExpected),
+/* harmony export */   q: () => (/* binding */ parseExpectedStatus)
+/* harmony export */ });
+/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6925);
+// Which HTTP statuses count as healthy: `200-299,304`, `2xx`, `200`.
 
-// RFC 9110 token characters, for header names and methods.
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-// Control characters other than tab cannot be sent in a header value.
-const BAD_HEADER_VALUE = /[\x00-\x08\x0a-\x1f\x7f]/;
-const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
-/** `Name: value` lines; credential values are masked at once, before anything else is logged. */
-function readHeaders(inputs, runner) {
-    const pairs = inputs.pairs('headers', ':', 'Name: value');
-    const headers = {};
-    for (const [name, value] of pairs) {
-        if ((0,src/* isSensitiveHeader */.yx)(name))
-            (0,src/* maskHeaders */.Zw)(runner, { [name]: value });
-    }
-    for (const [i, [name, value]] of pairs.entries()) {
-        // Neither name nor value is echoed: a mistyped line may hold the credential in its name.
-        if (!TOKEN.test(name))
-            throw new src/* InputError */.dz('headers', `header ${i + 1} does not have a valid name (letters, digits and -_.!#$%&'*+^\`|~)`);
-        if (BAD_HEADER_VALUE.test(value))
-            throw new src/* InputError */.dz('headers', `the value of header ${i + 1} contains control characters`);
-        const key = name.toLowerCase();
-        headers[key] = key in headers ? `${headers[key]}, ${value}` : value;
-    }
-    return headers;
-}
-/** The URLs to check; credentials and secret-looking query values in them are masked. */
-function readUrls(inputs, runner) {
-    const items = inputs.list('url');
+const MIN = 100;
+const MAX = 599;
+/** Parses a status list; returns a problem description instead when an item is malformed. */
+function parseExpectedStatus(text) {
+    const items = text
+        .split(/[\s,]+/)
+        .map((s) => s.trim())
+        .filter(Boolean);
     if (items.length === 0)
-        throw new src/* InputError */.dz('url', 'is required and was empty');
-    return items.map((text, i) => {
-        let url;
-        try {
-            url = new URL(text);
-        }
-        catch {
-            // The text is not echoed: it may hold credentials.
-            throw new src/* InputError */.dz('url', `item ${i + 1} is not an absolute URL like https://example.com/health`);
-        }
-        if (url.password)
-            runner.setSecret(decodeURIComponent(url.password));
-        for (const [key, value] of url.searchParams)
-            if ((0,src/* isSensitiveHeader */.yx)(key))
-                runner.setSecret(value);
-        if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-            throw new src/* InputError */.dz('url', `item ${i + 1} must start with http:// or https://`);
-        }
-        if (!url.hostname)
-            throw new src/* InputError */.dz('url', `item ${i + 1} has no host`);
-        return url;
-    });
+        return { problem: 'expected status codes or ranges like 200-299,304' };
+    const ranges = [];
+    for (const item of items) {
+        const cls = /^([1-5])xx$/i.exec(item);
+        const range = /^(\d{3})-(\d{3})$/.exec(item);
+        const single = /^\d{3}$/.exec(item);
+        let lo;
+        let hi;
+        if (cls)
+            [lo, hi] = [Number(cls[1]) * 100, Number(cls[1]) * 100 + 99];
+        else if (range)
+            [lo, hi] = [Number(range[1]), Number(range[2])];
+        else if (single)
+            lo = hi = Number(item);
+        else
+            return {
+                problem: `${(0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .preview */ .VH)(item)} is not a status code (e.g. 200), range (200-299) or class (2xx)`,
+            };
+        if (lo < MIN || hi > MAX)
+            return { problem: `${(0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .preview */ .VH)(item)} is outside the HTTP status codes ${MIN}-${MAX}` };
+        if (lo > hi)
+            return { problem: `${(0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .preview */ .VH)(item)} is an empty range (start after end)` };
+        ranges.push([lo, hi]);
+    }
+    return { ranges, text: items.join(',') };
 }
-function readRegex(inputs) {
-    const source = inputs.raw('expected-body').trim();
-    if (source === '')
-        return undefined;
-    try {
-        return new RegExp(source);
-    }
-    catch (err) {
-        throw new src/* InputError */.dz('expected-body', `is not a valid regular expression (${err.message.replace(/^Invalid regular expression: /, '')})`);
-    }
-}
-function readCaCert(inputs) {
-    const pem = inputs.string('ca-cert');
-    if (pem === '')
-        return undefined;
-    const blocks = pem.match(PEM_BLOCK) ?? [];
-    if (blocks.length === 0)
-        throw new src/* InputError */.dz('ca-cert', 'expected PEM text starting with -----BEGIN CERTIFICATE-----');
-    blocks.forEach((block, i) => {
-        try {
-            new external_node_crypto_.X509Certificate(block);
-        }
-        catch {
-            throw new src/* InputError */.dz('ca-cert', `certificate ${i + 1} is not a valid PEM certificate`);
-        }
-    });
-    return blocks.join('\n');
-}
-function readConfig(runner) {
-    const inputs = new src/* Inputs */.G0(runner);
-    const headers = readHeaders(inputs, runner);
-    const urls = readUrls(inputs, runner);
-    const method = inputs.string('method', 'GET').toUpperCase();
-    if (!TOKEN.test(method))
-        throw new src/* InputError */.dz('method', `'${method}' is not an HTTP method`);
-    const status = parseExpectedStatus(inputs.string('expected-status', '200-399'));
-    if ('problem' in status)
-        throw new src/* InputError */.dz('expected-status', status.problem);
-    const bodyPattern = readRegex(inputs);
-    const json = parseJsonChecks(inputs.string('expected-json'));
-    if (!Array.isArray(json))
-        throw new src/* InputError */.dz('expected-json', `line ${json.line}: ${json.problem}`);
-    if (method === 'HEAD' && (bodyPattern || json.length)) {
-        throw new src/* InputError */.dz(bodyPattern ? 'expected-body' : 'expected-json', 'needs a response body, which a HEAD request never has');
-    }
-    const maxAttempts = inputs.integer('max-attempts', 10, { min: 1, max: 1000 });
-    const successThreshold = inputs.integer('success-threshold', 1, { min: 1, max: 1000 });
-    if (successThreshold > maxAttempts) {
-        throw new src/* InputError */.dz('success-threshold', `${successThreshold} consecutive successes can never happen within max-attempts ${maxAttempts}`);
-    }
-    const retryDelayMs = inputs.duration('retry-delay', '2s');
-    const maxDelayMs = inputs.duration('max-delay', '30s');
-    if (maxDelayMs < retryDelayMs)
-        throw new src/* InputError */.dz('max-delay', `must be at least retry-delay (${inputs.string('retry-delay')})`);
-    const attemptTimeoutMs = inputs.duration('attempt-timeout', '10s', { min: 1 });
-    const timeoutMs = inputs.duration('timeout', '5m', { min: 1 });
-    const initialDelayMs = inputs.duration('initial-delay', '0s');
-    if (initialDelayMs >= timeoutMs)
-        throw new src/* InputError */.dz('initial-delay', `must be shorter than timeout (${inputs.string('timeout', '5m')})`);
-    const body = inputs.raw('body');
-    return {
-        urls,
-        method,
-        headers,
-        body: body === '' ? undefined : body,
-        expect: { status, bodyPattern, json },
-        maxAttempts,
-        retryDelayMs,
-        backoff: inputs.oneOf('backoff', ['exponential', 'fixed'], 'exponential'),
-        maxDelayMs,
-        jitter: inputs.boolean('jitter', true),
-        attemptTimeoutMs,
-        timeoutMs,
-        initialDelayMs,
-        successThreshold,
-        followRedirects: inputs.boolean('follow-redirects', true),
-        insecure: inputs.boolean('insecure', false),
-        caCert: readCaCert(inputs),
-    };
+function statusExpected(set, status) {
+    return set.ranges.some(([lo, hi]) => status >= lo && status <= hi);
 }
 
-;// CONCATENATED MODULE: ./actions/health-check-retry/src/format.ts
+
+/***/ }),
+
+/***/ 2531:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ formatWait)
+/* harmony export */ });
 /** Short human durations for progress lines: `250ms`, `4.0s`, `4m51s`, `1h0m5s`; never rounds up past the value. */
 function formatWait(ms) {
     if (ms < 1000)
@@ -28708,233 +28637,278 @@ function formatWait(ms) {
     return h ? `${h}h${m}m${s}s` : `${m}m${s}s`;
 }
 
-;// CONCATENATED MODULE: ./actions/health-check-retry/src/classify-attempt.ts
-// Turns one request's response (or network fault) into a verdict: healthy or why not.
+
+/***/ }),
+
+/***/ 1962:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6925);
+/* harmony import */ var _body_matcher__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8211);
+/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9345);
+/* harmony import */ var _report__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9962);
+/* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4290);
+// Wiring only: inputs → run (real clock, HTTP, worker matcher, roots, the job's cancel signal) → report.
 
 
 
 
-const MAX_BODY_BYTES = 1024 * 1024;
-/** Statuses whose Retry-After header says when to come back (RFC 9110 §10.2.3). */
-const RETRY_AFTER_STATUSES = new Set([429, 503]);
-function classifyResponse(res, expect, now) {
-    const status = res.status;
-    const short = String(status);
-    if (!statusExpected(expect.status, status)) {
-        const retryAfterMs = RETRY_AFTER_STATUSES.has(status)
-            ? (0,src/* parseRetryAfter */.mu)(res.headers['retry-after'], now)
-            : undefined;
-        return {
-            ok: false,
-            status,
-            short,
-            error: `status ${status}, expected ${expect.status.text}`,
-            retryAfterMs,
-        };
+
+await (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(async ({ runner, signal }) => {
+    const startedAt = _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml.now();
+    const inputs = (0,_inputs__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .Ko)(runner);
+    const outcome = await (0,_run__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)(inputs, {
+        clock: _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml,
+        request: _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .httpRequest */ .aj,
+        random: Math.random,
+        rootCertificates: async () => (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23))).rootCertificates,
+        bodyMatcher: _body_matcher__WEBPACK_IMPORTED_MODULE_4__/* .workerMatcher */ .jY,
+        signal,
+        log: (line) => runner.info(runner.redact(line)),
+        warn: (line) => runner.warning(runner.redact(line)),
+        redact: (text) => runner.redact(text),
+    }, startedAt);
+    // Cancelled: outputs and a summary that say so; runAction then reports and exits non-zero.
+    (0,_report__WEBPACK_IMPORTED_MODULE_2__/* .report */ .z8)(runner, inputs, outcome);
+});
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 9345:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ko: () => (/* binding */ readInputs)
+/* harmony export */ });
+/* unused harmony exports HARMLESS_HEADERS, readHeaders, readUrls */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _expected_status__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(327);
+/* harmony import */ var _expected_json__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9039);
+/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6925);
+// Reads and validates every input before anything is requested; a bad one throws InputError
+// naming it, with any value shown only as a cut preview.
+
+
+
+
+/**
+ * Headers whose values are never credentials: everything else is masked, because a custom name
+ * (x-functions-key, Ocp-Apim-Subscription-Key, …) says nothing about what it carries.
+ */
+const HARMLESS_HEADERS = new Set([
+    'accept',
+    'accept-charset',
+    'accept-encoding',
+    'accept-language',
+    'cache-control',
+    'content-language',
+    'content-type',
+    'dnt',
+    'if-match',
+    'if-modified-since',
+    'if-none-match',
+    'if-unmodified-since',
+    'origin',
+    'pragma',
+    'range',
+    'referer',
+    'traceparent',
+    'tracestate',
+    'user-agent',
+    'x-correlation-id',
+    'x-request-id',
+]);
+// RFC 9110 token characters, for header names and methods.
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+// Control characters other than tab cannot be sent in a header value.
+const BAD_HEADER_VALUE = /[\x00-\x08\x0a-\x1f\x7f]/;
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
+/** `Name: value` lines; every value not on the harmless list is masked at once, before anything is logged. */
+function readHeaders(inputs, runner) {
+    const pairs = inputs.pairs('headers', ':', 'Name: value');
+    const headers = {};
+    for (const [name, value] of pairs) {
+        if (HARMLESS_HEADERS.has(name.toLowerCase()))
+            continue;
+        runner.setSecret(value);
+        // `Bearer x`, `Basic x`: the credential alone is masked too.
+        const scheme = /^\s*\S+\s+(\S+)\s*$/.exec(value);
+        if (scheme)
+            runner.setSecret(scheme[1]);
     }
-    if (res.truncated)
-        return {
-            ok: false,
-            status,
-            short: 'too large',
-            error: 'body larger than 1 MiB (reading stopped); a health response should be small',
-        };
-    if (!expect.bodyPattern && expect.json.length === 0)
-        return { ok: true, status, short };
-    const text = res.body.toString('utf8');
-    if (expect.bodyPattern && !expect.bodyPattern.test(text)) {
-        return {
-            ok: false,
-            status,
-            short: `${status}, body`,
-            error: `body does not match expected-body /${expect.bodyPattern.source}/`,
-        };
+    for (const [i, [name, value]] of pairs.entries()) {
+        // Neither name nor value is echoed: a mistyped line may hold the credential in its name.
+        if (!TOKEN.test(name))
+            throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('headers', `header ${i + 1} does not have a valid name (letters, digits and -_.!#$%&'*+^\`|~)`);
+        if (BAD_HEADER_VALUE.test(value))
+            throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('headers', `the value of header ${i + 1} contains control characters`);
+        const key = name.toLowerCase();
+        headers[key] = key in headers ? `${headers[key]}, ${value}` : value;
     }
-    if (expect.json.length) {
-        let doc;
+    return headers;
+}
+/**
+ * The URLs to check, one per line (a comma belongs to the URL: `?checks=db,cache`); credentials
+ * and query values in them are masked.
+ */
+function readUrls(inputs, runner) {
+    const items = inputs.lines('url');
+    if (items.length === 0)
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('url', 'is required and was empty');
+    if (items.length > 100)
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('url', `at most 100 URLs, got ${items.length}`);
+    return items.map((text, i) => {
+        // Not echoed (it may hold credentials), not even cut.
+        if (text.length > 4096)
+            throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('url', `item ${i + 1} is longer than 4096 characters (${text.length})`);
+        let url;
         try {
-            doc = JSON.parse(text);
+            url = new URL(text);
         }
         catch {
-            return { ok: false, status, short: `${status}, not JSON`, error: 'body is not JSON' };
+            // The text is not echoed: it may hold credentials.
+            throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('url', `item ${i + 1} is not an absolute URL like https://example.com/health`);
         }
-        for (const check of expect.json) {
-            const found = evaluateJsonPath(doc, check.segments);
-            if (!found.found)
-                return { ok: false, status, short: `${status}, JSON`, error: `JSON has no ${check.path}` };
-            if (!jsonValueMatches(found.value, check.expected)) {
-                return {
-                    ok: false,
-                    status,
-                    short: `${status}, JSON`,
-                    error: `JSON ${check.path} is ${describeJsonValue(found.value)}, expected ${check.expected}`,
-                };
-            }
+        if (url.password)
+            runner.setSecret(decodeURIComponent(url.password));
+        for (const [, value] of url.searchParams)
+            runner.setSecret(value);
+        if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+            throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('url', `item ${i + 1} must start with http:// or https://`);
         }
-    }
-    return { ok: true, status, short };
-}
-const SHORT_BY_CODE = {
-    TIMEOUT: 'timeout',
-    ABORTED: 'aborted',
-    REDIRECT_LOOP: 'redirect loop',
-    TOO_MANY_REDIRECTS: 'redirects',
-    BAD_REDIRECT: 'bad redirect',
-    CONNECTION_REFUSED: 'refused',
-    CONNECTION_RESET: 'reset',
-    DNS: 'DNS',
-    TLS: 'TLS',
-    NETWORK: 'network',
-};
-/**
- * A network fault as a failed attempt. `deadlineCutMs` is set when the attempt's time limit was
- * shortened to the time left, so a timeout is reported as the overall deadline.
- */
-function classifyFault(err, deadlineCutMs) {
-    if (err instanceof src/* HttpError */.j$) {
-        if (err.code === 'TIMEOUT' && deadlineCutMs !== undefined) {
-            return {
-                ok: false,
-                short: 'timeout',
-                error: `no answer before the overall timeout (${formatWait(deadlineCutMs)} were left)`,
-            };
-        }
-        return { ok: false, short: SHORT_BY_CODE[err.code] ?? 'error', error: err.message };
-    }
-    return { ok: false, short: 'error', error: (0,src/* errorMessage */.gJ)(err) };
-}
-
-;// CONCATENATED MODULE: ./actions/health-check-retry/src/check-url.ts
-// The per-URL loop: request, judge, wait (backoff or Retry-After), until healthy `success-threshold`
-// times in a row, attempts run out, or the overall deadline leaves no room for another wait.
-
-
-
-/** Long waits report progress this often, so a log never looks stuck. */
-const HEARTBEAT_MS = 30_000;
-/** Sleeps `ms`, logging the time still to wait every HEARTBEAT_MS. */
-async function sleepWithProgress(clock, ms, onTick) {
-    const end = clock.now() + ms;
-    for (;;) {
-        const left = end - clock.now();
-        if (left <= 0)
-            return;
-        await clock.sleep(Math.min(left, HEARTBEAT_MS));
-        const after = end - clock.now();
-        if (after > 0)
-            onTick(after);
-    }
-}
-async function checkUrl(url, cfg, deps) {
-    const { clock, deadline, log } = deps;
-    const max = cfg.maxAttempts;
-    const attempts = [];
-    let okStreak = 0;
-    let failStreak = 0;
-    let last;
-    const attempt = async (n) => {
-        const limit = Math.min(cfg.attemptTimeoutMs, deadline.remaining());
-        const started = clock.now();
-        let verdict;
-        try {
-            const res = await deps.request({
-                url,
-                method: cfg.method,
-                headers: cfg.headers,
-                body: cfg.body,
-                timeoutMs: limit,
-                maxBodyBytes: MAX_BODY_BYTES,
-                followRedirects: cfg.followRedirects,
-                maxRedirects: 10,
-                insecure: cfg.insecure,
-                ca: deps.ca,
-            });
-            verdict = classifyResponse(res, cfg.expect, clock.now());
-        }
-        catch (err) {
-            verdict = classifyFault(err, limit < cfg.attemptTimeoutMs ? limit : undefined);
-        }
-        const latencyMs = Math.max(0, clock.now() - started);
-        last = verdict;
-        const record = {
-            n,
-            offsetMs: started - deps.startedAt,
-            latencyMs,
-            ok: verdict.ok,
-            status: verdict.status,
-            error: verdict.error,
-        };
-        attempts.push(record);
-        const what = verdict.status !== undefined ? `HTTP ${verdict.status}` : 'no response';
-        log(`attempt ${n}/${max}: ${what} in ${formatWait(latencyMs)}${verdict.ok ? ', healthy' : ` - ${verdict.error}`}`);
-        if (verdict.ok) {
-            okStreak++;
-            failStreak = 0;
-            if (okStreak >= cfg.successThreshold)
-                return { done: true, value: record };
-        }
-        else {
-            okStreak = 0;
-            failStreak++;
-        }
-        // The wait is decided here (streaks, Retry-After, backoff); retry() enforces attempts and the deadline.
-        // Stop early when the attempts left cannot give the consecutive successes still needed.
-        if (n < max && max - n < cfg.successThreshold - okStreak)
-            return { done: false, fatal: true, value: record };
-        const wait = verdict.ok
-            ? cfg.retryDelayMs
-            : (verdict.retryAfterMs ??
-                (0,src/* backoffDelay */.EY)(failStreak, {
-                    initialMs: cfg.retryDelayMs,
-                    maxMs: cfg.maxDelayMs,
-                    strategy: cfg.backoff,
-                    jitter: cfg.jitter,
-                }, deps.random));
-        return { done: false, retryAfterMs: wait, value: record };
-    };
-    const progressClock = {
-        now: () => clock.now(),
-        sleep: (ms) => sleepWithProgress(clock, ms, (left) => log(`still waiting: next attempt in ${formatWait(left)}, ${formatWait(deadline.remaining())} left`)),
-    };
-    const outcome = await (0,src/* retry */.L5)(attempt, {
-        initialMs: cfg.retryDelayMs,
-        maxMs: cfg.maxDelayMs,
-        strategy: cfg.backoff,
-        jitter: cfg.jitter,
-        maxAttempts: max,
-        deadline: deadline.at,
-        clock: progressClock,
-        random: deps.random,
-        onWait: (ms, n) => {
-            const state = last?.ok
-                ? `ok (${last.short}), ${okStreak}/${cfg.successThreshold} consecutive`
-                : `failed (${last?.short ?? 'error'})`;
-            log(`attempt ${n}/${max} ${state}; next in ${formatWait(ms)}, ${formatWait(deadline.remaining())} left`);
-        },
+        if (!url.hostname)
+            throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('url', `item ${i + 1} has no host`);
+        return url;
     });
-    const result = { url: (0,src/* safeUrl */.Pl)(url), healthy: outcome.done, attempts };
-    if (!outcome.done)
-        result.gaveUp = gaveUpReason(outcome.stopped, attempts.length, cfg, last);
-    return result;
 }
-function gaveUpReason(stopped, count, cfg, last) {
-    const tries = `${count} attempt${count === 1 ? '' : 's'}`;
-    switch (stopped) {
-        case 'fatal':
-            return `${cfg.successThreshold} consecutive successes are no longer possible within max-attempts ${cfg.maxAttempts} (after ${tries})`;
-        case 'deadline':
-            if (last?.retryAfterMs !== undefined)
-                return `the server asked to retry after ${formatWait(last.retryAfterMs)} (Retry-After), past the timeout of ${formatWait(cfg.timeoutMs)} (after ${tries})`;
-            return `timeout of ${formatWait(cfg.timeoutMs)} reached after ${tries}`;
-        default:
-            return cfg.successThreshold > 1
-                ? `no ${cfg.successThreshold} consecutive successes in ${tries}`
-                : `all ${tries} failed`;
+function readRedirectPolicy(inputs) {
+    const value = inputs.string('follow-redirects', 'same-host').toLowerCase();
+    const policy = {
+        'same-host': 'same-host',
+        true: 'same-host',
+        any: 'any',
+        none: 'none',
+        false: 'none',
+    };
+    if (!(value in policy))
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('follow-redirects', `expected same-host, any or none (true is same-host, false is none), got ${(0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .preview */ .VH)(value)}`);
+    return policy[value];
+}
+function readRegex(inputs) {
+    const source = inputs.raw('expected-body').trim();
+    if (source === '')
+        return undefined;
+    try {
+        return new RegExp(source);
+    }
+    catch (err) {
+        const why = err.message.replace(/^Invalid regular expression: /, '');
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('expected-body', `is not a valid regular expression (${(0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .preview */ .VH)(why, 80).slice(1, -1)})`);
     }
 }
+function readCaCert(inputs) {
+    const pem = inputs.string('ca-cert');
+    if (pem === '')
+        return undefined;
+    const blocks = pem.match(PEM_BLOCK) ?? [];
+    if (blocks.length === 0)
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('ca-cert', 'expected PEM text starting with -----BEGIN CERTIFICATE-----');
+    blocks.forEach((block, i) => {
+        try {
+            new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(block);
+        }
+        catch {
+            throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('ca-cert', `certificate ${i + 1} is not a valid PEM certificate`);
+        }
+    });
+    return blocks.join('\n');
+}
+function readExpectations(inputs, method) {
+    const status = (0,_expected_status__WEBPACK_IMPORTED_MODULE_1__/* .parseExpectedStatus */ .q)(inputs.string('expected-status', '200-399'));
+    if ('problem' in status)
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('expected-status', status.problem);
+    const bodyPattern = readRegex(inputs);
+    const json = (0,_expected_json__WEBPACK_IMPORTED_MODULE_2__/* .parseJsonChecks */ .LG)(inputs.string('expected-json'));
+    if (!Array.isArray(json))
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('expected-json', `line ${json.line}: ${json.problem}`);
+    if (method === 'HEAD' && (bodyPattern || json.length)) {
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(bodyPattern ? 'expected-body' : 'expected-json', 'needs a response body, which a HEAD request never has');
+    }
+    return { status, bodyPattern, json };
+}
+/** Attempts, waits and deadlines (core refuses durations above what Node's timers hold). */
+function readTiming(inputs) {
+    const maxAttempts = inputs.integer('max-attempts', 10, { min: 1, max: 1000 });
+    const successThreshold = inputs.integer('success-threshold', 1, { min: 1, max: 1000 });
+    if (successThreshold > maxAttempts) {
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('success-threshold', `${successThreshold} consecutive successes can never happen within max-attempts ${maxAttempts}`);
+    }
+    const retryDelayMs = inputs.duration('retry-delay', '2s');
+    const maxDelayMs = inputs.duration('max-delay', '30s');
+    if (maxDelayMs < retryDelayMs)
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('max-delay', `must be at least retry-delay (${inputs.string('retry-delay', '2s')})`);
+    const attemptTimeoutMs = inputs.duration('attempt-timeout', '10s', { min: 1 });
+    const timeoutMs = inputs.duration('timeout', '5m', { min: 1 });
+    const initialDelayMs = inputs.duration('initial-delay', '0s');
+    if (initialDelayMs >= timeoutMs)
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('initial-delay', `must be shorter than timeout (${inputs.string('timeout', '5m')})`);
+    const backoff = inputs.oneOf('backoff', ['exponential', 'fixed'], 'exponential');
+    return {
+        maxAttempts,
+        successThreshold,
+        retryDelayMs,
+        maxDelayMs,
+        backoff,
+        // Fixed means fixed: "5 tries 10 s apart" waits 10 s each time unless jitter is asked for.
+        jitter: inputs.boolean('jitter', backoff === 'exponential'),
+        attemptTimeoutMs,
+        timeoutMs,
+        initialDelayMs,
+    };
+}
+function readInputs(runner) {
+    const inputs = new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0(runner);
+    const headers = readHeaders(inputs, runner);
+    const urls = readUrls(inputs, runner);
+    const method = inputs.string('method', 'GET').toUpperCase();
+    if (!TOKEN.test(method) || method.length > 20)
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('method', `${(0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .preview */ .VH)(method)} is not an HTTP method`);
+    const expect = readExpectations(inputs, method);
+    const timing = readTiming(inputs);
+    const body = inputs.raw('body');
+    return {
+        urls,
+        method,
+        headers,
+        body: body === '' ? undefined : body,
+        expect,
+        ...timing,
+        followRedirects: readRedirectPolicy(inputs),
+        insecure: inputs.boolean('insecure', false),
+        caCert: readCaCert(inputs),
+    };
+}
 
-;// CONCATENATED MODULE: ./actions/health-check-retry/src/report.ts
-// What the step hands on: outputs for the next step, a job summary for people.
+
+/***/ }),
+
+/***/ 9962:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   z8: () => (/* binding */ report)
+/* harmony export */ });
+/* unused harmony exports FOLD_AFTER, lastStatus, resultJson, statusOutput, verdictText, attemptLines, summaryMarkdown, failureMessage, messageOutput */
+/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6925);
+/* harmony import */ var _format__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2531);
+// What the step hands on: outputs for the next step (with a one-line `message` to chain into a
+// notification), a log group per URL, a job summary for people, and the verdict.
+
 
 
 /** Attempt tables longer than this are folded in the summary. */
@@ -28970,47 +28944,495 @@ function verdictText(r) {
 }
 /** One log line per attempt, for the per-URL log group written at the end. */
 function attemptLines(r) {
-    return r.attempts.map((a) => `#${a.n} at +${formatWait(a.offsetMs)}: ${a.status ?? 'no response'} in ${formatWait(a.latencyMs)}, ${a.ok ? 'ok' : a.error}`);
+    return r.attempts.map((a) => `#${a.n} at +${(0,_format__WEBPACK_IMPORTED_MODULE_1__/* .formatWait */ .D)(a.offsetMs)}: ${a.status ?? 'no response'} in ${(0,_format__WEBPACK_IMPORTED_MODULE_1__/* .formatWait */ .D)(a.latencyMs)}, ${a.ok ? 'ok' : a.error}`);
 }
-function summaryMarkdown(results, cfg, elapsedMs) {
+function summaryMarkdown(results, cfg, elapsedMs, cancelled = false) {
     const healthy = results.every((r) => r.healthy);
     const out = [];
-    out.push((0,src/* heading */.R_)(`${healthy ? '✅' : '❌'} Health check ${healthy ? 'passed' : 'failed'} in ${formatWait(elapsedMs)}`));
+    const title = cancelled
+        ? `⏹️ Health check cancelled after ${(0,_format__WEBPACK_IMPORTED_MODULE_1__/* .formatWait */ .D)(elapsedMs)}`
+        : `${healthy ? '✅' : '❌'} Health check ${healthy ? 'passed' : 'failed'} in ${(0,_format__WEBPACK_IMPORTED_MODULE_1__/* .formatWait */ .D)(elapsedMs)}`;
+    out.push((0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .heading */ .R_)(title));
     const expectations = [`status ${cfg.expect.status.text}`];
     if (cfg.expect.bodyPattern)
-        expectations.push(`body matches \`${(0,src/* cell */.Hn)(cfg.expect.bodyPattern.source)}\``);
+        expectations.push(`body matches \`${(0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .cell */ .Hn)((0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .preview */ .VH)(cfg.expect.bodyPattern.source).slice(1, -1))}\``);
     for (const c of cfg.expect.json)
-        expectations.push(`\`${(0,src/* cell */.Hn)(c.path)}\` = \`${(0,src/* cell */.Hn)(c.expected)}\``);
+        expectations.push(`\`${(0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .cell */ .Hn)(c.path)}\` = \`${(0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .cell */ .Hn)(c.expected)}\``);
     out.push(`${cfg.method}, expecting ${expectations.join(', ')}; up to ${cfg.maxAttempts} attempts per URL` +
-        `${cfg.successThreshold > 1 ? ` (${cfg.successThreshold} consecutive successes needed)` : ''}, timeout ${formatWait(cfg.timeoutMs)}` +
-        `${cfg.initialDelayMs ? `, after an initial delay of ${formatWait(cfg.initialDelayMs)}` : ''}.\n`);
-    out.push((0,src/* table */.tp)(['URL', 'Result', 'Attempts', 'Last status'], results.map((r) => [
+        `${cfg.successThreshold > 1 ? ` (${cfg.successThreshold} consecutive successes needed)` : ''}, timeout ${(0,_format__WEBPACK_IMPORTED_MODULE_1__/* .formatWait */ .D)(cfg.timeoutMs)}` +
+        `${cfg.initialDelayMs ? `, after an initial delay of ${(0,_format__WEBPACK_IMPORTED_MODULE_1__/* .formatWait */ .D)(cfg.initialDelayMs)}` : ''}.\n`);
+    out.push((0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(['URL', 'Result', 'Attempts', 'Last status'], results.map((r) => [
         r.url,
         `${r.healthy ? '✅' : '❌'} ${verdictText(r)}`,
         r.attempts.length,
         lastStatus(r) ?? '—',
     ])));
     for (const r of results) {
-        out.push((0,src/* heading */.R_)(`${r.healthy ? '✅' : '❌'} ${r.url}`, 4));
-        const attempts = (0,src/* table */.tp)(['#', 'Time', 'Status', 'Latency', 'Result'], r.attempts.map((a) => [
+        out.push((0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .heading */ .R_)(`${r.healthy ? '✅' : '❌'} ${r.url}`, 4));
+        const attempts = (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(['#', 'Time', 'Status', 'Latency', 'Result'], r.attempts.map((a) => [
             a.n,
-            `+${formatWait(a.offsetMs)}`,
+            `+${(0,_format__WEBPACK_IMPORTED_MODULE_1__/* .formatWait */ .D)(a.offsetMs)}`,
             a.status ?? '—',
-            formatWait(a.latencyMs),
+            (0,_format__WEBPACK_IMPORTED_MODULE_1__/* .formatWait */ .D)(a.latencyMs),
             a.ok ? 'ok' : a.error,
         ]));
         // A long run of attempts would push the other URLs off the page: fold it.
         out.push(r.attempts.length > FOLD_AFTER
-            ? (0,src/* details */.zH)(`${r.attempts.length} attempts`, attempts)
+            ? (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .details */ .zH)(`${r.attempts.length} attempts`, attempts)
             : attempts);
     }
     return out.join('\n');
 }
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** Why the step fails, in one line; undefined when every URL is healthy. */
+function failureMessage(results) {
+    const failed = results.filter((r) => !r.healthy);
+    if (failed.length === 0)
+        return undefined;
+    const why = failed
+        .map((r) => `${r.url}: ${r.gaveUp}; last: ${r.attempts.at(-1)?.error ?? 'no attempt'}`)
+        .join('; ');
+    const scope = results.length === 1 ? 'Not healthy' : `${failed.length} of ${results.length} URLs not healthy`;
+    return `${scope}: ${why}`;
+}
+/** The `message` output: one line a notification can carry ("health check: …"). */
+function messageOutput(outcome) {
+    const { results, elapsedMs, cancelled } = outcome;
+    const attempts = results.reduce((n, r) => n + r.attempts.length, 0);
+    let text;
+    if (cancelled)
+        text = `health check cancelled after ${plural(attempts, 'attempt')} (${(0,_format__WEBPACK_IMPORTED_MODULE_1__/* .formatWait */ .D)(elapsedMs)})`;
+    else {
+        const failure = failureMessage(results);
+        if (failure)
+            text = `health check failed: ${failure.replace(/^Not healthy: /, '')}`;
+        else if (results.length === 1) {
+            const r = results[0];
+            text = `health check passed: ${r.url} answered ${lastStatus(r) ?? '?'} after ${plural(r.attempts.length, 'attempt')} (${(0,_format__WEBPACK_IMPORTED_MODULE_1__/* .formatWait */ .D)(elapsedMs)})`;
+        }
+        else
+            text = `health check passed: all ${results.length} URLs healthy after ${plural(attempts, 'attempt')} (${(0,_format__WEBPACK_IMPORTED_MODULE_1__/* .formatWait */ .D)(elapsedMs)})`;
+    }
+    text = text.replace(/\s+/g, ' ');
+    return text.length > 300 ? `${text.slice(0, 299)}…` : text;
+}
+/** Log groups, outputs and summary; then the verdict (an ActionError when not healthy). */
+function report(runner, cfg, outcome) {
+    const { results, elapsedMs, cancelled } = outcome;
+    // Live lines of concurrent URLs interleave; each URL's attempts are also gathered in one group.
+    for (const r of results) {
+        runner.startGroup(runner.redact(`${r.healthy ? '✅' : '❌'} ${r.url}: ${verdictText(r)}`));
+        for (const line of attemptLines(r))
+            runner.info(runner.redact(line));
+        runner.endGroup();
+    }
+    const healthy = !cancelled && results.every((r) => r.healthy);
+    runner.setOutput('healthy', healthy);
+    runner.setOutput('attempts', results.reduce((sum, r) => sum + r.attempts.length, 0));
+    runner.setOutput('requests', results.reduce((sum, r) => sum + r.attempts.reduce((n, a) => n + a.requests, 0), 0));
+    runner.setOutput('status', statusOutput(results));
+    runner.setOutput('elapsed-ms', Math.round(elapsedMs));
+    runner.setOutput('results', runner.redact(JSON.stringify(results.map(resultJson))));
+    // Redacted before it is cut, so a cut secret cannot survive.
+    runner.setOutput('message', messageOutput({ ...outcome, results: results.map((r) => redacted(runner, r)) }));
+    runner.appendSummary(summaryMarkdown(results, cfg, elapsedMs, cancelled));
+    if (cancelled)
+        return; // runAction reports the cancellation and exits non-zero
+    const failure = failureMessage(results);
+    if (!failure) {
+        runner.info(`All ${plural(results.length, 'URL')} healthy in ${(0,_format__WEBPACK_IMPORTED_MODULE_1__/* .formatWait */ .D)(elapsedMs)}`);
+        return;
+    }
+    throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(failure);
+}
+function redacted(runner, r) {
+    return {
+        ...r,
+        gaveUp: r.gaveUp && runner.redact(r.gaveUp),
+        attempts: r.attempts.map((a) => ({ ...a, error: a.error && runner.redact(a.error) })),
+    };
+}
 
-;// CONCATENATED MODULE: ./actions/health-check-retry/src/main.ts
-// Wires inputs → concurrent per-URL checks → outputs, summary and the verdict.
+
+/***/ }),
+
+/***/ 4290:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// UNUSED EXPORTS: labels
+
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 37 modules
+var src = __nccwpck_require__(6925);
+// EXTERNAL MODULE: ./actions/health-check-retry/src/body-matcher.ts
+var body_matcher = __nccwpck_require__(8211);
+// EXTERNAL MODULE: ./actions/health-check-retry/src/format.ts
+var format = __nccwpck_require__(2531);
+// EXTERNAL MODULE: ./actions/health-check-retry/src/expected-status.ts
+var expected_status = __nccwpck_require__(327);
+// EXTERNAL MODULE: ./actions/health-check-retry/src/expected-json.ts
+var expected_json = __nccwpck_require__(9039);
+;// CONCATENATED MODULE: ./actions/health-check-retry/src/classify-attempt.ts
+// Turns one request's response (or network fault) into a verdict: healthy or why not.
+
+
+
+
+
+const MAX_BODY_BYTES = 1024 * 1024;
+/** Statuses whose Retry-After header says when to come back (RFC 9110 §10.2.3). */
+const RETRY_AFTER_STATUSES = new Set([429, 503]);
+function classifyResponse(res, expect, now, opts = {}) {
+    const status = res.status;
+    const short = String(status);
+    const redact = opts.redact ?? ((t) => t);
+    if (!(0,expected_status/* statusExpected */.j)(expect.status, status)) {
+        // 0 or a date in the past says "now": the normal delay applies, not a burst of requests.
+        const asked = RETRY_AFTER_STATUSES.has(status)
+            ? (0,src/* parseRetryAfter */.mu)(res.headers['retry-after'], now)
+            : undefined;
+        const why = opts.notFollowed ? ` (${opts.notFollowed})` : '';
+        return {
+            ok: false,
+            status,
+            short,
+            error: `status ${status}${why}, expected ${expect.status.text}`,
+            retryAfterMs: asked !== undefined && asked > 0 ? asked : undefined,
+        };
+    }
+    // Without a body check the body is read up to the cap and ignored: its size is not health.
+    if (!expect.bodyPattern && expect.json.length === 0)
+        return { ok: true, status, short };
+    if (res.truncated)
+        return {
+            ok: false,
+            status,
+            short: 'too large',
+            error: `body larger than 1 MiB (reading stopped); ${expect.bodyPattern ? 'expected-body' : 'expected-json'} needs the whole body`,
+        };
+    return classifyBody(res.body.toString('utf8'), status, expect, opts.bodyMatch, redact);
+}
+/** expected-body, then expected-json, on a body read whole. */
+function classifyBody(text, status, expect, bodyMatch, redact) {
+    const short = String(status);
+    if (expect.bodyPattern) {
+        const verdict = bodyMatch ?? (expect.bodyPattern.test(text) ? 'match' : 'no-match');
+        if (verdict === 'timeout')
+            return {
+                ok: false,
+                status,
+                short: `${status}, body`,
+                error: 'expected-body did not finish matching in time (does the pattern backtrack catastrophically, like (a+)+$?)',
+            };
+        if (verdict === 'no-match')
+            return {
+                ok: false,
+                status,
+                short: `${status}, body`,
+                error: `body does not match expected-body /${(0,src/* preview */.VH)(expect.bodyPattern.source).slice(1, -1)}/`,
+            };
+    }
+    if (expect.json.length) {
+        let doc;
+        try {
+            doc = JSON.parse(text);
+        }
+        catch {
+            return { ok: false, status, short: `${status}, not JSON`, error: 'body is not JSON' };
+        }
+        for (const check of expect.json) {
+            const found = (0,expected_json/* evaluateJsonPath */.Dc)(doc, check.segments);
+            if (!found.found)
+                return { ok: false, status, short: `${status}, JSON`, error: `JSON has no ${check.path}` };
+            if (!(0,expected_json/* jsonValueMatches */.dg)(found.value, check.expected)) {
+                return {
+                    ok: false,
+                    status,
+                    short: `${status}, JSON`,
+                    error: `JSON ${check.path} is ${(0,expected_json/* describeJsonValue */.$g)(found.value, redact)}, expected ${check.expected}`,
+                };
+            }
+        }
+    }
+    return { ok: true, status, short };
+}
+const SHORT_BY_CODE = {
+    TIMEOUT: 'timeout',
+    ABORTED: 'aborted',
+    REDIRECT_LOOP: 'redirect loop',
+    TOO_MANY_REDIRECTS: 'redirects',
+    BAD_REDIRECT: 'bad redirect',
+    CONNECTION_REFUSED: 'refused',
+    CONNECTION_RESET: 'reset',
+    DNS: 'DNS',
+    TLS: 'TLS',
+    NETWORK: 'network',
+};
+/**
+ * A network fault as a failed attempt. `deadlineCutMs` is set when the attempt's time limit was
+ * shortened to the time left, so a timeout is reported as the overall deadline.
+ */
+function classifyFault(err, deadlineCutMs) {
+    if (err instanceof src/* HttpError */.j$) {
+        if (err.code === 'TIMEOUT' && deadlineCutMs !== undefined) {
+            return {
+                ok: false,
+                short: 'timeout',
+                error: `no answer before the overall timeout (${(0,format/* formatWait */.D)(deadlineCutMs)} were left)`,
+            };
+        }
+        return { ok: false, short: SHORT_BY_CODE[err.code] ?? 'error', error: err.message };
+    }
+    return { ok: false, short: 'error', error: (0,src/* errorMessage */.gJ)(err) };
+}
+
+;// CONCATENATED MODULE: ./actions/health-check-retry/src/redirects.ts
+// Redirects, hop by hop, under the attempt's one time limit. Followed here rather than inside
+// the HTTP client because the rules are the health check's: a redirect to another host is not
+// followed unless `follow-redirects: any` (a Kubernetes probe would not follow it at all), and
+// on any change of origin EVERY header the user set is dropped, not only the ones whose names
+// look secret (x-functions-key says nothing about what it carries).
+
+const MAX_REDIRECTS = 10;
+/** One hop; it gets what is left of the attempt, but a timeout names the attempt's limit. */
+async function sendHop(send, hop, attemptMs) {
+    try {
+        return await send(hop);
+    }
+    catch (err) {
+        if (err instanceof src/* HttpError */.j$ && err.code === 'TIMEOUT')
+            throw new src/* HttpError */.j$('TIMEOUT', `timed out after ${attemptMs} ms`);
+        throw err;
+    }
+}
+/** Where a Location points, refusing what is not http(s). */
+function redirectTarget(location, from) {
+    let next;
+    try {
+        next = new URL(location, from);
+    }
+    catch {
+        throw new src/* HttpError */.j$('BAD_REDIRECT', 'redirect to an invalid location');
+    }
+    if (next.protocol !== 'http:' && next.protocol !== 'https:')
+        throw new src/* HttpError */.j$('BAD_REDIRECT', `redirect to unsupported scheme ${next.protocol}`);
+    return next;
+}
+/** Sends `req` and follows its redirects as the policy allows; `req.timeoutMs` covers every hop. */
+async function fetchFollowing(send, req, policy, clock) {
+    const end = clock.now() + req.timeoutMs;
+    const first = new URL(String(req.url));
+    let url = first;
+    let method = (req.method ?? 'GET').toUpperCase();
+    let body = req.body;
+    let headers = { ...(req.headers ?? {}) };
+    const seen = new Set([url.href]);
+    let requests = 0;
+    for (;;) {
+        const left = end - clock.now();
+        if (left <= 0)
+            throw new src/* HttpError */.j$('TIMEOUT', `timed out after ${req.timeoutMs} ms`);
+        requests++;
+        const hop = { ...req, url, method, body, headers, timeoutMs: left, followRedirects: false };
+        const res = await sendHop(send, hop, req.timeoutMs);
+        const location = res.headers.location;
+        if (policy === 'none' ||
+            res.status < 300 ||
+            res.status > 399 ||
+            res.status === 304 ||
+            !location)
+            return { res, requests };
+        const next = redirectTarget(location, url);
+        if (policy === 'same-host' && next.hostname !== first.hostname)
+            return {
+                res,
+                requests,
+                notFollowed: `redirect to another host (${next.host}) not followed (follow-redirects: same-host)`,
+            };
+        if (seen.has(next.href))
+            throw new src/* HttpError */.j$('REDIRECT_LOOP', `redirect loop at ${(0,src/* safeUrl */.Pl)(next)}`);
+        if (seen.size > MAX_REDIRECTS)
+            throw new src/* HttpError */.j$('TOO_MANY_REDIRECTS', `more than ${MAX_REDIRECTS} redirects`);
+        seen.add(next.href);
+        // As fetch does: 303 always, and 301/302 after a POST, continue as GET without a body.
+        if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
+            method = method === 'HEAD' ? 'HEAD' : 'GET';
+            body = undefined;
+            headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !/^content-/i.test(k)));
+        }
+        if (next.origin !== url.origin)
+            headers = {};
+        url = next;
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/health-check-retry/src/check-url.ts
+// The per-URL loop: request, judge, wait (backoff or Retry-After), until healthy `success-threshold`
+// times in a row, attempts run out, or the overall deadline leaves no room for another wait.
+
+
+
+
+
+/** Long waits report progress this often, so a log never looks stuck. */
+const HEARTBEAT_MS = 30_000;
+/** Sleeps `ms` (less when cancelled), logging the time still to wait every HEARTBEAT_MS. */
+/** The clock retry() waits on: each long wait says how long is left. */
+function progressClock(clock, deadline, log) {
+    return {
+        now: () => clock.now(),
+        sleep: (ms, signal) => sleepWithProgress(clock, ms, (left) => log(`still waiting: next attempt in ${(0,format/* formatWait */.D)(left)}, ${(0,format/* formatWait */.D)(deadline.remaining())} left`), signal),
+    };
+}
+function backoffOf(cfg) {
+    return {
+        initialMs: cfg.retryDelayMs,
+        maxMs: cfg.maxDelayMs,
+        strategy: cfg.backoff,
+        jitter: cfg.jitter,
+    };
+}
+async function sleepWithProgress(clock, ms, onTick, signal) {
+    const end = clock.now() + ms;
+    for (;;) {
+        const left = end - clock.now();
+        if (left <= 0 || signal?.aborted)
+            return;
+        await clock.sleep(Math.min(left, HEARTBEAT_MS), signal);
+        if (signal?.aborted)
+            return;
+        const after = end - clock.now();
+        if (after > 0)
+            onTick(after);
+    }
+}
+/** One attempt: the request (and its redirects), the body check, the verdict. */
+async function attemptOnce(url, cfg, deps) {
+    const { clock, deadline } = deps;
+    const limit = Math.min(cfg.attemptTimeoutMs, deadline.remaining());
+    let requests = 1;
+    try {
+        const fetched = await fetchFollowing(deps.request, {
+            url,
+            method: cfg.method,
+            headers: cfg.headers,
+            body: cfg.body,
+            timeoutMs: limit,
+            maxBodyBytes: MAX_BODY_BYTES,
+            insecure: cfg.insecure,
+            ca: deps.ca,
+            signal: deps.signal,
+        }, cfg.followRedirects, clock);
+        requests = fetched.requests;
+        const { body, truncated } = fetched.res;
+        // In the worker when there is a body check to do; its time comes out of the deadline.
+        const bodyMatch = cfg.expect.bodyPattern && deps.matcher && !truncated
+            ? await deps.matcher.match(body.toString('utf8'), Math.min(body_matcher/* MATCH_LIMIT_MS */.dH, deadline.remaining()))
+            : undefined;
+        const verdict = classifyResponse(fetched.res, cfg.expect, clock.now(), {
+            bodyMatch,
+            notFollowed: fetched.notFollowed,
+            redact: deps.redact,
+        });
+        return { verdict, requests };
+    }
+    catch (err) {
+        return {
+            verdict: classifyFault(err, limit < cfg.attemptTimeoutMs ? limit : undefined),
+            requests,
+        };
+    }
+}
+async function checkUrl(url, cfg, deps) {
+    const { clock, deadline, log } = deps;
+    const max = cfg.maxAttempts;
+    const attempts = [];
+    let okStreak = 0;
+    let failStreak = 0;
+    let last;
+    const attempt = async (n) => {
+        const started = clock.now();
+        const { verdict, requests } = await attemptOnce(url, cfg, deps);
+        const latencyMs = Math.max(0, clock.now() - started);
+        last = verdict;
+        const record = {
+            n,
+            offsetMs: started - deps.startedAt,
+            latencyMs,
+            ok: verdict.ok,
+            status: verdict.status,
+            error: verdict.error,
+            requests,
+        };
+        attempts.push(record);
+        const what = verdict.status !== undefined ? `HTTP ${verdict.status}` : 'no response';
+        log(`attempt ${n}/${max}: ${what} in ${(0,format/* formatWait */.D)(latencyMs)}${verdict.ok ? ', healthy' : ` - ${verdict.error}`}`);
+        if (verdict.ok) {
+            okStreak++;
+            failStreak = 0;
+            if (okStreak >= cfg.successThreshold)
+                return { done: true, value: record };
+        }
+        else {
+            okStreak = 0;
+            failStreak++;
+        }
+        // The wait is decided here (streaks, Retry-After, backoff); retry() enforces attempts and the deadline.
+        // Stop early when the attempts left cannot give the consecutive successes still needed.
+        if (n < max && max - n < cfg.successThreshold - okStreak)
+            return { done: false, fatal: true, value: record };
+        const wait = verdict.ok
+            ? cfg.retryDelayMs
+            : (verdict.retryAfterMs ?? (0,src/* backoffDelay */.EY)(failStreak, backoffOf(cfg), deps.random));
+        return { done: false, retryAfterMs: wait, value: record };
+    };
+    const outcome = await (0,src/* retry */.L5)(attempt, {
+        signal: deps.signal,
+        ...backoffOf(cfg),
+        maxAttempts: max,
+        deadline: deadline.at,
+        clock: progressClock(clock, deadline, log),
+        random: deps.random,
+        onWait: (ms, n) => {
+            const state = last?.ok
+                ? `ok (${last.short}), ${okStreak}/${cfg.successThreshold} consecutive`
+                : `failed (${last?.short ?? 'error'})`;
+            log(`attempt ${n}/${max} ${state}; next in ${(0,format/* formatWait */.D)(ms)}, ${(0,format/* formatWait */.D)(deadline.remaining())} left`);
+        },
+    });
+    const result = { url: (0,src/* safeUrl */.Pl)(url), healthy: outcome.done, attempts };
+    if (deps.signal?.aborted && !outcome.done) {
+        result.cancelled = true;
+        result.gaveUp = `cancelled after ${attempts.length} attempt${attempts.length === 1 ? '' : 's'}`;
+    }
+    else if (!outcome.done)
+        result.gaveUp = gaveUpReason(outcome.stopped, attempts.length, cfg, last);
+    return result;
+}
+function gaveUpReason(stopped, count, cfg, last) {
+    const tries = `${count} attempt${count === 1 ? '' : 's'}`;
+    switch (stopped) {
+        case 'fatal':
+            return `${cfg.successThreshold} consecutive successes are no longer possible within max-attempts ${cfg.maxAttempts} (after ${tries})`;
+        case 'deadline':
+            if (last?.retryAfterMs !== undefined)
+                return `the server asked to retry after ${(0,format/* formatWait */.D)(last.retryAfterMs)} (Retry-After), past the timeout of ${(0,format/* formatWait */.D)(cfg.timeoutMs)} (after ${tries})`;
+            return `timeout of ${(0,format/* formatWait */.D)(cfg.timeoutMs)} reached after ${tries}`;
+        default:
+            return cfg.successThreshold > 1
+                ? `no ${cfg.successThreshold} consecutive successes in ${tries}`
+                : `all ${tries} failed`;
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/health-check-retry/src/run.ts
+// The decision: wait initial-delay, then check every URL at once under one deadline, each with
+// its own retries. All I/O (clock, HTTP, body matcher, roots, log) is injected.
 
 
 
@@ -29019,59 +29441,46 @@ function labels(urls) {
     const safe = urls.map((u) => (0,src/* safeUrl */.Pl)(u));
     return safe.map((s, i) => (safe.indexOf(s) !== safe.lastIndexOf(s) ? `${s} #${i + 1}` : s));
 }
-async function main(runner, deps) {
-    const { clock } = deps;
-    const startedAt = clock.now();
-    const cfg = readConfig(runner);
+async function run(cfg, deps, startedAt) {
+    const { clock, log } = deps;
     const deadline = new src/* Deadline */.B2(clock, cfg.timeoutMs - (clock.now() - startedAt));
-    const ca = cfg.caCert ? [...(await deps.rootCertificates()), cfg.caCert].join('\n') : undefined;
-    const names = labels(cfg.urls);
-    if (cfg.insecure)
-        runner.warning('insecure is true: TLS certificates are not verified');
-    for (const name of names) {
-        runner.info(`Checking ${cfg.method} ${name}: up to ${cfg.maxAttempts} attempts, timeout ${formatWait(cfg.timeoutMs)}, expecting status ${cfg.expect.status.text}`);
+    // Started now, so the worker's start-up overlaps the wait and the first request.
+    const matcher = cfg.expect.bodyPattern ? deps.bodyMatcher?.(cfg.expect.bodyPattern) : undefined;
+    try {
+        const ca = cfg.caCert ? [...(await deps.rootCertificates()), cfg.caCert].join('\n') : undefined;
+        const names = labels(cfg.urls);
+        if (cfg.insecure)
+            deps.warn('insecure is true: TLS certificates are not verified');
+        for (const name of names)
+            log(`Checking ${cfg.method} ${name}: up to ${cfg.maxAttempts} attempts, timeout ${(0,format/* formatWait */.D)(cfg.timeoutMs)}, expecting status ${cfg.expect.status.text}`);
+        if (cfg.initialDelayMs > 0) {
+            log(`Waiting ${(0,format/* formatWait */.D)(cfg.initialDelayMs)} (initial-delay) before the first attempt, ${(0,format/* formatWait */.D)(deadline.remaining())} left`);
+            await sleepWithProgress(clock, cfg.initialDelayMs, (left) => log(`still waiting: first attempt in ${(0,format/* formatWait */.D)(left)}, ${(0,format/* formatWait */.D)(deadline.remaining())} left`), deps.signal);
+        }
+        const results = await Promise.all(cfg.urls.map((url, i) => {
+            const prefix = cfg.urls.length > 1 ? `[${names[i]}] ` : '';
+            return checkUrl(url, cfg, {
+                clock,
+                request: deps.request,
+                random: deps.random,
+                deadline,
+                startedAt,
+                ca,
+                matcher,
+                signal: deps.signal,
+                redact: deps.redact,
+                log: (line) => log(prefix + line),
+            });
+        }));
+        return {
+            results,
+            elapsedMs: clock.now() - startedAt,
+            cancelled: Boolean(deps.signal?.aborted),
+        };
     }
-    if (cfg.initialDelayMs > 0) {
-        runner.info(`Waiting ${formatWait(cfg.initialDelayMs)} (initial-delay) before the first attempt, ${formatWait(deadline.remaining())} left`);
-        await sleepWithProgress(clock, cfg.initialDelayMs, (left) => runner.info(`still waiting: first attempt in ${formatWait(left)}, ${formatWait(deadline.remaining())} left`));
+    finally {
+        await matcher?.close();
     }
-    const results = await Promise.all(cfg.urls.map((url, i) => {
-        const prefix = cfg.urls.length > 1 ? `[${names[i]}] ` : '';
-        return checkUrl(url, cfg, {
-            clock,
-            request: deps.request,
-            random: deps.random,
-            deadline,
-            startedAt,
-            ca,
-            log: (line) => runner.info(runner.redact(prefix + line)),
-        });
-    }));
-    const elapsedMs = clock.now() - startedAt;
-    const healthy = results.every((r) => r.healthy);
-    // Live lines of concurrent URLs interleave; each URL's attempts are also gathered in one group.
-    for (const r of results) {
-        runner.startGroup(`${r.healthy ? '✅' : '❌'} ${r.url}: ${verdictText(r)}`);
-        for (const line of attemptLines(r))
-            runner.info(runner.redact(line));
-        runner.endGroup();
-    }
-    runner.setOutput('healthy', healthy);
-    runner.setOutput('attempts', results.reduce((sum, r) => sum + r.attempts.length, 0));
-    runner.setOutput('status', statusOutput(results));
-    runner.setOutput('elapsed-ms', Math.round(elapsedMs));
-    runner.setOutput('results', runner.redact(JSON.stringify(results.map(resultJson))));
-    runner.appendSummary(summaryMarkdown(results, cfg, elapsedMs));
-    const failed = results.filter((r) => !r.healthy);
-    if (failed.length === 0) {
-        runner.info(`All ${results.length} URL${results.length === 1 ? '' : 's'} healthy in ${formatWait(elapsedMs)}`);
-        return;
-    }
-    const why = failed
-        .map((r) => `${r.url}: ${r.gaveUp}; last: ${r.attempts.at(-1)?.error ?? 'no attempt'}`)
-        .join('; ');
-    const scope = results.length === 1 ? 'Not healthy' : `${failed.length} of ${results.length} URLs not healthy`;
-    throw new src/* ActionError */.lZ(`${scope}: ${why}`);
 }
 
 
@@ -29088,16 +29497,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   j$: () => (/* reexport */ HttpError),
   dz: () => (/* reexport */ InputError),
   G0: () => (/* reexport */ Inputs),
-  by: () => (/* reexport */ Runner),
   EY: () => (/* reexport */ backoffDelay),
   Hn: () => (/* reexport */ cell),
   zH: () => (/* reexport */ details),
   gJ: () => (/* reexport */ errorMessage),
   R_: () => (/* reexport */ heading),
   aj: () => (/* reexport */ httpRequest),
-  yx: () => (/* reexport */ isSensitiveHeader),
-  Zw: () => (/* reexport */ maskHeaders),
   mu: () => (/* reexport */ parseRetryAfter),
+  VH: () => (/* reexport */ preview),
   L5: () => (/* reexport */ retry),
   Cs: () => (/* reexport */ runAction),
   Pl: () => (/* reexport */ safeUrl),
@@ -29105,7 +29512,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   tp: () => (/* reexport */ table)
 });
 
-// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, MAX_TIMER_MS, ProcessError, allowedRoots, code, formatCommand, formatDuration, formatFileCommand, inputEnvName, isCancellation, isLocalhostName, isSecretName, killAllChildren, liveChildren, maskUrl, parseBoolean, parseDuration, parseInteger, parseLines, parseList, parsePairs, preview, printableCommand, redactThenCut, runProcess, secretArgValues, throwIfCancelled, toolkitBackend, workspacePath, workspaceRoot
+// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, MAX_TIMER_MS, ProcessError, Runner, allowedRoots, code, formatCommand, formatDuration, formatFileCommand, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, maskUrl, parseBoolean, parseDuration, parseInteger, parseLines, parseList, parsePairs, printableCommand, redactThenCut, runProcess, secretArgValues, throwIfCancelled, toolkitBackend, workspacePath, workspaceRoot
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");

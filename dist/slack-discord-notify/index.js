@@ -28375,33 +28375,49 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6925);
-/* harmony import */ var _notify__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6859);
+/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9196);
+/* harmony import */ var _report__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6977);
+/* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3503);
+// Wiring only: inputs → run (real HTTP and clock, the job's cancel signal) → report.
 
 
-const runner = new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .Runner */ .by();
-await (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(runner, () => (0,_notify__WEBPACK_IMPORTED_MODULE_1__/* .notify */ .me)(runner, { http: _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .httpRequest */ .aj, clock: _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml }));
+
+
+await (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(async ({ runner, signal }) => {
+    const inputs = (0,_inputs__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .K)(runner, new Date(_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml.now()));
+    const outcomes = await runner.group((0,_report__WEBPACK_IMPORTED_MODULE_2__/* .groupTitle */ .SZ)(inputs), () => (0,_run__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)(inputs, {
+        http: _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .httpRequest */ .aj,
+        clock: _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml,
+        signal,
+        log: (line) => runner.info(runner.redact(line)),
+        redact: (text) => runner.redact(text),
+    }));
+    // Cancelled: outputs and a summary that says so; runAction then reports and exits non-zero.
+    (0,_report__WEBPACK_IMPORTED_MODULE_2__/* .report */ .z8)(runner, inputs, outcomes, signal.aborted);
+});
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 6859:
+/***/ 9196:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  me: () => (/* binding */ notify)
+  K: () => (/* binding */ readInputs)
 });
 
-// UNUSED EXPORTS: buildBodies, maskSecrets, readConfig, summaryMarkdown
+// UNUSED EXPORTS: maskSecrets
 
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 37 modules
 var src = __nccwpck_require__(6925);
 ;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/destinations.ts
 // Where the message goes. Webhook URLs are credentials: callers mask them before calling here,
 // and nothing in this module puts a URL into a message — only labels like "Slack webhook #2".
+
 
 const SLACK_HOSTS = new Set(['hooks.slack.com', 'hooks.slack-gov.com']);
 const DISCORD_HOSTS = new Set([
@@ -28413,6 +28429,9 @@ const DISCORD_HOSTS = new Set([
 const DISCORD_PATH = /^\/api(?:\/v\d+)?\/webhooks\/(\d+)\/([A-Za-z0-9_-]+)\/?$/;
 const SLACK_PATH = /^\/services\/[A-Za-z0-9]+\/[A-Za-z0-9]+\/[A-Za-z0-9]+\/?$/;
 function parseHttpUrl(text, input, line, allowAny) {
+    // Webhook and API URLs are ~100 characters; anything this long is a mistake (and never echoed).
+    if (text.length > 2048)
+        throw new src/* InputError */.dz(input, `line ${line} is not a URL (${text.length} characters)`);
     let url;
     try {
         url = new URL(text);
@@ -28437,13 +28456,27 @@ function parseSlackWebhooks(lines, allowAny) {
         return { kind: 'slack-webhook', platform: 'slack', label: `Slack webhook #${i + 1}`, url };
     });
 }
-function parseDiscordWebhooks(lines, allowAny, messageIds) {
-    if (messageIds.length && messageIds.length !== lines.length) {
-        throw new src/* InputError */.dz('discord-message-id', `expected one message ID per Discord webhook (${lines.length}), got ${messageIds.length}`);
-    }
-    for (const id of messageIds)
-        if (!/^\d{1,25}$/.test(id))
-            throw new src/* InputError */.dz('discord-message-id', `expected a numeric message ID, got '${id}'`);
+/**
+ * The message IDs, matched to the webhooks by position: line N is webhook N's message, and an
+ * empty line (its started post failed) means "post a new one". Lines past the last webhook must
+ * be empty; fewer lines leave the remaining webhooks without an ID.
+ */
+function parseMessageIds(raw, webhooks) {
+    const lines = raw.split(/\r?\n/).map((l) => l.trim());
+    const given = lines.filter(Boolean).length;
+    if (given && !webhooks)
+        throw new src/* InputError */.dz('discord-message-id', 'needs discord-webhook-url (the webhook that posted the message)');
+    const extra = lines.slice(webhooks).some(Boolean);
+    if (extra)
+        throw new src/* InputError */.dz('discord-message-id', `expected one message ID per Discord webhook (${webhooks}), got ${lines.length}`);
+    return Array.from({ length: webhooks }, (_, i) => {
+        const id = lines[i] || undefined;
+        if (id !== undefined && !/^\d{1,25}$/.test(id))
+            throw new src/* InputError */.dz('discord-message-id', `line ${i + 1}: expected a numeric message ID, got ${(0,src/* preview */.VH)(id)}`);
+        return id;
+    });
+}
+function parseDiscordWebhooks(lines, allowAny, messageIds = []) {
     return lines.map((text, i) => {
         const url = parseHttpUrl(text, 'discord-webhook-url', i + 1, allowAny);
         const path = DISCORD_PATH.exec(url.pathname);
@@ -28454,6 +28487,7 @@ function parseDiscordWebhooks(lines, allowAny, messageIds) {
         const segments = url.pathname.replace(/\/+$/, '').split('/');
         const token = path ? path[2] : segments[segments.length - 1];
         const id = path ? path[1] : '';
+        const version = /\/api\/v(\d+)\//.exec(url.pathname);
         url.pathname = url.pathname.replace(/\/+$/, '');
         return {
             kind: 'discord-webhook',
@@ -28462,6 +28496,7 @@ function parseDiscordWebhooks(lines, allowAny, messageIds) {
             url,
             token,
             messageId: messageIds[i],
+            apiVersion: version ? Number(version[1]) : undefined,
         };
     });
 }
@@ -28474,256 +28509,484 @@ function parseSlackApiUrl(text, allowAny) {
     return url.href.replace(/\/+$/, '');
 }
 
-;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/delivery.ts
-// Sending one message to one destination, with retries that can never post it twice.
-//
-// A retry happens only when the platform did not take the message: it answered 429 (wait as
-// told) or 5xx, or the connection failed before any byte of the request could reach it
-// (refused, DNS, TLS, unreachable). A timeout or reset AFTER the request went out is ambiguous:
-// the message may be in the channel already, and neither webhook API takes an idempotency key.
-// So a new post is not retried then (reported as "may have been posted"); an edit (Discord
-// PATCH, Slack chat.update) sets the message to the same content again and is retried.
-
-const JSON_TYPE = 'application/json; charset=utf-8';
-/** The HTTP request for a destination, with the platform's payload (already serialised once). */
-function planRequest(d, body) {
-    if (d.kind === 'slack-webhook')
-        return {
-            method: 'POST',
-            url: d.url,
-            headers: { 'content-type': JSON_TYPE },
-            body,
-            idempotent: false,
-            action: 'post',
-        };
-    if (d.kind === 'slack-api') {
-        const method = d.ts ? 'chat.update' : 'chat.postMessage';
-        return {
-            method: 'POST',
-            url: new URL(`${d.apiUrl}/${method}`),
-            headers: { 'content-type': JSON_TYPE, authorization: `Bearer ${d.token}` },
-            body,
-            idempotent: Boolean(d.ts),
-            action: d.ts ? 'update' : 'post',
-        };
-    }
-    const url = new URL(d.url.href);
-    if (d.messageId) {
-        url.pathname = `${url.pathname}/messages/${d.messageId}`;
-        url.searchParams.delete('wait');
-        return {
-            method: 'PATCH',
-            url,
-            headers: { 'content-type': JSON_TYPE },
-            body,
-            idempotent: true,
-            action: 'update',
-        };
-    }
-    // wait=true: Discord answers with the message (its ID is the output) once it is saved.
-    url.searchParams.set('wait', 'true');
+;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/github-context.ts
+function readGithubContext(env) {
+    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    const repository = env.GITHUB_REPOSITORY ?? '';
+    const repositoryUrl = repository ? `${server}/${repository}` : '';
+    const sha = env.GITHUB_SHA ?? '';
+    const runId = env.GITHUB_RUN_ID ?? '';
+    const attempt = env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1'
+        ? `/attempts/${env.GITHUB_RUN_ATTEMPT}`
+        : '';
     return {
-        method: 'POST',
-        url,
-        headers: { 'content-type': JSON_TYPE },
-        body,
-        idempotent: false,
-        action: 'post',
+        repository,
+        repositoryUrl,
+        ref: env.GITHUB_REF_NAME || (env.GITHUB_REF ?? '').replace(/^refs\/(heads|tags)\//, ''),
+        sha,
+        shortSha: sha.slice(0, 7),
+        commitUrl: repositoryUrl && sha ? `${repositoryUrl}/commit/${sha}` : '',
+        actor: env.GITHUB_TRIGGERING_ACTOR || env.GITHUB_ACTOR || '',
+        workflow: env.GITHUB_WORKFLOW ?? '',
+        runNumber: env.GITHUB_RUN_NUMBER ?? '',
+        runUrl: repositoryUrl && runId ? `${repositoryUrl}/actions/runs/${runId}${attempt}` : '',
     };
 }
-function parseJson(body) {
-    try {
-        return JSON.parse(body.toString('utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A short, single-line excerpt of what the platform said. */
-function excerpt(body) {
-    const text = body.toString('utf8').replace(/\s+/g, ' ').trim();
-    return text.length > 200 ? `${text.slice(0, 200)}…` : text;
-}
-/** Discord's 50035 carries `errors: {embeds: {0: {description: {_errors: [{message}]}}}}`: the first path and message. */
-function firstDiscordError(errors, path = []) {
-    if (!errors || typeof errors !== 'object')
-        return undefined;
-    const own = errors._errors;
-    if (Array.isArray(own) && own[0]?.message)
-        return `${path.join('.') || 'body'}: ${own[0].message}`;
-    for (const [key, value] of Object.entries(errors)) {
-        if (key === '_errors')
-            continue;
-        const found = firstDiscordError(value, [...path, key]);
-        if (found)
-            return found;
-    }
+
+;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/mentions.ts
+// The enum's value, written as a type-only constant so the enum's module is not bundled.
+const EVERYONE = 'everyone';
+const MENTION_FORMS = 'here, channel, everyone, a Slack user (U…/W…) or group (S…) ID, a Discord user ID or role (&ID), <@…> syntax, or slack:/discord: followed by one of these';
+function slackToken(item) {
+    if (/^@?here$/i.test(item))
+        return '<!here>';
+    if (/^@?channel$/i.test(item))
+        return '<!channel>';
+    if (/^@?everyone$/i.test(item))
+        return '<!everyone>';
+    if (/^<(@[UW][A-Z0-9]+|!subteam\^S[A-Z0-9]+|!here|!channel|!everyone)(\|[^>]*)?>$/.test(item))
+        return item;
+    if (/^@?[UW][A-Z0-9]{2,}$/.test(item))
+        return `<@${item.replace(/^@/, '')}>`;
+    if (/^@?S[A-Z0-9]{2,}$/.test(item))
+        return `<!subteam^${item.replace(/^@/, '')}>`;
     return undefined;
 }
-function retryAfterHeader(res, now) {
-    return (0,src/* parseRetryAfter */.mu)(res.headers['retry-after'], now);
+function discordToken(item) {
+    if (/^@?(here|everyone|channel)$/i.test(item))
+        return { token: /here/i.test(item) ? '@here' : '@everyone', kind: 'everyone' };
+    let m = /^<@!?(\d{5,25})>$/.exec(item) ?? /^@?(\d{5,25})$/.exec(item);
+    if (m)
+        return { token: `<@${m[1]}>`, kind: 'user', id: m[1] };
+    m = /^<@&(\d{5,25})>$/.exec(item) ?? /^(?:&|role:)(\d{5,25})$/.exec(item);
+    if (m)
+        return { token: `<@&${m[1]}>`, kind: 'role', id: m[1] };
+    return undefined;
 }
-/** What an answer means for a destination. */
-function judgeResponse(d, res, now) {
-    const status = res.status;
-    if (status === 429) {
-        let wait = retryAfterHeader(res, now);
-        if (d.kind === 'discord-webhook') {
-            // The JSON body's retry_after is fractional seconds; more precise than the header.
-            const json = parseJson(res.body);
-            if (typeof json?.retry_after === 'number' && json.retry_after >= 0)
-                wait = Math.ceil(json.retry_after * 1000);
-        }
-        return { kind: 'retry', reason: 'rate limited (429)', retryAfterMs: wait };
-    }
-    if (status >= 500)
-        return {
-            kind: 'retry',
-            reason: `server error ${status}${res.body.length ? `: ${excerpt(res.body)}` : ''}`,
-        };
-    if (d.kind === 'slack-api') {
-        const json = parseJson(res.body);
-        if (status >= 200 && status < 300 && json?.ok === true)
-            return { kind: 'accepted', messageId: json.ts, channel: json.channel };
-        if (json && json.ok === false) {
-            const error = String(json.error ?? 'unknown_error');
-            // Slack says these may have partly succeeded: not safe to repeat a post.
-            if (error === 'fatal_error' || error === 'internal_error')
-                return { kind: 'unknown', reason: `Slack API error: ${error}` };
-            return { kind: 'rejected', reason: `Slack API error: ${error}` };
-        }
-        return status >= 200 && status < 300
-            ? { kind: 'unknown', reason: `HTTP ${status} without a Slack API answer` }
-            : {
-                kind: 'rejected',
-                reason: `HTTP ${status}${res.body.length ? `: ${excerpt(res.body)}` : ''}`,
-            };
-    }
-    if (status >= 200 && status < 300) {
-        if (d.kind === 'discord-webhook') {
-            const json = parseJson(res.body);
-            return { kind: 'accepted', messageId: typeof json?.id === 'string' ? json.id : d.messageId };
-        }
-        return { kind: 'accepted' };
-    }
-    if (d.kind === 'discord-webhook') {
-        const json = parseJson(res.body);
-        if (json && (json.code !== undefined || json.message)) {
-            const detail = firstDiscordError(json.errors);
-            return {
-                kind: 'rejected',
-                reason: `HTTP ${status}: Discord error ${json.code ?? ''}${json.message ? ` ${json.message}` : ''}${detail ? ` (${detail})` : ''}`.replace(/ +/g, ' '),
-            };
-        }
-    }
-    // Slack webhooks answer in plain text: invalid_payload, no_service, channel_is_archived, ...
-    return {
-        kind: 'rejected',
-        reason: `HTTP ${status}${res.body.length ? `: ${excerpt(res.body)}` : ''}`,
+/** Parses mention items; returns the first item that fits neither platform as `bad`. */
+function parseMentions(items) {
+    const out = {
+        slack: [],
+        discord: [],
+        discordAllowed: { parse: [], users: [], roles: [] },
     };
-}
-/** Network faults that prove the request never reached the platform. */
-function judgeNetworkError(err) {
-    if (err instanceof src/* HttpError */.j$) {
-        if (err.code === 'CONNECTION_REFUSED' ||
-            err.code === 'DNS' ||
-            err.code === 'TLS' ||
-            /ENETUNREACH|EHOSTUNREACH/.test(err.message)) {
-            return { kind: 'retry', reason: err.message };
+    const addDiscord = (d) => {
+        if (out.discord.includes(d.token))
+            return;
+        out.discord.push(d.token);
+        if (d.kind === 'everyone' && !out.discordAllowed.parse.includes(EVERYONE))
+            out.discordAllowed.parse.push(EVERYONE);
+        if (d.kind === 'user')
+            out.discordAllowed.users.push(d.id);
+        if (d.kind === 'role')
+            out.discordAllowed.roles.push(d.id);
+    };
+    const addSlack = (s) => void (out.slack.includes(s) || out.slack.push(s));
+    for (const raw of items) {
+        const item = raw.trim();
+        if (!item)
+            continue;
+        const explicit = /^(slack|discord):(.+)$/i.exec(item);
+        if (explicit) {
+            const platform = explicit[1].toLowerCase();
+            const rest = explicit[2].trim();
+            const token = platform === 'slack' ? slackToken(rest) : discordToken(rest);
+            if (!token)
+                return { bad: item };
+            if (typeof token === 'string')
+                addSlack(token);
+            else
+                addDiscord(token);
+            continue;
         }
-        return { kind: 'unknown', reason: err.message };
+        const s = slackToken(item);
+        const d = discordToken(item);
+        if (!s && !d)
+            return { bad: item };
+        // here/channel/everyone mean something on both platforms.
+        if (s)
+            addSlack(s);
+        if (d)
+            addDiscord(d);
     }
-    return { kind: 'unknown', reason: err instanceof Error ? err.message : String(err) };
+    return { mentions: out };
 }
-function seconds(ms) {
-    return ms < 1000 ? `${ms} ms` : `${Number((ms / 1000).toFixed(1))} s`;
-}
-async function deliver(d, body, opts) {
-    const plan = planRequest(d, body);
-    const maxAttempts = opts.retries + 1;
-    // What the last attempt learned; written inside the attempt callback.
-    const seen = { uncertain: false };
-    const result = await (0,src/* retry */.L5)(async (n) => {
-        const left = opts.deadline - opts.clock.now();
-        let verdict;
-        if (left <= 0) {
-            verdict = { kind: 'rejected', reason: 'no time left before total-timeout' };
+
+// EXTERNAL MODULE: ./actions/slack-discord-notify/src/notification.ts
+var notification = __nccwpck_require__(9600);
+// EXTERNAL MODULE: ./actions/slack-discord-notify/src/status.ts
+var src_status = __nccwpck_require__(389);
+;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/inputs.ts
+// Every input, read and checked before anything is sent: secrets are masked first, then each
+// input is parsed or rejected with an InputError naming it (values echoed only as a cut preview).
+
+
+
+
+
+
+/** Registers every webhook URL (and its secret path parts) and the token with the log masker. */
+function maskSecrets(runner, inputs) {
+    for (const name of ['slack-webhook-url', 'discord-webhook-url']) {
+        for (const line of inputs.raw(name).split(/\r?\n/)) {
+            const url = line.trim();
+            if (!url)
+                continue;
+            (0,src/* maskUrl */.yP)(runner, url);
+            // The last path segment is the webhook's secret on both platforms: masked on its own too.
+            const last = url.split(/[?#]/)[0].replace(/\/+$/, '').split('/').pop();
+            if (last && last.length >= 8)
+                runner.setSecret(last);
         }
+    }
+    runner.setSecret(inputs.raw('slack-token').trim());
+}
+function parseJsonObject(text, input) {
+    if (!text)
+        return undefined;
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        throw new src/* InputError */.dz(input, `is not valid JSON (${(0,src/* preview */.VH)(why, 80).slice(1, -1)})`);
+    }
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+        throw new src/* InputError */.dz(input, 'must be a JSON object ({...})');
+    if (Object.keys(value).length === 0)
+        throw new src/* InputError */.dz(input, 'must not be an empty object');
+    return value;
+}
+function parseMentionOn(items) {
+    const set = new Set();
+    for (const item of items) {
+        const s = item.toLowerCase();
+        if (s === 'always')
+            src_status/* STATUSES */.f.forEach((x) => set.add(x));
+        else if (s === 'never')
+            continue;
         else {
-            try {
-                const res = await opts.http({
-                    url: plan.url,
-                    method: plan.method,
-                    headers: plan.headers,
-                    body: plan.body,
-                    timeoutMs: Math.min(opts.timeoutMs, left),
-                    maxBodyBytes: 64 * 1024,
-                });
-                verdict = judgeResponse(d, res, opts.clock.now());
-            }
-            catch (err) {
-                verdict = judgeNetworkError(err);
-            }
+            const status = (0,src_status/* parseStatus */.i$)(s);
+            if (!status)
+                throw new src/* InputError */.dz('mention-on', `expected statuses (${src_status/* STATUSES */.f.join(', ')}), always or never, got ${(0,src/* preview */.VH)(item)}`);
+            set.add(status);
         }
-        seen.last = verdict;
-        if (verdict.kind === 'accepted')
-            return { done: true, value: verdict };
-        if (verdict.kind === 'unknown' && !plan.idempotent) {
-            seen.uncertain = true;
-            return { done: false, fatal: true };
-        }
-        if (verdict.kind === 'rejected')
-            return { done: false, fatal: true };
-        if (n < maxAttempts)
-            opts.log(`${d.label}: attempt ${n} of ${maxAttempts}: ${verdict.reason}`);
-        return {
-            done: false,
-            retryAfterMs: verdict.kind === 'retry' ? verdict.retryAfterMs : undefined,
-        };
-    }, {
-        maxAttempts,
-        deadline: opts.deadline,
-        clock: opts.clock,
-        random: opts.random,
-        initialMs: 1000,
-        maxMs: 10_000,
-        jitter: true,
-        onWait: (ms, n) => opts.log(`${d.label}: retrying in ${seconds(ms)} (attempt ${n + 1} of ${maxAttempts})`),
-    });
-    if (result.done && result.value?.kind === 'accepted') {
-        return {
-            destination: d,
-            ok: true,
-            action: plan.action,
-            attempts: result.attempts,
-            messageId: result.value.messageId,
-            channel: result.value.channel,
-        };
     }
-    const last = seen.last;
-    const reason = last && last.kind !== 'accepted' ? last.reason : 'not sent';
-    let error = reason;
-    if (seen.uncertain)
-        error = `${reason}; the message may have been posted, so it was not sent again`;
-    else if (result.stopped === 'deadline')
-        error = `${reason}; gave up: the next attempt would start after total-timeout`;
-    else if (result.stopped === 'attempts' && result.attempts > 1)
-        error = `${reason} (after ${result.attempts} attempts)`;
+    return set;
+}
+function readStatus(inputs) {
+    const text = inputs.string('status', 'info');
+    const status = (0,src_status/* parseStatus */.i$)(text);
+    if (!status)
+        throw new src/* InputError */.dz('status', `expected one of ${src_status/* STATUSES */.f.join(', ')} (or success/failure/cancelled from job.status), got ${(0,src/* preview */.VH)(text)}`);
+    return status;
+}
+/**
+ * The Web API destination. An empty slack-channel with a token is not an input error: in the
+ * outcome step it is the started step's empty `slack-channel-id` (its post failed), and a
+ * delivery problem must not fail a step with fail-on-error: false.
+ */
+function readSlackApi(inputs, allowAny) {
+    const token = inputs.string('slack-token');
+    // Never echoed, not even cut: it is a credential. Spaces or control characters would break the header.
+    if (token && !/^[\x21-\x7e]{8,1000}$/.test(token))
+        throw new src/* InputError */.dz('slack-token', `expected a Slack token like xoxb-… (8 to 1000 characters, no spaces), got ${[...token].length} characters`);
+    const channel = inputs.string('slack-channel');
+    const ts = inputs.string('slack-ts');
+    const apiUrl = parseSlackApiUrl(inputs.string('slack-api-url', 'https://slack.com/api'), allowAny);
+    if (channel && !token)
+        throw new src/* InputError */.dz('slack-token', 'is required with slack-channel (a bot token with chat:write)');
+    if (ts && !token)
+        throw new src/* InputError */.dz('slack-ts', 'needs slack-token and slack-channel: incoming webhooks cannot edit messages, only chat.update can');
+    if (ts && !/^\d+\.\d+$/.test(ts))
+        throw new src/* InputError */.dz('slack-ts', `expected a message timestamp like 1712345678.123456, got ${(0,src/* preview */.VH)(ts)}`);
+    // Slack channel names are at most 80 letters, digits, hyphens, underscores and periods.
+    if (channel && !/^#?[\w.-]{1,80}$/.test(channel))
+        throw new src/* InputError */.dz('slack-channel', `expected a channel ID like C0123456789 or a #name, got ${(0,src/* preview */.VH)(channel)}`);
+    if (!token)
+        return [];
+    return [
+        {
+            kind: 'slack-api',
+            platform: 'slack',
+            label: `Slack API (${channel || 'no channel'})`,
+            apiUrl,
+            token,
+            channel,
+            ts: ts || undefined,
+        },
+    ];
+}
+function readDestinations(inputs) {
+    const allowAny = inputs.boolean('allow-any-url', false);
+    const slackHooks = parseSlackWebhooks(inputs.lines('slack-webhook-url'), allowAny);
+    const discordLines = inputs.lines('discord-webhook-url');
+    // Raw, not trimmed: an empty first line is webhook 1's failed post and must keep its place.
+    const messageIds = parseMessageIds(inputs.raw('discord-message-id'), discordLines.length);
+    const discordHooks = parseDiscordWebhooks(discordLines, allowAny, messageIds);
+    const destinations = [
+        ...slackHooks,
+        ...readSlackApi(inputs, allowAny),
+        ...discordHooks,
+    ];
+    if (!destinations.length)
+        throw new src/* InputError */.dz('slack-webhook-url', 'no destination given: set slack-webhook-url, discord-webhook-url, or slack-token with slack-channel');
+    return destinations;
+}
+function readMentions(inputs) {
+    const items = inputs
+        .raw('mention')
+        .split(/[\s,]+/)
+        .filter(Boolean);
+    const parsed = parseMentions(items);
+    if ('bad' in parsed)
+        throw new src/* InputError */.dz('mention', `${(0,src/* preview */.VH)(parsed.bad)} is not a mention; expected ${MENTION_FORMS}`);
+    return items.length ? parsed.mentions : undefined;
+}
+function readNotification(inputs, runner, status, now, discord) {
+    const username = inputs.string('username');
+    // Discord refuses the whole message (50035) for these names; say so before anything is sent.
+    if (discord && /discord|clyde/i.test(username))
+        throw new src/* InputError */.dz('username', `Discord does not accept a webhook name containing 'discord' or 'clyde', got ${(0,src/* preview */.VH)(username)}`);
+    const avatarUrl = inputs.string('avatar-url');
+    if (avatarUrl && (!/^https?:\/\/[^\s]+$/.test(avatarUrl) || avatarUrl.length > 2048))
+        throw new src/* InputError */.dz('avatar-url', `expected an http(s) image URL of at most 2048 characters, got ${(0,src/* preview */.VH)(avatarUrl)}`);
+    const mentionOn = inputs.list('mention-on');
+    return (0,notification/* buildNotification */.Ur)({
+        status,
+        title: inputs.string('title'),
+        // Free text keeps its inner line breaks and indentation; only the ends are trimmed.
+        message: inputs
+            .raw('message')
+            .replace(/^\s*\n/, '')
+            .trimEnd(),
+        // One line: it is chained from other steps' one-line `message` outputs.
+        reason: inputs.raw('reason').replace(/\s+/g, ' ').trim(),
+        environment: inputs.string('environment'),
+        version: inputs.string('version'),
+        fields: inputs.pairs('fields', ':', '`Name: value`'),
+        mentions: readMentions(inputs),
+        mentionOn: parseMentionOn(mentionOn.length ? mentionOn : ['failure', 'rolled-back']),
+        username,
+        avatarUrl,
+    }, readGithubContext(runner.env), now);
+}
+function readInputs(runner, now) {
+    const inputs = new src/* Inputs */.G0(runner);
+    maskSecrets(runner, inputs);
+    const status = readStatus(inputs);
+    const destinations = readDestinations(inputs);
+    const notification = readNotification(inputs, runner, status, now, destinations.some((d) => d.platform === 'discord'));
+    const timeoutMs = inputs.duration('timeout', '10s', { min: 100, max: 300_000 });
     return {
-        destination: d,
-        ok: false,
-        action: plan.action,
-        attempts: result.attempts,
-        error,
-        uncertain: seen.uncertain || undefined,
+        destinations,
+        notification,
+        payloadSlack: parseJsonObject(inputs.string('payload-slack'), 'payload-slack'),
+        payloadDiscord: parseJsonObject(inputs.string('payload-discord'), 'payload-discord'),
+        failOnError: inputs.boolean('fail-on-error', false),
+        timeoutMs,
+        retries: inputs.integer('retries', 3, { min: 0, max: 10 }),
+        totalTimeoutMs: inputs.duration('total-timeout', '60s', { min: timeoutMs, max: 3_600_000 }),
     };
 }
+
+
+/***/ }),
+
+/***/ 9600:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ur: () => (/* binding */ buildNotification),
+/* harmony export */   nc: () => (/* binding */ pingLine),
+/* harmony export */   wh: () => (/* binding */ plainText)
+/* harmony export */ });
+/* harmony import */ var _status__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(389);
+
+function buildNotification(input, context, now) {
+    const style = _status__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_STYLE */ .DJ[input.status];
+    const fields = [];
+    const add = (name, value, url) => value && fields.push({ name, value, url, inline: true });
+    if (input.reason)
+        fields.push({ name: 'Reason', value: input.reason, inline: false });
+    add('Environment', input.environment);
+    add('Version', input.version);
+    add('Repository', context.repository, context.repositoryUrl || undefined);
+    add('Ref', context.ref);
+    add('Commit', context.shortSha, context.commitUrl || undefined);
+    add('Actor', context.actor);
+    add('Workflow', context.workflow, context.runUrl || undefined);
+    // An empty value would make Discord reject the embed; a dash says "nothing" on both platforms.
+    for (const [name, value] of input.fields)
+        fields.push({ name, value: value || '—', inline: value.length <= 40 });
+    return {
+        status: input.status,
+        emoji: style.emoji,
+        color: style.color,
+        title: input.title || (0,_status__WEBPACK_IMPORTED_MODULE_0__/* .defaultTitle */ .QL)(input.status, input.environment, input.version),
+        message: input.message,
+        reason: input.reason,
+        fields,
+        context,
+        mentions: input.mentionOn.has(input.status) ? input.mentions : undefined,
+        username: input.username,
+        avatarUrl: input.avatarUrl,
+        timestamp: now.toISOString(),
+    };
+}
+/** Plain text of the whole message, for Slack's notification fallback and the job summary preview. */
+function plainText(n) {
+    const lines = [`${n.emoji} ${n.title}`];
+    if (n.message)
+        lines.push(n.message);
+    for (const f of n.fields)
+        lines.push(`${f.name}: ${f.value}`);
+    if (n.context.runUrl)
+        lines.push(`Run: ${n.context.runUrl}`);
+    return lines.join('\n');
+}
+/** The one line a ping carries: "❌ Deployment of v1 to production failed: <reason>". */
+function pingLine(n) {
+    return `${n.emoji} ${n.title}${n.reason ? `: ${n.reason}` : ''}`;
+}
+
+
+/***/ }),
+
+/***/ 6977:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   SZ: () => (/* binding */ groupTitle),
+/* harmony export */   z8: () => (/* binding */ report)
+/* harmony export */ });
+/* unused harmony exports resultText, failureText, summaryMarkdown, writeOutputs */
+/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6925);
+/* harmony import */ var _notification__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9600);
+// What the step hands on: outputs that chain into the outcome step, a summary a person reads,
+// one log line per destination, and a warning (or, with fail-on-error, the failure) per loss.
+
+
+function fence(text) {
+    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    const f = '`'.repeat(longest + 1);
+    return `${f}text\n${text}\n${f}`;
+}
+const DONE = {
+    post: 'posted',
+    edit: 'updated',
+    ping: 'pinged (new message)',
+};
+function stepText(r, alone) {
+    if (r.ok)
+        return `✅ ${DONE[r.send]}`;
+    const what = alone ? '' : `${r.send}: `;
+    return `${r.uncertain ? '❓' : '❌'} ${what}${r.error}`;
+}
+function resultText(o) {
+    if (o.error)
+        return `❌ ${o.error}`;
+    if (o.cancelled && !o.ok)
+        return '⏹️ cancelled';
+    return o.steps.map((s) => stepText(s, o.steps.length === 1)).join(' · ');
+}
+/** Why the destination did not get the outcome, in one line; undefined when it did. */
+function failureText(o) {
+    if (o.ok)
+        return undefined;
+    if (o.error)
+        return o.error;
+    const failed = o.steps.filter((s) => !s.ok);
+    if (failed.length === 1 && o.steps.length === 1)
+        return failed[0].error;
+    return failed.map((s) => `${s.send}: ${s.error}`).join('; ');
+}
+/** The log group around the sends: "🚀 Notifying 2 destinations: Deployment … started". */
+function groupTitle(inputs) {
+    const n = inputs.destinations.length;
+    return `${inputs.notification.emoji} Notifying ${n} destination${n === 1 ? '' : 's'}: ${inputs.notification.title}`;
+}
+const attempts = (o) => o.steps.reduce((n, s) => n + s.attempts, 0);
+function summaryMarkdown(n, outcomes, overrides = [], cancelled = false) {
+    const rows = outcomes.map((o) => [
+        o.destination.label,
+        resultText(o),
+        attempts(o),
+        o.messageId ?? '',
+    ]);
+    const note = overrides.length ? ` (${overrides.join(' and ')} sent as given instead)` : '';
+    return [
+        (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .heading */ .R_)(`${cancelled ? '⏹️ Cancelled: ' : ''}${n.emoji} ${n.title}`),
+        cancelled
+            ? 'The job was cancelled while notifying; destinations not reached are marked.\n'
+            : '',
+        (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(['Destination', 'Result', 'Attempts', 'Message ID / ts'], rows),
+        (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .details */ .zH)(`Message preview${note}`, fence((0,_notification__WEBPACK_IMPORTED_MODULE_1__/* .plainText */ .wh)(n))),
+    ]
+        .filter(Boolean)
+        .join('\n');
+}
+const isChannelId = (c) => /^[CGD][A-Z0-9]+$/.test(c);
+function writeOutputs(runner, outcomes) {
+    const sent = (platform) => {
+        const mine = outcomes.filter((o) => o.destination.platform === platform);
+        return mine.length > 0 && mine.every((o) => o.ok);
+    };
+    runner.setOutput('slack-sent', sent('slack'));
+    runner.setOutput('discord-sent', sent('discord'));
+    // One line per webhook, in order, empty for a failed one: the outcome step matches by position.
+    const discordIds = outcomes
+        .filter((o) => o.destination.kind === 'discord-webhook')
+        .map((o) => o.messageId ?? '');
+    runner.setOutput('discord-message-id', discordIds.join('\n'));
+    const api = outcomes.find((o) => o.destination.kind === 'slack-api');
+    runner.setOutput('slack-ts', api?.messageId ?? '');
+    // The channel ID even when the post failed (when given as an ID), so the outcome step can post.
+    const given = api?.destination.kind === 'slack-api' ? api.destination.channel : '';
+    runner.setOutput('slack-channel-id', api?.channel ?? (isChannelId(given) ? given : ''));
+}
+/** Outputs, log lines, summary; then a warning per destination not reached (or the failure). */
+function report(runner, inputs, outcomes, cancelled = false) {
+    for (const o of outcomes)
+        runner.info(runner.redact(`${o.destination.label}: ${resultText(o)}${o.messageId ? ` (${o.messageId})` : ''}, ${attempts(o)} attempt${attempts(o) === 1 ? '' : 's'}`));
+    writeOutputs(runner, outcomes);
+    const overrides = [
+        inputs.payloadSlack ? 'payload-slack' : '',
+        inputs.payloadDiscord ? 'payload-discord' : '',
+    ].filter(Boolean);
+    runner.appendSummary(summaryMarkdown(inputs.notification, outcomes, overrides, cancelled));
+    if (cancelled)
+        return;
+    const lines = outcomes
+        .map((o) => [o.destination.label, failureText(o)])
+        .filter(([, why]) => why !== undefined)
+        .map(([label, why]) => `${label}: ${why}`);
+    if (!lines.length)
+        return;
+    if (inputs.failOnError)
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Notification not delivered to ${lines.length} of ${outcomes.length} destination${outcomes.length === 1 ? '' : 's'}: ${lines.join('; ')}`);
+    for (const line of lines)
+        runner.warning(runner.redact(`Notification not delivered — ${line}`));
+}
+
+
+/***/ }),
+
+/***/ 3503:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
 
 ;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/text-limits.ts
 // Platform text limits. Discord counts Unicode code points (its API validates with Python's
 // len()); Slack does not say what it counts, so we count UTF-16 code units there: never fewer
-// than code points, hence safe whichever Slack uses. A cut never splits a surrogate pair nor,
-// where avoidable, a grapheme (an emoji with skin tone or a ZWJ family stays whole or goes).
+// than code points, hence safe whichever Slack uses. A cut never splits a grapheme cluster
+// (a flag, an emoji with skin tone, a ZWJ family, a letter with combining marks): whole or gone.
 const ELLIPSIS = '…';
 function countCodePoints(text) {
     let n = 0;
@@ -28763,23 +29026,25 @@ function cutIndex(text, max, unit) {
     return i;
 }
 let segmenter;
-/** The last grapheme boundary at or before `index` (Intl.Segmenter is made only when a cut is needed). */
+/**
+ * The last grapheme boundary at or before `index`. Segmented from the start of the text: a
+ * window starting mid-text could pair regional indicators wrongly and split a flag.
+ * (Intl.Segmenter is made only when a cut is needed.)
+ */
 function graphemeBoundary(text, index) {
     segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-    // Only the neighbourhood matters: a grapheme is never longer than a few dozen units.
-    const from = Math.max(0, index - 64);
-    let best = from;
-    for (const { index: at } of segmenter.segment(text.slice(from, Math.min(text.length, index + 64)))) {
-        const abs = from + at;
-        if (abs > index)
+    let best = 0;
+    for (const { index: at } of segmenter.segment(text)) {
+        if (at > index)
             break;
-        best = abs;
+        best = at;
     }
-    return best === from && from > 0 ? index : best;
+    return index >= text.length ? text.length : best;
 }
 /**
- * `text` if it fits in `max` units, otherwise its longest prefix that fits together with the
- * ellipsis. `max` of 0 gives ''.
+ * `text` if it fits in `max` units, otherwise its longest prefix of whole grapheme clusters that
+ * fits together with the ellipsis (so flags, ZWJ sequences and combining marks are never split).
+ * `max` of 0 gives ''.
  */
 function truncateText(text, max, unit) {
     if (textLength(text, unit) <= max)
@@ -28789,17 +29054,14 @@ function truncateText(text, max, unit) {
     const room = max - textLength(ELLIPSIS, unit);
     if (room <= 0)
         return ELLIPSIS.slice(0, max);
-    let cut = cutIndex(text, room, unit);
-    const grapheme = graphemeBoundary(text, cut);
-    // Give up a grapheme boundary only if it would throw most of the text away (pathological input).
-    if (grapheme > 0 || cut === 0)
-        cut = grapheme;
+    const cut = graphemeBoundary(text, cutIndex(text, room, unit));
     return `${text.slice(0, cut).trimEnd()}${ELLIPSIS}`;
 }
 
+// EXTERNAL MODULE: ./actions/slack-discord-notify/src/notification.ts
+var notification = __nccwpck_require__(9600);
 ;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/discord-message.ts
-// The Discord message: mentions in `content` (embeds never ping) and one embed coloured by status.
-// Limits are counted in code points, as Discord counts them.
+
 
 const DISCORD_LIMITS = {
     content: 2000,
@@ -28874,7 +29136,19 @@ function fitEmbedTotal(e, max = DISCORD_LIMITS.embedTotal) {
 function maskedLink(text, url) {
     return url ? `[${text.replace(/([[\]])/g, '\\$1')}](${url.replace(/\)/g, '%29')})` : text;
 }
-function buildDiscordMessage(n) {
+/** Who may be pinged: nothing unless mentions were asked for (and are due for this status). */
+function allowedMentions(n) {
+    const m = n.mentions;
+    const allowed = { parse: m?.discord.length ? m.discordAllowed.parse : [] };
+    if (!m?.discord.length)
+        return allowed;
+    if (m.discordAllowed.users.length)
+        allowed.users = m.discordAllowed.users.slice(0, 100);
+    if (m.discordAllowed.roles.length)
+        allowed.roles = m.discordAllowed.roles.slice(0, 100);
+    return allowed;
+}
+function buildEmbed(n) {
     const embed = {
         title: fit(`${n.emoji} ${n.title}`, DISCORD_LIMITS.title),
         color: n.color,
@@ -28909,127 +29183,766 @@ function buildDiscordMessage(n) {
     if (footer)
         embed.footer = { text: fit(footer, DISCORD_LIMITS.footer) };
     fitEmbedTotal(embed);
-    const message = { embeds: [embed], allowed_mentions: { parse: [] } };
-    const m = n.mentions;
-    if (m?.discord.length) {
-        message.content = fit(m.discord.join(' '), DISCORD_LIMITS.content);
-        message.allowed_mentions = { parse: m.discordAllowed.parse };
-        if (m.discordAllowed.users.length)
-            message.allowed_mentions.users = m.discordAllowed.users.slice(0, 100);
-        if (m.discordAllowed.roles.length)
-            message.allowed_mentions.roles = m.discordAllowed.roles.slice(0, 100);
-    }
+    return embed;
+}
+function sender(n) {
+    const who = {};
     if (n.username)
-        message.username = fit(n.username, DISCORD_LIMITS.username);
+        who.username = fit(n.username, DISCORD_LIMITS.username);
     if (n.avatarUrl)
-        message.avatar_url = n.avatarUrl;
+        who.avatar_url = n.avatarUrl;
+    return who;
+}
+function buildDiscordMessage(n) {
+    const message = { embeds: [buildEmbed(n)], allowed_mentions: allowedMentions(n) };
+    if (n.mentions?.discord.length)
+        message.content = fit(n.mentions.discord.join(' '), DISCORD_LIMITS.content);
+    return { ...message, ...sender(n) };
+}
+/**
+ * The edit of an earlier message: the new embed, content cleared (a mention added by an edit
+ * shows but never notifies; the ping is a new message) and nothing allowed to ping.
+ */
+function buildDiscordEdit(n) {
+    return { content: null, embeds: [buildEmbed(n)], allowed_mentions: { parse: [] } };
+}
+/**
+ * The ping after an edit: a new message (webhooks cannot reply), with the mentions, the one-line
+ * outcome and a link to the message it is about when the link is known.
+ */
+function buildDiscordPing(n, link) {
+    const mentions = n.mentions?.discord.join(' ') ?? '';
+    const tail = link ? ` (${link})` : '';
+    const room = DISCORD_LIMITS.content - countCodePoints(mentions) - 1 - countCodePoints(tail);
+    const content = `${mentions} ${fit((0,notification/* pingLine */.nc)(n), Math.max(1, room))}${tail}`.trim();
+    return { content, embeds: [], allowed_mentions: allowedMentions(n), ...sender(n) };
+}
+
+// EXTERNAL MODULE: ./actions/slack-discord-notify/src/status.ts
+var src_status = __nccwpck_require__(389);
+;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/slack-message.ts
+
+
+
+const SLACK_LIMITS = {
+    /** Top-level text we send (Slack accepts more, but a notification line should be short). */
+    text: 3000,
+    header: 150,
+    sectionText: 3000,
+    sectionFields: 10,
+    fieldText: 2000,
+    contextText: 2000,
+    blocks: 50,
+};
+/** Text for mrkdwn: Slack requires &, < and > escaped so user text cannot form links or mentions. */
+function escapeMrkdwn(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** Escaped text cut to `max`, never ending in half an entity such as `&am`. */
+function fitMrkdwn(text, max) {
+    const escaped = escapeMrkdwn(text);
+    const cut = truncateText(escaped, max, 'utf16');
+    if (cut === escaped)
+        return cut;
+    return cut.replace(/&[a-z]{0,3}…$/, ELLIPSIS);
+}
+function slack_message_link(url, text) {
+    // A URL we build from GITHUB_* values; `|` and `>` would end the link early.
+    return url ? `<${url.replace(/[|>]/g, encodeURIComponent)}|${text}>` : text;
+}
+const MARKER_EVENT = 'cicd_actions_notification';
+function marker(id) {
+    return { event_type: MARKER_EVENT, event_payload: { id } };
+}
+/** Sections of up to 10 fields; each field's name and link take room from its 2000. */
+function buildFieldBlocks(n) {
+    const fieldBlocks = [];
+    for (let i = 0; i < n.fields.length; i += SLACK_LIMITS.sectionFields) {
+        const group = n.fields.slice(i, i + SLACK_LIMITS.sectionFields).map((f) => {
+            const name = `*${fitMrkdwn(f.name, 200)}*\n`;
+            // The name takes room out of the field's 2000; the value (and its link) gets the rest.
+            const room = SLACK_LIMITS.fieldText - name.length - (f.url ? f.url.length + 3 : 0);
+            return { type: 'mrkdwn', text: name + slack_message_link(f.url, fitMrkdwn(f.value, Math.max(1, room))) };
+        });
+        fieldBlocks.push({ type: 'section', fields: group });
+    }
+    return fieldBlocks;
+}
+/** The message; `withMentions: false` for an edit, where mentions would show but never notify. */
+function buildSlackMessage(n, withMentions = true) {
+    const mention = withMentions && n.mentions?.slack.length ? `${n.mentions.slack.join(' ')} ` : '';
+    const text = mention + fitMrkdwn(`${n.emoji} ${n.title}`, SLACK_LIMITS.text - mention.length);
+    const blocks = [
+        {
+            type: 'header',
+            text: {
+                type: 'plain_text',
+                text: truncateText(`${n.emoji} ${n.title}`, SLACK_LIMITS.header, 'utf16'),
+                emoji: true,
+            },
+        },
+    ];
+    if (n.message)
+        blocks.push({
+            type: 'section',
+            text: { type: 'mrkdwn', text: fitMrkdwn(n.message, SLACK_LIMITS.sectionText) },
+        });
+    const context = n.context.runUrl
+        ? [
+            slack_message_link(n.context.runUrl, escapeMrkdwn(`${n.context.workflow || 'Workflow'} run #${n.context.runNumber}`)),
+        ]
+        : [];
+    const fieldBlocks = buildFieldBlocks(n);
+    const room = SLACK_LIMITS.blocks - blocks.length - (context.length ? 1 : 0);
+    if (fieldBlocks.length > room) {
+        const kept = fieldBlocks.slice(0, room - 1);
+        const omitted = n.fields.length - kept.length * SLACK_LIMITS.sectionFields;
+        kept.push({
+            type: 'context',
+            elements: [
+                {
+                    type: 'mrkdwn',
+                    text: `${ELLIPSIS} ${omitted} more field${omitted === 1 ? '' : 's'} not shown`,
+                },
+            ],
+        });
+        blocks.push(...kept);
+    }
+    else {
+        blocks.push(...fieldBlocks);
+    }
+    if (context.length)
+        blocks.push({
+            type: 'context',
+            elements: [
+                {
+                    type: 'mrkdwn',
+                    text: truncateText(context.join(' · '), SLACK_LIMITS.contextText, 'utf16'),
+                },
+            ],
+        });
+    const message = {
+        text,
+        attachments: [
+            {
+                color: (0,src_status/* hexColor */.bb)(n.color),
+                fallback: fitMrkdwn(`${n.emoji} ${n.title}`, SLACK_LIMITS.text),
+                blocks,
+            },
+        ],
+        unfurl_links: false,
+        unfurl_media: false,
+    };
+    if (n.username)
+        message.username = n.username;
+    if (n.avatarUrl)
+        message.icon_url = n.avatarUrl;
+    return message;
+}
+/**
+ * The ping after an edit: a reply in the started message's thread, broadcast to the channel,
+ * because Slack notifies mentions only in a new message.
+ */
+function buildSlackPing(n, threadTs) {
+    const mention = n.mentions?.slack.length ? `${n.mentions.slack.join(' ')} ` : '';
+    const message = {
+        text: mention + fitMrkdwn((0,notification/* pingLine */.nc)(n), SLACK_LIMITS.text - mention.length),
+        thread_ts: threadTs,
+        reply_broadcast: true,
+        unfurl_links: false,
+        unfurl_media: false,
+    };
+    if (n.username)
+        message.username = n.username;
+    if (n.avatarUrl)
+        message.icon_url = n.avatarUrl;
     return message;
 }
 
-;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/github-context.ts
-function readGithubContext(env) {
-    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    const repository = env.GITHUB_REPOSITORY ?? '';
-    const repositoryUrl = repository ? `${server}/${repository}` : '';
-    const sha = env.GITHUB_SHA ?? '';
-    const runId = env.GITHUB_RUN_ID ?? '';
-    const attempt = env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1'
-        ? `/attempts/${env.GITHUB_RUN_ATTEMPT}`
-        : '';
-    return {
-        repository,
-        repositoryUrl,
-        ref: env.GITHUB_REF_NAME || (env.GITHUB_REF ?? '').replace(/^refs\/(heads|tags)\//, ''),
-        sha,
-        shortSha: sha.slice(0, 7),
-        commitUrl: repositoryUrl && sha ? `${repositoryUrl}/commit/${sha}` : '',
-        actor: env.GITHUB_TRIGGERING_ACTOR || env.GITHUB_ACTOR || '',
-        workflow: env.GITHUB_WORKFLOW ?? '',
-        runNumber: env.GITHUB_RUN_NUMBER ?? '',
-        runUrl: repositoryUrl && runId ? `${repositoryUrl}/actions/runs/${runId}${attempt}` : '',
-    };
-}
+;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/bodies.ts
 
-;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/mentions.ts
-// Who to ping. One `mention` input serves both platforms: each item is routed by its syntax
-// (Slack IDs start with a letter, Discord IDs are numeric) or by an explicit `slack:`/`discord:`.
-const MENTION_FORMS = 'here, channel, everyone, a Slack user (U…/W…) or group (S…) ID, a Discord user ID or role (&ID), <@…> syntax, or slack:/discord: followed by one of these';
-function slackToken(item) {
-    if (/^@?here$/i.test(item))
-        return '<!here>';
-    if (/^@?channel$/i.test(item))
-        return '<!channel>';
-    if (/^@?everyone$/i.test(item))
-        return '<!everyone>';
-    if (/^<(@[UW][A-Z0-9]+|!subteam\^S[A-Z0-9]+|!here|!channel|!everyone)(\|[^>]*)?>$/.test(item))
-        return item;
-    if (/^@?[UW][A-Z0-9]{2,}$/.test(item))
-        return `<@${item.replace(/^@/, '')}>`;
-    if (/^@?S[A-Z0-9]{2,}$/.test(item))
-        return `<!subteam^${item.replace(/^@/, '')}>`;
-    return undefined;
-}
-function discordToken(item) {
-    if (/^@?(here|everyone|channel)$/i.test(item))
-        return { token: /here/i.test(item) ? '@here' : '@everyone', kind: 'everyone' };
-    let m = /^<@!?(\d{5,25})>$/.exec(item) ?? /^@?(\d{5,25})$/.exec(item);
-    if (m)
-        return { token: `<@${m[1]}>`, kind: 'user', id: m[1] };
-    m = /^<@&(\d{5,25})>$/.exec(item) ?? /^(?:&|role:)(\d{5,25})$/.exec(item);
-    if (m)
-        return { token: `<@&${m[1]}>`, kind: 'role', id: m[1] };
-    return undefined;
-}
-/** Parses mention items; returns the first item that fits neither platform as `bad`. */
-function parseMentions(items) {
-    const out = {
-        slack: [],
-        discord: [],
-        discordAllowed: { parse: [], users: [], roles: [] },
-    };
-    const addDiscord = (d) => {
-        if (out.discord.includes(d.token))
-            return;
-        out.discord.push(d.token);
-        if (d.kind === 'everyone' && !out.discordAllowed.parse.includes('everyone'))
-            out.discordAllowed.parse.push('everyone');
-        if (d.kind === 'user')
-            out.discordAllowed.users.push(d.id);
-        if (d.kind === 'role')
-            out.discordAllowed.roles.push(d.id);
-    };
-    const addSlack = (s) => void (out.slack.includes(s) || out.slack.push(s));
-    for (const raw of items) {
-        const item = raw.trim();
-        if (!item)
-            continue;
-        const explicit = /^(slack|discord):(.+)$/i.exec(item);
-        if (explicit) {
-            const platform = explicit[1].toLowerCase();
-            const rest = explicit[2].trim();
-            const token = platform === 'slack' ? slackToken(rest) : discordToken(rest);
-            if (!token)
-                return { bad: item };
-            if (typeof token === 'string')
-                addSlack(token);
-            else
-                addDiscord(token);
-            continue;
-        }
-        const s = slackToken(item);
-        const d = discordToken(item);
-        if (!s && !d)
-            return { bad: item };
-        // here/channel/everyone mean something on both platforms.
-        if (s)
-            addSlack(s);
-        if (d)
-            addDiscord(d);
+
+class Bodies {
+    inputs;
+    markerId;
+    cache = new Map();
+    /** `markerId` tags this run's Slack posts so a gateway error can be checked before a retry. */
+    constructor(inputs, markerId) {
+        this.inputs = inputs;
+        this.markerId = markerId;
     }
-    return { mentions: out };
+    once(key, make) {
+        let body = this.cache.get(key);
+        if (body === undefined)
+            this.cache.set(key, (body = JSON.stringify(make())));
+        return body;
+    }
+    slack(withMentions = true) {
+        return (this.inputs.payloadSlack ??
+            buildSlackMessage(this.inputs.notification, withMentions));
+    }
+    slackWebhook() {
+        return this.once('slack-webhook', () => this.slack());
+    }
+    /** A new Web API post; a built one carries the marker (a given payload is sent as given). */
+    slackPost(d) {
+        return this.once('slack-post', () => {
+            const message = this.slack();
+            const tagged = this.inputs.payloadSlack
+                ? message
+                : { ...message, metadata: marker(this.markerId) };
+            return { channel: d.channel, ...tagged };
+        });
+    }
+    /** chat.update of the started message: no mentions (an edit never notifies), no marker. */
+    slackUpdate(d, ts) {
+        return this.once('slack-update', () => {
+            if (this.inputs.payloadSlack)
+                return { channel: d.channel, ...this.slack(), ts };
+            // An update cannot change who posted, nor how links unfurl.
+            const { username: _u, icon_url: _i, unfurl_links: _l, unfurl_media: _m, ...update } = this.slack(false);
+            return { channel: d.channel, ...update, ts };
+        });
+    }
+    /** The ping: a thread reply to the started message, broadcast to the channel. */
+    slackPing(d, ts) {
+        return this.once('slack-ping', () => ({
+            channel: d.channel,
+            ...buildSlackPing(this.inputs.notification, ts),
+            metadata: marker(this.markerId),
+        }));
+    }
+    discordPost() {
+        return this.once('discord-post', () => this.inputs.payloadDiscord ?? buildDiscordMessage(this.inputs.notification));
+    }
+    discordEdit() {
+        return this.once('discord-edit', () => this.inputs.payloadDiscord ?? buildDiscordEdit(this.inputs.notification));
+    }
+    /** Not cached: the link differs per webhook. */
+    discordPing(link) {
+        return JSON.stringify(buildDiscordPing(this.inputs.notification, link));
+    }
 }
 
-;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/status.ts
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 37 modules
+var src = __nccwpck_require__(6925);
+;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/requests.ts
+const JSON_TYPE = 'application/json; charset=utf-8';
+/** The kind a destination implies on its own: an edit when it has an earlier message's ID. */
+function defaultSend(d) {
+    if (d.kind === 'discord-webhook')
+        return d.messageId ? 'edit' : 'post';
+    if (d.kind === 'slack-api')
+        return d.ts ? 'edit' : 'post';
+    return 'post';
+}
+/** The request for a destination and a payload already serialised once. */
+function planRequest(d, body, send = defaultSend(d)) {
+    const headers = { 'content-type': JSON_TYPE };
+    if (d.kind === 'slack-webhook')
+        return { method: 'POST', url: d.url, headers, body, idempotent: false };
+    if (d.kind === 'slack-api') {
+        const method = send === 'edit' ? 'chat.update' : 'chat.postMessage';
+        return {
+            method: 'POST',
+            url: new URL(`${d.apiUrl}/${method}`),
+            headers: { ...headers, authorization: `Bearer ${d.token}` },
+            body,
+            idempotent: send === 'edit',
+        };
+    }
+    const url = new URL(d.url.href);
+    if (send === 'edit' && d.messageId) {
+        url.pathname = `${url.pathname}/messages/${d.messageId}`;
+        url.searchParams.delete('wait');
+        return { method: 'PATCH', url, headers, body, idempotent: true };
+    }
+    // wait=true: Discord answers with the message (its ID is the output) once it is saved.
+    url.searchParams.set('wait', 'true');
+    return { method: 'POST', url, headers, body, idempotent: false };
+}
+/**
+ * Recent messages of the channel (or of a thread), with metadata, to find our marker after a
+ * gateway error. Needs the channels:history (or groups:history) scope.
+ */
+function slackHistoryRequest(d, oldestMs, threadTs) {
+    const url = new URL(`${d.apiUrl}/${threadTs ? 'conversations.replies' : 'conversations.history'}`);
+    url.searchParams.set('channel', d.channel);
+    if (threadTs)
+        url.searchParams.set('ts', threadTs);
+    url.searchParams.set('oldest', (oldestMs / 1000).toFixed(6));
+    url.searchParams.set('include_all_metadata', 'true');
+    url.searchParams.set('limit', '100');
+    return {
+        method: 'GET',
+        url,
+        headers: { authorization: `Bearer ${d.token}` },
+        idempotent: true,
+    };
+}
+/** The webhook itself (GET with its token needs no other credential): its guild and channel. */
+function discordWebhookRequest(d) {
+    const url = new URL(d.url.href);
+    url.searchParams.delete('wait');
+    url.searchParams.delete('thread_id');
+    return { method: 'GET', url, headers: {}, idempotent: true };
+}
+
+;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/responses.ts
+// What an answer (or a network fault) means for a destination: taken, retry, refused, or unknown.
+// The platform rules behind each verdict are in the README's retry table, with their sources.
+
+const noRedact = (t) => t;
+function parseJson(body) {
+    try {
+        return JSON.parse(body.toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A short, single-line excerpt of what the platform said: redacted first, then cut. */
+function excerpt(body, redact = noRedact) {
+    return (0,src/* redactThenCut */.F8)(body.toString('utf8').replace(/\s+/g, ' ').trim(), redact, 200);
+}
+/** Discord's 50035 carries `errors: {embeds: {0: {description: {_errors: [{message}]}}}}`: the first path and message. */
+function firstDiscordError(errors, path = []) {
+    if (!errors || typeof errors !== 'object')
+        return undefined;
+    const own = errors._errors;
+    if (Array.isArray(own) && own[0]?.message)
+        return `${path.join('.') || 'body'}: ${own[0].message}`;
+    for (const [key, value] of Object.entries(errors)) {
+        if (key === '_errors')
+            continue;
+        const found = firstDiscordError(value, [...path, key]);
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+/**
+ * Discord's wait after a 429, in ms. API v8 made `retry_after` and `Retry-After` seconds; v6 and
+ * v7, and the unversioned URL (which is v6), send milliseconds. `X-RateLimit-Reset-After` is
+ * seconds in every version: when the version's reading is far from it and the other reading is
+ * close, the other is taken.
+ */
+function discordRetryAfterMs(res, apiVersion) {
+    const json = parseJson(res.body);
+    const header = Number(res.headers['retry-after']);
+    const value = typeof json?.retry_after === 'number' && json.retry_after >= 0
+        ? json.retry_after
+        : Number.isFinite(header) && header >= 0 && res.headers['retry-after']
+            ? header
+            : undefined;
+    if (value === undefined)
+        return undefined;
+    const secondsVersion = apiVersion !== undefined && apiVersion >= 8;
+    let ms = secondsVersion ? value * 1000 : value;
+    const resetAfter = Number(res.headers['x-ratelimit-reset-after']);
+    if (res.headers['x-ratelimit-reset-after'] && Number.isFinite(resetAfter) && resetAfter > 0) {
+        const other = secondsVersion ? value : value * 1000;
+        const off = (x) => Math.abs(Math.log10(Math.max(x, 1) / (resetAfter * 1000)));
+        if (off(ms) > 2 && off(other) < 1)
+            ms = other;
+    }
+    return Math.ceil(ms);
+}
+/** 502 and 504 come from a gateway in front of the platform, which may have stored the message. */
+const GATEWAY_ERRORS = new Set([502, 504]);
+function judgeResponse(d, res, now, redact = noRedact) {
+    const status = res.status;
+    const said = () => (res.body.length ? `: ${excerpt(res.body, redact)}` : '');
+    if (status === 429) {
+        const wait = d.kind === 'discord-webhook'
+            ? discordRetryAfterMs(res, d.apiVersion)
+            : (0,src/* parseRetryAfter */.mu)(res.headers['retry-after'], now);
+        return { kind: 'retry', reason: 'rate limited (429)', retryAfterMs: wait };
+    }
+    if (status >= 500) {
+        const verdict = { kind: 'retry', reason: `server error ${status}${said()}` };
+        if (GATEWAY_ERRORS.has(status))
+            verdict.maybeStored = true;
+        return verdict;
+    }
+    if (d.kind === 'slack-api') {
+        const json = parseJson(res.body);
+        if (status >= 200 && status < 300 && json?.ok === true)
+            return { kind: 'accepted', messageId: json.ts, channel: json.channel };
+        if (json && json.ok === false) {
+            const error = redact(String(json.error ?? 'unknown_error'));
+            // Slack says these may have partly succeeded: not safe to repeat a post.
+            if (error === 'fatal_error' || error === 'internal_error')
+                return { kind: 'unknown', reason: `Slack API error: ${error}` };
+            return { kind: 'rejected', reason: `Slack API error: ${error}` };
+        }
+        return status >= 200 && status < 300
+            ? { kind: 'unknown', reason: `HTTP ${status} without a Slack API answer` }
+            : { kind: 'rejected', reason: `HTTP ${status}${said()}` };
+    }
+    if (status >= 200 && status < 300) {
+        if (d.kind === 'discord-webhook') {
+            const json = parseJson(res.body);
+            return { kind: 'accepted', messageId: typeof json?.id === 'string' ? json.id : d.messageId };
+        }
+        return { kind: 'accepted' };
+    }
+    if (d.kind === 'discord-webhook') {
+        const json = parseJson(res.body);
+        if (json && (json.code !== undefined || json.message)) {
+            const detail = firstDiscordError(json.errors);
+            const text = `Discord error ${json.code ?? ''}${json.message ? ` ${json.message}` : ''}${detail ? ` (${detail})` : ''}`;
+            return { kind: 'rejected', reason: `HTTP ${status}: ${excerpt(Buffer.from(text), redact)}` };
+        }
+    }
+    // Slack webhooks answer in plain text: invalid_payload, no_service, channel_is_archived, ...
+    return { kind: 'rejected', reason: `HTTP ${status}${said()}` };
+}
+/**
+ * Whether a network fault proves the request never left: nothing was refused, resolved, or
+ * handshaken, so nothing can have been posted. `sent === false` is what the transport work adds
+ * to HttpError (its `phase` before `sent`; a reset during the TLS handshake is the case only the
+ * transport can tell); until it lands, the error codes below prove it on their own.
+ */
+function requestNotSent(err) {
+    if (!(err instanceof src/* HttpError */.j$))
+        return false;
+    if (err.sent === false)
+        return true;
+    return (err.code === 'CONNECTION_REFUSED' ||
+        err.code === 'DNS' ||
+        err.code === 'TLS' ||
+        /ENETUNREACH|EHOSTUNREACH/.test(err.message));
+}
+/** Network faults: retried only when the request provably never reached the platform. */
+function judgeNetworkError(err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return requestNotSent(err)
+        ? { kind: 'retry', reason: message }
+        : { kind: 'unknown', reason: message };
+}
+
+;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/delivery.ts
+// Sending one payload to one destination, with retries that can never post it twice.
+//
+// A retry happens only when the platform did not take the message: it answered 429 (wait as
+// told) or 500/503, or the connection failed before any byte of the request could reach it
+// (refused, DNS, TLS, unreachable). A timeout or reset AFTER the request went out is ambiguous,
+// and so is a gateway's 502/504: the message may be stored already, and neither webhook API
+// takes an idempotency key. So a new post is not retried then (reported as "may have been
+// posted") unless `verify` can look it up and finds it absent; an edit (Discord PATCH, Slack
+// chat.update) sets the message to the same content again and is retried.
+
+
+
+
+
+function seconds(ms) {
+    return ms < 1000 ? `${ms} ms` : `${Number((ms / 1000).toFixed(1))} s`;
+}
+/** One attempt: the request, then what its answer means. */
+async function attemptOnce(d, plan, opts, left) {
+    try {
+        const res = await opts.http({
+            url: plan.url,
+            method: plan.method,
+            headers: plan.headers,
+            body: plan.body,
+            timeoutMs: Math.min(opts.timeoutMs, left),
+            maxBodyBytes: 64 * 1024,
+            signal: opts.signal,
+        });
+        return judgeResponse(d, res, opts.clock.now(), opts.redact);
+    }
+    catch (err) {
+        return judgeNetworkError(err);
+    }
+}
+/** A maybe-stored verdict on a post, resolved by a look-up when there is one. */
+async function resolveMaybeStored(reason, verify) {
+    if (!verify)
+        return { kind: 'unknown', reason };
+    const found = await verify();
+    if ('error' in found)
+        return {
+            kind: 'unknown',
+            reason: `${reason}; could not check whether it was stored (${found.error})`,
+        };
+    if (found.found)
+        return { kind: 'accepted', messageId: found.messageId };
+    return { kind: 'retry', reason: `${reason}; not stored (checked)` };
+}
+/** What the summary and outputs say about a delivery, from how retry() ended. */
+function resultOf(d, send, result, seen, signal) {
+    const action = send === 'edit' ? 'update' : 'post';
+    if (result.done && result.value?.kind === 'accepted') {
+        return {
+            destination: d,
+            ok: true,
+            send,
+            action,
+            attempts: result.attempts,
+            messageId: result.value.messageId,
+            channel: result.value.channel,
+        };
+    }
+    const cancelled = Boolean(signal?.aborted);
+    const last = seen.last;
+    const reason = cancelled
+        ? 'cancelled'
+        : last && last.kind !== 'accepted'
+            ? last.reason
+            : 'not sent';
+    let error = reason;
+    if (seen.uncertain)
+        error = `${reason}; the message may have been posted, so it was not sent again`;
+    else if (result.stopped === 'deadline')
+        error = `${reason}; gave up: the next attempt would start after total-timeout`;
+    else if (result.stopped === 'attempts' && result.attempts > 1)
+        error = `${reason} (after ${result.attempts} attempts)`;
+    return {
+        destination: d,
+        ok: false,
+        send,
+        action,
+        attempts: result.attempts,
+        error,
+        uncertain: seen.uncertain || undefined,
+        cancelled: cancelled || undefined,
+    };
+}
+async function deliver(d, body, opts) {
+    const plan = planRequest(d, body, opts.send);
+    const send = opts.send ?? defaultSend(d);
+    const maxAttempts = opts.retries + 1;
+    // What the last attempt learned; written inside the attempt callback.
+    const seen = { uncertain: false };
+    const result = await (0,src/* retry */.L5)(async (n) => {
+        const left = opts.deadline - opts.clock.now();
+        let verdict = left <= 0
+            ? { kind: 'rejected', reason: 'no time left before total-timeout' }
+            : await attemptOnce(d, plan, opts, left);
+        if (verdict.kind === 'retry' && verdict.maybeStored && !plan.idempotent)
+            verdict = await resolveMaybeStored(verdict.reason, opts.verify);
+        seen.last = verdict;
+        if (opts.signal?.aborted)
+            return { done: false, fatal: true };
+        if (verdict.kind === 'accepted')
+            return { done: true, value: verdict };
+        if (verdict.kind === 'unknown' && !plan.idempotent) {
+            seen.uncertain = true;
+            return { done: false, fatal: true };
+        }
+        if (verdict.kind === 'rejected')
+            return { done: false, fatal: true };
+        if (n < maxAttempts)
+            opts.log(`${d.label}: attempt ${n} of ${maxAttempts}: ${verdict.reason}`);
+        return {
+            done: false,
+            retryAfterMs: verdict.kind === 'retry' ? verdict.retryAfterMs : undefined,
+        };
+    }, {
+        maxAttempts,
+        deadline: opts.deadline,
+        clock: opts.clock,
+        random: opts.random,
+        signal: opts.signal,
+        initialMs: 1000,
+        maxMs: 10_000,
+        jitter: true,
+        onWait: (ms, n) => opts.log(`${d.label}: retrying in ${seconds(ms)} (attempt ${n + 1} of ${maxAttempts})`),
+    });
+    return resultOf(d, send, result, seen, opts.signal);
+}
+
+;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/lookups.ts
+
+
+async function getJson(plan, opts) {
+    const res = await opts.http({
+        url: plan.url,
+        method: plan.method,
+        headers: plan.headers,
+        timeoutMs: opts.timeoutMs,
+        maxBodyBytes: 1024 * 1024,
+        signal: opts.signal,
+    });
+    if (res.status < 200 || res.status > 299)
+        throw new Error(`HTTP ${res.status}`);
+    return JSON.parse(res.body.toString('utf8'));
+}
+/**
+ * Looks for the message carrying marker `id` among the channel's (or the thread's) messages
+ * since `oldestMs`. A channel given as #name cannot be read by ID: no look-up then.
+ */
+function slackMarkerLookup(d, id, oldestMs, opts, threadTs) {
+    if (!/^[CGD][A-Z0-9]+$/.test(d.channel))
+        return undefined;
+    return async () => {
+        let answer;
+        try {
+            answer = (await getJson(slackHistoryRequest(d, oldestMs, threadTs), opts));
+        }
+        catch (err) {
+            return { error: err instanceof Error ? err.message : String(err) };
+        }
+        const method = threadTs ? 'conversations.replies' : 'conversations.history';
+        if (answer.ok !== true) {
+            const hint = answer.error === 'missing_scope' ? '; the token needs channels:history' : '';
+            return { error: `${method}: ${String(answer.error ?? 'no answer')}${hint}` };
+        }
+        // conversations.replies lists the thread's parent first: that is the started message, not ours.
+        const mine = (answer.messages ?? []).find((m) => m.ts !== threadTs &&
+            m.metadata?.event_type === MARKER_EVENT &&
+            m.metadata.event_payload?.id === id);
+        return mine ? { found: true, messageId: mine.ts } : { found: false };
+    };
+}
+/** `https://discord.com/channels/<guild>/<channel>/<message>`, or undefined when it cannot be known. */
+async function discordMessageLink(d, messageId, opts) {
+    try {
+        const hook = (await getJson(discordWebhookRequest(d), opts));
+        const channel = d.url.searchParams.get('thread_id') ?? hook.channel_id;
+        if (typeof hook.guild_id !== 'string' || typeof channel !== 'string')
+            return undefined;
+        return `https://discord.com/channels/${hook.guild_id}/${channel}/${messageId}`;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/run.ts
+
+
+
+
+/** Whether this outcome must ping someone on the destination's platform. */
+function pingDue(inputs, d) {
+    const m = inputs.notification.mentions;
+    return d.platform === 'slack' ? Boolean(m?.slack.length) : Boolean(m?.discord.length);
+}
+/**
+ * `main` is the message a later step can edit. A failed edit followed by a delivered new post
+ * is a delivery (the outcome reached the channel); an edit and its ping must both arrive.
+ */
+function outcome(d, steps, main) {
+    const fellBack = steps.length === 2 && steps[0].send === 'edit' && steps[1].send === 'post';
+    return {
+        destination: d,
+        ok: fellBack ? steps[1].ok : steps.every((s) => s.ok),
+        steps,
+        messageId: main?.ok ? main.messageId : undefined,
+        channel: main?.ok ? main.channel : undefined,
+        cancelled: steps.some((s) => s.cancelled) || undefined,
+    };
+}
+class Flow {
+    inputs;
+    deps;
+    bodies;
+    deadline;
+    startedAt;
+    constructor(inputs, deps) {
+        this.inputs = inputs;
+        this.deps = deps;
+        const random = deps.random ?? Math.random;
+        this.bodies = new Bodies(inputs, `${deps.clock.now().toString(36)}-${random().toString(36).slice(2, 12)}`);
+        this.startedAt = deps.clock.now();
+        this.deadline = this.startedAt + inputs.totalTimeoutMs;
+    }
+    options(extra = {}) {
+        const { deps, inputs } = this;
+        return {
+            http: deps.http,
+            clock: deps.clock,
+            random: deps.random,
+            signal: deps.signal,
+            redact: deps.redact,
+            timeoutMs: inputs.timeoutMs,
+            retries: inputs.retries,
+            deadline: this.deadline,
+            log: deps.log,
+            ...extra,
+        };
+    }
+    /** A look-up for our Slack marker after a gateway error (from a little before we started). */
+    slackVerify(d, threadTs) {
+        if (this.inputs.payloadSlack && !threadTs)
+            return undefined; // a given payload has no marker
+        const opts = {
+            http: this.deps.http,
+            timeoutMs: this.inputs.timeoutMs,
+            signal: this.deps.signal,
+        };
+        return slackMarkerLookup(d, this.bodies.markerId, this.startedAt - 60_000, opts, threadTs);
+    }
+    post(d) {
+        if (d.kind === 'slack-webhook')
+            return deliver(d, this.bodies.slackWebhook(), this.options({ send: 'post' }));
+        if (d.kind === 'slack-api')
+            return deliver(d, this.bodies.slackPost(d), this.options({ send: 'post', verify: this.slackVerify(d) }));
+        return deliver(d, this.bodies.discordPost(), this.options({ send: 'post' }));
+    }
+    edit(d) {
+        const body = d.kind === 'slack-api' ? this.bodies.slackUpdate(d, d.ts) : this.bodies.discordEdit();
+        return deliver(d, body, this.options({ send: 'edit' }));
+    }
+    async ping(d, messageId) {
+        if (d.kind === 'slack-api')
+            return deliver(d, this.bodies.slackPing(d, messageId), this.options({ send: 'ping', verify: this.slackVerify(d, messageId) }));
+        const link = await discordMessageLink(d, messageId, {
+            http: this.deps.http,
+            timeoutMs: Math.min(this.inputs.timeoutMs, Math.max(1, this.deadline - this.deps.clock.now())),
+            signal: this.deps.signal,
+        });
+        return deliver(d, this.bodies.discordPing(link), this.options({ send: 'ping' }));
+    }
+    async destination(d) {
+        if (d.kind === 'slack-api' && !d.channel)
+            return {
+                destination: d,
+                ok: false,
+                steps: [],
+                error: 'slack-channel is empty, so there is nowhere to post (in an outcome step: the started post failed; give the channel ID as a fallback, e.g. `steps.started.outputs.slack-channel-id || env.SLACK_CHANNEL`)',
+            };
+        if (d.kind === 'slack-webhook' || defaultSend(d) !== 'edit') {
+            const post = await this.post(d);
+            return outcome(d, [post], post);
+        }
+        const edit = await this.edit(d);
+        if (!edit.ok) {
+            if (edit.cancelled)
+                return outcome(d, [edit]);
+            const post = await this.post(d);
+            return outcome(d, [edit, post], post);
+        }
+        const messageId = edit.messageId ?? (d.kind === 'slack-api' ? d.ts : d.messageId);
+        if (!pingDue(this.inputs, d))
+            return outcome(d, [edit], { ...edit, messageId });
+        const ping = await this.ping(d, messageId);
+        return outcome(d, [edit, ping], { ...edit, messageId });
+    }
+}
+/** Sends to every destination at once; one failing never stops the others. */
+function run(inputs, deps) {
+    const flow = new Flow(inputs, deps);
+    return Promise.all(inputs.destinations.map((d) => flow.destination(d)));
+}
+
+
+/***/ }),
+
+/***/ 389:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DJ: () => (/* binding */ STATUS_STYLE),
+/* harmony export */   QL: () => (/* binding */ defaultTitle),
+/* harmony export */   bb: () => (/* binding */ hexColor),
+/* harmony export */   f: () => (/* binding */ STATUSES),
+/* harmony export */   i$: () => (/* binding */ parseStatus)
+/* harmony export */ });
 // Where a deploy stands, and how each state looks on both platforms.
 const STATUSES = [
     'started',
@@ -29087,413 +30000,6 @@ function defaultTitle(status, environment, version) {
     return status === 'info' ? `${what}: update` : `${what} ${STATUS_STYLE[status].verb}`;
 }
 
-;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/notification.ts
-
-function buildNotification(input, context, now) {
-    const style = STATUS_STYLE[input.status];
-    const fields = [];
-    const add = (name, value, url) => value && fields.push({ name, value, url, inline: true });
-    add('Environment', input.environment);
-    add('Version', input.version);
-    add('Repository', context.repository, context.repositoryUrl || undefined);
-    add('Ref', context.ref);
-    add('Commit', context.shortSha, context.commitUrl || undefined);
-    add('Actor', context.actor);
-    add('Workflow', context.workflow, context.runUrl || undefined);
-    // An empty value would make Discord reject the embed; a dash says "nothing" on both platforms.
-    for (const [name, value] of input.fields)
-        fields.push({ name, value: value || '—', inline: value.length <= 40 });
-    return {
-        status: input.status,
-        emoji: style.emoji,
-        color: style.color,
-        title: input.title || defaultTitle(input.status, input.environment, input.version),
-        message: input.message,
-        fields,
-        context,
-        mentions: input.mentionOn.has(input.status) ? input.mentions : undefined,
-        username: input.username,
-        avatarUrl: input.avatarUrl,
-        timestamp: now.toISOString(),
-    };
-}
-/** Plain text of the whole message, for Slack's notification fallback and the job summary preview. */
-function plainText(n) {
-    const lines = [`${n.emoji} ${n.title}`];
-    if (n.message)
-        lines.push(n.message);
-    for (const f of n.fields)
-        lines.push(`${f.name}: ${f.value}`);
-    if (n.context.runUrl)
-        lines.push(`Run: ${n.context.runUrl}`);
-    return lines.join('\n');
-}
-
-;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/slack-message.ts
-// The Slack message: a one-line `text` (notification fallback, and where mentions ping) above
-// a coloured attachment holding Block Kit blocks. Built as an object; serialised once by the caller.
-
-
-const SLACK_LIMITS = {
-    /** Top-level text we send (Slack accepts more, but a notification line should be short). */
-    text: 3000,
-    header: 150,
-    sectionText: 3000,
-    sectionFields: 10,
-    fieldText: 2000,
-    contextText: 2000,
-    blocks: 50,
-};
-/** Text for mrkdwn: Slack requires &, < and > escaped so user text cannot form links or mentions. */
-function escapeMrkdwn(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/** Escaped text cut to `max`, never ending in half an entity such as `&am`. */
-function fitMrkdwn(text, max) {
-    const escaped = escapeMrkdwn(text);
-    const cut = truncateText(escaped, max, 'utf16');
-    if (cut === escaped)
-        return cut;
-    return cut.replace(/&[a-z]{0,3}…$/, ELLIPSIS);
-}
-function slack_message_link(url, text) {
-    // A URL we build from GITHUB_* values; `|` and `>` would end the link early.
-    return url ? `<${url.replace(/[|>]/g, encodeURIComponent)}|${text}>` : text;
-}
-function buildSlackMessage(n) {
-    const mention = n.mentions?.slack.length ? `${n.mentions.slack.join(' ')} ` : '';
-    const text = mention + fitMrkdwn(`${n.emoji} ${n.title}`, SLACK_LIMITS.text - mention.length);
-    const blocks = [
-        {
-            type: 'header',
-            text: {
-                type: 'plain_text',
-                text: truncateText(`${n.emoji} ${n.title}`, SLACK_LIMITS.header, 'utf16'),
-                emoji: true,
-            },
-        },
-    ];
-    if (n.message)
-        blocks.push({
-            type: 'section',
-            text: { type: 'mrkdwn', text: fitMrkdwn(n.message, SLACK_LIMITS.sectionText) },
-        });
-    const context = n.context.runUrl
-        ? [
-            slack_message_link(n.context.runUrl, escapeMrkdwn(`${n.context.workflow || 'Workflow'} run #${n.context.runNumber}`)),
-        ]
-        : [];
-    const fieldBlocks = [];
-    for (let i = 0; i < n.fields.length; i += SLACK_LIMITS.sectionFields) {
-        const group = n.fields.slice(i, i + SLACK_LIMITS.sectionFields).map((f) => {
-            const name = `*${fitMrkdwn(f.name, 200)}*\n`;
-            // The name takes room out of the field's 2000; the value (and its link) gets the rest.
-            const room = SLACK_LIMITS.fieldText - name.length - (f.url ? f.url.length + 3 : 0);
-            return { type: 'mrkdwn', text: name + slack_message_link(f.url, fitMrkdwn(f.value, Math.max(1, room))) };
-        });
-        fieldBlocks.push({ type: 'section', fields: group });
-    }
-    const room = SLACK_LIMITS.blocks - blocks.length - (context.length ? 1 : 0);
-    if (fieldBlocks.length > room) {
-        const kept = fieldBlocks.slice(0, room - 1);
-        const omitted = n.fields.length - kept.length * SLACK_LIMITS.sectionFields;
-        kept.push({
-            type: 'context',
-            elements: [
-                {
-                    type: 'mrkdwn',
-                    text: `${ELLIPSIS} ${omitted} more field${omitted === 1 ? '' : 's'} not shown`,
-                },
-            ],
-        });
-        blocks.push(...kept);
-    }
-    else {
-        blocks.push(...fieldBlocks);
-    }
-    if (context.length)
-        blocks.push({
-            type: 'context',
-            elements: [
-                {
-                    type: 'mrkdwn',
-                    text: truncateText(context.join(' · '), SLACK_LIMITS.contextText, 'utf16'),
-                },
-            ],
-        });
-    const message = {
-        text,
-        attachments: [
-            {
-                color: hexColor(n.color),
-                fallback: fitMrkdwn(`${n.emoji} ${n.title}`, SLACK_LIMITS.text),
-                blocks,
-            },
-        ],
-        unfurl_links: false,
-        unfurl_media: false,
-    };
-    if (n.username)
-        message.username = n.username;
-    if (n.avatarUrl)
-        message.icon_url = n.avatarUrl;
-    return message;
-}
-
-;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/notify.ts
-// The action: read and check every input (masking secrets first), build each platform's
-// payload once, send to every destination at once, then report in outputs, log and summary.
-
-
-
-
-
-
-
-
-
-/** Registers every webhook URL (and its secret path parts) and the token with the log masker. */
-function maskSecrets(runner, inputs) {
-    for (const name of ['slack-webhook-url', 'discord-webhook-url']) {
-        for (const line of inputs.raw(name).split(/\r?\n/)) {
-            const url = line.trim();
-            if (!url)
-                continue;
-            (0,src/* maskUrl */.yP)(runner, url);
-            // The last path segment is the webhook's secret on both platforms: masked on its own too.
-            const last = url.split(/[?#]/)[0].replace(/\/+$/, '').split('/').pop();
-            if (last && last.length >= 8)
-                runner.setSecret(last);
-        }
-    }
-    runner.setSecret(inputs.raw('slack-token').trim());
-}
-function parseJsonObject(text, input) {
-    if (!text)
-        return undefined;
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (err) {
-        throw new src/* InputError */.dz(input, `is not valid JSON (${err instanceof Error ? err.message : String(err)})`);
-    }
-    if (!value || typeof value !== 'object' || Array.isArray(value))
-        throw new src/* InputError */.dz(input, 'must be a JSON object ({...})');
-    if (Object.keys(value).length === 0)
-        throw new src/* InputError */.dz(input, 'must not be an empty object');
-    return value;
-}
-function parseMentionOn(items) {
-    const set = new Set();
-    for (const item of items) {
-        const s = item.toLowerCase();
-        if (s === 'always')
-            STATUSES.forEach((x) => set.add(x));
-        else if (s === 'never')
-            continue;
-        else {
-            const status = parseStatus(s);
-            if (!status)
-                throw new src/* InputError */.dz('mention-on', `expected statuses (${STATUSES.join(', ')}), always or never, got '${item}'`);
-            set.add(status);
-        }
-    }
-    return set;
-}
-function readConfig(runner, now) {
-    const inputs = new src/* Inputs */.G0(runner);
-    maskSecrets(runner, inputs);
-    const allowAny = inputs.boolean('allow-any-url', false);
-    const statusText = inputs.string('status', 'info');
-    const status = parseStatus(statusText);
-    if (!status)
-        throw new src/* InputError */.dz('status', `expected one of ${STATUSES.join(', ')} (or success/failure/cancelled from job.status), got '${statusText}'`);
-    const slackHooks = parseSlackWebhooks(inputs.lines('slack-webhook-url'), allowAny);
-    const discordHooks = parseDiscordWebhooks(inputs.lines('discord-webhook-url'), allowAny, inputs.lines('discord-message-id'));
-    if (inputs.lines('discord-message-id').length && !discordHooks.length)
-        throw new src/* InputError */.dz('discord-message-id', 'needs discord-webhook-url (the webhook that posted the message)');
-    const token = inputs.string('slack-token');
-    const channel = inputs.string('slack-channel');
-    const ts = inputs.string('slack-ts');
-    const apiUrl = parseSlackApiUrl(inputs.string('slack-api-url', 'https://slack.com/api'), allowAny);
-    if (token && !channel)
-        throw new src/* InputError */.dz('slack-channel', 'is required with slack-token (a channel ID like C0123456789, or #name for new posts)');
-    if (channel && !token)
-        throw new src/* InputError */.dz('slack-token', 'is required with slack-channel (a bot token with chat:write)');
-    if (ts && !token)
-        throw new src/* InputError */.dz('slack-ts', 'needs slack-token and slack-channel: incoming webhooks cannot edit messages, only chat.update can');
-    if (ts && !/^\d+\.\d+$/.test(ts))
-        throw new src/* InputError */.dz('slack-ts', `expected a message timestamp like 1712345678.123456, got '${ts}'`);
-    const slackApi = token
-        ? [
-            {
-                kind: 'slack-api',
-                platform: 'slack',
-                label: `Slack API (${channel})`,
-                apiUrl,
-                token,
-                channel,
-                ts: ts || undefined,
-            },
-        ]
-        : [];
-    const destinations = [...slackHooks, ...slackApi, ...discordHooks];
-    if (!destinations.length)
-        throw new src/* InputError */.dz('slack-webhook-url', 'no destination given: set slack-webhook-url, discord-webhook-url, or slack-token with slack-channel');
-    const mentionItems = inputs
-        .raw('mention')
-        .split(/[\s,]+/)
-        .filter(Boolean);
-    const parsedMentions = parseMentions(mentionItems);
-    if ('bad' in parsedMentions)
-        throw new src/* InputError */.dz('mention', `'${parsedMentions.bad}' is not a mention; expected ${MENTION_FORMS}`);
-    const mentions = mentionItems.length ? parsedMentions.mentions : undefined;
-    const mentionOn = parseMentionOn(inputs.list('mention-on').length ? inputs.list('mention-on') : ['failure', 'rolled-back']);
-    const username = inputs.string('username');
-    // Discord refuses the whole message (50035) for these names; say so before anything is sent.
-    if (discordHooks.length && /discord|clyde/i.test(username))
-        throw new src/* InputError */.dz('username', `Discord does not accept a webhook name containing 'discord' or 'clyde', got '${username}'`);
-    const avatarUrl = inputs.string('avatar-url');
-    if (avatarUrl && !/^https?:\/\/[^\s]+$/.test(avatarUrl))
-        throw new src/* InputError */.dz('avatar-url', `expected an http(s) image URL, got '${avatarUrl}'`);
-    const notification = buildNotification({
-        status,
-        title: inputs.string('title'),
-        // Free text keeps its inner line breaks and indentation; only the ends are trimmed.
-        message: inputs
-            .raw('message')
-            .replace(/^\s*\n/, '')
-            .trimEnd(),
-        environment: inputs.string('environment'),
-        version: inputs.string('version'),
-        fields: inputs.pairs('fields', ':', '`Name: value`'),
-        mentions,
-        mentionOn,
-        username,
-        avatarUrl,
-    }, readGithubContext(runner.env), now);
-    const timeoutMs = inputs.duration('timeout', '10s', { min: 100, max: 300_000 });
-    return {
-        destinations,
-        notification,
-        payloadSlack: parseJsonObject(inputs.string('payload-slack'), 'payload-slack'),
-        payloadDiscord: parseJsonObject(inputs.string('payload-discord'), 'payload-discord'),
-        failOnError: inputs.boolean('fail-on-error', false),
-        timeoutMs,
-        retries: inputs.integer('retries', 3, { min: 0, max: 10 }),
-        totalTimeoutMs: inputs.duration('total-timeout', '60s', { min: timeoutMs, max: 3_600_000 }),
-    };
-}
-/** The serialised body for each kind of destination: each object is stringified exactly once. */
-function buildBodies(config) {
-    const n = config.notification;
-    const cache = new Map();
-    const once = (key, make) => {
-        if (!cache.has(key))
-            cache.set(key, JSON.stringify(make()));
-        return cache.get(key);
-    };
-    const slack = () => config.payloadSlack ?? buildSlackMessage(n);
-    const discord = () => config.payloadDiscord ?? buildDiscordMessage(n);
-    return (d) => {
-        if (d.kind === 'slack-webhook')
-            return once('slack-webhook', slack);
-        if (d.kind === 'discord-webhook') {
-            if (!d.messageId)
-                return once('discord-post', discord);
-            return once('discord-edit', () => {
-                if (config.payloadDiscord)
-                    return config.payloadDiscord;
-                // An edit cannot change who posted; those fields are for new messages only.
-                const { username: _u, avatar_url: _a, ...edit } = buildDiscordMessage(n);
-                return edit;
-            });
-        }
-        if (d.ts) {
-            return once('slack-update', () => {
-                const { username: _u, icon_url: _i, unfurl_links: _l, unfurl_media: _m, ...update } = slack();
-                return {
-                    channel: d.channel,
-                    ...(config.payloadSlack ? config.payloadSlack : update),
-                    ts: d.ts,
-                };
-            });
-        }
-        return once('slack-post', () => ({ channel: d.channel, ...slack() }));
-    };
-}
-function fence(text) {
-    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-    const f = '`'.repeat(longest + 1);
-    return `${f}text\n${text}\n${f}`;
-}
-function resultText(r) {
-    if (r.ok)
-        return `✅ ${r.action === 'update' ? 'updated' : 'posted'}`;
-    return `${r.uncertain ? '❓' : '❌'} ${r.error}`;
-}
-function summaryMarkdown(n, results, overrides = []) {
-    const rows = results.map((r) => [
-        r.destination.label,
-        resultText(r),
-        r.attempts,
-        r.messageId ?? '',
-    ]);
-    const note = overrides.length ? ` (${overrides.join(' and ')} sent as given instead)` : '';
-    return [
-        (0,src/* heading */.R_)(`${n.emoji} ${n.title}`),
-        (0,src/* table */.tp)(['Destination', 'Result', 'Attempts', 'Message ID / ts'], rows),
-        (0,src/* details */.zH)(`Message preview${note}`, fence(plainText(n))),
-    ].join('\n');
-}
-async function notify(runner, deps) {
-    const config = readConfig(runner, new Date(deps.clock.now()));
-    const body = buildBodies(config);
-    const deadline = deps.clock.now() + config.totalTimeoutMs;
-    const n = config.notification;
-    const results = await runner.group(`${STATUS_STYLE[n.status].emoji} Notifying ${config.destinations.length} destination${config.destinations.length === 1 ? '' : 's'}: ${n.title}`, async () => {
-        const all = await Promise.all(config.destinations.map((d) => deliver(d, body(d), {
-            http: deps.http,
-            clock: deps.clock,
-            random: deps.random,
-            timeoutMs: config.timeoutMs,
-            retries: config.retries,
-            deadline,
-            log: (line) => runner.info(runner.redact(line)),
-        })));
-        for (const r of all)
-            runner.info(runner.redact(`${r.destination.label}: ${resultText(r)}${r.messageId ? ` (${r.messageId})` : ''}, ${r.attempts} attempt${r.attempts === 1 ? '' : 's'}`));
-        return all;
-    });
-    const sent = (platform) => {
-        const mine = results.filter((r) => r.destination.platform === platform);
-        return mine.length > 0 && mine.every((r) => r.ok);
-    };
-    runner.setOutput('slack-sent', sent('slack'));
-    runner.setOutput('discord-sent', sent('discord'));
-    const discordIds = results
-        .filter((r) => r.destination.kind === 'discord-webhook')
-        .map((r) => r.messageId ?? '');
-    runner.setOutput('discord-message-id', discordIds.join('\n'));
-    const api = results.find((r) => r.destination.kind === 'slack-api');
-    runner.setOutput('slack-ts', api?.messageId ?? '');
-    runner.setOutput('slack-channel-id', api?.channel ?? '');
-    const overrides = [
-        config.payloadSlack ? 'payload-slack' : '',
-        config.payloadDiscord ? 'payload-discord' : '',
-    ].filter(Boolean);
-    runner.appendSummary(summaryMarkdown(n, results, overrides));
-    const failed = results.filter((r) => !r.ok);
-    if (!failed.length)
-        return;
-    const lines = failed.map((r) => `${r.destination.label}: ${r.error}`);
-    if (config.failOnError)
-        throw new src/* ActionError */.lZ(`Notification not delivered to ${failed.length} of ${results.length} destination${results.length === 1 ? '' : 's'}: ${lines.join('; ')}`);
-    for (const line of lines)
-        runner.warning(runner.redact(`Notification not delivered — ${line}`));
-}
-
 
 /***/ }),
 
@@ -29507,19 +30013,20 @@ __nccwpck_require__.d(__webpack_exports__, {
   j$: () => (/* reexport */ HttpError),
   dz: () => (/* reexport */ InputError),
   G0: () => (/* reexport */ Inputs),
-  by: () => (/* reexport */ Runner),
   zH: () => (/* reexport */ details),
   R_: () => (/* reexport */ heading),
   aj: () => (/* reexport */ httpRequest),
   yP: () => (/* reexport */ maskUrl),
   mu: () => (/* reexport */ parseRetryAfter),
+  VH: () => (/* reexport */ preview),
+  F8: () => (/* reexport */ redactThenCut),
   L5: () => (/* reexport */ retry),
   Cs: () => (/* reexport */ runAction),
   ml: () => (/* reexport */ systemClock),
   tp: () => (/* reexport */ table)
 });
 
-// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, Deadline, MAX_TIMER_MS, ProcessError, allowedRoots, backoffDelay, cell, code, errorMessage, formatCommand, formatDuration, formatFileCommand, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, parseBoolean, parseDuration, parseInteger, parseLines, parseList, parsePairs, preview, printableCommand, redactThenCut, runProcess, safeUrl, secretArgValues, throwIfCancelled, toolkitBackend, workspacePath, workspaceRoot
+// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, Deadline, MAX_TIMER_MS, ProcessError, Runner, allowedRoots, backoffDelay, cell, code, errorMessage, formatCommand, formatDuration, formatFileCommand, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, parseBoolean, parseDuration, parseInteger, parseLines, parseList, parsePairs, printableCommand, runProcess, safeUrl, secretArgValues, throwIfCancelled, toolkitBackend, workspacePath, workspaceRoot
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");

@@ -142,17 +142,22 @@ describe('bad-release: the new pods crash-loop', () => {
     });
   });
 
-  test('the started message is edited to rolled back, saying what failed and where it went', () => {
-    for (const platform of ['slack', 'discord'] as const) {
+  test('the started message is edited to rolled back, and a new message pings @here (an edit notifies nobody)', () => {
+    const revert = ours(s.result, 'bump-helm-values')[1];
+    for (const [platform, ping] of [
+      ['slack', '<!here>'],
+      ['discord', '@here'],
+    ] as const) {
       const messages = chat(s.result, platform);
-      expect(messages).toHaveLength(1);
-      expect(messages[0].via).toHaveLength(2);
-      expect(messages[0].final).toContain(
+      expect(messages.map((m) => m.via.length)).toEqual([2, 1]);
+      const [started, alert] = messages;
+      expect(started.final).toContain(
         'Deployment of 1.5.1 to production failed and was rolled back',
       );
-      expect(messages[0].final).toContain('Rollout: deployment/shop-api.');
-      expect(messages[0].final).toContain('Rolled back to revision 3');
-      expect(messages[0].pings).toEqual([]);
+      expect(started.final).toContain(`Git revert: ${revert.outputs['commit-sha']}.`);
+      expect(started.pings).toEqual([]);
+      expect(alert.final).toContain('Deployment of 1.5.1 to production failed and was rolled back');
+      expect(alert.pings).toEqual([ping]);
     }
     expect(ours(s.result, 'slack-discord-notify')[1].inputs.status).toBe('rolled-back');
   });
@@ -196,11 +201,12 @@ describe('failed-health: ready pods, failing smoke test', () => {
     expect(s.result.gitHistory.map((c) => c.tag)).toEqual(['1.4.2', '1.5.2', '1.4.2']);
   });
 
-  test('the final message names the failed smoke test and its last status', () => {
+  test('the alert names the failed smoke test and its last status, and pings @here', () => {
     for (const platform of ['slack', 'discord'] as const) {
-      const [m] = chat(s.result, platform);
-      expect(m.final).toContain('failed and was rolled back');
-      expect(m.final).toContain('Health: failure (last status 503)');
+      const [started, alert] = chat(s.result, platform);
+      expect(started.final).toContain('failed and was rolled back');
+      expect(alert.final).toContain('all 5 attempts failed; last: status 503');
+      expect(alert.pings).toHaveLength(1);
     }
   });
 

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../harness/run-action';
 import { validateWorkflow, type Finding } from './language-service';
+import { PENDING_FINDINGS } from './pending-findings';
 import { THIRD_PARTY_PINS } from './pins';
 
 const files = ['examples', '.github/workflows'].flatMap((dir) =>
@@ -79,12 +80,20 @@ describe('the language service', () => {
 });
 
 describe.each(files)('%s', (file) => {
-  test('passes GitHub’s language service without an error or a warning', async () => {
+  test('passes GitHub’s language service without an error or a warning (but the pending ones)', async () => {
     const findings = await validateWorkflow(
       ROOT,
       file,
       readFileSync(path.join(ROOT, file), 'utf8'),
     );
-    expect(findings.map(show)).toEqual([]);
+    const pending = PENDING_FINDINGS.filter((p) => p.file === file);
+    const isPending = (f: Finding) =>
+      pending.some((p) => p.line === f.line && p.message === f.message);
+    expect(findings.filter((f) => !isPending(f)).map(show)).toEqual([]);
+    // A pending finding that is gone is fixed: its line in pending-findings.ts must go too.
+    const gone = pending.filter(
+      (p) => !findings.some((f) => f.line === p.line && f.message === p.message),
+    );
+    expect(gone).toEqual([]);
   });
 });

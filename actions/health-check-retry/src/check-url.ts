@@ -1,24 +1,18 @@
 // The per-URL loop: request, judge, wait (backoff or Retry-After), until healthy `success-threshold`
 // times in a row, attempts run out, or the overall deadline leaves no room for another wait.
-import {
-  backoffDelay,
-  retry,
-  safeUrl,
-  type Clock,
-  type Deadline,
-  type HttpRequest,
-  type HttpResponse,
-} from '@cicd-actions/core';
+import { backoffDelay, retry, safeUrl, type Clock, type Deadline } from '@cicd-actions/core';
+import { MATCH_LIMIT_MS, type BodyMatch, type BodyMatcher } from './body-matcher';
 import {
   classifyFault,
   classifyResponse,
   MAX_BODY_BYTES,
   type AttemptVerdict,
 } from './classify-attempt';
-import type { HealthCheckConfig } from './config';
+import type { HealthCheckConfig } from './inputs';
 import { formatWait } from './format';
+import { fetchFollowing, type SendRequest } from './redirects';
 
-export type SendRequest = (req: HttpRequest) => Promise<HttpResponse>;
+export type { SendRequest } from './redirects';
 
 export interface AttemptRecord {
   n: number;
@@ -28,6 +22,8 @@ export interface AttemptRecord {
   ok: boolean;
   status?: number;
   error?: string;
+  /** HTTP requests this attempt sent (redirects followed add one each). */
+  requests: number;
 }
 
 export interface UrlResult {
@@ -37,6 +33,7 @@ export interface UrlResult {
   attempts: AttemptRecord[];
   /** Why the loop gave up; undefined when healthy. */
   gaveUp?: string;
+  cancelled?: boolean;
 }
 
 export interface CheckDeps {
@@ -49,24 +46,107 @@ export interface CheckDeps {
   log: (line: string) => void;
   /** Trusted CAs for https (public roots + ca-cert), when ca-cert is set. */
   ca?: string;
+  /** Time-limited expected-body matching (a worker); in-thread when absent. */
+  matcher?: BodyMatcher;
+  /** Cancels the request in flight and any wait. */
+  signal?: AbortSignal;
+  redact?: (text: string) => string;
 }
 
 /** Long waits report progress this often, so a log never looks stuck. */
 export const HEARTBEAT_MS = 30_000;
 
-/** Sleeps `ms`, logging the time still to wait every HEARTBEAT_MS. */
+/** Sleeps `ms` (less when cancelled), logging the time still to wait every HEARTBEAT_MS. */
+/** The clock retry() waits on: each long wait says how long is left. */
+function progressClock(clock: Clock, deadline: Deadline, log: (line: string) => void): Clock {
+  return {
+    now: () => clock.now(),
+    sleep: (ms, signal) =>
+      sleepWithProgress(
+        clock,
+        ms,
+        (left) =>
+          log(
+            `still waiting: next attempt in ${formatWait(left)}, ${formatWait(deadline.remaining())} left`,
+          ),
+        signal,
+      ),
+  };
+}
+
+function backoffOf(cfg: HealthCheckConfig) {
+  return {
+    initialMs: cfg.retryDelayMs,
+    maxMs: cfg.maxDelayMs,
+    strategy: cfg.backoff,
+    jitter: cfg.jitter,
+  };
+}
+
 export async function sleepWithProgress(
   clock: Clock,
   ms: number,
   onTick: (leftMs: number) => void,
+  signal?: AbortSignal,
 ): Promise<void> {
   const end = clock.now() + ms;
   for (;;) {
     const left = end - clock.now();
-    if (left <= 0) return;
-    await clock.sleep(Math.min(left, HEARTBEAT_MS));
+    if (left <= 0 || signal?.aborted) return;
+    await clock.sleep(Math.min(left, HEARTBEAT_MS), signal);
+    if (signal?.aborted) return;
     const after = end - clock.now();
     if (after > 0) onTick(after);
+  }
+}
+
+/** One attempt: the request (and its redirects), the body check, the verdict. */
+async function attemptOnce(
+  url: URL,
+  cfg: HealthCheckConfig,
+  deps: CheckDeps,
+): Promise<{ verdict: AttemptVerdict; requests: number }> {
+  const { clock, deadline } = deps;
+  const limit = Math.min(cfg.attemptTimeoutMs, deadline.remaining());
+  let requests = 1;
+  try {
+    const fetched = await fetchFollowing(
+      deps.request,
+      {
+        url,
+        method: cfg.method,
+        headers: cfg.headers,
+        body: cfg.body,
+        timeoutMs: limit,
+        maxBodyBytes: MAX_BODY_BYTES,
+        insecure: cfg.insecure,
+        ca: deps.ca,
+        signal: deps.signal,
+      },
+      cfg.followRedirects,
+      clock,
+    );
+    requests = fetched.requests;
+    const { body, truncated } = fetched.res;
+    // In the worker when there is a body check to do; its time comes out of the deadline.
+    const bodyMatch: BodyMatch | undefined =
+      cfg.expect.bodyPattern && deps.matcher && !truncated
+        ? await deps.matcher.match(
+            body.toString('utf8'),
+            Math.min(MATCH_LIMIT_MS, deadline.remaining()),
+          )
+        : undefined;
+    const verdict = classifyResponse(fetched.res, cfg.expect, clock.now(), {
+      bodyMatch,
+      notFollowed: fetched.notFollowed,
+      redact: deps.redact,
+    });
+    return { verdict, requests };
+  } catch (err) {
+    return {
+      verdict: classifyFault(err, limit < cfg.attemptTimeoutMs ? limit : undefined),
+      requests,
+    };
   }
 }
 
@@ -83,26 +163,8 @@ export async function checkUrl(
   let last: AttemptVerdict | undefined;
 
   const attempt = async (n: number) => {
-    const limit = Math.min(cfg.attemptTimeoutMs, deadline.remaining());
     const started = clock.now();
-    let verdict: AttemptVerdict;
-    try {
-      const res = await deps.request({
-        url,
-        method: cfg.method,
-        headers: cfg.headers,
-        body: cfg.body,
-        timeoutMs: limit,
-        maxBodyBytes: MAX_BODY_BYTES,
-        followRedirects: cfg.followRedirects,
-        maxRedirects: 10,
-        insecure: cfg.insecure,
-        ca: deps.ca,
-      });
-      verdict = classifyResponse(res, cfg.expect, clock.now());
-    } catch (err) {
-      verdict = classifyFault(err, limit < cfg.attemptTimeoutMs ? limit : undefined);
-    }
+    const { verdict, requests } = await attemptOnce(url, cfg, deps);
     const latencyMs = Math.max(0, clock.now() - started);
     last = verdict;
     const record: AttemptRecord = {
@@ -112,6 +174,7 @@ export async function checkUrl(
       ok: verdict.ok,
       status: verdict.status,
       error: verdict.error,
+      requests,
     };
     attempts.push(record);
     const what = verdict.status !== undefined ? `HTTP ${verdict.status}` : 'no response';
@@ -133,37 +196,16 @@ export async function checkUrl(
       return { done: false as const, fatal: true, value: record };
     const wait = verdict.ok
       ? cfg.retryDelayMs
-      : (verdict.retryAfterMs ??
-        backoffDelay(
-          failStreak,
-          {
-            initialMs: cfg.retryDelayMs,
-            maxMs: cfg.maxDelayMs,
-            strategy: cfg.backoff,
-            jitter: cfg.jitter,
-          },
-          deps.random,
-        ));
+      : (verdict.retryAfterMs ?? backoffDelay(failStreak, backoffOf(cfg), deps.random));
     return { done: false as const, retryAfterMs: wait, value: record };
   };
 
-  const progressClock: Clock = {
-    now: () => clock.now(),
-    sleep: (ms) =>
-      sleepWithProgress(clock, ms, (left) =>
-        log(
-          `still waiting: next attempt in ${formatWait(left)}, ${formatWait(deadline.remaining())} left`,
-        ),
-      ),
-  };
   const outcome = await retry(attempt, {
-    initialMs: cfg.retryDelayMs,
-    maxMs: cfg.maxDelayMs,
-    strategy: cfg.backoff,
-    jitter: cfg.jitter,
+    signal: deps.signal,
+    ...backoffOf(cfg),
     maxAttempts: max,
     deadline: deadline.at,
-    clock: progressClock,
+    clock: progressClock(clock, deadline, log),
     random: deps.random,
     onWait: (ms, n) => {
       const state = last?.ok
@@ -176,7 +218,11 @@ export async function checkUrl(
   });
 
   const result: UrlResult = { url: safeUrl(url), healthy: outcome.done, attempts };
-  if (!outcome.done) result.gaveUp = gaveUpReason(outcome.stopped, attempts.length, cfg, last);
+  if (deps.signal?.aborted && !outcome.done) {
+    result.cancelled = true;
+    result.gaveUp = `cancelled after ${attempts.length} attempt${attempts.length === 1 ? '' : 's'}`;
+  } else if (!outcome.done)
+    result.gaveUp = gaveUpReason(outcome.stopped, attempts.length, cfg, last);
   return result;
 }
 

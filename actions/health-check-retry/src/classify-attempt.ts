@@ -1,9 +1,20 @@
 // Turns one request's response (or network fault) into a verdict: healthy or why not.
 import { HttpError, errorMessage, parseRetryAfter, type HttpResponse } from '@cicd-actions/core';
+import type { BodyMatch } from './body-matcher';
 import { formatWait } from './format';
 import { statusExpected } from './expected-status';
 import { describeJsonValue, evaluateJsonPath, jsonValueMatches } from './expected-json';
-import type { Expectations } from './config';
+import type { Expectations } from './inputs';
+import { preview } from '@cicd-actions/core';
+
+export interface ClassifyOptions {
+  /** The body check's result, from the time-limited matcher (else matched here, in-thread). */
+  bodyMatch?: BodyMatch;
+  /** Why a 3xx was not followed (follow-redirects: same-host). */
+  notFollowed?: string;
+  /** Blanks secrets in body excerpts before they are cut. */
+  redact?: (text: string) => string;
+}
 
 export interface AttemptVerdict {
   ok: boolean;
@@ -26,37 +37,63 @@ export function classifyResponse(
   res: Pick<HttpResponse, 'status' | 'headers' | 'body' | 'truncated'>,
   expect: Expectations,
   now: number,
+  opts: ClassifyOptions = {},
 ): AttemptVerdict {
   const status = res.status;
   const short = String(status);
+  const redact = opts.redact ?? ((t: string) => t);
   if (!statusExpected(expect.status, status)) {
-    const retryAfterMs = RETRY_AFTER_STATUSES.has(status)
+    // 0 or a date in the past says "now": the normal delay applies, not a burst of requests.
+    const asked = RETRY_AFTER_STATUSES.has(status)
       ? parseRetryAfter(res.headers['retry-after'], now)
       : undefined;
+    const why = opts.notFollowed ? ` (${opts.notFollowed})` : '';
     return {
       ok: false,
       status,
       short,
-      error: `status ${status}, expected ${expect.status.text}`,
-      retryAfterMs,
+      error: `status ${status}${why}, expected ${expect.status.text}`,
+      retryAfterMs: asked !== undefined && asked > 0 ? asked : undefined,
     };
   }
+  // Without a body check the body is read up to the cap and ignored: its size is not health.
+  if (!expect.bodyPattern && expect.json.length === 0) return { ok: true, status, short };
   if (res.truncated)
     return {
       ok: false,
       status,
       short: 'too large',
-      error: 'body larger than 1 MiB (reading stopped); a health response should be small',
+      error: `body larger than 1 MiB (reading stopped); ${expect.bodyPattern ? 'expected-body' : 'expected-json'} needs the whole body`,
     };
-  if (!expect.bodyPattern && expect.json.length === 0) return { ok: true, status, short };
-  const text = res.body.toString('utf8');
-  if (expect.bodyPattern && !expect.bodyPattern.test(text)) {
-    return {
-      ok: false,
-      status,
-      short: `${status}, body`,
-      error: `body does not match expected-body /${expect.bodyPattern.source}/`,
-    };
+  return classifyBody(res.body.toString('utf8'), status, expect, opts.bodyMatch, redact);
+}
+
+/** expected-body, then expected-json, on a body read whole. */
+function classifyBody(
+  text: string,
+  status: number,
+  expect: Expectations,
+  bodyMatch: BodyMatch | undefined,
+  redact: (text: string) => string,
+): AttemptVerdict {
+  const short = String(status);
+  if (expect.bodyPattern) {
+    const verdict = bodyMatch ?? (expect.bodyPattern.test(text) ? 'match' : 'no-match');
+    if (verdict === 'timeout')
+      return {
+        ok: false,
+        status,
+        short: `${status}, body`,
+        error:
+          'expected-body did not finish matching in time (does the pattern backtrack catastrophically, like (a+)+$?)',
+      };
+    if (verdict === 'no-match')
+      return {
+        ok: false,
+        status,
+        short: `${status}, body`,
+        error: `body does not match expected-body /${preview(expect.bodyPattern.source).slice(1, -1)}/`,
+      };
   }
   if (expect.json.length) {
     let doc: unknown;
@@ -74,7 +111,7 @@ export function classifyResponse(
           ok: false,
           status,
           short: `${status}, JSON`,
-          error: `JSON ${check.path} is ${describeJsonValue(found.value)}, expected ${check.expected}`,
+          error: `JSON ${check.path} is ${describeJsonValue(found.value, redact)}, expected ${check.expected}`,
         };
       }
     }

@@ -1,4 +1,5 @@
 // `path=value` checks on a JSON body: `status=UP`, `checks[0].ok=true`, `["odd.key"].x=1`.
+import { preview } from '@cicd-actions/core';
 
 export type JsonPath = Array<string | number>;
 
@@ -62,22 +63,19 @@ export function evaluateJsonPath(
 }
 
 /**
- * Whether a JSON value equals the expected text. Strings compare as written (`status=UP`) or
- * JSON-quoted (`status="UP"`); numbers, booleans and null by their JSON text (`ok=true`,
- * `count=3`, `3.0` = `3`); objects and arrays by their JSON.
+ * Whether a JSON value equals the expected text, types compared strictly: the text is read as
+ * JSON when it is JSON (`ok=true` is the boolean, `count=3` the number, `status="UP"` the
+ * string), else as a string (`status=UP`). So `true` never matches the string "true": quote to
+ * match a string that looks like another type (`ok="true"`).
  */
 export function jsonValueMatches(actual: unknown, expected: string): boolean {
-  if (typeof actual === 'string') return actual === expected || JSON.stringify(actual) === expected;
-  if (typeof actual === 'number')
-    return String(actual) === expected || (expected.trim() !== '' && Number(expected) === actual);
-  if (typeof actual === 'boolean' || actual === null) return String(actual) === expected;
-  let parsed: unknown;
+  let wanted: unknown = expected;
   try {
-    parsed = JSON.parse(expected);
+    wanted = JSON.parse(expected);
   } catch {
-    return false;
+    // Not JSON: a bare string.
   }
-  return canonicalJson(parsed) === canonicalJson(actual);
+  return canonicalJson(wanted) === canonicalJson(actual);
 }
 
 /** JSON with object keys sorted, so `{"a":1,"b":2}` equals `{"b":2,"a":1}`. */
@@ -100,18 +98,21 @@ export function parseJsonChecks(text: string): JsonCheck[] | { line: number; pro
     const line = lines[i].trim();
     if (line === '' || line.startsWith('#')) continue;
     const eq = line.indexOf('=');
-    if (eq < 0) return { line: i + 1, problem: `'${line}' is not path=value` };
+    if (eq < 0) return { line: i + 1, problem: `${preview(line)} is not path=value` };
     const path = line.slice(0, eq).trim();
     const segments = parseJsonPath(path);
     if (!segments)
-      return { line: i + 1, problem: `'${path}' is not a path like status or checks[0].ok` };
+      return { line: i + 1, problem: `${preview(path)} is not a path like status or checks[0].ok` };
     checks.push({ path, segments, expected: line.slice(eq + 1).trim() });
   }
   return checks;
 }
 
-/** Describes a JSON value shortly, for attempt errors. */
-export function describeJsonValue(value: unknown): string {
-  const text = value === undefined ? 'undefined' : JSON.stringify(value);
+/** Describes a JSON value shortly, for attempt errors: redacted first, then cut. */
+export function describeJsonValue(
+  value: unknown,
+  redact: (t: string) => string = (t) => t,
+): string {
+  const text = redact(value === undefined ? 'undefined' : JSON.stringify(value));
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

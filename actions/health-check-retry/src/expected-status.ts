@@ -1,4 +1,5 @@
 // Which HTTP statuses count as healthy: `200-299,304`, `2xx`, `200`.
+import { preview } from '@cicd-actions/core';
 
 /** Inclusive ranges of acceptable statuses, with the text they were written as. */
 export interface StatusSet {
@@ -28,11 +29,11 @@ export function parseExpectedStatus(text: string): StatusSet | { problem: string
     else if (single) lo = hi = Number(item);
     else
       return {
-        problem: `'${item}' is not a status code (e.g. 200), range (200-299) or class (2xx)`,
+        problem: `${preview(item)} is not a status code (e.g. 200), range (200-299) or class (2xx)`,
       };
     if (lo < MIN || hi > MAX)
-      return { problem: `'${item}' is outside the HTTP status codes ${MIN}-${MAX}` };
-    if (lo > hi) return { problem: `'${item}' is an empty range (start after end)` };
+      return { problem: `${preview(item)} is outside the HTTP status codes ${MIN}-${MAX}` };
+    if (lo > hi) return { problem: `${preview(item)} is an empty range (start after end)` };
     ranges.push([lo, hi]);
   }
   return { ranges, text: items.join(',') };

@@ -1,6 +1,6 @@
 import { Deadline, HttpError, type HttpRequest, type HttpResponse } from '@cicd-actions/core';
 import { checkUrl, HEARTBEAT_MS, sleepWithProgress, type CheckDeps } from '../src/check-url';
-import type { HealthCheckConfig } from '../src/config';
+import type { HealthCheckConfig } from '../src/inputs';
 import { parseExpectedStatus, type StatusSet } from '../src/expected-status';
 import { FakeClock } from '../../../test/harness/fake-clock';
 
@@ -22,7 +22,7 @@ function config(overrides: Partial<HealthCheckConfig> = {}): HealthCheckConfig {
     timeoutMs: 300_000,
     initialDelayMs: 0,
     successThreshold: 1,
-    followRedirects: true,
+    followRedirects: 'same-host',
     insecure: false,
     ...overrides,
   };
@@ -227,7 +227,7 @@ describe('checkUrl (fake clock)', () => {
       method: 'POST',
       headers: { authorization: 'Bearer t' },
       body: '{}',
-      followRedirects: false,
+      followRedirects: 'none',
       insecure: true,
     });
     const { request, requests } = scripted(clock, [200]);

@@ -1,6 +1,6 @@
 import { HttpError } from '@cicd-actions/core';
 import { classifyFault, classifyResponse } from '../src/classify-attempt';
-import type { Expectations } from '../src/config';
+import type { Expectations } from '../src/inputs';
 import { parseExpectedStatus, type StatusSet } from '../src/expected-status';
 import { parseJsonChecks, type JsonCheck } from '../src/expected-json';
 
@@ -95,15 +95,57 @@ describe('classifyResponse', () => {
       ok: false,
       error: 'body is not JSON',
     },
+    // Without a body check the body is drained up to the cap and ignored (curl -f, a probe).
     {
-      name: 'body over the cap',
+      name: 'body over the cap, no body check: healthy',
       res: response(200, 'x', {}, true),
       exp: expectations(),
-      ok: false,
-      error: expect.stringContaining('larger than 1 MiB'),
+      ok: true,
+      error: undefined,
     },
-  ])('$name', ({ res, exp, ok, error }) => {
-    const verdict = classifyResponse(res, exp, NOW);
+    {
+      name: 'body over the cap with expected-body: the cap is enforced, and said',
+      res: response(200, 'x', {}, true),
+      exp: expectations('200', 'x'),
+      ok: false,
+      error: 'body larger than 1 MiB (reading stopped); expected-body needs the whole body',
+    },
+    {
+      name: 'body over the cap with expected-json',
+      res: response(200, '{', {}, true),
+      exp: expectations('200', undefined, 'status=UP'),
+      ok: false,
+      error: 'body larger than 1 MiB (reading stopped); expected-json needs the whole body',
+    },
+    {
+      name: 'a redirect not followed says why',
+      res: response(302, '', { location: 'https://other.test/' }),
+      exp: expectations('200'),
+      notFollowed:
+        'redirect to another host (other.test) not followed (follow-redirects: same-host)',
+      ok: false,
+      error:
+        'status 302 (redirect to another host (other.test) not followed (follow-redirects: same-host)), expected 200',
+    },
+    {
+      name: 'a matcher that ran out of time fails the attempt',
+      res: response(200, 'aaaa'),
+      exp: expectations('200', '(a+)+$'),
+      bodyMatch: 'timeout' as const,
+      ok: false,
+      error:
+        'expected-body did not finish matching in time (does the pattern backtrack catastrophically, like (a+)+$?)',
+    },
+    {
+      name: "the matcher's answer wins",
+      res: response(200, 'DOWN'),
+      exp: expectations('200', 'UP'),
+      bodyMatch: 'match' as const,
+      ok: true,
+      error: undefined,
+    },
+  ])('$name', ({ res, exp, ok, error, ...opts }) => {
+    const verdict = classifyResponse(res, exp, NOW, opts);
     expect(verdict.ok).toBe(ok);
     expect(verdict.status).toBe(res.status);
     expect(verdict.error).toEqual(error);
@@ -117,12 +159,14 @@ describe('classifyResponse', () => {
       header: new Date(NOW + 90_000).toUTCString(),
       expected: 90_000,
     },
+    // "Now" (0 or a past date) falls back to the normal delay: no burst of requests.
     {
       name: 'date in the past',
       status: 503,
       header: new Date(NOW - 5000).toUTCString(),
-      expected: 0,
+      expected: undefined,
     },
+    { name: 'zero seconds', status: 429, header: '0', expected: undefined },
     { name: '500 ignores Retry-After', status: 500, header: '7', expected: undefined },
     { name: 'junk Retry-After', status: 503, header: 'soon', expected: undefined },
   ])('Retry-After: $name', ({ status, header, expected }) => {

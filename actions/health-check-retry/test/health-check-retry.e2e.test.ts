@@ -192,7 +192,8 @@ describe('health-check-retry end to end', () => {
       (_req, res) => void setTimeout(() => res.writeHead(200).end('ok'), SLOW_MS),
     );
     const fast = await serve((_req, res) => void res.writeHead(200).end('ok'));
-    const run = await check({ url: `${slow.url}/a\n${slow2.url}/b, ${fast.url}/c` });
+    // One per line (issue 16: commas used to split URLs).
+    const run = await check({ url: `${slow.url}/a\n${slow2.url}/b\n${fast.url}/c` });
     expect(run.code).toBe(0);
     expect([slow, slow2, fast].map((s) => s.requests.length)).toEqual([1, 1, 1]);
     const elapsed = Number(run.outputs['elapsed-ms']);
@@ -210,7 +211,7 @@ describe('health-check-retry end to end', () => {
   test('several URLs: one unhealthy fails the step, each is reported', async () => {
     const good = await serve((_req, res) => void res.writeHead(200).end());
     const bad = await serve((_req, res) => void res.writeHead(502).end());
-    const run = await check({ url: `${good.url}/ok,${bad.url}/bad`, 'max-attempts': '2' });
+    const run = await check({ url: `${good.url}/ok\n${bad.url}/bad`, 'max-attempts': '2' });
     expect(run.code).toBe(1);
     expect(run.outputs).toMatchObject({ healthy: 'false', attempts: '3', status: '502' });
     expect(results(run).map((r) => [r.healthy, r.attempts])).toEqual([
@@ -430,7 +431,9 @@ describe('health-check-retry end to end', () => {
               pump();
             })
           ).url,
-        error: /^body larger than 1 MiB/,
+        // With a body check the cap holds (issue 16: without one, a big body is not a failure).
+        inputs: { 'expected-body': 'x' },
+        error: /^body larger than 1 MiB \(reading stopped\); expected-body needs the whole body$/,
       },
     ];
     test.each(faults)('$name', async ({ setup, inputs, error }) => {

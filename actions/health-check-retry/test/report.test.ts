@@ -1,5 +1,5 @@
 import type { UrlResult } from '../src/check-url';
-import type { HealthCheckConfig } from '../src/config';
+import type { HealthCheckConfig } from '../src/inputs';
 import { parseExpectedStatus, type StatusSet } from '../src/expected-status';
 import { parseJsonChecks, type JsonCheck } from '../src/expected-json';
 import {
@@ -19,11 +19,12 @@ const healthy: UrlResult = {
       n: 1,
       offsetMs: 0,
       latencyMs: 12.4,
+      requests: 1,
       ok: false,
       status: 503,
       error: 'status 503, expected 200-399',
     },
-    { n: 2, offsetMs: 1012, latencyMs: 8.6, ok: true, status: 200 },
+    { n: 2, offsetMs: 1012, latencyMs: 8.6, requests: 1, ok: true, status: 200 },
   ],
 };
 const refused: UrlResult = {
@@ -35,11 +36,12 @@ const refused: UrlResult = {
       n: 1,
       offsetMs: 0,
       latencyMs: 1,
+      requests: 1,
       ok: false,
       status: 502,
       error: 'status 502, expected 200-399',
     },
-    { n: 2, offsetMs: 1001, latencyMs: 2, ok: false, error: 'connection refused' },
+    { n: 2, offsetMs: 1001, latencyMs: 2, requests: 1, ok: false, error: 'connection refused' },
   ],
 };
 const noAttempts: UrlResult = { url: 'https://c.test/', healthy: false, gaveUp: 'x', attempts: [] };
@@ -134,6 +136,7 @@ describe('summaryMarkdown', () => {
         n: i + 1,
         offsetMs: i * 1000,
         latencyMs: 1,
+        requests: 1,
         ok: false,
         status: 503,
         error: 'status 503',

@@ -1,6 +1,7 @@
 // Where the message goes. Webhook URLs are credentials: callers mask them before calling here,
 // and nothing in this module puts a URL into a message — only labels like "Slack webhook #2".
 import { InputError } from '@cicd-actions/core';
+import { preview } from '@cicd-actions/core';
 
 export type Platform = 'slack' | 'discord';
 
@@ -21,6 +22,8 @@ export interface DiscordWebhook {
   token: string;
   /** The earlier message to edit in place, if any. */
   messageId?: string;
+  /** The API version in the path (`/api/v10/…`); undefined for the unversioned default (v6). */
+  apiVersion?: number;
 }
 
 export interface SlackApi {
@@ -30,6 +33,7 @@ export interface SlackApi {
   /** Base URL of the Web API, e.g. https://slack.com/api (no trailing slash). */
   apiUrl: string;
   token: string;
+  /** Empty when slack-channel was empty (e.g. the started step's post failed): a delivery problem. */
   channel: string;
   /** The earlier message to update with chat.update, if any. */
   ts?: string;
@@ -48,6 +52,9 @@ const DISCORD_PATH = /^\/api(?:\/v\d+)?\/webhooks\/(\d+)\/([A-Za-z0-9_-]+)\/?$/;
 const SLACK_PATH = /^\/services\/[A-Za-z0-9]+\/[A-Za-z0-9]+\/[A-Za-z0-9]+\/?$/;
 
 function parseHttpUrl(text: string, input: string, line: number, allowAny: boolean): URL {
+  // Webhook and API URLs are ~100 characters; anything this long is a mistake (and never echoed).
+  if (text.length > 2048)
+    throw new InputError(input, `line ${line} is not a URL (${text.length} characters)`);
   let url: URL;
   try {
     url = new URL(text);
@@ -81,20 +88,41 @@ export function parseSlackWebhooks(lines: string[], allowAny: boolean): SlackWeb
   });
 }
 
+/**
+ * The message IDs, matched to the webhooks by position: line N is webhook N's message, and an
+ * empty line (its started post failed) means "post a new one". Lines past the last webhook must
+ * be empty; fewer lines leave the remaining webhooks without an ID.
+ */
+export function parseMessageIds(raw: string, webhooks: number): Array<string | undefined> {
+  const lines = raw.split(/\r?\n/).map((l) => l.trim());
+  const given = lines.filter(Boolean).length;
+  if (given && !webhooks)
+    throw new InputError(
+      'discord-message-id',
+      'needs discord-webhook-url (the webhook that posted the message)',
+    );
+  const extra = lines.slice(webhooks).some(Boolean);
+  if (extra)
+    throw new InputError(
+      'discord-message-id',
+      `expected one message ID per Discord webhook (${webhooks}), got ${lines.length}`,
+    );
+  return Array.from({ length: webhooks }, (_, i) => {
+    const id = lines[i] || undefined;
+    if (id !== undefined && !/^\d{1,25}$/.test(id))
+      throw new InputError(
+        'discord-message-id',
+        `line ${i + 1}: expected a numeric message ID, got ${preview(id)}`,
+      );
+    return id;
+  });
+}
+
 export function parseDiscordWebhooks(
   lines: string[],
   allowAny: boolean,
-  messageIds: string[],
+  messageIds: Array<string | undefined> = [],
 ): DiscordWebhook[] {
-  if (messageIds.length && messageIds.length !== lines.length) {
-    throw new InputError(
-      'discord-message-id',
-      `expected one message ID per Discord webhook (${lines.length}), got ${messageIds.length}`,
-    );
-  }
-  for (const id of messageIds)
-    if (!/^\d{1,25}$/.test(id))
-      throw new InputError('discord-message-id', `expected a numeric message ID, got '${id}'`);
   return lines.map((text, i) => {
     const url = parseHttpUrl(text, 'discord-webhook-url', i + 1, allowAny);
     const path = DISCORD_PATH.exec(url.pathname);
@@ -108,6 +136,7 @@ export function parseDiscordWebhooks(
     const segments = url.pathname.replace(/\/+$/, '').split('/');
     const token = path ? path[2] : segments[segments.length - 1];
     const id = path ? path[1] : '';
+    const version = /\/api\/v(\d+)\//.exec(url.pathname);
     url.pathname = url.pathname.replace(/\/+$/, '');
     return {
       kind: 'discord-webhook',
@@ -116,6 +145,7 @@ export function parseDiscordWebhooks(
       url,
       token,
       messageId: messageIds[i],
+      apiVersion: version ? Number(version[1]) : undefined,
     };
   });
 }

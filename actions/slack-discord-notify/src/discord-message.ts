@@ -1,7 +1,14 @@
 // The Discord message: mentions in `content` (embeds never ping) and one embed coloured by status.
-// Limits are counted in code points, as Discord counts them.
+// Limits are counted in code points, as Discord counts them. Typed with discord-api-types, so
+// every body we send is one Discord's API defines.
+import type {
+  APIAllowedMentions,
+  APIEmbed,
+  RESTPatchAPIWebhookWithTokenMessageJSONBody,
+  RESTPostAPIWebhookWithTokenJSONBody,
+} from 'discord-api-types/v10';
 import { countCodePoints, truncateText, ELLIPSIS } from './text-limits';
-import type { Notification } from './notification';
+import { pingLine, type Notification } from './notification';
 
 export const DISCORD_LIMITS = {
   content: 2000,
@@ -17,24 +24,12 @@ export const DISCORD_LIMITS = {
   embedTotal: 6000,
 } as const;
 
-export interface DiscordEmbed {
-  title?: string;
-  url?: string;
-  description?: string;
-  color?: number;
-  fields?: Array<{ name: string; value: string; inline?: boolean }>;
-  footer?: { text: string };
-  author?: { name: string };
-  timestamp?: string;
-}
-
-export interface DiscordMessage {
-  content?: string;
-  username?: string;
-  avatar_url?: string;
-  embeds: DiscordEmbed[];
-  allowed_mentions: { parse: string[]; users?: string[]; roles?: string[] };
-}
+export type DiscordEmbed = APIEmbed;
+export type DiscordMessage = RESTPostAPIWebhookWithTokenJSONBody & {
+  embeds: APIEmbed[];
+  allowed_mentions: APIAllowedMentions;
+};
+export type DiscordEdit = RESTPatchAPIWebhookWithTokenMessageJSONBody;
 
 /** The characters Discord counts towards an embed's 6000. */
 export function embedSize(e: DiscordEmbed): number {
@@ -96,7 +91,17 @@ function maskedLink(text: string, url: string | undefined): string {
   return url ? `[${text.replace(/([[\]])/g, '\\$1')}](${url.replace(/\)/g, '%29')})` : text;
 }
 
-export function buildDiscordMessage(n: Notification): DiscordMessage {
+/** Who may be pinged: nothing unless mentions were asked for (and are due for this status). */
+function allowedMentions(n: Notification): APIAllowedMentions {
+  const m = n.mentions;
+  const allowed: APIAllowedMentions = { parse: m?.discord.length ? m.discordAllowed.parse : [] };
+  if (!m?.discord.length) return allowed;
+  if (m.discordAllowed.users.length) allowed.users = m.discordAllowed.users.slice(0, 100);
+  if (m.discordAllowed.roles.length) allowed.roles = m.discordAllowed.roles.slice(0, 100);
+  return allowed;
+}
+
+function buildEmbed(n: Notification): APIEmbed {
   const embed: DiscordEmbed = {
     title: fit(`${n.emoji} ${n.title}`, DISCORD_LIMITS.title),
     color: n.color,
@@ -128,18 +133,39 @@ export function buildDiscordMessage(n: Notification): DiscordMessage {
     .join(' · ');
   if (footer) embed.footer = { text: fit(footer, DISCORD_LIMITS.footer) };
   fitEmbedTotal(embed);
+  return embed;
+}
 
-  const message: DiscordMessage = { embeds: [embed], allowed_mentions: { parse: [] } };
-  const m = n.mentions;
-  if (m?.discord.length) {
-    message.content = fit(m.discord.join(' '), DISCORD_LIMITS.content);
-    message.allowed_mentions = { parse: m.discordAllowed.parse };
-    if (m.discordAllowed.users.length)
-      message.allowed_mentions.users = m.discordAllowed.users.slice(0, 100);
-    if (m.discordAllowed.roles.length)
-      message.allowed_mentions.roles = m.discordAllowed.roles.slice(0, 100);
-  }
-  if (n.username) message.username = fit(n.username, DISCORD_LIMITS.username);
-  if (n.avatarUrl) message.avatar_url = n.avatarUrl;
-  return message;
+function sender(n: Notification): Pick<DiscordMessage, 'username' | 'avatar_url'> {
+  const who: Pick<DiscordMessage, 'username' | 'avatar_url'> = {};
+  if (n.username) who.username = fit(n.username, DISCORD_LIMITS.username);
+  if (n.avatarUrl) who.avatar_url = n.avatarUrl;
+  return who;
+}
+
+export function buildDiscordMessage(n: Notification): DiscordMessage {
+  const message: DiscordMessage = { embeds: [buildEmbed(n)], allowed_mentions: allowedMentions(n) };
+  if (n.mentions?.discord.length)
+    message.content = fit(n.mentions.discord.join(' '), DISCORD_LIMITS.content);
+  return { ...message, ...sender(n) };
+}
+
+/**
+ * The edit of an earlier message: the new embed, content cleared (a mention added by an edit
+ * shows but never notifies; the ping is a new message) and nothing allowed to ping.
+ */
+export function buildDiscordEdit(n: Notification): DiscordEdit {
+  return { content: null, embeds: [buildEmbed(n)], allowed_mentions: { parse: [] } };
+}
+
+/**
+ * The ping after an edit: a new message (webhooks cannot reply), with the mentions, the one-line
+ * outcome and a link to the message it is about when the link is known.
+ */
+export function buildDiscordPing(n: Notification, link?: string): DiscordMessage {
+  const mentions = n.mentions?.discord.join(' ') ?? '';
+  const tail = link ? ` (${link})` : '';
+  const room = DISCORD_LIMITS.content - countCodePoints(mentions) - 1 - countCodePoints(tail);
+  const content = `${mentions} ${fit(pingLine(n), Math.max(1, room))}${tail}`.trim();
+  return { content, embeds: [], allowed_mentions: allowedMentions(n), ...sender(n) };
 }

@@ -1,5 +1,9 @@
 // Who to ping. One `mention` input serves both platforms: each item is routed by its syntax
 // (Slack IDs start with a letter, Discord IDs are numeric) or by an explicit `slack:`/`discord:`.
+import type { AllowedMentionsTypes } from 'discord-api-types/v10';
+
+// The enum's value, written as a type-only constant so the enum's module is not bundled.
+const EVERYONE = 'everyone' as AllowedMentionsTypes.Everyone;
 
 export interface Mentions {
   /** Ready-to-send Slack mrkdwn tokens, e.g. `<@U024BE7LH>`, `<!subteam^S012>`, `<!here>`. */
@@ -7,7 +11,7 @@ export interface Mentions {
   /** Ready-to-send Discord content tokens, e.g. `<@80351110224678912>`, `<@&123>`, `@here`. */
   discord: string[];
   /** What Discord may actually ping (mentions in `content` do nothing unless allowed). */
-  discordAllowed: { parse: string[]; users: string[]; roles: string[] };
+  discordAllowed: { parse: AllowedMentionsTypes[]; users: string[]; roles: string[] };
 }
 
 export const MENTION_FORMS =
@@ -46,8 +50,8 @@ export function parseMentions(items: string[]): { mentions: Mentions } | { bad: 
   const addDiscord = (d: NonNullable<ReturnType<typeof discordToken>>) => {
     if (out.discord.includes(d.token)) return;
     out.discord.push(d.token);
-    if (d.kind === 'everyone' && !out.discordAllowed.parse.includes('everyone'))
-      out.discordAllowed.parse.push('everyone');
+    if (d.kind === 'everyone' && !out.discordAllowed.parse.includes(EVERYONE))
+      out.discordAllowed.parse.push(EVERYONE);
     if (d.kind === 'user') out.discordAllowed.users.push(d.id!);
     if (d.kind === 'role') out.discordAllowed.roles.push(d.id!);
   };

@@ -18,6 +18,8 @@ export interface Notification {
   color: number;
   title: string;
   message: string;
+  /** One line: why it went this way (from the other actions' `message` outputs); '' for none. */
+  reason: string;
   /** Context and user fields, in display order. */
   fields: Field[];
   context: GithubContext;
@@ -33,6 +35,7 @@ export interface NotificationInput {
   status: Status;
   title: string;
   message: string;
+  reason: string;
   environment: string;
   version: string;
   fields: Array<[string, string]>;
@@ -51,6 +54,7 @@ export function buildNotification(
   const fields: Field[] = [];
   const add = (name: string, value: string, url?: string) =>
     value && fields.push({ name, value, url, inline: true });
+  if (input.reason) fields.push({ name: 'Reason', value: input.reason, inline: false });
   add('Environment', input.environment);
   add('Version', input.version);
   add('Repository', context.repository, context.repositoryUrl || undefined);
@@ -67,6 +71,7 @@ export function buildNotification(
     color: style.color,
     title: input.title || defaultTitle(input.status, input.environment, input.version),
     message: input.message,
+    reason: input.reason,
     fields,
     context,
     mentions: input.mentionOn.has(input.status) ? input.mentions : undefined,
@@ -83,4 +88,9 @@ export function plainText(n: Notification): string {
   for (const f of n.fields) lines.push(`${f.name}: ${f.value}`);
   if (n.context.runUrl) lines.push(`Run: ${n.context.runUrl}`);
   return lines.join('\n');
+}
+
+/** The one line a ping carries: "❌ Deployment of v1 to production failed: <reason>". */
+export function pingLine(n: Notification): string {
+  return `${n.emoji} ${n.title}${n.reason ? `: ${n.reason}` : ''}`;
 }

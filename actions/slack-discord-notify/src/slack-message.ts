@@ -1,7 +1,16 @@
 // The Slack message: a one-line `text` (notification fallback, and where mentions ping) above
 // a coloured attachment holding Block Kit blocks. Built as an object; serialised once by the caller.
+// Typed with Slack's own @slack/types, so every block we build is one Slack defines.
+import type {
+  ContextBlock,
+  KnownBlock,
+  MessageAttachment,
+  MessageMetadata,
+  MrkdwnElement,
+  SectionBlock,
+} from '@slack/types';
 import { truncateText, ELLIPSIS } from './text-limits';
-import type { Notification } from './notification';
+import { pingLine, type Notification } from './notification';
 import { hexColor } from './status';
 
 export const SLACK_LIMITS = {
@@ -33,22 +42,57 @@ function link(url: string | undefined, text: string): string {
   return url ? `<${url.replace(/[|>]/g, encodeURIComponent)}|${text}>` : text;
 }
 
-type Block = Record<string, unknown>;
-
+/** A message for incoming webhooks and chat.postMessage (Slack documents no type of its own for it). */
 export interface SlackMessage {
   text: string;
-  attachments: Array<{ color: string; fallback: string; blocks: Block[] }>;
+  attachments?: MessageAttachment[];
+  blocks?: KnownBlock[];
   username?: string;
   icon_url?: string;
-  unfurl_links: false;
-  unfurl_media: false;
+  unfurl_links?: boolean;
+  unfurl_media?: boolean;
+  /** Our marker, so a post answered by a gateway error can be looked up before a retry. */
+  metadata?: MessageMetadata;
+  /** A reply in the thread of this message… */
+  thread_ts?: string;
+  /** …also shown in the channel (where its mentions notify). */
+  reply_broadcast?: boolean;
 }
 
-export function buildSlackMessage(n: Notification): SlackMessage {
-  const mention = n.mentions?.slack.length ? `${n.mentions.slack.join(' ')} ` : '';
+/** chat.postMessage / chat.update bodies: the message and where it is. */
+export type SlackApiPost = SlackMessage & { channel: string };
+export type SlackApiUpdate = Omit<SlackMessage, 'username' | 'icon_url' | 'thread_ts'> & {
+  channel: string;
+  ts: string;
+};
+
+export const MARKER_EVENT = 'cicd_actions_notification';
+
+export function marker(id: string): MessageMetadata {
+  return { event_type: MARKER_EVENT, event_payload: { id } };
+}
+
+/** Sections of up to 10 fields; each field's name and link take room from its 2000. */
+function buildFieldBlocks(n: Notification): KnownBlock[] {
+  const fieldBlocks: KnownBlock[] = [];
+  for (let i = 0; i < n.fields.length; i += SLACK_LIMITS.sectionFields) {
+    const group = n.fields.slice(i, i + SLACK_LIMITS.sectionFields).map((f): MrkdwnElement => {
+      const name = `*${fitMrkdwn(f.name, 200)}*\n`;
+      // The name takes room out of the field's 2000; the value (and its link) gets the rest.
+      const room = SLACK_LIMITS.fieldText - name.length - (f.url ? f.url.length + 3 : 0);
+      return { type: 'mrkdwn', text: name + link(f.url, fitMrkdwn(f.value, Math.max(1, room))) };
+    });
+    fieldBlocks.push({ type: 'section', fields: group });
+  }
+  return fieldBlocks;
+}
+
+/** The message; `withMentions: false` for an edit, where mentions would show but never notify. */
+export function buildSlackMessage(n: Notification, withMentions = true): SlackMessage {
+  const mention = withMentions && n.mentions?.slack.length ? `${n.mentions.slack.join(' ')} ` : '';
   const text = mention + fitMrkdwn(`${n.emoji} ${n.title}`, SLACK_LIMITS.text - mention.length);
 
-  const blocks: Block[] = [
+  const blocks: KnownBlock[] = [
     {
       type: 'header',
       text: {
@@ -62,7 +106,7 @@ export function buildSlackMessage(n: Notification): SlackMessage {
     blocks.push({
       type: 'section',
       text: { type: 'mrkdwn', text: fitMrkdwn(n.message, SLACK_LIMITS.sectionText) },
-    });
+    } satisfies SectionBlock);
 
   const context = n.context.runUrl
     ? [
@@ -72,16 +116,7 @@ export function buildSlackMessage(n: Notification): SlackMessage {
         ),
       ]
     : [];
-  const fieldBlocks: Block[] = [];
-  for (let i = 0; i < n.fields.length; i += SLACK_LIMITS.sectionFields) {
-    const group = n.fields.slice(i, i + SLACK_LIMITS.sectionFields).map((f) => {
-      const name = `*${fitMrkdwn(f.name, 200)}*\n`;
-      // The name takes room out of the field's 2000; the value (and its link) gets the rest.
-      const room = SLACK_LIMITS.fieldText - name.length - (f.url ? f.url.length + 3 : 0);
-      return { type: 'mrkdwn', text: name + link(f.url, fitMrkdwn(f.value, Math.max(1, room))) };
-    });
-    fieldBlocks.push({ type: 'section', fields: group });
-  }
+  const fieldBlocks = buildFieldBlocks(n);
   const room = SLACK_LIMITS.blocks - blocks.length - (context.length ? 1 : 0);
   if (fieldBlocks.length > room) {
     const kept = fieldBlocks.slice(0, room - 1);
@@ -94,7 +129,7 @@ export function buildSlackMessage(n: Notification): SlackMessage {
           text: `${ELLIPSIS} ${omitted} more field${omitted === 1 ? '' : 's'} not shown`,
         },
       ],
-    });
+    } satisfies ContextBlock);
     blocks.push(...kept);
   } else {
     blocks.push(...fieldBlocks);
@@ -119,6 +154,24 @@ export function buildSlackMessage(n: Notification): SlackMessage {
         blocks,
       },
     ],
+    unfurl_links: false,
+    unfurl_media: false,
+  };
+  if (n.username) message.username = n.username;
+  if (n.avatarUrl) message.icon_url = n.avatarUrl;
+  return message;
+}
+
+/**
+ * The ping after an edit: a reply in the started message's thread, broadcast to the channel,
+ * because Slack notifies mentions only in a new message.
+ */
+export function buildSlackPing(n: Notification, threadTs: string): SlackMessage {
+  const mention = n.mentions?.slack.length ? `${n.mentions.slack.join(' ')} ` : '';
+  const message: SlackMessage = {
+    text: mention + fitMrkdwn(pingLine(n), SLACK_LIMITS.text - mention.length),
+    thread_ts: threadTs,
+    reply_broadcast: true,
     unfurl_links: false,
     unfurl_media: false,
   };

@@ -1,7 +1,7 @@
 // Platform text limits. Discord counts Unicode code points (its API validates with Python's
 // len()); Slack does not say what it counts, so we count UTF-16 code units there: never fewer
-// than code points, hence safe whichever Slack uses. A cut never splits a surrogate pair nor,
-// where avoidable, a grapheme (an emoji with skin tone or a ZWJ family stays whole or goes).
+// than code points, hence safe whichever Slack uses. A cut never splits a grapheme cluster
+// (a flag, an emoji with skin tone, a ZWJ family, a letter with combining marks): whole or gone.
 
 export type CountUnit = 'code-points' | 'utf16';
 
@@ -48,34 +48,31 @@ function cutIndex(text: string, max: number, unit: CountUnit): number {
 
 let segmenter: Intl.Segmenter | undefined;
 
-/** The last grapheme boundary at or before `index` (Intl.Segmenter is made only when a cut is needed). */
-function graphemeBoundary(text: string, index: number): number {
+/**
+ * The last grapheme boundary at or before `index`. Segmented from the start of the text: a
+ * window starting mid-text could pair regional indicators wrongly and split a flag.
+ * (Intl.Segmenter is made only when a cut is needed.)
+ */
+export function graphemeBoundary(text: string, index: number): number {
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  // Only the neighbourhood matters: a grapheme is never longer than a few dozen units.
-  const from = Math.max(0, index - 64);
-  let best = from;
-  for (const { index: at } of segmenter.segment(
-    text.slice(from, Math.min(text.length, index + 64)),
-  )) {
-    const abs = from + at;
-    if (abs > index) break;
-    best = abs;
+  let best = 0;
+  for (const { index: at } of segmenter.segment(text)) {
+    if (at > index) break;
+    best = at;
   }
-  return best === from && from > 0 ? index : best;
+  return index >= text.length ? text.length : best;
 }
 
 /**
- * `text` if it fits in `max` units, otherwise its longest prefix that fits together with the
- * ellipsis. `max` of 0 gives ''.
+ * `text` if it fits in `max` units, otherwise its longest prefix of whole grapheme clusters that
+ * fits together with the ellipsis (so flags, ZWJ sequences and combining marks are never split).
+ * `max` of 0 gives ''.
  */
 export function truncateText(text: string, max: number, unit: CountUnit): string {
   if (textLength(text, unit) <= max) return text;
   if (max <= 0) return '';
   const room = max - textLength(ELLIPSIS, unit);
   if (room <= 0) return ELLIPSIS.slice(0, max);
-  let cut = cutIndex(text, room, unit);
-  const grapheme = graphemeBoundary(text, cut);
-  // Give up a grapheme boundary only if it would throw most of the text away (pathological input).
-  if (grapheme > 0 || cut === 0) cut = grapheme;
+  const cut = graphemeBoundary(text, cutIndex(text, room, unit));
   return `${text.slice(0, cut).trimEnd()}${ELLIPSIS}`;
 }

@@ -23,6 +23,12 @@ const discordHook: Destination = {
   token: 'tok',
 };
 const discordEdit: Destination = { ...discordHook, messageId: '777' } as Destination;
+// API v8+ (here v10) sends retry_after in seconds; the unversioned URL is v6, in milliseconds.
+const discordV10: Destination = {
+  ...discordHook,
+  url: new URL('https://discord.com/api/v10/webhooks/1/tok'),
+  apiVersion: 10,
+} as Destination;
 const slackApi: Destination = {
   kind: 'slack-api',
   platform: 'slack',
@@ -46,6 +52,20 @@ function res(status: number, body = '', headers: Record<string, string> = {}): H
 }
 
 /** A clock that advances only when slept on, recording every sleep. */
+
+/**
+ * A reset as the transport reports it: `sent` says whether the request went out (a getter on
+ * the transport's HttpError; defined on the instance here so the test runs on either).
+ */
+function resetWithSent(sent: boolean): HttpError {
+  return Object.defineProperty(
+    new HttpError('CONNECTION_RESET', 'connection reset by peer'),
+    'sent',
+    {
+      value: sent,
+    },
+  );
+}
 
 /** An HTTP client answering from a script; each entry is a response or an error to throw. */
 function scripted(...answers: Array<HttpResponse | Error>) {
@@ -148,15 +168,51 @@ describe('judgeResponse', () => {
     },
     {
       name: 'Discord 429 fractional retry_after wins over the header',
-      d: discordHook,
+      d: discordV10,
       r: res(429, '{"retry_after":0.25,"global":false}', { 'retry-after': '1' }),
       expected: { kind: 'retry', reason: 'rate limited (429)', retryAfterMs: 250 },
     },
     {
       name: 'Discord 429 header only',
-      d: discordHook,
+      d: discordV10,
       r: res(429, '', { 'retry-after': '2' }),
       expected: { kind: 'retry', reason: 'rate limited (429)', retryAfterMs: 2000 },
+    },
+    {
+      name: 'Discord 429 on the unversioned URL (v6): retry_after is milliseconds',
+      d: discordHook,
+      r: res(429, '{"retry_after":1500,"global":false}', { 'retry-after': '1500' }),
+      expected: { kind: 'retry', reason: 'rate limited (429)', retryAfterMs: 1500 },
+    },
+    {
+      name: 'Discord 429 v6 with X-RateLimit-Reset-After (seconds) agreeing',
+      d: discordHook,
+      r: res(429, '{"retry_after":1500}', { 'x-ratelimit-reset-after': '1.5' }),
+      expected: { kind: 'retry', reason: 'rate limited (429)', retryAfterMs: 1500 },
+    },
+    {
+      name: 'Discord 429 "v6" URL answering in seconds: X-RateLimit-Reset-After corrects it',
+      d: discordHook,
+      r: res(429, '{"retry_after":1.5}', { 'x-ratelimit-reset-after': '1.5' }),
+      expected: { kind: 'retry', reason: 'rate limited (429)', retryAfterMs: 1500 },
+    },
+    {
+      name: 'Discord 429 v10 answering in ms: X-RateLimit-Reset-After corrects it',
+      d: discordV10,
+      r: res(429, '{"retry_after":2500}', { 'x-ratelimit-reset-after': '2.5' }),
+      expected: { kind: 'retry', reason: 'rate limited (429)', retryAfterMs: 2500 },
+    },
+    {
+      name: 'Slack 502: a gateway error, maybe stored',
+      d: slackHook,
+      r: res(502, 'bad gateway'),
+      expected: { kind: 'retry', reason: 'server error 502: bad gateway', maybeStored: true },
+    },
+    {
+      name: 'Discord 504: a gateway error, maybe stored',
+      d: discordHook,
+      r: res(504),
+      expected: { kind: 'retry', reason: 'server error 504', maybeStored: true },
     },
     {
       name: 'Discord 50035',
@@ -213,6 +269,8 @@ describe('judgeNetworkError: retry only what never reached the platform', () => 
     { err: new HttpError('TIMEOUT', 'timed out after 10000 ms'), kind: 'unknown' },
     { err: new HttpError('CONNECTION_RESET', 'connection reset by peer'), kind: 'unknown' },
     { err: new Error('weird'), kind: 'unknown' },
+    { err: resetWithSent(false), kind: 'retry' },
+    { err: resetWithSent(true), kind: 'unknown' },
   ])('$err.message → $kind', ({ err, kind }) => expect(judgeNetworkError(err).kind).toBe(kind));
 });
 
@@ -238,7 +296,7 @@ describe('deliver', () => {
     const clock = new FakeClock(0);
     const limited = res(429, '{"retry_after":1.5}');
     const { http, calls } = scripted(limited, limited, limited, res(200, '{"id":"9"}'));
-    const r = await deliver(discordHook, '{}', { ...base, http, clock });
+    const r = await deliver(discordV10, '{}', { ...base, http, clock });
     expect(r).toMatchObject({ ok: true, attempts: 4, messageId: '9', action: 'post' });
     expect(clock.sleeps).toEqual([1500, 1500, 1500]);
     expect(calls).toHaveLength(4);
@@ -246,7 +304,8 @@ describe('deliver', () => {
 
   test('5xx backs off with jitter, then succeeds', async () => {
     const clock = new FakeClock(0);
-    const { http } = scripted(res(502), res(500), res(200, 'ok'));
+    // 503 and 500: the platform itself says it did not take the message (502/504 are below).
+    const { http } = scripted(res(503), res(500), res(200, 'ok'));
     const r = await deliver(slackHook, '{}', { ...base, http, clock });
     expect(r).toMatchObject({ ok: true, attempts: 3 });
     // full jitter with random 0.5: half of 1 s, then half of 2 s.
@@ -312,5 +371,84 @@ describe('deliver', () => {
     const { http, calls } = scripted(res(503), res(200, 'ok'));
     await deliver(slackHook, '{}', { ...base, timeoutMs: 10_000, deadline: 4000, http, clock });
     expect(calls.map((c) => c.timeoutMs)).toEqual([4000, 3500]);
+  });
+
+  test('a 502 on a post is not retried: the gateway may have stored the message', async () => {
+    const { http, calls } = scripted(res(502, 'bad gateway'), res(200, 'ok'));
+    const r = await deliver(slackHook, '{}', { ...base, http, clock: new FakeClock(0) });
+    expect(r).toMatchObject({ ok: false, uncertain: true, attempts: 1 });
+    expect(r.error).toMatch(/server error 502: bad gateway; the message may have been posted/);
+    expect(calls).toHaveLength(1);
+  });
+
+  test('a 504 on an edit is retried (the same content twice is harmless)', async () => {
+    const { http, calls } = scripted(res(504), res(200, '{"id":"777"}'));
+    const r = await deliver(discordEdit, '{}', { ...base, http, clock: new FakeClock(0) });
+    expect(r).toMatchObject({ ok: true, attempts: 2, messageId: '777' });
+    expect(calls).toHaveLength(2);
+  });
+
+  test('a 502 on a post with a look-up: found means posted, nothing sent again', async () => {
+    const { http, calls } = scripted(res(502));
+    let looked = 0;
+    const verify = async () => (looked++, { found: true as const, messageId: '1.5' });
+    const r = await deliver(slackApi, '{}', { ...base, http, clock: new FakeClock(0), verify });
+    expect(r).toMatchObject({ ok: true, attempts: 1, messageId: '1.5' });
+    expect(calls).toHaveLength(1);
+    expect(looked).toBe(1);
+  });
+
+  test('a 502 on a post with a look-up: absent means retried', async () => {
+    const { http, calls } = scripted(res(502), res(200, '{"ok":true,"ts":"2.5","channel":"C1"}'));
+    const verify = async () => ({ found: false as const });
+    const r = await deliver(slackApi, '{}', { ...base, http, clock: new FakeClock(0), verify });
+    expect(r).toMatchObject({ ok: true, attempts: 2, messageId: '2.5' });
+    expect(calls).toHaveLength(2);
+  });
+
+  test('a 502 on a post whose look-up fails is not retried, and says why', async () => {
+    const { http, calls } = scripted(res(502));
+    const verify = async () => ({ error: 'conversations.history: missing_scope' });
+    const r = await deliver(slackApi, '{}', { ...base, http, clock: new FakeClock(0), verify });
+    expect(r).toMatchObject({ ok: false, uncertain: true, attempts: 1 });
+    expect(r.error).toMatch(
+      /could not check whether it was stored \(conversations\.history: missing_scope\)/,
+    );
+    expect(calls).toHaveLength(1);
+  });
+
+  test('a reset before the request was sent (sent: false) is retried', async () => {
+    const reset = resetWithSent(false);
+    const { http, calls } = scripted(reset, res(200, '{"id":"3"}'));
+    const r = await deliver(discordHook, '{}', { ...base, http, clock: new FakeClock(0) });
+    expect(r).toMatchObject({ ok: true, attempts: 2, messageId: '3' });
+    expect(calls).toHaveLength(2);
+  });
+
+  test('an error body is redacted before it is cut: no part of a secret survives', async () => {
+    const secret = 'S'.repeat(68);
+    const body = `${'x'.repeat(170)} token=${secret} trailing`;
+    const { http } = scripted(res(400, body));
+    const r = await deliver(slackHook, '{}', {
+      ...base,
+      http,
+      clock: new FakeClock(0),
+      redact: (t) => t.split(secret).join('***'),
+    });
+    expect(r.error).toContain('token=***');
+    expect(r.error).not.toMatch(/SSSS/);
+  });
+
+  test('cancellation stops the waits and reports cancelled, not uncertain', async () => {
+    const controller = new AbortController();
+    const clock = new FakeClock(0);
+    const http = async () => {
+      controller.abort();
+      return res(503);
+    };
+    const r = await deliver(slackHook, '{}', { ...base, http, clock, signal: controller.signal });
+    expect(r).toMatchObject({ ok: false, cancelled: true, attempts: 1, error: 'cancelled' });
+    expect(r.uncertain).toBeUndefined();
+    expect(clock.sleeps).toEqual([]);
   });
 });

@@ -1,5 +1,10 @@
 import { InputError } from '@cicd-actions/core';
-import { parseDiscordWebhooks, parseSlackApiUrl, parseSlackWebhooks } from '../src/destinations';
+import {
+  parseDiscordWebhooks,
+  parseMessageIds,
+  parseSlackApiUrl,
+  parseSlackWebhooks,
+} from '../src/destinations';
 
 const SLACK = 'https://hooks.slack.com/services/T000AAAA/B000BBBB/XXXXXXXXXXXXXXXXXXXXXXXX';
 const DISCORD = 'https://discord.com/api/webhooks/123456789012345678/abcDEF_123-xyz';
@@ -63,7 +68,7 @@ describe('Discord webhook URLs (strict)', () => {
   });
 
   test('the token is found, the label shows only the id', () => {
-    const [d] = parseDiscordWebhooks([DISCORD], false, ['987']);
+    const [d] = parseDiscordWebhooks([DISCORD], false, parseMessageIds('987', 1));
     expect(d.token).toBe('abcDEF_123-xyz');
     expect(d.label).toBe('Discord webhook #1 (id 123456789012345678)');
     expect(d.messageId).toBe('987');
@@ -73,7 +78,9 @@ describe('Discord webhook URLs (strict)', () => {
     { ids: ['1', '2'], error: /one message ID per Discord webhook \(1\), got 2/ },
     { ids: ['abc'], error: /numeric message ID/ },
   ])('discord-message-id $ids', ({ ids, error }) =>
-    expect(() => parseDiscordWebhooks([DISCORD], false, ids)).toThrow(error),
+    expect(() =>
+      parseDiscordWebhooks([DISCORD], false, parseMessageIds(ids.join('\n'), 1)),
+    ).toThrow(error),
   );
 });
 

@@ -27,6 +27,7 @@ function notification(over: Partial<NotificationInput> = {}, env: Record<string,
       status: 'success',
       title: '',
       message: '',
+      reason: '',
       environment: 'prod',
       version: 'v2.0.0',
       fields: [],
@@ -204,8 +205,8 @@ describe('Slack message', () => {
       }),
     );
     expect(m.text).toBe('❌ Deployment of v2.0.0 to prod failed');
-    expect(m.attachments[0].color).toBe('#E01E5A');
-    const [header, body, fieldsBlock, context] = m.attachments[0].blocks as Array<
+    expect(m.attachments![0].color).toBe('#E01E5A');
+    const [header, body, fieldsBlock, context] = m.attachments![0].blocks as Array<
       Record<string, any>
     >;
     expect(header).toEqual({
@@ -234,7 +235,7 @@ describe('Slack message', () => {
       notification({ message: '<&>'.repeat(3400), title: '🚀'.repeat(100), fields }),
     );
     expect(slackLimitError(m as unknown as Record<string, unknown>)).toBeUndefined();
-    const blocks = m.attachments[0].blocks as Array<Record<string, any>>;
+    const blocks = m.attachments![0].blocks as Array<Record<string, any>>;
     expect(blocks).toHaveLength(50);
     expect(JSON.stringify(blocks.at(-2))).toMatch(/more fields not shown/);
     expect(blocks.at(-1)!.type).toBe('context');

@@ -12,6 +12,7 @@ import {
   SLACK_HOOK_PATH_2,
   SLACK_TOKEN,
   DISCORD_HOOK_PATH,
+  DISCORD_HOOK_PATH_V10,
   DISCORD_TOKEN,
   type StoredMessage,
 } from './fake-platforms';
@@ -165,11 +166,15 @@ test('429 three times then success: waits as told and posts exactly one message'
       global: false,
     }),
   };
-  fake.script(DISCORD_HOOK_PATH, limited, limited, limited);
+  // API v10: retry_after in (fractional) seconds. The unversioned URL (v6) is tested below.
+  fake.script(DISCORD_HOOK_PATH_V10, limited, limited, limited);
   const started = Date.now();
-  const r = await run({ 'discord-webhook-url': discordHook(), status: 'success' });
+  const r = await run({
+    'discord-webhook-url': fake.url(DISCORD_HOOK_PATH_V10),
+    status: 'success',
+  });
   expect(r.code).toBe(0);
-  expect(fake.to(DISCORD_HOOK_PATH)).toHaveLength(4);
+  expect(fake.to(DISCORD_HOOK_PATH_V10)).toHaveLength(4);
   expect(discordMessages()).toHaveLength(1);
   expect(r.outputs['discord-message-id']).toBe(discordMessages()[0].id);
   // retry_after (0.15 s, fractional) is used rather than the rounded header (1 s).

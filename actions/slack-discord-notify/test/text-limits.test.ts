@@ -116,3 +116,41 @@ describe('truncateText', () => {
     }
   });
 });
+
+describe('truncateText never splits a grapheme cluster, at every cut length near the limit', () => {
+  // The platform's own segmentation is the oracle: the kept text must be whole clusters of the input.
+  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  const clusters = (s: string) => [...segmenter.segment(s)].map((g) => g.segment);
+  const table = [
+    {
+      name: 'flags (regional indicator pairs) after an odd prefix',
+      text: `x${'🇩🇪🇫🇷🇯🇵🇧🇷'.repeat(6)}`,
+    },
+    { name: 'flags only', text: '🇺🇦🇨🇦🇮🇳🇳🇴'.repeat(8) },
+    { name: 'a subdivision flag (tag sequence)', text: `ab${'🏴󠁧󠁢󠁳󠁣󠁴󠁿'.repeat(5)}` },
+    { name: 'ZWJ sequences', text: `${'👩‍💻👨‍👩‍👧‍👦🏳️‍🌈'.repeat(5)}end` },
+    { name: 'skin tones', text: '👍🏽👋🏿🙏🏻'.repeat(8) },
+    { name: 'combining marks', text: 'e\u0301a\u0308o\u0302\u0323'.repeat(12) },
+    { name: 'keycaps', text: '1️⃣2️⃣#️⃣'.repeat(8) },
+    { name: 'Hangul jamo', text: '\u1100\u1161\u11a8'.repeat(15) },
+    { name: 'Devanagari conjuncts', text: 'क्षत्रि'.repeat(8) },
+    { name: 'CRLF stays together', text: 'a\r\nb\r\n'.repeat(15) },
+  ];
+  for (const unit of ['code-points', 'utf16'] as const) {
+    test.each(table)(`$name (${unit})`, ({ text }) => {
+      const boundaries = new Set([0]);
+      let at = 0;
+      for (const c of clusters(text)) boundaries.add((at += c.length));
+      const length = textLength(text, unit);
+      for (let max = Math.max(0, length - 40); max <= length + 2; max++) {
+        const out = truncateText(text, max, unit);
+        expect(textLength(out, unit)).toBeLessThanOrEqual(max);
+        if (out === text) continue;
+        const kept = out.endsWith(ELLIPSIS) ? out.slice(0, -1) : out;
+        expect(text.startsWith(kept)).toBe(true);
+        // The cut is on a cluster boundary of the input (trailing spaces are clusters too).
+        expect(boundaries.has(kept.length)).toBe(true);
+      }
+    });
+  }
+});

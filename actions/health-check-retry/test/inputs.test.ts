@@ -1,5 +1,5 @@
 import { InputError, Runner } from '@cicd-actions/core';
-import { readConfig } from '../src/config';
+import { readInputs } from '../src/inputs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,9 +15,9 @@ function runnerWith(inputs: Record<string, string>) {
   return { runner, stdout: () => stdout };
 }
 
-describe('readConfig defaults', () => {
+describe('readInputs defaults', () => {
   test('only url given: the documented defaults', () => {
-    const cfg = readConfig(runnerWith({ url: 'https://example.com/health' }).runner);
+    const cfg = readInputs(runnerWith({ url: 'https://example.com/health' }).runner);
     expect(cfg).toMatchObject({
       method: 'GET',
       maxAttempts: 10,
@@ -29,7 +29,7 @@ describe('readConfig defaults', () => {
       timeoutMs: 300_000,
       initialDelayMs: 0,
       successThreshold: 1,
-      followRedirects: true,
+      followRedirects: 'same-host',
       insecure: false,
       body: undefined,
       caCert: undefined,
@@ -38,11 +38,49 @@ describe('readConfig defaults', () => {
     expect(cfg.urls.map(String)).toEqual(['https://example.com/health']);
   });
 
-  test('several URLs, newline- and comma-separated', () => {
-    const cfg = readConfig(
-      runnerWith({ url: 'http://a.test/h, http://b.test/h\nhttps://c.test/h' }).runner,
+  // One per line: a comma belongs to the URL (issue 16: it used to split ?checks=db,cache).
+  test('several URLs, one per line; commas stay inside a URL', () => {
+    const cfg = readInputs(
+      runnerWith({ url: 'http://a.test/h?checks=db,cache\n\nhttps://c.test/h' }).runner,
     );
-    expect(cfg.urls.map((u) => u.host)).toEqual(['a.test', 'b.test', 'c.test']);
+    expect(cfg.urls.map(String)).toEqual(['http://a.test/h?checks=db,cache', 'https://c.test/h']);
+  });
+
+  test('jitter: on for exponential, off for fixed unless asked for', () => {
+    const jitter = (inputs: Record<string, string>) =>
+      readInputs(runnerWith({ url: 'https://a.test', ...inputs }).runner).jitter;
+    expect(jitter({})).toBe(true);
+    expect(jitter({ backoff: 'fixed' })).toBe(false);
+    expect(jitter({ backoff: 'fixed', jitter: 'true' })).toBe(true);
+    expect(jitter({ backoff: 'exponential', jitter: 'false' })).toBe(false);
+  });
+
+  test.each([
+    ['', 'same-host'],
+    ['true', 'same-host'],
+    ['same-host', 'same-host'],
+    ['any', 'any'],
+    ['ANY', 'any'],
+    ['false', 'none'],
+    ['none', 'none'],
+  ])('follow-redirects %j is %s', (value, policy) => {
+    expect(
+      readInputs(runnerWith({ url: 'https://a.test', 'follow-redirects': value }).runner)
+        .followRedirects,
+    ).toBe(policy);
+  });
+
+  test('header values are masked unless the header is on the harmless list', () => {
+    const { runner, stdout } = runnerWith({
+      url: 'https://example.com',
+      headers:
+        'x-functions-key: fn-key-0123\nOcp-Apim-Subscription-Key: apim-4567\nAccept: application/json\nUser-Agent: probe/1.0',
+    });
+    readInputs(runner);
+    expect(stdout()).toContain('::add-mask::fn-key-0123');
+    expect(stdout()).toContain('::add-mask::apim-4567');
+    expect(stdout()).not.toContain('::add-mask::application/json');
+    expect(stdout()).not.toContain('::add-mask::probe/1.0');
   });
 
   test('headers: names lower-cased, credential values masked before anything else is written', () => {
@@ -50,7 +88,7 @@ describe('readConfig defaults', () => {
       url: 'https://example.com',
       headers: 'Authorization: Bearer s3cr3t-token\nX-Request-Source: ci\nX-Api-Key: k3y-value',
     });
-    const cfg = readConfig(runner);
+    const cfg = readInputs(runner);
     expect(cfg.headers).toEqual({
       authorization: 'Bearer s3cr3t-token',
       'x-request-source': 'ci',
@@ -65,7 +103,7 @@ describe('readConfig defaults', () => {
     const { runner, stdout } = runnerWith({
       url: 'https://user:p%40ssword@example.com/health?token=abcdef&page=2',
     });
-    readConfig(runner);
+    readInputs(runner);
     expect(stdout()).toContain('::add-mask::p@ssword');
     expect(stdout()).toContain('::add-mask::abcdef');
     expect(stdout()).not.toContain('::add-mask::2');
@@ -73,12 +111,12 @@ describe('readConfig defaults', () => {
 
   test('ca-cert PEM is accepted', () => {
     expect(
-      readConfig(runnerWith({ url: 'https://localhost', 'ca-cert': CA }).runner).caCert,
+      readInputs(runnerWith({ url: 'https://localhost', 'ca-cert': CA }).runner).caCert,
     ).toContain('BEGIN CERTIFICATE');
   });
 });
 
-describe('readConfig rejects bad input, naming it', () => {
+describe('readInputs rejects bad input, naming it', () => {
   const base = { url: 'https://example.com/health' };
   test.each<{ name: string; inputs: Record<string, string>; input: string }>([
     { name: 'missing url', inputs: { url: '' }, input: 'url' },
@@ -152,7 +190,7 @@ describe('readConfig rejects bad input, naming it', () => {
   ])('$name → $input', ({ inputs, input }) => {
     let thrown: unknown;
     try {
-      readConfig(runnerWith({ ...base, ...inputs }).runner);
+      readInputs(runnerWith({ ...base, ...inputs }).runner);
     } catch (err) {
       thrown = err;
     }
@@ -163,17 +201,17 @@ describe('readConfig rejects bad input, naming it', () => {
   test.each(['ftp://example.com/x', 'localhost:8080/health'])(
     '%s: the scheme is named as the problem',
     (url) => {
-      expect(() => readConfig(runnerWith({ url }).runner)).toThrow(
+      expect(() => readInputs(runnerWith({ url }).runner)).toThrow(
         "Input 'url': item 1 must start with http:// or https://",
       );
     },
   );
 
   test('a bad URL is not echoed (it may hold credentials)', () => {
-    expect(() => readConfig(runnerWith({ url: 'https://user:hunter22@[bad' }).runner)).toThrow(
+    expect(() => readInputs(runnerWith({ url: 'https://user:hunter22@[bad' }).runner)).toThrow(
       /^Input 'url': item 1 is not an absolute URL/,
     );
-    expect(() => readConfig(runnerWith({ url: 'https://user:hunter22@[bad' }).runner)).not.toThrow(
+    expect(() => readInputs(runnerWith({ url: 'https://user:hunter22@[bad' }).runner)).not.toThrow(
       /hunter22/,
     );
   });

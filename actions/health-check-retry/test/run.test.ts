@@ -6,7 +6,9 @@ import {
   type HttpResponse,
 } from '@cicd-actions/core';
 import { parseFileCommands } from '../../../test/harness/run-action';
-import { main, type HealthCheckDeps } from '../src/main';
+import { readInputs } from '../src/inputs';
+import { report } from '../src/report';
+import { run, type HealthCheckDeps } from '../src/run';
 import { CA_PEM } from './loopback-server';
 import { FakeClock } from '../../../test/harness/fake-clock';
 
@@ -32,10 +34,10 @@ function memoryRunner(inputs: Record<string, string>) {
 function fakeDeps(clock: FakeClock, statusByHost: Record<string, number>) {
   const requests: Array<{ req: HttpRequest; at: number }> = [];
   let rootsLoaded = 0;
-  const deps: HealthCheckDeps = {
+  const deps: Omit<HealthCheckDeps, 'log' | 'warn'> = {
     clock,
     random: () => 0.5,
-    request: async (req): Promise<HttpResponse> => {
+    request: async (req: HttpRequest): Promise<HttpResponse> => {
       // No time passes in a request: the URLs share the clock, so latencies would mix.
       requests.push({ req, at: clock.now() });
       const status = statusByHost[new URL(String(req.url)).host] ?? 500;
@@ -58,11 +60,27 @@ function fakeDeps(clock: FakeClock, statusByHost: Record<string, number>) {
   return { deps, requests, rootsLoaded: () => rootsLoaded };
 }
 
+/** What index.ts wires: inputs → run → report, here with fake I/O. */
+async function main(runner: Runner, deps: Omit<HealthCheckDeps, 'log' | 'warn'>): Promise<void> {
+  const startedAt = deps.clock.now();
+  const cfg = readInputs(runner);
+  const outcome = await run(
+    cfg,
+    {
+      ...deps,
+      log: (line) => runner.info(runner.redact(line)),
+      warn: (line) => runner.warning(runner.redact(line)),
+    },
+    startedAt,
+  );
+  report(runner, cfg, outcome);
+}
+
 describe('main', () => {
   test('two URLs, one unhealthy: outputs and summary are written, then the step fails', async () => {
     const clock = new FakeClock();
     const { runner, stdout, outputs, summary } = memoryRunner({
-      url: 'https://up.test/h, https://down.test/h',
+      url: 'https://up.test/h\nhttps://down.test/h',
       'max-attempts': '3',
       'retry-delay': '1s',
       jitter: 'false',
