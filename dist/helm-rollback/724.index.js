@@ -2,6 +2,79 @@ export const id = 724;
 export const ids = [724];
 export const modules = {
 
+/***/ 7620:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   eh: () => (/* binding */ isSecretName)
+/* harmony export */ });
+/* unused harmony exports isSensitiveHeader, maskHeaders, maskUrl, redactThenCut */
+const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|token|secret|api[-_]?key|password|auth|session|signature/i;
+/** Whether a header's value carries a credential and must be masked. */
+function isSensitiveHeader(name) {
+    return SENSITIVE_HEADER.test(name.trim());
+}
+/** Masks the credential-carrying values of headers; for `Bearer x`/`Basic x`, the token too. */
+function maskHeaders(runner, headers) {
+    for (const [name, value] of Object.entries(headers)) {
+        if (!isSensitiveHeader(name))
+            continue;
+        runner.setSecret(value);
+        const scheme = /^\s*\S+\s+(\S+)\s*$/.exec(value);
+        if (scheme)
+            runner.setSecret(scheme[1]);
+    }
+}
+/** Masks a URL and the parts of it that identify a secret (userinfo, path, query). */
+function maskUrl(runner, url) {
+    runner.setSecret(url);
+    try {
+        const u = new URL(url);
+        // The password, and user:password as a whole — never the user name alone, which would blank
+        // an ordinary word ("user", "deploy") in the whole log.
+        if (u.password) {
+            runner.setSecret(decodeURIComponent(u.password));
+            runner.setSecret(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`);
+        }
+        else if (u.username)
+            runner.setSecret(decodeURIComponent(u.username));
+        if (u.pathname.length > 1)
+            runner.setSecret(u.pathname);
+        if (u.search)
+            runner.setSecret(u.search);
+    }
+    catch {
+        // An unparseable URL is masked whole above.
+    }
+}
+const SECRET_WORDS = /TOKEN|SECRET|PASSW|CREDENTIAL|PRIVATE.?KEY|API.?KEY|SIGNATURE|COOKIE|AUTHORIZATION/;
+const SECRET_SEGMENTS = new Set(['KEY', 'AUTH', 'PASS', 'PWD', 'SESSION', 'CREDS', 'SAS', 'OTP']);
+/**
+ * Whether a name (an environment variable, a header, a flag) says its value is a secret:
+ * `AWS_SECRET_ACCESS_KEY`, `GITHUB_TOKEN`, `DB_PASSWORD`, `X-Api-Key` — but not `AWS_PROFILE`,
+ * `AWS_REGION` or `GIT_AUTHOR_NAME`, whose values are ordinary words that masking would blank
+ * everywhere in the log.
+ */
+function isSecretName(name) {
+    const upper = name.toUpperCase();
+    if (SECRET_WORDS.test(upper))
+        return true;
+    return upper.split(/[^A-Z0-9]+/).some((segment) => SECRET_SEGMENTS.has(segment));
+}
+/**
+ * Redacts, then cuts to `max` characters: a cut must never come first, or a secret cut in half
+ * (the part the masker no longer recognises) would survive.
+ */
+function redactThenCut(text, redact, max) {
+    const clean = redact(text);
+    if (clean.length <= max)
+        return clean;
+    return `${[...clean].slice(0, max).join('')}…`;
+}
+
+
+/***/ }),
+
 /***/ 5724:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -13,17 +86,25 @@ export const modules = {
 /* harmony export */   decodeKubeconfigContent: () => (/* binding */ decodeKubeconfigContent),
 /* harmony export */   ic: () => (/* binding */ loadKubeConnection),
 /* harmony export */   kubeconfigSecrets: () => (/* binding */ kubeconfigSecrets),
+/* harmony export */   ms: () => (/* binding */ serverUrlSecrets),
 /* harmony export */   nN: () => (/* binding */ mergeKubeconfigs),
-/* harmony export */   parseKubeconfig: () => (/* binding */ parseKubeconfig)
+/* harmony export */   parseKubeconfig: () => (/* binding */ parseKubeconfig),
+/* harmony export */   s9: () => (/* binding */ secretArgs)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _cicd_actions_core_proxy__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(609);
+/* harmony import */ var _cicd_actions_core_process__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7332);
+/* harmony import */ var _cicd_actions_core_secrets__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7620);
 // Finding the cluster and the credentials, as kubectl does: kubeconfig content given as an input
 // (raw YAML or base64), else $KUBECONFIG, else ~/.kube/config, else the pod's service account.
 // Unlike client-node's loadFromDefault, nothing found is an error — never a silent
 // http://localhost:8080. Every secret read is handed to `onSecret` before it can reach a message.
+
+
+
 
 
 class KubeconfigError extends Error {
@@ -50,15 +131,51 @@ function decodeKubeconfigContent(content) {
     }
     throw new KubeconfigError('is neither a kubeconfig (YAML with clusters, users and contexts) nor base64 of one');
 }
+/**
+ * The values of secret-looking flags in a plugin's arguments (`--token=X`, `--client-secret X`,
+ * `--password X`): core's rule, the same one printableCommand hides.
+ */
+function secretArgs(args) {
+    return (0,_cicd_actions_core_process__WEBPACK_IMPORTED_MODULE_3__/* .secretArgValues */ .JC)((args ?? []).map(String));
+}
+/** The secret parts of a server URL's userinfo: the password and `user:password`, never the user alone. */
+function serverUrlSecrets(server) {
+    if (!server)
+        return [];
+    try {
+        const u = new URL(server);
+        if (!u.password)
+            return [];
+        const user = decodeURIComponent(u.username);
+        const pass = decodeURIComponent(u.password);
+        return [
+            ...new Set([
+                u.password,
+                pass,
+                `${u.username}:${u.password}`,
+                `${user}:${pass}`,
+                Buffer.from(`${user}:${pass}`).toString('base64'),
+            ]),
+        ];
+    }
+    catch {
+        return [];
+    }
+}
 /** Values in a kubeconfig that must be masked: tokens, keys, passwords, plugin secrets. */
 function kubeconfigSecrets(config) {
     const out = [];
+    for (const { cluster } of config.clusters) {
+        out.push(...serverUrlSecrets(cluster?.server), ...(0,_cicd_actions_core_proxy__WEBPACK_IMPORTED_MODULE_2__/* .proxyUrlSecrets */ .l)(cluster?.['proxy-url']));
+    }
     for (const { user } of config.users) {
         if (!user)
             continue;
         for (const v of [user.token, user['client-key-data'], user.password])
             if (v)
                 out.push(v);
+        if (user.username && user.password)
+            out.push(Buffer.from(`${user.username}:${user.password}`).toString('base64'));
         if (user['client-key-data']) {
             // The key also travels decoded (PEM) inside the process.
             out.push(Buffer.from(user['client-key-data'], 'base64').toString('utf8'));
@@ -66,11 +183,14 @@ function kubeconfigSecrets(config) {
         for (const [k, v] of Object.entries(user['auth-provider']?.config ?? {}))
             if (/token|secret|password|key/i.test(k) && v)
                 out.push(String(v));
+        // Only values whose names say they are secret: masking AWS_PROFILE=prod would blank "prod"
+        // (and "production", "***uction") all over the log.
         for (const e of user.exec?.env ?? [])
-            if (e?.value)
+            if (e?.value && (0,_cicd_actions_core_secrets__WEBPACK_IMPORTED_MODULE_4__/* .isSecretName */ .eh)(String(e.name ?? '')))
                 out.push(String(e.value));
+        out.push(...secretArgs(user.exec?.args));
     }
-    return out;
+    return out.filter((v) => typeof v === 'string' && v.length > 0);
 }
 async function parseYaml(text) {
     // JSON is YAML; parsing it natively spares loading the YAML parser.
@@ -192,9 +312,25 @@ function connectionFromKubeconfig(config, source, contextName, readFile, onSecre
         context: wanted,
         namespace: ctx.context?.namespace || undefined,
         server: server.href.replace(/\/$/, ''),
+        displayServer: `${server.protocol}//${server.host}${server.pathname}`.replace(/\/$/, ''),
+        cluster: clusterName,
+        user: userName,
         insecureSkipTlsVerify: cluster['insecure-skip-tls-verify'] === true,
         tlsServerName: cluster['tls-server-name'] || undefined,
     };
+    if (cluster['proxy-url']) {
+        const field = `cluster '${clusterName}' in ${source}: proxy-url`;
+        try {
+            // client-go also takes socks5://; this client speaks HTTP CONNECT only, so say so now.
+            (0,_cicd_actions_core_proxy__WEBPACK_IMPORTED_MODULE_2__/* .parseProxyUrl */ .Pr)(String(cluster['proxy-url']), field);
+        }
+        catch (err) {
+            if (err instanceof _cicd_actions_core_proxy__WEBPACK_IMPORTED_MODULE_2__/* .ProxyConfigError */ .Xb)
+                throw new KubeconfigError(err.message);
+            throw err;
+        }
+        conn.proxyUrl = String(cluster['proxy-url']);
+    }
     if (cluster['certificate-authority-data'])
         conn.ca = Buffer.from(cluster['certificate-authority-data'], 'base64');
     else if (cluster['certificate-authority'])
@@ -219,6 +355,12 @@ function connectionFromKubeconfig(config, source, contextName, readFile, onSecre
     }
     if (user.as)
         conn.impersonate = user.as;
+    const provider = user['auth-provider'];
+    if (provider && !user.exec)
+        conn.authProvider = {
+            name: String(provider.name ?? ''),
+            config: Object.fromEntries(Object.entries(provider.config ?? {}).map(([k, v]) => [k, String(v)])),
+        };
     const pluginType = user.exec ? 'exec' : user['auth-provider'] ? 'auth-provider' : undefined;
     if (user.exec)
         conn.exec = user.exec;
@@ -273,6 +415,7 @@ function inClusterConnection(env, dir, readFile, onSecret = () => { }) {
         context: 'in-cluster',
         namespace,
         server: `https://${hostPart}:${port}`,
+        displayServer: `https://${hostPart}:${port}`,
         ca,
         insecureSkipTlsVerify: false,
         tokenFile,

@@ -28376,7 +28376,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _cicd_actions_core_clock__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(143);
 /* harmony import */ var _cicd_actions_core_action__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5171);
-/* harmony import */ var _cicd_actions_core_runner__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1766);
+/* harmony import */ var _cicd_actions_core_runner__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8207);
 /* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6823);
 // Core modules are imported one by one, not through its index: the index also loads core's HTTP
 // client (node:http/https, ~6 ms of startup) that this action never uses.
@@ -29198,8 +29198,9 @@ async function verifyRollback(runner, deps, input, cli, deadline, kubeconfigText
 /* harmony export */ });
 /* unused harmony exports CancelledError, throwIfCancelled, isCancellation, CANCEL_EXIT_MS */
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7638);
-/* harmony import */ var _runner__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1766);
+/* harmony import */ var _runner__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8207);
 /* harmony import */ var _process__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7332);
+/* harmony import */ var _proxy__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(609);
 // The one entry wrapper of every action: the error path (one-line ::error::, exit 1, stack only
 // with RUNNER_DEBUG=1, secrets redacted) and cancellation. On a cancelled job the runner sends
 // SIGINT, then SIGTERM 7.5 s later, then kills the process tree 2.5 s after that (GitHub's
@@ -29207,6 +29208,7 @@ async function verifyRollback(runner, deps, input, cli, deadline, kubeconfigText
 // children get SIGTERM (process.ts), and the action reports "cancelled"; cleanups run; the
 // process exits non-zero within CANCEL_EXIT_MS (longer only while a child is still in its
 // bounded grace). A second signal exits at once.
+
 
 
 
@@ -29242,6 +29244,10 @@ async function runAction(first, second) {
     const main = legacy ? second : first;
     const runner = options.runner ?? new _runner__WEBPACK_IMPORTED_MODULE_1__/* .Runner */ .by();
     const host = options.host ?? process;
+    // Credentials in HTTPS_PROXY/HTTP_PROXY reach every request and every child (helm, git): masked
+    // before anything can print them.
+    for (const secret of (0,_proxy__WEBPACK_IMPORTED_MODULE_3__/* .proxyEnvSecrets */ .HQ)(runner.env))
+        runner.setSecret(secret);
     const controller = new AbortController();
     const cleanups = [];
     let cancelledBy;
@@ -29712,10 +29718,12 @@ function preview(value, max = 60) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JC: () => (/* binding */ secretArgValues),
 /* harmony export */   Nr: () => (/* binding */ killAllChildren),
+/* harmony export */   R3: () => (/* binding */ runProcess),
 /* harmony export */   k9: () => (/* binding */ liveChildren)
 /* harmony export */ });
-/* unused harmony exports ProcessError, secretArgValues, printableCommand, runProcess */
+/* unused harmony exports ProcessError, printableCommand */
 /** The child could not be started at all. */
 class ProcessError extends Error {
     reason;
@@ -29777,7 +29785,7 @@ function printableCommand(command, args) {
     }
     return [command, ...out].join(' ');
 }
-const DEFAULT_MAX_OUTPUT = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
+const DEFAULT_MAX_OUTPUT = 4 * 1024 * 1024;
 /** Runs a command with an argument array. Resolves for any exit; rejects only when it cannot start. */
 const runProcess = async (command, args, options = {}) => {
     const { spawn } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
@@ -29918,7 +29926,289 @@ function startError(command, err) {
 
 /***/ }),
 
-/***/ 1766:
+/***/ 609:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HQ: () => (/* binding */ proxyEnvSecrets),
+/* harmony export */   Pr: () => (/* binding */ parseProxyUrl),
+/* harmony export */   Xb: () => (/* binding */ ProxyConfigError),
+/* harmony export */   YB: () => (/* binding */ proxyAuthorization),
+/* harmony export */   iJ: () => (/* binding */ proxyFor),
+/* harmony export */   l: () => (/* binding */ proxyUrlSecrets),
+/* harmony export */   ri: () => (/* binding */ displayProxy)
+/* harmony export */ });
+/* unused harmony exports noProxyMatches, isLoopbackHost */
+// Which proxy a request goes through, by the rules Go's net/http applies (golang.org/x/net/http/
+// httpproxy) — the rules helm, kubectl and the credential plugins in the same job follow, so one
+// set of HTTPS_PROXY/HTTP_PROXY/NO_PROXY means the same to every tool a workflow runs:
+// - HTTPS_PROXY for https:// targets, HTTP_PROXY for http:// (upper case first, then lower case);
+//   a proxy without a scheme is http://; http:// and https:// proxies are supported.
+// - NO_PROXY: `*`; `example.com` (the name and its subdomains); `.example.com` and `*.example.com`
+//   (subdomains only); any of those with `:port`; an IP (`10.0.0.1`, `[::1]:8443`); a CIDR block.
+// - localhost and loopback addresses never go through a proxy.
+// No module is imported here: the decision costs nothing at start-up.
+class ProxyConfigError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ProxyConfigError';
+    }
+}
+/** The first of the names that is set (and not blank). */
+function envAny(env, ...names) {
+    for (const name of names) {
+        const v = env[name]?.trim();
+        if (v)
+            return v;
+    }
+    return undefined;
+}
+/**
+ * A proxy URL as Go parses it: no scheme means http://. `what` names where it came from
+ * (`HTTPS_PROXY`, `kubeconfig cluster 'prod' proxy-url`) for the error; the value itself is never
+ * quoted, since it may hold a password.
+ */
+function parseProxyUrl(value, what) {
+    let url;
+    try {
+        url = new URL(value);
+        // `proxy.corp:3128` parses with the scheme `proxy.corp:`; Go re-reads it as http://.
+        if (!url.host || !/^(https?|socks5h?|socks4a?):$/.test(url.protocol))
+            url = undefined;
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url) {
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !/^(https?|socks5h?|socks4a?):/i.test(value))
+            throw new ProxyConfigError(`${what} is not an http:// or https:// proxy URL`);
+        if (value.includes('://'))
+            throw new ProxyConfigError(`${what} is not a valid proxy URL`);
+        try {
+            url = new URL(`http://${value}`);
+        }
+        catch {
+            throw new ProxyConfigError(`${what} is not a valid proxy URL`);
+        }
+    }
+    if (url.protocol.startsWith('socks'))
+        throw new ProxyConfigError(`${what} is a ${url.protocol.replace(/:$/, '')}:// proxy; only http:// and https:// proxies are supported`);
+    if (!url.hostname)
+        throw new ProxyConfigError(`${what} has no host`);
+    return url;
+}
+/** A proxy URL safe to print: scheme, host and port, never the credentials. */
+function displayProxy(proxy) {
+    return `${proxy.protocol}//${proxy.host}`;
+}
+/** `Basic …` for a proxy URL with credentials, as Go sends it. */
+function proxyAuthorization(proxy) {
+    if (!proxy.username && !proxy.password)
+        return undefined;
+    const user = decodeURIComponent(proxy.username);
+    const pass = decodeURIComponent(proxy.password);
+    return `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+}
+/**
+ * The values to mask for a proxy URL with credentials: the password, `user:password` and the
+ * Basic token built from them. The user name alone is not masked: it is usually a common word.
+ */
+function proxyUrlSecrets(value) {
+    if (!value)
+        return [];
+    let url;
+    try {
+        url = parseProxyUrl(value, 'proxy');
+    }
+    catch {
+        return [];
+    }
+    const out = [];
+    if (url.password) {
+        out.push(url.password, decodeURIComponent(url.password));
+        out.push(`${url.username}:${url.password}`);
+        out.push(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`);
+    }
+    const auth = proxyAuthorization(url);
+    if (auth && url.password)
+        out.push(auth.slice('Basic '.length));
+    return [...new Set(out.filter((s) => s.length >= 3))];
+}
+/** Every proxy secret in an environment (HTTPS_PROXY, HTTP_PROXY, both cases). */
+function proxyEnvSecrets(env) {
+    const out = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].flatMap((name) => proxyUrlSecrets(env[name]));
+    return [...new Set(out)];
+}
+// --- IP addresses (parsed here so this file imports nothing) ---------------------------------
+function parseIPv4(s) {
+    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
+    if (!m)
+        return undefined;
+    const bytes = m.slice(1).map(Number);
+    return bytes.every((b) => b <= 255) ? bytes : undefined;
+}
+/** 16 bytes for an IPv6 address (IPv4 as ::ffff:a.b.c.d), or undefined. */
+function parseIP(s) {
+    const v4 = parseIPv4(s);
+    if (v4)
+        return [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, ...v4];
+    if (!s.includes(':') || !/^[0-9a-f:.]+$/i.test(s))
+        return undefined;
+    let tail = [];
+    let text = s;
+    const lastColon = s.lastIndexOf(':');
+    if (s.slice(lastColon + 1).includes('.')) {
+        const embedded = parseIPv4(s.slice(lastColon + 1));
+        if (!embedded)
+            return undefined;
+        tail = embedded;
+        text = `${s.slice(0, lastColon + 1)}0:0`;
+    }
+    const halves = text.split('::');
+    if (halves.length > 2)
+        return undefined;
+    const groups = (part) => (part ? part.split(':') : []);
+    const head = groups(halves[0]);
+    const rest = halves.length === 2 ? groups(halves[1]) : [];
+    const missing = 8 - head.length - rest.length;
+    if (halves.length === 1 ? missing !== 0 : missing < 1)
+        return undefined;
+    const all = [...head, ...Array(halves.length === 2 ? missing : 0).fill('0'), ...rest];
+    if (all.some((g) => !/^[0-9a-f]{1,4}$/i.test(g)))
+        return undefined;
+    const bytes = all.flatMap((g) => {
+        const n = parseInt(g, 16);
+        return [n >> 8, n & 0xff];
+    });
+    if (tail.length)
+        bytes.splice(12, 4, ...tail);
+    return bytes;
+}
+const isV4Mapped = (ip) => ip.slice(0, 10).every((b) => b === 0) && ip[10] === 0xff && ip[11] === 0xff;
+function isLoopbackIP(ip) {
+    if (isV4Mapped(ip))
+        return ip[12] === 127;
+    return ip.slice(0, 15).every((b) => b === 0) && ip[15] === 1;
+}
+function inCidr(ip, base, bits) {
+    for (let i = 0; i < 16; i++) {
+        const take = Math.max(0, Math.min(8, bits - i * 8));
+        const mask = take === 0 ? 0 : (0xff << (8 - take)) & 0xff;
+        if ((ip[i] & mask) !== (base[i] & mask))
+            return false;
+    }
+    return true;
+}
+/** Splits `host:port`, `[v6]:port`, `[v6]`, `host` (a bare IPv6 address has no port). */
+function splitHostPort(entry) {
+    const bracket = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+    if (bracket)
+        return { host: bracket[1], port: bracket[2] };
+    const m = /^([^:]+):(\d+)$/.exec(entry);
+    if (m)
+        return { host: m[1], port: m[2] };
+    return { host: entry };
+}
+function parseNoProxy(value) {
+    const out = [];
+    for (const raw of value.split(',')) {
+        const entry = raw.trim().toLowerCase();
+        if (!entry)
+            continue;
+        if (entry === '*')
+            return [{ kind: 'all' }];
+        const cidr = /^(.+)\/(\d{1,3})$/.exec(entry);
+        if (cidr) {
+            const base = parseIP(cidr[1]);
+            const bits = Number(cidr[2]) + (parseIPv4(cidr[1]) ? 96 : 0);
+            if (base && bits <= 128)
+                out.push({ kind: 'cidr', base, bits });
+            continue;
+        }
+        const { host, port } = splitHostPort(entry);
+        if (!host)
+            continue;
+        const ip = parseIP(host);
+        if (ip) {
+            out.push({ kind: 'ip', ip, port });
+            continue;
+        }
+        let name = host.startsWith('*.') ? host.slice(1) : host;
+        const matchHost = !name.startsWith('.');
+        if (matchHost)
+            name = `.${name}`;
+        out.push({ kind: 'domain', suffix: name.replace(/\.$/, ''), port, matchHost });
+    }
+    return out;
+}
+function bypassed(matchers, host, port) {
+    const ip = parseIP(host);
+    for (const m of matchers) {
+        if (m.kind === 'all')
+            return true;
+        if (ip) {
+            if (m.kind === 'cidr' && inCidr(ip, m.base, m.bits))
+                return true;
+            if (m.kind === 'ip' && m.ip.every((b, i) => b === ip[i]) && (!m.port || m.port === port))
+                return true;
+            continue;
+        }
+        if (m.kind !== 'domain')
+            continue;
+        const hit = host.endsWith(m.suffix) || (m.matchHost && host === m.suffix.slice(1));
+        if (hit && (!m.port || m.port === port))
+            return true;
+    }
+    return false;
+}
+/** Whether NO_PROXY (`value`) exempts `url` from the proxy. */
+function noProxyMatches(value, url) {
+    const host = url.hostname
+        .replace(/^\[|\]$/g, '')
+        .replace(/\.$/, '')
+        .toLowerCase();
+    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    return bypassed(parseNoProxy(value), host, port);
+}
+/** localhost and loopback addresses, which never go through a proxy. */
+function isLoopbackHost(hostname) {
+    const host = hostname
+        .replace(/^\[|\]$/g, '')
+        .replace(/\.$/, '')
+        .toLowerCase();
+    if (host === 'localhost' || host.endsWith('.localhost'))
+        return true;
+    const ip = parseIP(host);
+    return !!ip && isLoopbackIP(ip);
+}
+/**
+ * The proxy for `target`, or undefined for a direct connection. A fixed proxy (kubeconfig
+ * `proxy-url`) applies to every request, as client-go applies it (NO_PROXY does not exempt it);
+ * an environment proxy follows NO_PROXY.
+ */
+function proxyFor(target, setting) {
+    if (setting.from === 'none')
+        return undefined;
+    if (setting.from === 'url')
+        return setting.url;
+    if (isLoopbackHost(target.hostname))
+        return undefined;
+    const env = setting.env;
+    const value = target.protocol === 'https:'
+        ? envAny(env, 'HTTPS_PROXY', 'https_proxy')
+        : envAny(env, 'HTTP_PROXY', 'http_proxy');
+    if (!value)
+        return undefined;
+    const noProxy = envAny(env, 'NO_PROXY', 'no_proxy');
+    if (noProxy && noProxyMatches(noProxy, target))
+        return undefined;
+    return parseProxyUrl(value, target.protocol === 'https:' ? 'the HTTPS_PROXY variable' : 'the HTTP_PROXY variable');
+}
+
+
+/***/ }),
+
+/***/ 8207:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29929,8 +30219,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: formatCommand, formatFileCommand, inputEnvName, toolkitBackend
 
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -30005,7 +30295,7 @@ function toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_.EOL);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -30059,10 +30349,10 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-// EXTERNAL MODULE: external "crypto"
-var external_crypto_ = __nccwpck_require__(6982);
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -30076,15 +30366,15 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_.existsSync(filePath)) {
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
 function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
     const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -30095,11 +30385,11 @@ function prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
@@ -31058,7 +31348,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_.promises;
+const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -31081,7 +31371,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -31177,7 +31467,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_.EOL);
+        return this.addRaw(external_os_namespaceObject.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -31381,7 +31671,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -31408,7 +31698,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -31466,7 +31756,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_.extname(filePath).toUpperCase();
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -31495,11 +31785,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_.dirname(filePath);
-                        const upperName = external_path_.basename(filePath).toUpperCase();
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_.join(directory, actualName);
+                                filePath = external_path_namespaceObject.join(directory, actualName);
                                 break;
                             }
                         }
@@ -31719,7 +32009,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -31734,7 +32024,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_.sep)) {
+        if (tool.includes(external_path_namespaceObject.sep)) {
             return [];
         }
         // build the list of directories
@@ -31745,7 +32035,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -31754,7 +32044,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -31901,13 +32191,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_.EOL);
+            let n = s.indexOf(external_os_namespaceObject.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_.EOL.length);
-                n = s.indexOf(external_os_.EOL);
+                s = s.substring(n + external_os_namespaceObject.EOL.length);
+                n = s.indexOf(external_os_namespaceObject.EOL);
             }
             return s;
         }
@@ -32185,7 +32475,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -32198,7 +32488,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -32537,8 +32827,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_.platform();
-const arch = external_os_.arch();
+const platform = external_os_namespaceObject.platform();
+const arch = external_os_namespaceObject.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -32719,7 +33009,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_.EOL);
+    process.stdout.write(external_os_namespaceObject.EOL);
     command_issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
@@ -32787,7 +33077,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_.EOL);
+    process.stdout.write(message + external_os_namespaceObject.EOL);
 }
 /**
  * Begin an output group.
@@ -33269,31 +33559,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
-/***/ 6982:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-
-/***/ }),
-
-/***/ 2250:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
-
-/***/ }),
-
 /***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -33388,13 +33657,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
 /***/ 7067:
 /***/ ((module) => {
 
@@ -33451,45 +33713,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 
 /***/ }),
 
-/***/ 481:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-
-/***/ }),
-
-/***/ 99:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
-
-/***/ }),
-
 /***/ 7075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 7830:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
-
-/***/ }),
-
-/***/ 7997:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
-
-/***/ }),
-
-/***/ 8500:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 
@@ -33535,38 +33762,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 6928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
-
-/***/ }),
-
-/***/ 3480:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring");
-
-/***/ }),
-
-/***/ 2203:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
@@ -33584,38 +33783,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
-/***/ 2018:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
-
-/***/ }),
-
-/***/ 7016:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
-
-/***/ }),
-
 /***/ 9023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 9154:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("vm");
-
-/***/ }),
-
-/***/ 3106:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ })
 
@@ -33633,22 +33804,19 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 	}
 /******/ 	// Create a new module (and put it into the cache)
 /******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		id: moduleId,
-/******/ 		loaded: false,
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
 /******/ 		exports: {}
 /******/ 	};
 /******/ 
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
 /******/ 	}
-/******/ 
-/******/ 	// Flag the module as loaded
-/******/ 	module.loaded = true;
 /******/ 
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
@@ -33819,15 +33987,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/node module decorator */
-/******/ (() => {
-/******/ 	__nccwpck_require__.nmd = (module) => {
-/******/ 		module.paths = [];
-/******/ 		if (!module.children) module.children = [];
-/******/ 		return module;
 /******/ 	};
 /******/ })();
 /******/ 

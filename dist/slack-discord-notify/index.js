@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6925);
+/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4681);
 /* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9196);
 /* harmony import */ var _report__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6977);
 /* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3503);
@@ -28412,8 +28412,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: maskSecrets
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 37 modules
-var src = __nccwpck_require__(6925);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 38 modules
+var src = __nccwpck_require__(4681);
 ;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/destinations.ts
 // Where the message goes. Webhook URLs are credentials: callers mask them before calling here,
 // and nothing in this module puts a URL into a message — only labels like "Slack webhook #2".
@@ -28862,7 +28862,7 @@ function pingLine(n) {
 /* harmony export */   z8: () => (/* binding */ report)
 /* harmony export */ });
 /* unused harmony exports resultText, failureText, summaryMarkdown, writeOutputs */
-/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6925);
+/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4681);
 /* harmony import */ var _notification__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9600);
 // What the step hands on: outputs that chain into the outcome step, a summary a person reads,
 // one log line per destination, and a warning (or, with fail-on-error, the failure) per loss.
@@ -29424,8 +29424,8 @@ class Bodies {
     }
 }
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 37 modules
-var src = __nccwpck_require__(6925);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 38 modules
+var src = __nccwpck_require__(4681);
 ;// CONCATENATED MODULE: ./actions/slack-discord-notify/src/requests.ts
 const JSON_TYPE = 'application/json; charset=utf-8';
 /** The kind a destination implies on its own: an edit when it has an earlier message's ID. */
@@ -30003,7 +30003,7 @@ function defaultTitle(status, environment, version) {
 
 /***/ }),
 
-/***/ 6925:
+/***/ 4681:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30026,7 +30026,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   tp: () => (/* reexport */ table)
 });
 
-// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, Deadline, MAX_TIMER_MS, ProcessError, Runner, allowedRoots, backoffDelay, cell, code, errorMessage, formatCommand, formatDuration, formatFileCommand, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, parseBoolean, parseDuration, parseInteger, parseLines, parseList, parsePairs, printableCommand, runProcess, safeUrl, secretArgValues, throwIfCancelled, toolkitBackend, workspacePath, workspaceRoot
+// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, Deadline, HttpTransport, MAX_TIMER_MS, ProcessError, Runner, allowedRoots, backoffDelay, cell, code, errorMessage, formatCommand, formatDuration, formatFileCommand, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, parseBoolean, parseDuration, parseInteger, parseLines, parseList, parsePairs, printableCommand, runProcess, safeUrl, secretArgValues, throwIfCancelled, toolkitBackend, workspacePath, workspaceRoot
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -33490,6 +33490,273 @@ function startError(command, err) {
     return new ProcessError('spawn', `cannot run ${command}: ${err.code ?? err.message}`);
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/proxy.ts
+// Which proxy a request goes through, by the rules Go's net/http applies (golang.org/x/net/http/
+// httpproxy) — the rules helm, kubectl and the credential plugins in the same job follow, so one
+// set of HTTPS_PROXY/HTTP_PROXY/NO_PROXY means the same to every tool a workflow runs:
+// - HTTPS_PROXY for https:// targets, HTTP_PROXY for http:// (upper case first, then lower case);
+//   a proxy without a scheme is http://; http:// and https:// proxies are supported.
+// - NO_PROXY: `*`; `example.com` (the name and its subdomains); `.example.com` and `*.example.com`
+//   (subdomains only); any of those with `:port`; an IP (`10.0.0.1`, `[::1]:8443`); a CIDR block.
+// - localhost and loopback addresses never go through a proxy.
+// No module is imported here: the decision costs nothing at start-up.
+class ProxyConfigError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ProxyConfigError';
+    }
+}
+/** The first of the names that is set (and not blank). */
+function envAny(env, ...names) {
+    for (const name of names) {
+        const v = env[name]?.trim();
+        if (v)
+            return v;
+    }
+    return undefined;
+}
+/**
+ * A proxy URL as Go parses it: no scheme means http://. `what` names where it came from
+ * (`HTTPS_PROXY`, `kubeconfig cluster 'prod' proxy-url`) for the error; the value itself is never
+ * quoted, since it may hold a password.
+ */
+function parseProxyUrl(value, what) {
+    let url;
+    try {
+        url = new URL(value);
+        // `proxy.corp:3128` parses with the scheme `proxy.corp:`; Go re-reads it as http://.
+        if (!url.host || !/^(https?|socks5h?|socks4a?):$/.test(url.protocol))
+            url = undefined;
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url) {
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !/^(https?|socks5h?|socks4a?):/i.test(value))
+            throw new ProxyConfigError(`${what} is not an http:// or https:// proxy URL`);
+        if (value.includes('://'))
+            throw new ProxyConfigError(`${what} is not a valid proxy URL`);
+        try {
+            url = new URL(`http://${value}`);
+        }
+        catch {
+            throw new ProxyConfigError(`${what} is not a valid proxy URL`);
+        }
+    }
+    if (url.protocol.startsWith('socks'))
+        throw new ProxyConfigError(`${what} is a ${url.protocol.replace(/:$/, '')}:// proxy; only http:// and https:// proxies are supported`);
+    if (!url.hostname)
+        throw new ProxyConfigError(`${what} has no host`);
+    return url;
+}
+/** A proxy URL safe to print: scheme, host and port, never the credentials. */
+function displayProxy(proxy) {
+    return `${proxy.protocol}//${proxy.host}`;
+}
+/** `Basic …` for a proxy URL with credentials, as Go sends it. */
+function proxyAuthorization(proxy) {
+    if (!proxy.username && !proxy.password)
+        return undefined;
+    const user = decodeURIComponent(proxy.username);
+    const pass = decodeURIComponent(proxy.password);
+    return `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+}
+/**
+ * The values to mask for a proxy URL with credentials: the password, `user:password` and the
+ * Basic token built from them. The user name alone is not masked: it is usually a common word.
+ */
+function proxyUrlSecrets(value) {
+    if (!value)
+        return [];
+    let url;
+    try {
+        url = parseProxyUrl(value, 'proxy');
+    }
+    catch {
+        return [];
+    }
+    const out = [];
+    if (url.password) {
+        out.push(url.password, decodeURIComponent(url.password));
+        out.push(`${url.username}:${url.password}`);
+        out.push(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`);
+    }
+    const auth = proxyAuthorization(url);
+    if (auth && url.password)
+        out.push(auth.slice('Basic '.length));
+    return [...new Set(out.filter((s) => s.length >= 3))];
+}
+/** Every proxy secret in an environment (HTTPS_PROXY, HTTP_PROXY, both cases). */
+function proxyEnvSecrets(env) {
+    const out = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].flatMap((name) => proxyUrlSecrets(env[name]));
+    return [...new Set(out)];
+}
+// --- IP addresses (parsed here so this file imports nothing) ---------------------------------
+function parseIPv4(s) {
+    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
+    if (!m)
+        return undefined;
+    const bytes = m.slice(1).map(Number);
+    return bytes.every((b) => b <= 255) ? bytes : undefined;
+}
+/** 16 bytes for an IPv6 address (IPv4 as ::ffff:a.b.c.d), or undefined. */
+function parseIP(s) {
+    const v4 = parseIPv4(s);
+    if (v4)
+        return [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, ...v4];
+    if (!s.includes(':') || !/^[0-9a-f:.]+$/i.test(s))
+        return undefined;
+    let tail = [];
+    let text = s;
+    const lastColon = s.lastIndexOf(':');
+    if (s.slice(lastColon + 1).includes('.')) {
+        const embedded = parseIPv4(s.slice(lastColon + 1));
+        if (!embedded)
+            return undefined;
+        tail = embedded;
+        text = `${s.slice(0, lastColon + 1)}0:0`;
+    }
+    const halves = text.split('::');
+    if (halves.length > 2)
+        return undefined;
+    const groups = (part) => (part ? part.split(':') : []);
+    const head = groups(halves[0]);
+    const rest = halves.length === 2 ? groups(halves[1]) : [];
+    const missing = 8 - head.length - rest.length;
+    if (halves.length === 1 ? missing !== 0 : missing < 1)
+        return undefined;
+    const all = [...head, ...Array(halves.length === 2 ? missing : 0).fill('0'), ...rest];
+    if (all.some((g) => !/^[0-9a-f]{1,4}$/i.test(g)))
+        return undefined;
+    const bytes = all.flatMap((g) => {
+        const n = parseInt(g, 16);
+        return [n >> 8, n & 0xff];
+    });
+    if (tail.length)
+        bytes.splice(12, 4, ...tail);
+    return bytes;
+}
+const isV4Mapped = (ip) => ip.slice(0, 10).every((b) => b === 0) && ip[10] === 0xff && ip[11] === 0xff;
+function isLoopbackIP(ip) {
+    if (isV4Mapped(ip))
+        return ip[12] === 127;
+    return ip.slice(0, 15).every((b) => b === 0) && ip[15] === 1;
+}
+function inCidr(ip, base, bits) {
+    for (let i = 0; i < 16; i++) {
+        const take = Math.max(0, Math.min(8, bits - i * 8));
+        const mask = take === 0 ? 0 : (0xff << (8 - take)) & 0xff;
+        if ((ip[i] & mask) !== (base[i] & mask))
+            return false;
+    }
+    return true;
+}
+/** Splits `host:port`, `[v6]:port`, `[v6]`, `host` (a bare IPv6 address has no port). */
+function splitHostPort(entry) {
+    const bracket = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+    if (bracket)
+        return { host: bracket[1], port: bracket[2] };
+    const m = /^([^:]+):(\d+)$/.exec(entry);
+    if (m)
+        return { host: m[1], port: m[2] };
+    return { host: entry };
+}
+function parseNoProxy(value) {
+    const out = [];
+    for (const raw of value.split(',')) {
+        const entry = raw.trim().toLowerCase();
+        if (!entry)
+            continue;
+        if (entry === '*')
+            return [{ kind: 'all' }];
+        const cidr = /^(.+)\/(\d{1,3})$/.exec(entry);
+        if (cidr) {
+            const base = parseIP(cidr[1]);
+            const bits = Number(cidr[2]) + (parseIPv4(cidr[1]) ? 96 : 0);
+            if (base && bits <= 128)
+                out.push({ kind: 'cidr', base, bits });
+            continue;
+        }
+        const { host, port } = splitHostPort(entry);
+        if (!host)
+            continue;
+        const ip = parseIP(host);
+        if (ip) {
+            out.push({ kind: 'ip', ip, port });
+            continue;
+        }
+        let name = host.startsWith('*.') ? host.slice(1) : host;
+        const matchHost = !name.startsWith('.');
+        if (matchHost)
+            name = `.${name}`;
+        out.push({ kind: 'domain', suffix: name.replace(/\.$/, ''), port, matchHost });
+    }
+    return out;
+}
+function bypassed(matchers, host, port) {
+    const ip = parseIP(host);
+    for (const m of matchers) {
+        if (m.kind === 'all')
+            return true;
+        if (ip) {
+            if (m.kind === 'cidr' && inCidr(ip, m.base, m.bits))
+                return true;
+            if (m.kind === 'ip' && m.ip.every((b, i) => b === ip[i]) && (!m.port || m.port === port))
+                return true;
+            continue;
+        }
+        if (m.kind !== 'domain')
+            continue;
+        const hit = host.endsWith(m.suffix) || (m.matchHost && host === m.suffix.slice(1));
+        if (hit && (!m.port || m.port === port))
+            return true;
+    }
+    return false;
+}
+/** Whether NO_PROXY (`value`) exempts `url` from the proxy. */
+function noProxyMatches(value, url) {
+    const host = url.hostname
+        .replace(/^\[|\]$/g, '')
+        .replace(/\.$/, '')
+        .toLowerCase();
+    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    return bypassed(parseNoProxy(value), host, port);
+}
+/** localhost and loopback addresses, which never go through a proxy. */
+function isLoopbackHost(hostname) {
+    const host = hostname
+        .replace(/^\[|\]$/g, '')
+        .replace(/\.$/, '')
+        .toLowerCase();
+    if (host === 'localhost' || host.endsWith('.localhost'))
+        return true;
+    const ip = parseIP(host);
+    return !!ip && isLoopbackIP(ip);
+}
+/**
+ * The proxy for `target`, or undefined for a direct connection. A fixed proxy (kubeconfig
+ * `proxy-url`) applies to every request, as client-go applies it (NO_PROXY does not exempt it);
+ * an environment proxy follows NO_PROXY.
+ */
+function proxyFor(target, setting) {
+    if (setting.from === 'none')
+        return undefined;
+    if (setting.from === 'url')
+        return setting.url;
+    if (isLoopbackHost(target.hostname))
+        return undefined;
+    const env = setting.env;
+    const value = target.protocol === 'https:'
+        ? envAny(env, 'HTTPS_PROXY', 'https_proxy')
+        : envAny(env, 'HTTP_PROXY', 'http_proxy');
+    if (!value)
+        return undefined;
+    const noProxy = envAny(env, 'NO_PROXY', 'no_proxy');
+    if (noProxy && noProxyMatches(noProxy, target))
+        return undefined;
+    return parseProxyUrl(value, target.protocol === 'https:' ? 'the HTTPS_PROXY variable' : 'the HTTP_PROXY variable');
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/action.ts
 // The one entry wrapper of every action: the error path (one-line ::error::, exit 1, stack only
 // with RUNNER_DEBUG=1, secrets redacted) and cancellation. On a cancelled job the runner sends
@@ -33498,6 +33765,7 @@ function startError(command, err) {
 // children get SIGTERM (process.ts), and the action reports "cancelled"; cleanups run; the
 // process exits non-zero within CANCEL_EXIT_MS (longer only while a child is still in its
 // bounded grace). A second signal exits at once.
+
 
 
 
@@ -33533,6 +33801,10 @@ async function runAction(first, second) {
     const main = legacy ? second : first;
     const runner = options.runner ?? new Runner();
     const host = options.host ?? process;
+    // Credentials in HTTPS_PROXY/HTTP_PROXY reach every request and every child (helm, git): masked
+    // before anything can print them.
+    for (const secret of proxyEnvSecrets(runner.env))
+        runner.setSecret(secret);
     const controller = new AbortController();
     const cleanups = [];
     let cancelledBy;
@@ -33983,9 +34255,13 @@ function maskUrl(runner, url) {
     runner.setSecret(url);
     try {
         const u = new URL(url);
-        if (u.password)
+        // The password, and user:password as a whole — never the user name alone, which would blank
+        // an ordinary word ("user", "deploy") in the whole log.
+        if (u.password) {
             runner.setSecret(decodeURIComponent(u.password));
-        if (u.username && u.password)
+            runner.setSecret(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`);
+        }
+        else if (u.username)
             runner.setSecret(decodeURIComponent(u.username));
         if (u.pathname.length > 1)
             runner.setSecret(u.pathname);
@@ -34022,20 +34298,37 @@ function redactThenCut(text, redact, max) {
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/http.ts
-const libs = {};
-function requestLib(protocol) {
-    return (libs[protocol] ??=
-        protocol === 'https:'
-            ? Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)).then((m) => m.default)
-            : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23)).then((m) => m.default));
-}
 
+
+let httpLib;
+let httpsLibs;
+async function loadLibs(tlsNeeded) {
+    const h = await (httpLib ??= Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23)).then((m) => m.default));
+    if (!tlsNeeded)
+        return { http: h };
+    const s = await (httpsLibs ??= Promise.all([Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)), Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23))]).then(([a, b]) => ({ https: a.default, tls: b.default })));
+    return { http: h, ...s };
+}
+const DEFAULT_PHASE = {
+    DNS: 'connect',
+    CONNECTION_REFUSED: 'connect',
+    PROXY: 'connect',
+    TLS: 'tls',
+};
 class HttpError extends Error {
     code;
-    constructor(code, message) {
+    /** How far the request got; see HttpPhase. */
+    phase;
+    constructor(code, message, phase) {
         super(message);
         this.code = code;
         this.name = 'HttpError';
+        // Unknown is treated as sent: never assume a request did not arrive without knowing it.
+        this.phase = phase ?? DEFAULT_PHASE[code] ?? 'sent';
+    }
+    /** Whether the request may have reached the server (false: nothing was sent, retry is safe). */
+    get sent() {
+        return this.phase === 'sent' || this.phase === 'response';
     }
 }
 const DEFAULT_MAX_BODY = 1024 * 1024;
@@ -34064,104 +34357,419 @@ const loopbackLookup = (_hostname, options, callback) => {
     else
         callback(null, addresses[0].address, addresses[0].family);
 };
-function classify(err) {
+/** Connection options for a host: both address families, and loopback for `localhost` names. */
+function connectOptions(hostname) {
+    return isLocalhostName(hostname)
+        ? { autoSelectFamily: true, lookup: loopbackLookup }
+        : { autoSelectFamily: true };
+}
+const hostOf = (url) => url.hostname.replace(/^\[|\]$/g, '');
+/** A node error as an HttpError; `via` names the proxy when the failure was talking to it. */
+function classify(err, phase, via) {
+    if (err instanceof HttpError)
+        return err;
     const code = err.code ?? '';
+    const proxy = via ? ` (proxy ${displayProxy(via)})` : '';
     if (code === 'ECONNREFUSED')
-        return new HttpError('CONNECTION_REFUSED', 'connection refused');
-    if (code === 'ECONNRESET' || code === 'EPIPE' || err.message === 'socket hang up')
-        return new HttpError('CONNECTION_RESET', 'connection reset by peer');
+        return new HttpError('CONNECTION_REFUSED', `connection refused${proxy}`, 'connect');
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME')
-        return new HttpError('DNS', `DNS lookup failed (${code})`);
+        return new HttpError('DNS', `DNS lookup failed (${code})${proxy}`, 'connect');
     if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO|ERR_TLS|HOSTNAME/i.test(code) ||
         /certificate|ssl|tls/i.test(err.message)) {
-        return new HttpError('TLS', `TLS error: ${code || err.message.split('\n')[0]}`);
+        // A handshake failure means nothing was sent; a TLS error after it is a cut connection.
+        return new HttpError('TLS', `TLS error: ${code || err.message.split('\n')[0]}${proxy}`, phase === 'sent' || phase === 'response' ? phase : 'tls');
     }
+    if (code === 'ECONNRESET' || code === 'EPIPE' || err.message === 'socket hang up')
+        return new HttpError('CONNECTION_RESET', `connection reset by peer${proxy}`, phase);
     if (code === 'ETIMEDOUT' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH')
-        return new HttpError('NETWORK', `network error (${code})`);
-    return new HttpError('NETWORK', `network error: ${code || err.message.split('\n')[0]}`);
+        return new HttpError('NETWORK', `network error (${code})${proxy}`, phase);
+    return new HttpError('NETWORK', `network error: ${code || err.message.split('\n')[0]}${proxy}`, phase);
 }
-async function once(req, url, headers, method, body, signal, maxBody) {
-    const isHttps = url.protocol === 'https:';
-    const lib = await requestLib(isHttps ? 'https:' : 'http:');
+/** A socket handed over by the tunnel already connected and through its TLS handshake. */
+const READY = Symbol('cicd-actions.ready');
+/**
+ * A TCP stream to `host:port` through an HTTP(S) proxy (CONNECT with the host name: the proxy
+ * resolves it, not us). Fails with phase `connect`: nothing reached the target.
+ */
+function openTunnel(libs, proxy, host, port, signal) {
+    const authority = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const headers = { host: authority };
+    const auth = proxyAuthorization(proxy);
+    if (auth)
+        headers['proxy-authorization'] = auth;
+    const viaTls = proxy.protocol === 'https:';
+    const lib = viaTls ? libs.https : libs.http;
     return new Promise((resolve, reject) => {
-        // autoSelectFamily: try every address of a name (so `localhost` works on 127.0.0.1 or ::1).
-        const options = {
-            method,
-            headers: { 'user-agent': 'cicd-actions', ...headers },
+        const req = lib.request({
+            host: hostOf(proxy),
+            port: Number(proxy.port) || (viaTls ? 443 : 80),
+            method: 'CONNECT',
+            path: authority,
+            headers,
             agent: false,
-            autoSelectFamily: true,
-            signal,
-        };
-        if (isLocalhostName(url.hostname))
-            options.lookup = loopbackLookup;
-        if (body !== undefined)
-            options.headers['content-length'] =
-                Buffer.byteLength(body);
-        if (isHttps) {
-            options.rejectUnauthorized = !req.insecure;
-            if (req.ca)
-                options.ca = req.ca;
-        }
-        const request = lib.request(url, options, (res) => {
-            const chunks = [];
-            let size = 0;
-            let truncated = false;
-            const finish = () => {
-                const flat = {};
-                for (const [k, v] of Object.entries(res.headers))
-                    if (v !== undefined)
-                        flat[k] = Array.isArray(v) ? v.join(', ') : v;
-                resolve({
-                    status: res.statusCode ?? 0,
-                    statusText: res.statusMessage ?? '',
-                    headers: flat,
-                    body: Buffer.concat(chunks),
-                    truncated,
-                });
-            };
-            res.on('data', (chunk) => {
-                if (truncated)
-                    return;
-                const room = maxBody - size;
-                if (chunk.length > room) {
-                    chunks.push(chunk.subarray(0, room));
-                    size = maxBody;
-                    truncated = true;
-                    // Resolve before stopping the transfer: destroying emits 'aborted', which must not win.
-                    finish();
-                    res.destroy();
-                    return;
-                }
-                chunks.push(chunk);
-                size += chunk.length;
-            });
-            res.on('end', finish);
-            res.on('error', (err) => (truncated ? undefined : reject(err)));
-            res.on('aborted', () => truncated
-                ? undefined
-                : reject(new HttpError('CONNECTION_RESET', 'connection closed before the response was complete')));
+            ...connectOptions(proxy.hostname),
         });
-        request.on('error', reject);
-        if (body !== undefined)
-            request.write(body);
-        request.end();
+        const stop = () => req.destroy();
+        if (signal?.aborted)
+            stop();
+        else
+            signal?.addEventListener('abort', stop, { once: true });
+        req.once('close', () => signal?.removeEventListener('abort', stop));
+        req.once('connect', (res, socket, head) => {
+            if (res.statusCode !== 200) {
+                socket.destroy();
+                const why = res.statusCode === 407
+                    ? `asks for credentials (407 Proxy Authentication Required)${auth ? ' and rejected the ones in the proxy URL' : ''}`
+                    : `refused the tunnel (${res.statusCode} ${res.statusMessage ?? ''})`.replace(' )', ')');
+                return reject(new HttpError('PROXY', `the proxy ${displayProxy(proxy)} ${why} to ${authority}`));
+            }
+            if (head.length)
+                socket.unshift(head);
+            resolve(socket);
+        });
+        req.once('error', (err) => reject(classify(err, 'connect', proxy)));
+        req.end();
+    });
+}
+/** An https.Agent whose connections go through a proxy tunnel, then TLS to the target. */
+function tunnelAgent(libs, proxy, options) {
+    const { https: h, tls: t } = libs;
+    class TunnelAgent extends h.Agent {
+        // Node's agents accept an asynchronous createConnection: return nothing, call back later.
+        createConnection(options, callback) {
+            const opts = options;
+            const done = (err, socket) => callback?.(err, socket);
+            openTunnel(libs, proxy, opts.host ?? 'localhost', Number(opts.port) || 443, opts.tunnelSignal)
+                .then((raw) => {
+                const socket = t.connect({ ...opts, socket: raw });
+                // A request given up during the handshake takes its half-open socket with it.
+                const onAbort = () => socket.destroy();
+                opts.tunnelSignal?.addEventListener('abort', onAbort, { once: true });
+                const onError = (err) => {
+                    opts.tunnelSignal?.removeEventListener('abort', onAbort);
+                    done(classify(err, 'tls'));
+                };
+                socket.once('error', onError);
+                socket.once('secureConnect', () => {
+                    opts.tunnelSignal?.removeEventListener('abort', onAbort);
+                    socket.removeListener('error', onError);
+                    socket[READY] = true;
+                    done(null, socket);
+                });
+            })
+                .catch((err) => done(err));
+            return undefined;
+        }
+    }
+    return new TunnelAgent(options);
+}
+function flatHeaders(headers) {
+    const flat = {};
+    for (const [k, v] of Object.entries(headers))
+        if (v !== undefined)
+            flat[k] = Array.isArray(v) ? v.join(', ') : v;
+    return flat;
+}
+/** A limit that fires once: the earlier of a duration and a deadline, plus an outer signal. */
+class Limit {
+    outer;
+    controller = new AbortController();
+    timedOut = false;
+    timer;
+    onOuter = () => this.controller.abort();
+    constructor(timeoutMs, deadline, outer) {
+        this.outer = outer;
+        const ms = Math.max(1, Math.min(timeoutMs, deadline === undefined ? Infinity : deadline - Date.now()));
+        this.timer = setTimeout(() => {
+            this.timedOut = true;
+            this.controller.abort();
+        }, ms);
+        // A signal aborted before the call never fires 'abort' again: honour it now.
+        if (outer?.aborted)
+            this.controller.abort();
+        else
+            outer?.addEventListener('abort', this.onOuter, { once: true });
+    }
+    get signal() {
+        return this.controller.signal;
+    }
+    /** Stops the clock (the caller watches the body itself from here on). */
+    disarm() {
+        clearTimeout(this.timer);
+        this.timer = undefined;
+    }
+    dispose() {
+        this.disarm();
+        this.outer?.removeEventListener('abort', this.onOuter);
+    }
+}
+/**
+ * HTTP(S) to one kind of server: its TLS settings, keep-alive pool and proxy. `request` buffers
+ * the body (capped); `stream` hands it over as it arrives. Network faults throw HttpError; any
+ * HTTP status resolves.
+ */
+class HttpTransport {
+    options;
+    agents = new Map();
+    setting;
+    closed = false;
+    constructor(options = {}) {
+        this.options = options;
+        if (options.proxy === false)
+            this.setting = { from: 'none' };
+        else if (options.proxy) {
+            const what = options.proxyName ?? 'the proxy URL';
+            this.setting = { from: 'url', url: parseProxyUrl(options.proxy, what), what };
+        }
+        else
+            this.setting = { from: 'env', env: options.env ?? process.env };
+    }
+    /** The proxy a request to `url` goes through (undefined: direct). Throws ProxyConfigError. */
+    proxyFor(url) {
+        return proxyFor(new URL(String(url)), this.setting);
+    }
+    close() {
+        this.closed = true;
+        for (const agent of this.agents.values())
+            agent.destroy();
+        this.agents.clear();
+    }
+    agent(libs, target, proxy) {
+        const key = `${target.protocol}|${proxy?.href ?? ''}`;
+        let agent = this.agents.get(key);
+        if (agent)
+            return agent;
+        const base = {
+            keepAlive: this.options.keepAlive ?? false,
+            maxSockets: this.options.maxSockets,
+        };
+        const o = this.options;
+        const tlsOptions = {
+            ...base,
+            rejectUnauthorized: !o.insecure,
+            ...(o.ca ? { ca: o.ca } : {}),
+            ...(o.cert ? { cert: o.cert } : {}),
+            ...(o.key ? { key: o.key } : {}),
+            ...(o.servername ? { servername: o.servername } : {}),
+        };
+        if (target.protocol === 'https:')
+            agent = proxy ? tunnelAgent(libs, proxy, tlsOptions) : new libs.https.Agent(tlsOptions);
+        // Plain HTTP through a proxy: the request goes to the proxy (absolute-form); an https://
+        // proxy is checked against the system's CAs, not the target's.
+        else if (proxy?.protocol === 'https:')
+            agent = new libs.https.Agent(base);
+        else
+            agent = new libs.http.Agent(base);
+        if (!this.closed)
+            this.agents.set(key, agent);
+        return agent;
+    }
+    /** Opens the request and resolves with the response headers; `limit` bounds it. */
+    async open(req, url, limit, onPhase) {
+        let proxy;
+        try {
+            proxy = proxyFor(url, this.setting);
+        }
+        catch (err) {
+            if (err instanceof ProxyConfigError)
+                throw new HttpError('PROXY', err.message, 'connect');
+            throw err;
+        }
+        const isHttps = url.protocol === 'https:';
+        const libs = await loadLibs(isHttps || proxy?.protocol === 'https:');
+        const agent = this.agent(libs, url, proxy);
+        const method = (req.method ?? 'GET').toUpperCase();
+        const headers = {
+            'user-agent': this.options.userAgent ?? 'cicd-actions',
+            ...(req.headers ?? {}),
+        };
+        if (req.body !== undefined)
+            headers['content-length'] = Buffer.byteLength(req.body);
+        // As Node and Go do: credentials in the URL become Basic auth unless the caller sent some.
+        if ((url.username || url.password) &&
+            !Object.keys(headers).some((k) => /^authorization$/i.test(k)))
+            headers.authorization = `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
+        const path = `${url.pathname}${url.search}`;
+        let options;
+        let lib;
+        if (proxy && !isHttps) {
+            // Absolute-form to the proxy: it resolves the target's name.
+            lib = proxy.protocol === 'https:' ? libs.https : libs.http;
+            headers.host = url.host;
+            const auth = proxyAuthorization(proxy);
+            if (auth)
+                headers['proxy-authorization'] = auth;
+            options = {
+                host: hostOf(proxy),
+                port: Number(proxy.port) || (proxy.protocol === 'https:' ? 443 : 80),
+                path: `${url.protocol}//${url.host}${path}`,
+                ...connectOptions(proxy.hostname),
+            };
+        }
+        else {
+            lib = isHttps ? libs.https : libs.http;
+            options = {
+                host: hostOf(url),
+                port: Number(url.port) || (isHttps ? 443 : 80),
+                path,
+                ...(proxy ? { tunnelSignal: limit.signal } : connectOptions(url.hostname)),
+            };
+        }
+        // Aborting destroys the request without an error object: Node then reports it on the request
+        // (which we listen to), never as an 'error' on a socket that may already be back in the pool.
+        Object.assign(options, { method, headers, agent });
+        const viaProxy = proxy && !isHttps ? proxy : undefined;
+        return new Promise((resolve, reject) => {
+            let phase = 'connect';
+            const set = (p) => {
+                phase = p;
+                onPhase(p);
+            };
+            const request = lib.request(options, (res) => {
+                set('response');
+                resolve(res);
+            });
+            request.on('socket', (socket) => {
+                if (request.reusedSocket || socket[READY])
+                    return set('sent');
+                const secured = () => set('sent');
+                const connected = () => {
+                    if (isHttps) {
+                        set('tls');
+                        socket.once('secureConnect', secured);
+                    }
+                    else
+                        set('sent');
+                };
+                if (socket.connecting)
+                    socket.once('connect', connected);
+                else
+                    connected();
+            });
+            request.on('error', (err) => reject(classify(err, phase, viaProxy)));
+            const stop = () => request.destroy();
+            if (limit.signal.aborted)
+                stop();
+            else
+                limit.signal.addEventListener('abort', stop, { once: true });
+            request.once('close', () => limit.signal.removeEventListener('abort', stop));
+            if (req.body !== undefined)
+                request.write(req.body);
+            request.end();
+        });
+    }
+    failure(err, limit, timeoutMs, phase) {
+        if (limit.timedOut)
+            return new HttpError('TIMEOUT', `timed out after ${timeoutMs} ms`, phase);
+        if (limit.signal.aborted)
+            return new HttpError('ABORTED', 'request aborted', phase);
+        if (err instanceof HttpError)
+            return err;
+        return classify(err, phase);
+    }
+    /** One request, its body read (up to maxBodyBytes) within timeoutMs. */
+    async request(req) {
+        const limit = new Limit(req.timeoutMs, req.deadline, req.signal);
+        let phase = 'connect';
+        try {
+            const res = await this.open(req, new URL(String(req.url)), limit, (p) => (phase = p));
+            return await readBody(res, req.maxBodyBytes ?? DEFAULT_MAX_BODY);
+        }
+        catch (err) {
+            throw this.failure(err, limit, req.timeoutMs, phase);
+        }
+        finally {
+            limit.dispose();
+        }
+    }
+    /**
+     * A request whose body is handed over as it arrives: resolves at the response headers
+     * (timeoutMs covers getting them); from then on the caller reads, and `signal` or close() stop it.
+     */
+    async stream(req) {
+        const limit = new Limit(req.timeoutMs, req.deadline, req.signal);
+        let phase = 'connect';
+        let res;
+        try {
+            res = await this.open(req, new URL(String(req.url)), limit, (p) => (phase = p));
+        }
+        catch (err) {
+            limit.dispose();
+            throw this.failure(err, limit, req.timeoutMs, phase);
+        }
+        limit.disarm();
+        const fail = (err) => this.failure(err, limit, req.timeoutMs, 'response');
+        return {
+            status: res.statusCode ?? 0,
+            statusText: res.statusMessage ?? '',
+            headers: flatHeaders(res.headers),
+            async *chunks() {
+                try {
+                    for await (const chunk of res)
+                        yield chunk;
+                    if (!res.complete)
+                        throw new HttpError('CONNECTION_RESET', 'connection closed before the response was complete', 'response');
+                }
+                catch (err) {
+                    throw fail(err);
+                }
+                finally {
+                    limit.dispose();
+                }
+            },
+            close() {
+                limit.dispose();
+                res.destroy();
+            },
+        };
+    }
+}
+function readBody(res, maxBody) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        let truncated = false;
+        const finish = () => resolve({
+            status: res.statusCode ?? 0,
+            statusText: res.statusMessage ?? '',
+            headers: flatHeaders(res.headers),
+            body: Buffer.concat(chunks),
+            truncated,
+        });
+        res.on('data', (chunk) => {
+            if (truncated)
+                return;
+            const room = maxBody - size;
+            if (chunk.length > room) {
+                chunks.push(chunk.subarray(0, room));
+                size = maxBody;
+                truncated = true;
+                // Resolve before stopping the transfer: destroying emits 'aborted', which must not win.
+                finish();
+                res.destroy();
+                return;
+            }
+            chunks.push(chunk);
+            size += chunk.length;
+        });
+        res.on('end', finish);
+        res.on('error', (err) => (truncated ? undefined : reject(err)));
+        res.on('aborted', () => truncated
+            ? undefined
+            : reject(new HttpError('CONNECTION_RESET', 'connection closed before the response was complete', 'response')));
     });
 }
 /** Sends one request (following redirects if asked). Network faults throw HttpError; any HTTP status resolves. */
 async function httpRequest(req) {
     const started = performance.now();
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-    }, Math.max(1, req.timeoutMs));
-    const onOuterAbort = () => controller.abort();
-    // A signal aborted before the call never fires 'abort' again: honour it now.
-    if (req.signal?.aborted)
-        controller.abort();
-    else
-        req.signal?.addEventListener('abort', onOuterAbort, { once: true });
+    // One limit for the whole chain of redirects, as before: timeoutMs is the request's budget.
+    const deadline = Math.min(Date.now() + Math.max(1, req.timeoutMs), req.deadline ?? Infinity);
+    const transport = new HttpTransport({
+        insecure: req.insecure,
+        ca: req.ca,
+        proxy: req.proxy,
+        env: req.env,
+    });
     let url = new URL(String(req.url));
     let method = (req.method ?? 'GET').toUpperCase();
     let body = req.body;
@@ -34171,19 +34779,22 @@ async function httpRequest(req) {
     let redirects = 0;
     try {
         for (;;) {
-            let res;
-            try {
-                res = await once(req, url, headers, method, body, controller.signal, req.maxBodyBytes ?? DEFAULT_MAX_BODY);
-            }
-            catch (err) {
-                if (timedOut)
-                    throw new HttpError('TIMEOUT', `timed out after ${req.timeoutMs} ms`);
-                if (controller.signal.aborted)
-                    throw new HttpError('ABORTED', 'request aborted');
-                if (err instanceof HttpError)
-                    throw err;
-                throw classify(err);
-            }
+            const res = await transport
+                .request({
+                url,
+                method,
+                headers,
+                body,
+                timeoutMs: Math.max(1, deadline - Date.now()),
+                signal: req.signal,
+                maxBodyBytes: req.maxBodyBytes,
+            })
+                .catch((err) => {
+                // The message names the budget the caller gave, not what was left of it.
+                if (err instanceof HttpError && err.code === 'TIMEOUT')
+                    throw new HttpError('TIMEOUT', `timed out after ${req.timeoutMs} ms`, err.phase);
+                throw err;
+            });
             const location = res.headers.location;
             if (!req.followRedirects ||
                 res.status < 300 ||
@@ -34197,14 +34808,14 @@ async function httpRequest(req) {
                 next = new URL(location, url);
             }
             catch {
-                throw new HttpError('BAD_REDIRECT', `redirect to an invalid location`);
+                throw new HttpError('BAD_REDIRECT', `redirect to an invalid location`, 'response');
             }
             if (next.protocol !== 'http:' && next.protocol !== 'https:')
-                throw new HttpError('BAD_REDIRECT', `redirect to unsupported scheme ${next.protocol}`);
+                throw new HttpError('BAD_REDIRECT', `redirect to unsupported scheme ${next.protocol}`, 'response');
             if (seen.has(next.href))
-                throw new HttpError('REDIRECT_LOOP', `redirect loop at ${safeUrl(next)}`);
+                throw new HttpError('REDIRECT_LOOP', `redirect loop at ${safeUrl(next)}`, 'response');
             if (++redirects > maxRedirects)
-                throw new HttpError('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects`);
+                throw new HttpError('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects`, 'response');
             seen.add(next.href);
             // As fetch does: 303 always, and 301/302 after a POST, continue as GET without a body.
             if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
@@ -34219,8 +34830,7 @@ async function httpRequest(req) {
         }
     }
     finally {
-        clearTimeout(timer);
-        req.signal?.removeEventListener('abort', onOuterAbort);
+        transport.close();
     }
 }
 

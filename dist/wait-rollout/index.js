@@ -28374,8 +28374,8 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2984);
-/* harmony import */ var _wait_rollout__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3515);
+/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4515);
+/* harmony import */ var _wait_rollout__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(677);
 
 
 const runner = new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .Runner */ .by();
@@ -28386,7 +28386,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3515:
+/***/ 677:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28395,18 +28395,27 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 31 modules
-var src = __nccwpck_require__(2984);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 32 modules
+var src = __nccwpck_require__(4515);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./packages/core/src/proxy.ts
+var proxy = __nccwpck_require__(609);
+// EXTERNAL MODULE: ./packages/core/src/process.ts
+var src_process = __nccwpck_require__(7332);
+// EXTERNAL MODULE: ./packages/core/src/secrets.ts
+var secrets = __nccwpck_require__(7620);
 ;// CONCATENATED MODULE: ./packages/kube/src/kubeconfig.ts
 // Finding the cluster and the credentials, as kubectl does: kubeconfig content given as an input
 // (raw YAML or base64), else $KUBECONFIG, else ~/.kube/config, else the pod's service account.
 // Unlike client-node's loadFromDefault, nothing found is an error — never a silent
 // http://localhost:8080. Every secret read is handed to `onSecret` before it can reach a message.
+
+
+
 
 
 class KubeconfigError extends Error {
@@ -28433,15 +28442,51 @@ function decodeKubeconfigContent(content) {
     }
     throw new KubeconfigError('is neither a kubeconfig (YAML with clusters, users and contexts) nor base64 of one');
 }
+/**
+ * The values of secret-looking flags in a plugin's arguments (`--token=X`, `--client-secret X`,
+ * `--password X`): core's rule, the same one printableCommand hides.
+ */
+function secretArgs(args) {
+    return (0,src_process/* secretArgValues */.JC)((args ?? []).map(String));
+}
+/** The secret parts of a server URL's userinfo: the password and `user:password`, never the user alone. */
+function serverUrlSecrets(server) {
+    if (!server)
+        return [];
+    try {
+        const u = new URL(server);
+        if (!u.password)
+            return [];
+        const user = decodeURIComponent(u.username);
+        const pass = decodeURIComponent(u.password);
+        return [
+            ...new Set([
+                u.password,
+                pass,
+                `${u.username}:${u.password}`,
+                `${user}:${pass}`,
+                Buffer.from(`${user}:${pass}`).toString('base64'),
+            ]),
+        ];
+    }
+    catch {
+        return [];
+    }
+}
 /** Values in a kubeconfig that must be masked: tokens, keys, passwords, plugin secrets. */
 function kubeconfigSecrets(config) {
     const out = [];
+    for (const { cluster } of config.clusters) {
+        out.push(...serverUrlSecrets(cluster?.server), ...(0,proxy/* proxyUrlSecrets */.l)(cluster?.['proxy-url']));
+    }
     for (const { user } of config.users) {
         if (!user)
             continue;
         for (const v of [user.token, user['client-key-data'], user.password])
             if (v)
                 out.push(v);
+        if (user.username && user.password)
+            out.push(Buffer.from(`${user.username}:${user.password}`).toString('base64'));
         if (user['client-key-data']) {
             // The key also travels decoded (PEM) inside the process.
             out.push(Buffer.from(user['client-key-data'], 'base64').toString('utf8'));
@@ -28449,11 +28494,14 @@ function kubeconfigSecrets(config) {
         for (const [k, v] of Object.entries(user['auth-provider']?.config ?? {}))
             if (/token|secret|password|key/i.test(k) && v)
                 out.push(String(v));
+        // Only values whose names say they are secret: masking AWS_PROFILE=prod would blank "prod"
+        // (and "production", "***uction") all over the log.
         for (const e of user.exec?.env ?? [])
-            if (e?.value)
+            if (e?.value && (0,secrets/* isSecretName */.eh)(String(e.name ?? '')))
                 out.push(String(e.value));
+        out.push(...secretArgs(user.exec?.args));
     }
-    return out;
+    return out.filter((v) => typeof v === 'string' && v.length > 0);
 }
 async function parseYaml(text) {
     // JSON is YAML; parsing it natively spares loading the YAML parser.
@@ -28575,9 +28623,25 @@ function connectionFromKubeconfig(config, source, contextName, readFile, onSecre
         context: wanted,
         namespace: ctx.context?.namespace || undefined,
         server: server.href.replace(/\/$/, ''),
+        displayServer: `${server.protocol}//${server.host}${server.pathname}`.replace(/\/$/, ''),
+        cluster: clusterName,
+        user: userName,
         insecureSkipTlsVerify: cluster['insecure-skip-tls-verify'] === true,
         tlsServerName: cluster['tls-server-name'] || undefined,
     };
+    if (cluster['proxy-url']) {
+        const field = `cluster '${clusterName}' in ${source}: proxy-url`;
+        try {
+            // client-go also takes socks5://; this client speaks HTTP CONNECT only, so say so now.
+            (0,proxy/* parseProxyUrl */.Pr)(String(cluster['proxy-url']), field);
+        }
+        catch (err) {
+            if (err instanceof proxy/* ProxyConfigError */.Xb)
+                throw new KubeconfigError(err.message);
+            throw err;
+        }
+        conn.proxyUrl = String(cluster['proxy-url']);
+    }
     if (cluster['certificate-authority-data'])
         conn.ca = Buffer.from(cluster['certificate-authority-data'], 'base64');
     else if (cluster['certificate-authority'])
@@ -28602,6 +28666,12 @@ function connectionFromKubeconfig(config, source, contextName, readFile, onSecre
     }
     if (user.as)
         conn.impersonate = user.as;
+    const provider = user['auth-provider'];
+    if (provider && !user.exec)
+        conn.authProvider = {
+            name: String(provider.name ?? ''),
+            config: Object.fromEntries(Object.entries(provider.config ?? {}).map(([k, v]) => [k, String(v)])),
+        };
     const pluginType = user.exec ? 'exec' : user['auth-provider'] ? 'auth-provider' : undefined;
     if (user.exec)
         conn.exec = user.exec;
@@ -28656,6 +28726,7 @@ function inClusterConnection(env, dir, readFile, onSecret = () => { }) {
         context: 'in-cluster',
         namespace,
         server: `https://${hostPart}:${port}`,
+        displayServer: `https://${hostPart}:${port}`,
         ca,
         insecureSkipTlsVerify: false,
         tokenFile,
@@ -28723,33 +28794,238 @@ async function loadKubeConnection(sources) {
     throw new KubeconfigError("no cluster configured: the 'kubeconfig' input is empty, KUBECONFIG is not set, ~/.kube/config does not exist, and there is no in-cluster service account (KUBERNETES_SERVICE_HOST)");
 }
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_);
-;// CONCATENATED MODULE: ./packages/kube/src/kube-api.ts
-// A small Kubernetes REST and watch client on node:https: GET and LIST as JSON, WATCH as a
-// stream of newline-delimited JSON events. Written here instead of using client-node, whose
-// import alone costs ~250 ms and ~130 MiB RSS at startup (its config module pulls in the whole
-// generated API); what a rollout wait needs is a few GETs and a watch.
+// EXTERNAL MODULE: ./packages/core/src/http.ts
+var http = __nccwpck_require__(1457);
+;// CONCATENATED MODULE: ./packages/kube/src/credential-plugin.ts
+// Credentials for the API server, and how they are renewed, as client-go does it:
+// - `exec` plugins (aws eks get-token, gke-gcloud-auth-plugin, kubelogin) are run directly: the
+//   command with its args (no shell), its env added, KUBERNETES_EXEC_INFO set, and the
+//   ExecCredential it prints read back. The credential is kept until a little before its
+//   `expirationTimestamp`, and the plugin runs again once after a 401.
+// - `tokenFile` is re-read every minute (client-go's cached file token source) and after a 401.
+// - legacy `auth-provider` entries: see authProviderCredentials below.
 
+
+class CredentialPluginError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'CredentialPluginError';
+    }
+}
+/** Core's process runner: argument array, deadline, cancellation forwarded as SIGTERM, capped output. */
+const defaultPluginRunner = src_process/* runProcess */.R3;
+const lastLine = (text) => text.trim().split(/\r?\n/).filter(Boolean).pop()?.slice(0, 300) ?? '';
+/** Runs an exec credential plugin and returns the token or client certificate it printed. */
+async function runExecPlugin(exec, opts) {
+    const command = exec.command;
+    if (!command)
+        throw new CredentialPluginError('the exec credential plugin has no command');
+    const apiVersion = exec.apiVersion || 'client.authentication.k8s.io/v1';
+    const spec = { interactive: false };
+    if (exec.provideClusterInfo && opts.cluster) {
+        spec.cluster = {
+            server: opts.cluster.server,
+            'certificate-authority-data': opts.cluster.caData,
+            'insecure-skip-tls-verify': opts.cluster.insecureSkipTlsVerify || undefined,
+        };
+    }
+    const env = { ...opts.env };
+    for (const e of exec.env ?? [])
+        if (e?.name)
+            env[e.name] = String(e.value ?? '');
+    env.KUBERNETES_EXEC_INFO = JSON.stringify({ apiVersion, kind: 'ExecCredential', spec });
+    const timeoutMs = opts.timeoutMs ?? 60_000;
+    const name = `the exec credential plugin '${command}'`;
+    let result;
+    try {
+        result = await (opts.run ?? defaultPluginRunner)(command, exec.args ?? [], {
+            env,
+            timeoutMs,
+            signal: opts.signal,
+        });
+    }
+    catch (err) {
+        const e = err;
+        if (e.code === 'ENOENT' || e.reason === 'not-found')
+            throw new CredentialPluginError(`${name} was not found${exec.installHint ? ` (${lastLine(exec.installHint)})` : ' on PATH'}`);
+        throw new CredentialPluginError(`${name} could not start: ${err.message}`);
+    }
+    if (result.cancelled)
+        throw new CredentialPluginError(`${name} was cancelled`);
+    if (result.timedOut)
+        throw new CredentialPluginError(`${name} did not finish within ${timeoutMs} ms`);
+    if (result.code !== 0) {
+        const detail = lastLine(result.stderr);
+        throw new CredentialPluginError(`${name} failed (exit code ${result.code ?? '?'})${detail ? `: ${detail}` : ''}`);
+    }
+    let credential;
+    try {
+        credential = JSON.parse(result.stdout);
+    }
+    catch {
+        throw new CredentialPluginError(`${name} printed something that is not an ExecCredential (JSON)`);
+    }
+    const status = credential?.status;
+    if (credential?.kind !== 'ExecCredential' || !status)
+        throw new CredentialPluginError(`${name} printed no ExecCredential status`);
+    if (credential.apiVersion && credential.apiVersion !== apiVersion)
+        throw new CredentialPluginError(`${name} answered ${credential.apiVersion}, but the kubeconfig asked for ${apiVersion}`);
+    const expires = status.expirationTimestamp ? Date.parse(status.expirationTimestamp) : NaN;
+    const expiry = Number.isFinite(expires) ? { expiresAt: expires } : {};
+    if (status.token) {
+        opts.onSecret?.(status.token);
+        return { authorization: `Bearer ${status.token}`, ...expiry };
+    }
+    if (status.clientCertificateData && status.clientKeyData) {
+        opts.onSecret?.(status.clientKeyData);
+        return {
+            clientCert: Buffer.from(status.clientCertificateData, 'utf8'),
+            clientKey: Buffer.from(status.clientKeyData, 'utf8'),
+            ...expiry,
+        };
+    }
+    throw new CredentialPluginError(`${name} returned neither a token nor a client certificate and key`);
+}
+/** Token, basic auth or client certificate written in the kubeconfig: nothing to renew. */
+function staticCredentials(conn) {
+    const creds = {};
+    if (conn.token)
+        creds.authorization = `Bearer ${conn.token}`;
+    else if (conn.username && conn.password)
+        creds.authorization = `Basic ${Buffer.from(`${conn.username}:${conn.password}`).toString('base64')}`;
+    return { get: () => Promise.resolve(creds), refresh: () => Promise.resolve(false) };
+}
+/** A token file (projected service-account tokens rotate): re-read each minute and after a 401. */
+function tokenFileCredentials(file, o = {}) {
+    const read = o.readFile ?? ((f) => (0,external_node_fs_.readFileSync)(f, 'utf8'));
+    const now = o.now ?? Date.now;
+    const maxAge = o.maxAgeMs ?? 60_000;
+    let cached;
+    const load = () => {
+        let token;
+        try {
+            token = read(file).trim();
+        }
+        catch {
+            throw new CredentialPluginError(`cannot read the token file ${file}`);
+        }
+        if (!token)
+            throw new CredentialPluginError(`the token file ${file} is empty`);
+        o.onSecret?.(token);
+        cached = { creds: { authorization: `Bearer ${token}` }, at: now() };
+        return cached.creds;
+    };
+    return {
+        renewal: 'its token file was read again',
+        get: async () => (cached && now() - cached.at < maxAge ? cached.creds : load()),
+        refresh: async (used) => {
+            if (cached && cached.creds !== used)
+                return true;
+            const before = cached?.creds.authorization;
+            return load().authorization !== before;
+        },
+    };
+}
+/** How long before a plugin credential's expiry it is renewed: a tenth of its life, at most 10 s. */
+function renewalMarginMs(lifetimeMs) {
+    return Math.max(0, Math.min(10_000, lifetimeMs / 10));
+}
+/** An exec plugin's credential: kept until shortly before it expires, renewed once after a 401. */
+function execCredentials(exec, o) {
+    const now = o.now ?? Date.now;
+    let current;
+    let running;
+    // One run serves every request waiting for it, so only the session's signal (cancellation)
+    // stops it — never one request's own signal (a watch that ended, a diagnostics budget).
+    const run = () => (running ??= runExecPlugin(exec, o)
+        .then((creds) => {
+        const t = now();
+        const renewAt = creds.expiresAt === undefined
+            ? Infinity
+            : creds.expiresAt - renewalMarginMs(creds.expiresAt - t);
+        current = { creds, renewAt };
+        return creds;
+    })
+        .finally(() => (running = undefined)));
+    return {
+        renewal: 'its exec plugin ran again',
+        get: async () => (current && now() < current.renewAt ? current.creds : run()),
+        refresh: async (used) => {
+            // Someone else already renewed since `used` was handed out: use theirs.
+            if (current && current.creds !== used)
+                return true;
+            await run();
+            return true;
+        },
+    };
+}
+/**
+ * Legacy `auth-provider` users. client-go dropped gcp and azure in 1.26 and kubectl points their
+ * users to exec plugins; so do we, with the replacement named. `oidc` (still in client-go) is
+ * served while its id-token is valid; an expired one names kubelogin (docs/decisions.md).
+ */
+function authProviderCredentials(provider, where, now = Date.now) {
+    const name = provider.name;
+    const fail = (why) => {
+        throw new CredentialPluginError(`${where} uses the auth-provider '${name}', ${why}`);
+    };
+    if (name === 'gcp')
+        fail("which Kubernetes removed in 1.26: install gke-gcloud-auth-plugin and run 'gcloud container clusters get-credentials' to get an exec entry (see https://cloud.google.com/kubernetes-engine/docs/how-to/cluster-access-for-kubectl)");
+    if (name === 'azure')
+        fail("which Kubernetes removed in 1.26: install kubelogin and run 'kubelogin convert-kubeconfig' (see https://azure.github.io/kubelogin/)");
+    if (name !== 'oidc')
+        fail('which is not supported: give the user an exec credential plugin or a token');
+    const token = provider.config['id-token'];
+    const exp = token ? jwtExpiry(token) : undefined;
+    const usable = () => token && (exp === undefined || now() < exp - 10_000);
+    const expired = () => fail(`whose id-token ${token ? 'has expired' : 'is missing'} and is not refreshed here: use kubelogin (an exec plugin: 'kubectl oidc-login setup', https://github.com/int128/kubelogin) or pass a fresh id-token`);
+    if (!usable())
+        expired();
+    const creds = { authorization: `Bearer ${token}`, ...(exp ? { expiresAt: exp } : {}) };
+    return {
+        get: async () => (usable() ? creds : expired()),
+        refresh: async () => false,
+    };
+}
+/** The `exp` of a JWT (epoch ms), without verifying it: only to know when to stop using it. */
+function jwtExpiry(jwt) {
+    const payload = jwt.split('.')[1];
+    if (!payload)
+        return undefined;
+    try {
+        const exp = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')).exp;
+        return typeof exp === 'number' ? exp * 1000 : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/kube/src/kube-api.ts
+// A small Kubernetes REST and watch client on core's HTTP transport: GET and LIST as JSON, WATCH
+// as a stream of newline-delimited JSON events, the kubeconfig's TLS settings and proxy, and
+// credentials that renew (exec plugins, token files). Written here instead of using client-node,
+// whose import alone costs ~260 ms and ~126 MiB RSS at start-up (docs/decisions.md, "Kube
+// transport"); what a rollout wait needs is a few GETs and a watch.
 
 
 class KubeApiError extends Error {
     code;
     status;
     reason;
+    phase;
     constructor(code, message, 
     /** The HTTP status, for code HTTP. */
     status, 
     /** The Status object's reason (NotFound, Forbidden, Expired, ...), when the server sent one. */
-    reason) {
+    reason, 
+    /** How far the request got (core's HttpPhase); `response` for an HTTP status. */
+    phase = 'response') {
         super(message);
         this.code = code;
         this.status = status;
         this.reason = reason;
+        this.phase = phase;
         this.name = 'KubeApiError';
     }
     /** Worth trying again: the network, a timeout, throttling or a server-side error. */
@@ -28758,6 +29034,14 @@ class KubeApiError extends Error {
             return true;
         return (this.code === 'HTTP' &&
             (this.status === 429 || (this.status !== undefined && this.status >= 500)));
+    }
+    /** A failure to reach or talk to the server (not an answer about an object). */
+    get isConnectionError() {
+        return (this.code === 'NETWORK' ||
+            this.code === 'TIMEOUT' ||
+            this.status === 401 ||
+            this.status === 403 ||
+            (this.code === 'HTTP' && this.status === undefined));
     }
 }
 function queryString(query = {}) {
@@ -28768,19 +29052,51 @@ function queryString(query = {}) {
     const s = params.toString();
     return s ? `?${s}` : '';
 }
+const STATUS_TEXT = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    405: 'Method Not Allowed',
+    406: 'Not Acceptable',
+    409: 'Conflict',
+    410: 'Gone',
+    415: 'Unsupported Media Type',
+    422: 'Unprocessable Entity',
+    429: 'Too Many Requests',
+    500: 'Internal Server Error',
+    502: 'Bad Gateway',
+    503: 'Service Unavailable',
+    504: 'Gateway Timeout',
+};
+/** A transport failure as the client's error, naming the server (never its userinfo). */
 function networkError(err, server) {
-    const code = err.code ?? '';
-    if (code === 'ECONNREFUSED')
-        return new KubeApiError('NETWORK', `cannot connect to the API server at ${server}: connection refused`);
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-        return new KubeApiError('NETWORK', `cannot resolve the API server's host ${server} (${code})`);
-    if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|HOSTNAME|ALTNAME/i.test(code) ||
-        /certificate/i.test(err.message)) {
-        return new KubeApiError('HTTP', `TLS verification of the API server ${server} failed (${code || err.message.split('\n')[0]}): check the kubeconfig's certificate-authority`, undefined, 'TLS');
+    if (err instanceof KubeApiError)
+        return err;
+    if (!(err instanceof http/* HttpError */.j$))
+        return new KubeApiError('NETWORK', `network error talking to ${server}: ${String(err)}`, undefined, undefined, 'sent');
+    const p = err.phase;
+    switch (err.code) {
+        case 'CONNECTION_REFUSED':
+            return new KubeApiError('NETWORK', `cannot connect to the API server at ${server}: ${err.message}`, undefined, undefined, p);
+        case 'DNS':
+            return new KubeApiError('NETWORK', `cannot resolve the API server's host ${server}: ${err.message}`, undefined, undefined, p);
+        case 'TLS':
+            return new KubeApiError('HTTP', `TLS verification of the API server ${server} failed (${err.message.replace(/^TLS error: /, '')}): check the kubeconfig's certificate-authority`, undefined, 'TLS', p);
+        case 'CONNECTION_RESET':
+            return new KubeApiError('NETWORK', `the connection to ${server} was reset`, undefined, undefined, p);
+        case 'PROXY':
+            // A proxy that refuses (403, 407) or a proxy setting we cannot use will not change.
+            return /refused the tunnel \(5\d\d/.test(err.message)
+                ? new KubeApiError('NETWORK', `cannot reach the API server at ${server}: ${err.message}`, undefined, undefined, p)
+                : new KubeApiError('HTTP', `cannot reach the API server at ${server}: ${err.message}`, undefined, 'ProxyRefused', p);
+        case 'ABORTED':
+            return new KubeApiError('ABORTED', 'request aborted', undefined, undefined, p);
+        case 'TIMEOUT':
+            return new KubeApiError('TIMEOUT', `request to the API server timed out (${err.message})`, undefined, undefined, p);
+        default:
+            return new KubeApiError('NETWORK', `network error talking to ${server}: ${err.message}`, undefined, undefined, p);
     }
-    if (code === 'ECONNRESET' || err.message === 'socket hang up')
-        return new KubeApiError('NETWORK', `the connection to ${server} was reset`);
-    return new KubeApiError('NETWORK', `network error talking to ${server}: ${code || err.message.split('\n')[0]}`);
 }
 /** The one-line error for a non-2xx answer; the server's Status message when it sent one. */
 function statusError(status, body, connection) {
@@ -28796,224 +29112,287 @@ function statusError(status, body, connection) {
     if (status === 401) {
         return new KubeApiError('HTTP', `the API server rejected the credentials (401 Unauthorized) of context '${connection.context}' from ${connection.source}: the token or client certificate is wrong or expired`, 401, 'Unauthorized');
     }
-    const message = parsed?.message
-        ? parsed.message
-        : `HTTP ${status} ${(external_node_http_default()).STATUS_CODES[status] ?? ''}`.trim();
-    return new KubeApiError('HTTP', message, status, parsed?.reason || (external_node_http_default()).STATUS_CODES[status]?.replace(/\s+/g, ''));
+    const text = STATUS_TEXT[status];
+    const message = parsed?.message ? parsed.message : `HTTP ${status} ${text ?? ''}`.trim();
+    return new KubeApiError('HTTP', message, status, parsed?.reason || text?.replace(/\s+/g, ''));
 }
-/** The real client, over node:https with a keep-alive agent (close() ends it). */
-class KubeApiClient {
-    conn;
-    options;
-    /** GETs share a few warm connections; each watch holds its own socket for minutes. */
-    restAgent;
-    watchAgent;
-    base;
-    sent = 0;
-    constructor(conn, options = {}) {
-        this.conn = conn;
-        this.options = options;
-        this.base = new URL(conn.server);
-        const tls = {
-            keepAlive: true,
-            ca: conn.ca,
-            cert: conn.clientCert,
-            key: conn.clientKey,
-            rejectUnauthorized: !conn.insecureSkipTlsVerify,
-            servername: conn.tlsServerName,
-        };
-        const agent = (maxSockets) => this.base.protocol === 'https:'
-            ? new (external_node_https_default()).Agent({ ...tls, maxSockets })
-            : new (external_node_http_default()).Agent({ keepAlive: true, maxSockets });
-        // Twenty workloads start with twenty LISTs at once: four connections serve them faster than
-        // twenty TLS handshakes. Watches get an unbounded pool so they never starve the GETs.
-        this.restAgent = agent(4);
-        this.watchAgent = agent(Infinity);
-    }
-    get requests() {
-        return this.sent;
-    }
-    close() {
-        this.restAgent.destroy();
-        this.watchAgent.destroy();
-    }
-    headers() {
-        const h = {
-            accept: 'application/json',
-            'user-agent': this.options.userAgent ?? 'cicd-actions/kube',
-        };
-        if (this.options.authorization)
-            h.authorization = this.options.authorization;
-        else if (this.conn.token)
-            h.authorization = `Bearer ${this.conn.token}`;
-        else if (this.conn.tokenFile)
-            h.authorization = `Bearer ${(0,external_node_fs_.readFileSync)(this.conn.tokenFile, 'utf8').trim()}`;
-        else if (this.conn.username && this.conn.password)
-            h.authorization = `Basic ${Buffer.from(`${this.conn.username}:${this.conn.password}`).toString('base64')}`;
-        if (this.conn.impersonate)
-            h['impersonate-user'] = this.conn.impersonate;
-        return h;
-    }
-    open(path, query, signal, agent) {
-        const url = new URL(this.base.pathname.replace(/\/$/, '') + path + queryString(query), this.base);
-        this.sent++;
-        return new Promise((resolve, reject) => {
-            const lib = url.protocol === 'https:' ? (external_node_https_default()) : (external_node_http_default());
-            const req = lib.request(url, { method: 'GET', headers: this.headers(), agent, signal }, resolve);
-            req.on('error', (err) => {
-                if (signal?.aborted)
-                    reject(new KubeApiError('ABORTED', 'request aborted'));
-                else
-                    reject(networkError(err, this.conn.server));
-            });
-            req.end();
-        });
-    }
-    async get(path, query, opts = {}) {
-        const timeoutMs = opts.timeoutMs ?? this.options.requestTimeoutMs ?? 15_000;
-        const controller = new AbortController();
-        let timedOut = false;
-        const timer = setTimeout(() => {
-            timedOut = true;
-            controller.abort();
-        }, timeoutMs);
-        const onAbort = () => controller.abort();
-        opts.signal?.addEventListener('abort', onAbort, { once: true });
-        try {
-            const res = await this.open(path, query, controller.signal, this.restAgent);
-            const chunks = [];
-            await new Promise((resolve, reject) => {
-                res.on('data', (c) => chunks.push(c));
-                res.on('end', resolve);
-                res.on('error', reject);
-                res.on('aborted', () => reject(new KubeApiError('NETWORK', 'the connection closed before the response was complete')));
-            });
-            const body = Buffer.concat(chunks).toString('utf8');
-            const status = res.statusCode ?? 0;
-            if (status < 200 || status > 299)
-                throw statusError(status, body, this.conn);
-            try {
-                return JSON.parse(body);
-            }
-            catch {
-                throw new KubeApiError('HTTP', `the API server answered ${path} with something that is not JSON`, status);
-            }
-        }
-        catch (err) {
-            if (timedOut)
-                throw new KubeApiError('TIMEOUT', `request to the API server timed out after ${timeoutMs} ms`);
-            if (opts.signal?.aborted)
-                throw new KubeApiError('ABORTED', 'request aborted');
-            if (err instanceof KubeApiError)
-                throw err;
-            throw networkError(err, this.conn.server);
-        }
-        finally {
-            clearTimeout(timer);
-            opts.signal?.removeEventListener('abort', onAbort);
-        }
-    }
-    async watch(path, query, onEvent, opts = {}) {
-        const controller = new AbortController();
-        const idleMs = opts.idleTimeoutMs ?? 60_000;
-        let timedOut = false;
-        let timer;
-        const arm = () => {
-            clearTimeout(timer);
-            timer = setTimeout(() => {
-                timedOut = true;
-                controller.abort();
-            }, idleMs);
-        };
-        const onAbort = () => controller.abort();
-        if (opts.signal?.aborted)
-            return;
-        opts.signal?.addEventListener('abort', onAbort, { once: true });
-        arm();
-        try {
-            const res = await this.open(path, { ...query, watch: 'true' }, controller.signal, this.watchAgent);
-            const status = res.statusCode ?? 0;
-            if (status !== 200) {
-                const chunks = [];
-                for await (const c of res)
-                    chunks.push(c);
-                throw statusError(status, Buffer.concat(chunks).toString('utf8'), this.conn);
-            }
-            arm();
-            let buffered = '';
-            await new Promise((resolve, reject) => {
-                res.setEncoding('utf8');
-                res.on('data', (chunk) => {
-                    arm();
-                    buffered += chunk;
-                    let nl;
-                    while ((nl = buffered.indexOf('\n')) >= 0) {
-                        const line = buffered.slice(0, nl).trim();
-                        buffered = buffered.slice(nl + 1);
-                        if (!line)
-                            continue;
-                        let event;
-                        try {
-                            event = JSON.parse(line);
-                        }
-                        catch {
-                            continue;
-                        }
-                        onEvent(event);
-                    }
-                });
-                res.on('end', resolve);
-                res.on('error', reject);
-                res.on('aborted', () => reject(new KubeApiError('NETWORK', 'the watch connection was cut')));
-                res.on('close', () => res.complete
-                    ? resolve()
-                    : reject(new KubeApiError('NETWORK', 'the watch connection was cut')));
-            });
-        }
-        catch (err) {
-            if (opts.signal?.aborted)
-                return;
-            if (timedOut)
-                throw new KubeApiError('TIMEOUT', `the watch was silent for ${idleMs} ms`);
-            if (err instanceof KubeApiError)
-                throw err;
-            throw networkError(err, this.conn.server);
-        }
-        finally {
-            clearTimeout(timer);
-            opts.signal?.removeEventListener('abort', onAbort);
-        }
-    }
-}
-/** A client for a connection, running its credential plugin first if it has one. */
-async function createKubeApi(conn, options = {}) {
-    if (!conn.exec && conn.plugin?.type !== 'auth-provider')
-        return new KubeApiClient(conn, options);
-    const plugins = await __nccwpck_require__.e(/* import() */ 968).then(__nccwpck_require__.bind(__nccwpck_require__, 6968));
-    const creds = conn.exec
-        ? await plugins.runExecPlugin(conn.exec, {
-            env: options.env ?? process.env,
+/** The credential source a connection implies (exec plugin, auth-provider, token file, static). */
+function connectionCredentials(conn, o = {}) {
+    if (conn.exec)
+        return execCredentials(conn.exec, {
+            env: o.env ?? process.env,
             cluster: {
                 server: conn.server,
                 caData: conn.ca?.toString('base64'),
                 insecureSkipTlsVerify: conn.insecureSkipTlsVerify,
             },
-            timeoutMs: options.pluginTimeoutMs,
-            onSecret: options.onSecret,
-        })
-        : await plugins.authProviderCredentials(conn.plugin.kubeconfig);
-    if (creds.authorization) {
-        options.onSecret?.(creds.authorization);
-        options.onSecret?.(creds.authorization.replace(/^\S+\s+/, ''));
+            timeoutMs: o.pluginTimeoutMs,
+            signal: o.signal,
+            onSecret: o.onSecret,
+            run: o.run,
+        });
+    if (conn.authProvider)
+        return authProviderCredentials(conn.authProvider, userWhere(conn));
+    if (conn.tokenFile && !conn.token)
+        return tokenFileCredentials(conn.tokenFile, { onSecret: o.onSecret, readFile: o.readFile });
+    return staticCredentials(conn);
+}
+/** `user 'eks-admin' (context 'prod' from $KUBECONFIG)`, for messages about credentials. */
+function userWhere(conn) {
+    return conn.user
+        ? `user '${conn.user}' (context '${conn.context}' from ${conn.source})`
+        : `context '${conn.context}' from ${conn.source}`;
+}
+const sameCert = (a, b) => (a && b ? a.equals(b) : a === b);
+/** The real client, over core's HttpTransport with keep-alive pools (close() ends them). */
+class KubeApiClient {
+    conn;
+    options;
+    base;
+    credentials;
+    sent = 0;
+    /** GETs share a few warm connections; each watch holds its own socket for minutes. */
+    pools;
+    constructor(conn, options = {}) {
+        this.conn = conn;
+        this.options = options;
+        this.base = new URL(conn.server);
+        this.credentials = options.authorization
+            ? { get: async () => ({ authorization: options.authorization }), refresh: async () => false }
+            : (options.credentials ?? connectionCredentials(conn, { env: options.env }));
     }
-    if (creds.clientKey)
-        options.onSecret?.(creds.clientKey.toString('utf8'));
-    const withPlugin = {
-        ...conn,
-        clientCert: creds.clientCert ?? conn.clientCert,
-        clientKey: creds.clientKey ?? conn.clientKey,
-    };
-    return new KubeApiClient(withPlugin, { ...options, authorization: creds.authorization });
+    get requests() {
+        return this.sent;
+    }
+    close() {
+        this.pools?.rest.close();
+        this.pools?.watch.close();
+        this.pools = undefined;
+    }
+    /** The pools for these credentials: a new client certificate means new TLS connections. */
+    transports(creds) {
+        const cert = creds.clientCert ?? this.conn.clientCert;
+        const key = creds.clientKey ?? this.conn.clientKey;
+        if (this.pools && sameCert(this.pools.cert, cert) && sameCert(this.pools.key, key))
+            return this.pools;
+        this.close();
+        const c = this.conn;
+        const common = {
+            keepAlive: true,
+            ca: c.ca,
+            cert,
+            key,
+            servername: c.tlsServerName,
+            insecure: c.insecureSkipTlsVerify,
+            proxy: c.proxyUrl,
+            proxyName: `cluster '${c.cluster ?? ''}' in ${c.source}: proxy-url`,
+            env: this.options.env,
+            userAgent: this.options.userAgent ?? 'cicd-actions/kube',
+        };
+        // Twenty workloads start with twenty LISTs at once: four connections serve them faster than
+        // twenty TLS handshakes. Watches get an unbounded pool so they never starve the GETs.
+        this.pools = {
+            rest: new http/* HttpTransport */.G5({ ...common, maxSockets: 4 }),
+            watch: new http/* HttpTransport */.G5(common),
+            cert,
+            key,
+        };
+        return this.pools;
+    }
+    headers(creds) {
+        const h = { accept: 'application/json' };
+        if (creds.authorization)
+            h.authorization = creds.authorization;
+        if (this.conn.impersonate)
+            h['impersonate-user'] = this.conn.impersonate;
+        return h;
+    }
+    url(path, query) {
+        return new URL(this.base.pathname.replace(/\/$/, '') + path + queryString(query), this.base);
+    }
+    outcome(err, value) {
+        this.options.onOutcome?.(err);
+        if (err)
+            throw err;
+        return value;
+    }
+    /** The 401 after a renewal (or with nothing to renew): name the user entry when it renewed. */
+    unauthorized(body, renewed) {
+        if (!renewed || !this.credentials.renewal)
+            return statusError(401, body, this.conn);
+        return new KubeApiError('HTTP', `the API server rejected the credentials (401 Unauthorized) of ${userWhere(this.conn)}, also after ${this.credentials.renewal}: the plugin's credentials are wrong or not allowed on this cluster`, 401, 'Unauthorized');
+    }
+    async credentialsFor(signal) {
+        try {
+            return await this.credentials.get(signal);
+        }
+        catch (err) {
+            throw new KubeApiError('HTTP', `cannot get credentials for ${userWhere(this.conn)}: ${err.message}`, undefined, 'Credentials', 'connect');
+        }
+    }
+    async get(path, query, opts = {}) {
+        const timeoutMs = opts.timeoutMs ?? this.options.requestTimeoutMs ?? 15_000;
+        const url = this.url(path, query);
+        let renewed = false;
+        for (;;) {
+            let creds;
+            let res;
+            try {
+                if (opts.signal?.aborted)
+                    throw new KubeApiError('ABORTED', 'request aborted', undefined, undefined, 'connect');
+                creds = await this.credentialsFor(opts.signal);
+                this.sent++;
+                res = await this.transports(creds).rest.request({
+                    url,
+                    headers: this.headers(creds),
+                    timeoutMs,
+                    signal: opts.signal,
+                    maxBodyBytes: this.options.maxBodyBytes ?? 64 * 1024 * 1024,
+                });
+            }
+            catch (err) {
+                const e = networkError(err, this.conn.displayServer);
+                if (e.code === 'TIMEOUT')
+                    return this.outcome(new KubeApiError('TIMEOUT', `request to the API server timed out after ${timeoutMs} ms`, undefined, undefined, e.phase));
+                return this.outcome(e);
+            }
+            const body = res.body.toString('utf8');
+            if (res.status === 401) {
+                if (!renewed && (await this.renew(creds, opts.signal))) {
+                    renewed = true;
+                    continue;
+                }
+                return this.outcome(this.unauthorized(body, renewed));
+            }
+            if (res.status < 200 || res.status > 299)
+                return this.outcome(statusError(res.status, body, this.conn));
+            if (res.truncated)
+                return this.outcome(new KubeApiError('HTTP', `the API server's answer to ${path} is larger than ${this.options.maxBodyBytes ?? 64 * 1024 * 1024} bytes`, res.status));
+            try {
+                return this.outcome(undefined, JSON.parse(body));
+            }
+            catch {
+                return this.outcome(new KubeApiError('HTTP', `the API server answered ${path} with something that is not JSON`, res.status));
+            }
+        }
+    }
+    async renew(used, signal) {
+        try {
+            return await this.credentials.refresh(used, signal);
+        }
+        catch (err) {
+            throw this.outcome(new KubeApiError('HTTP', `the API server rejected the credentials (401 Unauthorized) of ${userWhere(this.conn)}, and renewing them failed: ${err.message}`, 401, 'Unauthorized'));
+        }
+    }
+    async watch(path, query, onEvent, opts = {}) {
+        if (opts.signal?.aborted)
+            return;
+        const idleMs = opts.idleTimeoutMs ?? 60_000;
+        const url = this.url(path, { ...query, watch: 'true' });
+        let renewed = false;
+        for (;;) {
+            const controller = new AbortController();
+            const onAbort = () => controller.abort();
+            opts.signal?.addEventListener('abort', onAbort, { once: true });
+            let timedOut = false;
+            let timer;
+            const arm = () => {
+                clearTimeout(timer);
+                timer = setTimeout(() => {
+                    timedOut = true;
+                    controller.abort();
+                }, idleMs);
+            };
+            try {
+                const creds = await this.credentialsFor(opts.signal);
+                arm();
+                this.sent++;
+                const stream = await this.transports(creds).watch.stream({
+                    url,
+                    headers: this.headers(creds),
+                    timeoutMs: idleMs,
+                    signal: controller.signal,
+                });
+                try {
+                    if (stream.status !== 200) {
+                        const chunks = [];
+                        for await (const c of stream.chunks())
+                            chunks.push(c);
+                        const body = Buffer.concat(chunks).toString('utf8');
+                        if (stream.status === 401) {
+                            if (!renewed && (await this.renew(creds, opts.signal))) {
+                                renewed = true;
+                                continue;
+                            }
+                            throw this.unauthorized(body, renewed);
+                        }
+                        throw statusError(stream.status, body, this.conn);
+                    }
+                    this.options.onOutcome?.(undefined);
+                    arm();
+                    let buffered = '';
+                    for await (const chunk of stream.chunks()) {
+                        arm();
+                        buffered += chunk.toString('utf8');
+                        let nl;
+                        while ((nl = buffered.indexOf('\n')) >= 0) {
+                            const line = buffered.slice(0, nl).trim();
+                            buffered = buffered.slice(nl + 1);
+                            if (!line)
+                                continue;
+                            let event;
+                            try {
+                                event = JSON.parse(line);
+                            }
+                            catch {
+                                continue;
+                            }
+                            onEvent(event);
+                        }
+                    }
+                    return;
+                }
+                finally {
+                    stream.close();
+                }
+            }
+            catch (err) {
+                if (opts.signal?.aborted)
+                    return;
+                if (timedOut)
+                    return this.outcome(new KubeApiError('TIMEOUT', `the watch was silent for ${idleMs} ms`, undefined, undefined, 'response'));
+                if (err instanceof http/* HttpError */.j$ && err.phase === 'response')
+                    return this.outcome(new KubeApiError('NETWORK', 'the watch connection was cut', undefined, undefined, 'response'));
+                return this.outcome(networkError(err, this.conn.displayServer));
+            }
+            finally {
+                clearTimeout(timer);
+                opts.signal?.removeEventListener('abort', onAbort);
+            }
+        }
+    }
+}
+/**
+ * A client for a connection, its credentials fetched once first (so a broken plugin fails here,
+ * with its message) and renewed from then on.
+ */
+async function createKubeApi(conn, options = {}) {
+    const credentials = options.credentials ??
+        connectionCredentials(conn, {
+            env: options.env,
+            onSecret: options.onSecret,
+            pluginTimeoutMs: options.pluginTimeoutMs,
+            signal: options.signal,
+            run: options.run,
+        });
+    const first = await credentials.get(options.signal);
+    if (first.authorization) {
+        options.onSecret?.(first.authorization);
+        options.onSecret?.(first.authorization.replace(/^\S+\s+/, ''));
+    }
+    if (first.clientKey)
+        options.onSecret?.(first.clientKey.toString('utf8'));
+    return new KubeApiClient(conn, { ...options, credentials });
 }
 
 ;// CONCATENATED MODULE: ./packages/kube/src/rollout-status.ts
@@ -30091,7 +30470,556 @@ async function main(runner, deps) {
 
 /***/ }),
 
-/***/ 2984:
+/***/ 1457:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G5: () => (/* binding */ HttpTransport),
+/* harmony export */   j$: () => (/* binding */ HttpError)
+/* harmony export */ });
+/* unused harmony exports safeUrl, isLocalhostName, httpRequest */
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7620);
+/* harmony import */ var _proxy__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(609);
+
+
+let httpLib;
+let httpsLibs;
+async function loadLibs(tlsNeeded) {
+    const h = await (httpLib ??= Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23)).then((m) => m.default));
+    if (!tlsNeeded)
+        return { http: h };
+    const s = await (httpsLibs ??= Promise.all([Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)), Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23))]).then(([a, b]) => ({ https: a.default, tls: b.default })));
+    return { http: h, ...s };
+}
+const DEFAULT_PHASE = {
+    DNS: 'connect',
+    CONNECTION_REFUSED: 'connect',
+    PROXY: 'connect',
+    TLS: 'tls',
+};
+class HttpError extends Error {
+    code;
+    /** How far the request got; see HttpPhase. */
+    phase;
+    constructor(code, message, phase) {
+        super(message);
+        this.code = code;
+        this.name = 'HttpError';
+        // Unknown is treated as sent: never assume a request did not arrive without knowing it.
+        this.phase = phase ?? DEFAULT_PHASE[code] ?? 'sent';
+    }
+    /** Whether the request may have reached the server (false: nothing was sent, retry is safe). */
+    get sent() {
+        return this.phase === 'sent' || this.phase === 'response';
+    }
+}
+const DEFAULT_MAX_BODY = 1024 * 1024;
+/** Origin and path without credentials, query or fragment: safe to log. */
+function safeUrl(url) {
+    try {
+        const u = new URL(String(url));
+        return `${u.protocol}//${u.host}${u.pathname}`;
+    }
+    catch {
+        return '(invalid URL)';
+    }
+}
+/** RFC 6761: `localhost` names are loopback; try both families so a server on 127.0.0.1 or ::1 answers, whatever /etc/hosts says. */
+function isLocalhostName(hostname) {
+    const h = hostname.toLowerCase().replace(/\.$/, '');
+    return h === 'localhost' || h.endsWith('.localhost');
+}
+const loopbackLookup = (_hostname, options, callback) => {
+    const addresses = [
+        { address: '127.0.0.1', family: 4 },
+        { address: '::1', family: 6 },
+    ].filter((a) => !options.family || options.family === a.family);
+    if (options.all)
+        callback(null, addresses);
+    else
+        callback(null, addresses[0].address, addresses[0].family);
+};
+/** Connection options for a host: both address families, and loopback for `localhost` names. */
+function connectOptions(hostname) {
+    return isLocalhostName(hostname)
+        ? { autoSelectFamily: true, lookup: loopbackLookup }
+        : { autoSelectFamily: true };
+}
+const hostOf = (url) => url.hostname.replace(/^\[|\]$/g, '');
+/** A node error as an HttpError; `via` names the proxy when the failure was talking to it. */
+function classify(err, phase, via) {
+    if (err instanceof HttpError)
+        return err;
+    const code = err.code ?? '';
+    const proxy = via ? ` (proxy ${(0,_proxy__WEBPACK_IMPORTED_MODULE_1__/* .displayProxy */ .ri)(via)})` : '';
+    if (code === 'ECONNREFUSED')
+        return new HttpError('CONNECTION_REFUSED', `connection refused${proxy}`, 'connect');
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME')
+        return new HttpError('DNS', `DNS lookup failed (${code})${proxy}`, 'connect');
+    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO|ERR_TLS|HOSTNAME/i.test(code) ||
+        /certificate|ssl|tls/i.test(err.message)) {
+        // A handshake failure means nothing was sent; a TLS error after it is a cut connection.
+        return new HttpError('TLS', `TLS error: ${code || err.message.split('\n')[0]}${proxy}`, phase === 'sent' || phase === 'response' ? phase : 'tls');
+    }
+    if (code === 'ECONNRESET' || code === 'EPIPE' || err.message === 'socket hang up')
+        return new HttpError('CONNECTION_RESET', `connection reset by peer${proxy}`, phase);
+    if (code === 'ETIMEDOUT' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH')
+        return new HttpError('NETWORK', `network error (${code})${proxy}`, phase);
+    return new HttpError('NETWORK', `network error: ${code || err.message.split('\n')[0]}${proxy}`, phase);
+}
+/** A socket handed over by the tunnel already connected and through its TLS handshake. */
+const READY = Symbol('cicd-actions.ready');
+/**
+ * A TCP stream to `host:port` through an HTTP(S) proxy (CONNECT with the host name: the proxy
+ * resolves it, not us). Fails with phase `connect`: nothing reached the target.
+ */
+function openTunnel(libs, proxy, host, port, signal) {
+    const authority = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const headers = { host: authority };
+    const auth = (0,_proxy__WEBPACK_IMPORTED_MODULE_1__/* .proxyAuthorization */ .YB)(proxy);
+    if (auth)
+        headers['proxy-authorization'] = auth;
+    const viaTls = proxy.protocol === 'https:';
+    const lib = viaTls ? libs.https : libs.http;
+    return new Promise((resolve, reject) => {
+        const req = lib.request({
+            host: hostOf(proxy),
+            port: Number(proxy.port) || (viaTls ? 443 : 80),
+            method: 'CONNECT',
+            path: authority,
+            headers,
+            agent: false,
+            ...connectOptions(proxy.hostname),
+        });
+        const stop = () => req.destroy();
+        if (signal?.aborted)
+            stop();
+        else
+            signal?.addEventListener('abort', stop, { once: true });
+        req.once('close', () => signal?.removeEventListener('abort', stop));
+        req.once('connect', (res, socket, head) => {
+            if (res.statusCode !== 200) {
+                socket.destroy();
+                const why = res.statusCode === 407
+                    ? `asks for credentials (407 Proxy Authentication Required)${auth ? ' and rejected the ones in the proxy URL' : ''}`
+                    : `refused the tunnel (${res.statusCode} ${res.statusMessage ?? ''})`.replace(' )', ')');
+                return reject(new HttpError('PROXY', `the proxy ${(0,_proxy__WEBPACK_IMPORTED_MODULE_1__/* .displayProxy */ .ri)(proxy)} ${why} to ${authority}`));
+            }
+            if (head.length)
+                socket.unshift(head);
+            resolve(socket);
+        });
+        req.once('error', (err) => reject(classify(err, 'connect', proxy)));
+        req.end();
+    });
+}
+/** An https.Agent whose connections go through a proxy tunnel, then TLS to the target. */
+function tunnelAgent(libs, proxy, options) {
+    const { https: h, tls: t } = libs;
+    class TunnelAgent extends h.Agent {
+        // Node's agents accept an asynchronous createConnection: return nothing, call back later.
+        createConnection(options, callback) {
+            const opts = options;
+            const done = (err, socket) => callback?.(err, socket);
+            openTunnel(libs, proxy, opts.host ?? 'localhost', Number(opts.port) || 443, opts.tunnelSignal)
+                .then((raw) => {
+                const socket = t.connect({ ...opts, socket: raw });
+                // A request given up during the handshake takes its half-open socket with it.
+                const onAbort = () => socket.destroy();
+                opts.tunnelSignal?.addEventListener('abort', onAbort, { once: true });
+                const onError = (err) => {
+                    opts.tunnelSignal?.removeEventListener('abort', onAbort);
+                    done(classify(err, 'tls'));
+                };
+                socket.once('error', onError);
+                socket.once('secureConnect', () => {
+                    opts.tunnelSignal?.removeEventListener('abort', onAbort);
+                    socket.removeListener('error', onError);
+                    socket[READY] = true;
+                    done(null, socket);
+                });
+            })
+                .catch((err) => done(err));
+            return undefined;
+        }
+    }
+    return new TunnelAgent(options);
+}
+function flatHeaders(headers) {
+    const flat = {};
+    for (const [k, v] of Object.entries(headers))
+        if (v !== undefined)
+            flat[k] = Array.isArray(v) ? v.join(', ') : v;
+    return flat;
+}
+/** A limit that fires once: the earlier of a duration and a deadline, plus an outer signal. */
+class Limit {
+    outer;
+    controller = new AbortController();
+    timedOut = false;
+    timer;
+    onOuter = () => this.controller.abort();
+    constructor(timeoutMs, deadline, outer) {
+        this.outer = outer;
+        const ms = Math.max(1, Math.min(timeoutMs, deadline === undefined ? Infinity : deadline - Date.now()));
+        this.timer = setTimeout(() => {
+            this.timedOut = true;
+            this.controller.abort();
+        }, ms);
+        // A signal aborted before the call never fires 'abort' again: honour it now.
+        if (outer?.aborted)
+            this.controller.abort();
+        else
+            outer?.addEventListener('abort', this.onOuter, { once: true });
+    }
+    get signal() {
+        return this.controller.signal;
+    }
+    /** Stops the clock (the caller watches the body itself from here on). */
+    disarm() {
+        clearTimeout(this.timer);
+        this.timer = undefined;
+    }
+    dispose() {
+        this.disarm();
+        this.outer?.removeEventListener('abort', this.onOuter);
+    }
+}
+/**
+ * HTTP(S) to one kind of server: its TLS settings, keep-alive pool and proxy. `request` buffers
+ * the body (capped); `stream` hands it over as it arrives. Network faults throw HttpError; any
+ * HTTP status resolves.
+ */
+class HttpTransport {
+    options;
+    agents = new Map();
+    setting;
+    closed = false;
+    constructor(options = {}) {
+        this.options = options;
+        if (options.proxy === false)
+            this.setting = { from: 'none' };
+        else if (options.proxy) {
+            const what = options.proxyName ?? 'the proxy URL';
+            this.setting = { from: 'url', url: (0,_proxy__WEBPACK_IMPORTED_MODULE_1__/* .parseProxyUrl */ .Pr)(options.proxy, what), what };
+        }
+        else
+            this.setting = { from: 'env', env: options.env ?? process.env };
+    }
+    /** The proxy a request to `url` goes through (undefined: direct). Throws ProxyConfigError. */
+    proxyFor(url) {
+        return (0,_proxy__WEBPACK_IMPORTED_MODULE_1__/* .proxyFor */ .iJ)(new URL(String(url)), this.setting);
+    }
+    close() {
+        this.closed = true;
+        for (const agent of this.agents.values())
+            agent.destroy();
+        this.agents.clear();
+    }
+    agent(libs, target, proxy) {
+        const key = `${target.protocol}|${proxy?.href ?? ''}`;
+        let agent = this.agents.get(key);
+        if (agent)
+            return agent;
+        const base = {
+            keepAlive: this.options.keepAlive ?? false,
+            maxSockets: this.options.maxSockets,
+        };
+        const o = this.options;
+        const tlsOptions = {
+            ...base,
+            rejectUnauthorized: !o.insecure,
+            ...(o.ca ? { ca: o.ca } : {}),
+            ...(o.cert ? { cert: o.cert } : {}),
+            ...(o.key ? { key: o.key } : {}),
+            ...(o.servername ? { servername: o.servername } : {}),
+        };
+        if (target.protocol === 'https:')
+            agent = proxy ? tunnelAgent(libs, proxy, tlsOptions) : new libs.https.Agent(tlsOptions);
+        // Plain HTTP through a proxy: the request goes to the proxy (absolute-form); an https://
+        // proxy is checked against the system's CAs, not the target's.
+        else if (proxy?.protocol === 'https:')
+            agent = new libs.https.Agent(base);
+        else
+            agent = new libs.http.Agent(base);
+        if (!this.closed)
+            this.agents.set(key, agent);
+        return agent;
+    }
+    /** Opens the request and resolves with the response headers; `limit` bounds it. */
+    async open(req, url, limit, onPhase) {
+        let proxy;
+        try {
+            proxy = (0,_proxy__WEBPACK_IMPORTED_MODULE_1__/* .proxyFor */ .iJ)(url, this.setting);
+        }
+        catch (err) {
+            if (err instanceof _proxy__WEBPACK_IMPORTED_MODULE_1__/* .ProxyConfigError */ .Xb)
+                throw new HttpError('PROXY', err.message, 'connect');
+            throw err;
+        }
+        const isHttps = url.protocol === 'https:';
+        const libs = await loadLibs(isHttps || proxy?.protocol === 'https:');
+        const agent = this.agent(libs, url, proxy);
+        const method = (req.method ?? 'GET').toUpperCase();
+        const headers = {
+            'user-agent': this.options.userAgent ?? 'cicd-actions',
+            ...(req.headers ?? {}),
+        };
+        if (req.body !== undefined)
+            headers['content-length'] = Buffer.byteLength(req.body);
+        // As Node and Go do: credentials in the URL become Basic auth unless the caller sent some.
+        if ((url.username || url.password) &&
+            !Object.keys(headers).some((k) => /^authorization$/i.test(k)))
+            headers.authorization = `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`;
+        const path = `${url.pathname}${url.search}`;
+        let options;
+        let lib;
+        if (proxy && !isHttps) {
+            // Absolute-form to the proxy: it resolves the target's name.
+            lib = proxy.protocol === 'https:' ? libs.https : libs.http;
+            headers.host = url.host;
+            const auth = (0,_proxy__WEBPACK_IMPORTED_MODULE_1__/* .proxyAuthorization */ .YB)(proxy);
+            if (auth)
+                headers['proxy-authorization'] = auth;
+            options = {
+                host: hostOf(proxy),
+                port: Number(proxy.port) || (proxy.protocol === 'https:' ? 443 : 80),
+                path: `${url.protocol}//${url.host}${path}`,
+                ...connectOptions(proxy.hostname),
+            };
+        }
+        else {
+            lib = isHttps ? libs.https : libs.http;
+            options = {
+                host: hostOf(url),
+                port: Number(url.port) || (isHttps ? 443 : 80),
+                path,
+                ...(proxy ? { tunnelSignal: limit.signal } : connectOptions(url.hostname)),
+            };
+        }
+        // Aborting destroys the request without an error object: Node then reports it on the request
+        // (which we listen to), never as an 'error' on a socket that may already be back in the pool.
+        Object.assign(options, { method, headers, agent });
+        const viaProxy = proxy && !isHttps ? proxy : undefined;
+        return new Promise((resolve, reject) => {
+            let phase = 'connect';
+            const set = (p) => {
+                phase = p;
+                onPhase(p);
+            };
+            const request = lib.request(options, (res) => {
+                set('response');
+                resolve(res);
+            });
+            request.on('socket', (socket) => {
+                if (request.reusedSocket || socket[READY])
+                    return set('sent');
+                const secured = () => set('sent');
+                const connected = () => {
+                    if (isHttps) {
+                        set('tls');
+                        socket.once('secureConnect', secured);
+                    }
+                    else
+                        set('sent');
+                };
+                if (socket.connecting)
+                    socket.once('connect', connected);
+                else
+                    connected();
+            });
+            request.on('error', (err) => reject(classify(err, phase, viaProxy)));
+            const stop = () => request.destroy();
+            if (limit.signal.aborted)
+                stop();
+            else
+                limit.signal.addEventListener('abort', stop, { once: true });
+            request.once('close', () => limit.signal.removeEventListener('abort', stop));
+            if (req.body !== undefined)
+                request.write(req.body);
+            request.end();
+        });
+    }
+    failure(err, limit, timeoutMs, phase) {
+        if (limit.timedOut)
+            return new HttpError('TIMEOUT', `timed out after ${timeoutMs} ms`, phase);
+        if (limit.signal.aborted)
+            return new HttpError('ABORTED', 'request aborted', phase);
+        if (err instanceof HttpError)
+            return err;
+        return classify(err, phase);
+    }
+    /** One request, its body read (up to maxBodyBytes) within timeoutMs. */
+    async request(req) {
+        const limit = new Limit(req.timeoutMs, req.deadline, req.signal);
+        let phase = 'connect';
+        try {
+            const res = await this.open(req, new URL(String(req.url)), limit, (p) => (phase = p));
+            return await readBody(res, req.maxBodyBytes ?? DEFAULT_MAX_BODY);
+        }
+        catch (err) {
+            throw this.failure(err, limit, req.timeoutMs, phase);
+        }
+        finally {
+            limit.dispose();
+        }
+    }
+    /**
+     * A request whose body is handed over as it arrives: resolves at the response headers
+     * (timeoutMs covers getting them); from then on the caller reads, and `signal` or close() stop it.
+     */
+    async stream(req) {
+        const limit = new Limit(req.timeoutMs, req.deadline, req.signal);
+        let phase = 'connect';
+        let res;
+        try {
+            res = await this.open(req, new URL(String(req.url)), limit, (p) => (phase = p));
+        }
+        catch (err) {
+            limit.dispose();
+            throw this.failure(err, limit, req.timeoutMs, phase);
+        }
+        limit.disarm();
+        const fail = (err) => this.failure(err, limit, req.timeoutMs, 'response');
+        return {
+            status: res.statusCode ?? 0,
+            statusText: res.statusMessage ?? '',
+            headers: flatHeaders(res.headers),
+            async *chunks() {
+                try {
+                    for await (const chunk of res)
+                        yield chunk;
+                    if (!res.complete)
+                        throw new HttpError('CONNECTION_RESET', 'connection closed before the response was complete', 'response');
+                }
+                catch (err) {
+                    throw fail(err);
+                }
+                finally {
+                    limit.dispose();
+                }
+            },
+            close() {
+                limit.dispose();
+                res.destroy();
+            },
+        };
+    }
+}
+function readBody(res, maxBody) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        let truncated = false;
+        const finish = () => resolve({
+            status: res.statusCode ?? 0,
+            statusText: res.statusMessage ?? '',
+            headers: flatHeaders(res.headers),
+            body: Buffer.concat(chunks),
+            truncated,
+        });
+        res.on('data', (chunk) => {
+            if (truncated)
+                return;
+            const room = maxBody - size;
+            if (chunk.length > room) {
+                chunks.push(chunk.subarray(0, room));
+                size = maxBody;
+                truncated = true;
+                // Resolve before stopping the transfer: destroying emits 'aborted', which must not win.
+                finish();
+                res.destroy();
+                return;
+            }
+            chunks.push(chunk);
+            size += chunk.length;
+        });
+        res.on('end', finish);
+        res.on('error', (err) => (truncated ? undefined : reject(err)));
+        res.on('aborted', () => truncated
+            ? undefined
+            : reject(new HttpError('CONNECTION_RESET', 'connection closed before the response was complete', 'response')));
+    });
+}
+/** Sends one request (following redirects if asked). Network faults throw HttpError; any HTTP status resolves. */
+async function httpRequest(req) {
+    const started = performance.now();
+    // One limit for the whole chain of redirects, as before: timeoutMs is the request's budget.
+    const deadline = Math.min(Date.now() + Math.max(1, req.timeoutMs), req.deadline ?? Infinity);
+    const transport = new HttpTransport({
+        insecure: req.insecure,
+        ca: req.ca,
+        proxy: req.proxy,
+        env: req.env,
+    });
+    let url = new URL(String(req.url));
+    let method = (req.method ?? 'GET').toUpperCase();
+    let body = req.body;
+    let headers = { ...(req.headers ?? {}) };
+    const maxRedirects = req.maxRedirects ?? 10;
+    const seen = new Set([url.href]);
+    let redirects = 0;
+    try {
+        for (;;) {
+            const res = await transport
+                .request({
+                url,
+                method,
+                headers,
+                body,
+                timeoutMs: Math.max(1, deadline - Date.now()),
+                signal: req.signal,
+                maxBodyBytes: req.maxBodyBytes,
+            })
+                .catch((err) => {
+                // The message names the budget the caller gave, not what was left of it.
+                if (err instanceof HttpError && err.code === 'TIMEOUT')
+                    throw new HttpError('TIMEOUT', `timed out after ${req.timeoutMs} ms`, err.phase);
+                throw err;
+            });
+            const location = res.headers.location;
+            if (!req.followRedirects ||
+                res.status < 300 ||
+                res.status > 399 ||
+                res.status === 304 ||
+                !location) {
+                return { ...res, url: safeUrl(url), redirects, timeMs: performance.now() - started };
+            }
+            let next;
+            try {
+                next = new URL(location, url);
+            }
+            catch {
+                throw new HttpError('BAD_REDIRECT', `redirect to an invalid location`, 'response');
+            }
+            if (next.protocol !== 'http:' && next.protocol !== 'https:')
+                throw new HttpError('BAD_REDIRECT', `redirect to unsupported scheme ${next.protocol}`, 'response');
+            if (seen.has(next.href))
+                throw new HttpError('REDIRECT_LOOP', `redirect loop at ${safeUrl(next)}`, 'response');
+            if (++redirects > maxRedirects)
+                throw new HttpError('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects`, 'response');
+            seen.add(next.href);
+            // As fetch does: 303 always, and 301/302 after a POST, continue as GET without a body.
+            if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
+                method = method === 'HEAD' ? 'HEAD' : 'GET';
+                body = undefined;
+                headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !/^content-/i.test(k)));
+            }
+            // Credentials (Authorization, but also X-Api-Key and the like) stay with the origin they were meant for.
+            if (next.origin !== url.origin)
+                headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !isSensitiveHeader(k)));
+            url = next;
+        }
+    }
+    finally {
+        transport.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 4515:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30113,10 +31041,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   tp: () => (/* reexport */ table)
 });
 
-// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, HttpError, MAX_TIMER_MS, ProcessError, allowedRoots, cell, formatCommand, formatFileCommand, httpRequest, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, maskUrl, parseBoolean, parseDuration, parseInteger, parseLines, parseList, parsePairs, parseRetryAfter, preview, printableCommand, redactThenCut, retry, runProcess, safeUrl, secretArgValues, throwIfCancelled, toolkitBackend, workspacePath, workspaceRoot
+// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, HttpError, HttpTransport, MAX_TIMER_MS, ProcessError, allowedRoots, cell, formatCommand, formatFileCommand, httpRequest, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, maskUrl, parseBoolean, parseDuration, parseInteger, parseLines, parseList, parsePairs, parseRetryAfter, preview, printableCommand, redactThenCut, retry, runProcess, safeUrl, secretArgValues, throwIfCancelled, toolkitBackend, workspacePath, workspaceRoot
 
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -30191,7 +31119,7 @@ function toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_.EOL);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -30245,10 +31173,10 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-// EXTERNAL MODULE: external "crypto"
-var external_crypto_ = __nccwpck_require__(6982);
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -30262,15 +31190,15 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_.existsSync(filePath)) {
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
 function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
     const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -30281,11 +31209,11 @@ function prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
@@ -31244,7 +32172,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_.promises;
+const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -31267,7 +32195,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -31363,7 +32291,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_.EOL);
+        return this.addRaw(external_os_namespaceObject.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -31567,7 +32495,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -31594,7 +32522,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -31652,7 +32580,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_.extname(filePath).toUpperCase();
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -31681,11 +32609,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_.dirname(filePath);
-                        const upperName = external_path_.basename(filePath).toUpperCase();
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_.join(directory, actualName);
+                                filePath = external_path_namespaceObject.join(directory, actualName);
                                 break;
                             }
                         }
@@ -31905,7 +32833,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -31920,7 +32848,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_.sep)) {
+        if (tool.includes(external_path_namespaceObject.sep)) {
             return [];
         }
         // build the list of directories
@@ -31931,7 +32859,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -31940,7 +32868,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -32087,13 +33015,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_.EOL);
+            let n = s.indexOf(external_os_namespaceObject.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_.EOL.length);
-                n = s.indexOf(external_os_.EOL);
+                s = s.substring(n + external_os_namespaceObject.EOL.length);
+                n = s.indexOf(external_os_namespaceObject.EOL);
             }
             return s;
         }
@@ -32371,7 +33299,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -32384,7 +33312,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -32723,8 +33651,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_.platform();
-const arch = external_os_.arch();
+const platform = external_os_namespaceObject.platform();
+const arch = external_os_namespaceObject.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -32905,7 +33833,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_.EOL);
+    process.stdout.write(external_os_namespaceObject.EOL);
     command_issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
@@ -32973,7 +33901,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_.EOL);
+    process.stdout.write(message + external_os_namespaceObject.EOL);
 }
 /**
  * Begin an output group.
@@ -33377,206 +34305,10 @@ function errorMessage(err) {
     return line || 'unknown error';
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/process.ts
-/** The child could not be started at all. */
-class ProcessError extends Error {
-    reason;
-    constructor(reason, message) {
-        super(message);
-        this.reason = reason;
-        this.name = 'ProcessError';
-    }
-}
-const live = new Set();
-/** Children still running (cancellation gives them their grace). */
-function liveChildren() {
-    return [...live];
-}
-/** Signals every live child's process group (the second cancel signal: SIGKILL). */
-function killAllChildren(signal) {
-    for (const c of live)
-        signalGroup(c.child, signal);
-}
-function signalGroup(child, signal) {
-    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null)
-        return;
-    try {
-        // The child leads its own process group (detached): its helpers (git-remote-https, a helm
-        // plugin) get the signal too.
-        process.kill(process.platform === 'win32' ? child.pid : -child.pid, signal);
-    }
-    catch {
-        child.kill(signal);
-    }
-}
-const SECRET_FLAG = /^--?(token|client[-_]?secret|password|passwd|secret|api[-_]?key|auth[-_]?token|access[-_]?token|private[-_]?key|key)$/i;
-const SECRET_FLAG_WITH_VALUE = /^(--?(?:token|client[-_]?secret|password|passwd|secret|api[-_]?key|auth[-_]?token|access[-_]?token|private[-_]?key|key))=(.+)$/i;
-/** The values that secret-looking flags carry (`--token x`, `--client-secret=x`): mask them. */
-function secretArgValues(args) {
-    const found = [];
-    for (let i = 0; i < args.length; i++) {
-        const withValue = SECRET_FLAG_WITH_VALUE.exec(args[i]);
-        if (withValue)
-            found.push(withValue[2]);
-        else if (SECRET_FLAG.test(args[i]) && i + 1 < args.length)
-            found.push(args[i + 1]);
-    }
-    return found;
-}
-/** `helm upgrade … --token ***`: a command line safe to print (values of secret flags hidden). */
-function printableCommand(command, args) {
-    const out = [];
-    for (let i = 0; i < args.length; i++) {
-        const withValue = SECRET_FLAG_WITH_VALUE.exec(args[i]);
-        if (withValue)
-            out.push(`${withValue[1]}=***`);
-        else if (SECRET_FLAG.test(args[i]) && i + 1 < args.length) {
-            out.push(args[i], '***');
-            i++;
-        }
-        else
-            out.push(/^[\w@%+=:,./-]+$/.test(args[i]) ? args[i] : JSON.stringify(args[i]));
-    }
-    return [command, ...out].join(' ');
-}
-const DEFAULT_MAX_OUTPUT = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
-/** Runs a command with an argument array. Resolves for any exit; rejects only when it cannot start. */
-const runProcess = async (command, args, options = {}) => {
-    const { spawn } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
-    const redact = options.redact ?? ((t) => t);
-    const maxBytes = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
-    const killGraceMs = options.killGraceMs ?? 5_000;
-    const started = performance.now();
-    const limits = [
-        options.timeoutMs !== undefined ? options.timeoutMs : Infinity,
-        options.deadline !== undefined ? options.deadline - Date.now() : Infinity,
-    ];
-    const limitMs = Math.min(...limits);
-    return new Promise((resolve, reject) => {
-        if (options.signal?.aborted || limitMs <= 0) {
-            const cancelled = Boolean(options.signal?.aborted);
-            resolve({
-                code: null,
-                signal: null,
-                stdout: '',
-                stderr: '',
-                timedOut: !cancelled,
-                cancelled,
-                truncated: false,
-                durationMs: 0,
-            });
-            return;
-        }
-        let child;
-        try {
-            child = spawn(command, [...args], {
-                cwd: options.cwd,
-                env: (options.env ?? process.env),
-                stdio: ['pipe', 'pipe', 'pipe'],
-                detached: process.platform !== 'win32',
-                windowsHide: true,
-            });
-        }
-        catch (err) {
-            reject(startError(command, err));
-            return;
-        }
-        const entry = { child, killGraceMs };
-        live.add(entry);
-        let timedOut = false;
-        let cancelled = false;
-        let truncated = false;
-        let killTimer;
-        const stop = () => {
-            signalGroup(child, 'SIGTERM');
-            killTimer ??= setTimeout(() => signalGroup(child, 'SIGKILL'), killGraceMs);
-        };
-        const limitTimer = Number.isFinite(limitMs)
-            ? setTimeout(() => {
-                timedOut = true;
-                stop();
-            }, Math.min(limitMs, 2 ** 31 - 1))
-            : undefined;
-        const onAbort = () => {
-            cancelled = true;
-            stop();
-        };
-        options.signal?.addEventListener('abort', onAbort, { once: true });
-        const collect = (stream, onLine) => {
-            const chunks = [];
-            let size = 0;
-            let partial = '';
-            const decoder = new TextDecoder();
-            stream?.on('data', (chunk) => {
-                if (size < maxBytes) {
-                    const room = maxBytes - size;
-                    chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
-                    if (chunk.length > room)
-                        truncated = true;
-                    size += Math.min(chunk.length, room);
-                }
-                else
-                    truncated = true;
-                if (onLine) {
-                    const lines = (partial + decoder.decode(chunk, { stream: true })).split(/\r?\n/);
-                    partial = lines.pop() ?? '';
-                    for (const line of lines)
-                        onLine(redact(line));
-                }
-            });
-            return () => {
-                if (onLine && partial)
-                    onLine(redact(partial));
-                return redact(Buffer.concat(chunks).toString('utf8'));
-            };
-        };
-        const stdout = collect(child.stdout, options.onStdoutLine);
-        const stderr = collect(child.stderr, options.onStderrLine);
-        child.stdin?.on('error', () => undefined);
-        child.stdin?.end(options.input ?? '');
-        let settled = false;
-        const finish = () => {
-            live.delete(entry);
-            clearTimeout(limitTimer);
-            clearTimeout(killTimer);
-            options.signal?.removeEventListener('abort', onAbort);
-        };
-        child.on('error', (err) => {
-            if (settled)
-                return;
-            settled = true;
-            finish();
-            reject(startError(command, err));
-        });
-        child.on('close', (code, sig) => {
-            if (settled)
-                return;
-            settled = true;
-            finish();
-            resolve({
-                code,
-                signal: sig,
-                stdout: stdout(),
-                stderr: stderr(),
-                timedOut,
-                cancelled,
-                truncated,
-                durationMs: performance.now() - started,
-            });
-        });
-    });
-};
-function startError(command, err) {
-    if (err.code === 'ENOENT')
-        return new ProcessError('not-found', `cannot run ${command}: not found`);
-    if (err.code === 'E2BIG' || err.code === 'ENAMETOOLONG') {
-        return new ProcessError('too-long', `cannot run ${command}: its arguments or environment are too long (${err.code})`);
-    }
-    if (err.code === 'EACCES')
-        return new ProcessError('spawn', `cannot run ${command}: permission denied`);
-    return new ProcessError('spawn', `cannot run ${command}: ${err.code ?? err.message}`);
-}
-
+// EXTERNAL MODULE: ./packages/core/src/process.ts
+var src_process = __nccwpck_require__(7332);
+// EXTERNAL MODULE: ./packages/core/src/proxy.ts
+var proxy = __nccwpck_require__(609);
 ;// CONCATENATED MODULE: ./packages/core/src/action.ts
 // The one entry wrapper of every action: the error path (one-line ::error::, exit 1, stack only
 // with RUNNER_DEBUG=1, secrets redacted) and cancellation. On a cancelled job the runner sends
@@ -33585,6 +34317,7 @@ function startError(command, err) {
 // children get SIGTERM (process.ts), and the action reports "cancelled"; cleanups run; the
 // process exits non-zero within CANCEL_EXIT_MS (longer only while a child is still in its
 // bounded grace). A second signal exits at once.
+
 
 
 
@@ -33620,6 +34353,10 @@ async function runAction(first, second) {
     const main = legacy ? second : first;
     const runner = options.runner ?? new Runner();
     const host = options.host ?? process;
+    // Credentials in HTTPS_PROXY/HTTP_PROXY reach every request and every child (helm, git): masked
+    // before anything can print them.
+    for (const secret of (0,proxy/* proxyEnvSecrets */.HQ)(runner.env))
+        runner.setSecret(secret);
     const controller = new AbortController();
     const cleanups = [];
     let cancelledBy;
@@ -33637,17 +34374,17 @@ async function runAction(first, second) {
     const onSignal = (sig) => {
         if (cancelledBy) {
             // Second signal: no more grace for anyone.
-            killAllChildren('SIGKILL');
+            (0,src_process/* killAllChildren */.Nr)('SIGKILL');
             host.exit(sig === 'SIGINT' ? 130 : 143);
             return;
         }
         cancelledBy = sig;
         runner.info(`Received ${sig}: the job is being cancelled; stopping.`);
         controller.abort(new CancelledError(sig));
-        const graceMs = Math.min(CANCEL_CEILING_MS, Math.max(CANCEL_EXIT_MS, ...liveChildren().map((c) => c.killGraceMs + 200)));
+        const graceMs = Math.min(CANCEL_CEILING_MS, Math.max(CANCEL_EXIT_MS, ...(0,src_process/* liveChildren */.k9)().map((c) => c.killGraceMs + 200)));
         hardExit = setTimeout(() => {
             runner.error(`cancelled (${sig}): stopped after ${graceMs} ms without finishing`);
-            killAllChildren('SIGKILL');
+            (0,src_process/* killAllChildren */.Nr)('SIGKILL');
             void runCleanups().finally(() => host.exit(1));
         }, graceMs);
     };
@@ -34048,269 +34785,10 @@ async function retry(attempt, opts) {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/secrets.ts
-const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|token|secret|api[-_]?key|password|auth|session|signature/i;
-/** Whether a header's value carries a credential and must be masked. */
-function secrets_isSensitiveHeader(name) {
-    return SENSITIVE_HEADER.test(name.trim());
-}
-/** Masks the credential-carrying values of headers; for `Bearer x`/`Basic x`, the token too. */
-function maskHeaders(runner, headers) {
-    for (const [name, value] of Object.entries(headers)) {
-        if (!secrets_isSensitiveHeader(name))
-            continue;
-        runner.setSecret(value);
-        const scheme = /^\s*\S+\s+(\S+)\s*$/.exec(value);
-        if (scheme)
-            runner.setSecret(scheme[1]);
-    }
-}
-/** Masks a URL and the parts of it that identify a secret (userinfo, path, query). */
-function maskUrl(runner, url) {
-    runner.setSecret(url);
-    try {
-        const u = new URL(url);
-        if (u.password)
-            runner.setSecret(decodeURIComponent(u.password));
-        if (u.username && u.password)
-            runner.setSecret(decodeURIComponent(u.username));
-        if (u.pathname.length > 1)
-            runner.setSecret(u.pathname);
-        if (u.search)
-            runner.setSecret(u.search);
-    }
-    catch {
-        // An unparseable URL is masked whole above.
-    }
-}
-const SECRET_WORDS = /TOKEN|SECRET|PASSW|CREDENTIAL|PRIVATE.?KEY|API.?KEY|SIGNATURE|COOKIE|AUTHORIZATION/;
-const SECRET_SEGMENTS = new Set(['KEY', 'AUTH', 'PASS', 'PWD', 'SESSION', 'CREDS', 'SAS', 'OTP']);
-/**
- * Whether a name (an environment variable, a header, a flag) says its value is a secret:
- * `AWS_SECRET_ACCESS_KEY`, `GITHUB_TOKEN`, `DB_PASSWORD`, `X-Api-Key` — but not `AWS_PROFILE`,
- * `AWS_REGION` or `GIT_AUTHOR_NAME`, whose values are ordinary words that masking would blank
- * everywhere in the log.
- */
-function isSecretName(name) {
-    const upper = name.toUpperCase();
-    if (SECRET_WORDS.test(upper))
-        return true;
-    return upper.split(/[^A-Z0-9]+/).some((segment) => SECRET_SEGMENTS.has(segment));
-}
-/**
- * Redacts, then cuts to `max` characters: a cut must never come first, or a secret cut in half
- * (the part the masker no longer recognises) would survive.
- */
-function redactThenCut(text, redact, max) {
-    const clean = redact(text);
-    if (clean.length <= max)
-        return clean;
-    return `${[...clean].slice(0, max).join('')}…`;
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/http.ts
-const libs = {};
-function requestLib(protocol) {
-    return (libs[protocol] ??=
-        protocol === 'https:'
-            ? Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)).then((m) => m.default)
-            : Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23)).then((m) => m.default));
-}
-
-class HttpError extends Error {
-    code;
-    constructor(code, message) {
-        super(message);
-        this.code = code;
-        this.name = 'HttpError';
-    }
-}
-const DEFAULT_MAX_BODY = (/* unused pure expression or super */ null && (1024 * 1024));
-/** Origin and path without credentials, query or fragment: safe to log. */
-function safeUrl(url) {
-    try {
-        const u = new URL(String(url));
-        return `${u.protocol}//${u.host}${u.pathname}`;
-    }
-    catch {
-        return '(invalid URL)';
-    }
-}
-/** RFC 6761: `localhost` names are loopback; try both families so a server on 127.0.0.1 or ::1 answers, whatever /etc/hosts says. */
-function isLocalhostName(hostname) {
-    const h = hostname.toLowerCase().replace(/\.$/, '');
-    return h === 'localhost' || h.endsWith('.localhost');
-}
-const loopbackLookup = (_hostname, options, callback) => {
-    const addresses = [
-        { address: '127.0.0.1', family: 4 },
-        { address: '::1', family: 6 },
-    ].filter((a) => !options.family || options.family === a.family);
-    if (options.all)
-        callback(null, addresses);
-    else
-        callback(null, addresses[0].address, addresses[0].family);
-};
-function classify(err) {
-    const code = err.code ?? '';
-    if (code === 'ECONNREFUSED')
-        return new HttpError('CONNECTION_REFUSED', 'connection refused');
-    if (code === 'ECONNRESET' || code === 'EPIPE' || err.message === 'socket hang up')
-        return new HttpError('CONNECTION_RESET', 'connection reset by peer');
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME')
-        return new HttpError('DNS', `DNS lookup failed (${code})`);
-    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO|ERR_TLS|HOSTNAME/i.test(code) ||
-        /certificate|ssl|tls/i.test(err.message)) {
-        return new HttpError('TLS', `TLS error: ${code || err.message.split('\n')[0]}`);
-    }
-    if (code === 'ETIMEDOUT' || code === 'ENETUNREACH' || code === 'EHOSTUNREACH')
-        return new HttpError('NETWORK', `network error (${code})`);
-    return new HttpError('NETWORK', `network error: ${code || err.message.split('\n')[0]}`);
-}
-async function once(req, url, headers, method, body, signal, maxBody) {
-    const isHttps = url.protocol === 'https:';
-    const lib = await requestLib(isHttps ? 'https:' : 'http:');
-    return new Promise((resolve, reject) => {
-        // autoSelectFamily: try every address of a name (so `localhost` works on 127.0.0.1 or ::1).
-        const options = {
-            method,
-            headers: { 'user-agent': 'cicd-actions', ...headers },
-            agent: false,
-            autoSelectFamily: true,
-            signal,
-        };
-        if (isLocalhostName(url.hostname))
-            options.lookup = loopbackLookup;
-        if (body !== undefined)
-            options.headers['content-length'] =
-                Buffer.byteLength(body);
-        if (isHttps) {
-            options.rejectUnauthorized = !req.insecure;
-            if (req.ca)
-                options.ca = req.ca;
-        }
-        const request = lib.request(url, options, (res) => {
-            const chunks = [];
-            let size = 0;
-            let truncated = false;
-            const finish = () => {
-                const flat = {};
-                for (const [k, v] of Object.entries(res.headers))
-                    if (v !== undefined)
-                        flat[k] = Array.isArray(v) ? v.join(', ') : v;
-                resolve({
-                    status: res.statusCode ?? 0,
-                    statusText: res.statusMessage ?? '',
-                    headers: flat,
-                    body: Buffer.concat(chunks),
-                    truncated,
-                });
-            };
-            res.on('data', (chunk) => {
-                if (truncated)
-                    return;
-                const room = maxBody - size;
-                if (chunk.length > room) {
-                    chunks.push(chunk.subarray(0, room));
-                    size = maxBody;
-                    truncated = true;
-                    // Resolve before stopping the transfer: destroying emits 'aborted', which must not win.
-                    finish();
-                    res.destroy();
-                    return;
-                }
-                chunks.push(chunk);
-                size += chunk.length;
-            });
-            res.on('end', finish);
-            res.on('error', (err) => (truncated ? undefined : reject(err)));
-            res.on('aborted', () => truncated
-                ? undefined
-                : reject(new HttpError('CONNECTION_RESET', 'connection closed before the response was complete')));
-        });
-        request.on('error', reject);
-        if (body !== undefined)
-            request.write(body);
-        request.end();
-    });
-}
-/** Sends one request (following redirects if asked). Network faults throw HttpError; any HTTP status resolves. */
-async function httpRequest(req) {
-    const started = performance.now();
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-    }, Math.max(1, req.timeoutMs));
-    const onOuterAbort = () => controller.abort();
-    // A signal aborted before the call never fires 'abort' again: honour it now.
-    if (req.signal?.aborted)
-        controller.abort();
-    else
-        req.signal?.addEventListener('abort', onOuterAbort, { once: true });
-    let url = new URL(String(req.url));
-    let method = (req.method ?? 'GET').toUpperCase();
-    let body = req.body;
-    let headers = { ...(req.headers ?? {}) };
-    const maxRedirects = req.maxRedirects ?? 10;
-    const seen = new Set([url.href]);
-    let redirects = 0;
-    try {
-        for (;;) {
-            let res;
-            try {
-                res = await once(req, url, headers, method, body, controller.signal, req.maxBodyBytes ?? DEFAULT_MAX_BODY);
-            }
-            catch (err) {
-                if (timedOut)
-                    throw new HttpError('TIMEOUT', `timed out after ${req.timeoutMs} ms`);
-                if (controller.signal.aborted)
-                    throw new HttpError('ABORTED', 'request aborted');
-                if (err instanceof HttpError)
-                    throw err;
-                throw classify(err);
-            }
-            const location = res.headers.location;
-            if (!req.followRedirects ||
-                res.status < 300 ||
-                res.status > 399 ||
-                res.status === 304 ||
-                !location) {
-                return { ...res, url: safeUrl(url), redirects, timeMs: performance.now() - started };
-            }
-            let next;
-            try {
-                next = new URL(location, url);
-            }
-            catch {
-                throw new HttpError('BAD_REDIRECT', `redirect to an invalid location`);
-            }
-            if (next.protocol !== 'http:' && next.protocol !== 'https:')
-                throw new HttpError('BAD_REDIRECT', `redirect to unsupported scheme ${next.protocol}`);
-            if (seen.has(next.href))
-                throw new HttpError('REDIRECT_LOOP', `redirect loop at ${safeUrl(next)}`);
-            if (++redirects > maxRedirects)
-                throw new HttpError('TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirects`);
-            seen.add(next.href);
-            // As fetch does: 303 always, and 301/302 after a POST, continue as GET without a body.
-            if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
-                method = method === 'HEAD' ? 'HEAD' : 'GET';
-                body = undefined;
-                headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !/^content-/i.test(k)));
-            }
-            // Credentials (Authorization, but also X-Api-Key and the like) stay with the origin they were meant for.
-            if (next.origin !== url.origin)
-                headers = Object.fromEntries(Object.entries(headers).filter(([k]) => !isSensitiveHeader(k)));
-            url = next;
-        }
-    }
-    finally {
-        clearTimeout(timer);
-        req.signal?.removeEventListener('abort', onOuterAbort);
-    }
-}
-
+// EXTERNAL MODULE: ./packages/core/src/http.ts
+var src_http = __nccwpck_require__(1457);
+// EXTERNAL MODULE: ./packages/core/src/secrets.ts
+var secrets = __nccwpck_require__(7620);
 ;// CONCATENATED MODULE: ./packages/core/src/summary.ts
 // Building blocks for job summaries: Markdown a person reads in the run's page.
 /** A table cell: pipes escaped, newlines as <br>, so user text cannot break the table. */
@@ -34354,6 +34832,573 @@ function code(text) {
 
 /***/ }),
 
+/***/ 7332:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JC: () => (/* binding */ secretArgValues),
+/* harmony export */   Nr: () => (/* binding */ killAllChildren),
+/* harmony export */   R3: () => (/* binding */ runProcess),
+/* harmony export */   k9: () => (/* binding */ liveChildren)
+/* harmony export */ });
+/* unused harmony exports ProcessError, printableCommand */
+/** The child could not be started at all. */
+class ProcessError extends Error {
+    reason;
+    constructor(reason, message) {
+        super(message);
+        this.reason = reason;
+        this.name = 'ProcessError';
+    }
+}
+const live = new Set();
+/** Children still running (cancellation gives them their grace). */
+function liveChildren() {
+    return [...live];
+}
+/** Signals every live child's process group (the second cancel signal: SIGKILL). */
+function killAllChildren(signal) {
+    for (const c of live)
+        signalGroup(c.child, signal);
+}
+function signalGroup(child, signal) {
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null)
+        return;
+    try {
+        // The child leads its own process group (detached): its helpers (git-remote-https, a helm
+        // plugin) get the signal too.
+        process.kill(process.platform === 'win32' ? child.pid : -child.pid, signal);
+    }
+    catch {
+        child.kill(signal);
+    }
+}
+const SECRET_FLAG = /^--?(token|client[-_]?secret|password|passwd|secret|api[-_]?key|auth[-_]?token|access[-_]?token|private[-_]?key|key)$/i;
+const SECRET_FLAG_WITH_VALUE = /^(--?(?:token|client[-_]?secret|password|passwd|secret|api[-_]?key|auth[-_]?token|access[-_]?token|private[-_]?key|key))=(.+)$/i;
+/** The values that secret-looking flags carry (`--token x`, `--client-secret=x`): mask them. */
+function secretArgValues(args) {
+    const found = [];
+    for (let i = 0; i < args.length; i++) {
+        const withValue = SECRET_FLAG_WITH_VALUE.exec(args[i]);
+        if (withValue)
+            found.push(withValue[2]);
+        else if (SECRET_FLAG.test(args[i]) && i + 1 < args.length)
+            found.push(args[i + 1]);
+    }
+    return found;
+}
+/** `helm upgrade … --token ***`: a command line safe to print (values of secret flags hidden). */
+function printableCommand(command, args) {
+    const out = [];
+    for (let i = 0; i < args.length; i++) {
+        const withValue = SECRET_FLAG_WITH_VALUE.exec(args[i]);
+        if (withValue)
+            out.push(`${withValue[1]}=***`);
+        else if (SECRET_FLAG.test(args[i]) && i + 1 < args.length) {
+            out.push(args[i], '***');
+            i++;
+        }
+        else
+            out.push(/^[\w@%+=:,./-]+$/.test(args[i]) ? args[i] : JSON.stringify(args[i]));
+    }
+    return [command, ...out].join(' ');
+}
+const DEFAULT_MAX_OUTPUT = 4 * 1024 * 1024;
+/** Runs a command with an argument array. Resolves for any exit; rejects only when it cannot start. */
+const runProcess = async (command, args, options = {}) => {
+    const { spawn } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1421, 23));
+    const redact = options.redact ?? ((t) => t);
+    const maxBytes = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
+    const killGraceMs = options.killGraceMs ?? 5_000;
+    const started = performance.now();
+    const limits = [
+        options.timeoutMs !== undefined ? options.timeoutMs : Infinity,
+        options.deadline !== undefined ? options.deadline - Date.now() : Infinity,
+    ];
+    const limitMs = Math.min(...limits);
+    return new Promise((resolve, reject) => {
+        if (options.signal?.aborted || limitMs <= 0) {
+            const cancelled = Boolean(options.signal?.aborted);
+            resolve({
+                code: null,
+                signal: null,
+                stdout: '',
+                stderr: '',
+                timedOut: !cancelled,
+                cancelled,
+                truncated: false,
+                durationMs: 0,
+            });
+            return;
+        }
+        let child;
+        try {
+            child = spawn(command, [...args], {
+                cwd: options.cwd,
+                env: (options.env ?? process.env),
+                stdio: ['pipe', 'pipe', 'pipe'],
+                detached: process.platform !== 'win32',
+                windowsHide: true,
+            });
+        }
+        catch (err) {
+            reject(startError(command, err));
+            return;
+        }
+        const entry = { child, killGraceMs };
+        live.add(entry);
+        let timedOut = false;
+        let cancelled = false;
+        let truncated = false;
+        let killTimer;
+        const stop = () => {
+            signalGroup(child, 'SIGTERM');
+            killTimer ??= setTimeout(() => signalGroup(child, 'SIGKILL'), killGraceMs);
+        };
+        const limitTimer = Number.isFinite(limitMs)
+            ? setTimeout(() => {
+                timedOut = true;
+                stop();
+            }, Math.min(limitMs, 2 ** 31 - 1))
+            : undefined;
+        const onAbort = () => {
+            cancelled = true;
+            stop();
+        };
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        const collect = (stream, onLine) => {
+            const chunks = [];
+            let size = 0;
+            let partial = '';
+            const decoder = new TextDecoder();
+            stream?.on('data', (chunk) => {
+                if (size < maxBytes) {
+                    const room = maxBytes - size;
+                    chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
+                    if (chunk.length > room)
+                        truncated = true;
+                    size += Math.min(chunk.length, room);
+                }
+                else
+                    truncated = true;
+                if (onLine) {
+                    const lines = (partial + decoder.decode(chunk, { stream: true })).split(/\r?\n/);
+                    partial = lines.pop() ?? '';
+                    for (const line of lines)
+                        onLine(redact(line));
+                }
+            });
+            return () => {
+                if (onLine && partial)
+                    onLine(redact(partial));
+                return redact(Buffer.concat(chunks).toString('utf8'));
+            };
+        };
+        const stdout = collect(child.stdout, options.onStdoutLine);
+        const stderr = collect(child.stderr, options.onStderrLine);
+        child.stdin?.on('error', () => undefined);
+        child.stdin?.end(options.input ?? '');
+        let settled = false;
+        const finish = () => {
+            live.delete(entry);
+            clearTimeout(limitTimer);
+            clearTimeout(killTimer);
+            options.signal?.removeEventListener('abort', onAbort);
+        };
+        child.on('error', (err) => {
+            if (settled)
+                return;
+            settled = true;
+            finish();
+            reject(startError(command, err));
+        });
+        child.on('close', (code, sig) => {
+            if (settled)
+                return;
+            settled = true;
+            finish();
+            resolve({
+                code,
+                signal: sig,
+                stdout: stdout(),
+                stderr: stderr(),
+                timedOut,
+                cancelled,
+                truncated,
+                durationMs: performance.now() - started,
+            });
+        });
+    });
+};
+function startError(command, err) {
+    if (err.code === 'ENOENT')
+        return new ProcessError('not-found', `cannot run ${command}: not found`);
+    if (err.code === 'E2BIG' || err.code === 'ENAMETOOLONG') {
+        return new ProcessError('too-long', `cannot run ${command}: its arguments or environment are too long (${err.code})`);
+    }
+    if (err.code === 'EACCES')
+        return new ProcessError('spawn', `cannot run ${command}: permission denied`);
+    return new ProcessError('spawn', `cannot run ${command}: ${err.code ?? err.message}`);
+}
+
+
+/***/ }),
+
+/***/ 609:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HQ: () => (/* binding */ proxyEnvSecrets),
+/* harmony export */   Pr: () => (/* binding */ parseProxyUrl),
+/* harmony export */   Xb: () => (/* binding */ ProxyConfigError),
+/* harmony export */   YB: () => (/* binding */ proxyAuthorization),
+/* harmony export */   iJ: () => (/* binding */ proxyFor),
+/* harmony export */   l: () => (/* binding */ proxyUrlSecrets),
+/* harmony export */   ri: () => (/* binding */ displayProxy)
+/* harmony export */ });
+/* unused harmony exports noProxyMatches, isLoopbackHost */
+// Which proxy a request goes through, by the rules Go's net/http applies (golang.org/x/net/http/
+// httpproxy) — the rules helm, kubectl and the credential plugins in the same job follow, so one
+// set of HTTPS_PROXY/HTTP_PROXY/NO_PROXY means the same to every tool a workflow runs:
+// - HTTPS_PROXY for https:// targets, HTTP_PROXY for http:// (upper case first, then lower case);
+//   a proxy without a scheme is http://; http:// and https:// proxies are supported.
+// - NO_PROXY: `*`; `example.com` (the name and its subdomains); `.example.com` and `*.example.com`
+//   (subdomains only); any of those with `:port`; an IP (`10.0.0.1`, `[::1]:8443`); a CIDR block.
+// - localhost and loopback addresses never go through a proxy.
+// No module is imported here: the decision costs nothing at start-up.
+class ProxyConfigError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ProxyConfigError';
+    }
+}
+/** The first of the names that is set (and not blank). */
+function envAny(env, ...names) {
+    for (const name of names) {
+        const v = env[name]?.trim();
+        if (v)
+            return v;
+    }
+    return undefined;
+}
+/**
+ * A proxy URL as Go parses it: no scheme means http://. `what` names where it came from
+ * (`HTTPS_PROXY`, `kubeconfig cluster 'prod' proxy-url`) for the error; the value itself is never
+ * quoted, since it may hold a password.
+ */
+function parseProxyUrl(value, what) {
+    let url;
+    try {
+        url = new URL(value);
+        // `proxy.corp:3128` parses with the scheme `proxy.corp:`; Go re-reads it as http://.
+        if (!url.host || !/^(https?|socks5h?|socks4a?):$/.test(url.protocol))
+            url = undefined;
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url) {
+        if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !/^(https?|socks5h?|socks4a?):/i.test(value))
+            throw new ProxyConfigError(`${what} is not an http:// or https:// proxy URL`);
+        if (value.includes('://'))
+            throw new ProxyConfigError(`${what} is not a valid proxy URL`);
+        try {
+            url = new URL(`http://${value}`);
+        }
+        catch {
+            throw new ProxyConfigError(`${what} is not a valid proxy URL`);
+        }
+    }
+    if (url.protocol.startsWith('socks'))
+        throw new ProxyConfigError(`${what} is a ${url.protocol.replace(/:$/, '')}:// proxy; only http:// and https:// proxies are supported`);
+    if (!url.hostname)
+        throw new ProxyConfigError(`${what} has no host`);
+    return url;
+}
+/** A proxy URL safe to print: scheme, host and port, never the credentials. */
+function displayProxy(proxy) {
+    return `${proxy.protocol}//${proxy.host}`;
+}
+/** `Basic …` for a proxy URL with credentials, as Go sends it. */
+function proxyAuthorization(proxy) {
+    if (!proxy.username && !proxy.password)
+        return undefined;
+    const user = decodeURIComponent(proxy.username);
+    const pass = decodeURIComponent(proxy.password);
+    return `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+}
+/**
+ * The values to mask for a proxy URL with credentials: the password, `user:password` and the
+ * Basic token built from them. The user name alone is not masked: it is usually a common word.
+ */
+function proxyUrlSecrets(value) {
+    if (!value)
+        return [];
+    let url;
+    try {
+        url = parseProxyUrl(value, 'proxy');
+    }
+    catch {
+        return [];
+    }
+    const out = [];
+    if (url.password) {
+        out.push(url.password, decodeURIComponent(url.password));
+        out.push(`${url.username}:${url.password}`);
+        out.push(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`);
+    }
+    const auth = proxyAuthorization(url);
+    if (auth && url.password)
+        out.push(auth.slice('Basic '.length));
+    return [...new Set(out.filter((s) => s.length >= 3))];
+}
+/** Every proxy secret in an environment (HTTPS_PROXY, HTTP_PROXY, both cases). */
+function proxyEnvSecrets(env) {
+    const out = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].flatMap((name) => proxyUrlSecrets(env[name]));
+    return [...new Set(out)];
+}
+// --- IP addresses (parsed here so this file imports nothing) ---------------------------------
+function parseIPv4(s) {
+    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
+    if (!m)
+        return undefined;
+    const bytes = m.slice(1).map(Number);
+    return bytes.every((b) => b <= 255) ? bytes : undefined;
+}
+/** 16 bytes for an IPv6 address (IPv4 as ::ffff:a.b.c.d), or undefined. */
+function parseIP(s) {
+    const v4 = parseIPv4(s);
+    if (v4)
+        return [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, ...v4];
+    if (!s.includes(':') || !/^[0-9a-f:.]+$/i.test(s))
+        return undefined;
+    let tail = [];
+    let text = s;
+    const lastColon = s.lastIndexOf(':');
+    if (s.slice(lastColon + 1).includes('.')) {
+        const embedded = parseIPv4(s.slice(lastColon + 1));
+        if (!embedded)
+            return undefined;
+        tail = embedded;
+        text = `${s.slice(0, lastColon + 1)}0:0`;
+    }
+    const halves = text.split('::');
+    if (halves.length > 2)
+        return undefined;
+    const groups = (part) => (part ? part.split(':') : []);
+    const head = groups(halves[0]);
+    const rest = halves.length === 2 ? groups(halves[1]) : [];
+    const missing = 8 - head.length - rest.length;
+    if (halves.length === 1 ? missing !== 0 : missing < 1)
+        return undefined;
+    const all = [...head, ...Array(halves.length === 2 ? missing : 0).fill('0'), ...rest];
+    if (all.some((g) => !/^[0-9a-f]{1,4}$/i.test(g)))
+        return undefined;
+    const bytes = all.flatMap((g) => {
+        const n = parseInt(g, 16);
+        return [n >> 8, n & 0xff];
+    });
+    if (tail.length)
+        bytes.splice(12, 4, ...tail);
+    return bytes;
+}
+const isV4Mapped = (ip) => ip.slice(0, 10).every((b) => b === 0) && ip[10] === 0xff && ip[11] === 0xff;
+function isLoopbackIP(ip) {
+    if (isV4Mapped(ip))
+        return ip[12] === 127;
+    return ip.slice(0, 15).every((b) => b === 0) && ip[15] === 1;
+}
+function inCidr(ip, base, bits) {
+    for (let i = 0; i < 16; i++) {
+        const take = Math.max(0, Math.min(8, bits - i * 8));
+        const mask = take === 0 ? 0 : (0xff << (8 - take)) & 0xff;
+        if ((ip[i] & mask) !== (base[i] & mask))
+            return false;
+    }
+    return true;
+}
+/** Splits `host:port`, `[v6]:port`, `[v6]`, `host` (a bare IPv6 address has no port). */
+function splitHostPort(entry) {
+    const bracket = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+    if (bracket)
+        return { host: bracket[1], port: bracket[2] };
+    const m = /^([^:]+):(\d+)$/.exec(entry);
+    if (m)
+        return { host: m[1], port: m[2] };
+    return { host: entry };
+}
+function parseNoProxy(value) {
+    const out = [];
+    for (const raw of value.split(',')) {
+        const entry = raw.trim().toLowerCase();
+        if (!entry)
+            continue;
+        if (entry === '*')
+            return [{ kind: 'all' }];
+        const cidr = /^(.+)\/(\d{1,3})$/.exec(entry);
+        if (cidr) {
+            const base = parseIP(cidr[1]);
+            const bits = Number(cidr[2]) + (parseIPv4(cidr[1]) ? 96 : 0);
+            if (base && bits <= 128)
+                out.push({ kind: 'cidr', base, bits });
+            continue;
+        }
+        const { host, port } = splitHostPort(entry);
+        if (!host)
+            continue;
+        const ip = parseIP(host);
+        if (ip) {
+            out.push({ kind: 'ip', ip, port });
+            continue;
+        }
+        let name = host.startsWith('*.') ? host.slice(1) : host;
+        const matchHost = !name.startsWith('.');
+        if (matchHost)
+            name = `.${name}`;
+        out.push({ kind: 'domain', suffix: name.replace(/\.$/, ''), port, matchHost });
+    }
+    return out;
+}
+function bypassed(matchers, host, port) {
+    const ip = parseIP(host);
+    for (const m of matchers) {
+        if (m.kind === 'all')
+            return true;
+        if (ip) {
+            if (m.kind === 'cidr' && inCidr(ip, m.base, m.bits))
+                return true;
+            if (m.kind === 'ip' && m.ip.every((b, i) => b === ip[i]) && (!m.port || m.port === port))
+                return true;
+            continue;
+        }
+        if (m.kind !== 'domain')
+            continue;
+        const hit = host.endsWith(m.suffix) || (m.matchHost && host === m.suffix.slice(1));
+        if (hit && (!m.port || m.port === port))
+            return true;
+    }
+    return false;
+}
+/** Whether NO_PROXY (`value`) exempts `url` from the proxy. */
+function noProxyMatches(value, url) {
+    const host = url.hostname
+        .replace(/^\[|\]$/g, '')
+        .replace(/\.$/, '')
+        .toLowerCase();
+    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    return bypassed(parseNoProxy(value), host, port);
+}
+/** localhost and loopback addresses, which never go through a proxy. */
+function isLoopbackHost(hostname) {
+    const host = hostname
+        .replace(/^\[|\]$/g, '')
+        .replace(/\.$/, '')
+        .toLowerCase();
+    if (host === 'localhost' || host.endsWith('.localhost'))
+        return true;
+    const ip = parseIP(host);
+    return !!ip && isLoopbackIP(ip);
+}
+/**
+ * The proxy for `target`, or undefined for a direct connection. A fixed proxy (kubeconfig
+ * `proxy-url`) applies to every request, as client-go applies it (NO_PROXY does not exempt it);
+ * an environment proxy follows NO_PROXY.
+ */
+function proxyFor(target, setting) {
+    if (setting.from === 'none')
+        return undefined;
+    if (setting.from === 'url')
+        return setting.url;
+    if (isLoopbackHost(target.hostname))
+        return undefined;
+    const env = setting.env;
+    const value = target.protocol === 'https:'
+        ? envAny(env, 'HTTPS_PROXY', 'https_proxy')
+        : envAny(env, 'HTTP_PROXY', 'http_proxy');
+    if (!value)
+        return undefined;
+    const noProxy = envAny(env, 'NO_PROXY', 'no_proxy');
+    if (noProxy && noProxyMatches(noProxy, target))
+        return undefined;
+    return parseProxyUrl(value, target.protocol === 'https:' ? 'the HTTPS_PROXY variable' : 'the HTTP_PROXY variable');
+}
+
+
+/***/ }),
+
+/***/ 7620:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   eh: () => (/* binding */ isSecretName)
+/* harmony export */ });
+/* unused harmony exports isSensitiveHeader, maskHeaders, maskUrl, redactThenCut */
+const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|token|secret|api[-_]?key|password|auth|session|signature/i;
+/** Whether a header's value carries a credential and must be masked. */
+function isSensitiveHeader(name) {
+    return SENSITIVE_HEADER.test(name.trim());
+}
+/** Masks the credential-carrying values of headers; for `Bearer x`/`Basic x`, the token too. */
+function maskHeaders(runner, headers) {
+    for (const [name, value] of Object.entries(headers)) {
+        if (!isSensitiveHeader(name))
+            continue;
+        runner.setSecret(value);
+        const scheme = /^\s*\S+\s+(\S+)\s*$/.exec(value);
+        if (scheme)
+            runner.setSecret(scheme[1]);
+    }
+}
+/** Masks a URL and the parts of it that identify a secret (userinfo, path, query). */
+function maskUrl(runner, url) {
+    runner.setSecret(url);
+    try {
+        const u = new URL(url);
+        // The password, and user:password as a whole — never the user name alone, which would blank
+        // an ordinary word ("user", "deploy") in the whole log.
+        if (u.password) {
+            runner.setSecret(decodeURIComponent(u.password));
+            runner.setSecret(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`);
+        }
+        else if (u.username)
+            runner.setSecret(decodeURIComponent(u.username));
+        if (u.pathname.length > 1)
+            runner.setSecret(u.pathname);
+        if (u.search)
+            runner.setSecret(u.search);
+    }
+    catch {
+        // An unparseable URL is masked whole above.
+    }
+}
+const SECRET_WORDS = /TOKEN|SECRET|PASSW|CREDENTIAL|PRIVATE.?KEY|API.?KEY|SIGNATURE|COOKIE|AUTHORIZATION/;
+const SECRET_SEGMENTS = new Set(['KEY', 'AUTH', 'PASS', 'PWD', 'SESSION', 'CREDS', 'SAS', 'OTP']);
+/**
+ * Whether a name (an environment variable, a header, a flag) says its value is a secret:
+ * `AWS_SECRET_ACCESS_KEY`, `GITHUB_TOKEN`, `DB_PASSWORD`, `X-Api-Key` — but not `AWS_PROFILE`,
+ * `AWS_REGION` or `GIT_AUTHOR_NAME`, whose values are ordinary words that masking would blank
+ * everywhere in the log.
+ */
+function isSecretName(name) {
+    const upper = name.toUpperCase();
+    if (SECRET_WORDS.test(upper))
+        return true;
+    return upper.split(/[^A-Z0-9]+/).some((segment) => SECRET_SEGMENTS.has(segment));
+}
+/**
+ * Redacts, then cuts to `max` characters: a cut must never come first, or a secret cut in half
+ * (the part the masker no longer recognises) would survive.
+ */
+function redactThenCut(text, redact, max) {
+    const clean = redact(text);
+    if (clean.length <= max)
+        return clean;
+    return `${[...clean].slice(0, max).join('')}…`;
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -34368,31 +35413,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
-/***/ 6982:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-
-/***/ }),
-
-/***/ 2250:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
-
-/***/ }),
-
 /***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -34487,13 +35511,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 1455:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-
-/***/ }),
-
 /***/ 7067:
 /***/ ((module) => {
 
@@ -34543,45 +35560,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 
 /***/ }),
 
-/***/ 481:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-
-/***/ }),
-
-/***/ 99:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:sqlite");
-
-/***/ }),
-
 /***/ 7075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 7830:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
-
-/***/ }),
-
-/***/ 7997:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers");
-
-/***/ }),
-
-/***/ 8500:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 
@@ -34627,38 +35609,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 6928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
-
-/***/ }),
-
-/***/ 3480:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring");
-
-/***/ }),
-
-/***/ 2203:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
@@ -34676,38 +35630,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
-/***/ 2018:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
-
-/***/ }),
-
-/***/ 7016:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
-
-/***/ }),
-
 /***/ 9023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 9154:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("vm");
-
-/***/ }),
-
-/***/ 3106:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ })
 
@@ -34725,22 +35651,19 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 	}
 /******/ 	// Create a new module (and put it into the cache)
 /******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		id: moduleId,
-/******/ 		loaded: false,
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
 /******/ 		exports: {}
 /******/ 	};
 /******/ 
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
 /******/ 	}
-/******/ 
-/******/ 	// Flag the module as loaded
-/******/ 	module.loaded = true;
 /******/ 
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
@@ -34911,15 +35834,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/node module decorator */
-/******/ (() => {
-/******/ 	__nccwpck_require__.nmd = (module) => {
-/******/ 		module.paths = [];
-/******/ 		if (!module.children) module.children = [];
-/******/ 		return module;
 /******/ 	};
 /******/ })();
 /******/ 

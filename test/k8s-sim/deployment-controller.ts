@@ -112,9 +112,29 @@ export function syncDeployment(
     );
   const maxOldRevision = Math.max(0, ...owned.filter((rs) => rs !== newRS).map(revisionOf));
   let conditions: Condition[] = d.status?.conditions ?? [];
-  const setProgressing = (status: 'True' | 'False', reason: string, message: string) => {
+  const setProgressing = (
+    status: 'True' | 'False' | 'Unknown',
+    reason: string,
+    message: string,
+  ) => {
     conditions = setCondition(conditions, { type: 'Progressing', status, reason, message }, at);
   };
+  // Paused, the real controller creates no new ReplicaSet, scales nothing for a new template and
+  // runs no progress deadline: it only reports (Progressing Unknown/DeploymentPaused).
+  if (d.spec?.paused) {
+    if (conditions.find((c) => c.type === 'Progressing')?.reason !== 'DeploymentPaused')
+      setProgressing('Unknown', 'DeploymentPaused', 'Deployment is paused');
+    state.progressAt = now;
+    writePausedStatus(ctx, d, owned, newRS, conditions, {
+      generation,
+      desired,
+      maxUnavailable,
+      at,
+    });
+    return;
+  }
+  if (conditions.find((c) => c.type === 'Progressing')?.reason === 'DeploymentPaused')
+    setProgressing('Unknown', 'DeploymentResumed', 'Deployment is resumed');
   let progressed = false;
   /** This step created or found the new ReplicaSet: the condition says so instead of "is progressing". */
   let switched = false;
@@ -206,7 +226,7 @@ export function syncDeployment(
     return ctx.store.update(REPLICASETS, { ...rs, spec: { ...rs.spec, replicas } }, 'main');
   };
 
-  if (!d.spec?.paused) {
+  {
     if (recreate) {
       const running = olds().filter(
         (rs) =>
@@ -336,6 +356,57 @@ export function syncDeployment(
 
   const status = {
     observedGeneration: generation,
+    ...dropZeros(counts, Object.keys(counts)),
+    conditions,
+  };
+  ctx.store.update(DEPLOYMENTS, { ...d, status }, 'status');
+}
+
+/** The status of a paused Deployment: counts over its ReplicaSets, Available, no rollout. */
+function writePausedStatus(
+  ctx: ControllerContext,
+  d: KubeObject,
+  owned: KubeObject[],
+  newRS: KubeObject | undefined,
+  conditions: Condition[],
+  o: { generation: number; desired: number; maxUnavailable: number; at: string },
+): void {
+  const sum = (pick: (rs: KubeObject) => number | undefined) =>
+    owned.reduce((n, rs) => n + (pick(rs) ?? 0), 0);
+  const counts = {
+    replicas: sum((rs) => rs.status?.replicas),
+    updatedReplicas: newRS?.status?.replicas ?? 0,
+    readyReplicas: sum((rs) => rs.status?.readyReplicas),
+    availableReplicas: sum((rs) => rs.status?.availableReplicas),
+    unavailableReplicas: Math.max(
+      0,
+      sum((rs) => rs.spec?.replicas) - sum((rs) => rs.status?.availableReplicas),
+    ),
+  };
+  const available = counts.availableReplicas >= o.desired - o.maxUnavailable;
+  conditions = setCondition(
+    conditions,
+    available
+      ? {
+          type: 'Available',
+          status: 'True',
+          reason: 'MinimumReplicasAvailable',
+          message: 'Deployment has minimum availability.',
+        }
+      : {
+          type: 'Available',
+          status: 'False',
+          reason: 'MinimumReplicasUnavailable',
+          message: 'Deployment does not have minimum availability.',
+        },
+    o.at,
+    false,
+  );
+  conditions = [...conditions].sort((a, b) =>
+    a.type === 'Available' ? -1 : b.type === 'Available' ? 1 : 0,
+  );
+  const status = {
+    observedGeneration: o.generation,
     ...dropZeros(counts, Object.keys(counts)),
     conditions,
   };

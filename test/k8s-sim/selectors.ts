@@ -96,12 +96,62 @@ function fieldValue(obj: KubeObject, path: string): string {
   return value === undefined || value === null ? '' : String(value);
 }
 
-export function parseFieldSelector(selector: string | undefined | null): ObjectPredicate {
+// The field labels of the resources that register field-label conversions (keyed by plural);
+// they answer "field label not supported: x" for others. Every other resource supports only
+// metadata.name and metadata.namespace and says so (as kube-apiserver 1.34 words it).
+const FIELD_LABELS: Record<string, string[]> = {
+  pods: [
+    'spec.nodeName',
+    'spec.restartPolicy',
+    'spec.schedulerName',
+    'spec.serviceAccountName',
+    'spec.hostNetwork',
+    'status.phase',
+    'status.podIP',
+    'status.podIPs',
+    'status.nominatedNodeName',
+  ],
+  events: [
+    'involvedObject.kind',
+    'involvedObject.namespace',
+    'involvedObject.name',
+    'involvedObject.uid',
+    'involvedObject.apiVersion',
+    'involvedObject.resourceVersion',
+    'involvedObject.fieldPath',
+    'reason',
+    'reportingComponent',
+    'source',
+    'type',
+  ],
+  secrets: ['type'],
+  namespaces: ['status.phase'],
+  nodes: ['spec.unschedulable'],
+};
+
+/**
+ * A fieldSelector predicate. With `resource` (a plural), field labels that resource does not
+ * support are refused as the API server refuses them (400 "field label not supported: x").
+ */
+export function parseFieldSelector(
+  selector: string | undefined | null,
+  resource?: string,
+): ObjectPredicate {
   if (!selector) return () => true;
   const tests = splitTerms(selector).map((term) => {
     const m = /^([^\s!=]+)\s*(!=|==|=)\s*(.*)$/.exec(term);
     if (!m) throw badRequest(`invalid selector: '${selector}'; can't understand '${term}'`);
     const [, path, op, value] = m;
+    const supported =
+      path === 'metadata.name' ||
+      path === 'metadata.namespace' ||
+      (FIELD_LABELS[resource ?? ''] ?? []).includes(path);
+    if (resource !== undefined && !supported)
+      throw badRequest(
+        FIELD_LABELS[resource]
+          ? `field label not supported: ${path}`
+          : `"${path}" is not a known field selector: only "metadata.name", "metadata.namespace"`,
+      );
     return op === '!='
       ? (o: KubeObject) => fieldValue(o, path) !== value
       : (o: KubeObject) => fieldValue(o, path) === value;

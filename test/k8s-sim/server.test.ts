@@ -430,3 +430,144 @@ describe('close', () => {
     cluster = await startCluster({ controller: false }); // afterEach closes this one
   });
 });
+
+// Fidelity fixes the real API server revealed (test/cluster/suites/k8s-sim-parity.cluster.test.ts
+// asserts the same answers against kube-apiserver 1.34).
+describe('as the real API server', () => {
+  test('a Deployment without strategy fields is stored with the server defaults', async () => {
+    const bare = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'bare' },
+      spec: {
+        selector: { matchLabels: { app: 'bare' } },
+        template: {
+          metadata: { labels: { app: 'bare' } },
+          spec: { containers: [{ name: 'app', image: 'x' }] },
+        },
+      },
+    };
+    const r = await call('POST', '/apis/apps/v1/namespaces/default/deployments', { body: bare });
+    expect(r.status).toBe(201);
+    expect(r.body.spec).toMatchObject({
+      replicas: 1,
+      strategy: {
+        type: 'RollingUpdate',
+        rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' },
+      },
+      revisionHistoryLimit: 10,
+      progressDeadlineSeconds: 600,
+    });
+  });
+
+  test('a Recreate Deployment gets no rollingUpdate block', async () => {
+    const obj = deployment({ name: 'rec', strategy: 'Recreate' });
+    const r = await call('POST', '/apis/apps/v1/namespaces/default/deployments', { body: obj });
+    expect(r.body.spec.strategy).toEqual({ type: 'Recreate' });
+  });
+
+  test('a field selector on an unsupported field label is a 400', async () => {
+    const r = await call(
+      'GET',
+      `/apis/apps/v1/namespaces/default/deployments?fieldSelector=${encodeURIComponent('spec.replicas=1')}`,
+    );
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({
+      reason: 'BadRequest',
+      message:
+        '"spec.replicas" is not a known field selector: only "metadata.name", "metadata.namespace"',
+    });
+  });
+
+  test('on a resource with field labels of its own, an unknown one is "not supported"', async () => {
+    const r = await call(
+      'GET',
+      `/api/v1/namespaces/default/pods?fieldSelector=${encodeURIComponent('foo.bar=1')}`,
+    );
+    expect(r.status).toBe(400);
+    expect(r.body.message).toBe('field label not supported: foo.bar');
+    const ok = await call(
+      'GET',
+      `/api/v1/namespaces/default/pods?fieldSelector=${encodeURIComponent('spec.nodeName=n1')}`,
+    );
+    expect(ok.status).toBe(200);
+  });
+
+  test('an injected 403 carries reason Forbidden', async () => {
+    cluster.faults.failNext(1, { status: 403, message: 'denied' });
+    const r = await call('GET', '/apis/apps/v1/namespaces/default/deployments');
+    expect(r.status).toBe(403);
+    expect(r.body).toMatchObject({ reason: 'Forbidden', code: 403, message: 'denied' });
+  });
+
+  test('dryRun=All answers as a write would, and stores nothing', async () => {
+    const obj = deployment({ name: 'dry' });
+    const created = await call('POST', '/apis/apps/v1/namespaces/default/deployments?dryRun=All', {
+      body: obj,
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.metadata).toMatchObject({ name: 'dry', generation: 1 });
+    expect(created.body.metadata.resourceVersion).toBeUndefined();
+    expect(cluster.get('deployment', 'dry')).toBeUndefined();
+    cluster.apply(obj);
+    const before = cluster.get('deployment', 'dry')!;
+    const patched = await call(
+      'PATCH',
+      '/apis/apps/v1/namespaces/default/deployments/dry?dryRun=All',
+      { body: { spec: { replicas: 5 } }, contentType: 'application/merge-patch+json' },
+    );
+    expect(patched.status).toBe(200);
+    expect(patched.body.spec.replicas).toBe(5);
+    const gone = await call(
+      'DELETE',
+      '/apis/apps/v1/namespaces/default/deployments/dry?dryRun=All',
+    );
+    expect(gone.status).toBe(200);
+    expect(cluster.get('deployment', 'dry')).toEqual(before);
+  });
+
+  test('strategic merge patch merges containers by name; merge patch replaces the list', async () => {
+    const two = deployment({
+      name: 'two',
+      containers: [
+        { name: 'app', image: 'a:1', ports: [{ containerPort: 80 }] },
+        { name: 'sidecar', image: 's:1' },
+      ],
+    });
+    cluster.apply(two);
+    const body = { spec: { template: { spec: { containers: [{ name: 'app', image: 'a:2' }] } } } };
+    const strategic = await call('PATCH', '/apis/apps/v1/namespaces/default/deployments/two', {
+      body,
+      contentType: 'application/strategic-merge-patch+json',
+    });
+    expect(strategic.body.spec.template.spec.containers).toEqual([
+      { name: 'app', image: 'a:2', ports: [{ containerPort: 80 }] },
+      { name: 'sidecar', image: 's:1' },
+    ]);
+    const merge = await call('PATCH', '/apis/apps/v1/namespaces/default/deployments/two', {
+      body: { spec: { template: { spec: { containers: [{ name: 'app', image: 'a:3' }] } } } },
+      contentType: 'application/merge-patch+json',
+    });
+    expect(merge.body.spec.template.spec.containers).toEqual([{ name: 'app', image: 'a:3' }]);
+  });
+
+  test('strategic merge patch: $patch delete removes a list item by its key', async () => {
+    cluster.apply(
+      deployment({
+        name: 'del',
+        containers: [
+          { name: 'app', image: 'a:1' },
+          { name: 'sidecar', image: 's:1' },
+        ],
+      }),
+    );
+    const body = {
+      spec: { template: { spec: { containers: [{ name: 'sidecar', $patch: 'delete' }] } } },
+    };
+    const r = await call('PATCH', '/apis/apps/v1/namespaces/default/deployments/del', {
+      body,
+      contentType: 'application/strategic-merge-patch+json',
+    });
+    expect(r.body.spec.template.spec.containers).toEqual([{ name: 'app', image: 'a:1' }]);
+  });
+});

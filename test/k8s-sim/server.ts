@@ -181,9 +181,11 @@ async function routeGroupVersion(
   const { type, namespace, name, subresource } = target;
   if (subresource && !type.subresources.includes(subresource)) throw pathNotFound();
   const method = (req.method ?? 'GET').toUpperCase();
+  // dryRun=All: everything a write does (defaults, validation, the answer) but nothing is stored.
+  const dry = <T>(write: () => T): T => ctx.store.withDryRun(query.dryRun === 'All', write);
   const predicate = (() => {
     const labels = parseLabelSelector(query.labelSelector);
-    const fields = parseFieldSelector(query.fieldSelector);
+    const fields = parseFieldSelector(query.fieldSelector, type.plural);
     return (o: KubeObject) => labels(o) && fields(o);
   })();
 
@@ -232,11 +234,17 @@ async function routeGroupVersion(
             throw notFound(resolveResourceType('namespaces'), namespace!);
           body.metadata = { ...body.metadata, namespace: namespace! };
         }
-        return writeJson(res, 201, ctx.store.create(type, body));
+        return writeJson(
+          res,
+          201,
+          dry(() => ctx.store.create(type, body)),
+        );
       }
       case 'DELETE': {
         const victims = ctx.store.list(type, namespace, predicate);
-        for (const v of victims) ctx.store.delete(type, v.metadata.namespace, v.metadata.name);
+        dry(() => {
+          for (const v of victims) ctx.store.delete(type, v.metadata.namespace, v.metadata.name);
+        });
         return writeJson(res, 200, listBody(type, ctx.store.resourceVersion, victims));
       }
       default:
@@ -261,12 +269,18 @@ async function routeGroupVersion(
         return writeJson(
           res,
           200,
-          scaleOf(scale(ctx.store, type, namespace, name, body.spec?.replicas)),
+          scaleOf(dry(() => scale(ctx.store, type, namespace, name, body.spec?.replicas))),
         );
       return writeJson(
         res,
         200,
-        ctx.store.update(type, { ...body, metadata: { ...body.metadata, name, namespace } }, part),
+        dry(() =>
+          ctx.store.update(
+            type,
+            { ...body, metadata: { ...body.metadata, name, namespace } },
+            part,
+          ),
+        ),
       );
     }
     case 'PATCH': {
@@ -280,10 +294,12 @@ async function routeGroupVersion(
         return writeJson(
           res,
           201,
-          ctx.store.create(type, {
-            ...created,
-            metadata: { ...created.metadata, name, namespace },
-          }),
+          dry(() =>
+            ctx.store.create(type, {
+              ...created,
+              metadata: { ...created.metadata, name, namespace },
+            }),
+          ),
         );
       }
       if (subresource === 'scale') {
@@ -291,22 +307,24 @@ async function routeGroupVersion(
         return writeJson(
           res,
           200,
-          scaleOf(scale(ctx.store, type, namespace, name, patched.spec?.replicas)),
+          scaleOf(dry(() => scale(ctx.store, type, namespace, name, patched.spec?.replicas))),
         );
       }
       const patched = applyPatch(kind, current, raw) as KubeObject;
       return writeJson(
         res,
         200,
-        ctx.store.update(
-          type,
-          { ...patched, metadata: { ...patched.metadata, name, namespace } },
-          part,
+        dry(() =>
+          ctx.store.update(
+            type,
+            { ...patched, metadata: { ...patched.metadata, name, namespace } },
+            part,
+          ),
         ),
       );
     }
     case 'DELETE': {
-      const gone = ctx.store.delete(type, namespace, name);
+      const gone = dry(() => ctx.store.delete(type, namespace, name));
       return writeJson(res, 200, deleted(type, name, gone.metadata.uid!));
     }
     default:

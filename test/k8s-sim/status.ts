@@ -146,7 +146,16 @@ export function serverError(
   message?: string,
   retryAfterSeconds?: number,
 ): StatusError {
+  // The reasons the real API server (k8s.io/apimachinery/pkg/api/errors) gives each status.
   const reasons: Record<number, string> = {
+    400: 'BadRequest',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'NotFound',
+    405: 'MethodNotAllowed',
+    409: 'Conflict',
+    410: 'Expired',
+    422: 'Invalid',
     429: 'TooManyRequests',
     500: 'InternalError',
     503: 'ServiceUnavailable',

@@ -2,6 +2,7 @@
 // (as etcd's revision), and a bounded history of changes that watches replay from.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { groupVersion, type ResourceType } from './resources';
+import { applyWorkloadDefaults } from './defaults';
 import type { KubeObject } from './selectors';
 import { alreadyExists, conflict, invalid, notFound, StatusError } from './status';
 
@@ -73,6 +74,8 @@ export function templateHash(template: unknown): string {
 
 /** What the API server rewrites on the way in: Secret stringData is merged into data. */
 function normalise(type: ResourceType, obj: KubeObject): KubeObject {
+  if (type.group === 'apps')
+    obj = applyWorkloadDefaults({ ...structuredClone(obj), kind: type.kind });
   if (type.kind !== 'Secret' || !obj.stringData) return obj;
   const { stringData, ...rest } = obj;
   const data: Record<string, string> = { ...(rest.data ?? {}) };
@@ -213,6 +216,7 @@ export class ObjectStore {
     const key = this.key(type, namespace, name);
     const current = this.objects.get(key);
     if (!current) throw notFound(type, name);
+    if (this.dryRuns > 0) return structuredClone(current);
     this.objects.delete(key);
     const gone = structuredClone(current);
     const result = this.commit('DELETED', type, key, gone, current);
@@ -234,6 +238,19 @@ export class ObjectStore {
     return this.typesByKeyPrefix.get(key.slice(0, key.indexOf('/')));
   }
 
+  private dryRuns = 0;
+
+  /** Runs `write` (synchronous) so that nothing it does is stored or seen by watchers. */
+  withDryRun<T>(dryRun: boolean, write: () => T): T {
+    if (!dryRun) return write();
+    this.dryRuns++;
+    try {
+      return write();
+    } finally {
+      this.dryRuns--;
+    }
+  }
+
   private commit(
     type: ChangeType,
     resource: ResourceType,
@@ -241,6 +258,12 @@ export class ObjectStore {
     obj: KubeObject,
     previous?: KubeObject,
   ): KubeObject {
+    if (this.dryRuns > 0) {
+      // What the write would return: the stored resourceVersion (none for a create).
+      obj.metadata.resourceVersion = previous?.metadata.resourceVersion;
+      if (obj.metadata.resourceVersion === undefined) delete obj.metadata.resourceVersion;
+      return structuredClone(obj);
+    }
     this.typesByKeyPrefix.set(`${resource.plural}.${resource.group}`, resource);
     this.revision++;
     obj.metadata.resourceVersion = String(this.revision);

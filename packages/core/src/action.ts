@@ -8,6 +8,7 @@
 import { ActionError, errorMessage } from './errors';
 import { Runner } from './runner';
 import { liveChildren, killAllChildren } from './process';
+import { proxyEnvSecrets } from './proxy';
 
 export interface ActionContext {
   runner: Runner;
@@ -67,6 +68,9 @@ export async function runAction(
   const main: Main = legacy ? (second as () => Promise<void>) : first;
   const runner = options.runner ?? new Runner();
   const host = options.host ?? process;
+  // Credentials in HTTPS_PROXY/HTTP_PROXY reach every request and every child (helm, git): masked
+  // before anything can print them.
+  for (const secret of proxyEnvSecrets(runner.env)) runner.setSecret(secret);
 
   const controller = new AbortController();
   const cleanups: Array<() => void | Promise<void>> = [];

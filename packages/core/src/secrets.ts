@@ -23,8 +23,12 @@ export function maskUrl(runner: Runner, url: string): void {
   runner.setSecret(url);
   try {
     const u = new URL(url);
-    if (u.password) runner.setSecret(decodeURIComponent(u.password));
-    if (u.username && u.password) runner.setSecret(decodeURIComponent(u.username));
+    // The password, and user:password as a whole — never the user name alone, which would blank
+    // an ordinary word ("user", "deploy") in the whole log.
+    if (u.password) {
+      runner.setSecret(decodeURIComponent(u.password));
+      runner.setSecret(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`);
+    } else if (u.username) runner.setSecret(decodeURIComponent(u.username));
     if (u.pathname.length > 1) runner.setSecret(u.pathname);
     if (u.search) runner.setSecret(u.search);
   } catch {

@@ -99,6 +99,18 @@ describe('runAction (in process)', () => {
     expect(host.handlers.size).toBe(0);
   });
 
+  test('proxy credentials in HTTPS_PROXY/HTTP_PROXY are masked before main runs', async () => {
+    const { runner, stdout } = memory({
+      HTTPS_PROXY: 'http://proxy-user:pr0xy-pa55@proxy.corp:3128',
+      http_proxy: 'http://other:s3cond-pa55@proxy.corp:3128',
+    });
+    let before = '';
+    await runAction(async () => void (before = stdout()), { runner, host: fakeHost() as never });
+    expect(before).toContain('::add-mask::pr0xy-pa55\n');
+    expect(before).toContain('::add-mask::s3cond-pa55\n');
+    expect(before).not.toMatch(/::add-mask::proxy-user\n/);
+  });
+
   test('the legacy form runAction(runner, main) still reports errors', async () => {
     const { runner, stdout } = memory();
     const saved = process.exitCode;

@@ -1,4 +1,5 @@
-import { isSecretName, redactThenCut } from '../src/secrets';
+import { Runner } from '../src/runner';
+import { isSecretName, maskUrl, redactThenCut } from '../src/secrets';
 
 describe('isSecretName', () => {
   test.each([
@@ -40,5 +41,32 @@ describe('redactThenCut', () => {
 
   test('a long text is cut with an ellipsis after redaction', () => {
     expect(redactThenCut(`${token}${'y'.repeat(300)}`, redact, 10)).toBe('***yyyyyyy…');
+  });
+});
+
+describe('maskUrl', () => {
+  function masksOf(url: string): string[] {
+    let stdout = '';
+    const runner = new Runner({
+      env: {},
+      write: (t) => void (stdout += t),
+      appendFile: () => undefined,
+    });
+    maskUrl(runner, url);
+    return stdout
+      .split('\n')
+      .filter((l) => l.startsWith('::add-mask::'))
+      .map((l) => l.slice('::add-mask::'.length));
+  }
+
+  test('user:password@ masks the password and the pair, never the user name alone', () => {
+    const masks = masksOf('https://user:s3cr3t-pass@hooks.example.com/services/T0/B0/xyz');
+    expect(masks).toContain('s3cr3t-pass');
+    expect(masks).toContain('user:s3cr3t-pass');
+    expect(masks).not.toContain('user');
+  });
+
+  test('a user name with no password is the credential itself (a token as user name)', () => {
+    expect(masksOf('https://ghp_tokenvalue123@example.com/x')).toContain('ghp_tokenvalue123');
   });
 });

@@ -1,11 +1,25 @@
-// A small Kubernetes REST and watch client on node:https: GET and LIST as JSON, WATCH as a
-// stream of newline-delimited JSON events. Written here instead of using client-node, whose
-// import alone costs ~250 ms and ~130 MiB RSS at startup (its config module pulls in the whole
-// generated API); what a rollout wait needs is a few GETs and a watch.
-import http from 'node:http';
-import https from 'node:https';
-import { readFileSync } from 'node:fs';
+// A small Kubernetes REST and watch client on core's HTTP transport: GET and LIST as JSON, WATCH
+// as a stream of newline-delimited JSON events, the kubeconfig's TLS settings and proxy, and
+// credentials that renew (exec plugins, token files). Written here instead of using client-node,
+// whose import alone costs ~260 ms and ~126 MiB RSS at start-up (docs/decisions.md, "Kube
+// transport"); what a rollout wait needs is a few GETs and a watch.
+import {
+  HttpError,
+  HttpTransport,
+  type HttpPhase,
+  type TransportOptions,
+} from '@cicd-actions/core/http';
+import type { V1Status } from '@kubernetes/client-node';
 import type { KubeConnection } from './kubeconfig';
+import {
+  authProviderCredentials,
+  execCredentials,
+  staticCredentials,
+  tokenFileCredentials,
+  type CredentialSource,
+  type PluginCredentials,
+  type PluginProcessRunner,
+} from './credential-plugin';
 
 export type KubeApiErrorCode = 'HTTP' | 'NETWORK' | 'TIMEOUT' | 'ABORTED';
 
@@ -17,6 +31,8 @@ export class KubeApiError extends Error {
     readonly status?: number,
     /** The Status object's reason (NotFound, Forbidden, Expired, ...), when the server sent one. */
     readonly reason?: string,
+    /** How far the request got (core's HttpPhase); `response` for an HTTP status. */
+    readonly phase: HttpPhase = 'response',
   ) {
     super(message);
     this.name = 'KubeApiError';
@@ -30,6 +46,17 @@ export class KubeApiError extends Error {
       (this.status === 429 || (this.status !== undefined && this.status >= 500))
     );
   }
+
+  /** A failure to reach or talk to the server (not an answer about an object). */
+  get isConnectionError(): boolean {
+    return (
+      this.code === 'NETWORK' ||
+      this.code === 'TIMEOUT' ||
+      this.status === 401 ||
+      this.status === 403 ||
+      (this.code === 'HTTP' && this.status === undefined)
+    );
+  }
 }
 
 export interface WatchEvent<T = unknown> {
@@ -38,13 +65,7 @@ export interface WatchEvent<T = unknown> {
 }
 
 /** A metav1.Status, as the API server sends for errors (and in ERROR watch events). */
-export interface ApiStatus {
-  kind?: string;
-  status?: string;
-  message?: string;
-  reason?: string;
-  code?: number;
-}
+export type ApiStatus = V1Status;
 
 export interface RequestOptions {
   timeoutMs?: number;
@@ -83,32 +104,105 @@ function queryString(query: Record<string, string | undefined> = {}): string {
   return s ? `?${s}` : '';
 }
 
-function networkError(err: NodeJS.ErrnoException, server: string): KubeApiError {
-  const code = err.code ?? '';
-  if (code === 'ECONNREFUSED')
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  410: 'Gone',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+/** A transport failure as the client's error, naming the server (never its userinfo). */
+function networkError(err: unknown, server: string): KubeApiError {
+  if (err instanceof KubeApiError) return err;
+  if (!(err instanceof HttpError))
     return new KubeApiError(
       'NETWORK',
-      `cannot connect to the API server at ${server}: connection refused`,
-    );
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-    return new KubeApiError('NETWORK', `cannot resolve the API server's host ${server} (${code})`);
-  if (
-    /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|HOSTNAME|ALTNAME/i.test(code) ||
-    /certificate/i.test(err.message)
-  ) {
-    return new KubeApiError(
-      'HTTP',
-      `TLS verification of the API server ${server} failed (${code || err.message.split('\n')[0]}): check the kubeconfig's certificate-authority`,
+      `network error talking to ${server}: ${String(err)}`,
       undefined,
-      'TLS',
+      undefined,
+      'sent',
     );
+  const p = err.phase;
+  switch (err.code) {
+    case 'CONNECTION_REFUSED':
+      return new KubeApiError(
+        'NETWORK',
+        `cannot connect to the API server at ${server}: ${err.message}`,
+        undefined,
+        undefined,
+        p,
+      );
+    case 'DNS':
+      return new KubeApiError(
+        'NETWORK',
+        `cannot resolve the API server's host ${server}: ${err.message}`,
+        undefined,
+        undefined,
+        p,
+      );
+    case 'TLS':
+      return new KubeApiError(
+        'HTTP',
+        `TLS verification of the API server ${server} failed (${err.message.replace(/^TLS error: /, '')}): check the kubeconfig's certificate-authority`,
+        undefined,
+        'TLS',
+        p,
+      );
+    case 'CONNECTION_RESET':
+      return new KubeApiError(
+        'NETWORK',
+        `the connection to ${server} was reset`,
+        undefined,
+        undefined,
+        p,
+      );
+    case 'PROXY':
+      // A proxy that refuses (403, 407) or a proxy setting we cannot use will not change.
+      return /refused the tunnel \(5\d\d/.test(err.message)
+        ? new KubeApiError(
+            'NETWORK',
+            `cannot reach the API server at ${server}: ${err.message}`,
+            undefined,
+            undefined,
+            p,
+          )
+        : new KubeApiError(
+            'HTTP',
+            `cannot reach the API server at ${server}: ${err.message}`,
+            undefined,
+            'ProxyRefused',
+            p,
+          );
+    case 'ABORTED':
+      return new KubeApiError('ABORTED', 'request aborted', undefined, undefined, p);
+    case 'TIMEOUT':
+      return new KubeApiError(
+        'TIMEOUT',
+        `request to the API server timed out (${err.message})`,
+        undefined,
+        undefined,
+        p,
+      );
+    default:
+      return new KubeApiError(
+        'NETWORK',
+        `network error talking to ${server}: ${err.message}`,
+        undefined,
+        undefined,
+        p,
+      );
   }
-  if (code === 'ECONNRESET' || err.message === 'socket hang up')
-    return new KubeApiError('NETWORK', `the connection to ${server} was reset`);
-  return new KubeApiError(
-    'NETWORK',
-    `network error talking to ${server}: ${code || err.message.split('\n')[0]}`,
-  );
 }
 
 /** The one-line error for a non-2xx answer; the server's Status message when it sent one. */
@@ -132,54 +226,83 @@ export function statusError(
       'Unauthorized',
     );
   }
-  const message = parsed?.message
-    ? parsed.message
-    : `HTTP ${status} ${http.STATUS_CODES[status] ?? ''}`.trim();
-  return new KubeApiError(
-    'HTTP',
-    message,
-    status,
-    parsed?.reason || http.STATUS_CODES[status]?.replace(/\s+/g, ''),
-  );
+  const text = STATUS_TEXT[status];
+  const message = parsed?.message ? parsed.message : `HTTP ${status} ${text ?? ''}`.trim();
+  return new KubeApiError('HTTP', message, status, parsed?.reason || text?.replace(/\s+/g, ''));
 }
 
 export interface KubeApiClientOptions {
-  /** Plugin-produced credentials replace the connection's token/certificate. */
+  /** A fixed Authorization header (replaces the connection's credentials). */
   authorization?: string;
+  /** Where credentials come from; default: from the connection (exec plugin, tokenFile, token...). */
+  credentials?: CredentialSource;
   userAgent?: string;
   /** Default per-request timeout. */
   requestTimeoutMs?: number;
+  /** Where HTTPS_PROXY/HTTP_PROXY/NO_PROXY are read (default process.env) when no proxy-url is set. */
+  env?: Record<string, string | undefined>;
+  /** Every request's outcome: the error, or undefined on success (the session keeps the last). */
+  onOutcome?: (err: KubeApiError | undefined) => void;
+  /** Bytes of a response body accepted; default 64 MiB. */
+  maxBodyBytes?: number;
 }
 
-/** The real client, over node:https with a keep-alive agent (close() ends it). */
+/** The credential source a connection implies (exec plugin, auth-provider, token file, static). */
+export function connectionCredentials(
+  conn: KubeConnection,
+  o: {
+    env?: Record<string, string | undefined>;
+    onSecret?: (value: string) => void;
+    pluginTimeoutMs?: number;
+    signal?: AbortSignal;
+    run?: PluginProcessRunner;
+    readFile?: (file: string) => string;
+  } = {},
+): CredentialSource {
+  if (conn.exec)
+    return execCredentials(conn.exec, {
+      env: o.env ?? process.env,
+      cluster: {
+        server: conn.server,
+        caData: conn.ca?.toString('base64'),
+        insecureSkipTlsVerify: conn.insecureSkipTlsVerify,
+      },
+      timeoutMs: o.pluginTimeoutMs,
+      signal: o.signal,
+      onSecret: o.onSecret,
+      run: o.run,
+    });
+  if (conn.authProvider) return authProviderCredentials(conn.authProvider, userWhere(conn));
+  if (conn.tokenFile && !conn.token)
+    return tokenFileCredentials(conn.tokenFile, { onSecret: o.onSecret, readFile: o.readFile });
+  return staticCredentials(conn);
+}
+
+/** `user 'eks-admin' (context 'prod' from $KUBECONFIG)`, for messages about credentials. */
+function userWhere(conn: Pick<KubeConnection, 'user' | 'context' | 'source'>): string {
+  return conn.user
+    ? `user '${conn.user}' (context '${conn.context}' from ${conn.source})`
+    : `context '${conn.context}' from ${conn.source}`;
+}
+
+const sameCert = (a?: Buffer, b?: Buffer) => (a && b ? a.equals(b) : a === b);
+
+/** The real client, over core's HttpTransport with keep-alive pools (close() ends them). */
 export class KubeApiClient implements KubeApi {
-  /** GETs share a few warm connections; each watch holds its own socket for minutes. */
-  private readonly restAgent: http.Agent;
-  private readonly watchAgent: http.Agent;
   private readonly base: URL;
+  private readonly credentials: CredentialSource;
   private sent = 0;
+  /** GETs share a few warm connections; each watch holds its own socket for minutes. */
+  private pools?: { rest: HttpTransport; watch: HttpTransport; cert?: Buffer; key?: Buffer };
 
   constructor(
     private readonly conn: KubeConnection,
     private readonly options: KubeApiClientOptions = {},
   ) {
     this.base = new URL(conn.server);
-    const tls: https.AgentOptions = {
-      keepAlive: true,
-      ca: conn.ca,
-      cert: conn.clientCert,
-      key: conn.clientKey,
-      rejectUnauthorized: !conn.insecureSkipTlsVerify,
-      servername: conn.tlsServerName,
-    };
-    const agent = (maxSockets: number) =>
-      this.base.protocol === 'https:'
-        ? new https.Agent({ ...tls, maxSockets })
-        : new http.Agent({ keepAlive: true, maxSockets });
-    // Twenty workloads start with twenty LISTs at once: four connections serve them faster than
-    // twenty TLS handshakes. Watches get an unbounded pool so they never starve the GETs.
-    this.restAgent = agent(4);
-    this.watchAgent = agent(Infinity);
+    this.credentials = options.authorization
+      ? { get: async () => ({ authorization: options.authorization }), refresh: async () => false }
+      : (options.credentials ?? connectionCredentials(conn, { env: options.env }));
   }
 
   get requests(): number {
@@ -187,49 +310,82 @@ export class KubeApiClient implements KubeApi {
   }
 
   close(): void {
-    this.restAgent.destroy();
-    this.watchAgent.destroy();
+    this.pools?.rest.close();
+    this.pools?.watch.close();
+    this.pools = undefined;
   }
 
-  private headers(): Record<string, string> {
-    const h: Record<string, string> = {
-      accept: 'application/json',
-      'user-agent': this.options.userAgent ?? 'cicd-actions/kube',
+  /** The pools for these credentials: a new client certificate means new TLS connections. */
+  private transports(creds: PluginCredentials) {
+    const cert = creds.clientCert ?? this.conn.clientCert;
+    const key = creds.clientKey ?? this.conn.clientKey;
+    if (this.pools && sameCert(this.pools.cert, cert) && sameCert(this.pools.key, key))
+      return this.pools;
+    this.close();
+    const c = this.conn;
+    const common: TransportOptions = {
+      keepAlive: true,
+      ca: c.ca,
+      cert,
+      key,
+      servername: c.tlsServerName,
+      insecure: c.insecureSkipTlsVerify,
+      proxy: c.proxyUrl,
+      proxyName: `cluster '${c.cluster ?? ''}' in ${c.source}: proxy-url`,
+      env: this.options.env,
+      userAgent: this.options.userAgent ?? 'cicd-actions/kube',
     };
-    if (this.options.authorization) h.authorization = this.options.authorization;
-    else if (this.conn.token) h.authorization = `Bearer ${this.conn.token}`;
-    else if (this.conn.tokenFile)
-      h.authorization = `Bearer ${readFileSync(this.conn.tokenFile, 'utf8').trim()}`;
-    else if (this.conn.username && this.conn.password)
-      h.authorization = `Basic ${Buffer.from(`${this.conn.username}:${this.conn.password}`).toString('base64')}`;
+    // Twenty workloads start with twenty LISTs at once: four connections serve them faster than
+    // twenty TLS handshakes. Watches get an unbounded pool so they never starve the GETs.
+    this.pools = {
+      rest: new HttpTransport({ ...common, maxSockets: 4 }),
+      watch: new HttpTransport(common),
+      cert,
+      key,
+    };
+    return this.pools;
+  }
+
+  private headers(creds: PluginCredentials): Record<string, string> {
+    const h: Record<string, string> = { accept: 'application/json' };
+    if (creds.authorization) h.authorization = creds.authorization;
     if (this.conn.impersonate) h['impersonate-user'] = this.conn.impersonate;
     return h;
   }
 
-  private open(
-    path: string,
-    query: Record<string, string | undefined> | undefined,
-    signal: AbortSignal | undefined,
-    agent: http.Agent,
-  ): Promise<http.IncomingMessage> {
-    const url = new URL(
-      this.base.pathname.replace(/\/$/, '') + path + queryString(query),
-      this.base,
+  private url(path: string, query?: Record<string, string | undefined>): URL {
+    return new URL(this.base.pathname.replace(/\/$/, '') + path + queryString(query), this.base);
+  }
+
+  private outcome<T>(err: KubeApiError | undefined, value?: T): T {
+    this.options.onOutcome?.(err);
+    if (err) throw err;
+    return value as T;
+  }
+
+  /** The 401 after a renewal (or with nothing to renew): name the user entry when it renewed. */
+  private unauthorized(body: string, renewed: boolean): KubeApiError {
+    if (!renewed || !this.credentials.renewal) return statusError(401, body, this.conn);
+    return new KubeApiError(
+      'HTTP',
+      `the API server rejected the credentials (401 Unauthorized) of ${userWhere(this.conn)}, also after ${this.credentials.renewal}: the plugin's credentials are wrong or not allowed on this cluster`,
+      401,
+      'Unauthorized',
     );
-    this.sent++;
-    return new Promise((resolve, reject) => {
-      const lib = url.protocol === 'https:' ? https : http;
-      const req = lib.request(
-        url,
-        { method: 'GET', headers: this.headers(), agent, signal },
-        resolve,
+  }
+
+  private async credentialsFor(signal?: AbortSignal): Promise<PluginCredentials> {
+    try {
+      return await this.credentials.get(signal);
+    } catch (err) {
+      throw new KubeApiError(
+        'HTTP',
+        `cannot get credentials for ${userWhere(this.conn)}: ${(err as Error).message}`,
+        undefined,
+        'Credentials',
+        'connect',
       );
-      req.on('error', (err: NodeJS.ErrnoException) => {
-        if (signal?.aborted) reject(new KubeApiError('ABORTED', 'request aborted'));
-        else reject(networkError(err, this.conn.server));
-      });
-      req.end();
-    });
+    }
   }
 
   async get<T>(
@@ -238,51 +394,81 @@ export class KubeApiClient implements KubeApi {
     opts: RequestOptions = {},
   ): Promise<T> {
     const timeoutMs = opts.timeoutMs ?? this.options.requestTimeoutMs ?? 15_000;
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const onAbort = () => controller.abort();
-    opts.signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      const res = await this.open(path, query, controller.signal, this.restAgent);
-      const chunks: Buffer[] = [];
-      await new Promise<void>((resolve, reject) => {
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', resolve);
-        res.on('error', reject);
-        res.on('aborted', () =>
-          reject(
-            new KubeApiError('NETWORK', 'the connection closed before the response was complete'),
+    const url = this.url(path, query);
+    let renewed = false;
+    for (;;) {
+      let creds: PluginCredentials;
+      let res;
+      try {
+        if (opts.signal?.aborted)
+          throw new KubeApiError('ABORTED', 'request aborted', undefined, undefined, 'connect');
+        creds = await this.credentialsFor(opts.signal);
+        this.sent++;
+        res = await this.transports(creds).rest.request({
+          url,
+          headers: this.headers(creds),
+          timeoutMs,
+          signal: opts.signal,
+          maxBodyBytes: this.options.maxBodyBytes ?? 64 * 1024 * 1024,
+        });
+      } catch (err) {
+        const e = networkError(err, this.conn.displayServer);
+        if (e.code === 'TIMEOUT')
+          return this.outcome(
+            new KubeApiError(
+              'TIMEOUT',
+              `request to the API server timed out after ${timeoutMs} ms`,
+              undefined,
+              undefined,
+              e.phase,
+            ),
+          );
+        return this.outcome(e);
+      }
+      const body = res.body.toString('utf8');
+      if (res.status === 401) {
+        if (!renewed && (await this.renew(creds, opts.signal))) {
+          renewed = true;
+          continue;
+        }
+        return this.outcome(this.unauthorized(body, renewed));
+      }
+      if (res.status < 200 || res.status > 299)
+        return this.outcome(statusError(res.status, body, this.conn));
+      if (res.truncated)
+        return this.outcome(
+          new KubeApiError(
+            'HTTP',
+            `the API server's answer to ${path} is larger than ${this.options.maxBodyBytes ?? 64 * 1024 * 1024} bytes`,
+            res.status,
           ),
         );
-      });
-      const body = Buffer.concat(chunks).toString('utf8');
-      const status = res.statusCode ?? 0;
-      if (status < 200 || status > 299) throw statusError(status, body, this.conn);
       try {
-        return JSON.parse(body) as T;
+        return this.outcome(undefined, JSON.parse(body) as T);
       } catch {
-        throw new KubeApiError(
-          'HTTP',
-          `the API server answered ${path} with something that is not JSON`,
-          status,
+        return this.outcome(
+          new KubeApiError(
+            'HTTP',
+            `the API server answered ${path} with something that is not JSON`,
+            res.status,
+          ),
         );
       }
+    }
+  }
+
+  private async renew(used: PluginCredentials, signal?: AbortSignal): Promise<boolean> {
+    try {
+      return await this.credentials.refresh(used, signal);
     } catch (err) {
-      if (timedOut)
-        throw new KubeApiError(
-          'TIMEOUT',
-          `request to the API server timed out after ${timeoutMs} ms`,
-        );
-      if (opts.signal?.aborted) throw new KubeApiError('ABORTED', 'request aborted');
-      if (err instanceof KubeApiError) throw err;
-      throw networkError(err as NodeJS.ErrnoException, this.conn.server);
-    } finally {
-      clearTimeout(timer);
-      opts.signal?.removeEventListener('abort', onAbort);
+      throw this.outcome(
+        new KubeApiError(
+          'HTTP',
+          `the API server rejected the credentials (401 Unauthorized) of ${userWhere(this.conn)}, and renewing them failed: ${(err as Error).message}`,
+          401,
+          'Unauthorized',
+        ),
+      );
     }
   }
 
@@ -292,110 +478,130 @@ export class KubeApiClient implements KubeApi {
     onEvent: (event: WatchEvent<T>) => void,
     opts: WatchOptions = {},
   ): Promise<void> {
-    const controller = new AbortController();
-    const idleMs = opts.idleTimeoutMs ?? 60_000;
-    let timedOut = false;
-    let timer: NodeJS.Timeout | undefined;
-    const arm = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, idleMs);
-    };
-    const onAbort = () => controller.abort();
     if (opts.signal?.aborted) return;
-    opts.signal?.addEventListener('abort', onAbort, { once: true });
-    arm();
-    try {
-      const res = await this.open(
-        path,
-        { ...query, watch: 'true' },
-        controller.signal,
-        this.watchAgent,
-      );
-      const status = res.statusCode ?? 0;
-      if (status !== 200) {
-        const chunks: Buffer[] = [];
-        for await (const c of res) chunks.push(c as Buffer);
-        throw statusError(status, Buffer.concat(chunks).toString('utf8'), this.conn);
-      }
-      arm();
-      let buffered = '';
-      await new Promise<void>((resolve, reject) => {
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          arm();
-          buffered += chunk;
-          let nl: number;
-          while ((nl = buffered.indexOf('\n')) >= 0) {
-            const line = buffered.slice(0, nl).trim();
-            buffered = buffered.slice(nl + 1);
-            if (!line) continue;
-            let event: WatchEvent<T>;
-            try {
-              event = JSON.parse(line) as WatchEvent<T>;
-            } catch {
-              continue;
-            }
-            onEvent(event);
-          }
+    const idleMs = opts.idleTimeoutMs ?? 60_000;
+    const url = this.url(path, { ...query, watch: 'true' });
+    let renewed = false;
+    for (;;) {
+      const controller = new AbortController();
+      const onAbort = () => controller.abort();
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
+      let timedOut = false;
+      let timer: NodeJS.Timeout | undefined;
+      const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, idleMs);
+      };
+      try {
+        const creds = await this.credentialsFor(opts.signal);
+        arm();
+        this.sent++;
+        const stream = await this.transports(creds).watch.stream({
+          url,
+          headers: this.headers(creds),
+          timeoutMs: idleMs,
+          signal: controller.signal,
         });
-        res.on('end', resolve);
-        res.on('error', reject);
-        res.on('aborted', () =>
-          reject(new KubeApiError('NETWORK', 'the watch connection was cut')),
-        );
-        res.on('close', () =>
-          res.complete
-            ? resolve()
-            : reject(new KubeApiError('NETWORK', 'the watch connection was cut')),
-        );
-      });
-    } catch (err) {
-      if (opts.signal?.aborted) return;
-      if (timedOut) throw new KubeApiError('TIMEOUT', `the watch was silent for ${idleMs} ms`);
-      if (err instanceof KubeApiError) throw err;
-      throw networkError(err as NodeJS.ErrnoException, this.conn.server);
-    } finally {
-      clearTimeout(timer);
-      opts.signal?.removeEventListener('abort', onAbort);
+        try {
+          if (stream.status !== 200) {
+            const chunks: Buffer[] = [];
+            for await (const c of stream.chunks()) chunks.push(c);
+            const body = Buffer.concat(chunks).toString('utf8');
+            if (stream.status === 401) {
+              if (!renewed && (await this.renew(creds, opts.signal))) {
+                renewed = true;
+                continue;
+              }
+              throw this.unauthorized(body, renewed);
+            }
+            throw statusError(stream.status, body, this.conn);
+          }
+          this.options.onOutcome?.(undefined);
+          arm();
+          let buffered = '';
+          for await (const chunk of stream.chunks()) {
+            arm();
+            buffered += chunk.toString('utf8');
+            let nl: number;
+            while ((nl = buffered.indexOf('\n')) >= 0) {
+              const line = buffered.slice(0, nl).trim();
+              buffered = buffered.slice(nl + 1);
+              if (!line) continue;
+              let event: WatchEvent<T>;
+              try {
+                event = JSON.parse(line) as WatchEvent<T>;
+              } catch {
+                continue;
+              }
+              onEvent(event);
+            }
+          }
+          return;
+        } finally {
+          stream.close();
+        }
+      } catch (err) {
+        if (opts.signal?.aborted) return;
+        if (timedOut)
+          return this.outcome(
+            new KubeApiError(
+              'TIMEOUT',
+              `the watch was silent for ${idleMs} ms`,
+              undefined,
+              undefined,
+              'response',
+            ),
+          );
+        if (err instanceof HttpError && err.phase === 'response')
+          return this.outcome(
+            new KubeApiError(
+              'NETWORK',
+              'the watch connection was cut',
+              undefined,
+              undefined,
+              'response',
+            ),
+          );
+        return this.outcome(networkError(err, this.conn.displayServer));
+      } finally {
+        clearTimeout(timer);
+        opts.signal?.removeEventListener('abort', onAbort);
+      }
     }
   }
 }
 
-/** A client for a connection, running its credential plugin first if it has one. */
+/**
+ * A client for a connection, its credentials fetched once first (so a broken plugin fails here,
+ * with its message) and renewed from then on.
+ */
 export async function createKubeApi(
   conn: KubeConnection,
   options: KubeApiClientOptions & {
     onSecret?: (value: string) => void;
-    env?: Record<string, string | undefined>;
     pluginTimeoutMs?: number;
+    /** Cancels a credential plugin run. */
+    signal?: AbortSignal;
+    run?: PluginProcessRunner;
   } = {},
 ): Promise<KubeApi> {
-  if (!conn.exec && conn.plugin?.type !== 'auth-provider') return new KubeApiClient(conn, options);
-  const plugins = await import('./credential-plugin');
-  const creds = conn.exec
-    ? await plugins.runExecPlugin(conn.exec, {
-        env: options.env ?? process.env,
-        cluster: {
-          server: conn.server,
-          caData: conn.ca?.toString('base64'),
-          insecureSkipTlsVerify: conn.insecureSkipTlsVerify,
-        },
-        timeoutMs: options.pluginTimeoutMs,
-        onSecret: options.onSecret,
-      })
-    : await plugins.authProviderCredentials(conn.plugin!.kubeconfig);
-  if (creds.authorization) {
-    options.onSecret?.(creds.authorization);
-    options.onSecret?.(creds.authorization.replace(/^\S+\s+/, ''));
+  const credentials =
+    options.credentials ??
+    connectionCredentials(conn, {
+      env: options.env,
+      onSecret: options.onSecret,
+      pluginTimeoutMs: options.pluginTimeoutMs,
+      signal: options.signal,
+      run: options.run,
+    });
+  const first = await credentials.get(options.signal);
+  if (first.authorization) {
+    options.onSecret?.(first.authorization);
+    options.onSecret?.(first.authorization.replace(/^\S+\s+/, ''));
   }
-  if (creds.clientKey) options.onSecret?.(creds.clientKey.toString('utf8'));
-  const withPlugin: KubeConnection = {
-    ...conn,
-    clientCert: creds.clientCert ?? conn.clientCert,
-    clientKey: creds.clientKey ?? conn.clientKey,
-  };
-  return new KubeApiClient(withPlugin, { ...options, authorization: creds.authorization });
+  if (first.clientKey) options.onSecret?.(first.clientKey.toString('utf8'));
+  return new KubeApiClient(conn, { ...options, credentials });
 }

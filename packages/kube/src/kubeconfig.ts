@@ -4,6 +4,9 @@
 // http://localhost:8080. Every secret read is handed to `onSecret` before it can reach a message.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseProxyUrl, proxyUrlSecrets, ProxyConfigError } from '@cicd-actions/core/proxy';
+import { secretArgValues } from '@cicd-actions/core/process';
+import { isSecretName } from '@cicd-actions/core/secrets';
 
 export class KubeconfigError extends Error {
   /** Which action input the problem is about. */
@@ -77,7 +80,15 @@ export interface KubeConnection {
   context: string;
   /** The context's namespace, if it names one. */
   namespace?: string;
+  /** The API server URL as the kubeconfig gives it (userinfo included: it is sent as Basic auth). */
   server: string;
+  /** The server URL without userinfo: the only form that may be printed. */
+  displayServer: string;
+  /** The kubeconfig's cluster and user entries the context names (for messages). */
+  cluster?: string;
+  user?: string;
+  /** The cluster's `proxy-url` (http:// or https://), validated. */
+  proxyUrl?: string;
   ca?: Buffer;
   insecureSkipTlsVerify: boolean;
   tlsServerName?: string;
@@ -94,8 +105,10 @@ export interface KubeConnection {
    * client-node is given for an auth-provider (see credential-plugin.ts).
    */
   plugin?: { type: 'exec' | 'auth-provider'; kubeconfig: string };
-  /** The exec plugin to run for credentials (run directly, not through client-node). */
+  /** The exec plugin to run for credentials (run directly, as client-go runs it). */
   exec?: ExecConfig;
+  /** A legacy `auth-provider` entry (gcp, azure, oidc): see credential-plugin.ts. */
+  authProvider?: { name: string; config: Record<string, string> };
 }
 
 export interface KubeconfigSources {
@@ -133,21 +146,60 @@ export function decodeKubeconfigContent(content: string): string {
   );
 }
 
+/**
+ * The values of secret-looking flags in a plugin's arguments (`--token=X`, `--client-secret X`,
+ * `--password X`): core's rule, the same one printableCommand hides.
+ */
+export function secretArgs(args: readonly string[] | null | undefined): string[] {
+  return secretArgValues((args ?? []).map(String));
+}
+
+/** The secret parts of a server URL's userinfo: the password and `user:password`, never the user alone. */
+export function serverUrlSecrets(server: string | undefined): string[] {
+  if (!server) return [];
+  try {
+    const u = new URL(server);
+    if (!u.password) return [];
+    const user = decodeURIComponent(u.username);
+    const pass = decodeURIComponent(u.password);
+    return [
+      ...new Set([
+        u.password,
+        pass,
+        `${u.username}:${u.password}`,
+        `${user}:${pass}`,
+        Buffer.from(`${user}:${pass}`).toString('base64'),
+      ]),
+    ];
+  } catch {
+    return [];
+  }
+}
+
 /** Values in a kubeconfig that must be masked: tokens, keys, passwords, plugin secrets. */
 export function kubeconfigSecrets(config: Kubeconfig): string[] {
   const out: string[] = [];
+  for (const { cluster } of config.clusters) {
+    out.push(...serverUrlSecrets(cluster?.server), ...proxyUrlSecrets(cluster?.['proxy-url']));
+  }
   for (const { user } of config.users) {
     if (!user) continue;
     for (const v of [user.token, user['client-key-data'], user.password]) if (v) out.push(v);
+    if (user.username && user.password)
+      out.push(Buffer.from(`${user.username}:${user.password}`).toString('base64'));
     if (user['client-key-data']) {
       // The key also travels decoded (PEM) inside the process.
       out.push(Buffer.from(user['client-key-data'], 'base64').toString('utf8'));
     }
     for (const [k, v] of Object.entries(user['auth-provider']?.config ?? {}))
       if (/token|secret|password|key/i.test(k) && v) out.push(String(v));
-    for (const e of user.exec?.env ?? []) if (e?.value) out.push(String(e.value));
+    // Only values whose names say they are secret: masking AWS_PROFILE=prod would blank "prod"
+    // (and "production", "***uction") all over the log.
+    for (const e of user.exec?.env ?? [])
+      if (e?.value && isSecretName(String(e.name ?? ''))) out.push(String(e.value));
+    out.push(...secretArgs(user.exec?.args));
   }
-  return out;
+  return out.filter((v) => typeof v === 'string' && v.length > 0);
 }
 
 async function parseYaml(text: string): Promise<unknown> {
@@ -287,9 +339,23 @@ export function connectionFromKubeconfig(
     context: wanted,
     namespace: ctx.context?.namespace || undefined,
     server: server.href.replace(/\/$/, ''),
+    displayServer: `${server.protocol}//${server.host}${server.pathname}`.replace(/\/$/, ''),
+    cluster: clusterName,
+    user: userName,
     insecureSkipTlsVerify: cluster['insecure-skip-tls-verify'] === true,
     tlsServerName: cluster['tls-server-name'] || undefined,
   };
+  if (cluster['proxy-url']) {
+    const field = `cluster '${clusterName}' in ${source}: proxy-url`;
+    try {
+      // client-go also takes socks5://; this client speaks HTTP CONNECT only, so say so now.
+      parseProxyUrl(String(cluster['proxy-url']), field);
+    } catch (err) {
+      if (err instanceof ProxyConfigError) throw new KubeconfigError(err.message);
+      throw err;
+    }
+    conn.proxyUrl = String(cluster['proxy-url']);
+  }
   if (cluster['certificate-authority-data'])
     conn.ca = Buffer.from(cluster['certificate-authority-data'], 'base64');
   else if (cluster['certificate-authority'])
@@ -310,6 +376,14 @@ export function connectionFromKubeconfig(
     conn.password = user.password;
   }
   if (user.as) conn.impersonate = user.as;
+  const provider = user['auth-provider'];
+  if (provider && !user.exec)
+    conn.authProvider = {
+      name: String(provider.name ?? ''),
+      config: Object.fromEntries(
+        Object.entries(provider.config ?? {}).map(([k, v]) => [k, String(v)]),
+      ),
+    };
   const pluginType = user.exec ? 'exec' : user['auth-provider'] ? 'auth-provider' : undefined;
   if (user.exec) conn.exec = user.exec;
   if (pluginType) {
@@ -365,6 +439,7 @@ export function inClusterConnection(
     context: 'in-cluster',
     namespace,
     server: `https://${hostPart}:${port}`,
+    displayServer: `https://${hostPart}:${port}`,
     ca,
     insecureSkipTlsVerify: false,
     tokenFile,

@@ -122,3 +122,31 @@ test('a plugin that hangs is stopped at the timeout', async () => {
   expect((err as Error).message).toMatch(/did not finish within 300 ms$/);
   expect(Date.now() - started).toBeLessThan(5000);
 });
+
+test('cancellation stops a plugin run at once (core runProcess forwards SIGTERM)', async () => {
+  const controller = new AbortController();
+  const started = Date.now();
+  const pending = runExecPlugin(
+    { apiVersion: V1, command: node, args: [plugin('slow', 'setTimeout(() => {}, 60000);')] },
+    { env: {}, timeoutMs: 30_000, signal: controller.signal },
+  ).catch((e: Error) => e);
+  setTimeout(() => controller.abort(), 200);
+  const err = await pending;
+  expect(err).toBeInstanceOf(CredentialPluginError);
+  expect((err as Error).message).toMatch(/was cancelled$/);
+  expect(Date.now() - started).toBeLessThan(5000);
+});
+
+test('an expirationTimestamp is returned as expiresAt', async () => {
+  const creds = await runExecPlugin(
+    {
+      apiVersion: V1,
+      command: node,
+      args: [
+        plugin('expiring', credential({ token: 't', expirationTimestamp: '2030-01-02T03:04:05Z' })),
+      ],
+    },
+    { env: {} },
+  );
+  expect(creds).toEqual({ authorization: 'Bearer t', expiresAt: Date.UTC(2030, 0, 2, 3, 4, 5) });
+});

@@ -98,6 +98,31 @@ describe('KubeApiClient', () => {
   });
 });
 
+describe('KubeApiClient watches', () => {
+  test('a watch its consumer aborts just as the server ends it: no stray socket error, the pool stays usable', async () => {
+    cluster.apply(deployment({ name: 'api' }));
+    const api = new KubeApiClient(await connect());
+    const uncaught: unknown[] = [];
+    const onUncaught = (e: unknown) => uncaught.push(e);
+    process.on('uncaughtException', onUncaught);
+    try {
+      for (let i = 0; i < 10; i++) {
+        cluster.faults.dropWatches(1, { afterEvents: 1 }, { path: '/deployments' });
+        const stop = new AbortController();
+        await api.watch('/apis/apps/v1/namespaces/default/deployments', {}, () => stop.abort(), {
+          signal: stop.signal,
+        });
+      }
+      await new Promise((r) => setTimeout(r, 50));
+      expect(uncaught).toEqual([]);
+      await expect(api.get('/version')).resolves.toBeDefined();
+    } finally {
+      process.off('uncaughtException', onUncaught);
+      api.close();
+    }
+  });
+});
+
 describe('waitForRollouts on the simulator', () => {
   test('the change that completes the rollout is noticed within 100 ms', async () => {
     cluster.apply(deployment({ name: 'api', replicas: 2 }));
