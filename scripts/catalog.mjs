@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PIN = '<full-commit-sha> # v1';
+// The one pin every document shows for our actions (test/lint/pins.ts holds the docs to it).
+const REPOSITORY = 'acme/cicd-actions';
+const PIN = '<full-commit-sha> # v1.0.0';
 const problems = [];
 
 const cell = (v) =>
@@ -49,7 +51,7 @@ out.push(
   '',
 );
 out.push('Every action is used by path and pinned by full commit SHA:', '');
-out.push('```yaml', `uses: <org>/cicd-actions/actions/<name>@${PIN}`, '```', '');
+out.push('```yaml', `uses: ${REPOSITORY}/actions/<name>@${PIN}`, '```', '');
 out.push('| Action | What it does | Permissions |', '| --- | --- | --- |');
 for (const { name, meta, extra } of actions) {
   out.push(

@@ -25,7 +25,7 @@ export interface SinkEvent {
 }
 
 export interface ChatSinks {
-  slack: { apiUrl: string; webhookUrl: string; token: string; channel: string };
+  slack: { apiUrl: string; webhookUrl: string; token: string };
   discord: { webhookUrl: string };
   /** Every message, in the order they were first posted. */
   messages: ChatMessage[];
@@ -114,7 +114,6 @@ export async function startChatSinks(print: (line: string) => void): Promise<Cha
   const messages: ChatMessage[] = [];
   const events: SinkEvent[] = [];
   const token = 'xoxb-demo-0000000000-local-sink';
-  const channel = 'C0DEPLOYS';
   const webhookPath = '/services/T0DEMO/B0DEMO/demoSlackHookSecret';
   const discordPath = '/api/webhooks/1234567890123456789/demoDiscordHookToken-secret';
   let slackSeq = 0;
@@ -164,8 +163,10 @@ export async function startChatSinks(print: (line: string) => void): Promise<Cha
       // The Web API answers 200 with ok:false for application errors, as Slack does.
       if (req.headers.authorization !== `Bearer ${token}`)
         return sendJson(res, 200, { ok: false, error: 'invalid_auth' });
-      if (body.channel !== channel)
+      // Any channel ID exists here; a #name cannot be edited later (chat.update wants the ID).
+      if (!/^C[A-Z0-9]{6,}$/.test(String(body.channel)))
         return sendJson(res, 200, { ok: false, error: 'channel_not_found' });
+      const channel = String(body.channel);
       if (url.pathname === '/api/chat.postMessage') {
         const ts = `${1700000000 + ++slackSeq}.000100`;
         record('slack', ts, channel, body, 'chat.postMessage');
@@ -232,7 +233,6 @@ export async function startChatSinks(print: (line: string) => void): Promise<Cha
       apiUrl: `http://127.0.0.1:${slackPort}/api`,
       webhookUrl: `http://127.0.0.1:${slackPort}${webhookPath}`,
       token,
-      channel,
     },
     discord: { webhookUrl: `http://127.0.0.1:${discordPort}${discordPath}` },
     messages,

@@ -1,22 +1,34 @@
-// `npm run demo [-- --scenario good|bad-release] [--out DIR] [--debug]`: plays the deploy job and
-// prints its log like the runner's log view, one block per step, then where the summary went.
+// `npm run demo [-- --workflow examples/deploy-gitops.yml] [--scenario …] [--out DIR] [--debug]`:
+// plays an example workflow and prints its log like the runner's log view, one block per step,
+// then where the summary went. Plain text: the Markdown is for the summary files.
 import path from 'node:path';
 import { ROOT } from '../../test/harness/run-action';
-import type { JobHooks } from './job';
 import { colourStyle, plainStyle, renderLogText, type TerminalStyle } from './job-log';
-import { runDemo, SCENARIOS, type Scenario } from './demo';
-import { seconds } from './report';
+import { DEFAULT_WORKFLOW, runDemo, WORKFLOWS } from './demo';
+import { banner, seconds, uniqueAnnotations } from './report';
+import { SCENARIO_NAMES, SCENARIOS, type ScenarioName } from './scenarios';
+import type { EngineHooks, StepRecord } from './workflow/engine';
 
 interface CliOptions {
-  scenario: Scenario;
+  workflow: string;
+  scenario: ScenarioName;
   outDir: string;
   debug: boolean;
 }
 
-export const USAGE = 'usage: npm run demo [-- --scenario good|bad-release] [--out DIR] [--debug]';
+export const USAGE = [
+  'usage: npm run demo [-- --workflow FILE] [--scenario NAME] [--out DIR] [--debug]',
+  `  --workflow  ${Object.keys(WORKFLOWS).join(' | ')} (default ${DEFAULT_WORKFLOW})`,
+  '  --scenario',
+  ...SCENARIO_NAMES.map(
+    (n) =>
+      `    ${n.padEnd(15)}${SCENARIOS[n].story}${SCENARIOS[n].workflows.length < 2 ? ` (${SCENARIOS[n].workflows.join(', ')} only)` : ''}`,
+  ),
+].join('\n');
 
 export function parseArgs(argv: string[]): CliOptions | 'help' {
   const options: CliOptions = {
+    workflow: DEFAULT_WORKFLOW,
     scenario: 'good',
     outDir: path.join(ROOT, 'demo', 'out'),
     debug: false,
@@ -29,50 +41,67 @@ export function parseArgs(argv: string[]): CliOptions | 'help' {
     const value = () => inline ?? argv[++i] ?? '';
     if (flag === '--scenario') {
       const s = value();
-      if (!SCENARIOS.includes(s as Scenario))
-        throw new Error(`--scenario must be one of ${SCENARIOS.join(', ')}, got '${s}'`);
-      options.scenario = s as Scenario;
+      if (!(SCENARIO_NAMES as readonly string[]).includes(s))
+        throw new Error(`--scenario must be one of ${SCENARIO_NAMES.join(', ')}, got '${s}'`);
+      options.scenario = s as ScenarioName;
+    } else if (flag === '--workflow') {
+      const w = path.relative(ROOT, path.resolve(ROOT, value()));
+      if (!WORKFLOWS[w])
+        throw new Error(
+          `--workflow must be one of ${Object.keys(WORKFLOWS).join(', ')}, got '${w}'`,
+        );
+      options.workflow = w;
     } else if (flag === '--out') options.outDir = path.resolve(value());
     else if (flag === '--debug') options.debug = true;
     else if (flag === '--help' || flag === '-h') return 'help';
     else throw new Error(`unknown argument '${arg}' (try --help)`);
   }
+  const kind = WORKFLOWS[options.workflow];
+  if (!SCENARIOS[options.scenario].workflows.includes(kind))
+    throw new Error(
+      `scenario ${options.scenario} does not apply to ${options.workflow}: ${SCENARIOS[options.scenario].notFor ?? ''}`.trim(),
+    );
   return options;
 }
 
-function terminalHooks(
-  style: TerminalStyle,
-  debug: boolean,
-): (print: (l: string) => void, sinkLines: string[], total: number) => JobHooks {
-  return (print, sinkLines, total) => ({
-    onStepStart(step, index, inputs) {
+const MARK = {
+  success: '✓ success',
+  failure: '✗ failure',
+  cancelled: '⊘ cancelled',
+  skipped: '– skipped',
+};
+
+function display(style: TerminalStyle, debug: boolean, print: (l: string) => void) {
+  return (sinkLines: string[]): EngineHooks => ({
+    onJobStart(job, standIn) {
       print('');
-      print(style.bold(`━━ [${index + 1}/${total}] ${step.name}`));
-      print(
-        style.dim(
-          'uses' in step
-            ? `Run acme/cicd-actions/actions/${step.uses}@<sha>  (bundled: dist/${step.uses}/index.js)`
-            : `Run ${step.script}`,
-        ),
-      );
-      const entries = Object.entries(inputs);
+      print(style.bold(`══ job ${job.id}${standIn ? ` — ${standIn}` : ''}`));
+    },
+    onStepStart(record, index, total) {
+      // What happened around the job just before this step (another pipeline's push, say).
+      for (const line of sinkLines.splice(0)) print(style.cyan(`  ${line}`));
+      print('');
+      print(style.bold(`━━ [${index + 1}/${total}] ${record.name}`));
+      print(style.dim(record.runs.split('\n')[0]));
+      const entries = Object.entries(record.inputs);
       if (entries.length) {
         print(style.dim('  with:'));
-        // Secrets in inputs show as *** because the runner masked them before the job started.
+        // Secrets show as *** because the runner masks them before the job starts.
         for (const [k, v] of entries)
           print(style.dim(`    ${k}: ${v.includes('\n') ? `${v.split('\n')[0]} …` : v}`));
       }
     },
-    onStepEnd(record, index) {
+    onStepEnd(record: StepRecord, index, total) {
       if (record.conclusion === 'skipped') {
         print('');
         print(
           style.dim(
-            `━━ [${index + 1}/${total}] ${record.name} — skipped (if: ${record.condition}())`,
+            `━━ [${index + 1}/${total}] ${record.name} — skipped (if: ${record.condition})`,
           ),
         );
         return;
       }
+      for (const note of record.notes) print(style.yellow(`  here, not on GitHub: ${note}`));
       for (const line of renderLogText(record.log, style, debug)) print(`  ${line}`);
       for (const line of sinkLines.splice(0)) print(style.cyan(`  ${line}`));
       const outputs = Object.entries(record.outputs).map(([k, v]) => {
@@ -80,11 +109,21 @@ function terminalHooks(
         return `${k}=${flat.length > 60 ? `${flat.slice(0, 57)}…` : flat}`;
       });
       if (outputs.length) print(style.dim(`  outputs: ${outputs.join(', ')}`));
-      const mark =
+      const colour =
         record.conclusion === 'success'
-          ? style.green('✓ success')
-          : style.red(`✗ failure (exit ${record.exitCode ?? 'none: not started or killed'})`);
-      print(`  ${mark} in ${seconds(record.durationMs)}`);
+          ? style.green
+          : record.conclusion === 'failure'
+            ? style.red
+            : style.dim;
+      const exit =
+        record.conclusion === 'failure'
+          ? ` (exit ${record.exitCode ?? 'none: killed or not started'})`
+          : '';
+      const kept =
+        record.outcome !== record.conclusion
+          ? ` (outcome ${record.outcome}, continue-on-error)`
+          : '';
+      print(`  ${colour(MARK[record.conclusion])}${exit}${kept} in ${seconds(record.durationMs)}`);
     },
   });
 }
@@ -106,29 +145,36 @@ export async function main(argv: string[]): Promise<number> {
   const print = (line: string) => process.stdout.write(`${line}\n`);
   print(
     style.bold(
-      `Demo: the deploy job, scenario "${options.scenario}" — every step is the bundled action from dist/, run as the runner runs it.`,
+      `Demo: ${options.workflow}, scenario "${options.scenario}" (${SCENARIOS[options.scenario].story}). The workflow file is parsed and evaluated as the runner does; our steps are the bundles in dist/.`,
     ),
   );
   const result = await runDemo({
+    workflow: options.workflow,
     scenario: options.scenario,
     outDir: options.outDir,
-    print,
-    hooks: terminalHooks(style, options.debug),
+    display: display(style, options.debug, print),
     cleanUpOnInterrupt: true,
+    print,
   });
   print('');
-  print(style.bold(`Job ${result.job.status} in ${seconds(result.job.durationMs)}`));
-  const width = Math.max(...result.job.steps.map((s) => s.name.length));
-  for (const [i, s] of result.job.steps.entries()) {
-    const mark =
-      s.conclusion === 'success'
-        ? style.green('✓')
-        : s.conclusion === 'failure'
-          ? style.red('✗')
-          : style.dim('–');
-    const time =
-      s.conclusion === 'skipped' ? style.dim('skipped') : seconds(s.durationMs).padStart(7);
-    print(`  ${mark} ${String(i + 1).padStart(2)}. ${s.name.padEnd(width)}  ${time}`);
+  const run = result.run;
+  const colour =
+    run.status === 'success' ? style.green : run.status === 'failure' ? style.red : style.dim;
+  print(style.bold(colour(banner(run))));
+  for (const job of run.jobs) {
+    print(`  job ${job.id}: ${MARK[job.result]}${job.standIn ? ' (stand-in)' : ''}`);
+    const width = Math.max(0, ...job.steps.map((s) => s.name.length));
+    for (const [i, s] of job.steps.entries()) {
+      const time = s.conclusion === 'skipped' ? '' : seconds(s.durationMs).padStart(8);
+      const kind = s.kind === 'stand-in' ? style.dim(' (stand-in)') : '';
+      print(
+        `    ${String(i + 1).padStart(2)}. ${s.name.padEnd(width)}  ${MARK[s.conclusion].padEnd(11)}${time}${kind}`,
+      );
+      for (const { annotation, count } of uniqueAnnotations(
+        s.annotations.filter((a) => a.level === 'error'),
+      ))
+        print(style.red(`        ${annotation.message}${count > 1 ? ` (×${count})` : ''}`));
+    }
   }
   print(result.problems.length ? style.red(result.verdict) : style.green(result.verdict));
   print(

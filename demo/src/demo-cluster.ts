@@ -1,8 +1,8 @@
 // The cluster side of the demo: the simulated API server (test/k8s-sim) and the helm stand-in
 // (test/helm), which logs every helm command line and hands it to the real Helm 3 binary. Real
-// Helm writes the simulator's release Secrets and creates/patches the Deployment: the release's
-// earlier revisions (helm upgrade --install of each past version), the deploy step's
-// `helm upgrade` and the `helm rollback` inside helm-rollback are all the real thing.
+// Helm writes the simulator's release Secrets and creates/patches the Deployments: the release's
+// earlier revisions (helm upgrade --install of each past version), the workflow's own helm
+// calls and the `helm rollback` inside helm-rollback are all the real thing.
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,76 +11,99 @@ import { parseAllDocuments } from 'yaml';
 import {
   startCluster,
   rolloutComplete,
+  type Faults,
   type KubeObject,
+  type PodOutcome,
   type SimCluster,
 } from '../../test/k8s-sim/index';
 import { releaseFromSecret, type HelmRelease } from '../../test/k8s-sim/helm-releases';
 import { startHelmStandIn } from '../../test/helm/helm-standin';
-import type { StepRun } from './job';
+
+export interface ImageBehaviour {
+  /** The full image reference, e.g. ghcr.io/acme/shop-api:1.5.1 (the examples' IMAGE). */
+  image: string;
+  pods?: PodOutcome;
+  /** Time between two controller steps (a slow rollout). */
+  stepMs?: number;
+}
 
 export interface DemoClusterOptions {
   release: string;
   namespace: string;
-  deployment: string;
-  imageRepository: string;
+  /** The release's Deployments (the chart's workloads). */
+  deployments: string[];
   /** Versions released before the job, oldest first; the last one is live. */
   history: string[];
-  /** Images whose pods crash-loop. */
-  brokenImages: string[];
+  /** How pods of particular images behave (crash loops, slow rollouts). */
+  behaviours: ImageBehaviour[];
   /** The release's chart: file path (relative to the chart) → content. */
   chart: Record<string, string>;
   /** The values file each earlier version was deployed with. */
   valuesFor(version: string): string;
 }
 
+export interface WorkloadState {
+  name: string;
+  image: string;
+  replicas: number;
+  readyReplicas: number;
+}
+
 export interface ClusterState {
-  deployment: {
-    name: string;
-    image: string;
-    replicas: number;
-    readyReplicas: number;
-    generation: number;
-  };
-  helmHistory: { revision: number; status: string; description: string; image: string }[];
+  deployments: WorkloadState[];
+  helmHistory: { revision: number; status: string; description: string; images: string[] }[];
+}
+
+export interface HelmRun {
+  code: number;
+  output: string;
 }
 
 export interface DemoCluster {
+  kubeconfig: string;
   kubeconfigBase64: string;
-  /** helm binary for helm-rollback's `helm` input (the stand-in). */
-  helm: string;
-  deploymentImage(): Promise<string>;
-  /** Runs helm (the stand-in, i.e. the real Helm 3) in `cwd` against the simulated cluster, as a `run:` step would. */
-  runHelm(args: string[], cwd: string): Promise<StepRun>;
-  state(): Promise<ClusterState>;
-  /** Every helm command line the stand-in ran. */
+  /** The directory that holds the helm stand-in (what setup-helm puts on PATH here). */
+  helmBinDir: string;
+  faults: Faults;
+  /** The simulated API server itself (for the Argo CD stand-in's Application). */
+  sim: SimCluster;
+  image(deployment: string): string;
+  /** helm (the stand-in, i.e. the real Helm 3) with a private HOME and the cluster's kubeconfig. */
+  runHelm(args: string[], cwd: string): Promise<HelmRun>;
+  state(): ClusterState;
+  /** Every helm command line the stand-in ran since the job started. */
   helmInvocations(): string[][];
   close(): Promise<void>;
 }
 
-function imageOf(manifest: string): string {
-  for (const doc of parseAllDocuments(manifest)) {
-    const obj = doc.toJS() as KubeObject | null;
-    if (obj?.kind === 'Deployment') return obj.spec.template.spec.containers[0].image as string;
-  }
-  return '';
+function imagesOf(manifest: string): string[] {
+  return parseAllDocuments(manifest)
+    .map((doc) => doc.toJS() as KubeObject | null)
+    .filter((o): o is KubeObject => o?.kind === 'Deployment')
+    .map((o) => `${o.metadata.name}=${o.spec.template.spec.containers[0].image}`);
 }
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export async function startDemoCluster(o: DemoClusterOptions): Promise<DemoCluster> {
   const sim: SimCluster = await startCluster({
-    namespaces: [o.namespace],
+    // argocd: where the GitOps example's Argo CD (a stand-in) keeps its Application.
+    namespaces: [o.namespace, 'argocd'],
     behaviour: { stepMs: 40 },
   });
   const cleanups: (() => Promise<void> | void)[] = [() => sim.close()];
   try {
-    for (const image of o.brokenImages)
+    for (const b of o.behaviours)
       sim.controller?.behave({
-        image: new RegExp(`${image.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
-        behaviour: { pods: 'crash-loop' },
+        image: new RegExp(`${escapeRegExp(b.image)}$`),
+        behaviour: {
+          ...(b.pods ? { pods: b.pods } : {}),
+          ...(b.stepMs ? { stepMs: b.stepMs } : {}),
+        },
       });
 
     const standIn = await startHelmStandIn(3);
     cleanups.push(() => standIn.close());
-    // helm's own files (kubeconfig, cache, config) live in a private directory, as on a runner.
     const helmHome = mkdtempSync(path.join(tmpdir(), 'demo-helm-home-'));
     cleanups.push(() => rmSync(helmHome, { recursive: true, force: true }));
     const kubeconfigFile = path.join(helmHome, 'kubeconfig');
@@ -93,30 +116,22 @@ export async function startDemoCluster(o: DemoClusterOptions): Promise<DemoClust
       HELM_CONFIG_HOME: path.join(helmHome, 'config'),
       HELM_DATA_HOME: path.join(helmHome, 'data'),
     };
-    const runHelm = (args: string[], cwd: string): Promise<StepRun> =>
+    const runHelm = (args: string[], cwd: string): Promise<HelmRun> =>
       new Promise((resolve) => {
         execFile(
           standIn.helm,
           args,
           { cwd, env: helmEnv, timeout: 60_000, maxBuffer: 4 << 20 },
-          (err, stdout, stderr) => {
-            const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-            const errorLine =
-              code === 0
-                ? ''
-                : `::error::helm ${args[0]} failed: ${(stderr.trim().split('\n').at(-1) ?? '').trim()}\n`;
+          (err, stdout, stderr) =>
             resolve({
-              exitCode: code,
-              stdout: `${stdout}${stderr}${errorLine}`,
-              outputs: {},
-              summary: '',
-            });
-          },
+              code: err ? (typeof err.code === 'number' ? err.code : 1) : 0,
+              output: `${stdout}${stderr}`,
+            }),
         );
       });
 
-    // The release's past, made the way it was made: helm upgrade --install of each earlier version,
-    // each rollout played to the end by the controller.
+    // The release's past, made the way it was made: helm upgrade --install of each earlier
+    // version, each rollout played to the end by the controller.
     const chartDir = path.join(helmHome, 'chart');
     for (const [file, text] of Object.entries(o.chart)) {
       mkdirSync(path.dirname(path.join(chartDir, file)), { recursive: true });
@@ -125,29 +140,15 @@ export async function startDemoCluster(o: DemoClusterOptions): Promise<DemoClust
     for (const version of o.history) {
       const valuesFile = path.join(helmHome, `values-${version}.yaml`);
       writeFileSync(valuesFile, o.valuesFor(version));
-      const run = await runHelm(
-        [
-          'upgrade',
-          '--install',
-          o.release,
-          chartDir,
-          '--namespace',
-          o.namespace,
-          '--values',
-          valuesFile,
-        ],
-        helmHome,
-      );
-      if (run.exitCode !== 0)
-        throw new Error(`demo set-up: helm upgrade --install of ${version} failed:\n${run.stdout}`);
-      await sim.waitFor(
-        'deployment',
-        o.deployment,
-        (d) =>
-          rolloutComplete(d) &&
-          d.spec.template.spec.containers[0].image === `${o.imageRepository}:${version}`,
-        { namespace: o.namespace, timeoutMs: 15_000 },
-      );
+      const args = ['upgrade', '--install', o.release, chartDir, '-n', o.namespace];
+      const run = await runHelm([...args, '--values', valuesFile], helmHome);
+      if (run.code !== 0)
+        throw new Error(`demo set-up: helm upgrade --install of ${version} failed:\n${run.output}`);
+      for (const name of o.deployments)
+        await sim.waitFor('deployment', name, (d) => rolloutComplete(d), {
+          namespace: o.namespace,
+          timeoutMs: 15_000,
+        });
     }
     standIn.reset();
 
@@ -156,30 +157,34 @@ export async function startDemoCluster(o: DemoClusterOptions): Promise<DemoClust
         .list('secrets', { namespace: o.namespace, labelSelector: `owner=helm,name=${o.release}` })
         .map((s) => releaseFromSecret(s as { data?: Record<string, string> }))
         .sort((a, b) => a.version - b.version);
+    const image = (name: string) =>
+      (sim.get('deployment', name, o.namespace)?.spec.template.spec.containers[0]
+        .image as string) ?? '';
 
     return {
+      kubeconfig: sim.kubeconfig(),
       kubeconfigBase64: Buffer.from(sim.kubeconfig()).toString('base64'),
-      helm: standIn.helm,
-      async deploymentImage() {
-        const d = sim.get('deployment', o.deployment, o.namespace);
-        return (d?.spec.template.spec.containers[0].image as string) ?? '';
-      },
+      helmBinDir: standIn.binDir,
+      faults: sim.faults,
+      sim,
+      image,
       runHelm,
-      async state() {
-        const d = sim.get('deployment', o.deployment, o.namespace)!;
+      state() {
         return {
-          deployment: {
-            name: o.deployment,
-            image: d.spec.template.spec.containers[0].image as string,
-            replicas: d.spec.replicas as number,
-            readyReplicas: (d.status?.readyReplicas as number) ?? 0,
-            generation: d.metadata.generation ?? 0,
-          },
+          deployments: o.deployments.map((name) => {
+            const d = sim.get('deployment', name, o.namespace)!;
+            return {
+              name,
+              image: image(name),
+              replicas: d.spec.replicas as number,
+              readyReplicas: (d.status?.readyReplicas as number) ?? 0,
+            };
+          }),
           helmHistory: releases().map((r) => ({
             revision: r.version,
             status: r.info.status,
             description: r.info.description,
-            image: imageOf(r.manifest),
+            images: imagesOf(r.manifest),
           })),
         };
       },

@@ -1,93 +1,137 @@
-// Plays the deploy job end to end on this machine: local chat sinks, a real GitOps repository with
-// a bare remote, the simulated cluster with its scripted controller, the app's health endpoint —
-// and each step the bundled action from dist/, spawned the way the runner spawns it.
+// Plays an example workflow end to end on this machine: local chat sinks, a real GitOps
+// repository with a bare remote, the simulated cluster with its scripted controller, the app's
+// health endpoint (and, for the GitOps example, an Argo CD stand-in) — and the workflow file
+// itself, parsed and evaluated with GitHub's own parser and expression engine, every step of
+// ours the bundled action from dist/ spawned the way the runner spawns it.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cleanupRun, runBundle } from '../../test/harness/run-action';
+import { cleanupRun, ROOT, runBundle } from '../../test/harness/run-action';
+import {
+  ARGOCD_NAMESPACE,
+  startArgoCdStandIn,
+  type ArgoCdStandIn,
+  type SyncRecord,
+} from './argo-cd';
 import { startChatSinks, type ChatMessage, type SinkEvent } from './chat-sinks';
 import { startDemoCluster, type ClusterState } from './demo-cluster';
-import { deployJob } from './deploy-job';
+import { createDemoWorld } from './demo-world';
 import {
+  CHART_DIR,
   CHART_FILES,
   createGitopsRepo,
+  git,
   remoteHistory,
-  TAG_PATH,
   valuesYaml,
+  VALUES_FILE,
   type RemoteCommit,
 } from './gitops-repo';
-import { runJob, type JobHooks, type JobResult, type StepRun } from './job';
 import { MaskSet } from './job-log';
-import { buildHtml, buildMarkdown, seconds } from './report';
+import { checkOutcome } from './outcome';
+import { buildHtml, buildMarkdown } from './report';
+import {
+  HISTORY,
+  IMAGE_REPOSITORY,
+  LIVE_VERSION,
+  OTHER_RELEASE,
+  SCENARIOS,
+  type Scenario,
+  type ScenarioLevers,
+  type ScenarioName,
+  type WorkflowKind,
+} from './scenarios';
 import { startShopApp } from './shop-app';
-import { cell, table } from '@cicd-actions/core/summary';
-
-export type Scenario = 'good' | 'bad-release';
-export const SCENARIOS: readonly Scenario[] = ['good', 'bad-release'];
+import { runnerToolsDir } from './tools';
+import { runWorkflow, type EngineHooks, type RunResult } from './workflow/engine';
+import { loadWorkflow } from './workflow/model';
 
 export const RELEASE = 'shop';
 export const NAMESPACE = 'production';
-export const DEPLOYMENT = 'shop-api';
-export const IMAGE_REPOSITORY = 'registry.example.com/shop/api';
-/** What runs before the job: the last good release. */
-export const LIVE_VERSION = '1.4.2';
-export const VERSIONS: Record<Scenario, string> = { good: '1.5.0', 'bad-release': '1.5.1' };
-/** The build that crash-loops on start (a missing config key, say): the bad release. */
-/** Where the job checks out the GitOps repository inside its workspace. */
-export const GITOPS_DIRECTORY = 'infra';
-export const BROKEN_VERSIONS = new Set(['1.5.1']);
-
-/** The GitHub context the job runs in: a release tag pushed by a developer. */
-export function jobContextEnv(version: string): Record<string, string> {
-  return {
-    GITHUB_REPOSITORY: 'acme/shop',
-    GITHUB_REPOSITORY_OWNER: 'acme',
-    GITHUB_REF: `refs/tags/v${version}`,
-    GITHUB_REF_NAME: `v${version}`,
-    GITHUB_REF_TYPE: 'tag',
-    GITHUB_SHA: 'c0ffee5a1b2c3d4e5f60718293a4b5c6d7e8f901',
-    GITHUB_ACTOR: 'jane-dev',
-    GITHUB_WORKFLOW: 'Release',
-    GITHUB_JOB: 'deploy',
-    GITHUB_RUN_ID: '9876543210',
-    GITHUB_RUN_NUMBER: '128',
-  };
-}
+export const DEPLOYMENTS = ['shop-api', 'shop-web'];
+/** The example workflows the demo plays, and which world each needs. */
+export const WORKFLOWS: Record<string, WorkflowKind> = {
+  'examples/deploy-production.yml': 'production',
+  'examples/deploy-gitops.yml': 'gitops',
+};
+export const DEFAULT_WORKFLOW = 'examples/deploy-production.yml';
 
 export interface DemoOptions {
-  scenario: Scenario;
+  workflow?: string;
+  scenario: ScenarioName;
   /** Where the summary .md and .html go. */
   outDir: string;
-  /** One line of the job log (already styled). */
-  print?: (line: string) => void;
-  hooks?: (print: (line: string) => void, sinkLines: string[], stepCount: number) => JobHooks;
+  /** The terminal's view of the run (log lines); none by default. */
+  display?: (sinkLines: string[]) => EngineHooks;
   /** On Ctrl-C, close the servers and remove the temp directory before exiting (the CLI sets this). */
   cleanUpOnInterrupt?: boolean;
+  print?: (line: string) => void;
 }
 
 export interface DemoResult {
+  workflow: string;
   scenario: Scenario;
-  version: string;
-  job: JobResult;
+  run: RunResult;
   messages: ChatMessage[];
   sinkEvents: SinkEvent[];
   gitHistory: RemoteCommit[];
   cluster: ClusterState;
   healthRequests: number;
-  /** Every helm command line run during the job (by the deploy step and by helm-rollback). */
+  /** Every helm command line run during the run (by the workflow's steps and by our actions). */
   helmCommands: string[][];
-  /** Human checks of the outcome; empty when the scenario played out as it should. */
+  argoSyncs: SyncRecord[];
+  /** The Argo CD Application at the end (GitOps example): sync status and revision, health, images. */
+  application?: { sync: string; revision: string; health: string; images: string[] };
+  /** Where the outcome differs from what the scenario must end with; empty when it played out. */
   problems: string[];
   verdict: string;
   markdownPath: string;
   htmlPath: string;
 }
 
+/** The github context of a run started by pushing the release tag. */
+export function githubContext(version: string, workflowName: string): Record<string, unknown> {
+  return {
+    repository: 'acme/shop',
+    repository_owner: 'acme',
+    ref: `refs/tags/v${version}`,
+    ref_name: `v${version}`,
+    ref_type: 'tag',
+    sha: 'c0ffee5a1b2c3d4e5f60718293a4b5c6d7e8f901',
+    actor: 'jane-dev',
+    triggering_actor: 'jane-dev',
+    event_name: 'push',
+    event: { ref: `refs/tags/v${version}`, repository: { full_name: 'acme/shop' } },
+    workflow: workflowName,
+    run_id: '9876543210',
+    run_number: '128',
+    run_attempt: '1',
+    server_url: 'https://github.com',
+    api_url: 'https://api.github.com',
+  };
+}
+
+function mergeHooks(...all: EngineHooks[]): EngineHooks {
+  const keys = new Set(all.flatMap((h) => Object.keys(h))) as Set<keyof EngineHooks>;
+  const merged: Record<string, unknown> = {};
+  for (const key of keys)
+    merged[key] = async (...args: unknown[]) => {
+      for (const h of all) await (h[key] as ((...a: unknown[]) => unknown) | undefined)?.(...args);
+    };
+  return merged as EngineHooks;
+}
+
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
-  const { scenario } = options;
+  const workflowFile = options.workflow ?? DEFAULT_WORKFLOW;
+  const kind = WORKFLOWS[workflowFile];
+  if (!kind)
+    throw new Error(`the demo plays ${Object.keys(WORKFLOWS).join(' or ')}, not ${workflowFile}`);
+  const scenario = SCENARIOS[options.scenario];
+  if (!scenario.workflows.includes(kind))
+    throw new Error(
+      `scenario ${scenario.name} does not apply to ${workflowFile}: ${scenario.notFor}`,
+    );
   const print = options.print ?? (() => undefined);
-  const version = VERSIONS[scenario];
-  const temp = mkdtempSync(path.join(tmpdir(), `cicd-demo-${scenario}-`));
+  const temp = mkdtempSync(path.join(tmpdir(), `cicd-demo-${scenario.name}-`));
   const cleanups: (() => Promise<void> | void)[] = [
     () => rmSync(temp, { recursive: true, force: true }),
   ];
@@ -100,127 +144,173 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       }
     }
   };
-  // The action being run gets the same SIGINT from the terminal (same process group) and exits.
   const onInterrupt = () => void runCleanups().finally(() => process.exit(130));
   if (options.cleanUpOnInterrupt) process.once('SIGINT', onInterrupt);
-  // Lines the sinks print while a step runs are shown after that step's own log.
   const sinkLines: string[] = [];
   try {
+    const workflow = await loadWorkflow(ROOT, workflowFile);
     const sinks = await startChatSinks((line) => sinkLines.push(line));
     cleanups.push(() => sinks.close());
     const cluster = await startDemoCluster({
       release: RELEASE,
       namespace: NAMESPACE,
-      deployment: DEPLOYMENT,
-      imageRepository: IMAGE_REPOSITORY,
-      history: ['1.4.0', '1.4.1', LIVE_VERSION],
-      brokenImages: [...BROKEN_VERSIONS].map((v) => `${IMAGE_REPOSITORY}:${v}`),
+      deployments: DEPLOYMENTS,
+      history: HISTORY,
+      behaviours: scenario.behaviours,
       chart: CHART_FILES,
       valuesFor: valuesYaml,
     });
     cleanups.push(() => cluster.close());
     const app = await startShopApp(
-      () => cluster.deploymentImage(),
-      (image) => BROKEN_VERSIONS.has(image.split(':').at(-1) ?? ''),
+      () => cluster.image('shop-api'),
+      (image) =>
+        image === `${IMAGE_REPOSITORY}:${scenario.version}` ? scenario.healthProblem : undefined,
     );
     cleanups.push(() => app.close());
-    const workspace = path.join(temp, 'workspace');
-    mkdirSync(workspace, { recursive: true });
-    const repo = await createGitopsRepo(
-      path.join(temp, 'gitops'),
-      path.join(workspace, GITOPS_DIRECTORY),
-      LIVE_VERSION,
-    );
-
-    // Secrets the workflow passes in are masked by the runner before any step runs.
-    const masks = new MaskSet();
-    for (const secret of [sinks.slack.token, sinks.discord.webhookUrl, cluster.kubeconfigBase64])
-      masks.add(secret);
-
-    const steps = deployJob({
-      release: RELEASE,
-      namespace: NAMESPACE,
-      deployment: DEPLOYMENT,
-      version,
-      kubeconfigBase64: cluster.kubeconfigBase64,
-      healthUrl: app.healthUrl,
-      slack: { apiUrl: sinks.slack.apiUrl, token: sinks.slack.token, channel: sinks.slack.channel },
-      discordWebhookUrl: sinks.discord.webhookUrl,
-      helm: cluster.helm,
-      gitopsDirectory: GITOPS_DIRECTORY,
-      runHelm: (args) => cluster.runHelm(args, path.join(workspace, GITOPS_DIRECTORY)),
-    });
-    const contextEnv = jobContextEnv(version);
-    const invoke = async (
-      action: string,
-      inputs: Record<string, string>,
-      env: Record<string, string>,
-      stepWorkspace?: string,
-    ): Promise<StepRun> => {
-      const run = await runBundle(action, {
-        inputs,
-        env: { ...contextEnv, ...env },
-        workspace: stepWorkspace ?? workspace,
-        timeoutMs: 90_000,
+    const repo = await createGitopsRepo(path.join(temp, 'gitops'), LIVE_VERSION);
+    let argo: ArgoCdStandIn | undefined;
+    if (kind === 'gitops') {
+      argo = await startArgoCdStandIn({
+        sim: cluster.sim,
+        application: RELEASE,
+        deployments: DEPLOYMENTS,
+        remote: repo.remote,
+        chartDir: CHART_DIR,
+        valuesFile: VALUES_FILE,
+        release: RELEASE,
+        namespace: NAMESPACE,
+        runHelm: cluster.runHelm,
       });
-      cleanupRun(run);
-      return {
-        exitCode: run.code,
-        stdout: run.stdout + run.stderr,
-        outputs: run.outputs,
-        summary: run.summary,
-      };
+      cleanups.push(() => argo?.close());
+    }
+
+    const secrets: Record<string, string> = {
+      KUBECONFIG_DATA: cluster.kubeconfigBase64,
+      SLACK_BOT_TOKEN: sinks.slack.token,
+      DISCORD_WEBHOOK_URL: sinks.discord.webhookUrl,
+      DEPLOY_APP_CLIENT_ID: 'Iv23demoClientId0000',
+      DEPLOY_APP_PRIVATE_KEY: 'demo-app-private-key (a placeholder: no GitHub App here)',
+      GITHUB_TOKEN: 'ghs_demoWorkflowToken000000000000000000',
     };
-    const job = await runJob(
-      steps,
-      invoke,
+    const github = {
+      ...githubContext(scenario.version, workflow.name),
+      token: secrets.GITHUB_TOKEN,
+    };
+    const world = createDemoWorld({
+      root: path.join(temp, 'runner'),
+      github,
+      secrets,
+      toolsDir: runnerToolsDir(),
+      endpoints: {
+        slackApiUrl: sinks.slack.apiUrl,
+        hosts: { 'https://shop.example.com': app.baseUrl },
+      },
+      standIns: {
+        repositories: { 'acme/infra': repo.remote },
+        helm: { version: 'v3.17.3', binDir: cluster.helmBinDir },
+        pushedImages: [],
+      },
+      standInJobs: {
+        test: {
+          reason:
+            "stand-in: the shop's own test job (npm ci, npm test against a postgres:17 service) needs the shop's source and a database, which are not on this machine",
+        },
+      },
+      stepTimeoutMs: 120_000,
+    });
+
+    const levers: ScenarioLevers = {
+      refuseNewHelmRevisions(on) {
+        if (!on) return cluster.faults.clear();
+        cluster.faults.failNext(
+          1000,
+          {
+            status: 403,
+            message:
+              'secrets "sh.helm.release.v1.shop.v4" is forbidden: exceeded quota: helm-releases, requested: count/secrets=1, used: count/secrets=3, limited: count/secrets=3',
+          },
+          { method: 'POST', path: '/secrets' },
+        );
+      },
+      async otherReleaseBumps() {
+        const clone = path.join(temp, 'shop-web-pipeline');
+        await git(temp, ['clone', '--quiet', repo.remote, clone]);
+        const run = await runBundle('bump-helm-values', {
+          inputs: {
+            files: VALUES_FILE,
+            changes: `${OTHER_RELEASE.path}=${OTHER_RELEASE.version}`,
+          },
+          env: { GITHUB_REPOSITORY: 'acme/shop-web', GITHUB_REF_NAME: `v${OTHER_RELEASE.version}` },
+          workspace: clone,
+        });
+        cleanupRun(run);
+        if (run.code !== 0) throw new Error(`the other release's bump failed:\n${run.stdout}`);
+        sinkLines.push(
+          `[shop-web pipeline] pushed ${run.outputs['commit-sha']?.slice(0, 12)}: ${OTHER_RELEASE.path}=${OTHER_RELEASE.version} to the same values file`,
+        );
+      },
+    };
+    // The runner masks every secret of the run (runWorkflow registers them) and each ::add-mask::.
+    const masks = new MaskSet();
+    const run = await runWorkflow(
+      workflow,
+      world,
       masks,
-      options.hooks?.(print, sinkLines, steps.length) ?? {},
+      mergeHooks(scenario.hooks(levers), options.display?.(sinkLines) ?? {}),
     );
+    const appStatus = argo && cluster.sim.get('application', RELEASE, ARGOCD_NAMESPACE)?.status;
+    const application = appStatus && {
+      sync: String(appStatus.sync?.status),
+      revision: String(appStatus.sync?.revision),
+      health: String(appStatus.health?.status),
+      images: (appStatus.summary?.images ?? []) as string[],
+    };
+    await argo?.close();
 
     const gitHistory = await remoteHistory(repo);
-    const clusterState = await cluster.state();
+    const clusterState = cluster.state();
     const helmCommands = cluster.helmInvocations();
-    const problems = checkOutcome(scenario, version, job, sinks.messages, gitHistory, clusterState);
+    const problems = checkOutcome(scenario.expect(kind), {
+      run,
+      messages: sinks.messages,
+      git: gitHistory,
+      cluster: clusterState,
+      helmCommands,
+    });
     const verdict = problems.length
-      ? `❌ The ${scenario} scenario did not play out: ${problems.join('; ')}`
-      : scenario === 'good'
-        ? `✅ ${DEPLOYMENT} ${version} deployed: bumped in Git, rolled out, healthy, message updated to success.`
-        : `✅ ${DEPLOYMENT} ${version} crash-looped and was caught: rolled back to revision ${job.steps.find((s) => s.id === 'rollback')?.outputs['to-revision'] ?? '?'} in the cluster (${restoreTime(job)} from the upgrade to the verified rollback), reverted in Git, message updated to rolled-back.`;
+      ? `The ${scenario.name} scenario did not end as it must: ${problems.join('; ')}.`
+      : `The ${scenario.name} scenario ended as it must: ${scenario.story}.`;
 
     mkdirSync(options.outDir, { recursive: true });
     const report = {
-      title: `Deploy ${DEPLOYMENT} ${version} to ${NAMESPACE}`,
-      scenario,
-      verdict,
-      job,
+      title: `${workflow.name} — ${scenario.version} to ${NAMESPACE} (${workflowFile})`,
+      scenario: scenario.name,
+      story: scenario.story,
+      problems,
+      run,
       messages: sinks.messages,
+      git: gitHistory,
+      cluster: clusterState,
+      argoSyncs: argo?.syncs ?? [],
       username: 'Deploy Bot',
-      facts: [
-        {
-          heading: 'GitOps repository (remote main, newest first)',
-          markdown: table(
-            ['Commit', 'Author', 'Subject', TAG_PATH],
-            gitHistory.map((c) => [c.sha.slice(0, 12), c.author, c.subject, c.tag]),
-          ),
-        },
-        { heading: 'Cluster at the end', markdown: clusterMarkdown(clusterState) },
-      ],
     };
-    const markdownPath = path.join(options.outDir, `summary-${scenario}.md`);
-    const htmlPath = path.join(options.outDir, `summary-${scenario}.html`);
+    const base = `summary-${kind === 'gitops' ? 'gitops-' : ''}${scenario.name}`;
+    const markdownPath = path.join(options.outDir, `${base}.md`);
+    const htmlPath = path.join(options.outDir, `${base}.html`);
     writeFileSync(markdownPath, buildMarkdown(report));
     writeFileSync(htmlPath, buildHtml(report));
     return {
+      workflow: workflowFile,
       scenario,
-      version,
-      job,
+      run,
       messages: sinks.messages,
       sinkEvents: sinks.events,
       gitHistory,
       cluster: clusterState,
       healthRequests: app.requests,
       helmCommands,
+      argoSyncs: argo?.syncs ?? [],
+      application,
       problems,
       verdict,
       markdownPath,
@@ -230,84 +320,4 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     process.removeListener('SIGINT', onInterrupt);
     await runCleanups();
   }
-}
-
-/** DORA's time to restore, as this job sees it: from the start of the upgrade to the end of the verified rollback. */
-function restoreTime(job: JobResult): string {
-  const deploy = job.steps.find((s) => s.id === 'deploy');
-  const rollback = job.steps.find((s) => s.id === 'rollback');
-  if (!deploy || !rollback || rollback.conclusion !== 'success') return 'not restored';
-  return seconds(rollback.startMs + rollback.durationMs - deploy.startMs);
-}
-
-function clusterMarkdown(s: ClusterState): string {
-  return [
-    `Deployment \`${s.deployment.name}\` runs \`${s.deployment.image}\` — ${s.deployment.readyReplicas}/${s.deployment.replicas} ready.`,
-    '',
-    table(
-      ['Helm revision', 'Status', 'Image', 'Description'],
-      s.helmHistory.map((h) => [h.revision, h.status, h.image, cell(h.description)]),
-    ),
-  ].join('\n');
-}
-
-/** What must be true at the end of each scenario; the demo's verdict and the tests' first check. */
-export function checkOutcome(
-  scenario: Scenario,
-  version: string,
-  job: JobResult,
-  messages: ChatMessage[],
-  git: RemoteCommit[],
-  cluster: ClusterState,
-): string[] {
-  const problems: string[] = [];
-  const step = (id: string) => job.steps.find((s) => s.id === id);
-  const expectConclusion = (id: string, conclusion: string) => {
-    if (step(id)?.conclusion !== conclusion)
-      problems.push(`step ${id} was ${step(id)?.conclusion ?? 'missing'}, expected ${conclusion}`);
-  };
-  for (const platform of ['slack', 'discord'] as const) {
-    const msgs = messages.filter((m) => m.platform === platform);
-    if (msgs.length !== 1)
-      problems.push(`${platform} got ${msgs.length} messages, expected 1 updated in place`);
-    else if (msgs[0].versions.length !== 2)
-      problems.push(
-        `${platform} message has ${msgs[0].versions.length} versions, expected 2 (started, then final)`,
-      );
-  }
-  const liveImage = `${IMAGE_REPOSITORY}:${scenario === 'good' ? version : LIVE_VERSION}`;
-  if (cluster.deployment.image !== liveImage)
-    problems.push(`cluster runs ${cluster.deployment.image}, expected ${liveImage}`);
-  const rollout = step('rollout')?.outputs ?? {};
-  if (scenario === 'good') {
-    if (job.status !== 'success') problems.push('the job failed');
-    if (rollout.ready !== 'true')
-      problems.push(`wait-rollout reported ready=${rollout.ready ?? '(none)'}`);
-    if (step('health')?.outputs.healthy !== 'true')
-      problems.push('the health check did not report healthy');
-    for (const id of ['notify-started', 'bump', 'deploy', 'rollout', 'health', 'notify-finished'])
-      expectConclusion(id, 'success');
-    for (const id of ['rollback', 'revert']) expectConclusion(id, 'skipped');
-    if (git[0]?.tag !== version)
-      problems.push(`the GitOps remote has tag ${git[0]?.tag} at its tip, expected ${version}`);
-  } else {
-    if (job.status !== 'failure') problems.push('the job did not fail');
-    expectConclusion('rollout', 'failure');
-    // Failed for the right reason: the crash loop, caught by wait-rollout itself.
-    if (rollout.ready !== 'false' || !(rollout.failed ?? '').includes(DEPLOYMENT))
-      problems.push(
-        `wait-rollout did not report ${DEPLOYMENT} as failed (ready=${rollout.ready ?? '(none)'}, failed=${rollout.failed ?? '(none)'})`,
-      );
-    if (step('rollback')?.outputs.status !== 'verified')
-      problems.push(
-        `helm-rollback status is ${step('rollback')?.outputs.status ?? '(none)'}, expected verified`,
-      );
-    expectConclusion('health', 'skipped');
-    for (const id of ['rollback', 'revert', 'notify-finished']) expectConclusion(id, 'success');
-    if (git[0]?.tag !== LIVE_VERSION || git[1]?.tag !== version)
-      problems.push(
-        `the GitOps remote does not end with bump to ${version} then revert to ${LIVE_VERSION}`,
-      );
-  }
-  return problems;
 }

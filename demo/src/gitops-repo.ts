@@ -1,19 +1,22 @@
-// The sample GitOps repository: a bare repository playing the remote (what Argo CD would watch)
-// and a clone playing the job's checkout of it. Real git, nothing on the network.
+// The sample GitOps repository (acme/infra): a bare repository playing the remote (what Argo CD
+// watches), holding the chart and its production values. Real git, nothing on the network.
 import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { parse as parseYaml } from 'yaml';
 
 const execFileAsync = promisify(execFile);
 
 export const CHART_DIR = 'charts/shop';
 export const VALUES_FILE = `${CHART_DIR}/values-production.yaml`;
 export const TAG_PATH = 'shop-api.image.tag';
+export const WEB_TAG_PATH = 'shop-web.image.tag';
+/** The other service's tag, bumped by its own pipeline (the push-race scenario). */
+export const WEB_VERSION = '2.0.7';
 
 export interface GitopsRepo {
   remote: string;
-  checkout: string;
   valuesFile: string;
 }
 
@@ -35,11 +38,11 @@ export function gitEnv(): Record<string, string> {
   };
 }
 
-export function valuesYaml(tag: string): string {
+export function valuesYaml(tag: string, webTag = WEB_VERSION): string {
   return `# Production values for the shop release. Argo CD syncs this file; CI bumps the tags.
 shop-api:
   image:
-    repository: registry.example.com/shop/api
+    repository: ghcr.io/acme/shop-api
     tag: "${tag}" # set by the deploy pipeline
   replicaCount: 3
   resources:
@@ -47,8 +50,9 @@ shop-api:
 
 shop-web:
   image:
-    repository: registry.example.com/shop/web
-    tag: "2.0.7"
+    repository: ghcr.io/acme/shop-web
+    tag: "${webTag}"
+  replicaCount: 2
 `;
 }
 
@@ -57,55 +61,61 @@ export const CHART_FILES: Record<string, string> = {
   // No appVersion: the image tag in the values file is the version, and a fixed appVersion would misreport it.
   'Chart.yaml':
     'apiVersion: v2\nname: shop\ndescription: The shop (demo chart)\ntype: application\nversion: 0.3.0\n',
-  'values.yaml':
-    'shop-api:\n  image:\n    repository: registry.example.com/shop/api\n    tag: latest\n  replicaCount: 1\n',
-  'templates/deployment.yaml': [
+  'values.yaml': [
+    'shop-api:',
+    '  image: { repository: ghcr.io/acme/shop-api, tag: latest }',
+    '  replicaCount: 1',
+    'shop-web:',
+    '  image: { repository: ghcr.io/acme/shop-web, tag: latest }',
+    '  replicaCount: 1',
+    '',
+  ].join('\n'),
+  'templates/deployment.yaml': workloadTemplate('shop-api'),
+  'templates/deployment-web.yaml': workloadTemplate('shop-web'),
+};
+
+function workloadTemplate(name: string): string {
+  return [
     'apiVersion: apps/v1',
     'kind: Deployment',
     'metadata:',
-    '  name: shop-api',
+    `  name: ${name}`,
     '  namespace: {{ .Release.Namespace }}',
     '  labels:',
-    '    app.kubernetes.io/name: shop-api',
+    `    app.kubernetes.io/name: ${name}`,
     'spec:',
-    '  replicas: {{ index .Values "shop-api" "replicaCount" }}',
+    `  replicas: {{ index .Values "${name}" "replicaCount" }}`,
     '  selector:',
     '    matchLabels:',
-    '      app.kubernetes.io/name: shop-api',
+    `      app.kubernetes.io/name: ${name}`,
     '  template:',
     '    metadata:',
     '      labels:',
-    '        app.kubernetes.io/name: shop-api',
+    `        app.kubernetes.io/name: ${name}`,
     '    spec:',
     '      containers:',
-    '        - name: shop-api',
-    '          image: {{ index .Values "shop-api" "image" "repository" }}:{{ index .Values "shop-api" "image" "tag" }}',
+    `        - name: ${name}`,
+    `          image: {{ index .Values "${name}" "image" "repository" }}:{{ index .Values "${name}" "image" "tag" }}`,
     '',
-  ].join('\n'),
-};
+  ].join('\n');
+}
 
-/** Creates the remote under `root` and clones it to `checkout` (the job's actions/checkout with path:). */
-export async function createGitopsRepo(
-  root: string,
-  checkout: string,
-  currentTag: string,
-): Promise<GitopsRepo> {
+/** Creates the remote under `root`: the chart and its values file at `currentTag`, one commit. */
+export async function createGitopsRepo(root: string, currentTag: string): Promise<GitopsRepo> {
   const remote = path.join(root, 'infra.git');
   const seed = path.join(root, 'seed');
   mkdirSync(seed, { recursive: true });
   await git(root, ['init', '--quiet', '--bare', '--initial-branch=main', remote]);
   await git(seed, ['init', '--quiet', '--initial-branch=main']);
-  mkdirSync(path.join(seed, CHART_DIR, 'templates'), { recursive: true });
-  for (const [file, text] of Object.entries(CHART_FILES))
+  for (const [file, text] of Object.entries(CHART_FILES)) {
+    mkdirSync(path.dirname(path.join(seed, CHART_DIR, file)), { recursive: true });
     writeFileSync(path.join(seed, CHART_DIR, file), text);
+  }
   writeFileSync(path.join(seed, VALUES_FILE), valuesYaml(currentTag));
   await git(seed, ['add', CHART_DIR]);
   await git(seed, ['commit', '--quiet', '-m', `chore: deploy shop-api ${currentTag}`]);
   await git(seed, ['push', '--quiet', remote, 'main']);
-  // The job's `actions/checkout` of the infra repository.
-  mkdirSync(path.dirname(checkout), { recursive: true });
-  await git(root, ['clone', '--quiet', remote, checkout]);
-  return { remote, checkout, valuesFile: VALUES_FILE };
+  return { remote, valuesFile: VALUES_FILE };
 }
 
 export interface RemoteCommit {
@@ -114,6 +124,15 @@ export interface RemoteCommit {
   author: string;
   /** image.tag of shop-api in the values file at that commit. */
   tag: string;
+  /** image.tag of shop-web there. */
+  webTag: string;
+}
+
+/** The two image tags a values file sets. */
+export function tagsOf(values: string): { tag: string; webTag: string } {
+  const parsed = parseYaml(values) as Record<string, { image?: { tag?: unknown } }> | null;
+  const tag = (service: string) => String(parsed?.[service]?.image?.tag ?? '');
+  return { tag: tag('shop-api'), webTag: tag('shop-web') };
 }
 
 /** The remote's main branch, newest first, with the tag each commit leaves in the values file. */
@@ -123,8 +142,7 @@ export async function remoteHistory(repo: GitopsRepo): Promise<RemoteCommit[]> {
   for (const line of log.split('\n').filter(Boolean)) {
     const [sha, author, subject] = line.split('\t');
     const file = await git(repo.remote, ['show', `${sha}:${VALUES_FILE}`]);
-    const tag = /^ {4}tag: "?([^"\s#]+)"?/m.exec(file)?.[1] ?? '';
-    commits.push({ sha, subject, author, tag });
+    commits.push({ sha, subject, author, ...tagsOf(file) });
   }
   return commits;
 }

@@ -3,24 +3,31 @@ import {
   renderSlackMessage,
   renderSlackMrkdwn,
 } from '../../demo/src/chat-cards';
-import type { JobResult, StepRecord } from '../../demo/src/job';
+import type { RunResult, StepRecord } from '../../demo/src/workflow/engine';
 import {
+  banner,
   buildHtml,
   buildMarkdown,
   outputLinks,
+  statusLabel,
   timelineMarkdown,
+  uniqueAnnotations,
   type ReportInput,
 } from '../../demo/src/report';
 
 function record(over: Partial<StepRecord>): StepRecord {
   return {
+    jobId: 'deploy',
     id: 'x',
     name: 'X',
     runs: 'uses: x',
-    condition: 'success',
+    kind: 'action',
+    condition: 'success()',
+    outcome: 'success',
     conclusion: 'success',
     inputs: {},
     outputs: {},
+    notes: [],
     summary: '',
     log: [],
     annotations: [],
@@ -31,63 +38,133 @@ function record(over: Partial<StepRecord>): StepRecord {
   };
 }
 
-const job: JobResult = {
+const CRASH = 'deployment/api: pod api-1 is in CrashLoopBackOff (uid 8835174e)';
+const run: RunResult = {
+  workflow: 'examples/deploy-production.yml',
   status: 'failure',
   durationMs: 4000,
-  steps: [
-    record({
-      id: 'rollout',
-      name: 'Wait for the rollout',
-      conclusion: 'failure',
+  jobs: [
+    {
+      id: 'test',
+      name: 'test',
+      result: 'success',
+      standIn: 'stand-in: the tests need the app',
+      outputs: {},
+      steps: [],
       startMs: 0,
-      durationMs: 1500,
-      summary:
-        '### Rollout\n\n| Resource | Reason |\n| --- | --- |\n| deployment/api | CrashLoopBackOff <script>x</script> |\n',
-      annotations: [{ level: 'error', message: 'deployment/api: CrashLoopBackOff' }],
-      log: [
-        { kind: 'group', title: 'Diagnostics', depth: 0 },
-        { kind: 'text', text: 'pod api-1 restarting', depth: 1 },
-        { kind: 'endgroup', depth: 0 },
+      durationMs: 0,
+    },
+    {
+      id: 'deploy',
+      name: 'deploy',
+      result: 'failure',
+      outputs: {},
+      startMs: 0,
+      durationMs: 4000,
+      steps: [
+        record({
+          id: 'token',
+          name: 'Token',
+          kind: 'stand-in',
+          notes: ['stand-in for actions/create-github-app-token: no GitHub App here'],
+        }),
+        record({
+          id: 'rollout',
+          name: 'Wait for the rollout',
+          outcome: 'failure',
+          conclusion: 'failure',
+          startMs: 0,
+          durationMs: 1500,
+          summary:
+            '### Rollout\n\n| Resource | Reason |\n| --- | --- |\n| deployment/api | CrashLoopBackOff <script>x</script> |\n',
+          annotations: [
+            { level: 'error', message: CRASH },
+            { level: 'error', message: CRASH },
+            { level: 'error', message: CRASH },
+          ],
+          log: [
+            { kind: 'group', title: 'Diagnostics', depth: 0 },
+            { kind: 'text', text: 'pod api-1 restarting', depth: 1 },
+            { kind: 'endgroup', depth: 0 },
+          ],
+        }),
+        record({ id: 'health', name: 'Smoke test', outcome: 'skipped', conclusion: 'skipped' }),
+        record({
+          id: 'rollback',
+          name: 'Roll back',
+          condition: "failure() && steps.upgrade.conclusion != 'skipped'",
+          startMs: 1500,
+          durationMs: 2500,
+          summary: '### Rollback\n\nDone.',
+        }),
       ],
-    }),
-    record({ id: 'health', name: 'Smoke test', conclusion: 'skipped' }),
-    record({
-      id: 'rollback',
-      name: 'Roll back',
-      condition: 'failure',
-      startMs: 1500,
-      durationMs: 2500,
-      summary: '### Rollback\n\nDone.',
-    }),
+    },
   ],
 };
 
 const input: ReportInput = {
-  title: 'Deploy api 2.0.0',
+  title: 'Release — 2.0.0 to production',
   scenario: 'bad-release',
-  verdict: '✅ caught and rolled back',
-  job,
+  story: 'caught and rolled back',
+  problems: [],
+  run,
   messages: [],
-  facts: [{ heading: 'Cluster', markdown: 'runs `api:1.9.0`' }],
+  git: [],
+  cluster: { deployments: [], helmHistory: [] },
+  argoSyncs: [],
   username: 'Deploy Bot',
 };
 
 describe('the combined job summary', () => {
-  test('timeline: one row per step with result, start offset and duration; skipped steps have neither', () => {
-    expect(timelineMarkdown(job).split('\n').slice(2, 5)).toEqual([
-      '| 1 | Wait for the rollout | uses: x |  | ❌ failure | +0.00 s | 1.50 s |',
-      '| 2 | Smoke test | uses: x |  | ⏭️ skipped |  |  |',
-      '| 3 | Roll back | uses: x | failure() | ✅ success | +1.50 s | 2.50 s |',
+  test('every status is a word; the icon only stands beside it', () => {
+    expect(statusLabel('failure')).toBe('❌ failure');
+    expect(statusLabel('skipped')).toBe('⏭️ skipped');
+    expect(banner(run)).toBe('FAILURE: the run failed in 4.00 s');
+  });
+
+  test('timeline: one row per step, stand-ins marked, skipped steps without times', () => {
+    expect(timelineMarkdown(run).split('\n').slice(2, 7)).toEqual([
+      '| test |  | stand-in: the tests need the app |  |  | ✅ success |  |  |',
+      '| deploy | 1 | Token (stand-in) | uses: x |  | ✅ success | +0.00 s | 0.00 s |',
+      '| deploy | 2 | Wait for the rollout | uses: x |  | ❌ failure | +0.00 s | 1.50 s |',
+      '| deploy | 3 | Smoke test | uses: x |  | ⏭️ skipped |  |  |',
+      "| deploy | 4 | Roll back | uses: x | failure() && steps.upgrade.conclusion != 'skipped' | ✅ success | +1.50 s | 2.50 s |",
     ]);
   });
 
-  test('Markdown: each step that ran gets its heading, annotations and own summary', () => {
+  test('a failed run opens with a failure banner, whatever the scenario expected', () => {
     const md = buildMarkdown(input);
-    expect(md).toContain('## 1. Wait for the rollout — ❌ failure');
-    expect(md).toContain('| error | deployment/api: CrashLoopBackOff |');
+    expect(md.split('\n').slice(0, 5)).toEqual([
+      '# Release — 2.0.0 to production',
+      '',
+      '> **FAILURE: the run failed in 4.00 s**',
+      '',
+      'Scenario **bad-release**: ended as it must — caught and rolled back.',
+    ]);
+    const html = buildHtml(input);
+    expect(html).toContain(
+      '<div class="verdict failure" role="status">FAILURE: the run failed in 4.00 s</div>',
+    );
+  });
+
+  test('a repeated annotation shows once, with its count', () => {
+    expect(uniqueAnnotations(run.jobs[1].steps[1].annotations)).toEqual([
+      { annotation: { level: 'error', message: CRASH }, count: 3 },
+    ]);
+    const md = buildMarkdown(input);
+    expect(md.split(CRASH).length - 1).toBe(1);
+    expect(md).toContain(`| error | ${CRASH} (×3) |`);
+    const html = buildHtml(input);
+    expect(html.split(CRASH).length - 1).toBe(1);
+    expect(html).toContain(`Error: ${CRASH} <strong>(×3)</strong>`);
+  });
+
+  test('Markdown: each step that ran gets its heading and own summary; stand-ins say so', () => {
+    const md = buildMarkdown(input);
+    expect(md).toContain('## deploy 2. Wait for the rollout — ❌ failure');
     expect(md).toContain('### Rollback');
-    expect(md).not.toContain('## 2. Smoke test');
-    expect(md).toContain('## Cluster');
+    expect(md).toContain('- _Here, not on GitHub:_ stand-in for actions/create-github-app-token');
+    expect(md).not.toContain('## deploy 3. Smoke test');
   });
 
   test('HTML: summaries rendered as tables, text escaped, log groups folded, tags balanced', () => {
@@ -103,18 +180,27 @@ describe('the combined job summary', () => {
       expect({ tag, open }).toEqual({ tag, open: close });
     }
   });
+
+  test('a scenario that did not end as it must says so under the banner', () => {
+    const md = buildMarkdown({ ...input, problems: ['helm rollback ran'] });
+    expect(md).toContain('Scenario **bad-release**: NOT as it must end — helm rollback ran.');
+  });
 });
 
 test('outputs chained: an input equal to an earlier output is a link; short values are not', () => {
-  const chained: JobResult = {
-    status: 'success',
-    durationMs: 1,
-    steps: [
-      record({ id: 'started', outputs: { 'slack-ts': '1700000001.000100', sent: 'true' } }),
-      record({
-        id: 'final',
-        inputs: { 'slack-ts': '1700000001.000100', 'fail-on-error': 'true', title: 'Deployed' },
-      }),
+  const chained: RunResult = {
+    ...run,
+    jobs: [
+      {
+        ...run.jobs[1],
+        steps: [
+          record({ id: 'started', outputs: { 'slack-ts': '1700000001.000100', sent: 'true' } }),
+          record({
+            id: 'final',
+            inputs: { 'slack-ts': '1700000001.000100', 'fail-on-error': 'true', title: 'Deployed' },
+          }),
+        ],
+      },
     ],
   };
   expect(outputLinks(chained)).toEqual([

@@ -1,10 +1,8 @@
 import {
-  inputProblems,
   ourActionName,
   parseWorkflow,
   permissionProblems,
   pinningProblems,
-  type ActionInputs,
 } from './workflow-rules';
 
 const SHA = '3d3c42e5aac5ba805825da76410c181273ba90b1';
@@ -20,6 +18,16 @@ describe('pinningProblems', () => {
       name: 'our action by path and SHA',
       line: `      - uses: acme/cicd-actions/actions/wait-rollout@${SHA} # v1.0.0`,
       problems: 0,
+    },
+    {
+      name: 'our action by the placeholder of the release to come',
+      line: '      - uses: acme/cicd-actions/actions/wait-rollout@<full-commit-sha> # v1.0.0',
+      problems: 0,
+    },
+    {
+      name: 'the placeholder on a third-party action',
+      line: '      - uses: actions/checkout@<full-commit-sha> # v7.0.1',
+      problems: 1,
     },
     {
       name: 'local action needs no pin',
@@ -52,58 +60,6 @@ describe('ourActionName', () => {
     { uses: `other/cicd-actions/actions/helm-rollback@${SHA}`, expected: undefined },
   ])('$uses → $expected', ({ uses, expected }) => {
     expect(ourActionName(uses)).toBe(expected);
-  });
-});
-
-describe('inputProblems', () => {
-  const actions: Record<string, ActionInputs> = {
-    'wait-rollout': {
-      inputs: {
-        resources: { required: true },
-        namespace: { default: 'default' },
-        timeout: { required: true, default: '5m' },
-      },
-    },
-  };
-  const lookup = (name: string) => actions[name];
-  const workflow = (withBlock: string, uses = './actions/wait-rollout') =>
-    parseWorkflow(
-      `on: push\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    permissions: {}\n    steps:\n      - id: wait\n        uses: ${uses}\n${withBlock}`,
-    );
-
-  test('known inputs and the required one given → no problem', () => {
-    expect(
-      inputProblems(
-        workflow('        with:\n          resources: deployment/api\n          namespace: prod\n'),
-        lookup,
-      ),
-    ).toEqual([]);
-  });
-  test('a key the action does not declare is reported by name', () => {
-    expect(
-      inputProblems(
-        workflow('        with:\n          resources: deployment/api\n          namespce: prod\n'),
-        lookup,
-      ),
-    ).toEqual(["job deploy step wait: 'namespce' is not an input of wait-rollout"]);
-  });
-  test('a required input without default that is missing is reported; one with a default is not', () => {
-    expect(inputProblems(workflow('        with:\n          namespace: prod\n'), lookup)).toEqual([
-      "job deploy step wait: required input 'resources' of wait-rollout is missing",
-    ]);
-  });
-  test('an action of ours that does not exist is reported', () => {
-    expect(inputProblems(workflow('', `acme/cicd-actions/actions/no-such@${SHA}`), lookup)).toEqual(
-      ['job deploy step wait: actions/no-such/action.yml does not exist'],
-    );
-  });
-  test('third-party steps are left to actionlint', () => {
-    expect(
-      inputProblems(
-        workflow('        with:\n          anything: 1\n', `actions/checkout@${SHA}`),
-        lookup,
-      ),
-    ).toEqual([]);
   });
 });
 

@@ -1,0 +1,34 @@
+// Findings GitHub's language service makes on main today that another branch resolves: each is
+// a real defect (the examples chain an output the action does not declare yet, so the value is
+// empty at run time — the demo shows it), listed with what fixes it. The test asserts this list
+// exactly: a new finding fails, and so does one that went away (delete its line then).
+export interface PendingFinding {
+  file: string;
+  line: number;
+  message: string;
+  resolvedBy: string;
+}
+
+export const PENDING_FINDINGS: PendingFinding[] = [
+  {
+    file: 'examples/deploy-production.yml',
+    line: 214,
+    message: 'Context access might be invalid: message',
+    resolvedBy:
+      'the reason input reads steps.rollout.outputs.message: wait-rollout’s `message` output (issue 15, branch wait)',
+  },
+  {
+    file: 'examples/deploy-production.yml',
+    line: 219,
+    message: 'Context access might be invalid: message',
+    resolvedBy:
+      'the message input reads steps.rollback.outputs.message: helm-rollback’s `message` output (issue 14, branch helm)',
+  },
+  {
+    file: 'examples/deploy-gitops.yml',
+    line: 129,
+    message: 'Context access might be invalid: message',
+    resolvedBy:
+      'the reason input reads steps.rollout.outputs.message: wait-rollout’s `message` output (issue 15, branch wait)',
+  },
+];
