@@ -28376,7 +28376,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _cicd_actions_core_clock__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(143);
 /* harmony import */ var _cicd_actions_core_action__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5171);
-/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2509);
+/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7779);
 // Core modules are imported one by one, not through its index: the index also loads core's HTTP
 // client (node:http/https, ~6 ms of startup) that this action never uses.
 
@@ -28389,7 +28389,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2509:
+/***/ 7779:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28400,13 +28400,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ANY_REVISION, readInputs
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./packages/core/src/clock.ts
 var clock = __nccwpck_require__(143);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
@@ -28899,6 +28892,83 @@ async function revisionImages(cli, release, history, timeoutMs, known = {}) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./packages/helm/src/read-retry.ts
+
+
+const READ_ATTEMPTS = 3;
+async function readWithRetry(runner, clock, deadline, what, read) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await read(Math.max(1000, deadline.remaining()));
+        }
+        catch (err) {
+            const transient = err instanceof HelmCommandError && isTransientHelmError(err.result.stderr);
+            const wait = 1000 * 2 ** (attempt - 1);
+            if (!transient || attempt >= READ_ATTEMPTS || deadline.remaining() <= wait)
+                throw err;
+            runner.warning(`${what} failed (${lastHelmError(err.result.stderr)}); retrying in ${(0,src_inputs/* formatDuration */.a3)(wait)}`);
+            await clock.sleep(wait);
+        }
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./packages/helm/src/kubeconfig-file.ts
+// The kubeconfig input for helm: decoded (raw YAML or base64) with packages/kube's parser, every
+// secret in it masked, the context checked, and written as a private file (0600 in a fresh 0700
+// directory under RUNNER_TEMP) that the action removes when it ends.
+
+
+
+
+/** The kubeconfig input as YAML, or undefined when none was given (helm then finds its own). */
+async function decodeKubeconfigInput(runner, content, context) {
+    if (!content)
+        return undefined;
+    const { decodeKubeconfigContent, parseKubeconfig, kubeconfigSecrets } = await __nccwpck_require__.e(/* import() */ 724).then(__nccwpck_require__.bind(__nccwpck_require__, 5724));
+    let text;
+    try {
+        text = decodeKubeconfigContent(content);
+    }
+    catch (err) {
+        throw new errors/* InputError */.dz('kubeconfig', (0,errors/* errorMessage */.gJ)(err));
+    }
+    runner.setSecret(text);
+    let config;
+    try {
+        config = await parseKubeconfig(text);
+    }
+    catch (err) {
+        throw new errors/* InputError */.dz('kubeconfig', (0,errors/* errorMessage */.gJ)(err));
+    }
+    for (const secret of kubeconfigSecrets(config))
+        runner.setSecret(secret);
+    if (context && !config.contexts.some((c) => c.name === context)) {
+        throw new errors/* InputError */.dz('context', `no context named '${context}' in the kubeconfig (it has: ${config.contexts.map((c) => c.name).join(', ') || 'none'})`);
+    }
+    return text;
+}
+/** A private copy of the kubeconfig for helm: mode 600 in a fresh directory under RUNNER_TEMP. */
+function writeKubeconfigFile(env, text, prefix) {
+    // mkdtemp makes a fresh directory only this user can enter (0700).
+    const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), `${prefix}-`));
+    const file = external_node_path_default().join(dir, 'kubeconfig');
+    (0,external_node_fs_.writeFileSync)(file, text, { mode: 0o600 });
+    return { file, remove: () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true }) };
+}
+/** The context input: a name without spaces or control characters (it reaches helm as one argument). */
+function validateContext(context) {
+    if (context !== undefined && /[\s\x00-\x1f]/.test(context))
+        throw new errors/* InputError */.dz('context', `expected a kubeconfig context name without spaces or control characters, got '${context.replace(/[\r\n]+/g, ' ')}'`);
+    return context;
+}
+
 ;// CONCATENATED MODULE: ./packages/helm/src/history-table.ts
 // A release's history for people: the Markdown table of a job summary and aligned log lines, each
 // revision with its app version and images, the roles a reader looks for (current, target, new)
@@ -29048,7 +29118,6 @@ function rollbackSummary(r) {
 
 
 
-
 /** The default of the failed-revision input: roll back whatever revision is current. */
 const ANY_REVISION = 'any';
 /** Every input, parsed and checked before anything runs. */
@@ -29083,9 +29152,7 @@ function readInputs(runner) {
         throw new errors/* InputError */.dz('wait', `expected true, false or a Helm 4 wait strategy (${WAIT_STRATEGIES.join(', ')}), got '${waitText}'`);
     // `true` is Helm 4's bare --wait (watcher); Helm 3 has a single kind of wait.
     const wait = strategy ?? (waitSwitch ? 'watcher' : false);
-    const context = inputs.string('context') || undefined;
-    if (context !== undefined && /[\s\x00-\x1f]/.test(context))
-        throw new errors/* InputError */.dz('context', `expected a kubeconfig context name without spaces or control characters, got '${context.replace(/[\r\n]+/g, ' ')}'`);
+    const context = validateContext(inputs.string('context') || undefined);
     const helm = inputs.string('helm', 'helm');
     if (/[\r\n\x00]/.test(helm))
         throw new errors/* InputError */.dz('helm', 'expected a program name or path on one line');
@@ -29108,42 +29175,6 @@ function readInputs(runner) {
         helm,
     };
 }
-/** The kubeconfig input as YAML, or undefined when none was given (helm then finds its own). */
-async function decodeKubeconfigInput(runner, content, context) {
-    if (!content)
-        return undefined;
-    const { decodeKubeconfigContent, parseKubeconfig, kubeconfigSecrets } = await __nccwpck_require__.e(/* import() */ 724).then(__nccwpck_require__.bind(__nccwpck_require__, 5724));
-    let text;
-    try {
-        text = decodeKubeconfigContent(content);
-    }
-    catch (err) {
-        throw new errors/* InputError */.dz('kubeconfig', (0,errors/* errorMessage */.gJ)(err));
-    }
-    runner.setSecret(text);
-    let config;
-    try {
-        config = await parseKubeconfig(text);
-    }
-    catch (err) {
-        throw new errors/* InputError */.dz('kubeconfig', (0,errors/* errorMessage */.gJ)(err));
-    }
-    for (const secret of kubeconfigSecrets(config))
-        runner.setSecret(secret);
-    if (context && !config.contexts.some((c) => c.name === context)) {
-        throw new errors/* InputError */.dz('context', `no context named '${context}' in the kubeconfig (it has: ${config.contexts.map((c) => c.name).join(', ') || 'none'})`);
-    }
-    return text;
-}
-/** A private copy of the kubeconfig for helm: mode 600 in a fresh directory under RUNNER_TEMP. */
-function writeKubeconfigFile(env, text) {
-    // mkdtemp makes a fresh directory only this user can enter (0700).
-    const dir = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'helm-rollback-'));
-    const file = external_node_path_default().join(dir, 'kubeconfig');
-    (0,external_node_fs_.writeFileSync)(file, text, { mode: 0o600 });
-    return { file, remove: () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true }) };
-}
-const READ_ATTEMPTS = 3;
 async function main(runner, deps) {
     const input = readInputs(runner);
     const kubeconfigText = await decodeKubeconfigInput(runner, input.kubeconfig, input.context);
@@ -29154,7 +29185,7 @@ async function main(runner, deps) {
         if (key.startsWith('INPUT_'))
             delete helmEnv[key];
     const kubeconfigFile = kubeconfigText
-        ? writeKubeconfigFile(runner.env, kubeconfigText)
+        ? writeKubeconfigFile(runner.env, kubeconfigText, 'helm-rollback')
         : undefined;
     if (kubeconfigFile)
         helmEnv.KUBECONFIG = kubeconfigFile.file;
@@ -29188,22 +29219,6 @@ async function main(runner, deps) {
 function oneLine(text) {
     const line = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
     return line.length > 300 ? `${line.slice(0, 299)}…` : line;
-}
-/** Read-only helm commands are retried on network hiccups, within the deadline. */
-async function readWithRetry(runner, clock, deadline, what, read) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await read(Math.max(1000, deadline.remaining()));
-        }
-        catch (err) {
-            const transient = err instanceof HelmCommandError && isTransientHelmError(err.result.stderr);
-            const wait = 1000 * 2 ** (attempt - 1);
-            if (!transient || attempt >= READ_ATTEMPTS || deadline.remaining() <= wait)
-                throw err;
-            runner.warning(`${what} failed (${lastHelmError(err.result.stderr)}); retrying in ${(0,src_inputs/* formatDuration */.a3)(wait)}`);
-            await clock.sleep(wait);
-        }
-    }
 }
 async function rollback(runner, deps, input, cli, deadline, kubeconfigText, outcome) {
     const { release, namespace } = input;

@@ -12,7 +12,7 @@ export interface PendingFinding {
 export const PENDING_FINDINGS: PendingFinding[] = [
   {
     file: 'examples/deploy-production.yml',
-    line: 214,
+    line: 221,
     message: 'Context access might be invalid: message',
     resolvedBy:
       'the reason input reads steps.rollout.outputs.message: wait-rollout’s `message` output (issue 15, branch wait)',

@@ -1,20 +1,11 @@
 // helm-rollback: roll a release back to its last good revision with the real helm CLI, then
 // prove it worked by waiting for the workloads the rolled-back manifest declares.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { tmpdir } from 'node:os';
 import { Deadline, type Clock } from '@cicd-actions/core/clock';
 import { ActionError, InputError, errorMessage } from '@cicd-actions/core/errors';
 import { Inputs, formatDuration, parseBoolean } from '@cicd-actions/core/inputs';
 import type { Env, Runner } from '@cicd-actions/core/runner';
 import { heading } from '@cicd-actions/core/summary';
-import {
-  HelmCli,
-  HelmCommandError,
-  isTransientHelmError,
-  lastHelmError,
-  type RunProgram,
-} from '@cicd-actions/helm/helm-cli';
+import { HelmCli, lastHelmError, type RunProgram } from '@cicd-actions/helm/helm-cli';
 import type { HelmVersion } from '@cicd-actions/helm/helm-version';
 import {
   rollbackNeed,
@@ -32,6 +23,12 @@ import {
 } from '@cicd-actions/helm/rollback-flags';
 import type { VerifyWorkloads } from '@cicd-actions/helm/verify-workloads';
 import { revisionImages } from '@cicd-actions/helm/release-images';
+import { readWithRetry } from '@cicd-actions/helm/read-retry';
+import {
+  decodeKubeconfigInput,
+  validateContext,
+  writeKubeconfigFile,
+} from '@cicd-actions/helm/kubeconfig-file';
 import {
   historyLines,
   historyTable,
@@ -120,12 +117,7 @@ export function readInputs(runner: Runner): RollbackInputs {
     );
   // `true` is Helm 4's bare --wait (watcher); Helm 3 has a single kind of wait.
   const wait: false | WaitStrategy = strategy ?? (waitSwitch ? 'watcher' : false);
-  const context = inputs.string('context') || undefined;
-  if (context !== undefined && /[\s\x00-\x1f]/.test(context))
-    throw new InputError(
-      'context',
-      `expected a kubeconfig context name without spaces or control characters, got '${context.replace(/[\r\n]+/g, ' ')}'`,
-    );
+  const context = validateContext(inputs.string('context') || undefined);
   const helm = inputs.string('helm', 'helm');
   if (/[\r\n\x00]/.test(helm))
     throw new InputError('helm', 'expected a program name or path on one line');
@@ -149,49 +141,6 @@ export function readInputs(runner: Runner): RollbackInputs {
   };
 }
 
-/** The kubeconfig input as YAML, or undefined when none was given (helm then finds its own). */
-async function decodeKubeconfigInput(
-  runner: Runner,
-  content: string,
-  context: string | undefined,
-): Promise<string | undefined> {
-  if (!content) return undefined;
-  const { decodeKubeconfigContent, parseKubeconfig, kubeconfigSecrets } =
-    await import('@cicd-actions/kube/kubeconfig');
-  let text: string;
-  try {
-    text = decodeKubeconfigContent(content);
-  } catch (err) {
-    throw new InputError('kubeconfig', errorMessage(err));
-  }
-  runner.setSecret(text);
-  let config;
-  try {
-    config = await parseKubeconfig(text);
-  } catch (err) {
-    throw new InputError('kubeconfig', errorMessage(err));
-  }
-  for (const secret of kubeconfigSecrets(config)) runner.setSecret(secret);
-  if (context && !config.contexts.some((c) => c.name === context)) {
-    throw new InputError(
-      'context',
-      `no context named '${context}' in the kubeconfig (it has: ${config.contexts.map((c) => c.name).join(', ') || 'none'})`,
-    );
-  }
-  return text;
-}
-
-/** A private copy of the kubeconfig for helm: mode 600 in a fresh directory under RUNNER_TEMP. */
-function writeKubeconfigFile(env: Env, text: string): { file: string; remove: () => void } {
-  // mkdtemp makes a fresh directory only this user can enter (0700).
-  const dir = mkdtempSync(path.join(env.RUNNER_TEMP || tmpdir(), 'helm-rollback-'));
-  const file = path.join(dir, 'kubeconfig');
-  writeFileSync(file, text, { mode: 0o600 });
-  return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-const READ_ATTEMPTS = 3;
-
 export async function main(runner: Runner, deps: RollbackDeps): Promise<void> {
   const input = readInputs(runner);
   const kubeconfigText = await decodeKubeconfigInput(runner, input.kubeconfig, input.context);
@@ -201,7 +150,7 @@ export async function main(runner: Runner, deps: RollbackDeps): Promise<void> {
   // Inputs are the action's business, not helm's; and a kubeconfig given as input wins.
   for (const key of Object.keys(helmEnv)) if (key.startsWith('INPUT_')) delete helmEnv[key];
   const kubeconfigFile = kubeconfigText
-    ? writeKubeconfigFile(runner.env, kubeconfigText)
+    ? writeKubeconfigFile(runner.env, kubeconfigText, 'helm-rollback')
     : undefined;
   if (kubeconfigFile) helmEnv.KUBECONFIG = kubeconfigFile.file;
   const cli = new HelmCli({
@@ -241,29 +190,6 @@ interface Outcome {
   status?: RollbackStatus;
   history?: HistoryEntry[];
   historySet?: boolean;
-}
-
-/** Read-only helm commands are retried on network hiccups, within the deadline. */
-async function readWithRetry<T>(
-  runner: Runner,
-  clock: Clock,
-  deadline: Deadline,
-  what: string,
-  read: (timeoutMs: number) => Promise<T>,
-): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await read(Math.max(1000, deadline.remaining()));
-    } catch (err) {
-      const transient = err instanceof HelmCommandError && isTransientHelmError(err.result.stderr);
-      const wait = 1000 * 2 ** (attempt - 1);
-      if (!transient || attempt >= READ_ATTEMPTS || deadline.remaining() <= wait) throw err;
-      runner.warning(
-        `${what} failed (${lastHelmError((err as HelmCommandError).result.stderr)}); retrying in ${formatDuration(wait)}`,
-      );
-      await clock.sleep(wait);
-    }
-  }
 }
 
 async function rollback(
