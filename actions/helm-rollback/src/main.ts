@@ -254,7 +254,7 @@ async function rollback(
   } else {
     const need = rollbackNeed(before, release, input.failedRevision);
     if (!need.needed) {
-      const message = `Nothing rolled back: ${need.reason}.`;
+      const message = `Nothing rolled back: ${need.reason}`;
       runner.notice(message);
       outcome.status = 'not-needed';
       outcome.historySet = true;
