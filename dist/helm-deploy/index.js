@@ -29265,9 +29265,6 @@ function deploySummary(r) {
             ? workloadTable(r.workloads)
             : 'The manifest has no Deployments, StatefulSets or DaemonSets to wait for.\n');
     }
-    else if (!r.wait && r.status === 'deployed') {
-        parts.push('Not waited for (wait: false).\n');
-    }
     if (r.rollback) {
         parts.push(heading('Atomic rollback', 4));
         parts.push(`From revision ${r.rollback.from} to revision ${r.rollback.to} (the last good one)${r.rollback.newRevision !== undefined ? `: new revision ${r.rollback.newRevision}` : ''}.\n`);

@@ -112,8 +112,6 @@ export function deploySummary(r: DeployReport): string {
         ? workloadTable(r.workloads)
         : 'The manifest has no Deployments, StatefulSets or DaemonSets to wait for.\n',
     );
-  } else if (!r.wait && r.status === 'deployed') {
-    parts.push('Not waited for (wait: false).\n');
   }
   if (r.rollback) {
     parts.push(heading('Atomic rollback', 4));
