@@ -31,6 +31,7 @@ export const OURS = {
   'bump-helm-values': { floor: 'file-edit', ratioBefore: 2.5 },
   'wait-rollout': { floor: 'k8s-get', ratioBefore: 1.6 },
   'helm-rollback': { floor: 'helm-exec', ratioBefore: 1.6 },
+  'helm-deploy': { floor: 'helm-exec' },
 };
 
 function counterCheck(ctx, expects) {
@@ -159,6 +160,8 @@ function oursInputs(ctx, name, step) {
       };
     case 'helm-rollback':
       return ctx.helmRollbackCase(step);
+    case 'helm-deploy':
+      return ctx.helmDeployCase(step);
     default:
       throw new Error(`no bench inputs for ${name}`);
   }
@@ -187,7 +190,7 @@ function oursCase(ctx, name) {
   const variant = VARIANTS[name];
   const found = actionEntry(ctx.root, variant?.action ?? name);
   if (!found) return null;
-  if (/^(wait-rollout|helm-rollback)/.test(name) && !ctx.cluster) return null;
+  if (/^(wait-rollout|helm-rollback|helm-deploy)/.test(name) && !ctx.cluster) return null;
   return {
     name,
     kind: variant ? 'variant' : 'ours',

@@ -2,6 +2,7 @@
 // webhook sink, the simulated cluster and the helm stand-in.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { helmDeployCase } from '../helm-deploy.mjs';
 import { helmRollbackCase } from '../helm-rollback.mjs';
 import { startCluster } from './cluster.mjs';
 import { startHealthServer, startWebhookSink } from './servers.mjs';
@@ -24,6 +25,7 @@ export async function startContext({ root, benchDir, log }) {
   };
   ctx.cluster = await startCluster(ctx, log);
   ctx.helmRollbackCase = helmRollbackCase(ctx);
+  ctx.helmDeployCase = helmDeployCase(ctx);
   ctx.close = async () => {
     await ctx.health.close();
     await ctx.sink.close();

@@ -202,7 +202,7 @@ async function parseYaml(text) {
             // Fall through: YAML flow style may still parse.
         }
     }
-    const { parse } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+    const { parse } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
     try {
         return parse(text);
     }

@@ -863,7 +863,7 @@ class CredentialPluginError extends Error {
     }
 }
 /** Core's process runner: argument array, deadline, cancellation forwarded as SIGTERM, capped output. */
-const defaultPluginRunner = src_process/* runProcess */.R3;
+const defaultPluginRunner = src_process.runProcess;
 const lastLine = (text) => text.trim().split(/\r?\n/).filter(Boolean).pop()?.slice(0, 300) ?? '';
 /** Runs an exec credential plugin and returns the token or client certificate it printed. */
 async function runExecPlugin(exec, opts) {
@@ -2367,7 +2367,7 @@ async function parseYaml(text) {
             // Fall through: YAML flow style may still parse.
         }
     }
-    const { parse } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+    const { parse } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
     try {
         return parse(text);
     }

@@ -1,13 +1,12 @@
 // `npm run demo` scenarios of examples/deploy-production.yml, each played from the workflow file
 // and judged by the world's end state: the Helm release's revisions and image, the values file
 // in the GitOps remote, the chat messages (how many, what they say, whom they ping).
-// failed-upgrade and cancelled are not here yet: see demo/README.md ("Scenarios").
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runDemo, type DemoResult } from '../../demo/src/demo';
 import { escapeHtml } from '../../demo/src/markdown';
-import type { ScenarioName } from '../../demo/src/scenarios';
+import { LIVE_REVISION, type ScenarioName } from '../../demo/src/scenarios';
 import { chat, history, images, liveHandles, nothingLeftRunning } from './scenario-checks';
 
 const WORKFLOW = 'examples/deploy-production.yml';
@@ -236,6 +235,94 @@ describe('push-race: another release bumps the same values file at the same time
       'shop-web': 'ghcr.io/acme/shop-web:2.1.0',
     });
     expect(history(s.result).at(-1)).toBe('4 deployed 1.5.5 Upgrade complete');
+  });
+
+  test('nothing is left running', async () => {
+    expect(await nothingLeftRunning(s.before)).toEqual([]);
+  });
+});
+
+describe('failed-upgrade: helm upgrade fails before it creates a revision', () => {
+  const s = play('failed-upgrade');
+
+  test('helm-deploy fails and says so; its revision output is empty, the previous one is 3', () => {
+    expect(s.result.problems).toEqual([]);
+    expect(s.result.run.status).toBe('failure');
+    const deploy = ours(s.result, 'helm-deploy')[0];
+    expect(deploy.conclusion).toBe('failure');
+    expect(deploy.outputs).toMatchObject({
+      status: 'failed',
+      revision: '',
+      'previous-revision': String(LIVE_REVISION),
+    });
+    expect(deploy.outputs.message).toMatch(
+      /^helm upgrade of shop failed before creating a revision .*the release is still at revision 3 \(deployed\), nothing was changed$/,
+    );
+    expect(ours(s.result, 'wait-rollout')[0].conclusion).toBe('skipped');
+  });
+
+  test('the chained rollback does nothing (not-needed): the healthy release is not downgraded', () => {
+    const rollback = ours(s.result, 'helm-rollback')[0];
+    expect(rollback.conclusion).toBe('success');
+    expect(rollback.inputs['failed-revision'] ?? '').toBe('');
+    expect(rollback.outputs.status).toBe('not-needed');
+    expect(rollback.outputs.message).toMatch(
+      /^Nothing rolled back: the deploy created no revision/,
+    );
+    expect(s.result.helmCommands.filter((a) => a[0] === 'rollback')).toEqual([]);
+    expect(history(s.result)).toEqual([...PAST, '3 deployed 1.4.2 Upgrade complete']);
+    expect(images(s.result)['shop-api']).toBe('ghcr.io/acme/shop-api:1.4.2');
+  });
+
+  test('Git and the cluster agree again: the bump is reverted', () => {
+    expect(s.result.gitHistory.map((c) => c.tag)).toEqual(['1.4.2', '1.5.3', '1.4.2']);
+  });
+
+  test('the chat says failed (not rolled back), with helm-deploy’s reason, and pings @here', () => {
+    for (const platform of ['slack', 'discord'] as const) {
+      const [started, alert] = chat(s.result, platform);
+      expect(started.final).toContain('Deployment of 1.5.3 to production failed');
+      expect(started.final).not.toContain('was rolled back');
+      expect(alert.final).toContain('failed before creating a revision');
+      expect(alert.pings).toHaveLength(1);
+    }
+    expect(ours(s.result, 'slack-discord-notify')[1].inputs.status).toBe('failure');
+  });
+
+  test('nothing is left running', async () => {
+    expect(await nothingLeftRunning(s.before)).toEqual([]);
+  });
+});
+
+describe('cancelled: the run is cancelled mid-rollout', () => {
+  const s = play('cancelled');
+
+  test('the wait is cancelled; the rollback and the revert still run (failure() || cancelled())', () => {
+    expect(s.result.problems).toEqual([]);
+    expect(s.result.run.status).toBe('cancelled');
+    expect(ours(s.result, 'wait-rollout')[0].conclusion).toBe('cancelled');
+    const deploy = ours(s.result, 'helm-deploy')[0];
+    expect(deploy.outputs).toMatchObject({
+      status: 'deployed',
+      revision: String(LIVE_REVISION + 1),
+    });
+    const rollback = ours(s.result, 'helm-rollback')[0];
+    expect(rollback.inputs['failed-revision']).toBe(deploy.outputs.revision);
+    expect(rollback.outputs).toMatchObject({
+      'from-revision': String(LIVE_REVISION + 1),
+      'to-revision': String(LIVE_REVISION),
+      status: 'verified',
+    });
+    expect(ours(s.result, 'bump-helm-values')[1].conclusion).toBe('success');
+  });
+
+  test('the last good release is live again and Git agrees', () => {
+    expect(history(s.result).slice(-2)).toEqual([
+      '4 superseded 1.5.4 Upgrade complete',
+      '5 deployed 1.4.2 Rollback to 3',
+    ]);
+    expect(images(s.result)['shop-api']).toBe('ghcr.io/acme/shop-api:1.4.2');
+    expect(s.result.gitHistory.map((c) => c.tag)).toEqual(['1.4.2', '1.5.4', '1.4.2']);
   });
 
   test('nothing is left running', async () => {

@@ -2,8 +2,6 @@
 // client (node:http/https, ~6 ms of startup) that this action never uses.
 import { systemClock } from '@cicd-actions/core/clock';
 import { runAction } from '@cicd-actions/core/action';
-import { Runner } from '@cicd-actions/core/runner';
 import { main } from './main';
 
-const runner = new Runner();
-await runAction(runner, () => main(runner, { clock: systemClock }));
+await runAction(({ runner, signal }) => main(runner, { clock: systemClock, signal }));

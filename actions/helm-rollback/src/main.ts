@@ -1,30 +1,34 @@
 // helm-rollback: roll a release back to its last good revision with the real helm CLI, then
 // prove it worked by waiting for the workloads the rolled-back manifest declares.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { tmpdir } from 'node:os';
 import { Deadline, type Clock } from '@cicd-actions/core/clock';
 import { ActionError, InputError, errorMessage } from '@cicd-actions/core/errors';
 import { Inputs, formatDuration, parseBoolean } from '@cicd-actions/core/inputs';
 import type { Env, Runner } from '@cicd-actions/core/runner';
 import { heading } from '@cicd-actions/core/summary';
-import type { WorkloadRef } from '@cicd-actions/kube/workload-ref';
+import { HelmCli, lastHelmError, type RunProgram } from '@cicd-actions/helm/helm-cli';
+import type { HelmVersion } from '@cicd-actions/helm/helm-version';
 import {
-  HelmCli,
-  HelmCommandError,
-  isTransientHelmError,
-  lastHelmError,
-  type RunProgram,
-} from './helm-cli';
-import type { HelmVersion } from './helm-version';
-import { selectRollbackTarget, type HistoryEntry, type RollbackPlan } from './release-history';
-import { validateNamespace, validateReleaseName } from './release-names';
+  rollbackNeed,
+  selectRollbackTarget,
+  type HistoryEntry,
+  type RollbackPlan,
+} from '@cicd-actions/helm/release-history';
+import type { RevisionImages } from '@cicd-actions/helm/history-table';
+import { validateNamespace, validateReleaseName } from '@cicd-actions/helm/release-names';
 import {
   rollbackArgs,
   WAIT_STRATEGIES,
   type RollbackOptions,
   type WaitStrategy,
-} from './rollback-flags';
+} from '@cicd-actions/helm/rollback-flags';
+import type { VerifyWorkloads } from '@cicd-actions/helm/verify-workloads';
+import { revisionImages } from '@cicd-actions/helm/release-images';
+import { readWithRetry } from '@cicd-actions/helm/read-retry';
+import {
+  decodeKubeconfigInput,
+  validateContext,
+  writeKubeconfigFile,
+} from '@cicd-actions/helm/kubeconfig-file';
 import {
   historyLines,
   historyTable,
@@ -38,6 +42,11 @@ export interface RollbackInputs {
   release: string;
   namespace: string;
   revision?: number;
+  /**
+   * The revision the deploy created: 'any' (the input's default) rolls back whatever is current;
+   * undefined (the input given empty: the deploy created none) means there is nothing to undo.
+   */
+  failedRevision: number | undefined | 'any';
   wait: false | WaitStrategy;
   waitForJobs: boolean;
   timeoutMs: number;
@@ -52,11 +61,7 @@ export interface RollbackInputs {
   helm: string;
 }
 
-/** Waits for workloads under the deadline and reports each; the default uses packages/kube. */
-export type VerifyWorkloads = (
-  refs: WorkloadRef[],
-  opts: { deadline: Deadline; kubeconfig: string; context?: string; env: Env; runner: Runner },
-) => Promise<WorkloadReport[]>;
+export type { VerifyWorkloads };
 
 export interface RollbackDeps {
   clock: Clock;
@@ -64,7 +69,12 @@ export interface RollbackDeps {
   verify?: VerifyWorkloads;
   /** How often a running `helm rollback` gets a progress line; default 15 s. */
   progressEveryMs?: number;
+  /** The job's cancellation (runAction's ctx.signal): helm gets SIGTERM, the wait stops. */
+  signal?: AbortSignal;
 }
+
+/** The default of the failed-revision input: roll back whatever revision is current. */
+export const ANY_REVISION = 'any';
 
 /** Every input, parsed and checked before anything runs. */
 export function readInputs(runner: Runner): RollbackInputs {
@@ -76,6 +86,27 @@ export function readInputs(runner: Runner): RollbackInputs {
   const namespace = validateNamespace('namespace', inputs.string('namespace', 'default'));
   const revisionText = inputs.string('revision');
   const revision = revisionText === '' ? undefined : inputs.integer('revision', 0, { min: 1 });
+  // Not trimmed to a default: an empty value is what a deploy that created no revision chains in.
+  const failedText = inputs.raw('failed-revision').trim();
+  let failedRevision: number | undefined | 'any';
+  if (failedText.toLowerCase() === ANY_REVISION) failedRevision = 'any';
+  else if (failedText === '') failedRevision = undefined;
+  else if (
+    /^\d+$/.test(failedText) &&
+    Number(failedText) >= 1 &&
+    Number.isSafeInteger(Number(failedText))
+  )
+    failedRevision = Number(failedText);
+  else
+    throw new InputError(
+      'failed-revision',
+      `expected the revision the deploy created (a whole number >= 1, e.g. helm-deploy's revision output), empty (the deploy created none) or '${ANY_REVISION}', got '${failedText.replace(/[\r\n]+/g, ' ').slice(0, 40)}'`,
+    );
+  if (failedRevision !== 'any' && revision !== undefined)
+    throw new InputError(
+      'revision',
+      'cannot be combined with failed-revision: with failed-revision the target is always the last good revision before it',
+    );
   const waitText = inputs.string('wait', 'true');
   const strategy = WAIT_STRATEGIES.find((s) => s.toLowerCase() === waitText.toLowerCase());
   const waitSwitch = parseBoolean(waitText);
@@ -86,12 +117,7 @@ export function readInputs(runner: Runner): RollbackInputs {
     );
   // `true` is Helm 4's bare --wait (watcher); Helm 3 has a single kind of wait.
   const wait: false | WaitStrategy = strategy ?? (waitSwitch ? 'watcher' : false);
-  const context = inputs.string('context') || undefined;
-  if (context !== undefined && /[\s\x00-\x1f]/.test(context))
-    throw new InputError(
-      'context',
-      `expected a kubeconfig context name without spaces or control characters, got '${context.replace(/[\r\n]+/g, ' ')}'`,
-    );
+  const context = validateContext(inputs.string('context') || undefined);
   const helm = inputs.string('helm', 'helm');
   if (/[\r\n\x00]/.test(helm))
     throw new InputError('helm', 'expected a program name or path on one line');
@@ -99,6 +125,7 @@ export function readInputs(runner: Runner): RollbackInputs {
     release,
     namespace,
     revision,
+    failedRevision,
     wait,
     waitForJobs: inputs.boolean('wait-for-jobs', false),
     timeoutMs: inputs.duration('timeout', '5m', { min: 1000 }),
@@ -114,49 +141,6 @@ export function readInputs(runner: Runner): RollbackInputs {
   };
 }
 
-/** The kubeconfig input as YAML, or undefined when none was given (helm then finds its own). */
-async function decodeKubeconfigInput(
-  runner: Runner,
-  content: string,
-  context: string | undefined,
-): Promise<string | undefined> {
-  if (!content) return undefined;
-  const { decodeKubeconfigContent, parseKubeconfig, kubeconfigSecrets } =
-    await import('@cicd-actions/kube/kubeconfig');
-  let text: string;
-  try {
-    text = decodeKubeconfigContent(content);
-  } catch (err) {
-    throw new InputError('kubeconfig', errorMessage(err));
-  }
-  runner.setSecret(text);
-  let config;
-  try {
-    config = await parseKubeconfig(text);
-  } catch (err) {
-    throw new InputError('kubeconfig', errorMessage(err));
-  }
-  for (const secret of kubeconfigSecrets(config)) runner.setSecret(secret);
-  if (context && !config.contexts.some((c) => c.name === context)) {
-    throw new InputError(
-      'context',
-      `no context named '${context}' in the kubeconfig (it has: ${config.contexts.map((c) => c.name).join(', ') || 'none'})`,
-    );
-  }
-  return text;
-}
-
-/** A private copy of the kubeconfig for helm: mode 600 in a fresh directory under RUNNER_TEMP. */
-function writeKubeconfigFile(env: Env, text: string): { file: string; remove: () => void } {
-  // mkdtemp makes a fresh directory only this user can enter (0700).
-  const dir = mkdtempSync(path.join(env.RUNNER_TEMP || tmpdir(), 'helm-rollback-'));
-  const file = path.join(dir, 'kubeconfig');
-  writeFileSync(file, text, { mode: 0o600 });
-  return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-const READ_ATTEMPTS = 3;
-
 export async function main(runner: Runner, deps: RollbackDeps): Promise<void> {
   const input = readInputs(runner);
   const kubeconfigText = await decodeKubeconfigInput(runner, input.kubeconfig, input.context);
@@ -166,7 +150,7 @@ export async function main(runner: Runner, deps: RollbackDeps): Promise<void> {
   // Inputs are the action's business, not helm's; and a kubeconfig given as input wins.
   for (const key of Object.keys(helmEnv)) if (key.startsWith('INPUT_')) delete helmEnv[key];
   const kubeconfigFile = kubeconfigText
-    ? writeKubeconfigFile(runner.env, kubeconfigText)
+    ? writeKubeconfigFile(runner.env, kubeconfigText, 'helm-rollback')
     : undefined;
   if (kubeconfigFile) helmEnv.KUBECONFIG = kubeconfigFile.file;
   const cli = new HelmCli({
@@ -175,6 +159,7 @@ export async function main(runner: Runner, deps: RollbackDeps): Promise<void> {
     namespace: input.namespace,
     kubeContext: input.context,
     run: deps.run,
+    signal: deps.signal,
   });
 
   const outcome: Outcome = {};
@@ -182,7 +167,10 @@ export async function main(runner: Runner, deps: RollbackDeps): Promise<void> {
     await rollback(runner, deps, input, cli, deadline, kubeconfigText, outcome);
   } catch (err) {
     // The next step (e.g. a notification) can still read what happened.
-    if (!outcome.status) runner.setOutput('status', 'failed');
+    if (!outcome.status) {
+      runner.setOutput('status', 'failed');
+      runner.setOutput('message', oneLine(runner.redact(errorMessage(err))));
+    }
     if (!outcome.historySet && outcome.history)
       runner.setOutput('history', JSON.stringify(outcome.history));
     throw err;
@@ -191,34 +179,17 @@ export async function main(runner: Runner, deps: RollbackDeps): Promise<void> {
   }
 }
 
+/** Outputs are one line: a chained `message` must not break a Slack line or a commit subject. */
+function oneLine(text: string): string {
+  const line = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+}
+
 /** What has been reported so far, so that a failure still sets the outputs once. */
 interface Outcome {
   status?: RollbackStatus;
   history?: HistoryEntry[];
   historySet?: boolean;
-}
-
-/** Read-only helm commands are retried on network hiccups, within the deadline. */
-async function readWithRetry<T>(
-  runner: Runner,
-  clock: Clock,
-  deadline: Deadline,
-  what: string,
-  read: (timeoutMs: number) => Promise<T>,
-): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await read(Math.max(1000, deadline.remaining()));
-    } catch (err) {
-      const transient = err instanceof HelmCommandError && isTransientHelmError(err.result.stderr);
-      const wait = 1000 * 2 ** (attempt - 1);
-      if (!transient || attempt >= READ_ATTEMPTS || deadline.remaining() <= wait) throw err;
-      runner.warning(
-        `${what} failed (${lastHelmError((err as HelmCommandError).result.stderr)}); retrying in ${formatDuration(wait)}`,
-      );
-      await clock.sleep(wait);
-    }
-  }
 }
 
 async function rollback(
@@ -260,12 +231,45 @@ async function rollback(
   );
   outcome.history = before;
   const current = before[before.length - 1];
+  // What each revision ran, for the history tables (best effort, a few seconds at most).
+  const images: RevisionImages = await revisionImages(
+    cli,
+    release,
+    before,
+    Math.min(5_000, deadline.remaining() / 10),
+  );
   if (current) {
     runner.startGroup(
       `History of ${release}: ${before.length} revision(s), current ${current.revision} (${current.status})`,
     );
-    for (const line of historyLines(before, { [current.revision]: 'current' })) runner.info(line);
+    for (const line of historyLines(before, { [current.revision]: 'current' }, images))
+      runner.info(line);
     runner.endGroup();
+  }
+
+  if (input.failedRevision === 'any') {
+    runner.warning(
+      `failed-revision is not set: rolling back whatever revision of ${release} is current${current ? ` (${current.revision})` : ''}, even one this run did not create. Set failed-revision to the deploy's revision output (helm-deploy: \${{ steps.<deploy>.outputs.revision }}) so that nothing is rolled back when the deploy created no revision or someone deployed since.`,
+    );
+  } else {
+    const need = rollbackNeed(before, release, input.failedRevision);
+    if (!need.needed) {
+      const message = `Nothing rolled back: ${need.reason}`;
+      runner.notice(message);
+      outcome.status = 'not-needed';
+      outcome.historySet = true;
+      runner.setOutput('status', 'not-needed');
+      runner.setOutput('message', oneLine(message));
+      runner.setOutput('history', JSON.stringify(before));
+      if (need.current) runner.setOutput('from-revision', need.current.revision);
+      runner.appendSummary(
+        `${heading(`⏭️ Helm rollback of ${release} (namespace ${namespace}): not-needed`)}\n${message}\n\nHelm ${version.text}.\n\n${historyTable(before, need.current ? { [need.current.revision]: 'current' } : {}, images)}`,
+      );
+      return;
+    }
+    runner.info(
+      `Revision ${input.failedRevision} (the one the deploy created) is the current revision of ${release}: rolling it back`,
+    );
   }
   let plan: RollbackPlan;
   try {
@@ -273,7 +277,7 @@ async function rollback(
   } catch (err) {
     // Nothing was changed; the summary still shows the history that made the choice impossible.
     runner.appendSummary(
-      `${heading(`❌ Helm rollback of ${release} (namespace ${namespace}): failed`)}\n${errorMessage(err)}\n\n${historyTable(before, current ? { [current.revision]: 'current' } : {})}`,
+      `${heading(`❌ Helm rollback of ${release} (namespace ${namespace}): failed`)}\n${errorMessage(err)}\n\n${historyTable(before, current ? { [current.revision]: 'current' } : {}, images)}`,
     );
     throw err;
   }
@@ -294,6 +298,7 @@ async function rollback(
     from: plan.current.revision,
     to: plan.target.revision,
     dryRun: input.dryRun,
+    images,
   };
   const finish = (status: RollbackStatus, headline: string) => {
     report.status = status;
@@ -301,6 +306,7 @@ async function rollback(
     outcome.status = status;
     outcome.historySet = true;
     runner.setOutput('status', status);
+    runner.setOutput('message', oneLine(runner.redact(headline)));
     runner.setOutput('history', JSON.stringify(report.after ?? report.before));
     runner.appendSummary(rollbackSummary(report));
   };
@@ -324,6 +330,12 @@ async function rollback(
   } finally {
     clearInterval(progress);
   }
+  if (result.cancelled)
+    result = {
+      ...result,
+      code: result.code || 1,
+      stderr: `${result.stderr}\nError: cancelled: helm was stopped with SIGTERM (the job was cancelled)`,
+    };
   for (const line of `${result.stdout}\n${result.stderr}`.split(/\r?\n/))
     if (line.trim()) runner.info(`helm: ${line}`);
 
@@ -382,14 +394,17 @@ async function rollback(
     );
   }
   report.newRevision = newest.revision;
+  // The new revision is a copy of the target: it runs the target's images.
+  images[newest.revision] = images[plan.target.revision];
   runner.setOutput('new-revision', newest.revision);
   runner.startGroup(
     `History of ${release} after the rollback: revision ${newest.revision} is ${newest.status}`,
   );
-  for (const line of historyLines(after, {
-    [plan.target.revision]: 'target',
-    [newest.revision]: 'new',
-  }))
+  for (const line of historyLines(
+    after,
+    { [plan.target.revision]: 'target', [newest.revision]: 'new' },
+    images,
+  ))
     runner.info(line);
   runner.endGroup();
   const rolledBack = `Rolled back from revision ${plan.current.revision} to revision ${plan.target.revision} (${plan.target.chart}); new revision ${newest.revision} is ${newest.status}.`;
@@ -424,16 +439,18 @@ async function diagnoseWorkloads(
   const glance = new Deadline(deps.clock, 5_000);
   try {
     const manifest = await cli.manifest(input.release, revision, glance.remaining());
-    const { workloadsFromManifest } = await import('./manifest-workloads');
+    const { workloadsFromManifest } = await import('@cicd-actions/helm/manifest-workloads');
     const refs = workloadsFromManifest(manifest, input.namespace);
     if (!refs.length) return undefined;
-    const verify = deps.verify ?? (await import('./verify-workloads')).verifyWorkloads;
+    const verify =
+      deps.verify ?? (await import('@cicd-actions/helm/verify-workloads')).verifyWorkloads;
     return await verify(refs, {
       deadline: new Deadline(deps.clock, Math.min(2_000, glance.remaining())),
       kubeconfig: kubeconfigText ?? '',
       context: input.context,
       env: runner.env,
       runner,
+      signal: deps.signal,
     });
   } catch (err) {
     runner.info(`(could not look at the workloads: ${errorMessage(err)})`);
@@ -456,7 +473,7 @@ async function verifyRollback(
   const manifest = await readWithRetry(runner, deps.clock, deadline, 'helm get manifest', (t) =>
     cli.manifest(input.release, newRevision, t),
   );
-  const { workloadsFromManifest } = await import('./manifest-workloads');
+  const { workloadsFromManifest } = await import('@cicd-actions/helm/manifest-workloads');
   const refs = workloadsFromManifest(manifest, input.namespace);
   if (!refs.length) {
     report.workloads = [];
@@ -469,13 +486,15 @@ async function verifyRollback(
   runner.info(
     `Verifying ${refs.length} workload(s) of revision ${newRevision}: ${refs.map((r) => `${r.kind}/${r.name}`).join(', ')} (${formatDuration(deadline.remaining())} left)`,
   );
-  const verify = deps.verify ?? (await import('./verify-workloads')).verifyWorkloads;
+  const verify =
+    deps.verify ?? (await import('@cicd-actions/helm/verify-workloads')).verifyWorkloads;
   const results = await verify(refs, {
     deadline,
     kubeconfig: kubeconfigText ?? '',
     context: input.context,
     env: runner.env,
     runner,
+    signal: deps.signal,
   });
   report.workloads = results;
   const failed = results.filter((w) => !w.ready);

@@ -1,18 +1,16 @@
 // The job summary and log tables: history before and after, the target marked, the workloads.
-import { heading, table } from '@cicd-actions/core/summary';
-import type { HistoryEntry } from './release-history';
+import { heading } from '@cicd-actions/core/summary';
+import {
+  historyTable,
+  workloadTable,
+  type RevisionImages,
+  type WorkloadReport,
+} from '@cicd-actions/helm/history-table';
+import type { HistoryEntry } from '@cicd-actions/helm/release-history';
 
-export type RollbackStatus = 'rolled-back' | 'verified' | 'failed' | 'skipped';
+export { historyLines, historyTable, type WorkloadReport } from '@cicd-actions/helm/history-table';
 
-export interface WorkloadReport {
-  /** `Deployment/web` */
-  workload: string;
-  namespace: string;
-  ready: boolean;
-  replicas: string;
-  revision: string;
-  message: string;
-}
+export type RollbackStatus = 'rolled-back' | 'verified' | 'failed' | 'skipped' | 'not-needed';
 
 export interface RollbackReport {
   release: string;
@@ -29,53 +27,15 @@ export interface RollbackReport {
   workloads?: WorkloadReport[];
   /** Why verification was skipped or what failed, one line. */
   verifyNote?: string;
-}
-
-/** The revision column, with the roles a person looks for. */
-function revisionLabel(entry: HistoryEntry, marks: Record<number, string>): string {
-  const mark = marks[entry.revision];
-  return mark ? `${entry.revision} ← ${mark}` : String(entry.revision);
-}
-
-export function historyTable(entries: HistoryEntry[], marks: Record<number, string>): string {
-  return table(
-    ['Revision', 'Status', 'Chart', 'App version', 'Updated', 'Description'],
-    entries.map((e) => [
-      revisionLabel(e, marks),
-      e.status,
-      e.chart,
-      e.app_version,
-      e.updated,
-      e.description,
-    ]),
-  );
-}
-
-/** Plain-text history for the log: one aligned line per revision. */
-export function historyLines(entries: HistoryEntry[], marks: Record<number, string>): string[] {
-  const rows = [
-    ['REVISION', 'STATUS', 'CHART', 'APP VERSION', 'DESCRIPTION'],
-    ...entries.map((e) => [
-      revisionLabel(e, marks),
-      e.status,
-      e.chart,
-      e.app_version,
-      e.description,
-    ]),
-  ];
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) =>
-    r
-      .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i])))
-      .join('  ')
-      .trimEnd(),
-  );
+  /** The images of each revision's manifest (best effort). */
+  images?: RevisionImages;
 }
 
 const STATUS_ICON: Record<RollbackStatus, string> = {
   verified: '✅',
   'rolled-back': '↩️',
   skipped: '⏭️',
+  'not-needed': '⏭️',
   failed: '❌',
 };
 
@@ -93,30 +53,18 @@ export function rollbackSummary(r: RollbackReport): string {
   if (r.from !== undefined) beforeMarks[r.from] = 'current';
   if (r.to !== undefined) beforeMarks[r.to] = 'target';
   parts.push(heading('History before', 4));
-  parts.push(historyTable(r.before, beforeMarks));
+  parts.push(historyTable(r.before, beforeMarks, r.images));
   if (r.after) {
     const afterMarks: Record<number, string> = {};
     if (r.to !== undefined) afterMarks[r.to] = 'target';
     if (r.newRevision !== undefined) afterMarks[r.newRevision] = `new (copy of ${r.to})`;
     parts.push(heading('History after', 4));
-    parts.push(historyTable(r.after, afterMarks));
+    parts.push(historyTable(r.after, afterMarks, r.images));
   }
   if (r.workloads) {
     parts.push(heading('Verified workloads', 4));
     if (r.workloads.length) {
-      parts.push(
-        table(
-          ['Workload', 'Namespace', 'Ready', 'Replicas', 'Revision', 'Message'],
-          r.workloads.map((w) => [
-            w.workload,
-            w.namespace,
-            w.ready ? '✅ yes' : '❌ no',
-            w.replicas,
-            w.revision,
-            w.message,
-          ]),
-        ),
-      );
+      parts.push(workloadTable(r.workloads));
     } else {
       parts.push(
         'The release manifest has no Deployments, StatefulSets or DaemonSets to wait for.\n',

@@ -3,7 +3,7 @@
 import { systemClock } from '@cicd-actions/core/clock';
 import { Runner } from '@cicd-actions/core/runner';
 import { parseFileCommands } from '../../../test/harness/run-action';
-import type { ProgramResult, RunProgram } from '../src/helm-cli';
+import type { ProgramResult, RunProgram } from '@cicd-actions/helm/helm-cli';
 import { main } from '../src/main';
 
 const row = (revision: number, status: string, description = '') => ({
@@ -59,7 +59,12 @@ async function runMain(inputs: Record<string, string>, script: Script, progressE
     GITHUB_STEP_SUMMARY: 'sum',
     RUNNER_TEMP: '/tmp',
   };
-  for (const [k, v] of Object.entries({ namespace: 'prod', timeout: '1m', ...inputs }))
+  for (const [k, v] of Object.entries({
+    namespace: 'prod',
+    timeout: '1m',
+    'failed-revision': 'any',
+    ...inputs,
+  }))
     env[`INPUT_${k.toUpperCase()}`] = v;
   const runner = new Runner({
     env,
@@ -118,7 +123,13 @@ describe('main', () => {
       'helm rollback of web exited 0 but its history shows no new revision after 3',
     );
     expect(r.outputs.status).toBe('failed');
-    expect(r.calls.map((c) => c[0])).toEqual(['version', 'history', 'rollback', 'history']);
+    // (the 'get manifest' calls before the rollback read each revision's images for the history)
+    expect(r.calls.map((c) => c[0]).filter((c) => c !== 'get')).toEqual([
+      'version',
+      'history',
+      'rollback',
+      'history',
+    ]);
   });
 
   test('a long helm rollback prints progress lines', async () => {

@@ -61,6 +61,7 @@ export function rollbackE2E(major: HelmMajor): void {
     release: string,
     statuses: HelmReleaseStatus[],
     images: Record<number, string> = {},
+    descriptions: Record<number, string> = {},
   ) {
     const records = storeReleaseHistory(
       cluster,
@@ -73,6 +74,7 @@ export function rollbackE2E(major: HelmMajor): void {
         return {
           revision,
           status,
+          description: descriptions[revision],
           manifest: deploymentManifest(release, { image: img, replicas: 2 }),
         };
       }),
@@ -97,6 +99,7 @@ export function rollbackE2E(major: HelmMajor): void {
     cluster.get('Deployment', name, NS)?.spec.template.spec.containers[0].image;
   const commands = () =>
     standIn.invocations().map((argv) => (argv[0] === 'get' ? `get ${argv[1]}` : argv[0]));
+  const imageReads = (n: number) => Array<string>(n).fill('get manifest');
   const history = (r: ActionRun) =>
     JSON.parse(r.outputs.history) as Array<{
       revision: number;
@@ -144,7 +147,15 @@ export function rollbackE2E(major: HelmMajor): void {
         expect.stringMatching(/^\d+s$/),
       ],
     ]);
-    expect(commands()).toEqual(['version', 'history', 'rollback', 'history', 'get manifest']);
+    // Each revision's manifest is read once for its images (the history tables), then the new one's.
+    expect(commands()).toEqual([
+      'version',
+      'history',
+      ...imageReads(3),
+      'rollback',
+      'history',
+      'get manifest',
+    ]);
     // The history output is the real helm's, read after the rollback.
     expect(history(r).map((h) => [h.revision, h.status])).toEqual([
       [1, 'superseded'],
@@ -165,6 +176,95 @@ export function rollbackE2E(major: HelmMajor): void {
     // Structural kubeconfig lines are not masked: they would garble every later log line containing them.
     expect(r.masks).not.toContain('kind: Config');
     expect(r.stdout.replace(/::add-mask::.*\n/g, '')).not.toContain(cluster.token);
+  });
+
+  test('failed-revision that is the current revision: rolled back and verified, without the warning', async () => {
+    await seed('keyed', ['superseded', 'deployed', 'failed']);
+    const r = await run({ release: 'keyed', 'failed-revision': '3' });
+    expect(r.errors).toEqual([]);
+    expect(r.warnings).toEqual([]);
+    expect(r.outputs).toMatchObject({
+      'from-revision': '3',
+      'to-revision': '2',
+      status: 'verified',
+    });
+    expect(r.outputs.message).toMatch(/^Rolled back from revision 3 to revision 2 .*ready\.$/);
+    expect(r.outputs.message).not.toContain('\n');
+    expect(deployedImage('keyed')).toBe(image('keyed', 2));
+    // The summary's history shows what each revision ran, not only the chart version.
+    const row2 = r.summary.split('\n').find((l) => l.startsWith('| 2 ← target |'));
+    expect(row2?.split(' | ')[4]).toBe(image('keyed', 2));
+    expect(r.summary).toMatch(/\| \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \|/);
+  });
+
+  test('failed-revision the upgrade never created: nothing rolled back, exit 0, not-needed', async () => {
+    // 1 sup, 2 sup, 3 deployed (healthy); the upgrade to what would have been 4 failed before
+    // creating it (a typo in --values, a render error).
+    await seed('healthy', ['superseded', 'superseded', 'deployed']);
+    const before = cluster.get('Deployment', 'healthy', NS)!;
+    for (const failed of ['4', '']) {
+      standIn.reset();
+      const r = await run({ release: 'healthy', 'failed-revision': failed });
+      expect(r.code).toBe(0);
+      expect(r.errors).toEqual([]);
+      expect(r.outputs.status).toBe('not-needed');
+      expect(r.notices).toEqual([
+        expect.stringMatching(
+          failed
+            ? /^Nothing rolled back: revision 4 does not exist: the upgrade never created it; the release is at revision 3 \(deployed/
+            : /^Nothing rolled back: the deploy created no revision/,
+        ),
+      ]);
+      expect(r.outputs.message).toBe(r.notices[0]);
+      expect(standIn.rollbacks()).toEqual([]);
+      expect(r.summary).toContain('not-needed');
+    }
+    expect(readReleases(cluster, 'healthy', NS)).toHaveLength(3);
+    expect(deployedImage('healthy')).toBe(image('healthy', 3));
+    expect(cluster.get('Deployment', 'healthy', NS)!.metadata.generation).toBe(
+      before.metadata.generation,
+    );
+  });
+
+  test('without failed-revision: today’s behaviour, with a warning recommending it', async () => {
+    await seed('legacy', ['superseded', 'deployed', 'failed']);
+    const r = await run({ release: 'legacy' });
+    expect(r.code).toBe(0);
+    expect(r.warnings).toEqual([
+      expect.stringMatching(
+        /^failed-revision is not set: rolling back whatever revision of legacy is current \(3\)/,
+      ),
+    ]);
+    expect(r.outputs['to-revision']).toBe('2');
+  });
+
+  test('re-run after a successful rollback is harmless: never back to the revision it moved away from', async () => {
+    // The first run rolled 2 (crash-looping) back to 1: 1 sup, 2 sup, 3 deployed "Rollback to 1".
+    await seed(
+      'rerun',
+      ['superseded', 'superseded', 'deployed'],
+      { 2: image('rerun', 2, '-crashloop'), 3: image('rerun', 1) },
+      { 3: 'Rollback to 1' },
+    );
+    // With failed-revision (the re-run job's deploy output: 2): not-needed.
+    const keyed = await run({ release: 'rerun', 'failed-revision': '2' });
+    expect(keyed.code).toBe(0);
+    expect(keyed.outputs.status).toBe('not-needed');
+    expect(keyed.notices[0]).toMatch(
+      /revision 2 was already rolled back by revision 3 \("Rollback to 1"\)/,
+    );
+    expect(standIn.rollbacks()).toEqual([]);
+    // Without: the target skips 2 and restores 1 again (the same images), never the crash loop.
+    const blind = await run({ release: 'rerun' });
+    expect(blind.errors).toEqual([]);
+    expect(blind.outputs).toMatchObject({
+      'from-revision': '3',
+      'to-revision': '1',
+      status: 'verified',
+    });
+    expect(blind.stdout).toContain('skipped 2 (rolled back from by 3)');
+    expect(deployedImage('rerun')).toBe(image('rerun', 1));
+    expect(blind.summary).toContain('| 2 ← ⛔ rolled back from by 3 | superseded |');
   });
 
   test('the same rollback through the scripted stand-in (rollbackRelease) ends the same way', async () => {
@@ -244,7 +344,7 @@ export function rollbackE2E(major: HelmMajor): void {
       { status: 503, message: 'the server is currently unable to handle the request' },
       { method: 'GET', path: '/secrets' },
     );
-    const r = await run({ release: 'hiccup' });
+    const r = await run({ release: 'hiccup', 'failed-revision': '3' });
     expect(r.errors).toEqual([]);
     expect(r.warnings).toEqual([
       expect.stringMatching(/^helm history failed \(.*\); retrying in 1s$/),
@@ -254,6 +354,7 @@ export function rollbackE2E(major: HelmMajor): void {
       'version',
       'history',
       'history',
+      ...imageReads(3),
       'rollback',
       'history',
       'get manifest',
@@ -296,7 +397,7 @@ export function rollbackE2E(major: HelmMajor): void {
     expect(cluster.get('Deployment', 'dry', NS)!.metadata.generation).toBe(
       before.metadata.generation,
     );
-    expect(commands()).toEqual(['version', 'history', 'rollback']);
+    expect(commands()).toEqual(['version', 'history', ...imageReads(3), 'rollback']);
     expect(r.summary).toContain('dry run, nothing was changed');
   });
 
@@ -368,7 +469,7 @@ export function rollbackE2E(major: HelmMajor): void {
       'new-revision': '4',
       status: 'rolled-back',
     });
-    expect(commands()).toEqual(['version', 'history', 'rollback', 'history']);
+    expect(commands()).toEqual(['version', 'history', ...imageReads(3), 'rollback', 'history']);
     expect(r.summary).not.toContain('Verified workloads');
   });
 
@@ -410,7 +511,7 @@ export function rollbackE2E(major: HelmMajor): void {
     );
     expect(r.errors).toEqual([]);
     expect(r.outputs).toMatchObject({ 'to-revision': '2', status: 'rolled-back' });
-    expect(commands()).toEqual(['version', 'history', 'rollback', 'history']);
+    expect(commands()).toEqual(['version', 'history', ...imageReads(3), 'rollback', 'history']);
   });
 
   test('helm missing from PATH is one clear error', async () => {
@@ -447,6 +548,11 @@ export function rollbackE2E(major: HelmMajor): void {
       name: 'an unknown wait strategy',
       inputs: { release: 'web', wait: 'forever' },
       error: /^Input 'wait': expected true, false or a Helm 4 wait strategy/,
+    },
+    {
+      name: 'a failed-revision that is not a revision',
+      inputs: { release: 'web', 'failed-revision': 'latest' },
+      error: /^Input 'failed-revision': expected the revision the deploy created/,
     },
     {
       name: 'an undecodable kubeconfig',

@@ -1,4 +1,5 @@
-import type { HistoryEntry } from '../src/release-history';
+import type { HistoryEntry } from '@cicd-actions/helm/release-history';
+import { humanTime } from '@cicd-actions/helm/history-table';
 import { historyLines, historyTable, rollbackSummary } from '../src/rollback-summary';
 
 const entry = (revision: number, status: string, description = ''): HistoryEntry => ({
@@ -27,9 +28,9 @@ describe('history tables', () => {
       [
         '| Revision | Status | Chart | App version | Updated | Description |',
         '| --- | --- | --- | --- | --- | --- |',
-        '| 1 | superseded | web-0.1.0 | 1.1 | 2026-01-01T10:00:00Z | Install complete |',
-        '| 2 ← target | deployed | web-0.2.0 | 1.2 | 2026-01-02T10:00:00Z | Upgrade complete |',
-        '| 3 ← current | failed | web-0.3.0 | 1.3 | 2026-01-03T10:00:00Z | Upgrade "web" failed: a \\| b |',
+        '| 1 | superseded | web-0.1.0 | 1.1 | 2026-01-01 10:00:00 UTC | Install complete |',
+        '| 2 ← target | deployed | web-0.2.0 | 1.2 | 2026-01-02 10:00:00 UTC | Upgrade complete |',
+        '| 3 ← current | failed | web-0.3.0 | 1.3 | 2026-01-03 10:00:00 UTC | Upgrade "web" failed: a \\| b |',
         '',
       ].join('\n'),
     );
@@ -37,10 +38,37 @@ describe('history tables', () => {
 
   test('the log lines are aligned in columns', () => {
     expect(historyLines(before.slice(0, 2), { 2: 'target' })).toEqual([
-      'REVISION    STATUS      CHART      APP VERSION  DESCRIPTION',
-      '1           superseded  web-0.1.0  1.1          Install complete',
-      '2 ← target  deployed    web-0.2.0  1.2          Upgrade complete',
+      'REVISION    STATUS      CHART      APP VERSION  UPDATED                  DESCRIPTION',
+      '1           superseded  web-0.1.0  1.1          2026-01-01 10:00:00 UTC  Install complete',
+      '2 ← target  deployed    web-0.2.0  1.2          2026-01-02 10:00:00 UTC  Upgrade complete',
     ]);
+  });
+
+  test('images get a column when known, and a revision a rollback moved away from is marked', () => {
+    const rolled = [
+      entry(1, 'superseded', 'Install complete'),
+      entry(2, 'superseded', 'Upgrade complete'),
+      entry(3, 'deployed', 'Rollback to 1'),
+    ];
+    const lines = historyTable(
+      rolled,
+      { 3: 'current' },
+      { 1: ['reg/web:1'], 2: ['reg/web:2', 'reg/side:1'] },
+    );
+    expect(lines.split('\n').slice(0, 5)).toEqual([
+      '| Revision | Status | Chart | App version | Images | Updated | Description |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      '| 1 | superseded | web-0.1.0 | 1.1 | reg/web:1 | 2026-01-01 10:00:00 UTC | Install complete |',
+      '| 2 ← ⛔ rolled back from by 3 | superseded | web-0.2.0 | 1.2 | reg/web:2, reg/side:1 | 2026-01-02 10:00:00 UTC | Upgrade complete |',
+      '| 3 ← current | deployed | web-0.3.0 | 1.3 |  | 2026-01-03 10:00:00 UTC | Rollback to 1 |',
+    ]);
+  });
+
+  test("Helm's nanosecond timestamps are shown to the second, in UTC", () => {
+    expect(humanTime('2026-12-02T00:51:21.123456789Z')).toBe('2026-12-02 00:51:21 UTC');
+    expect(humanTime('2026-12-02T02:51:21.5+02:00')).toBe('2026-12-02 00:51:21 UTC');
+    expect(humanTime('not a time')).toBe('not a time');
+    expect(humanTime('')).toBe('');
   });
 });
 

@@ -1,11 +1,12 @@
-export const id = 489;
-export const ids = [489];
+export const id = 118;
+export const ids = [118];
 export const modules = {
 
-/***/ 6489:
+/***/ 1118:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ imagesFromManifest),
 /* harmony export */   workloadsFromManifest: () => (/* binding */ workloadsFromManifest)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
@@ -48,6 +49,43 @@ function workloadsFromManifest(manifest, releaseNamespace) {
         visit(doc.toJS());
     }
     return found;
+}
+/** The container images (init containers included) of a manifest's workloads, each once, in order. */
+function imagesFromManifest(manifest) {
+    const images = [];
+    const add = (containers) => {
+        if (!Array.isArray(containers))
+            return;
+        for (const c of containers) {
+            const image = c?.image;
+            if (typeof image === 'string' && image && !images.includes(image))
+                images.push(image);
+        }
+    };
+    const visit = (obj) => {
+        if (!obj || typeof obj !== 'object')
+            return;
+        const o = obj;
+        if (o.kind === 'List' && Array.isArray(o.items))
+            return o.items.forEach(visit);
+        // Pods, and every kind with a pod template (workloads, Jobs, CronJobs' jobTemplate).
+        const specs = [o.spec];
+        const template = o.spec?.template?.spec;
+        const jobTemplate = o.spec?.jobTemplate?.spec
+            ?.template?.spec;
+        specs.push(template, jobTemplate);
+        for (const spec of specs) {
+            const s = spec;
+            add(s?.initContainers);
+            add(s?.containers);
+        }
+    };
+    for (const doc of (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(manifest)) {
+        if ('errors' in doc && doc.errors.length)
+            continue;
+        visit(doc.toJS());
+    }
+    return images;
 }
 
 

@@ -1,5 +1,11 @@
 import { ActionError } from '@cicd-actions/core';
-import { parseHistory, selectRollbackTarget, type HistoryEntry } from '../src/release-history';
+import {
+  badRevisions,
+  parseHistory,
+  rollbackNeed,
+  selectRollbackTarget,
+  type HistoryEntry,
+} from '../src/release-history';
 
 /** A history from `revision:status` pairs. */
 function history(spec: string): HistoryEntry[] {
@@ -152,9 +158,7 @@ describe('selectRollbackTarget with an explicit revision', () => {
   test('a failed revision may be chosen explicitly, with a note', () => {
     const plan = selectRollbackTarget(h, 'web', 3);
     expect(plan.target.revision).toBe(3);
-    expect(plan.notes).toEqual([
-      'Revision 3 was requested explicitly although its status is failed.',
-    ]);
+    expect(plan.notes).toEqual(['Revision 3 was requested explicitly although it is failed.']);
   });
 });
 
@@ -192,4 +196,113 @@ describe('parseHistory', () => {
       error: /entry 1 has no valid revision/,
     },
   ])('refuses $name', ({ input, error }) => expect(() => parseHistory(input)).toThrow(error));
+});
+
+/** A history from `revision:status[:description]` items separated by `,`. */
+function described(spec: string): HistoryEntry[] {
+  return spec.split(',').map((item) => {
+    const [rev, status, description = ''] = item.trim().split(':');
+    return {
+      revision: Number(rev),
+      updated: '',
+      status,
+      chart: 'web-1.0.0',
+      app_version: `1.${rev}.0`,
+      description,
+    };
+  });
+}
+
+describe('never back to a bad revision', () => {
+  test.each([
+    {
+      name: 're-run after a rollback: the crash-looping revision it moved away from is skipped',
+      input:
+        '1:superseded:Install complete, 2:superseded:Upgrade complete, 3:deployed:Rollback to 1',
+      target: 1,
+      bad: { 2: 'rolled back from by 3' },
+    },
+    {
+      name: 'a failed revision and the one rolled away from before it',
+      input: '1:superseded, 2:superseded, 3:superseded:Rollback to 1, 4:superseded, 5:failed',
+      target: 4,
+      bad: { 2: 'rolled back from by 3', 5: 'failed' },
+    },
+    {
+      name: 'a rollback that restored a bad revision is bad too',
+      input:
+        '1:superseded, 2:superseded, 3:superseded:Rollback to 1, 4:superseded:Rollback to 2, 5:deployed',
+      // 3 rolled away from 2; 4 restored 2 (bad), and 4 rolled away from 3.
+      target: 1,
+      bad: {
+        2: 'rolled back from by 3',
+        3: 'rolled back from by 4',
+        4: 'a copy of 2, which is bad',
+      },
+    },
+  ])('$name', ({ input, target, bad }) => {
+    const h = described(input);
+    expect(Object.fromEntries(badRevisions(h))).toEqual(bad);
+    expect(selectRollbackTarget(h, 'web').target.revision).toBe(target);
+  });
+
+  test('the reason says why a revision was skipped', () => {
+    const plan = selectRollbackTarget(
+      described('1:superseded, 2:superseded, 3:superseded:Rollback to 1, 4:failed'),
+      'web',
+    );
+    expect(plan.target.revision).toBe(3);
+    expect(
+      selectRollbackTarget(described('1:superseded, 2:superseded, 3:deployed:Rollback to 1'), 'web')
+        .reason,
+    ).toBe('newest good revision before 3; skipped 2 (rolled back from by 3)');
+  });
+
+  test('nothing good left: the error lists why each revision is out', () => {
+    expect(() =>
+      selectRollbackTarget(described('1:failed, 2:superseded, 3:deployed:Rollback to 1'), 'web'),
+    ).toThrow(
+      "No earlier good revision of 'web' to roll back to: no revision before 3 is deployed or superseded without a later rollback away from it (history: 1 failed (failed), 2 superseded (rolled back from by 3), 3 deployed (a copy of 1, which is bad))",
+    );
+  });
+});
+
+describe('rollbackNeed (failed-revision)', () => {
+  const h = described('1:superseded, 2:superseded, 3:deployed');
+  test('the deploy’s revision is current: needed', () => {
+    expect(rollbackNeed(h, 'web', 3)).toEqual({ needed: true, current: h[2] });
+  });
+  test.each([
+    {
+      name: 'the upgrade never created the revision',
+      failed: 4,
+      reason:
+        /^revision 4 does not exist: the upgrade never created it; the release is at revision 3 \(deployed\)$/,
+    },
+    {
+      name: 'the deploy created none (empty input)',
+      failed: undefined,
+      reason: /^the deploy created no revision \(failed-revision is empty\)/,
+    },
+    {
+      name: 'someone deployed since',
+      failed: 2,
+      reason:
+        /^revision 2 is no longer current: someone deployed since; the release is at revision 3/,
+    },
+  ])('$name: not needed', ({ failed, reason }) => {
+    const need = rollbackNeed(h, 'web', failed);
+    expect(need.needed).toBe(false);
+    expect(!need.needed && need.reason).toMatch(reason);
+  });
+  test('re-run: already rolled back by a later revision', () => {
+    const need = rollbackNeed(
+      described('1:superseded, 2:superseded, 3:deployed:Rollback to 1'),
+      'web',
+      2,
+    );
+    expect(!need.needed && need.reason).toMatch(
+      /^revision 2 was already rolled back by revision 3 \("Rollback to 1"\)/,
+    );
+  });
 });

@@ -1,8 +1,8 @@
-export const id = 185;
-export const ids = [185];
+export const id = 326;
+export const ids = [326];
 export const modules = {
 
-/***/ 7185:
+/***/ 9326:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -15,35 +15,25 @@ __webpack_require__.r(__webpack_exports__);
 // the wait-rollout logic (packages/kube), under the action's one deadline.
 
 
-const verifyWorkloads = async (refs, { deadline, kubeconfig, context, env, runner }) => {
+const verifyWorkloads = async (refs, { deadline, kubeconfig, context, env, runner, signal, userAgent, onResult }) => {
     const kube = await __webpack_require__.e(/* import() */ 867).then(__webpack_require__.bind(__webpack_require__, 1867));
-    let connection;
-    try {
-        connection = await kube.loadKubeConnection({
-            content: kubeconfig,
-            context,
-            env,
-            onSecret: (s) => runner.setSecret(s),
-        });
-    }
-    catch (err) {
-        if (err instanceof kube.KubeconfigError)
-            throw kubeconfig || err.about === 'context'
-                ? new _cicd_actions_core_errors__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(err.about, err.message)
-                : new _cicd_actions_core_errors__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`cannot verify the rollback: ${err.message}`);
-        throw err;
-    }
-    const api = await kube.createKubeApi(connection, {
-        onSecret: (s) => runner.setSecret(s),
-        userAgent: 'cicd-actions/helm-rollback',
+    // One cluster session (packages/kube): input errors name the input, secrets are masked.
+    const session = await kube.connectCluster({
+        kubeconfig,
+        context,
         env,
-        pluginTimeoutMs: Math.min(60_000, Math.max(1000, deadline.remaining())),
+        deadline: deadline.at,
+        signal,
+        onSecret: (s) => runner.setSecret(s),
+        userAgent: userAgent ?? 'cicd-actions/helm-rollback',
     });
+    const api = session.api;
     try {
         const results = await runner.group(`Waiting for ${refs.length} workload(s) to roll out (${(0,_cicd_actions_core_inputs__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(deadline.remaining())} left)`, () => kube.waitForRollouts({
             api,
             targets: refs,
-            deadline: deadline.at,
+            deadline: session.waitDeadline,
+            signal,
             onProgress: (p) => {
                 if (p.changed)
                     runner.info(`${kube.formatWorkloadRef(p.ref)}: ${p.message.trim()} (${(0,_cicd_actions_core_inputs__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(p.elapsedMs)})`);
@@ -51,6 +41,7 @@ const verifyWorkloads = async (refs, { deadline, kubeconfig, context, env, runne
         }));
         const reports = [];
         for (const r of results) {
+            onResult?.(r);
             const name = `${r.kind}/${r.name}`;
             if (!r.done) {
                 await runner.group(`Why ${name} is not ready (${r.reason ?? r.outcome})`, async () => {
@@ -82,7 +73,7 @@ const verifyWorkloads = async (refs, { deadline, kubeconfig, context, env, runne
         return reports;
     }
     finally {
-        api.close();
+        session.close();
     }
 };
 

@@ -45,3 +45,38 @@ export function workloadsFromManifest(manifest: string, releaseNamespace: string
   }
   return found;
 }
+
+/** The container images (init containers included) of a manifest's workloads, each once, in order. */
+export function imagesFromManifest(manifest: string): string[] {
+  const images: string[] = [];
+  const add = (containers: unknown) => {
+    if (!Array.isArray(containers)) return;
+    for (const c of containers) {
+      const image = (c as { image?: unknown })?.image;
+      if (typeof image === 'string' && image && !images.includes(image)) images.push(image);
+    }
+  };
+  const visit = (obj: unknown) => {
+    if (!obj || typeof obj !== 'object') return;
+    const o = obj as { kind?: unknown; items?: unknown; spec?: Record<string, unknown> };
+    if (o.kind === 'List' && Array.isArray(o.items)) return o.items.forEach(visit);
+    // Pods, and every kind with a pod template (workloads, Jobs, CronJobs' jobTemplate).
+    const specs: unknown[] = [o.spec];
+    const template = (o.spec?.template as { spec?: unknown } | undefined)?.spec;
+    const jobTemplate = (
+      (o.spec?.jobTemplate as { spec?: { template?: { spec?: unknown } } } | undefined)?.spec
+        ?.template as { spec?: unknown } | undefined
+    )?.spec;
+    specs.push(template, jobTemplate);
+    for (const spec of specs) {
+      const s = spec as { initContainers?: unknown; containers?: unknown } | undefined;
+      add(s?.initContainers);
+      add(s?.containers);
+    }
+  };
+  for (const doc of parseAllDocuments(manifest)) {
+    if ('errors' in doc && doc.errors.length) continue;
+    visit(doc.toJS());
+  }
+  return images;
+}

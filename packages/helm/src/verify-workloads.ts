@@ -1,36 +1,49 @@
 // Verification after a rollback: the workloads of the rolled-back manifest are waited for with
 // the wait-rollout logic (packages/kube), under the action's one deadline.
-import { ActionError, InputError, errorMessage } from '@cicd-actions/core/errors';
+import { errorMessage } from '@cicd-actions/core/errors';
 import { formatDuration } from '@cicd-actions/core/inputs';
-import type { VerifyWorkloads } from './main';
-import type { WorkloadReport } from './rollback-summary';
+import type { Deadline } from '@cicd-actions/core/clock';
+import type { Env, Runner } from '@cicd-actions/core/runner';
+import type { WorkloadRef } from '@cicd-actions/kube/workload-ref';
+import type { RolloutResult } from '@cicd-actions/kube/watch-rollout';
+import type { WorkloadReport } from './history-table';
+
+export interface VerifyOptions {
+  deadline: Deadline;
+  kubeconfig: string;
+  context?: string;
+  env: Env;
+  runner: Runner;
+  /** The job's cancellation: the wait stops at once. */
+  signal?: AbortSignal;
+  /** `cicd-actions/<action>`. */
+  userAgent?: string;
+  /** Called with each workload's raw result (the deploy reports outcomes and reasons). */
+  onResult?: (result: RolloutResult) => void;
+}
+
+/** Waits for workloads under the deadline and reports each; the default uses packages/kube. */
+export type VerifyWorkloads = (
+  refs: WorkloadRef[],
+  opts: VerifyOptions,
+) => Promise<WorkloadReport[]>;
 
 export const verifyWorkloads: VerifyWorkloads = async (
   refs,
-  { deadline, kubeconfig, context, env, runner },
+  { deadline, kubeconfig, context, env, runner, signal, userAgent, onResult },
 ) => {
   const kube = await import('@cicd-actions/kube');
-  let connection;
-  try {
-    connection = await kube.loadKubeConnection({
-      content: kubeconfig,
-      context,
-      env,
-      onSecret: (s) => runner.setSecret(s),
-    });
-  } catch (err) {
-    if (err instanceof kube.KubeconfigError)
-      throw kubeconfig || err.about === 'context'
-        ? new InputError(err.about, err.message)
-        : new ActionError(`cannot verify the rollback: ${err.message}`);
-    throw err;
-  }
-  const api = await kube.createKubeApi(connection, {
-    onSecret: (s) => runner.setSecret(s),
-    userAgent: 'cicd-actions/helm-rollback',
+  // One cluster session (packages/kube): input errors name the input, secrets are masked.
+  const session = await kube.connectCluster({
+    kubeconfig,
+    context,
     env,
-    pluginTimeoutMs: Math.min(60_000, Math.max(1000, deadline.remaining())),
+    deadline: deadline.at,
+    signal,
+    onSecret: (s) => runner.setSecret(s),
+    userAgent: userAgent ?? 'cicd-actions/helm-rollback',
   });
+  const api = session.api;
   try {
     const results = await runner.group(
       `Waiting for ${refs.length} workload(s) to roll out (${formatDuration(deadline.remaining())} left)`,
@@ -38,7 +51,8 @@ export const verifyWorkloads: VerifyWorkloads = async (
         kube.waitForRollouts({
           api,
           targets: refs,
-          deadline: deadline.at,
+          deadline: session.waitDeadline,
+          signal,
           onProgress: (p) => {
             if (p.changed)
               runner.info(
@@ -49,6 +63,7 @@ export const verifyWorkloads: VerifyWorkloads = async (
     );
     const reports: WorkloadReport[] = [];
     for (const r of results) {
+      onResult?.(r);
       const name = `${r.kind}/${r.name}`;
       if (!r.done) {
         await runner.group(`Why ${name} is not ready (${r.reason ?? r.outcome})`, async () => {
@@ -79,6 +94,6 @@ export const verifyWorkloads: VerifyWorkloads = async (
     }
     return reports;
   } finally {
-    api.close();
+    session.close();
   }
 };

@@ -15,6 +15,10 @@ export interface ProgramOptions {
   env: Env;
   /** Kill the program after this long. */
   timeoutMs: number;
+  /** Cancellation (the job's SIGTERM): forwarded to helm as SIGTERM, SIGKILL after the grace. */
+  signal?: AbortSignal;
+  /** Called with each line helm prints, as it prints it (progress on long upgrades). */
+  onLine?: (line: string) => void;
 }
 
 /** Runs a program; rejects with `code: 'ENOENT'` when it does not exist. */
@@ -22,43 +26,45 @@ export type RunProgram = (
   file: string,
   args: string[],
   opts: ProgramOptions,
-) => Promise<ProgramResult>;
+) => Promise<ProgramResult & { cancelled?: boolean }>;
 
-/** The process implementation of RunProgram: spawn without a shell, collect output, kill on overrun. */
+/**
+ * Helm traps SIGTERM and SIGINT: it cancels the operation's context and, with time left, records
+ * the release as failed instead of leaving it pending-*. Its grace before SIGKILL fits inside the
+ * runner's 7.5 s between the cancel's SIGINT and its SIGTERM (core's CANCEL_CEILING_MS).
+ */
+export const HELM_KILL_GRACE_MS = 5_000;
+
+/** The process implementation of RunProgram: core's runProcess (no shell, process group, grace). */
 export const spawnProgram: RunProgram = async (file, args, opts) => {
   // Loaded on first use: ~7 ms of startup that a run refused for bad input never needs.
-  const { spawn } = await import('node:child_process');
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, args, {
-      env: opts.env as NodeJS.ProcessEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      shell: false,
+  const { runProcess, ProcessError } = await import('@cicd-actions/core/process');
+  let r;
+  try {
+    r = await runProcess(file, args, {
+      env: opts.env,
+      timeoutMs: Math.max(1, opts.timeoutMs),
+      signal: opts.signal,
+      killGraceMs: HELM_KILL_GRACE_MS,
+      onStdoutLine: opts.onLine,
+      onStderrLine: opts.onLine,
     });
-    let stdout = '';
-    let stderr = '';
-    let timedOut = false;
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(
-      () => {
-        timedOut = true;
-        child.kill('SIGTERM');
-        // Helm traps SIGTERM to record the release state; give it a moment before forcing.
-        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-      },
-      Math.max(1, opts.timeoutMs),
-    );
-    child.on('error', (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      if (timedOut)
-        stderr += `\nError: killed after ${Math.round(opts.timeoutMs / 1000)}s (the action's timeout)`;
-      resolve({ code: code ?? (signal ? 128 : 1), stdout, stderr });
-    });
-  });
+  } catch (err) {
+    if (err instanceof ProcessError && err.reason === 'not-found')
+      throw Object.assign(new Error(err.message), { code: 'ENOENT' });
+    if (err instanceof ProcessError && /permission denied/.test(err.message))
+      throw Object.assign(new Error(err.message), { code: 'EACCES' });
+    throw err;
+  }
+  let stderr = r.stderr;
+  if (r.timedOut)
+    stderr += `\nError: killed after ${Math.round(opts.timeoutMs / 1000)}s (the action's timeout)`;
+  return {
+    code: r.code ?? (r.signal ? 128 : 1),
+    stdout: r.stdout,
+    stderr,
+    cancelled: r.cancelled,
+  };
 };
 
 /** Helm's own last `Error:` line (what it prints before exiting non-zero), else its last line. */
@@ -87,6 +93,8 @@ export interface HelmCliOptions {
   namespace: string;
   kubeContext?: string;
   run?: RunProgram;
+  /** The job's cancellation: every helm command gets SIGTERM when it fires. */
+  signal?: AbortSignal;
 }
 
 export class HelmCommandError extends ActionError {
@@ -100,6 +108,9 @@ export class HelmCommandError extends ActionError {
     );
   }
 }
+
+/** `helm history` of a release that does not exist. */
+export class ReleaseNotFoundError extends ActionError {}
 
 export class HelmCli {
   private readonly run: RunProgram;
@@ -118,9 +129,18 @@ export class HelmCli {
   }
 
   /** Runs helm; a missing binary becomes one clear error. */
-  async exec(args: string[], timeoutMs: number): Promise<ProgramResult> {
+  async exec(
+    args: string[],
+    timeoutMs: number,
+    onLine?: (line: string) => void,
+  ): Promise<ProgramResult & { cancelled?: boolean }> {
     try {
-      return await this.run(this.o.helm, args, { env: this.o.env, timeoutMs });
+      return await this.run(this.o.helm, args, {
+        env: this.o.env,
+        timeoutMs,
+        signal: this.o.signal,
+        onLine,
+      });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT')
@@ -149,6 +169,16 @@ export class HelmCli {
     return v;
   }
 
+  /** The release's history; empty when the release does not exist (yet). */
+  async historyOrEmpty(release: string, timeoutMs: number): Promise<HistoryEntry[]> {
+    try {
+      return await this.history(release, timeoutMs);
+    } catch (err) {
+      if (err instanceof ReleaseNotFoundError) return [];
+      throw err;
+    }
+  }
+
   async history(release: string, timeoutMs: number): Promise<HistoryEntry[]> {
     const result = await this.exec(
       ['history', release, ...this.scope(), '--output', 'json', '--max', '256'],
@@ -156,7 +186,9 @@ export class HelmCli {
     );
     if (result.code !== 0) {
       if (/release: not found/i.test(result.stderr))
-        throw new ActionError(`Release '${release}' not found in namespace '${this.o.namespace}'`);
+        throw new ReleaseNotFoundError(
+          `Release '${release}' not found in namespace '${this.o.namespace}'`,
+        );
       throw new HelmCommandError('history', result);
     }
     return parseHistory(result.stdout);
@@ -171,7 +203,11 @@ export class HelmCli {
   }
 
   /** `helm rollback` with the arguments rollbackArgs built; never retried (it must happen once). */
-  async rollback(args: string[], timeoutMs: number): Promise<ProgramResult> {
-    return this.exec(args, timeoutMs);
+  async rollback(
+    args: string[],
+    timeoutMs: number,
+    onLine?: (line: string) => void,
+  ): Promise<ProgramResult & { cancelled?: boolean }> {
+    return this.exec(args, timeoutMs, onLine);
   }
 }

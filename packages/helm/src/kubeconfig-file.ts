@@ -1,0 +1,63 @@
+// The kubeconfig input for helm: decoded (raw YAML or base64) with packages/kube's parser, every
+// secret in it masked, the context checked, and written as a private file (0600 in a fresh 0700
+// directory under RUNNER_TEMP) that the action removes when it ends.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { tmpdir } from 'node:os';
+import { InputError, errorMessage } from '@cicd-actions/core/errors';
+import type { Env, Runner } from '@cicd-actions/core/runner';
+
+/** The kubeconfig input as YAML, or undefined when none was given (helm then finds its own). */
+export async function decodeKubeconfigInput(
+  runner: Runner,
+  content: string,
+  context: string | undefined,
+): Promise<string | undefined> {
+  if (!content) return undefined;
+  const { decodeKubeconfigContent, parseKubeconfig, kubeconfigSecrets } =
+    await import('@cicd-actions/kube/kubeconfig');
+  let text: string;
+  try {
+    text = decodeKubeconfigContent(content);
+  } catch (err) {
+    throw new InputError('kubeconfig', errorMessage(err));
+  }
+  runner.setSecret(text);
+  let config;
+  try {
+    config = await parseKubeconfig(text);
+  } catch (err) {
+    throw new InputError('kubeconfig', errorMessage(err));
+  }
+  for (const secret of kubeconfigSecrets(config)) runner.setSecret(secret);
+  if (context && !config.contexts.some((c) => c.name === context)) {
+    throw new InputError(
+      'context',
+      `no context named '${context}' in the kubeconfig (it has: ${config.contexts.map((c) => c.name).join(', ') || 'none'})`,
+    );
+  }
+  return text;
+}
+
+/** A private copy of the kubeconfig for helm: mode 600 in a fresh directory under RUNNER_TEMP. */
+export function writeKubeconfigFile(
+  env: Env,
+  text: string,
+  prefix: string,
+): { file: string; remove: () => void } {
+  // mkdtemp makes a fresh directory only this user can enter (0700).
+  const dir = mkdtempSync(path.join(env.RUNNER_TEMP || tmpdir(), `${prefix}-`));
+  const file = path.join(dir, 'kubeconfig');
+  writeFileSync(file, text, { mode: 0o600 });
+  return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The context input: a name without spaces or control characters (it reaches helm as one argument). */
+export function validateContext(context: string | undefined): string | undefined {
+  if (context !== undefined && /[\s\x00-\x1f]/.test(context))
+    throw new InputError(
+      'context',
+      `expected a kubeconfig context name without spaces or control characters, got '${context.replace(/[\r\n]+/g, ' ')}'`,
+    );
+  return context;
+}
