@@ -21,7 +21,8 @@ import { normalizeFileKey } from './changes';
 import { unifiedDiff } from './diff';
 import { readText, resolveFiles, writeAtomically } from './files';
 import type { BumpConfig } from './config';
-import { renderString, type JsonScalar } from './scalar';
+import type { JsonScalar } from './scalar';
+import { showHelm } from './helm-read';
 import type { PullRequestRequest, PullRequestResult } from './pull-request';
 
 export interface BumpDeps {
@@ -45,6 +46,7 @@ interface FileOutcome {
   after: string;
   edits: AppliedEdit[];
   warnings: string[];
+  notices: string[];
 }
 
 const MAX_LISTED_PROBLEMS = 5;
@@ -90,6 +92,7 @@ async function editAll(
       const r = editYaml(before, plan.changes, {
         valueType: cfg.valueType,
         createMissing: cfg.createMissing,
+        allowAnchors: cfg.allowAnchors,
       });
       outcomes.push({
         file: plan.file,
@@ -97,6 +100,7 @@ async function editAll(
         after: r.text,
         edits: r.edits,
         warnings: r.warnings,
+        notices: r.notices,
       });
     } catch (err) {
       if (!(err instanceof YamlEditError)) throw err;
@@ -115,11 +119,14 @@ async function editAll(
   return outcomes;
 }
 
-/** A value as a person should read it: a string that would read as another type is shown quoted. */
+/** A value as Helm reads it (16.1, true), a string that would read as another type in quotes ("16.10"). */
 function show(v: JsonScalar | undefined): string {
-  if (v === null || v === undefined) return 'null';
-  if (typeof v === 'string') return renderString(v, undefined, false);
-  return JSON.stringify(v);
+  return showHelm(v);
+}
+
+/** An edit's new value for a person: `removed` for a key taken out again. */
+function showNew(e: AppliedEdit): string {
+  return e.removed ? '(removed)' : show(e.newValue);
 }
 
 /** Edits that change something, one per path (documents of one file share the value). */
@@ -129,7 +136,8 @@ function effectiveEdits(outcomes: FileOutcome[]): Array<{ file: string; edit: Ap
   for (const o of outcomes) {
     for (const e of o.edits) {
       const key = `${o.file}\0${e.pathText}`;
-      if (seen.has(key) || (Object.is(e.oldValue, e.newValue) && !e.created)) continue;
+      const noop = e.removed ? e.line === 0 : e.oldText === e.newText && !e.created;
+      if (seen.has(key) || noop) continue;
       seen.add(key);
       out.push({ file: o.file, edit: e });
     }
@@ -141,7 +149,7 @@ export function defaultCommitMessage(outcomes: FileOutcome[]): string {
   const edits = effectiveEdits(outcomes);
   const byPath = new Map<string, string>();
   for (const { edit } of edits)
-    if (!byPath.has(edit.pathText)) byPath.set(edit.pathText, show(edit.newValue));
+    if (!byPath.has(edit.pathText)) byPath.set(edit.pathText, showNew(edit));
   const values = new Set(byPath.values());
   const subject =
     values.size === 1
@@ -150,20 +158,31 @@ export function defaultCommitMessage(outcomes: FileOutcome[]): string {
   const body = edits
     .map(
       ({ file, edit }) =>
-        `- ${file}: ${edit.pathText} ${show(edit.oldValue)} → ${show(edit.newValue)}`,
+        `- ${file}: ${edit.pathText} ${edit.created ? '(new)' : show(edit.oldValue)} → ${showNew(edit)}`,
     )
     .join('\n');
   return `${subject}\n\n${body}`;
 }
 
-/** file → path → old value, the shape changes-json accepts to undo this run. */
+/** One key's state before this run: the value Helm read and the exact text, or that it was absent. */
+export type PreviousEntry = { value: JsonScalar; yaml: string } | { absent: true };
+
+/**
+ * file → path → what was there before, the shape changes-json accepts to undo this run byte for
+ * byte: `{"value": 16, "yaml": "16"}` (the value as Helm read it, and its exact text), or
+ * `{"absent": true}` for a key this run created (a revert removes it again).
+ */
 export function previousValues(
   outcomes: FileOutcome[],
-): Record<string, Record<string, JsonScalar>> {
-  const out: Record<string, Record<string, JsonScalar>> = {};
+): Record<string, Record<string, PreviousEntry>> {
+  const out: Record<string, Record<string, PreviousEntry>> = {};
   for (const o of outcomes) {
-    const entry: Record<string, JsonScalar> = {};
-    for (const e of o.edits) if (!(e.pathText in entry)) entry[e.pathText] = e.oldValue;
+    const entry: Record<string, PreviousEntry> = {};
+    for (const e of o.edits) {
+      if (e.pathText in entry) continue;
+      if (e.created || (e.removed && e.line === 0)) entry[e.pathText] = { absent: true };
+      else entry[e.pathText] = { value: e.oldValue, yaml: e.oldText };
+    }
     out[o.file] = entry;
   }
   return out;
@@ -313,14 +332,18 @@ function summaryTable(outcomes: FileOutcome[]): string {
       seen.add(e.pathText);
       const status = e.created
         ? 'created'
-        : Object.is(e.oldValue, e.newValue)
-          ? 'already set'
-          : 'changed';
+        : e.removed
+          ? e.line === 0
+            ? 'already absent'
+            : 'removed'
+          : e.oldText === e.newText
+            ? 'already set'
+            : 'changed';
       rows.push([
         code(o.file),
         code(e.pathText),
         e.created ? '—' : code(show(e.oldValue)),
-        code(show(e.newValue)),
+        e.removed ? '—' : code(show(e.newValue)),
         status,
       ]);
     }
@@ -425,10 +448,13 @@ export async function bump(runner: Runner, cfg: BumpConfig, deps: BumpDeps): Pro
   const files = await resolveFiles(cfg.filePatterns, cwd);
   const plans = planFiles(cfg.changes, files);
   let outcomes = await editAll(cwd, plans, cfg);
-  for (const o of outcomes) for (const w of o.warnings) runner.warning(`${o.file}: ${w}`);
+  for (const o of outcomes) {
+    for (const w of o.warnings) runner.warning(`${o.file}: ${w}`);
+    for (const n of o.notices) runner.notice(`${o.file}: ${n}`);
+  }
   for (const { file, edit } of effectiveEdits(outcomes))
     runner.info(
-      `${file}:${edit.line}: ${edit.pathText}: ${show(edit.oldValue)} → ${show(edit.newValue)}`,
+      `${file}:${edit.line}: ${edit.pathText}: ${edit.created ? '(new)' : show(edit.oldValue)} → ${showNew(edit)}`,
     );
   const diffOf = (list: FileOutcome[]) =>
     list.map((o) => unifiedDiff(o.before, o.after, o.file)).join('');

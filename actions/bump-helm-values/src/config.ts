@@ -13,6 +13,8 @@ export interface BumpConfig {
   changes: JsonChanges;
   valueType: ValueType;
   createMissing: boolean;
+  /** Edit anchored values in place (every alias follows, each is listed). */
+  allowAnchors: boolean;
   commit: boolean;
   push: boolean;
   /** Branch to push to; undefined = the checked-out branch. */
@@ -127,6 +129,7 @@ export function readConfig(runner: Runner): BumpConfig {
     changes,
     valueType,
     createMissing: inputs.boolean('create-missing', false),
+    allowAnchors: inputs.boolean('allow-anchors', false),
     commit,
     push,
     branch: branchInput(inputs, 'branch'),

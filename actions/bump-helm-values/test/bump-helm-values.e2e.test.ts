@@ -94,7 +94,7 @@ describe('against a bare remote', () => {
       'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>|github-actions[bot]|chore: update imprun-server.image.tag to 1.2.3',
     );
     expect(JSON.parse(r.outputs['previous-values'])).toEqual({
-      [FILE]: { 'imprun-server.image.tag': '1.2.2' },
+      [FILE]: { 'imprun-server.image.tag': { value: '1.2.2', yaml: '"1.2.2"' } },
     });
     expect(r.outputs.diff).toContain(
       '-    tag: "1.2.2"   # bumped by CI\n+    tag: "1.2.3"   # bumped by CI\n',
@@ -244,8 +244,12 @@ describe('against a bare remote', () => {
       staging.replace("tag: '1.2.0'", "tag: '1.2.3'"),
     );
     expect(JSON.parse(r.outputs['previous-values'])).toEqual({
-      'envs/production/values.yaml': { 'imprun-server.image.tag': '1.2.2' },
-      'envs/staging/values.yaml': { 'imprun-server.image.tag': '1.2.0' },
+      'envs/production/values.yaml': {
+        'imprun-server.image.tag': { value: '1.2.2', yaml: '"1.2.2"' },
+      },
+      'envs/staging/values.yaml': {
+        'imprun-server.image.tag': { value: '1.2.0', yaml: "'1.2.0'" },
+      },
     });
     const back = await run(ws, {
       files: 'envs/*/values.yaml',
@@ -289,7 +293,7 @@ describe('against a bare remote', () => {
     expect(r.errors).toEqual([]);
     expect(box.remoteFile(FILE)).toBe(BUMPED);
     expect(JSON.parse(r.outputs['previous-values'])).toEqual({
-      [FILE]: { 'imprun-server.image.tag': '1.2.2' },
+      [FILE]: { 'imprun-server.image.tag': { value: '1.2.2', yaml: '"1.2.2"' } },
     });
   });
 
@@ -625,7 +629,7 @@ describe('bad files: error with file:line:column, file unchanged byte for byte, 
       text: 'base: &tag 1.0.0\napp:\n  tag: *tag\n',
       changes: 'base=1.1.0',
       error:
-        /^values-production\.yaml:1:12: 'base' is inside anchor &tag at line 1, column 7, also used by \*tag at line 3, column 8; .*never flattening anchors/,
+        /^values-production\.yaml:1:12: 'base' is inside anchor &tag at line 1, column 7, also used by \*tag at line 3, column 8; .*set allow-anchors: true to edit it in place/,
     },
   ])('$name', async ({ text, changes, error }) => {
     const before = box.pushFromElsewhere(FILE, () => text);

@@ -53,9 +53,9 @@ describe('parseChangeLines', () => {
     },
     {
       name: 'not a boolean',
-      input: 'a=yes',
+      input: 'a=sure',
       type: 'boolean' as const,
-      error: "line 1: 'yes' is not true or false (value-type is boolean)",
+      error: "line 1: 'sure' is not a boolean like true or false (value-type is boolean)",
     },
     {
       name: 'quoted value with value-type number',

@@ -122,7 +122,7 @@ describe('refusals, with line:column', () => {
     if (expected === null) {
       expect(() =>
         editYaml(source, changes(lines), { valueType: 'number', createMissing: false }),
-      ).toThrow("'a': 'x' is not a YAML number");
+      ).toThrow("'a': 'x' cannot be written as a number: Helm reads 'x' as a string, not a number");
       return;
     }
     const list = problems(source, lines);
@@ -132,7 +132,7 @@ describe('refusals, with line:column', () => {
 
   test('a key that only comes through a merge key is reported as such', () => {
     expect(problems('base: &b\n  tag: 1\nprod:\n  <<: *b\n', 'prod.tag=2')).toEqual([
-      "4:3 'prod.tag': key 'tag' is missing under 'prod'; the mapping has a merge key << at line 4, column 3, and values it brings in cannot be edited here (set create-missing: true to add it as an override)",
+      "4:3 'prod.tag': key 'tag' is missing under 'prod'; it comes from the merge key << at line 4, column 3 (set create-missing: true to add it as an override after the merge key)",
     ]);
   });
 
@@ -142,7 +142,7 @@ describe('refusals, with line:column', () => {
         valueType: 'auto',
         createMissing: true,
       }).text,
-    ).toBe('base: &b\n  tag: 1\nprod:\n  <<: *b\n  tag: "2"\n');
+    ).toBe('base: &b\n  tag: 1\nprod:\n  <<: *b\n  tag: 2\n');
   });
 
   test('two paths naming the same value are refused', () => {
@@ -198,8 +198,8 @@ describe('create-missing refusals', () => {
   });
 
   test('keys needing quotes are quoted', () => {
-    expect(editYaml('a:\n  b: 1\n', changes('a."x: y"=1'), create).text).toBe(
-      'a:\n  b: 1\n  "x: y": "1"\n',
+    expect(editYaml('a:\n  b: 1\n', changes('a."x: y"=v1'), create).text).toBe(
+      'a:\n  b: 1\n  "x: y": v1\n',
     );
   });
 });
@@ -251,7 +251,7 @@ describe('results', () => {
   test('a number that auto cannot keep is warned about', () => {
     const r = editYaml('replicas: 3\n', changes('replicas=three'), auto);
     expect(r.text).toBe('replicas: three\n');
-    expect(r.warnings).toEqual(["'replicas': was a number, 'three' is written as a string"]);
+    expect(r.notices).toEqual(['\'replicas\': was the number 3, now the string "three"']);
   });
 
   test('a change applies to every document that has the path, and only to those', () => {
