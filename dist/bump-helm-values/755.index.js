@@ -15,12 +15,22 @@ __webpack_require__.r(__webpack_exports__);
 
 function apiFailure(what, err) {
     const e = err;
+    if (e.name === 'AbortError' || e.name === 'TimeoutError' || /aborted/i.test(e.message ?? ''))
+        return new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`GitHub API: ${what} was stopped: the timeout passed or the job is being cancelled`);
     const status = e.status ? `HTTP ${e.status}: ` : '';
     return new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`GitHub API: ${what} failed: ${status}${(e.message ?? String(err)).split('\n')[0]}`);
 }
 async function openPullRequest(req) {
     const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
-    const octokit = getOctokit(req.token, { baseUrl: req.apiUrl.replace(/\/+$/, '') });
+    const signals = [
+        req.signal,
+        req.deadline ? AbortSignal.timeout(Math.max(1, req.deadline - Date.now())) : undefined,
+    ];
+    const signal = AbortSignal.any(signals.filter((s) => s !== undefined));
+    const octokit = getOctokit(req.token, {
+        baseUrl: req.apiUrl.replace(/\/+$/, ''),
+        request: { signal },
+    });
     const { owner, repo, head, base } = req;
     const findOpen = async () => {
         try {

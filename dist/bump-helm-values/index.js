@@ -29479,7 +29479,8 @@ function defaultPrBranch(outcomes) {
     return `bump-helm-values/${slug}-${hash}`;
 }
 async function gitContext(cwd, cfg, deps, outcomes) {
-    const git = (deps.git ?? ((dir) => createGit(dir, deps.env)))(cwd);
+    const deadline = deps.clock.now() + cfg.timeoutMs;
+    const git = (deps.git ?? ((dir) => createGit(dir, deps.env, 'git', { deadline, signal: deps.signal })))(cwd);
     const top = await git(['rev-parse', '--show-toplevel'], { allowFailure: true });
     if (top.code !== 0)
         throw new src/* ActionError */.lZ(`${cwd} is not inside a git repository (${gitErrorLine(top.stderr)}); check out the repository first, or set commit: false to only edit the files`);
@@ -29503,7 +29504,14 @@ async function gitContext(cwd, cfg, deps, outcomes) {
         if (!target && cfg.push)
             throw new src/* ActionError */.lZ('HEAD is detached (a tag or pull request checkout), so there is no branch to push to; set the branch input');
     }
-    return { git, current, target: target ?? 'HEAD', base, remoteUrl: remote.stdout.trim() };
+    return {
+        git,
+        current,
+        target: target ?? 'HEAD',
+        base,
+        remoteUrl: remote.stdout.trim(),
+        deadline,
+    };
 }
 async function writeChanged(cwd, outcomes) {
     const changed = outcomes.filter((o) => o.after !== o.before);
@@ -29594,7 +29602,9 @@ async function pushReapplying(runner, ctx, cfg, deps, state) {
         }
         const wait = 200 + (0,src/* backoffDelay */.EY)(attempt, { initialMs: 1000, maxMs: 15_000, jitter: true }, deps.random);
         runner.info(`Push rejected (${reason}): ${ctx.target} moved on ${cfg.remote}. Re-applying the change on its new tip in ${wait} ms (retry ${attempt} of ${cfg.pushRetries}).`);
-        await deps.clock.sleep(wait);
+        if (deps.clock.now() + wait >= ctx.deadline)
+            throw new src/* ActionError */.lZ(`git push to ${cfg.remote}/${ctx.target} was rejected (${reason}) and the timeout (${(0,src/* formatDuration */.a3)(cfg.timeoutMs)}) leaves no time to re-apply and push again; the change is committed locally as ${sha.slice(0, 12)} but not pushed`);
+        await deps.clock.sleep(wait, deps.signal);
         await ctx.git(['fetch', '--quiet', '--no-tags', cfg.remote, `refs/heads/${ctx.target}`]);
         // --keep moves HEAD to the new tip and refreshes only the files that differ; the job's own uncommitted work is kept.
         await ctx.git(['reset', '--quiet', '--keep', 'FETCH_HEAD']);
@@ -29610,6 +29620,16 @@ async function pushReapplying(runner, ctx, cfg, deps, state) {
     }
 }
 async function bump(runner, cfg, deps) {
+    try {
+        await bumpSteps(runner, cfg, deps);
+    }
+    catch (err) {
+        if (err instanceof GitStoppedError && err.why === 'timeout')
+            throw new src/* ActionError */.lZ(`${err.message} (timeout: ${(0,src/* formatDuration */.a3)(cfg.timeoutMs)}); raise the timeout input if the remote is slow`);
+        throw err;
+    }
+}
+async function bumpSteps(runner, cfg, deps) {
     if (cfg.token)
         runner.setSecret(cfg.token);
     const cwd = external_node_path_default().resolve(deps.cwd, cfg.workingDirectory);
@@ -29690,6 +29710,8 @@ async function bump(runner, cfg, deps) {
         const open = deps.openPullRequest ??
             (async (req) => (await __nccwpck_require__.e(/* import() */ 755).then(__nccwpck_require__.bind(__nccwpck_require__, 7755))).openPullRequest(req));
         pr = await open({
+            signal: deps.signal,
+            deadline: ctx.deadline,
             apiUrl: deps.env.GITHUB_API_URL || 'https://api.github.com',
             token: cfg.token,
             owner,
@@ -29989,6 +30011,7 @@ function readConfig(runner) {
         repository,
         dryRun: inputs.boolean('dry-run', false),
         workingDirectory: inputs.string('working-directory', '.'),
+        timeoutMs: inputs.duration('timeout', '5m', { min: 1_000 }),
     };
 }
 
@@ -30229,12 +30252,12 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
-const runner = new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .Runner */ .by();
-await (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(runner, () => (0,_bump__WEBPACK_IMPORTED_MODULE_2__/* .bump */ .$p)(runner, (0,_config__WEBPACK_IMPORTED_MODULE_1__/* .readConfig */ .Xg)(runner), {
+await (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(({ runner, signal }) => (0,_bump__WEBPACK_IMPORTED_MODULE_2__/* .bump */ .$p)(runner, (0,_config__WEBPACK_IMPORTED_MODULE_1__/* .readConfig */ .Xg)(runner), {
     clock: _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml,
     random: Math.random,
     cwd: process.cwd(),
     env: process.env,
+    signal,
 }));
 
 __webpack_async_result__();
@@ -30655,10 +30678,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   lZ: () => (/* reexport */ ActionError),
   dz: () => (/* reexport */ InputError),
   G0: () => (/* reexport */ Inputs),
-  by: () => (/* reexport */ Runner),
   EY: () => (/* reexport */ backoffDelay),
   aY: () => (/* reexport */ code),
   zH: () => (/* reexport */ details),
+  a3: () => (/* reexport */ formatDuration),
   R_: () => (/* reexport */ heading),
   Li: () => (/* reexport */ parseLines),
   Cs: () => (/* reexport */ runAction),
@@ -30666,7 +30689,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   tp: () => (/* reexport */ table)
 });
 
-// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, Deadline, HttpError, HttpTransport, MAX_TIMER_MS, ProcessError, allowedRoots, cell, errorMessage, formatCommand, formatDuration, formatFileCommand, httpRequest, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, maskUrl, parseBoolean, parseDuration, parseInteger, parseList, parsePairs, parseRetryAfter, preview, printableCommand, redactThenCut, retry, runProcess, safeUrl, secretArgValues, throwIfCancelled, toolkitBackend, workspacePath, workspaceRoot
+// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, Deadline, HttpError, HttpTransport, MAX_TIMER_MS, ProcessError, Runner, allowedRoots, cell, errorMessage, formatCommand, formatFileCommand, httpRequest, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, maskUrl, parseBoolean, parseDuration, parseInteger, parseList, parsePairs, parseRetryAfter, preview, printableCommand, redactThenCut, retry, runProcess, safeUrl, secretArgValues, throwIfCancelled, toolkitBackend, workspacePath, workspaceRoot
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);

@@ -12,10 +12,17 @@ import {
   details,
   heading,
   table,
+  formatDuration,
   type Clock,
   type Runner,
 } from '@cicd-actions/core';
-import { createGit, gitErrorLine, withoutUrlCredentials, type Git } from '@cicd-actions/core/git';
+import {
+  createGit,
+  gitErrorLine,
+  GitStoppedError,
+  withoutUrlCredentials,
+  type Git,
+} from '@cicd-actions/core/git';
 import { editYaml, YamlEditError, type AppliedEdit, type ChangeSpec } from './edit';
 import { normalizeFileKey } from './changes';
 import { unifiedDiff } from './diff';
@@ -33,6 +40,8 @@ export interface BumpDeps {
   env: Record<string, string | undefined>;
   git?: (cwd: string) => Git;
   openPullRequest?: (req: PullRequestRequest) => Promise<PullRequestResult>;
+  /** Cancellation (runAction's ctx.signal): the running git or API call is stopped. */
+  signal?: AbortSignal;
 }
 
 interface FilePlan {
@@ -252,6 +261,8 @@ interface GitContext {
   target: string;
   base?: string;
   remoteUrl: string;
+  /** Epoch ms: the timeout input, for every git and API call. */
+  deadline: number;
 }
 
 async function gitContext(
@@ -260,7 +271,10 @@ async function gitContext(
   deps: BumpDeps,
   outcomes: FileOutcome[],
 ): Promise<GitContext> {
-  const git = (deps.git ?? ((dir) => createGit(dir, deps.env)))(cwd);
+  const deadline = deps.clock.now() + cfg.timeoutMs;
+  const git = (
+    deps.git ?? ((dir) => createGit(dir, deps.env, 'git', { deadline, signal: deps.signal }))
+  )(cwd);
   const top = await git(['rev-parse', '--show-toplevel'], { allowFailure: true });
   if (top.code !== 0)
     throw new ActionError(
@@ -289,7 +303,14 @@ async function gitContext(
         'HEAD is detached (a tag or pull request checkout), so there is no branch to push to; set the branch input',
       );
   }
-  return { git, current, target: target ?? 'HEAD', base, remoteUrl: remote.stdout.trim() };
+  return {
+    git,
+    current,
+    target: target ?? 'HEAD',
+    base,
+    remoteUrl: remote.stdout.trim(),
+    deadline,
+  };
 }
 
 async function writeChanged(cwd: string, outcomes: FileOutcome[]): Promise<string[]> {
@@ -415,7 +436,11 @@ async function pushReapplying(
     runner.info(
       `Push rejected (${reason}): ${ctx.target} moved on ${cfg.remote}. Re-applying the change on its new tip in ${wait} ms (retry ${attempt} of ${cfg.pushRetries}).`,
     );
-    await deps.clock.sleep(wait);
+    if (deps.clock.now() + wait >= ctx.deadline)
+      throw new ActionError(
+        `git push to ${cfg.remote}/${ctx.target} was rejected (${reason}) and the timeout (${formatDuration(cfg.timeoutMs)}) leaves no time to re-apply and push again; the change is committed locally as ${sha.slice(0, 12)} but not pushed`,
+      );
+    await deps.clock.sleep(wait, deps.signal);
     await ctx.git(['fetch', '--quiet', '--no-tags', cfg.remote, `refs/heads/${ctx.target}`]);
     // --keep moves HEAD to the new tip and refreshes only the files that differ; the job's own uncommitted work is kept.
     await ctx.git(['reset', '--quiet', '--keep', 'FETCH_HEAD']);
@@ -441,6 +466,18 @@ async function pushReapplying(
 }
 
 export async function bump(runner: Runner, cfg: BumpConfig, deps: BumpDeps): Promise<void> {
+  try {
+    await bumpSteps(runner, cfg, deps);
+  } catch (err) {
+    if (err instanceof GitStoppedError && err.why === 'timeout')
+      throw new ActionError(
+        `${err.message} (timeout: ${formatDuration(cfg.timeoutMs)}); raise the timeout input if the remote is slow`,
+      );
+    throw err;
+  }
+}
+
+async function bumpSteps(runner: Runner, cfg: BumpConfig, deps: BumpDeps): Promise<void> {
   if (cfg.token) runner.setSecret(cfg.token);
   const cwd = path.resolve(deps.cwd, cfg.workingDirectory);
   if (!(await stat(cwd).catch(() => undefined))?.isDirectory())
@@ -547,6 +584,8 @@ export async function bump(runner: Runner, cfg: BumpConfig, deps: BumpDeps): Pro
       deps.openPullRequest ??
       (async (req: PullRequestRequest) => (await import('./pull-request')).openPullRequest(req));
     pr = await open({
+      signal: deps.signal,
+      deadline: ctx.deadline,
       apiUrl: deps.env.GITHUB_API_URL || 'https://api.github.com',
       token: cfg.token,
       owner,

@@ -33,6 +33,8 @@ export interface BumpConfig {
   repository?: string;
   dryRun: boolean;
   workingDirectory: string;
+  /** Bound of every git and API call together (the timeout input). */
+  timeoutMs: number;
 }
 
 /** git check-ref-format's rules for a branch name, checked without running git. */
@@ -147,5 +149,6 @@ export function readConfig(runner: Runner): BumpConfig {
     repository,
     dryRun: inputs.boolean('dry-run', false),
     workingDirectory: inputs.string('working-directory', '.'),
+    timeoutMs: inputs.duration('timeout', '5m', { min: 1_000 }),
   };
 }

@@ -3,6 +3,10 @@
 import { ActionError } from '@cicd-actions/core';
 
 export interface PullRequestRequest {
+  /** Epoch ms: every API call is aborted at this deadline (the timeout input). */
+  deadline?: number;
+  /** Cancellation: the running API call is aborted. */
+  signal?: AbortSignal;
   apiUrl: string;
   token: string;
   owner: string;
@@ -20,7 +24,11 @@ export interface PullRequestResult {
 }
 
 function apiFailure(what: string, err: unknown): ActionError {
-  const e = err as { status?: number; message?: string };
+  const e = err as { status?: number; message?: string; name?: string };
+  if (e.name === 'AbortError' || e.name === 'TimeoutError' || /aborted/i.test(e.message ?? ''))
+    return new ActionError(
+      `GitHub API: ${what} was stopped: the timeout passed or the job is being cancelled`,
+    );
   const status = e.status ? `HTTP ${e.status}: ` : '';
   return new ActionError(
     `GitHub API: ${what} failed: ${status}${(e.message ?? String(err)).split('\n')[0]}`,
@@ -29,7 +37,15 @@ function apiFailure(what: string, err: unknown): ActionError {
 
 export async function openPullRequest(req: PullRequestRequest): Promise<PullRequestResult> {
   const { getOctokit } = await import('@actions/github');
-  const octokit = getOctokit(req.token, { baseUrl: req.apiUrl.replace(/\/+$/, '') });
+  const signals = [
+    req.signal,
+    req.deadline ? AbortSignal.timeout(Math.max(1, req.deadline - Date.now())) : undefined,
+  ];
+  const signal = AbortSignal.any(signals.filter((s): s is AbortSignal => s !== undefined));
+  const octokit = getOctokit(req.token, {
+    baseUrl: req.apiUrl.replace(/\/+$/, ''),
+    request: { signal },
+  });
   const { owner, repo, head, base } = req;
   const findOpen = async (): Promise<PullRequestResult | undefined> => {
     try {

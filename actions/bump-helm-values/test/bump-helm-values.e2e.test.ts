@@ -1,5 +1,5 @@
 // The bundled action against real git: a bare repository as the remote, clones as workspaces.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -52,6 +52,7 @@ async function run(
     env: { ...box.env(), ...extra.env },
     timeoutMs: 40_000,
     githubToken: extra.githubToken,
+    onSpawn: extra.onSpawn,
   });
   runs.push(r);
   return r;
@@ -217,6 +218,47 @@ describe('against a bare remote', () => {
     expect(box.gitInvocations().filter((l) => l.startsWith('push '))).toHaveLength(1);
   });
 
+  test('timeout bounds git: a push that hangs is stopped at the deadline, one clear line', async () => {
+    box.hook('pre-receive', 'sleep 30');
+    const started = Date.now();
+    const r = await run(box.clone(), {
+      files: FILE,
+      changes: 'imprun-server.image.tag=1.2.3',
+      timeout: '2s',
+    });
+    expect(r.code).toBe(1);
+    expect(r.errors).toEqual([
+      'git push did not finish before the deadline and was stopped (timeout: 2s); raise the timeout input if the remote is slow',
+    ]);
+    // Well before the hook's 30 s: the push was stopped, not waited for.
+    expect(Date.now() - started).toBeLessThan(25_000);
+    expect(box.remoteFile(FILE)).toBe(VALUES);
+  });
+
+  test('SIGTERM during a hanging push: git is stopped, the run says cancelled, exits at once', async () => {
+    const marker = path.join(box.remote, 'push-started');
+    box.hook('pre-receive', `touch '${marker}'\nsleep 30`);
+    let signalledAt = 0;
+    const r = await run(
+      box.clone(),
+      { files: FILE, changes: 'imprun-server.image.tag=1.2.3' },
+      {
+        onSpawn: (child) => {
+          const poll = setInterval(() => {
+            if (!existsSync(marker)) return;
+            clearInterval(poll);
+            signalledAt = Date.now();
+            child.kill('SIGTERM');
+          }, 20);
+        },
+      },
+    );
+    expect(r.code).not.toBe(0);
+    expect(Date.now() - signalledAt).toBeLessThan(5_000);
+    expect(r.errors).toEqual([expect.stringMatching(/^cancelled \(SIGTERM\)/)]);
+    expect(box.remoteFile(FILE)).toBe(VALUES);
+  });
+
   test('a glob edits every matching file in one commit; per-file previous-values reverts them', async () => {
     const staging = VALUES.replace('tag: "1.2.2"', "tag: '1.2.0'");
     box.pushFromElsewhere(FILE, (t) => t);
@@ -372,12 +414,16 @@ describe('against a bare remote', () => {
     let seen: Seen[];
     let openPulls: Array<Record<string, unknown>>;
     let refuseCreate: boolean;
+    let hang: boolean;
 
     beforeEach(async () => {
       seen = [];
       openPulls = [];
       refuseCreate = false;
+      hang = false;
       server = http.createServer((req, res) => {
+        // An API that accepts the request and never answers.
+        if (hang) return;
         let data = '';
         req.on('data', (d) => (data += d));
         req.on('end', () => {
@@ -413,7 +459,30 @@ describe('against a bare remote', () => {
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     });
     afterEach(async () => {
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    });
+
+    test('timeout bounds the API: a pull request call that hangs is stopped, one clear line', async () => {
+      hang = true;
+      const api = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const started = Date.now();
+      const r = await run(
+        box.clone(),
+        {
+          files: FILE,
+          changes: 'imprun-server.image.tag=1.2.3',
+          'create-pr': 'true',
+          'pr-branch': 'bump/hang',
+          timeout: '3s',
+        },
+        { env: { GITHUB_API_URL: api }, githubToken: 'ghs_hangTokenValue789' },
+      );
+      expect(r.code).toBe(1);
+      expect(r.errors).toEqual([
+        'GitHub API: listing open pull requests from bump/hang was stopped: the timeout passed or the job is being cancelled',
+      ]);
+      expect(Date.now() - started).toBeLessThan(25_000);
     });
 
     test('pushes to pr-branch, opens the pull request, and reuses it on the next run', async () => {
