@@ -29332,13 +29332,13 @@ function planFiles(changes, files) {
     return files.map((file) => ({ file, changes: changes.files.get((0,src_changes/* normalizeFileKey */.LL)(file)) }));
 }
 /** Reads and edits every file in memory; throws one error listing every problem, with file:line:column. */
-async function editAll(cwd, plans, cfg, when = '') {
+async function editAll(cwd, plans, cfg, when = '', read = (file) => readText(external_node_path_default().resolve(cwd, file))) {
     const problems = [];
     const outcomes = [];
     for (const plan of plans) {
         let before;
         try {
-            before = await readText(external_node_path_default().resolve(cwd, plan.file));
+            before = await read(plan.file);
         }
         catch (err) {
             problems.push(`${plan.file}: cannot read: ${err.message}`);
@@ -29619,6 +29619,151 @@ async function pushReapplying(runner, ctx, cfg, deps, state) {
         runner.info(`Re-applied and committed ${sha.slice(0, 12)}`);
     }
 }
+async function openPr(runner, cfg, deps, outcomes, repository, head, base, deadline) {
+    if (!repository)
+        throw new src/* ActionError */.lZ('cannot tell which GitHub repository to open the pull request in; set the repository input');
+    const [owner, repo] = repository.split('/');
+    const title = cfg.prTitle ?? (cfg.commitMessage ?? defaultCommitMessage(outcomes)).split('\n')[0];
+    const body = cfg.prBody ?? `Opened by bump-helm-values.\n\n${summaryTable(outcomes)}`;
+    const open = deps.openPullRequest ??
+        (async (req) => (await __nccwpck_require__.e(/* import() */ 755).then(__nccwpck_require__.bind(__nccwpck_require__, 7755))).openPullRequest(req));
+    const pr = await open({
+        signal: deps.signal,
+        deadline,
+        env: deps.env,
+        apiUrl: deps.env.GITHUB_API_URL || 'https://api.github.com',
+        token: cfg.token,
+        owner,
+        repo,
+        head,
+        base,
+        title,
+        body,
+        labels: cfg.labels,
+        reviewers: cfg.reviewers,
+        autoMerge: cfg.autoMerge,
+    });
+    runner.info(`${pr.reused ? 'Reused the open' : 'Opened'} pull request #${pr.number}: ${pr.url}`);
+    return pr;
+}
+/**
+ * commit-via: api. Reads the branch head and the files at it through GitHub's API, applies the
+ * edit, and commits with createCommitOnBranch(expectedHeadOid): GitHub signs the commit and
+ * refuses it when the branch moved, and then the files are read again at the new head and the
+ * edit re-applied — the no-lost-update guarantee of the git path, without push credentials.
+ */
+async function bumpViaApi(runner, cfg, deps, cwd, plans) {
+    const deadline = deps.clock.now() + cfg.timeoutMs;
+    const repository = cfg.repository ?? deps.env.GITHUB_REPOSITORY;
+    if (!repository)
+        throw new src/* ActionError */.lZ('commit-via: api needs the repository (set the repository input)');
+    const [owner, repo] = repository.split('/');
+    // Local git is only asked (read-only) where the files sit in the repository and which branch is
+    // checked out; it needs no credentials, and without a repository the paths are as given.
+    const git = (deps.git ?? ((dir) => createGit(dir, deps.env, 'git', { deadline, signal: deps.signal })))(cwd);
+    const prefix = await git(['rev-parse', '--show-prefix'], { allowFailure: true }).catch(() => undefined);
+    const repoPath = (file) => external_node_path_default().posix.join(prefix?.code === 0 ? prefix.stdout.trim() : '', file);
+    const checkedOut = await git(['symbolic-ref', '--quiet', '--short', 'HEAD'], {
+        allowFailure: true,
+    }).catch(() => undefined);
+    const refName = deps.env.GITHUB_REF?.startsWith('refs/heads/')
+        ? deps.env.GITHUB_REF.slice(11)
+        : undefined;
+    const branch = cfg.branch ?? (checkedOut?.code === 0 ? checkedOut.stdout.trim() : undefined) ?? refName;
+    if (!branch)
+        throw new src/* ActionError */.lZ('commit-via: api cannot tell which branch to commit to; set the branch input');
+    const api = await __nccwpck_require__.e(/* import() */ 34).then(__nccwpck_require__.bind(__nccwpck_require__, 3034));
+    const octokit = await api.octokitFor({
+        apiUrl: deps.env.GITHUB_API_URL || 'https://api.github.com',
+        token: cfg.token,
+        deadline,
+        signal: deps.signal,
+        env: deps.env,
+    });
+    const base = cfg.createPr ? (cfg.base ?? branch) : undefined;
+    let target = cfg.createPr ? cfg.prBranch : branch;
+    const paths = plans.map((p) => repoPath(p.file));
+    for (let attempt = 1;; attempt++) {
+        let state = await api.readBranch(octokit, owner, repo, target ?? base, paths);
+        let createFrom;
+        if (!state.oid && cfg.createPr && target) {
+            // A new PR branch starts at the base's head.
+            state = await api.readBranch(octokit, owner, repo, base, paths);
+            createFrom = state.oid;
+        }
+        if (!state.oid)
+            throw new src/* ActionError */.lZ(`GitHub API: ${owner}/${repo} has no branch ${target ?? base}`);
+        const texts = new Map(plans.map((p, i) => [p.file, state.files.get(paths[i])]));
+        const outcomes = await editAll(cwd, plans, cfg, attempt > 1 ? ` by the retry (after ${target} moved)` : '', async (file) => {
+            const t = texts.get(file);
+            if (t === undefined)
+                throw new Error(`not found on ${target ?? base} at ${state.oid.slice(0, 12)}`);
+            return t;
+        });
+        if (attempt === 1) {
+            for (const o of outcomes) {
+                for (const w of o.warnings)
+                    runner.warning(`${o.file}: ${w}`);
+                for (const n of o.notices)
+                    runner.notice(`${o.file}: ${n}`);
+            }
+            for (const { file, edit } of effectiveEdits(outcomes))
+                runner.info(`${file}:${edit.line}: ${edit.pathText}: ${edit.created ? '(new)' : show(edit.oldValue)} → ${showNew(edit)}`);
+        }
+        if (!target) {
+            target = defaultPrBranch(outcomes);
+            continue;
+        }
+        const changedFiles = outcomes.filter((o) => o.after !== o.before);
+        const diff = changedFiles.map((o) => unifiedDiff(o.before, o.after, o.file)).join('');
+        if (changedFiles.length === 0) {
+            let pr;
+            if (cfg.createPr && !createFrom)
+                pr = await openPr(runner, cfg, deps, outcomes, repository, target, base, deadline);
+            return report(runner, {
+                changed: false,
+                commitSha: '',
+                outcomes,
+                note: `\`${target}\` already has these values; nothing was committed.`,
+                pr,
+            }, '');
+        }
+        if (createFrom)
+            await api.createBranch(octokit, owner, repo, target, createFrom);
+        const message = cfg.commitMessage ?? defaultCommitMessage(outcomes);
+        const r = await api.commitOnBranch(octokit, {
+            owner,
+            repo,
+            branch: target,
+            expectedHeadOid: state.oid,
+            message,
+            files: changedFiles.map((o) => ({ path: repoPath(o.file), text: o.after })),
+        });
+        if (r.ok) {
+            logDiff(runner, diff);
+            runner.info(`Committed ${r.oid.slice(0, 12)} to ${owner}/${repo}@${target} through the GitHub API${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
+            let pr;
+            if (cfg.createPr)
+                pr = await openPr(runner, cfg, deps, outcomes, repository, target, base, deadline);
+            const note = [
+                `Committed \`${r.oid.slice(0, 12)}\` to \`${target}\` through the GitHub API (signed by GitHub).`,
+                pr
+                    ? `Pull request: [#${pr.number}](${pr.url})${pr.reused ? ' (already open, reused)' : ''}.`
+                    : '',
+            ]
+                .filter(Boolean)
+                .join(' ');
+            return report(runner, { changed: true, commitSha: r.oid, outcomes, note, pr }, diff);
+        }
+        if (attempt > cfg.pushRetries)
+            throw new src/* ActionError */.lZ(`GitHub API: ${target} kept moving; the commit was refused ${attempt} times (push-retries: ${cfg.pushRetries}): ${r.stale}`);
+        const wait = 200 + (0,src/* backoffDelay */.EY)(attempt, { initialMs: 1000, maxMs: 15_000, jitter: true }, deps.random);
+        if (deps.clock.now() + wait >= deadline)
+            throw new src/* ActionError */.lZ(`GitHub API: ${target} moved (${r.stale}) and the timeout (${(0,src/* formatDuration */.a3)(cfg.timeoutMs)}) leaves no time to re-apply and commit again`);
+        runner.info(`Commit refused: ${target} moved (${r.stale}). Re-reading the files at its new head and re-applying in ${wait} ms (retry ${attempt} of ${cfg.pushRetries}).`);
+        await deps.clock.sleep(wait, deps.signal);
+    }
+}
 async function bump(runner, cfg, deps) {
     try {
         await bumpSteps(runner, cfg, deps);
@@ -29637,6 +29782,8 @@ async function bumpSteps(runner, cfg, deps) {
         throw new src/* InputError */.dz('working-directory', `'${cfg.workingDirectory}' is not a directory`);
     const files = await resolveFiles(cfg.filePatterns, cwd);
     const plans = planFiles(cfg.changes, files);
+    if (cfg.commitVia === 'api' && !cfg.dryRun)
+        return bumpViaApi(runner, cfg, deps, cwd, plans);
     let outcomes = await editAll(cwd, plans, cfg);
     for (const o of outcomes) {
         for (const w of o.warnings)
@@ -29702,26 +29849,7 @@ async function bumpSteps(runner, cfg, deps) {
         const repository = cfg.repository ??
             repositoryFromRemote(ctx.remoteUrl, deps.env.GITHUB_SERVER_URL) ??
             deps.env.GITHUB_REPOSITORY;
-        if (!repository)
-            throw new src/* ActionError */.lZ('cannot tell which GitHub repository to open the pull request in; set the repository input');
-        const [owner, repo] = repository.split('/');
-        const title = cfg.prTitle ?? (cfg.commitMessage ?? defaultCommitMessage(outcomes)).split('\n')[0];
-        const body = cfg.prBody ?? `Opened by bump-helm-values.\n\n${summaryTable(outcomes)}`;
-        const open = deps.openPullRequest ??
-            (async (req) => (await __nccwpck_require__.e(/* import() */ 755).then(__nccwpck_require__.bind(__nccwpck_require__, 7755))).openPullRequest(req));
-        pr = await open({
-            signal: deps.signal,
-            deadline: ctx.deadline,
-            apiUrl: deps.env.GITHUB_API_URL || 'https://api.github.com',
-            token: cfg.token,
-            owner,
-            repo,
-            head: ctx.target,
-            base: ctx.base,
-            title,
-            body,
-        });
-        runner.info(`${pr.reused ? 'Reused the open' : 'Opened'} pull request #${pr.number}: ${pr.url}`);
+        pr = await openPr(runner, cfg, deps, outcomes, repository, ctx.target, ctx.base, ctx.deadline);
     }
     const where = `${cfg.remote}/${ctx.target}`;
     const note = [
@@ -29899,7 +30027,7 @@ function normalizeFileKey(file) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Xg: () => (/* binding */ readConfig)
 /* harmony export */ });
-/* unused harmony exports BOT_NAME, BOT_EMAIL, isValidBranchName */
+/* unused harmony exports COMMIT_VIA, AUTO_MERGE, BOT_NAME, BOT_EMAIL, isValidBranchName */
 /* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(870);
 /* harmony import */ var _changes__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6711);
 /* harmony import */ var _scalar__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2288);
@@ -29908,6 +30036,8 @@ function normalizeFileKey(file) {
 
 
 
+const COMMIT_VIA = ['git', 'api'];
+const AUTO_MERGE = ['false', 'merge', 'squash', 'rebase'];
 const BOT_NAME = 'github-actions[bot]';
 const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com';
 /** git check-ref-format's rules for a branch name, checked without running git. */
@@ -29984,6 +30114,22 @@ function readConfig(runner) {
     const repository = inputs.string('repository') || undefined;
     if (repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository))
         throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('repository', `expected owner/name, got '${repository}'`);
+    const commitVia = inputs.oneOf('commit-via', COMMIT_VIA, 'git');
+    if (commitVia === 'api' && !(commit && push))
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('commit-via', 'api commits through GitHub, so it needs commit: true and push: true');
+    if (commitVia === 'api' && token === '')
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('github-token', 'is required when commit-via is api');
+    const labels = inputs.list('labels');
+    for (const l of labels)
+        if (l.length > 100)
+            throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('labels', `a label is at most 100 characters, got ${l.length}`);
+    const reviewers = inputs.list('reviewers');
+    for (const r of reviewers)
+        if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9_.-]+)?$/.test(r))
+            throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('reviewers', `expected GitHub logins or org/team names, got '${r}'`);
+    const autoMerge = inputs.oneOf('auto-merge', AUTO_MERGE, 'false');
+    if (!createPr && (labels.length || reviewers.length || autoMerge !== 'false'))
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(labels.length ? 'labels' : reviewers.length ? 'reviewers' : 'auto-merge', 'applies to the pull request, so it needs create-pr: true');
     const commitMessage = inputs.raw('commit-message').trim() || undefined;
     const prTitle = inputs.string('pr-title') || undefined;
     if (prTitle && /[\r\n]/.test(prTitle))
@@ -30012,6 +30158,10 @@ function readConfig(runner) {
         dryRun: inputs.boolean('dry-run', false),
         workingDirectory: inputs.string('working-directory', '.'),
         timeoutMs: inputs.duration('timeout', '5m', { min: 1_000 }),
+        commitVia,
+        labels,
+        reviewers,
+        autoMerge: autoMerge === 'false' ? undefined : autoMerge,
     };
 }
 
@@ -30676,6 +30826,7 @@ for (const t of HELM_BOOLEAN_TEXT.source.slice(2, -2).split('|'))
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   lZ: () => (/* reexport */ ActionError),
+  j$: () => (/* reexport */ HttpError),
   dz: () => (/* reexport */ InputError),
   G0: () => (/* reexport */ Inputs),
   EY: () => (/* reexport */ backoffDelay),
@@ -30683,13 +30834,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   zH: () => (/* reexport */ details),
   a3: () => (/* reexport */ formatDuration),
   R_: () => (/* reexport */ heading),
+  aj: () => (/* reexport */ httpRequest),
   Li: () => (/* reexport */ parseLines),
   Cs: () => (/* reexport */ runAction),
   ml: () => (/* reexport */ systemClock),
   tp: () => (/* reexport */ table)
 });
 
-// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, Deadline, HttpError, HttpTransport, MAX_TIMER_MS, ProcessError, Runner, allowedRoots, cell, errorMessage, formatCommand, formatFileCommand, httpRequest, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, maskUrl, parseBoolean, parseDuration, parseInteger, parseList, parsePairs, parseRetryAfter, preview, printableCommand, redactThenCut, retry, runProcess, safeUrl, secretArgValues, throwIfCancelled, toolkitBackend, workspacePath, workspaceRoot
+// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, Deadline, HttpTransport, MAX_TIMER_MS, ProcessError, Runner, allowedRoots, cell, errorMessage, formatCommand, formatFileCommand, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, maskUrl, parseBoolean, parseDuration, parseInteger, parseList, parsePairs, parseRetryAfter, preview, printableCommand, redactThenCut, retry, runProcess, safeUrl, secretArgValues, throwIfCancelled, toolkitBackend, workspacePath, workspaceRoot
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -33965,7 +34117,7 @@ var src_process = __nccwpck_require__(7332);
 //   (subdomains only); any of those with `:port`; an IP (`10.0.0.1`, `[::1]:8443`); a CIDR block.
 // - localhost and loopback addresses never go through a proxy.
 // No module is imported here: the decision costs nothing at start-up.
-class proxy_ProxyConfigError extends Error {
+class ProxyConfigError extends Error {
     constructor(message) {
         super(message);
         this.name = 'ProxyConfigError';
@@ -33985,7 +34137,7 @@ function envAny(env, ...names) {
  * (`HTTPS_PROXY`, `kubeconfig cluster 'prod' proxy-url`) for the error; the value itself is never
  * quoted, since it may hold a password.
  */
-function proxy_parseProxyUrl(value, what) {
+function parseProxyUrl(value, what) {
     let url;
     try {
         url = new URL(value);
@@ -33998,28 +34150,28 @@ function proxy_parseProxyUrl(value, what) {
     }
     if (!url) {
         if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && !/^(https?|socks5h?|socks4a?):/i.test(value))
-            throw new proxy_ProxyConfigError(`${what} is not an http:// or https:// proxy URL`);
+            throw new ProxyConfigError(`${what} is not an http:// or https:// proxy URL`);
         if (value.includes('://'))
-            throw new proxy_ProxyConfigError(`${what} is not a valid proxy URL`);
+            throw new ProxyConfigError(`${what} is not a valid proxy URL`);
         try {
             url = new URL(`http://${value}`);
         }
         catch {
-            throw new proxy_ProxyConfigError(`${what} is not a valid proxy URL`);
+            throw new ProxyConfigError(`${what} is not a valid proxy URL`);
         }
     }
     if (url.protocol.startsWith('socks'))
-        throw new proxy_ProxyConfigError(`${what} is a ${url.protocol.replace(/:$/, '')}:// proxy; only http:// and https:// proxies are supported`);
+        throw new ProxyConfigError(`${what} is a ${url.protocol.replace(/:$/, '')}:// proxy; only http:// and https:// proxies are supported`);
     if (!url.hostname)
-        throw new proxy_ProxyConfigError(`${what} has no host`);
+        throw new ProxyConfigError(`${what} has no host`);
     return url;
 }
 /** A proxy URL safe to print: scheme, host and port, never the credentials. */
-function proxy_displayProxy(proxy) {
+function displayProxy(proxy) {
     return `${proxy.protocol}//${proxy.host}`;
 }
 /** `Basic …` for a proxy URL with credentials, as Go sends it. */
-function proxy_proxyAuthorization(proxy) {
+function proxyAuthorization(proxy) {
     if (!proxy.username && !proxy.password)
         return undefined;
     const user = decodeURIComponent(proxy.username);
@@ -34035,7 +34187,7 @@ function proxyUrlSecrets(value) {
         return [];
     let url;
     try {
-        url = proxy_parseProxyUrl(value, 'proxy');
+        url = parseProxyUrl(value, 'proxy');
     }
     catch {
         return [];
@@ -34046,7 +34198,7 @@ function proxyUrlSecrets(value) {
         out.push(`${url.username}:${url.password}`);
         out.push(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`);
     }
-    const auth = proxy_proxyAuthorization(url);
+    const auth = proxyAuthorization(url);
     if (auth && url.password)
         out.push(auth.slice('Basic '.length));
     return [...new Set(out.filter((s) => s.length >= 3))];
@@ -34203,7 +34355,7 @@ function isLoopbackHost(hostname) {
  * `proxy-url`) applies to every request, as client-go applies it (NO_PROXY does not exempt it);
  * an environment proxy follows NO_PROXY.
  */
-function proxy_proxyFor(target, setting) {
+function proxyFor(target, setting) {
     if (setting.from === 'none')
         return undefined;
     if (setting.from === 'url')
@@ -34219,7 +34371,7 @@ function proxy_proxyFor(target, setting) {
     const noProxy = envAny(env, 'NO_PROXY', 'no_proxy');
     if (noProxy && noProxyMatches(noProxy, target))
         return undefined;
-    return proxy_parseProxyUrl(value, target.protocol === 'https:' ? 'the HTTPS_PROXY variable' : 'the HTTP_PROXY variable');
+    return parseProxyUrl(value, target.protocol === 'https:' ? 'the HTTPS_PROXY variable' : 'the HTTP_PROXY variable');
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/action.ts
@@ -34701,13 +34853,13 @@ async function retry(attempt, opts) {
 ;// CONCATENATED MODULE: ./packages/core/src/secrets.ts
 const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|token|secret|api[-_]?key|password|auth|session|signature/i;
 /** Whether a header's value carries a credential and must be masked. */
-function secrets_isSensitiveHeader(name) {
+function isSensitiveHeader(name) {
     return SENSITIVE_HEADER.test(name.trim());
 }
 /** Masks the credential-carrying values of headers; for `Bearer x`/`Basic x`, the token too. */
 function maskHeaders(runner, headers) {
     for (const [name, value] of Object.entries(headers)) {
-        if (!secrets_isSensitiveHeader(name))
+        if (!isSensitiveHeader(name))
             continue;
         runner.setSecret(value);
         const scheme = /^\s*\S+\s+(\S+)\s*$/.exec(value);
@@ -34796,7 +34948,7 @@ class HttpError extends Error {
         return this.phase === 'sent' || this.phase === 'response';
     }
 }
-const DEFAULT_MAX_BODY = (/* unused pure expression or super */ null && (1024 * 1024));
+const DEFAULT_MAX_BODY = 1024 * 1024;
 /** Origin and path without credentials, query or fragment: safe to log. */
 function safeUrl(url) {
     try {

@@ -86,13 +86,14 @@ async function editAll(
   plans: FilePlan[],
   cfg: BumpConfig,
   when = '',
+  read: (file: string) => Promise<string> = (file) => readText(path.resolve(cwd, file)),
 ): Promise<FileOutcome[]> {
   const problems: string[] = [];
   const outcomes: FileOutcome[] = [];
   for (const plan of plans) {
     let before: string;
     try {
-      before = await readText(path.resolve(cwd, plan.file));
+      before = await read(plan.file);
     } catch (err) {
       problems.push(`${plan.file}: cannot read: ${(err as Error).message}`);
       continue;
@@ -465,6 +466,197 @@ async function pushReapplying(
   }
 }
 
+async function openPr(
+  runner: Runner,
+  cfg: BumpConfig,
+  deps: BumpDeps,
+  outcomes: FileOutcome[],
+  repository: string | undefined,
+  head: string,
+  base: string,
+  deadline: number,
+): Promise<PullRequestResult> {
+  if (!repository)
+    throw new ActionError(
+      'cannot tell which GitHub repository to open the pull request in; set the repository input',
+    );
+  const [owner, repo] = repository.split('/');
+  const title = cfg.prTitle ?? (cfg.commitMessage ?? defaultCommitMessage(outcomes)).split('\n')[0];
+  const body = cfg.prBody ?? `Opened by bump-helm-values.\n\n${summaryTable(outcomes)}`;
+  const open =
+    deps.openPullRequest ??
+    (async (req: PullRequestRequest) => (await import('./pull-request')).openPullRequest(req));
+  const pr = await open({
+    signal: deps.signal,
+    deadline,
+    env: deps.env,
+    apiUrl: deps.env.GITHUB_API_URL || 'https://api.github.com',
+    token: cfg.token,
+    owner,
+    repo,
+    head,
+    base,
+    title,
+    body,
+    labels: cfg.labels,
+    reviewers: cfg.reviewers,
+    autoMerge: cfg.autoMerge,
+  });
+  runner.info(`${pr.reused ? 'Reused the open' : 'Opened'} pull request #${pr.number}: ${pr.url}`);
+  return pr;
+}
+
+/**
+ * commit-via: api. Reads the branch head and the files at it through GitHub's API, applies the
+ * edit, and commits with createCommitOnBranch(expectedHeadOid): GitHub signs the commit and
+ * refuses it when the branch moved, and then the files are read again at the new head and the
+ * edit re-applied — the no-lost-update guarantee of the git path, without push credentials.
+ */
+async function bumpViaApi(
+  runner: Runner,
+  cfg: BumpConfig,
+  deps: BumpDeps,
+  cwd: string,
+  plans: FilePlan[],
+): Promise<void> {
+  const deadline = deps.clock.now() + cfg.timeoutMs;
+  const repository = cfg.repository ?? deps.env.GITHUB_REPOSITORY;
+  if (!repository)
+    throw new ActionError('commit-via: api needs the repository (set the repository input)');
+  const [owner, repo] = repository.split('/');
+  // Local git is only asked (read-only) where the files sit in the repository and which branch is
+  // checked out; it needs no credentials, and without a repository the paths are as given.
+  const git = (
+    deps.git ?? ((dir) => createGit(dir, deps.env, 'git', { deadline, signal: deps.signal }))
+  )(cwd);
+  const prefix = await git(['rev-parse', '--show-prefix'], { allowFailure: true }).catch(
+    () => undefined,
+  );
+  const repoPath = (file: string) =>
+    path.posix.join(prefix?.code === 0 ? prefix.stdout.trim() : '', file);
+  const checkedOut = await git(['symbolic-ref', '--quiet', '--short', 'HEAD'], {
+    allowFailure: true,
+  }).catch(() => undefined);
+  const refName = deps.env.GITHUB_REF?.startsWith('refs/heads/')
+    ? deps.env.GITHUB_REF.slice(11)
+    : undefined;
+  const branch =
+    cfg.branch ?? (checkedOut?.code === 0 ? checkedOut.stdout.trim() : undefined) ?? refName;
+  if (!branch)
+    throw new ActionError(
+      'commit-via: api cannot tell which branch to commit to; set the branch input',
+    );
+  const api = await import('./github-api');
+  const octokit = await api.octokitFor({
+    apiUrl: deps.env.GITHUB_API_URL || 'https://api.github.com',
+    token: cfg.token,
+    deadline,
+    signal: deps.signal,
+    env: deps.env,
+  });
+  const base = cfg.createPr ? (cfg.base ?? branch) : undefined;
+  let target = cfg.createPr ? cfg.prBranch : branch;
+  const paths = plans.map((p) => repoPath(p.file));
+  for (let attempt = 1; ; attempt++) {
+    let state = await api.readBranch(octokit, owner, repo, target ?? base!, paths);
+    let createFrom: string | undefined;
+    if (!state.oid && cfg.createPr && target) {
+      // A new PR branch starts at the base's head.
+      state = await api.readBranch(octokit, owner, repo, base!, paths);
+      createFrom = state.oid;
+    }
+    if (!state.oid)
+      throw new ActionError(`GitHub API: ${owner}/${repo} has no branch ${target ?? base}`);
+    const texts = new Map(plans.map((p, i) => [p.file, state.files.get(paths[i])]));
+    const outcomes = await editAll(
+      cwd,
+      plans,
+      cfg,
+      attempt > 1 ? ` by the retry (after ${target} moved)` : '',
+      async (file) => {
+        const t = texts.get(file);
+        if (t === undefined)
+          throw new Error(`not found on ${target ?? base} at ${state.oid!.slice(0, 12)}`);
+        return t;
+      },
+    );
+    if (attempt === 1) {
+      for (const o of outcomes) {
+        for (const w of o.warnings) runner.warning(`${o.file}: ${w}`);
+        for (const n of o.notices) runner.notice(`${o.file}: ${n}`);
+      }
+      for (const { file, edit } of effectiveEdits(outcomes))
+        runner.info(
+          `${file}:${edit.line}: ${edit.pathText}: ${edit.created ? '(new)' : show(edit.oldValue)} → ${showNew(edit)}`,
+        );
+    }
+    if (!target) {
+      target = defaultPrBranch(outcomes);
+      continue;
+    }
+    const changedFiles = outcomes.filter((o) => o.after !== o.before);
+    const diff = changedFiles.map((o) => unifiedDiff(o.before, o.after, o.file)).join('');
+    if (changedFiles.length === 0) {
+      let pr: PullRequestResult | undefined;
+      if (cfg.createPr && !createFrom)
+        pr = await openPr(runner, cfg, deps, outcomes, repository, target, base!, deadline);
+      return report(
+        runner,
+        {
+          changed: false,
+          commitSha: '',
+          outcomes,
+          note: `\`${target}\` already has these values; nothing was committed.`,
+          pr,
+        },
+        '',
+      );
+    }
+    if (createFrom) await api.createBranch(octokit, owner, repo, target, createFrom);
+    const message = cfg.commitMessage ?? defaultCommitMessage(outcomes);
+    const r = await api.commitOnBranch(octokit, {
+      owner,
+      repo,
+      branch: target,
+      expectedHeadOid: state.oid,
+      message,
+      files: changedFiles.map((o) => ({ path: repoPath(o.file), text: o.after })),
+    });
+    if (r.ok) {
+      logDiff(runner, diff);
+      runner.info(
+        `Committed ${r.oid.slice(0, 12)} to ${owner}/${repo}@${target} through the GitHub API${attempt > 1 ? ` (attempt ${attempt})` : ''}`,
+      );
+      let pr: PullRequestResult | undefined;
+      if (cfg.createPr)
+        pr = await openPr(runner, cfg, deps, outcomes, repository, target, base!, deadline);
+      const note = [
+        `Committed \`${r.oid.slice(0, 12)}\` to \`${target}\` through the GitHub API (signed by GitHub).`,
+        pr
+          ? `Pull request: [#${pr.number}](${pr.url})${pr.reused ? ' (already open, reused)' : ''}.`
+          : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
+      return report(runner, { changed: true, commitSha: r.oid, outcomes, note, pr }, diff);
+    }
+    if (attempt > cfg.pushRetries)
+      throw new ActionError(
+        `GitHub API: ${target} kept moving; the commit was refused ${attempt} times (push-retries: ${cfg.pushRetries}): ${r.stale}`,
+      );
+    const wait =
+      200 + backoffDelay(attempt, { initialMs: 1000, maxMs: 15_000, jitter: true }, deps.random);
+    if (deps.clock.now() + wait >= deadline)
+      throw new ActionError(
+        `GitHub API: ${target} moved (${r.stale}) and the timeout (${formatDuration(cfg.timeoutMs)}) leaves no time to re-apply and commit again`,
+      );
+    runner.info(
+      `Commit refused: ${target} moved (${r.stale}). Re-reading the files at its new head and re-applying in ${wait} ms (retry ${attempt} of ${cfg.pushRetries}).`,
+    );
+    await deps.clock.sleep(wait, deps.signal);
+  }
+}
+
 export async function bump(runner: Runner, cfg: BumpConfig, deps: BumpDeps): Promise<void> {
   try {
     await bumpSteps(runner, cfg, deps);
@@ -484,6 +676,7 @@ async function bumpSteps(runner: Runner, cfg: BumpConfig, deps: BumpDeps): Promi
     throw new InputError('working-directory', `'${cfg.workingDirectory}' is not a directory`);
   const files = await resolveFiles(cfg.filePatterns, cwd);
   const plans = planFiles(cfg.changes, files);
+  if (cfg.commitVia === 'api' && !cfg.dryRun) return bumpViaApi(runner, cfg, deps, cwd, plans);
   let outcomes = await editAll(cwd, plans, cfg);
   for (const o of outcomes) {
     for (const w of o.warnings) runner.warning(`${o.file}: ${w}`);
@@ -572,32 +765,7 @@ async function bumpSteps(runner: Runner, cfg: BumpConfig, deps: BumpDeps): Promi
       cfg.repository ??
       repositoryFromRemote(ctx.remoteUrl, deps.env.GITHUB_SERVER_URL) ??
       deps.env.GITHUB_REPOSITORY;
-    if (!repository)
-      throw new ActionError(
-        'cannot tell which GitHub repository to open the pull request in; set the repository input',
-      );
-    const [owner, repo] = repository.split('/');
-    const title =
-      cfg.prTitle ?? (cfg.commitMessage ?? defaultCommitMessage(outcomes)).split('\n')[0];
-    const body = cfg.prBody ?? `Opened by bump-helm-values.\n\n${summaryTable(outcomes)}`;
-    const open =
-      deps.openPullRequest ??
-      (async (req: PullRequestRequest) => (await import('./pull-request')).openPullRequest(req));
-    pr = await open({
-      signal: deps.signal,
-      deadline: ctx.deadline,
-      apiUrl: deps.env.GITHUB_API_URL || 'https://api.github.com',
-      token: cfg.token,
-      owner,
-      repo,
-      head: ctx.target,
-      base: ctx.base!,
-      title,
-      body,
-    });
-    runner.info(
-      `${pr.reused ? 'Reused the open' : 'Opened'} pull request #${pr.number}: ${pr.url}`,
-    );
+    pr = await openPr(runner, cfg, deps, outcomes, repository, ctx.target, ctx.base!, ctx.deadline);
   }
 
   const where = `${cfg.remote}/${ctx.target}`;
