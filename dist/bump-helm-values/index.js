@@ -28846,13 +28846,28 @@ function planChange(p, change, opts, out, pending, overrides) {
             // Back to an empty value (a revert): the space written before the value goes too.
             reps.push({ start: start - 1, end, text: '', pathText: change.pathText });
         }
-        else if (oldText === '') {
-            // An empty null (`key:` or `key:  # note`) has no text of its own.
-            const { at, pad } = emptyValueAt(p.text, start);
-            reps.push({ start: at, end: at, text: pad + rendered.text, pathText: change.pathText });
+        else {
+            const check = rendered.verbatim
+                ? undefined
+                : {
+                    value: rendered.value,
+                    inFlow: inFlowCollection(chain),
+                    mergeSafe: noLaterMerge(chain, scalar),
+                };
+            if (oldText === '') {
+                // An empty null (`key:` or `key:  # note`) has no text of its own.
+                const { at, pad } = emptyValueAt(p.text, start);
+                reps.push({
+                    start: at,
+                    end: at,
+                    text: pad + rendered.text,
+                    pathText: change.pathText,
+                    scalar: check,
+                });
+            }
+            else
+                reps.push({ start, end, text: rendered.text, pathText: change.pathText, scalar: check });
         }
-        else
-            reps.push({ start, end, text: rendered.text, pathText: change.pathText });
     }
     pending.push(...reps);
     return 'planned';
@@ -29004,6 +29019,87 @@ function removeKey(p, change, edits) {
  * Throws YamlEditError listing every problem; the caller then leaves the file alone.
  */
 function editYaml(source, changes, opts) {
+    return ((opts.wholeFile ? undefined : bySections(source, changes, opts)) ??
+        editWhole(source, changes, opts));
+}
+const SECTION_MIN_CHARS = 20_000;
+// Anything that can tie one top-level section to another (anchors, aliases, merges), or make
+// column-0 lines mean something else (directives, document markers, tags).
+const CROSS_SECTION = /(^|[\s[{,])[&*!]|<<|^%|^---|^\.\.\./m;
+const TOP_KEY = /^([A-Za-z0-9_][A-Za-z0-9_./-]*)[ \t]*:(?=[ \t\r\n]|$)/;
+/**
+ * A large values file is mostly a root mapping of independent top-level sections (one per
+ * service or component); parsing only the sections a change reaches is the same edit at a
+ * fraction of the cost (50 changes in a 5,000-line file). Used only when nothing can tie the
+ * sections together and every change is a value replacement; otherwise, and on any problem,
+ * the whole file is edited (and its messages are the ones reported).
+ */
+function bySections(source, changes, opts) {
+    if (source.length < SECTION_MIN_CHARS || CROSS_SECTION.test(source))
+        return undefined;
+    if (changes.some((c) => c.wanted.kind === 'absent' || typeof c.path[0] !== 'string'))
+        return undefined;
+    const sections = [];
+    let line = 1;
+    for (let at = 0; at < source.length; line++) {
+        const nl = source.indexOf('\n', at);
+        const next = nl < 0 ? source.length : nl + 1;
+        const first = source[at] === '\ufeff' ? source[at + 1] : source[at];
+        if (first !== undefined && !/[ \t#\r\n]/.test(first)) {
+            const m = TOP_KEY.exec(source.slice(at, next).replace(/^\ufeff/, ''));
+            if (!m)
+                return undefined;
+            if (sections.length)
+                sections[sections.length - 1].end = at;
+            sections.push({
+                key: m[1],
+                start: sections.length ? at : 0,
+                end: source.length,
+                line: sections.length ? line : 1,
+            });
+        }
+        at = next;
+    }
+    const byKey = new Map(sections.map((s) => [s.key, s]));
+    if (byKey.size !== sections.length)
+        return undefined;
+    const groups = new Map();
+    for (const c of changes) {
+        const section = byKey.get(c.path[0]);
+        if (!section)
+            return undefined;
+        groups.set(section, [...(groups.get(section) ?? []), c]);
+    }
+    const order = new Map(changes.map((c, i) => [c.pathText, i]));
+    const results = [];
+    for (const [section, list] of groups) {
+        let r;
+        try {
+            r = editWhole(source.slice(section.start, section.end), list, opts);
+        }
+        catch {
+            return undefined;
+        }
+        if (r.edits.some((e) => e.created || e.removed))
+            return undefined;
+        results.push({ section, r });
+    }
+    let text = '';
+    let at = 0;
+    const edits = [];
+    const out = { warnings: [], notices: [] };
+    for (const { section, r } of [...results].sort((a, b) => a.section.start - b.section.start)) {
+        text += source.slice(at, section.start) + r.text;
+        at = section.end;
+        edits.push(...r.edits.map((e) => ({ ...e, line: e.line + section.line - 1 })));
+        out.warnings.push(...r.warnings);
+        out.notices.push(...r.notices);
+    }
+    text += source.slice(at);
+    edits.sort((a, b) => order.get(a.pathText) - order.get(b.pathText) || a.document - b.document);
+    return { text, edits, changed: text !== source, ...out };
+}
+function editWhole(source, changes, opts) {
     const original = parseText(source);
     const problems = [];
     for (const doc of original.docs) {
@@ -29030,6 +29126,8 @@ function editYaml(source, changes, opts) {
     }
     if (problems.length)
         throw new YamlEditError(problems);
+    if (structural.length === 0 && pending.every((r) => r.scalar?.mergeSafe))
+        return fastResult(source, pending, out);
     let current = pending.length ? parseText(applyReplacements(source, pending)) : original;
     const creations = [];
     const removals = [];
@@ -29080,6 +29178,88 @@ function editYaml(source, changes, opts) {
         warnings: out.warnings,
         notices: out.notices,
     };
+}
+/** False when a `<<` after the edited key's pair in its mapping could override it (then the full guard decides). */
+function noLaterMerge(chain, node) {
+    const map = chain[chain.length - 2];
+    if (!(0,dist/* isMap */.jh)(map))
+        return true;
+    const at = map.items.findIndex((it) => it.value === node);
+    return !map.items.slice(at + 1).some((it) => (0,helm_read/* isMergeKey */.yJ)(it.key));
+}
+/**
+ * The guard when every change is a rendered scalar replacing a scalar (no key created or removed,
+ * no revert's own bytes) — the cheaper equivalent of parsing the whole file again. A YAML file is
+ * one token stream: text outside the replaced ranges is unchanged, so the file reads the same
+ * except at those ranges exactly when each new text is one complete scalar token in its context
+ * (block value, or flow item) that reads as the intended value under Helm's YAML 1.1 and YAML 1.2,
+ * followed by what followed the old one (a line break, a comment, or a flow separator), and no
+ * later `<<` in its mapping overrides the key.
+ */
+function fastResult(source, pending, out) {
+    const problems = [];
+    for (const r of pending) {
+        const s = r.scalar;
+        const text = r.text.replace(/^ /, '');
+        const next = source[r.end] ?? '';
+        const ends = s.inFlow ? /^[\s,\]}]?$/ : /^[\s]?$/;
+        const ok = !/[\r\n]/.test(text) &&
+            ends.test(next) &&
+            s.mergeSafe &&
+            ['1.2', '1.1'].every((version) => readsAs(text, s.inFlow, version, s.value));
+        if (!ok)
+            throw new Error(`refusing to write: '${r.pathText}' would not read back as ${(0,helm_read/* showHelm */.qK)(s.value)} (this is a bug in bump-helm-values; the file was not changed)`);
+    }
+    if (problems.length)
+        throw new YamlEditError(problems);
+    const text = pending.length ? applyReplacements(source, pending) : source;
+    return {
+        text,
+        edits: out.edits,
+        changed: text !== source,
+        warnings: out.warnings,
+        notices: out.notices,
+    };
+}
+/** One scalar token in its context that Helm's reading (and, for `version`, the YAML reader) gives as `value`. */
+const readsAsCache = new Map();
+function readsAs(text, inFlow, version, value) {
+    const key = `${version}${inFlow ? 'f' : 'b'}${typeof value}:${String(value)}\0${text}`;
+    let hit = readsAsCache.get(key);
+    if (hit === undefined) {
+        hit = readsAsUncached(text, inFlow, version, value);
+        if (readsAsCache.size < 10_000)
+            readsAsCache.set(key, hit);
+    }
+    return hit;
+}
+function readsAsUncached(text, inFlow, version, value) {
+    const wrapped = inFlow ? `[${text}]\n` : `k: ${text}\n`;
+    const offset = inFlow ? 1 : 3;
+    const doc = (0,dist/* parseDocument */.Tp)(wrapped, { version, prettyErrors: false });
+    if (doc.errors.length)
+        return false;
+    const c = doc.contents;
+    const node = inFlow
+        ? (0,dist/* isSeq */.oP)(c) && c.items.length === 1
+            ? c.items[0]
+            : undefined
+        : (0,dist/* isMap */.jh)(c) && c.items.length === 1
+            ? c.items[0].value
+            : undefined;
+    if (!(0,dist/* isScalar */.jn)(node) ||
+        !node.range ||
+        node.range[0] !== offset ||
+        node.range[1] !== offset + text.length)
+        return false;
+    if (!sameRead((0,helm_read/* scalarValue */.Um)((0,helm_read/* helmScalarOf */.mu)(node)), value))
+        return false;
+    // The YAML reader itself (1.1 or 1.2 schema) must agree for quoted text and for what Helm types.
+    if (node.type !== 'PLAIN')
+        return node.value === value;
+    return typeof value === 'string'
+        ? node.value === value
+        : Number(node.value) === value || node.value === value;
 }
 /**
  * The guard: the new text must parse (as YAML 1.2 and 1.1), read as Helm reads it exactly as the

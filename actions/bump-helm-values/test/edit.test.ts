@@ -228,6 +228,23 @@ describe('results', () => {
     const differing = before.flatMap((l, n) => (l === after[n] ? [] : [n]));
     expect(differing).toEqual(Array.from({ length: 50 }, (_, i) => 2 * i * 50 + 4));
     expect(after[4]).toBe('    tag: "2.0.0" # ci');
+    // Editing only the sections the changes reach gives exactly the whole-file edit.
+    expect(r).toEqual(editYaml(source, changes(lines), { ...auto, wholeFile: true }));
+    expect(r.edits[49]).toMatchObject({ pathText: 'svc-98.image.tag', line: 98 * 50 + 5, col: 10 });
+  });
+
+  test('a problem in a section is reported like the whole-file edit reports it', () => {
+    const source =
+      Array.from({ length: 500 }, (_, i) => `svc-${i}:\n  image:\n    tag: "1.0.0"\n`).join('') +
+      'svc-x:\n  image: [a, b]\n';
+    expect(() => editYaml(source, changes('svc-x.image.tag=2'), auto)).toThrow(
+      "'svc-x.image.tag': 'svc-x.image' is a list; use an index like [0], not 'tag'",
+    );
+    try {
+      editYaml(source, changes('svc-x.image.tag=2'), auto);
+    } catch (err) {
+      expect((err as YamlEditError).problems[0]).toMatchObject({ line: 1502, col: 10 });
+    }
   });
 
   test('values already set: unchanged text, changed=false, old values recorded', () => {

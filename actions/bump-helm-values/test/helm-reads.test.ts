@@ -666,6 +666,12 @@ describe.each(corpusFiles)('corpus %s', (file) => {
     assertByteExactOutsideValues(source, edited.text, table.length);
   });
 
+  test('the edit of only the reached sections equals the whole-file edit', () => {
+    expect(edited).toEqual(
+      editYaml(source, changes, { valueType: 'auto', createMissing: false, wholeFile: true }),
+    );
+  });
+
   test.each(HELM_MAJORS.map((m) => [m]))(
     'helm %i reads every bump as asked, and nothing else changed',
     async (major) => {
