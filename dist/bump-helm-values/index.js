@@ -28377,7 +28377,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $p: () => (/* binding */ bump)
 });
 
-// UNUSED EXPORTS: defaultCommitMessage, defaultPrBranch, isRaceRejection, planFiles, previousValues, pushFailureReason, repositoryFromRemote
+// UNUSED EXPORTS: defaultCommitMessage, defaultPrBranch, isRaceRejection, plainText, planFiles, previousValues, pushFailureReason, repositoryFromRemote
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -29757,7 +29757,14 @@ function report(runner, r, diff) {
     if (diff)
         md += '\n' + (0,src/* details */.zH)('Diff', '```diff\n' + diff + '```');
     runner.appendSummary(md);
-    runner.info(r.note.replace(/\*\*/g, ''));
+    runner.info(plainText(r.note));
+}
+/** A summary note as a log line: the log is plain text (`[#7](url)` → `#7 (url)`, no ** or backticks). */
+function plainText(markdown) {
+    return markdown
+        .replace(/\[([^\]]*)\]\(([^)]*)\)/g, '$1 ($2)')
+        .replace(/\*\*/g, '')
+        .replace(/`/g, '');
 }
 /**
  * Pushes HEAD to the target branch. When the push loses a race, fetches the branch's new tip,
@@ -29961,6 +29968,9 @@ async function bumpSteps(runner, cfg, deps) {
     if (!(await (0,promises_namespaceObject.stat)(cwd).catch(() => undefined))?.isDirectory())
         throw new src/* InputError */.dz('working-directory', `'${cfg.workingDirectory}' is not a directory`);
     const files = await resolveFiles(cfg.filePatterns, cwd);
+    // Every file (a glob's match or a symbolic link too) must be inside the workspace.
+    for (const f of files)
+        (0,src/* workspacePath */.X5)('files', external_node_path_default().resolve(cwd, f), { env: deps.env });
     const plans = planFiles(cfg.changes, files);
     if (cfg.commitVia === 'api' && !cfg.dryRun)
         return bumpViaApi(runner, cfg, deps, cwd, plans);
@@ -30310,6 +30320,9 @@ function readConfig(runner) {
     const autoMerge = inputs.oneOf('auto-merge', AUTO_MERGE, 'false');
     if (!createPr && (labels.length || reviewers.length || autoMerge !== 'false'))
         throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(labels.length ? 'labels' : reviewers.length ? 'reviewers' : 'auto-merge', 'applies to the pull request, so it needs create-pr: true');
+    const workingDirectory = inputs.string('working-directory', '.');
+    // Inside the workspace (symlinks followed): nothing outside it is read or written.
+    inputs.path('working-directory', { fallback: '.' });
     const commitMessage = inputs.raw('commit-message').trim() || undefined;
     const prTitle = inputs.string('pr-title') || undefined;
     if (prTitle && /[\r\n]/.test(prTitle))
@@ -30336,7 +30349,7 @@ function readConfig(runner) {
         token,
         repository,
         dryRun: inputs.boolean('dry-run', false),
-        workingDirectory: inputs.string('working-directory', '.'),
+        workingDirectory,
         timeoutMs: inputs.duration('timeout', '5m', { min: 1_000 }),
         commitVia,
         labels,
@@ -31018,10 +31031,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   Li: () => (/* reexport */ parseLines),
   Cs: () => (/* reexport */ runAction),
   ml: () => (/* reexport */ systemClock),
-  tp: () => (/* reexport */ table)
+  tp: () => (/* reexport */ table),
+  X5: () => (/* reexport */ workspacePath)
 });
 
-// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, Deadline, HttpTransport, MAX_TIMER_MS, ProcessError, Runner, allowedRoots, cell, errorMessage, formatCommand, formatFileCommand, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, maskUrl, parseBoolean, parseDuration, parseInteger, parseList, parsePairs, parseRetryAfter, preview, printableCommand, redactThenCut, retry, runProcess, safeUrl, secretArgValues, throwIfCancelled, toolkitBackend, workspacePath, workspaceRoot
+// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, Deadline, HttpTransport, MAX_TIMER_MS, ProcessError, Runner, allowedRoots, cell, errorMessage, formatCommand, formatFileCommand, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, maskUrl, parseBoolean, parseDuration, parseInteger, parseList, parsePairs, parseRetryAfter, preview, printableCommand, redactThenCut, retry, runProcess, safeUrl, secretArgValues, throwIfCancelled, toolkitBackend, workspaceRoot
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);

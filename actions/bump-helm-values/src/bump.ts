@@ -13,6 +13,7 @@ import {
   heading,
   table,
   formatDuration,
+  workspacePath,
   type Clock,
   type Runner,
 } from '@cicd-actions/core';
@@ -391,7 +392,15 @@ function report(runner: Runner, r: Result, diff: string): void {
   let md = heading('bump-helm-values') + '\n' + summaryTable(r.outcomes) + '\n' + r.note + '\n';
   if (diff) md += '\n' + details('Diff', '```diff\n' + diff + '```');
   runner.appendSummary(md);
-  runner.info(r.note.replace(/\*\*/g, ''));
+  runner.info(plainText(r.note));
+}
+
+/** A summary note as a log line: the log is plain text (`[#7](url)` → `#7 (url)`, no ** or backticks). */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/\[([^\]]*)\]\(([^)]*)\)/g, '$1 ($2)')
+    .replace(/\*\*/g, '')
+    .replace(/`/g, '');
 }
 
 interface PushState {
@@ -675,6 +684,8 @@ async function bumpSteps(runner: Runner, cfg: BumpConfig, deps: BumpDeps): Promi
   if (!(await stat(cwd).catch(() => undefined))?.isDirectory())
     throw new InputError('working-directory', `'${cfg.workingDirectory}' is not a directory`);
   const files = await resolveFiles(cfg.filePatterns, cwd);
+  // Every file (a glob's match or a symbolic link too) must be inside the workspace.
+  for (const f of files) workspacePath('files', path.resolve(cwd, f), { env: deps.env });
   const plans = planFiles(cfg.changes, files);
   if (cfg.commitVia === 'api' && !cfg.dryRun) return bumpViaApi(runner, cfg, deps, cwd, plans);
   let outcomes = await editAll(cwd, plans, cfg);

@@ -154,6 +154,10 @@ export function readConfig(runner: Runner): BumpConfig {
       'applies to the pull request, so it needs create-pr: true',
     );
 
+  const workingDirectory = inputs.string('working-directory', '.');
+  // Inside the workspace (symlinks followed): nothing outside it is read or written.
+  inputs.path('working-directory', { fallback: '.' });
+
   const commitMessage = inputs.raw('commit-message').trim() || undefined;
   const prTitle = inputs.string('pr-title') || undefined;
   if (prTitle && /[\r\n]/.test(prTitle)) throw new InputError('pr-title', 'must be one line');
@@ -180,7 +184,7 @@ export function readConfig(runner: Runner): BumpConfig {
     token,
     repository,
     dryRun: inputs.boolean('dry-run', false),
-    workingDirectory: inputs.string('working-directory', '.'),
+    workingDirectory,
     timeoutMs: inputs.duration('timeout', '5m', { min: 1_000 }),
     commitVia,
     labels,
