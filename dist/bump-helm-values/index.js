@@ -29075,7 +29075,8 @@ function bySections(source, changes, opts) {
     for (const [section, list] of groups) {
         let r;
         try {
-            r = editWhole(source.slice(section.start, section.end), list, opts);
+            const text = source.slice(section.start, section.end);
+            r = bySubsections(text, list, opts) ?? editWhole(text, list, opts);
         }
         catch {
             return undefined;
@@ -29098,6 +29099,89 @@ function bySections(source, changes, opts) {
     text += source.slice(at);
     edits.sort((a, b) => order.get(a.pathText) - order.get(b.pathText) || a.document - b.document);
     return { text, edits, changed: text !== source, ...out };
+}
+/**
+ * Within one top-level section (`key:` and a block mapping under it whose own keys are plain and
+ * unique), only the second-level blocks the changes reach are parsed: the section's key line with
+ * that block is the same YAML as the section for them. Undefined when the section is not so.
+ */
+function bySubsections(text, list, opts) {
+    if (list.some((c) => c.path.length < 3 || typeof c.path[1] !== 'string'))
+        return undefined;
+    const lines = [];
+    for (let at = 0; at < text.length;) {
+        const nl = text.indexOf('\n', at);
+        const next = nl < 0 ? text.length : nl + 1;
+        lines.push({ start: at, end: next });
+        at = next;
+    }
+    const body = (l) => text.slice(l.start, l.end).replace(/\r?\n$/, '');
+    const skip = (t) => /^\s*(#.*)?$/.test(t);
+    const keyIndex = lines.findIndex((l) => !skip(body(l).replace(/^\ufeff/, '')));
+    if (keyIndex < 0 ||
+        !/^[A-Za-z0-9_][A-Za-z0-9_./-]*[ \t]*:[ \t]*(#.*)?$/.test(body(lines[keyIndex]).replace(/^\ufeff/, '')))
+        return undefined;
+    const prefix = text.slice(0, lines[keyIndex].end);
+    const prefixLines = keyIndex + 1;
+    let indent = -1;
+    const subs = [];
+    for (let i = keyIndex + 1; i < lines.length; i++) {
+        const t = body(lines[i]);
+        if (skip(t))
+            continue;
+        const n = /^ */.exec(t)[0].length;
+        if (t[n] === '\t')
+            return undefined;
+        if (indent < 0)
+            indent = n;
+        if (n < indent || n === 0)
+            return undefined;
+        if (n > indent) {
+            if (!subs.length)
+                return undefined;
+            continue;
+        }
+        const m = TOP_KEY.exec(t.slice(n));
+        if (!m)
+            return undefined;
+        if (subs.length)
+            subs[subs.length - 1].to = i;
+        subs.push({ key: m[1], from: i, to: lines.length });
+    }
+    const byKey = new Map(subs.map((x) => [x.key, x]));
+    if (!subs.length || byKey.size !== subs.length)
+        return undefined;
+    const groups = new Map();
+    for (const c of list) {
+        const sub = byKey.get(c.path[1]);
+        if (!sub)
+            return undefined;
+        groups.set(sub, [...(groups.get(sub) ?? []), c]);
+    }
+    const parts = [];
+    for (const [sub, group] of groups) {
+        const start = lines[sub.from].start;
+        const end = lines[sub.to - 1].end;
+        const r = editWhole(prefix + text.slice(start, end), group, opts);
+        if (!r.text.startsWith(prefix))
+            return undefined;
+        parts.push({ sub, r });
+    }
+    let out = '';
+    let at = 0;
+    const edits = [];
+    const warnings = [];
+    const notices = [];
+    for (const { sub, r } of [...parts].sort((a, b) => a.sub.from - b.sub.from)) {
+        out += text.slice(at, lines[sub.from].start) + r.text.slice(prefix.length);
+        at = lines[sub.to - 1].end;
+        // Line L of the small document is line sub.from + 1 + (L - prefixLines - 1) of the section.
+        edits.push(...r.edits.map((e) => ({ ...e, line: sub.from + e.line - prefixLines })));
+        warnings.push(...r.warnings);
+        notices.push(...r.notices);
+    }
+    out += text.slice(at);
+    return { text: out, edits, changed: out !== text, warnings, notices };
 }
 function editWhole(source, changes, opts) {
     const original = parseText(source);
@@ -29272,6 +29356,12 @@ function verifyEdit(before, after, expected, edits) {
     const errors = after.docs.flatMap((d) => d.errors);
     if (errors.length)
         fail(`does not parse: ${errors[0].message.split('\n')[0]}`);
+    // Helm's reader follows YAML 1.1: the file must parse under it as well.
+    const errors11 = [
+        ...(0,dist/* parseAllDocuments */.hR)(after.text, { version: '1.1', prettyErrors: false }),
+    ].flatMap((d) => d.errors);
+    if (errors11.length)
+        fail(`does not parse as YAML 1.1: ${errors11[0].message.split('\n')[0]}`);
     if (after.docs.length !== before.docs.length)
         fail('has a different number of documents');
     const reads = after.docs.map((d) => (0,helm_read/* helmDocument */.Ks)(d));
@@ -30126,7 +30216,7 @@ function parseChangeLines(text, valueType) {
         if (value.length > MAX_VALUE_CHARS)
             fail(`${where}: the value is longer than ${MAX_VALUE_CHARS} characters`);
         if (!quoted && valueType === 'number' && !(0,_scalar__WEBPACK_IMPORTED_MODULE_1__/* .isYamlNumber */ .jC)(value))
-            fail(`${where}: '${value}' is not a number (value-type is number)`);
+            fail(`${where}: '${value}' is not a number (value-type is number): ${(0,_scalar__WEBPACK_IMPORTED_MODULE_1__/* .numberProblem */ .vy)(value)}`);
         if (!quoted && valueType === 'boolean' && !(0,_scalar__WEBPACK_IMPORTED_MODULE_1__/* .isYamlBoolean */ .ws)(value))
             fail(`${where}: '${value}' is not a boolean like true or false (value-type is boolean)`);
         if (quoted && (valueType === 'number' || valueType === 'boolean'))
@@ -30774,9 +30864,10 @@ function splitAssignment(line) {
 /* harmony export */   K4: () => (/* binding */ VALUE_TYPES),
 /* harmony export */   VO: () => (/* binding */ renderScalar),
 /* harmony export */   jC: () => (/* binding */ isYamlNumber),
+/* harmony export */   vy: () => (/* binding */ numberProblem),
 /* harmony export */   ws: () => (/* binding */ isYamlBoolean)
 /* harmony export */ });
-/* unused harmony exports plainValue, doubleQuoted, plainIsSafe, faithfulNumber, numberProblem, HELM_BOOLEAN_TEXT */
+/* unused harmony exports plainValue, doubleQuoted, plainIsSafe, faithfulNumber, HELM_BOOLEAN_TEXT */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
 /* harmony import */ var _helm_read__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9917);
 // What text to write for a new scalar value so that Helm reads exactly the asked value: the type

@@ -4,6 +4,7 @@ import { formatPath, parsePath, PathSyntaxError, splitAssignment } from './path'
 import {
   isYamlBoolean,
   isYamlNumber,
+  numberProblem,
   type JsonScalar,
   type ValueType,
   type WantedValue,
@@ -65,7 +66,7 @@ export function parseChangeLines(text: string, valueType: ValueType): ChangeSpec
     if (value.length > MAX_VALUE_CHARS)
       fail(`${where}: the value is longer than ${MAX_VALUE_CHARS} characters`);
     if (!quoted && valueType === 'number' && !isYamlNumber(value))
-      fail(`${where}: '${value}' is not a number (value-type is number)`);
+      fail(`${where}: '${value}' is not a number (value-type is number): ${numberProblem(value)}`);
     if (!quoted && valueType === 'boolean' && !isYamlBoolean(value))
       fail(`${where}: '${value}' is not a boolean like true or false (value-type is boolean)`);
     if (quoted && (valueType === 'number' || valueType === 'boolean'))

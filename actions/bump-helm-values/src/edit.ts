@@ -809,7 +809,8 @@ function bySections(
   for (const [section, list] of groups) {
     let r: EditResult;
     try {
-      r = editWhole(source.slice(section.start, section.end), list, opts);
+      const text = source.slice(section.start, section.end);
+      r = bySubsections(text, list, opts) ?? editWhole(text, list, opts);
     } catch {
       return undefined;
     }
@@ -830,6 +831,88 @@ function bySections(
   text += source.slice(at);
   edits.sort((a, b) => order.get(a.pathText)! - order.get(b.pathText)! || a.document - b.document);
   return { text, edits, changed: text !== source, ...out };
+}
+
+/**
+ * Within one top-level section (`key:` and a block mapping under it whose own keys are plain and
+ * unique), only the second-level blocks the changes reach are parsed: the section's key line with
+ * that block is the same YAML as the section for them. Undefined when the section is not so.
+ */
+function bySubsections(
+  text: string,
+  list: ChangeSpec[],
+  opts: EditOptions,
+): EditResult | undefined {
+  if (list.some((c) => c.path.length < 3 || typeof c.path[1] !== 'string')) return undefined;
+  const lines: Array<{ start: number; end: number }> = [];
+  for (let at = 0; at < text.length;) {
+    const nl = text.indexOf('\n', at);
+    const next = nl < 0 ? text.length : nl + 1;
+    lines.push({ start: at, end: next });
+    at = next;
+  }
+  const body = (l: { start: number; end: number }) =>
+    text.slice(l.start, l.end).replace(/\r?\n$/, '');
+  const skip = (t: string) => /^\s*(#.*)?$/.test(t);
+  const keyIndex = lines.findIndex((l) => !skip(body(l).replace(/^\ufeff/, '')));
+  if (
+    keyIndex < 0 ||
+    !/^[A-Za-z0-9_][A-Za-z0-9_./-]*[ \t]*:[ \t]*(#.*)?$/.test(
+      body(lines[keyIndex]).replace(/^\ufeff/, ''),
+    )
+  )
+    return undefined;
+  const prefix = text.slice(0, lines[keyIndex].end);
+  const prefixLines = keyIndex + 1;
+  let indent = -1;
+  const subs: Array<{ key: string; from: number; to: number }> = [];
+  for (let i = keyIndex + 1; i < lines.length; i++) {
+    const t = body(lines[i]);
+    if (skip(t)) continue;
+    const n = /^ */.exec(t)![0].length;
+    if (t[n] === '\t') return undefined;
+    if (indent < 0) indent = n;
+    if (n < indent || n === 0) return undefined;
+    if (n > indent) {
+      if (!subs.length) return undefined;
+      continue;
+    }
+    const m = TOP_KEY.exec(t.slice(n));
+    if (!m) return undefined;
+    if (subs.length) subs[subs.length - 1].to = i;
+    subs.push({ key: m[1], from: i, to: lines.length });
+  }
+  const byKey = new Map(subs.map((x) => [x.key, x]));
+  if (!subs.length || byKey.size !== subs.length) return undefined;
+  const groups = new Map<(typeof subs)[number], ChangeSpec[]>();
+  for (const c of list) {
+    const sub = byKey.get(c.path[1] as string);
+    if (!sub) return undefined;
+    groups.set(sub, [...(groups.get(sub) ?? []), c]);
+  }
+  const parts: Array<{ sub: (typeof subs)[number]; r: EditResult }> = [];
+  for (const [sub, group] of groups) {
+    const start = lines[sub.from].start;
+    const end = lines[sub.to - 1].end;
+    const r = editWhole(prefix + text.slice(start, end), group, opts);
+    if (!r.text.startsWith(prefix)) return undefined;
+    parts.push({ sub, r });
+  }
+  let out = '';
+  let at = 0;
+  const edits: AppliedEdit[] = [];
+  const warnings: string[] = [];
+  const notices: string[] = [];
+  for (const { sub, r } of [...parts].sort((a, b) => a.sub.from - b.sub.from)) {
+    out += text.slice(at, lines[sub.from].start) + r.text.slice(prefix.length);
+    at = lines[sub.to - 1].end;
+    // Line L of the small document is line sub.from + 1 + (L - prefixLines - 1) of the section.
+    edits.push(...r.edits.map((e) => ({ ...e, line: sub.from + e.line - prefixLines })));
+    warnings.push(...r.warnings);
+    notices.push(...r.notices);
+  }
+  out += text.slice(at);
+  return { text: out, edits, changed: out !== text, warnings, notices };
 }
 
 function editWhole(source: string, changes: ChangeSpec[], opts: EditOptions): EditResult {
@@ -1021,6 +1104,11 @@ function verifyEdit(
   };
   const errors = after.docs.flatMap((d) => d.errors);
   if (errors.length) fail(`does not parse: ${errors[0].message.split('\n')[0]}`);
+  // Helm's reader follows YAML 1.1: the file must parse under it as well.
+  const errors11 = [
+    ...parseAllDocuments(after.text, { version: '1.1', prettyErrors: false }),
+  ].flatMap((d) => (d as Document).errors);
+  if (errors11.length) fail(`does not parse as YAML 1.1: ${errors11[0].message.split('\n')[0]}`);
   if (after.docs.length !== before.docs.length) fail('has a different number of documents');
   const reads = after.docs.map((d) => helmDocument(d));
   reads.forEach((read, i) => {

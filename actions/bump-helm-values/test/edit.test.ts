@@ -277,3 +277,24 @@ describe('results', () => {
     expect(r.edits.map((e) => e.document)).toEqual([0, 2]);
   });
 });
+
+describe('allow-anchors', () => {
+  // grafana's enterprise-logs: `image: &image` reused as `*image`.
+  const source =
+    'enterprise:\n  image: &image\n    repository: grafana/enterprise-logs\n    tag: v1.9.0\ntokengen:\n  image: *image\n';
+  const anchors = { valueType: 'auto' as const, createMissing: false, allowAnchors: true };
+
+  test('through an alias path, the anchored value is edited in place and every alias listed', () => {
+    const r = editYaml(source, changes('tokengen.image.tag=v1.10.0'), anchors);
+    expect(r.text).toBe(source.replace('tag: v1.9.0', 'tag: v1.10.0'));
+    expect(r.notices).toEqual([
+      "'tokengen.image.tag' is anchored (allow-anchors): *image at line 6, column 10 now read v1.10.0 too",
+    ]);
+  });
+
+  test('without it, the same edit is refused naming the anchor and the alias', () => {
+    expect(() => editYaml(source, changes('enterprise.image.tag=v1.10.0'), auto)).toThrow(
+      "'enterprise.image.tag' is inside anchor &image at line 2, column 10, also used by *image at line 6, column 10; editing it would change those too — refusing (set allow-anchors: true to edit it in place for all of them)",
+    );
+  });
+});
