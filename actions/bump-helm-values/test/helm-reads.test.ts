@@ -1,12 +1,13 @@
 // What Helm reads is exactly what was asked: every edit here is rendered by the real helm 3 and 4
 // (the oracle chart prints each value and its kind), on hand-written cases of every quoting
 // context and on real, unmodified values files of public charts (test/corpus/).
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isScalar, isSeq, parseDocument, type Scalar, type YAMLSeq } from 'yaml';
-import { HELM_MAJORS, type HelmMajor } from '../../../test/helm/binaries';
+import { HELM_MAJORS, helmBinary, type HelmMajor } from '../../../test/helm/binaries';
 import { ROOT } from '../../../test/harness/run-action';
 import { editYaml, type ChangeSpec, type EditOptions } from '../src/edit';
 import { parseChangeLines, parseChangesJson } from '../src/changes';
@@ -694,5 +695,48 @@ describe.each(corpusFiles)('corpus %s', (file) => {
       editYaml(edited.text, revert.files.get(file)!, { valueType: 'auto', createMissing: false })
         .text,
     ).toBe(source);
+  });
+});
+
+// ---- a chart's JSON schema as the judge ---------------------------------------------------------
+
+const SCHEMA_CHART = path.join(HERE, 'helm-schema-chart');
+
+function template(major: HelmMajor, values: string): { ok: boolean; out: string } {
+  const file = path.join(tmp, `schema-${++counter}.yaml`);
+  writeFileSync(file, values);
+  const r = spawnSync(helmBinary(major).path, ['template', 'x', SCHEMA_CHART, '-f', file], {
+    encoding: 'utf8',
+    env: {
+      PATH: process.env.PATH,
+      HELM_CACHE_HOME: tmp,
+      HELM_CONFIG_HOME: tmp,
+      HELM_DATA_HOME: tmp,
+    },
+  });
+  return { ok: r.status === 0, out: `${r.stdout}${r.stderr}` };
+}
+
+describe.each(HELM_MAJORS.map((m) => [m]))("helm %i with a chart's values.schema.json", (major) => {
+  test('a null key given a number stays an integer: the schema [integer, null] accepts it', () => {
+    const source = 'revisionHistoryLimit:\nreplicaCount: 1\nimage:\n  tag: v1\n';
+    const edited = editYaml(source, lines('revisionHistoryLimit=10\nreplicaCount=3'), ALL).text;
+    const r = template(major as HelmMajor, edited);
+    expect(r.out).toContain('revisionHistoryLimit: 10\n');
+    expect(r.ok).toBe(true);
+  });
+
+  test('a numeric tag (refused by the schema) bumped to 16.10 becomes the string, rendered app:16.10', () => {
+    const source = 'image:\n  tag: 16\n';
+    expect(template(major as HelmMajor, source).ok).toBe(false);
+    const t = template(major as HelmMajor, editYaml(source, lines('image.tag=16.10'), ALL).text);
+    expect(t.ok).toBe(true);
+    expect(t.out).toContain('image: "app:16.10"');
+  });
+
+  test('the schema is really checked: the string "10" is refused', () => {
+    const r = template(major as HelmMajor, 'revisionHistoryLimit: "10"\nimage:\n  tag: x\n');
+    expect(r.ok).toBe(false);
+    expect(r.out).toMatch(/revisionHistoryLimit/);
   });
 });
