@@ -12,16 +12,25 @@ import {
   details,
   heading,
   table,
+  formatDuration,
+  workspacePath,
   type Clock,
   type Runner,
 } from '@cicd-actions/core';
-import { createGit, gitErrorLine, withoutUrlCredentials, type Git } from '@cicd-actions/core/git';
+import {
+  createGit,
+  gitErrorLine,
+  GitStoppedError,
+  withoutUrlCredentials,
+  type Git,
+} from '@cicd-actions/core/git';
 import { editYaml, YamlEditError, type AppliedEdit, type ChangeSpec } from './edit';
 import { normalizeFileKey } from './changes';
 import { unifiedDiff } from './diff';
 import { readText, resolveFiles, writeAtomically } from './files';
 import type { BumpConfig } from './config';
-import { renderString, type JsonScalar } from './scalar';
+import type { JsonScalar } from './scalar';
+import { showHelm } from './helm-read';
 import type { PullRequestRequest, PullRequestResult } from './pull-request';
 
 export interface BumpDeps {
@@ -32,6 +41,8 @@ export interface BumpDeps {
   env: Record<string, string | undefined>;
   git?: (cwd: string) => Git;
   openPullRequest?: (req: PullRequestRequest) => Promise<PullRequestResult>;
+  /** Cancellation (runAction's ctx.signal): the running git or API call is stopped. */
+  signal?: AbortSignal;
 }
 
 interface FilePlan {
@@ -45,6 +56,7 @@ interface FileOutcome {
   after: string;
   edits: AppliedEdit[];
   warnings: string[];
+  notices: string[];
 }
 
 const MAX_LISTED_PROBLEMS = 5;
@@ -75,13 +87,14 @@ async function editAll(
   plans: FilePlan[],
   cfg: BumpConfig,
   when = '',
+  read: (file: string) => Promise<string> = (file) => readText(path.resolve(cwd, file)),
 ): Promise<FileOutcome[]> {
   const problems: string[] = [];
   const outcomes: FileOutcome[] = [];
   for (const plan of plans) {
     let before: string;
     try {
-      before = await readText(path.resolve(cwd, plan.file));
+      before = await read(plan.file);
     } catch (err) {
       problems.push(`${plan.file}: cannot read: ${(err as Error).message}`);
       continue;
@@ -90,6 +103,7 @@ async function editAll(
       const r = editYaml(before, plan.changes, {
         valueType: cfg.valueType,
         createMissing: cfg.createMissing,
+        allowAnchors: cfg.allowAnchors,
       });
       outcomes.push({
         file: plan.file,
@@ -97,6 +111,7 @@ async function editAll(
         after: r.text,
         edits: r.edits,
         warnings: r.warnings,
+        notices: r.notices,
       });
     } catch (err) {
       if (!(err instanceof YamlEditError)) throw err;
@@ -115,11 +130,14 @@ async function editAll(
   return outcomes;
 }
 
-/** A value as a person should read it: a string that would read as another type is shown quoted. */
+/** A value as Helm reads it (16.1, true), a string that would read as another type in quotes ("16.10"). */
 function show(v: JsonScalar | undefined): string {
-  if (v === null || v === undefined) return 'null';
-  if (typeof v === 'string') return renderString(v, undefined, false);
-  return JSON.stringify(v);
+  return showHelm(v);
+}
+
+/** An edit's new value for a person: `removed` for a key taken out again. */
+function showNew(e: AppliedEdit): string {
+  return e.removed ? '(removed)' : show(e.newValue);
 }
 
 /** Edits that change something, one per path (documents of one file share the value). */
@@ -129,7 +147,8 @@ function effectiveEdits(outcomes: FileOutcome[]): Array<{ file: string; edit: Ap
   for (const o of outcomes) {
     for (const e of o.edits) {
       const key = `${o.file}\0${e.pathText}`;
-      if (seen.has(key) || (Object.is(e.oldValue, e.newValue) && !e.created)) continue;
+      const noop = e.removed ? e.line === 0 : e.oldText === e.newText && !e.created;
+      if (seen.has(key) || noop) continue;
       seen.add(key);
       out.push({ file: o.file, edit: e });
     }
@@ -141,7 +160,7 @@ export function defaultCommitMessage(outcomes: FileOutcome[]): string {
   const edits = effectiveEdits(outcomes);
   const byPath = new Map<string, string>();
   for (const { edit } of edits)
-    if (!byPath.has(edit.pathText)) byPath.set(edit.pathText, show(edit.newValue));
+    if (!byPath.has(edit.pathText)) byPath.set(edit.pathText, showNew(edit));
   const values = new Set(byPath.values());
   const subject =
     values.size === 1
@@ -150,20 +169,31 @@ export function defaultCommitMessage(outcomes: FileOutcome[]): string {
   const body = edits
     .map(
       ({ file, edit }) =>
-        `- ${file}: ${edit.pathText} ${show(edit.oldValue)} → ${show(edit.newValue)}`,
+        `- ${file}: ${edit.pathText} ${edit.created ? '(new)' : show(edit.oldValue)} → ${showNew(edit)}`,
     )
     .join('\n');
   return `${subject}\n\n${body}`;
 }
 
-/** file → path → old value, the shape changes-json accepts to undo this run. */
+/** One key's state before this run: the value Helm read and the exact text, or that it was absent. */
+export type PreviousEntry = { value: JsonScalar; yaml: string } | { absent: true };
+
+/**
+ * file → path → what was there before, the shape changes-json accepts to undo this run byte for
+ * byte: `{"value": 16, "yaml": "16"}` (the value as Helm read it, and its exact text), or
+ * `{"absent": true}` for a key this run created (a revert removes it again).
+ */
 export function previousValues(
   outcomes: FileOutcome[],
-): Record<string, Record<string, JsonScalar>> {
-  const out: Record<string, Record<string, JsonScalar>> = {};
+): Record<string, Record<string, PreviousEntry>> {
+  const out: Record<string, Record<string, PreviousEntry>> = {};
   for (const o of outcomes) {
-    const entry: Record<string, JsonScalar> = {};
-    for (const e of o.edits) if (!(e.pathText in entry)) entry[e.pathText] = e.oldValue;
+    const entry: Record<string, PreviousEntry> = {};
+    for (const e of o.edits) {
+      if (e.pathText in entry) continue;
+      if (e.created || (e.removed && e.line === 0)) entry[e.pathText] = { absent: true };
+      else entry[e.pathText] = { value: e.oldValue, yaml: e.oldText };
+    }
     out[o.file] = entry;
   }
   return out;
@@ -233,6 +263,8 @@ interface GitContext {
   target: string;
   base?: string;
   remoteUrl: string;
+  /** Epoch ms: the timeout input, for every git and API call. */
+  deadline: number;
 }
 
 async function gitContext(
@@ -241,7 +273,10 @@ async function gitContext(
   deps: BumpDeps,
   outcomes: FileOutcome[],
 ): Promise<GitContext> {
-  const git = (deps.git ?? ((dir) => createGit(dir, deps.env)))(cwd);
+  const deadline = deps.clock.now() + cfg.timeoutMs;
+  const git = (
+    deps.git ?? ((dir) => createGit(dir, deps.env, 'git', { deadline, signal: deps.signal }))
+  )(cwd);
   const top = await git(['rev-parse', '--show-toplevel'], { allowFailure: true });
   if (top.code !== 0)
     throw new ActionError(
@@ -270,7 +305,14 @@ async function gitContext(
         'HEAD is detached (a tag or pull request checkout), so there is no branch to push to; set the branch input',
       );
   }
-  return { git, current, target: target ?? 'HEAD', base, remoteUrl: remote.stdout.trim() };
+  return {
+    git,
+    current,
+    target: target ?? 'HEAD',
+    base,
+    remoteUrl: remote.stdout.trim(),
+    deadline,
+  };
 }
 
 async function writeChanged(cwd: string, outcomes: FileOutcome[]): Promise<string[]> {
@@ -313,14 +355,18 @@ function summaryTable(outcomes: FileOutcome[]): string {
       seen.add(e.pathText);
       const status = e.created
         ? 'created'
-        : Object.is(e.oldValue, e.newValue)
-          ? 'already set'
-          : 'changed';
+        : e.removed
+          ? e.line === 0
+            ? 'already absent'
+            : 'removed'
+          : e.oldText === e.newText
+            ? 'already set'
+            : 'changed';
       rows.push([
         code(o.file),
         code(e.pathText),
         e.created ? '—' : code(show(e.oldValue)),
-        code(show(e.newValue)),
+        e.removed ? '—' : code(show(e.newValue)),
         status,
       ]);
     }
@@ -346,7 +392,15 @@ function report(runner: Runner, r: Result, diff: string): void {
   let md = heading('bump-helm-values') + '\n' + summaryTable(r.outcomes) + '\n' + r.note + '\n';
   if (diff) md += '\n' + details('Diff', '```diff\n' + diff + '```');
   runner.appendSummary(md);
-  runner.info(r.note.replace(/\*\*/g, ''));
+  runner.info(plainText(r.note));
+}
+
+/** A summary note as a log line: the log is plain text (`[#7](url)` → `#7 (url)`, no ** or backticks). */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/\[([^\]]*)\]\(([^)]*)\)/g, '$1 ($2)')
+    .replace(/\*\*/g, '')
+    .replace(/`/g, '');
 }
 
 interface PushState {
@@ -392,7 +446,11 @@ async function pushReapplying(
     runner.info(
       `Push rejected (${reason}): ${ctx.target} moved on ${cfg.remote}. Re-applying the change on its new tip in ${wait} ms (retry ${attempt} of ${cfg.pushRetries}).`,
     );
-    await deps.clock.sleep(wait);
+    if (deps.clock.now() + wait >= ctx.deadline)
+      throw new ActionError(
+        `git push to ${cfg.remote}/${ctx.target} was rejected (${reason}) and the timeout (${formatDuration(cfg.timeoutMs)}) leaves no time to re-apply and push again; the change is committed locally as ${sha.slice(0, 12)} but not pushed`,
+      );
+    await deps.clock.sleep(wait, deps.signal);
     await ctx.git(['fetch', '--quiet', '--no-tags', cfg.remote, `refs/heads/${ctx.target}`]);
     // --keep moves HEAD to the new tip and refreshes only the files that differ; the job's own uncommitted work is kept.
     await ctx.git(['reset', '--quiet', '--keep', 'FETCH_HEAD']);
@@ -417,18 +475,227 @@ async function pushReapplying(
   }
 }
 
+async function openPr(
+  runner: Runner,
+  cfg: BumpConfig,
+  deps: BumpDeps,
+  outcomes: FileOutcome[],
+  repository: string | undefined,
+  head: string,
+  base: string,
+  deadline: number,
+): Promise<PullRequestResult> {
+  if (!repository)
+    throw new ActionError(
+      'cannot tell which GitHub repository to open the pull request in; set the repository input',
+    );
+  const [owner, repo] = repository.split('/');
+  const title = cfg.prTitle ?? (cfg.commitMessage ?? defaultCommitMessage(outcomes)).split('\n')[0];
+  const body = cfg.prBody ?? `Opened by bump-helm-values.\n\n${summaryTable(outcomes)}`;
+  const open =
+    deps.openPullRequest ??
+    (async (req: PullRequestRequest) => (await import('./pull-request')).openPullRequest(req));
+  const pr = await open({
+    signal: deps.signal,
+    deadline,
+    env: deps.env,
+    apiUrl: deps.env.GITHUB_API_URL || 'https://api.github.com',
+    token: cfg.token,
+    owner,
+    repo,
+    head,
+    base,
+    title,
+    body,
+    labels: cfg.labels,
+    reviewers: cfg.reviewers,
+    autoMerge: cfg.autoMerge,
+  });
+  runner.info(`${pr.reused ? 'Reused the open' : 'Opened'} pull request #${pr.number}: ${pr.url}`);
+  return pr;
+}
+
+/**
+ * commit-via: api. Reads the branch head and the files at it through GitHub's API, applies the
+ * edit, and commits with createCommitOnBranch(expectedHeadOid): GitHub signs the commit and
+ * refuses it when the branch moved, and then the files are read again at the new head and the
+ * edit re-applied — the no-lost-update guarantee of the git path, without push credentials.
+ */
+async function bumpViaApi(
+  runner: Runner,
+  cfg: BumpConfig,
+  deps: BumpDeps,
+  cwd: string,
+  plans: FilePlan[],
+): Promise<void> {
+  const deadline = deps.clock.now() + cfg.timeoutMs;
+  const repository = cfg.repository ?? deps.env.GITHUB_REPOSITORY;
+  if (!repository)
+    throw new ActionError('commit-via: api needs the repository (set the repository input)');
+  const [owner, repo] = repository.split('/');
+  // Local git is only asked (read-only) where the files sit in the repository and which branch is
+  // checked out; it needs no credentials, and without a repository the paths are as given.
+  const git = (
+    deps.git ?? ((dir) => createGit(dir, deps.env, 'git', { deadline, signal: deps.signal }))
+  )(cwd);
+  const prefix = await git(['rev-parse', '--show-prefix'], { allowFailure: true }).catch(
+    () => undefined,
+  );
+  const repoPath = (file: string) =>
+    path.posix.join(prefix?.code === 0 ? prefix.stdout.trim() : '', file);
+  const checkedOut = await git(['symbolic-ref', '--quiet', '--short', 'HEAD'], {
+    allowFailure: true,
+  }).catch(() => undefined);
+  const refName = deps.env.GITHUB_REF?.startsWith('refs/heads/')
+    ? deps.env.GITHUB_REF.slice(11)
+    : undefined;
+  const branch =
+    cfg.branch ?? (checkedOut?.code === 0 ? checkedOut.stdout.trim() : undefined) ?? refName;
+  if (!branch)
+    throw new ActionError(
+      'commit-via: api cannot tell which branch to commit to; set the branch input',
+    );
+  const api = await import('./github-api');
+  const octokit = await api.octokitFor({
+    apiUrl: deps.env.GITHUB_API_URL || 'https://api.github.com',
+    token: cfg.token,
+    deadline,
+    signal: deps.signal,
+    env: deps.env,
+  });
+  const base = cfg.createPr ? (cfg.base ?? branch) : undefined;
+  let target = cfg.createPr ? cfg.prBranch : branch;
+  const paths = plans.map((p) => repoPath(p.file));
+  for (let attempt = 1; ; attempt++) {
+    let state = await api.readBranch(octokit, owner, repo, target ?? base!, paths);
+    let createFrom: string | undefined;
+    if (!state.oid && cfg.createPr && target) {
+      // A new PR branch starts at the base's head.
+      state = await api.readBranch(octokit, owner, repo, base!, paths);
+      createFrom = state.oid;
+    }
+    if (!state.oid)
+      throw new ActionError(`GitHub API: ${owner}/${repo} has no branch ${target ?? base}`);
+    const texts = new Map(plans.map((p, i) => [p.file, state.files.get(paths[i])]));
+    const outcomes = await editAll(
+      cwd,
+      plans,
+      cfg,
+      attempt > 1 ? ` by the retry (after ${target} moved)` : '',
+      async (file) => {
+        const t = texts.get(file);
+        if (t === undefined)
+          throw new Error(`not found on ${target ?? base} at ${state.oid!.slice(0, 12)}`);
+        return t;
+      },
+    );
+    if (attempt === 1) {
+      for (const o of outcomes) {
+        for (const w of o.warnings) runner.warning(`${o.file}: ${w}`);
+        for (const n of o.notices) runner.notice(`${o.file}: ${n}`);
+      }
+      for (const { file, edit } of effectiveEdits(outcomes))
+        runner.info(
+          `${file}:${edit.line}: ${edit.pathText}: ${edit.created ? '(new)' : show(edit.oldValue)} → ${showNew(edit)}`,
+        );
+    }
+    if (!target) {
+      target = defaultPrBranch(outcomes);
+      continue;
+    }
+    const changedFiles = outcomes.filter((o) => o.after !== o.before);
+    const diff = changedFiles.map((o) => unifiedDiff(o.before, o.after, o.file)).join('');
+    if (changedFiles.length === 0) {
+      let pr: PullRequestResult | undefined;
+      if (cfg.createPr && !createFrom)
+        pr = await openPr(runner, cfg, deps, outcomes, repository, target, base!, deadline);
+      return report(
+        runner,
+        {
+          changed: false,
+          commitSha: '',
+          outcomes,
+          note: `\`${target}\` already has these values; nothing was committed.`,
+          pr,
+        },
+        '',
+      );
+    }
+    if (createFrom) await api.createBranch(octokit, owner, repo, target, createFrom);
+    const message = cfg.commitMessage ?? defaultCommitMessage(outcomes);
+    const r = await api.commitOnBranch(octokit, {
+      owner,
+      repo,
+      branch: target,
+      expectedHeadOid: state.oid,
+      message,
+      files: changedFiles.map((o) => ({ path: repoPath(o.file), text: o.after })),
+    });
+    if (r.ok) {
+      logDiff(runner, diff);
+      runner.info(
+        `Committed ${r.oid.slice(0, 12)} to ${owner}/${repo}@${target} through the GitHub API${attempt > 1 ? ` (attempt ${attempt})` : ''}`,
+      );
+      let pr: PullRequestResult | undefined;
+      if (cfg.createPr)
+        pr = await openPr(runner, cfg, deps, outcomes, repository, target, base!, deadline);
+      const note = [
+        `Committed \`${r.oid.slice(0, 12)}\` to \`${target}\` through the GitHub API (signed by GitHub).`,
+        pr
+          ? `Pull request: [#${pr.number}](${pr.url})${pr.reused ? ' (already open, reused)' : ''}.`
+          : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
+      return report(runner, { changed: true, commitSha: r.oid, outcomes, note, pr }, diff);
+    }
+    if (attempt > cfg.pushRetries)
+      throw new ActionError(
+        `GitHub API: ${target} kept moving; the commit was refused ${attempt} times (push-retries: ${cfg.pushRetries}): ${r.stale}`,
+      );
+    const wait =
+      200 + backoffDelay(attempt, { initialMs: 1000, maxMs: 15_000, jitter: true }, deps.random);
+    if (deps.clock.now() + wait >= deadline)
+      throw new ActionError(
+        `GitHub API: ${target} moved (${r.stale}) and the timeout (${formatDuration(cfg.timeoutMs)}) leaves no time to re-apply and commit again`,
+      );
+    runner.info(
+      `Commit refused: ${target} moved (${r.stale}). Re-reading the files at its new head and re-applying in ${wait} ms (retry ${attempt} of ${cfg.pushRetries}).`,
+    );
+    await deps.clock.sleep(wait, deps.signal);
+  }
+}
+
 export async function bump(runner: Runner, cfg: BumpConfig, deps: BumpDeps): Promise<void> {
+  try {
+    await bumpSteps(runner, cfg, deps);
+  } catch (err) {
+    if (err instanceof GitStoppedError && err.why === 'timeout')
+      throw new ActionError(
+        `${err.message} (timeout: ${formatDuration(cfg.timeoutMs)}); raise the timeout input if the remote is slow`,
+      );
+    throw err;
+  }
+}
+
+async function bumpSteps(runner: Runner, cfg: BumpConfig, deps: BumpDeps): Promise<void> {
   if (cfg.token) runner.setSecret(cfg.token);
   const cwd = path.resolve(deps.cwd, cfg.workingDirectory);
   if (!(await stat(cwd).catch(() => undefined))?.isDirectory())
     throw new InputError('working-directory', `'${cfg.workingDirectory}' is not a directory`);
   const files = await resolveFiles(cfg.filePatterns, cwd);
+  // Every file (a glob's match or a symbolic link too) must be inside the workspace.
+  for (const f of files) workspacePath('files', path.resolve(cwd, f), { env: deps.env });
   const plans = planFiles(cfg.changes, files);
+  if (cfg.commitVia === 'api' && !cfg.dryRun) return bumpViaApi(runner, cfg, deps, cwd, plans);
   let outcomes = await editAll(cwd, plans, cfg);
-  for (const o of outcomes) for (const w of o.warnings) runner.warning(`${o.file}: ${w}`);
+  for (const o of outcomes) {
+    for (const w of o.warnings) runner.warning(`${o.file}: ${w}`);
+    for (const n of o.notices) runner.notice(`${o.file}: ${n}`);
+  }
   for (const { file, edit } of effectiveEdits(outcomes))
     runner.info(
-      `${file}:${edit.line}: ${edit.pathText}: ${show(edit.oldValue)} → ${show(edit.newValue)}`,
+      `${file}:${edit.line}: ${edit.pathText}: ${edit.created ? '(new)' : show(edit.oldValue)} → ${showNew(edit)}`,
     );
   const diffOf = (list: FileOutcome[]) =>
     list.map((o) => unifiedDiff(o.before, o.after, o.file)).join('');
@@ -509,30 +776,7 @@ export async function bump(runner: Runner, cfg: BumpConfig, deps: BumpDeps): Pro
       cfg.repository ??
       repositoryFromRemote(ctx.remoteUrl, deps.env.GITHUB_SERVER_URL) ??
       deps.env.GITHUB_REPOSITORY;
-    if (!repository)
-      throw new ActionError(
-        'cannot tell which GitHub repository to open the pull request in; set the repository input',
-      );
-    const [owner, repo] = repository.split('/');
-    const title =
-      cfg.prTitle ?? (cfg.commitMessage ?? defaultCommitMessage(outcomes)).split('\n')[0];
-    const body = cfg.prBody ?? `Opened by bump-helm-values.\n\n${summaryTable(outcomes)}`;
-    const open =
-      deps.openPullRequest ??
-      (async (req: PullRequestRequest) => (await import('./pull-request')).openPullRequest(req));
-    pr = await open({
-      apiUrl: deps.env.GITHUB_API_URL || 'https://api.github.com',
-      token: cfg.token,
-      owner,
-      repo,
-      head: ctx.target,
-      base: ctx.base!,
-      title,
-      body,
-    });
-    runner.info(
-      `${pr.reused ? 'Reused the open' : 'Opened'} pull request #${pr.number}: ${pr.url}`,
-    );
+    pr = await openPr(runner, cfg, deps, outcomes, repository, ctx.target, ctx.base!, ctx.deadline);
   }
 
   const where = `${cfg.remote}/${ctx.target}`;

@@ -1,8 +1,18 @@
 // The `changes` input (`path=value` lines) and the `changes-json` input (a JSON object, e.g.
 // the previous-values output of an earlier run) turned into change lists, per file.
 import { formatPath, parsePath, PathSyntaxError, splitAssignment } from './path';
-import { isYamlBoolean, isYamlNumber, type JsonScalar, type ValueType } from './scalar';
+import {
+  isYamlBoolean,
+  isYamlNumber,
+  numberProblem,
+  type JsonScalar,
+  type ValueType,
+  type WantedValue,
+} from './scalar';
 import type { ChangeSpec } from './edit';
+
+/** Longer values are refused: a values file is no place for them (and an input holds ~128 KB). */
+export const MAX_VALUE_CHARS = 65_536;
 
 /** Throws with a message meant to follow "Input 'changes': ". */
 function fail(message: string): never {
@@ -53,10 +63,12 @@ export function parseChangeLines(text: string, valueType: ValueType): ChangeSpec
       quoted = true;
     }
     if (/[\r\n]/.test(value)) fail(`${where}: the value must be one line`);
+    if (value.length > MAX_VALUE_CHARS)
+      fail(`${where}: the value is longer than ${MAX_VALUE_CHARS} characters`);
     if (!quoted && valueType === 'number' && !isYamlNumber(value))
-      fail(`${where}: '${value}' is not a number (value-type is number)`);
+      fail(`${where}: '${value}' is not a number (value-type is number): ${numberProblem(value)}`);
     if (!quoted && valueType === 'boolean' && !isYamlBoolean(value))
-      fail(`${where}: '${value}' is not true or false (value-type is boolean)`);
+      fail(`${where}: '${value}' is not a boolean like true or false (value-type is boolean)`);
     if (quoted && (valueType === 'number' || valueType === 'boolean'))
       fail(`${where}: a quoted value is a string, but value-type is ${valueType}`);
     changes.push({ path, pathText, wanted: { kind: 'text', text: value, quoted } });
@@ -67,20 +79,46 @@ export function parseChangeLines(text: string, valueType: ValueType): ChangeSpec
 }
 
 function isJsonScalar(v: unknown): v is JsonScalar {
-  return (
-    v === null ||
-    typeof v === 'string' ||
-    typeof v === 'boolean' ||
-    (typeof v === 'number' && Number.isFinite(v))
+  return v === null || typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number';
+}
+
+/** A revert entry of previous-values: `{"value": v, "yaml": "exact old text"}` or `{"absent": true}`. */
+function entryChange(key: string, obj: Record<string, unknown>, where: string): WantedValue {
+  const keys = Object.keys(obj).sort().join(',');
+  if (keys === 'absent' && obj.absent === true) return { kind: 'absent' };
+  if (keys === 'value,yaml' && typeof obj.yaml === 'string' && isJsonScalar(obj.value)) {
+    if (/[\r\n]/.test(obj.yaml) || obj.yaml.length > MAX_VALUE_CHARS)
+      fail(
+        `${where}: the yaml text of '${key}' must be one line of at most ${MAX_VALUE_CHARS} characters`,
+      );
+    return { kind: 'verbatim', yaml: obj.yaml, value: obj.value };
+  }
+  fail(
+    `${where}: the value of '${key}' must be a string, number, boolean, null, {"value": …, "yaml": "…"} or {"absent": true}`,
   );
 }
 
-function jsonChanges(obj: Record<string, unknown>, where: string): ChangeSpec[] {
+function jsonChanges(obj: Record<string, unknown>, where: string, entries: boolean): ChangeSpec[] {
   const changes = Object.entries(obj).map(([key, value]) => {
-    if (!isJsonScalar(value))
+    let wanted: WantedValue;
+    if (entries && typeof value === 'object' && value !== null && !Array.isArray(value))
+      wanted = entryChange(key, value as Record<string, unknown>, where);
+    else if (!isJsonScalar(value))
       fail(`${where}: the value of '${key}' must be a string, number, boolean or null`);
+    else if (typeof value === 'number' && !Number.isFinite(value))
+      fail(
+        `${where}: the number for '${key}' is out of the range of a float64; Helm cannot read it (give it as a string to write text)`,
+      );
+    else if (
+      typeof value === 'string' &&
+      /[\ud800-\udfff]/.test(value.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ''))
+    )
+      fail(`${where}: the value of '${key}' is not valid Unicode (a lone surrogate)`);
+    else if (typeof value === 'string' && value.length > MAX_VALUE_CHARS)
+      fail(`${where}: the value of '${key}' is longer than ${MAX_VALUE_CHARS} characters`);
+    else wanted = { kind: 'json', value };
     const { path, pathText } = parsePathOrFail(key, where);
-    return { path, pathText, wanted: { kind: 'json', value } } as ChangeSpec;
+    return { path, pathText, wanted: wanted! } as ChangeSpec;
   });
   if (changes.length === 0) fail(`${where}: no path given`);
   rejectDuplicates(changes, where);
@@ -106,7 +144,10 @@ export function parseChangesJson(text: string): JsonChanges {
     ([, v]) => typeof v === 'object' && v !== null && !Array.isArray(v),
   );
   if (nested.length === 0)
-    return { kind: 'all', changes: jsonChanges(data as Record<string, unknown>, 'changes-json') };
+    return {
+      kind: 'all',
+      changes: jsonChanges(data as Record<string, unknown>, 'changes-json', false),
+    };
   if (nested.length !== entries.length)
     fail(
       'mix of per-file objects and plain values; use either { "path": value } or { "file": { "path": value } }',
@@ -115,7 +156,7 @@ export function parseChangesJson(text: string): JsonChanges {
   for (const [file, obj] of nested)
     files.set(
       normalizeFileKey(file),
-      jsonChanges(obj as Record<string, unknown>, `file '${file}'`),
+      jsonChanges(obj as Record<string, unknown>, `file '${file}'`, true),
     );
   return { kind: 'per-file', files };
 }

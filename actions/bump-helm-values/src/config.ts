@@ -3,6 +3,10 @@
 import { InputError, Inputs, parseLines, type Runner } from '@cicd-actions/core';
 import { parseChangeLines, parseChangesJson, type JsonChanges } from './changes';
 import { VALUE_TYPES, type ValueType } from './scalar';
+import type { MergeMethod } from './pull-request';
+
+export const COMMIT_VIA = ['git', 'api'] as const;
+export const AUTO_MERGE = ['false', 'merge', 'squash', 'rebase'] as const;
 
 export const BOT_NAME = 'github-actions[bot]';
 export const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com';
@@ -13,6 +17,8 @@ export interface BumpConfig {
   changes: JsonChanges;
   valueType: ValueType;
   createMissing: boolean;
+  /** Edit anchored values in place (every alias follows, each is listed). */
+  allowAnchors: boolean;
   commit: boolean;
   push: boolean;
   /** Branch to push to; undefined = the checked-out branch. */
@@ -31,6 +37,13 @@ export interface BumpConfig {
   repository?: string;
   dryRun: boolean;
   workingDirectory: string;
+  /** Bound of every git and API call together (the timeout input). */
+  timeoutMs: number;
+  /** git: commit and push locally; api: GitHub's createCommitOnBranch (signed, no push credentials). */
+  commitVia: (typeof COMMIT_VIA)[number];
+  labels: string[];
+  reviewers: string[];
+  autoMerge?: MergeMethod;
 }
 
 /** git check-ref-format's rules for a branch name, checked without running git. */
@@ -118,6 +131,33 @@ export function readConfig(runner: Runner): BumpConfig {
   if (repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository))
     throw new InputError('repository', `expected owner/name, got '${repository}'`);
 
+  const commitVia = inputs.oneOf('commit-via', COMMIT_VIA, 'git');
+  if (commitVia === 'api' && !(commit && push))
+    throw new InputError(
+      'commit-via',
+      'api commits through GitHub, so it needs commit: true and push: true',
+    );
+  if (commitVia === 'api' && token === '')
+    throw new InputError('github-token', 'is required when commit-via is api');
+  const labels = inputs.list('labels');
+  for (const l of labels)
+    if (l.length > 100)
+      throw new InputError('labels', `a label is at most 100 characters, got ${l.length}`);
+  const reviewers = inputs.list('reviewers');
+  for (const r of reviewers)
+    if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9_.-]+)?$/.test(r))
+      throw new InputError('reviewers', `expected GitHub logins or org/team names, got '${r}'`);
+  const autoMerge = inputs.oneOf('auto-merge', AUTO_MERGE, 'false');
+  if (!createPr && (labels.length || reviewers.length || autoMerge !== 'false'))
+    throw new InputError(
+      labels.length ? 'labels' : reviewers.length ? 'reviewers' : 'auto-merge',
+      'applies to the pull request, so it needs create-pr: true',
+    );
+
+  const workingDirectory = inputs.string('working-directory', '.');
+  // Inside the workspace (symlinks followed): nothing outside it is read or written.
+  inputs.path('working-directory', { fallback: '.' });
+
   const commitMessage = inputs.raw('commit-message').trim() || undefined;
   const prTitle = inputs.string('pr-title') || undefined;
   if (prTitle && /[\r\n]/.test(prTitle)) throw new InputError('pr-title', 'must be one line');
@@ -127,6 +167,7 @@ export function readConfig(runner: Runner): BumpConfig {
     changes,
     valueType,
     createMissing: inputs.boolean('create-missing', false),
+    allowAnchors: inputs.boolean('allow-anchors', false),
     commit,
     push,
     branch: branchInput(inputs, 'branch'),
@@ -143,6 +184,11 @@ export function readConfig(runner: Runner): BumpConfig {
     token,
     repository,
     dryRun: inputs.boolean('dry-run', false),
-    workingDirectory: inputs.string('working-directory', '.'),
+    workingDirectory,
+    timeoutMs: inputs.duration('timeout', '5m', { min: 1_000 }),
+    commitVia,
+    labels,
+    reviewers,
+    autoMerge: autoMerge === 'false' ? undefined : autoMerge,
   };
 }

@@ -1,13 +1,13 @@
-import { Runner, runAction, systemClock } from '@cicd-actions/core';
+import { runAction, systemClock } from '@cicd-actions/core';
 import { readConfig } from './config';
 import { bump } from './bump';
 
-const runner = new Runner();
-await runAction(runner, () =>
+await runAction(({ runner, signal }) =>
   bump(runner, readConfig(runner), {
     clock: systemClock,
     random: Math.random,
     cwd: process.cwd(),
     env: process.env,
+    signal,
   }),
 );

@@ -1,5 +1,14 @@
 // The bundled action against real git: a bare repository as the remote, clones as workspaces.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -52,6 +61,7 @@ async function run(
     env: { ...box.env(), ...extra.env },
     timeoutMs: 40_000,
     githubToken: extra.githubToken,
+    onSpawn: extra.onSpawn,
   });
   runs.push(r);
   return r;
@@ -94,7 +104,7 @@ describe('against a bare remote', () => {
       'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>|github-actions[bot]|chore: update imprun-server.image.tag to 1.2.3',
     );
     expect(JSON.parse(r.outputs['previous-values'])).toEqual({
-      [FILE]: { 'imprun-server.image.tag': '1.2.2' },
+      [FILE]: { 'imprun-server.image.tag': { value: '1.2.2', yaml: '"1.2.2"' } },
     });
     expect(r.outputs.diff).toContain(
       '-    tag: "1.2.2"   # bumped by CI\n+    tag: "1.2.3"   # bumped by CI\n',
@@ -217,6 +227,64 @@ describe('against a bare remote', () => {
     expect(box.gitInvocations().filter((l) => l.startsWith('push '))).toHaveLength(1);
   });
 
+  test('timeout bounds git: a push that hangs is stopped at the deadline, one clear line', async () => {
+    box.hook('pre-receive', 'sleep 30');
+    const started = Date.now();
+    const r = await run(box.clone(), {
+      files: FILE,
+      changes: 'imprun-server.image.tag=1.2.3',
+      timeout: '2s',
+    });
+    expect(r.code).toBe(1);
+    expect(r.errors).toEqual([
+      'git push did not finish before the deadline and was stopped (timeout: 2s); raise the timeout input if the remote is slow',
+    ]);
+    // Well before the hook's 30 s: the push was stopped, not waited for.
+    expect(Date.now() - started).toBeLessThan(25_000);
+    expect(box.remoteFile(FILE)).toBe(VALUES);
+  });
+
+  test('SIGTERM during a hanging push: git is stopped, the run says cancelled, exits at once', async () => {
+    const marker = path.join(box.remote, 'push-started');
+    box.hook('pre-receive', `touch '${marker}'\nsleep 30`);
+    let signalledAt = 0;
+    const r = await run(
+      box.clone(),
+      { files: FILE, changes: 'imprun-server.image.tag=1.2.3' },
+      {
+        onSpawn: (child) => {
+          const poll = setInterval(() => {
+            if (!existsSync(marker)) return;
+            clearInterval(poll);
+            signalledAt = Date.now();
+            child.kill('SIGTERM');
+          }, 20);
+        },
+      },
+    );
+    expect(r.code).not.toBe(0);
+    expect(Date.now() - signalledAt).toBeLessThan(5_000);
+    expect(r.errors).toEqual([expect.stringMatching(/^cancelled \(SIGTERM\)/)]);
+    expect(box.remoteFile(FILE)).toBe(VALUES);
+  });
+
+  test('a value with shell metacharacters is written literally, never run; log lines are plain text', async () => {
+    const marker = path.join(box.remote, 'pwned');
+    const value = `$(touch ${marker});x\`touch ${marker}\`|y&z>w`;
+    const r = await run(box.clone(), { files: FILE, changes: `imprun-server.image.tag=${value}` });
+    expect(r.errors).toEqual([]);
+    expect(existsSync(marker)).toBe(false);
+    expect(box.remoteFile(FILE)).toBe(VALUES.replace('"1.2.2"', JSON.stringify(value)));
+    const sha = box.tip();
+    // The summary note is Markdown; its log line is the same sentence in plain text.
+    expect(r.stdout).toContain(`\nCommitted ${sha.slice(0, 12)} and pushed it to origin/main.\n`);
+    expect(r.summary).toContain(
+      `Committed \`${sha.slice(0, 12)}\` and pushed it to \`origin/main\`.`,
+    );
+    const logLines = r.stdout.split('\n').filter((l) => !l.startsWith('::') && !l.includes(value));
+    expect(logLines.filter((l) => /\*\*|`|\]\(/.test(l))).toEqual([]);
+  });
+
   test('a glob edits every matching file in one commit; per-file previous-values reverts them', async () => {
     const staging = VALUES.replace('tag: "1.2.2"', "tag: '1.2.0'");
     box.pushFromElsewhere(FILE, (t) => t);
@@ -244,8 +312,12 @@ describe('against a bare remote', () => {
       staging.replace("tag: '1.2.0'", "tag: '1.2.3'"),
     );
     expect(JSON.parse(r.outputs['previous-values'])).toEqual({
-      'envs/production/values.yaml': { 'imprun-server.image.tag': '1.2.2' },
-      'envs/staging/values.yaml': { 'imprun-server.image.tag': '1.2.0' },
+      'envs/production/values.yaml': {
+        'imprun-server.image.tag': { value: '1.2.2', yaml: '"1.2.2"' },
+      },
+      'envs/staging/values.yaml': {
+        'imprun-server.image.tag': { value: '1.2.0', yaml: "'1.2.0'" },
+      },
     });
     const back = await run(ws, {
       files: 'envs/*/values.yaml',
@@ -289,7 +361,7 @@ describe('against a bare remote', () => {
     expect(r.errors).toEqual([]);
     expect(box.remoteFile(FILE)).toBe(BUMPED);
     expect(JSON.parse(r.outputs['previous-values'])).toEqual({
-      [FILE]: { 'imprun-server.image.tag': '1.2.2' },
+      [FILE]: { 'imprun-server.image.tag': { value: '1.2.2', yaml: '"1.2.2"' } },
     });
   });
 
@@ -368,12 +440,16 @@ describe('against a bare remote', () => {
     let seen: Seen[];
     let openPulls: Array<Record<string, unknown>>;
     let refuseCreate: boolean;
+    let hang: boolean;
 
     beforeEach(async () => {
       seen = [];
       openPulls = [];
       refuseCreate = false;
+      hang = false;
       server = http.createServer((req, res) => {
+        // An API that accepts the request and never answers.
+        if (hang) return;
         let data = '';
         req.on('data', (d) => (data += d));
         req.on('end', () => {
@@ -409,7 +485,30 @@ describe('against a bare remote', () => {
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     });
     afterEach(async () => {
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    });
+
+    test('timeout bounds the API: a pull request call that hangs is stopped, one clear line', async () => {
+      hang = true;
+      const api = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const started = Date.now();
+      const r = await run(
+        box.clone(),
+        {
+          files: FILE,
+          changes: 'imprun-server.image.tag=1.2.3',
+          'create-pr': 'true',
+          'pr-branch': 'bump/hang',
+          timeout: '3s',
+        },
+        { env: { GITHUB_API_URL: api }, githubToken: 'ghs_hangTokenValue789' },
+      );
+      expect(r.code).toBe(1);
+      expect(r.errors).toEqual([
+        'GitHub API: listing open pull requests from bump/hang was stopped: the timeout passed or the job is being cancelled',
+      ]);
+      expect(Date.now() - started).toBeLessThan(25_000);
     });
 
     test('pushes to pr-branch, opens the pull request, and reuses it on the next run', async () => {
@@ -483,7 +582,235 @@ describe('against a bare remote', () => {
   });
 });
 
-const BAD_INPUTS: Array<{ name: string; inputs: Record<string, string>; error: RegExp }> = [
+const OUTSIDE = path.join(tmpdir(), `bump-outside-${process.pid}`);
+const BIG = 'x'.repeat(100_000);
+
+const BAD_INPUTS: Array<{
+  name: string;
+  inputs: Record<string, string>;
+  error: RegExp;
+  /** Prepares the workspace (links, files outside it). */
+  setup?: (ws: string) => void;
+}> = [
+  {
+    name: 'files empty',
+    inputs: { files: '  \n ', changes: 'a=1' },
+    error: /^Input 'files': is required/,
+  },
+  {
+    name: 'files outside the workspace (..)',
+    inputs: { files: `../${path.basename(OUTSIDE)}/values.yaml`, changes: 'a=1' },
+    setup: (ws) => {
+      mkdirSync(path.join(path.dirname(ws), path.basename(OUTSIDE)), { recursive: true });
+      writeFileSync(path.join(path.dirname(ws), path.basename(OUTSIDE), 'values.yaml'), 'a: 0\n');
+    },
+    error: /^Input 'files': .*outside the workspace/,
+  },
+  {
+    name: 'files an absolute path outside the workspace',
+    inputs: { files: path.join(OUTSIDE, 'values.yaml'), changes: 'a=1' },
+    setup: () => {
+      mkdirSync(OUTSIDE, { recursive: true });
+      writeFileSync(path.join(OUTSIDE, 'values.yaml'), 'a: 0\n');
+    },
+    error: /^Input 'files': .*outside the workspace/,
+  },
+  {
+    name: 'files a symbolic link to a file outside the workspace',
+    inputs: { files: 'linked.yaml', changes: 'a=1' },
+    setup: (ws) => {
+      mkdirSync(OUTSIDE, { recursive: true });
+      writeFileSync(path.join(OUTSIDE, 'values.yaml'), 'a: 0\n');
+      symlinkSync(path.join(OUTSIDE, 'values.yaml'), path.join(ws, 'linked.yaml'));
+    },
+    error: /^Input 'files': .*outside the workspace.* through a symbolic link/,
+  },
+  {
+    name: 'working-directory outside the workspace',
+    inputs: { files: FILE, changes: 'a=1', 'working-directory': '..' },
+    error: /^Input 'working-directory': .*outside the workspace/,
+  },
+  {
+    name: 'working-directory a symbolic link out of the workspace',
+    inputs: { files: 'values.yaml', changes: 'a=1', 'working-directory': 'out' },
+    setup: (ws) => {
+      mkdirSync(OUTSIDE, { recursive: true });
+      writeFileSync(path.join(OUTSIDE, 'values.yaml'), 'a: 0\n');
+      symlinkSync(OUTSIDE, path.join(ws, 'out'));
+    },
+    error: /^Input 'working-directory': .*outside the workspace.* through a symbolic link/,
+  },
+  {
+    name: 'working-directory missing',
+    inputs: { files: FILE, changes: 'a=1', 'working-directory': 'nope' },
+    error: /^Input 'working-directory': 'nope' is not a directory/,
+  },
+  {
+    name: 'a 100 KB value',
+    inputs: { files: FILE, changes: `imprun-server.image.tag=${BIG}` },
+    error: /^Input 'changes': line 1: the value is longer than 65536 characters$/,
+  },
+  {
+    name: 'a 100 KB value in changes-json',
+    inputs: { files: FILE, 'changes-json': JSON.stringify({ 'imprun-server.image.tag': BIG }) },
+    error:
+      /^Input 'changes-json': changes-json: the value of 'imprun-server\.image\.tag' is longer than 65536 characters$/,
+  },
+  {
+    name: 'changes-json number out of range (1e400)',
+    inputs: { files: FILE, 'changes-json': '{"imprun-server.replicas": 1e400}' },
+    error: /^Input 'changes-json': .*out of the range of a float64; Helm cannot read it/,
+  },
+  {
+    name: 'changes-json revert entry of the wrong shape',
+    inputs: { files: FILE, 'changes-json': JSON.stringify({ [FILE]: { 'a.b': { old: 1 } } }) },
+    error:
+      /^Input 'changes-json': file 'values-production\.yaml': the value of 'a\.b' must be a string, number, boolean, null, \{"value": …, "yaml": "…"\} or \{"absent": true\}/,
+  },
+  {
+    name: 'boolean expected (value-type)',
+    inputs: { files: FILE, changes: 'a=maybe', 'value-type': 'boolean' },
+    error: /^Input 'changes': line 1: 'maybe' is not a boolean/,
+  },
+  {
+    name: 'create-missing not a boolean',
+    inputs: { files: FILE, changes: 'a=1', 'create-missing': 'sometimes' },
+    error: /^Input 'create-missing': /,
+  },
+  {
+    name: 'allow-anchors not a boolean',
+    inputs: { files: FILE, changes: 'a=1', 'allow-anchors': '2' },
+    error: /^Input 'allow-anchors': /,
+  },
+  {
+    name: 'commit not a boolean',
+    inputs: { files: FILE, changes: 'a=1', commit: 'no!' },
+    error: /^Input 'commit': /,
+  },
+  {
+    name: 'push not a boolean',
+    inputs: { files: FILE, changes: 'a=1', push: '' + 'nah' },
+    error: /^Input 'push': /,
+  },
+  {
+    name: 'dry-run not a boolean',
+    inputs: { files: FILE, changes: 'a=1', 'dry-run': 'y e s' },
+    error: /^Input 'dry-run': /,
+  },
+  {
+    name: 'remote with shell metacharacters',
+    inputs: { files: FILE, changes: 'a=1', remote: 'origin;rm -rf /' },
+    error: /^Input 'remote': expected a remote name like origin, got 'origin;rm -rf \/'/,
+  },
+  {
+    name: 'branch with shell metacharacters',
+    inputs: { files: FILE, changes: 'a=1', branch: 'main; rm -rf /' },
+    error: /^Input 'branch': 'main; rm -rf \/' is not a valid branch name/,
+  },
+  {
+    name: 'pr-branch with a backtick',
+    inputs: { files: FILE, changes: 'a=1', 'pr-branch': 'bump/$(id) `id`' },
+    error: /^Input 'pr-branch': .* is not a valid branch name/,
+  },
+  {
+    name: 'base invalid',
+    inputs: { files: FILE, changes: 'a=1', base: 'ma..in' },
+    error: /^Input 'base': 'ma\.\.in' is not a valid branch name/,
+  },
+  {
+    name: 'repository with shell metacharacters',
+    inputs: { files: FILE, changes: 'a=1', repository: 'octo/repo;ls' },
+    error: /^Input 'repository': expected owner\/name, got 'octo\/repo;ls'/,
+  },
+  {
+    name: 'author-email not an email',
+    inputs: { files: FILE, changes: 'a=1', 'author-email': 'bot at example' },
+    error: /^Input 'author-email': expected an email address/,
+  },
+  {
+    name: 'author-name with <>',
+    inputs: { files: FILE, changes: 'a=1', 'author-name': 'bot <evil>' },
+    error: /^Input 'author-name': must not contain < or >/,
+  },
+  {
+    name: 'push-retries above 20',
+    inputs: { files: FILE, changes: 'a=1', 'push-retries': '21' },
+    error: /^Input 'push-retries': /,
+  },
+  {
+    name: 'push-retries negative',
+    inputs: { files: FILE, changes: 'a=1', 'push-retries': '-1' },
+    error: /^Input 'push-retries': /,
+  },
+  {
+    name: 'pr-title of two lines',
+    inputs: { files: FILE, changes: 'a=1', 'pr-title': 'one\ntwo' },
+    error: /^Input 'pr-title': must be one line/,
+  },
+  {
+    name: 'timeout not a duration',
+    inputs: { files: FILE, changes: 'a=1', timeout: 'soon' },
+    error: /^Input 'timeout': expected a duration like 30s, 5m or 1h30m, got 'soon'/,
+  },
+  {
+    name: 'timeout too short',
+    inputs: { files: FILE, changes: 'a=1', timeout: '500ms' },
+    error: /^Input 'timeout': must be at least 1s/,
+  },
+  {
+    name: 'timeout too long',
+    inputs: { files: FILE, changes: 'a=1', timeout: '100d' },
+    error: /^Input 'timeout': must be at most /,
+  },
+  {
+    name: 'commit-via unknown',
+    inputs: { files: FILE, changes: 'a=1', 'commit-via': 'ssh' },
+    error: /^Input 'commit-via': expected one of git, api, got 'ssh'/,
+  },
+  {
+    name: 'commit-via api without a token',
+    inputs: { files: FILE, changes: 'a=1', 'commit-via': 'api', 'github-token': '' },
+    error: /^Input 'github-token': is required when commit-via is api/,
+  },
+  {
+    name: 'commit-via api with commit false',
+    inputs: {
+      files: FILE,
+      changes: 'a=1',
+      'commit-via': 'api',
+      commit: 'false',
+      'github-token': 'ghs_x',
+    },
+    error:
+      /^Input 'commit-via': api commits through GitHub, so it needs commit: true and push: true/,
+  },
+  {
+    name: 'labels without create-pr',
+    inputs: { files: FILE, changes: 'a=1', labels: 'deploy' },
+    error: /^Input 'labels': applies to the pull request, so it needs create-pr: true/,
+  },
+  {
+    name: 'reviewers with shell metacharacters',
+    inputs: {
+      files: FILE,
+      changes: 'a=1',
+      'create-pr': 'true',
+      'github-token': 'ghs_x',
+      reviewers: 'octocat;rm',
+    },
+    error: /^Input 'reviewers': expected GitHub logins or org\/team names, got 'octocat;rm'/,
+  },
+  {
+    name: 'auto-merge unknown',
+    inputs: {
+      files: FILE,
+      changes: 'a=1',
+      'create-pr': 'true',
+      'github-token': 'ghs_x',
+      'auto-merge': 'yes',
+    },
+    error: /^Input 'auto-merge': expected one of false, merge, squash, rebase, got 'yes'/,
+  },
   { name: 'changes missing', inputs: { files: FILE }, error: /^Input 'changes': is required/ },
   {
     name: 'changes line without =',
@@ -569,15 +896,20 @@ const BAD_INPUTS: Array<{ name: string; inputs: Record<string, string>; error: R
 
 describe('bad inputs: one ::error:: naming the input, exit 1, nothing modified, no git command', () => {
   sharedRemote();
-  test.each(BAD_INPUTS)('$name', async ({ inputs, error }) => {
+  afterAll(() => rmSync(OUTSIDE, { recursive: true, force: true }));
+  test.each(BAD_INPUTS)('$name', async ({ inputs, error, setup }) => {
     const ws = box.clone();
+    setup?.(ws);
     const before = box.tip();
     const r = await run(ws, inputs);
     expect(r.code).toBe(1);
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]).toMatch(error);
+    expect(r.errors[0]).not.toContain('\n');
     expect(r.stdout).not.toMatch(/\n\s+at /);
     expect(readFileSync(path.join(ws, FILE), 'utf8')).toBe(VALUES);
+    if (existsSync(OUTSIDE))
+      expect(readFileSync(path.join(OUTSIDE, 'values.yaml'), 'utf8')).toBe('a: 0\n');
     expect(box.gitInvocations()).toEqual([]);
     expect(box.tip()).toBe(before);
   });
@@ -625,7 +957,7 @@ describe('bad files: error with file:line:column, file unchanged byte for byte, 
       text: 'base: &tag 1.0.0\napp:\n  tag: *tag\n',
       changes: 'base=1.1.0',
       error:
-        /^values-production\.yaml:1:12: 'base' is inside anchor &tag at line 1, column 7, also used by \*tag at line 3, column 8; .*never flattening anchors/,
+        /^values-production\.yaml:1:12: 'base' is inside anchor &tag at line 1, column 7, also used by \*tag at line 3, column 8; .*set allow-anchors: true to edit it in place/,
     },
   ])('$name', async ({ text, changes, error }) => {
     const before = box.pushFromElsewhere(FILE, () => text);

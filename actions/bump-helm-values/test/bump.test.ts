@@ -14,7 +14,7 @@ import { editYaml } from '../src/edit';
 const opts = { valueType: 'auto' as const, createMissing: false };
 function outcome(file: string, before: string, lines: string) {
   const r = editYaml(before, parseChangeLines(lines, 'auto'), opts);
-  return { file, before, after: r.text, edits: r.edits, warnings: r.warnings };
+  return { file, before, after: r.text, edits: r.edits, warnings: r.warnings, notices: r.notices };
 }
 const VALUES =
   'imprun-server:\n  image:\n    tag: 1.2.2\nimprun-console:\n  image:\n    tag: "1.2.2"\n';
@@ -180,9 +180,21 @@ describe('messages and names', () => {
     );
   });
 
-  test('previous-values: file → path → old value, typed', () => {
-    const o = outcome('values.yaml', 'a: 1\nb: "x"\nc: true\nd:\n', 'a=2\nb=y\nc=false\nd=z');
-    expect(previousValues([o])).toEqual({ 'values.yaml': { a: 1, b: 'x', c: true, d: null } });
+  test('previous-values: file → path → the value as Helm read it and its exact old text', () => {
+    const o = outcome(
+      'values.yaml',
+      'a: 1\nb: "x"\nc: True\nd:\ne: 010\n',
+      'a=2\nb=y\nc=false\nd=z\ne=9',
+    );
+    expect(previousValues([o])).toEqual({
+      'values.yaml': {
+        a: { value: 1, yaml: '1' },
+        b: { value: 'x', yaml: '"x"' },
+        c: { value: true, yaml: 'True' },
+        d: { value: null, yaml: '' },
+        e: { value: 8, yaml: '010' },
+      },
+    });
   });
 
   test('the default PR branch is stable for the same changes and differs for others', () => {

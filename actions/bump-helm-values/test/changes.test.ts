@@ -52,10 +52,24 @@ describe('parseChangeLines', () => {
       error: "line 1: '1.2.3' is not a number (value-type is number)",
     },
     {
+      name: 'infinity, which Helm cannot read',
+      input: 'a=.inf',
+      type: 'number' as const,
+      error:
+        "line 1: '.inf' is not a number (value-type is number): Helm cannot read .inf (JSON has no infinity or NaN)",
+    },
+    {
+      name: 'a number beyond float64',
+      input: 'a=1e400',
+      type: 'number' as const,
+      error:
+        "line 1: '1e400' is not a number (value-type is number): 1e400 is out of the range of a float64 (Helm would read it as a string)",
+    },
+    {
       name: 'not a boolean',
-      input: 'a=yes',
+      input: 'a=sure',
       type: 'boolean' as const,
-      error: "line 1: 'yes' is not true or false (value-type is boolean)",
+      error: "line 1: 'sure' is not a boolean like true or false (value-type is boolean)",
     },
     {
       name: 'quoted value with value-type number',

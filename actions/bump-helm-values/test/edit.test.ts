@@ -122,7 +122,7 @@ describe('refusals, with line:column', () => {
     if (expected === null) {
       expect(() =>
         editYaml(source, changes(lines), { valueType: 'number', createMissing: false }),
-      ).toThrow("'a': 'x' is not a YAML number");
+      ).toThrow("'a': 'x' cannot be written as a number: Helm reads 'x' as a string, not a number");
       return;
     }
     const list = problems(source, lines);
@@ -132,7 +132,7 @@ describe('refusals, with line:column', () => {
 
   test('a key that only comes through a merge key is reported as such', () => {
     expect(problems('base: &b\n  tag: 1\nprod:\n  <<: *b\n', 'prod.tag=2')).toEqual([
-      "4:3 'prod.tag': key 'tag' is missing under 'prod'; the mapping has a merge key << at line 4, column 3, and values it brings in cannot be edited here (set create-missing: true to add it as an override)",
+      "4:3 'prod.tag': key 'tag' is missing under 'prod'; it comes from the merge key << at line 4, column 3 (set create-missing: true to add it as an override after the merge key)",
     ]);
   });
 
@@ -142,7 +142,7 @@ describe('refusals, with line:column', () => {
         valueType: 'auto',
         createMissing: true,
       }).text,
-    ).toBe('base: &b\n  tag: 1\nprod:\n  <<: *b\n  tag: "2"\n');
+    ).toBe('base: &b\n  tag: 1\nprod:\n  <<: *b\n  tag: 2\n');
   });
 
   test('two paths naming the same value are refused', () => {
@@ -198,8 +198,8 @@ describe('create-missing refusals', () => {
   });
 
   test('keys needing quotes are quoted', () => {
-    expect(editYaml('a:\n  b: 1\n', changes('a."x: y"=1'), create).text).toBe(
-      'a:\n  b: 1\n  "x: y": "1"\n',
+    expect(editYaml('a:\n  b: 1\n', changes('a."x: y"=v1'), create).text).toBe(
+      'a:\n  b: 1\n  "x: y": v1\n',
     );
   });
 });
@@ -228,6 +228,23 @@ describe('results', () => {
     const differing = before.flatMap((l, n) => (l === after[n] ? [] : [n]));
     expect(differing).toEqual(Array.from({ length: 50 }, (_, i) => 2 * i * 50 + 4));
     expect(after[4]).toBe('    tag: "2.0.0" # ci');
+    // Editing only the sections the changes reach gives exactly the whole-file edit.
+    expect(r).toEqual(editYaml(source, changes(lines), { ...auto, wholeFile: true }));
+    expect(r.edits[49]).toMatchObject({ pathText: 'svc-98.image.tag', line: 98 * 50 + 5, col: 10 });
+  });
+
+  test('a problem in a section is reported like the whole-file edit reports it', () => {
+    const source =
+      Array.from({ length: 500 }, (_, i) => `svc-${i}:\n  image:\n    tag: "1.0.0"\n`).join('') +
+      'svc-x:\n  image: [a, b]\n';
+    expect(() => editYaml(source, changes('svc-x.image.tag=2'), auto)).toThrow(
+      "'svc-x.image.tag': 'svc-x.image' is a list; use an index like [0], not 'tag'",
+    );
+    try {
+      editYaml(source, changes('svc-x.image.tag=2'), auto);
+    } catch (err) {
+      expect((err as YamlEditError).problems[0]).toMatchObject({ line: 1502, col: 10 });
+    }
   });
 
   test('values already set: unchanged text, changed=false, old values recorded', () => {
@@ -251,12 +268,33 @@ describe('results', () => {
   test('a number that auto cannot keep is warned about', () => {
     const r = editYaml('replicas: 3\n', changes('replicas=three'), auto);
     expect(r.text).toBe('replicas: three\n');
-    expect(r.warnings).toEqual(["'replicas': was a number, 'three' is written as a string"]);
+    expect(r.notices).toEqual(['\'replicas\': was the number 3, now the string "three"']);
   });
 
   test('a change applies to every document that has the path, and only to those', () => {
     const r = editYaml('a: 1\n---\nb: 1\n---\na: 1\n', changes('a=2'), auto);
     expect(r.text).toBe('a: 2\n---\nb: 1\n---\na: 2\n');
     expect(r.edits.map((e) => e.document)).toEqual([0, 2]);
+  });
+});
+
+describe('allow-anchors', () => {
+  // grafana's enterprise-logs: `image: &image` reused as `*image`.
+  const source =
+    'enterprise:\n  image: &image\n    repository: grafana/enterprise-logs\n    tag: v1.9.0\ntokengen:\n  image: *image\n';
+  const anchors = { valueType: 'auto' as const, createMissing: false, allowAnchors: true };
+
+  test('through an alias path, the anchored value is edited in place and every alias listed', () => {
+    const r = editYaml(source, changes('tokengen.image.tag=v1.10.0'), anchors);
+    expect(r.text).toBe(source.replace('tag: v1.9.0', 'tag: v1.10.0'));
+    expect(r.notices).toEqual([
+      "'tokengen.image.tag' is anchored (allow-anchors): *image at line 6, column 10 now read v1.10.0 too",
+    ]);
+  });
+
+  test('without it, the same edit is refused naming the anchor and the alias', () => {
+    expect(() => editYaml(source, changes('enterprise.image.tag=v1.10.0'), auto)).toThrow(
+      "'enterprise.image.tag' is inside anchor &image at line 2, column 10, also used by *image at line 6, column 10; editing it would change those too — refusing (set allow-anchors: true to edit it in place for all of them)",
+    );
   });
 });

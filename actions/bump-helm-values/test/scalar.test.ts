@@ -129,16 +129,28 @@ describe('renderScalar', () => {
       expected: { text: '5', value: 5 },
     },
     {
-      name: 'number keeps the written form',
+      name: 'a number stays a number when Helm prints it as typed',
+      existing: { value: 2, style: 'PLAIN', inFlow: false },
+      wanted: text('1.5'),
+      expected: { text: '1.5', value: 1.5 },
+    },
+    {
+      name: 'a number Helm would print differently (1.50 → 1.5) becomes a string',
       existing: { value: 2, style: 'PLAIN', inFlow: false },
       wanted: text('1.50'),
-      expected: { text: '1.50', value: 1.5 },
+      expected: { text: '"1.50"', value: '1.50' },
     },
     {
       name: 'boolean stays a boolean',
       existing: { value: false, style: 'PLAIN', inFlow: false },
-      wanted: text('TRUE'),
+      wanted: text('true'),
       expected: { text: 'true', value: true },
+    },
+    {
+      name: 'a boolean given TRUE (Helm prints true) becomes the string',
+      existing: { value: false, style: 'PLAIN', inFlow: false },
+      wanted: text('TRUE'),
+      expected: { text: '"TRUE"', value: 'TRUE' },
     },
     {
       name: 'number given a non-number becomes a string',
@@ -147,10 +159,16 @@ describe('renderScalar', () => {
       expected: { text: '1.2.3', value: '1.2.3' },
     },
     {
-      name: 'null becomes a string',
+      name: 'a null given a number stays a number',
       existing: { value: null, style: 'PLAIN', inFlow: false },
       wanted: text('10'),
-      expected: { text: '"10"', value: '10' },
+      expected: { text: '10', value: 10 },
+    },
+    {
+      name: 'a null given text becomes a string',
+      existing: { value: null, style: 'PLAIN', inFlow: false },
+      wanted: text('010'),
+      expected: { text: '"010"', value: '010' },
     },
     {
       name: 'a new key becomes a string',
@@ -222,7 +240,7 @@ describe('renderScalar', () => {
   test('auto reports when it cannot keep the old type', () => {
     expect(
       renderScalar({ value: 3, style: 'PLAIN', inFlow: false }, text('abc'), 'auto').typeChanged,
-    ).toBe("was a number, 'abc' is written as a string");
+    ).toBe('was the number 3, now the string "abc"');
     expect(
       renderScalar({ value: 'x', style: 'PLAIN', inFlow: false }, text('abc'), 'auto').typeChanged,
     ).toBeUndefined();
@@ -233,32 +251,33 @@ describe('renderScalar', () => {
       name: 'number type, not a number',
       wanted: text('abc'),
       type: 'number' as const,
-      error: "'abc' is not a YAML number",
+      error: "'abc' cannot be written as a number: Helm reads 'abc' as a string, not a number",
     },
     {
       name: 'boolean type, not a boolean',
-      wanted: text('yes'),
+      wanted: text('sure'),
       type: 'boolean' as const,
-      error: "'yes' is not true or false",
+      error: "'sure' is not a boolean (true or false)",
     },
   ])('rejects $name', ({ wanted, type, error }) =>
     expect(() => renderScalar(plainString('x'), wanted, type)).toThrow(error),
   );
 });
 
-describe('isYamlNumber (1.2 core schema)', () => {
+describe('isYamlNumber (as Helm reads plain text)', () => {
   test.each([
     ['3', true],
     ['-1.5', true],
     ['1e3', true],
     ['0x1f', true],
     ['0o17', true],
-    ['.inf', true],
+    ['.inf', false],
+    ['1e400', false],
+    ['1_000', true],
     ['1.2.3', false],
     ['0755', true],
     ['v1', false],
     ['', false],
-    ['1_000', false],
   ])('%s → %s', (input, expected) => expect(isYamlNumber(input)).toBe(expected));
 });
 
