@@ -28376,20 +28376,20 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _cicd_actions_core_clock__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(143);
 /* harmony import */ var _cicd_actions_core_action__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5171);
-/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7779);
+/* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4441);
 // Core modules are imported one by one, not through its index: the index also loads core's HTTP
 // client (node:http/https, ~6 ms of startup) that this action never uses.
 
 
 
-await (0,_cicd_actions_core_action__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(({ runner, signal }) => (0,_main__WEBPACK_IMPORTED_MODULE_2__/* .main */ .iW)(runner, { clock: _cicd_actions_core_clock__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m, signal }));
+await (0,_cicd_actions_core_action__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(({ runner, signal }) => (0,_run__WEBPACK_IMPORTED_MODULE_2__/* .main */ .iW)(runner, { clock: _cicd_actions_core_clock__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m, signal }));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 7779:
+/***/ 4441:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29057,7 +29057,7 @@ function workloadTable(workloads) {
     ]));
 }
 
-;// CONCATENATED MODULE: ./actions/helm-rollback/src/rollback-summary.ts
+;// CONCATENATED MODULE: ./actions/helm-rollback/src/report.ts
 // The job summary and log tables: history before and after, the target marked, the workloads.
 
 
@@ -29103,7 +29103,7 @@ function rollbackSummary(r) {
     return parts.join('\n');
 }
 
-;// CONCATENATED MODULE: ./actions/helm-rollback/src/main.ts
+;// CONCATENATED MODULE: ./actions/helm-rollback/src/run.ts
 // helm-rollback: roll a release back to its last good revision with the real helm CLI, then
 // prove it worked by waiting for the workloads the rolled-back manifest declares.
 

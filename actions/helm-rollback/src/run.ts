@@ -36,7 +36,7 @@ import {
   type RollbackReport,
   type RollbackStatus,
   type WorkloadReport,
-} from './rollback-summary';
+} from './report';
 
 export interface RollbackInputs {
   release: string;
