@@ -1,6 +1,11 @@
-// The job summary and log tables: history before and after, the target marked, the workloads.
+// What helm-rollback tells: the outputs (the revisions as soon as they are known; status,
+// message and history once, also on a failure), the job summary with the history before and
+// after, the target marked, the workloads, the history's log groups and the one-line `message`.
+import { errorMessage } from '@cicd-actions/core/errors';
+import type { Runner } from '@cicd-actions/core/runner';
 import { heading } from '@cicd-actions/core/summary';
 import {
+  historyLines,
   historyTable,
   workloadTable,
   type RevisionImages,
@@ -73,4 +78,111 @@ export function rollbackSummary(r: RollbackReport): string {
   }
   if (r.verifyNote) parts.push(`${r.verifyNote}\n`);
   return parts.join('\n');
+}
+
+/** Outputs are one line: a chained `message` must not break a Slack line or a commit subject. */
+export function oneLine(text: string): string {
+  const line = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+}
+
+/** What has been reported so far, so that a failure still sets the outputs once. */
+export interface Outcome {
+  status?: RollbackStatus;
+  history?: HistoryEntry[];
+  historySet?: boolean;
+}
+
+/** from-revision and to-revision as soon as the target is chosen: a later failure still tells them. */
+export function reportTarget(runner: Runner, from: number, to: number): void {
+  runner.setOutput('from-revision', from);
+  runner.setOutput('to-revision', to);
+}
+
+/** new-revision as soon as the history shows the revision helm wrote. */
+export function reportNewRevision(runner: Runner, revision: number): void {
+  runner.setOutput('new-revision', revision);
+}
+
+/** A log group with the history, each revision's marks and images. */
+export function logHistory(
+  runner: Runner,
+  title: string,
+  history: HistoryEntry[],
+  marks: Record<number, string>,
+  images: RevisionImages,
+): void {
+  runner.startGroup(title);
+  for (const line of historyLines(history, marks, images)) runner.info(line);
+  runner.endGroup();
+}
+
+/** The outputs and summary of a run that was told nothing needs undoing. */
+export function reportNotNeeded(
+  runner: Runner,
+  outcome: Outcome,
+  r: {
+    release: string;
+    namespace: string;
+    helmVersion: string;
+    reason: string;
+    history: HistoryEntry[];
+    current?: HistoryEntry;
+    images: RevisionImages;
+  },
+): void {
+  const message = `Nothing rolled back: ${r.reason}`;
+  runner.notice(message);
+  outcome.status = 'not-needed';
+  outcome.historySet = true;
+  runner.setOutput('status', 'not-needed');
+  runner.setOutput('message', oneLine(message));
+  runner.setOutput('history', JSON.stringify(r.history));
+  if (r.current) runner.setOutput('from-revision', r.current.revision);
+  runner.appendSummary(
+    `${heading(`⏭️ Helm rollback of ${r.release} (namespace ${r.namespace}): not-needed`)}\n${message}\n\nHelm ${r.helmVersion}.\n\n${historyTable(r.history, r.current ? { [r.current.revision]: 'current' } : {}, r.images)}`,
+  );
+}
+
+/** The summary when no target could be chosen: nothing was changed; the history shows why. */
+export function reportNoTarget(
+  runner: Runner,
+  release: string,
+  namespace: string,
+  err: unknown,
+  history: HistoryEntry[],
+  current: HistoryEntry | undefined,
+  images: RevisionImages,
+): void {
+  runner.appendSummary(
+    `${heading(`❌ Helm rollback of ${release} (namespace ${namespace}): failed`)}\n${errorMessage(err)}\n\n${historyTable(history, current ? { [current.revision]: 'current' } : {}, images)}`,
+  );
+}
+
+/** Sets the outcome of a rollback that was attempted: status, message, history and summary. */
+export function reportRollback(
+  runner: Runner,
+  outcome: Outcome,
+  report: RollbackReport,
+  status: RollbackStatus,
+  headline: string,
+): void {
+  report.status = status;
+  report.headline = headline;
+  outcome.status = status;
+  outcome.historySet = true;
+  runner.setOutput('status', status);
+  runner.setOutput('message', oneLine(runner.redact(headline)));
+  runner.setOutput('history', JSON.stringify(report.after ?? report.before));
+  runner.appendSummary(rollbackSummary(report));
+}
+
+/** On a failure, the outputs not set yet: the next step (e.g. a notification) can still read them. */
+export function reportError(runner: Runner, outcome: Outcome, err: unknown): void {
+  if (!outcome.status) {
+    runner.setOutput('status', 'failed');
+    runner.setOutput('message', oneLine(runner.redact(errorMessage(err))));
+  }
+  if (!outcome.historySet && outcome.history)
+    runner.setOutput('history', JSON.stringify(outcome.history));
 }

@@ -1,11 +1,15 @@
 // helm-rollback: roll a release back to its last good revision with the real helm CLI, then
 // prove it worked by waiting for the workloads the rolled-back manifest declares.
 import { Deadline, type Clock } from '@cicd-actions/core/clock';
-import { ActionError, InputError, errorMessage } from '@cicd-actions/core/errors';
-import { Inputs, formatDuration, parseBoolean } from '@cicd-actions/core/inputs';
+import { ActionError, errorMessage } from '@cicd-actions/core/errors';
+import { formatDuration } from '@cicd-actions/core/inputs';
 import type { Env, Runner } from '@cicd-actions/core/runner';
-import { heading } from '@cicd-actions/core/summary';
-import { HelmCli, lastHelmError, type RunProgram } from '@cicd-actions/helm/helm-cli';
+import {
+  HelmCli,
+  lastHelmError,
+  type ProgramResult,
+  type RunProgram,
+} from '@cicd-actions/helm/helm-cli';
 import type { HelmVersion } from '@cicd-actions/helm/helm-version';
 import {
   rollbackNeed,
@@ -14,52 +18,25 @@ import {
   type RollbackPlan,
 } from '@cicd-actions/helm/release-history';
 import type { RevisionImages } from '@cicd-actions/helm/history-table';
-import { validateNamespace, validateReleaseName } from '@cicd-actions/helm/release-names';
-import {
-  rollbackArgs,
-  WAIT_STRATEGIES,
-  type RollbackOptions,
-  type WaitStrategy,
-} from '@cicd-actions/helm/rollback-flags';
+import { rollbackArgs, type RollbackOptions } from '@cicd-actions/helm/rollback-flags';
 import type { VerifyWorkloads } from '@cicd-actions/helm/verify-workloads';
 import { revisionImages } from '@cicd-actions/helm/release-images';
 import { readWithRetry } from '@cicd-actions/helm/read-retry';
+import { decodeKubeconfigInput, writeKubeconfigFile } from '@cicd-actions/helm/kubeconfig-file';
+import { readInputs, type RollbackInputs } from './inputs';
 import {
-  decodeKubeconfigInput,
-  validateContext,
-  writeKubeconfigFile,
-} from '@cicd-actions/helm/kubeconfig-file';
-import {
-  historyLines,
-  historyTable,
-  rollbackSummary,
+  logHistory,
+  reportError,
+  reportNewRevision,
+  reportNoTarget,
+  reportNotNeeded,
+  reportRollback,
+  reportTarget,
+  type Outcome,
   type RollbackReport,
   type RollbackStatus,
   type WorkloadReport,
 } from './report';
-
-export interface RollbackInputs {
-  release: string;
-  namespace: string;
-  revision?: number;
-  /**
-   * The revision the deploy created: 'any' (the input's default) rolls back whatever is current;
-   * undefined (the input given empty: the deploy created none) means there is nothing to undo.
-   */
-  failedRevision: number | undefined | 'any';
-  wait: false | WaitStrategy;
-  waitForJobs: boolean;
-  timeoutMs: number;
-  cleanupOnFail: boolean;
-  dryRun: boolean;
-  force: boolean;
-  recreatePods: boolean;
-  noHooks: boolean;
-  verify: boolean;
-  kubeconfig: string;
-  context?: string;
-  helm: string;
-}
 
 export type { VerifyWorkloads };
 
@@ -73,73 +50,21 @@ export interface RollbackDeps {
   signal?: AbortSignal;
 }
 
-/** The default of the failed-revision input: roll back whatever revision is current. */
-export const ANY_REVISION = 'any';
-
-/** Every input, parsed and checked before anything runs. */
-export function readInputs(runner: Runner): RollbackInputs {
-  const inputs = new Inputs(runner);
-  // The kubeconfig is masked before anything else can print it.
-  const kubeconfig = inputs.raw('kubeconfig').trim();
-  runner.setSecret(kubeconfig);
-  const release = validateReleaseName('release', inputs.required('release'));
-  const namespace = validateNamespace('namespace', inputs.string('namespace', 'default'));
-  const revisionText = inputs.string('revision');
-  const revision = revisionText === '' ? undefined : inputs.integer('revision', 0, { min: 1 });
-  // Not trimmed to a default: an empty value is what a deploy that created no revision chains in.
-  const failedText = inputs.raw('failed-revision').trim();
-  let failedRevision: number | undefined | 'any';
-  if (failedText.toLowerCase() === ANY_REVISION) failedRevision = 'any';
-  else if (failedText === '') failedRevision = undefined;
-  else if (
-    /^\d+$/.test(failedText) &&
-    Number(failedText) >= 1 &&
-    Number.isSafeInteger(Number(failedText))
-  )
-    failedRevision = Number(failedText);
-  else
-    throw new InputError(
-      'failed-revision',
-      `expected the revision the deploy created (a whole number >= 1, e.g. helm-deploy's revision output), empty (the deploy created none) or '${ANY_REVISION}', got '${failedText.replace(/[\r\n]+/g, ' ').slice(0, 40)}'`,
-    );
-  if (failedRevision !== 'any' && revision !== undefined)
-    throw new InputError(
-      'revision',
-      'cannot be combined with failed-revision: with failed-revision the target is always the last good revision before it',
-    );
-  const waitText = inputs.string('wait', 'true');
-  const strategy = WAIT_STRATEGIES.find((s) => s.toLowerCase() === waitText.toLowerCase());
-  const waitSwitch = parseBoolean(waitText);
-  if (!strategy && waitSwitch === undefined)
-    throw new InputError(
-      'wait',
-      `expected true, false or a Helm 4 wait strategy (${WAIT_STRATEGIES.join(', ')}), got '${waitText}'`,
-    );
-  // `true` is Helm 4's bare --wait (watcher); Helm 3 has a single kind of wait.
-  const wait: false | WaitStrategy = strategy ?? (waitSwitch ? 'watcher' : false);
-  const context = validateContext(inputs.string('context') || undefined);
-  const helm = inputs.string('helm', 'helm');
-  if (/[\r\n\x00]/.test(helm))
-    throw new InputError('helm', 'expected a program name or path on one line');
-  return {
-    release,
-    namespace,
-    revision,
-    failedRevision,
-    wait,
-    waitForJobs: inputs.boolean('wait-for-jobs', false),
-    timeoutMs: inputs.duration('timeout', '5m', { min: 1000 }),
-    cleanupOnFail: inputs.boolean('cleanup-on-fail', false),
-    dryRun: inputs.boolean('dry-run', false),
-    force: inputs.boolean('force', false),
-    recreatePods: inputs.boolean('recreate-pods', false),
-    noHooks: inputs.boolean('no-hooks', false),
-    verify: inputs.boolean('verify', true),
-    kubeconfig,
-    context,
-    helm,
-  };
+/** What one run works with, handed from step to step. */
+interface Job {
+  runner: Runner;
+  deps: RollbackDeps;
+  input: RollbackInputs;
+  cli: HelmCli;
+  deadline: Deadline;
+  kubeconfigText: string | undefined;
+  outcome: Outcome;
 }
+
+/** Sets the outcome of an attempted rollback (status, message, history, summary). */
+type Finish = (status: RollbackStatus, headline: string) => void;
+
+type Options = Omit<RollbackOptions, 'revision'>;
 
 export async function main(runner: Runner, deps: RollbackDeps): Promise<void> {
   const input = readInputs(runner);
@@ -164,43 +89,58 @@ export async function main(runner: Runner, deps: RollbackDeps): Promise<void> {
 
   const outcome: Outcome = {};
   try {
-    await rollback(runner, deps, input, cli, deadline, kubeconfigText, outcome);
+    await rollback({ runner, deps, input, cli, deadline, kubeconfigText, outcome });
   } catch (err) {
     // The next step (e.g. a notification) can still read what happened.
-    if (!outcome.status) {
-      runner.setOutput('status', 'failed');
-      runner.setOutput('message', oneLine(runner.redact(errorMessage(err))));
-    }
-    if (!outcome.historySet && outcome.history)
-      runner.setOutput('history', JSON.stringify(outcome.history));
+    reportError(runner, outcome, err);
     throw err;
   } finally {
     kubeconfigFile?.remove();
   }
 }
 
-/** Outputs are one line: a chained `message` must not break a Slack line or a commit subject. */
-function oneLine(text: string): string {
-  const line = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+async function rollback(job: Job): Promise<void> {
+  const { runner, input } = job;
+  const { release, namespace } = input;
+  const { version, options } = await checkHelm(job);
+  const { before, current, images } = await readHistory(job);
+  if (!needsRollback(job, version, before, current, images)) return;
+  const plan = chooseTarget(job, before, current, images);
+
+  const report: RollbackReport = {
+    release,
+    namespace,
+    helmVersion: version.text,
+    status: 'failed',
+    headline: '',
+    before,
+    from: plan.current.revision,
+    to: plan.target.revision,
+    dryRun: input.dryRun,
+    images,
+  };
+  const finish: Finish = (status, headline) =>
+    reportRollback(runner, job.outcome, report, status, headline);
+
+  const result = await runHelmRollback(job, version, options, plan.target.revision);
+  if (result.code !== 0) return rollbackFailed(job, plan, result, report, finish);
+
+  if (input.dryRun) {
+    finish(
+      'skipped',
+      `Dry run: would roll back from revision ${plan.current.revision} to revision ${plan.target.revision}; Helm accepted the rollback and nothing was changed.`,
+    );
+    runner.info(
+      `Dry run: ${release} would be rolled back to revision ${plan.target.revision}; nothing was changed`,
+    );
+    return;
+  }
+  await confirmRollback(job, plan, report, images, finish);
 }
 
-/** What has been reported so far, so that a failure still sets the outputs once. */
-interface Outcome {
-  status?: RollbackStatus;
-  history?: HistoryEntry[];
-  historySet?: boolean;
-}
-
-async function rollback(
-  runner: Runner,
-  deps: RollbackDeps,
-  input: RollbackInputs,
-  cli: HelmCli,
-  deadline: Deadline,
-  kubeconfigText: string | undefined,
-  outcome: Outcome,
-): Promise<void> {
+/** `helm version`, Helm 2 refused; the flags are checked before anything changes. */
+async function checkHelm(job: Job): Promise<{ version: HelmVersion; options: Options }> {
+  const { runner, input, cli, deadline } = job;
   const { release, namespace } = input;
   const version: HelmVersion = await cli.version(Math.max(1000, deadline.remaining()));
   if (version.major < 3)
@@ -210,7 +150,7 @@ async function rollback(
   if (version.major > 4)
     runner.warning(`Helm ${version.text} is newer than this action knows; passing Helm 4 flags`);
   // Built once with a placeholder revision so that a flag this Helm lacks fails before anything changes.
-  const options: Omit<RollbackOptions, 'revision'> = {
+  const options: Options = {
     release,
     namespace,
     wait: input.wait,
@@ -225,11 +165,21 @@ async function rollback(
   };
   rollbackArgs(version.major, { ...options, revision: 1 });
   runner.info(`Helm ${version.text} (${input.helm}); release ${release} in namespace ${namespace}`);
+  return { version, options };
+}
 
+/** The release's history before the rollback, with what each revision ran, in a log group. */
+async function readHistory(job: Job): Promise<{
+  before: HistoryEntry[];
+  current: HistoryEntry | undefined;
+  images: RevisionImages;
+}> {
+  const { runner, deps, input, cli, deadline } = job;
+  const { release } = input;
   const before = await readWithRetry(runner, deps.clock, deadline, 'helm history', (t) =>
     cli.history(release, t),
   );
-  outcome.history = before;
+  job.outcome.history = before;
   const current = before[before.length - 1];
   // What each revision ran, for the history tables (best effort, a few seconds at most).
   const images: RevisionImages = await revisionImages(
@@ -238,82 +188,88 @@ async function rollback(
     before,
     Math.min(5_000, deadline.remaining() / 10),
   );
-  if (current) {
-    runner.startGroup(
+  if (current)
+    logHistory(
+      runner,
       `History of ${release}: ${before.length} revision(s), current ${current.revision} (${current.status})`,
+      before,
+      { [current.revision]: 'current' },
+      images,
     );
-    for (const line of historyLines(before, { [current.revision]: 'current' }, images))
-      runner.info(line);
-    runner.endGroup();
-  }
+  return { before, current, images };
+}
 
+/** With failed-revision, only that revision while still current is rolled back (else reported). */
+function needsRollback(
+  job: Job,
+  version: HelmVersion,
+  before: HistoryEntry[],
+  current: HistoryEntry | undefined,
+  images: RevisionImages,
+): boolean {
+  const { runner, input } = job;
+  const { release, namespace } = input;
   if (input.failedRevision === 'any') {
     runner.warning(
       `failed-revision is not set: rolling back whatever revision of ${release} is current${current ? ` (${current.revision})` : ''}, even one this run did not create. Set failed-revision to the deploy's revision output (helm-deploy: \${{ steps.<deploy>.outputs.revision }}) so that nothing is rolled back when the deploy created no revision or someone deployed since.`,
     );
-  } else {
-    const need = rollbackNeed(before, release, input.failedRevision);
-    if (!need.needed) {
-      const message = `Nothing rolled back: ${need.reason}`;
-      runner.notice(message);
-      outcome.status = 'not-needed';
-      outcome.historySet = true;
-      runner.setOutput('status', 'not-needed');
-      runner.setOutput('message', oneLine(message));
-      runner.setOutput('history', JSON.stringify(before));
-      if (need.current) runner.setOutput('from-revision', need.current.revision);
-      runner.appendSummary(
-        `${heading(`⏭️ Helm rollback of ${release} (namespace ${namespace}): not-needed`)}\n${message}\n\nHelm ${version.text}.\n\n${historyTable(before, need.current ? { [need.current.revision]: 'current' } : {}, images)}`,
-      );
-      return;
-    }
-    runner.info(
-      `Revision ${input.failedRevision} (the one the deploy created) is the current revision of ${release}: rolling it back`,
-    );
+    return true;
   }
+  const need = rollbackNeed(before, release, input.failedRevision);
+  if (!need.needed) {
+    reportNotNeeded(runner, job.outcome, {
+      release,
+      namespace,
+      helmVersion: version.text,
+      reason: need.reason,
+      history: before,
+      current: need.current,
+      images,
+    });
+    return false;
+  }
+  runner.info(
+    `Revision ${input.failedRevision} (the one the deploy created) is the current revision of ${release}: rolling it back`,
+  );
+  return true;
+}
+
+/** The revision to roll back to; when there is none, the summary still shows the history. */
+function chooseTarget(
+  job: Job,
+  before: HistoryEntry[],
+  current: HistoryEntry | undefined,
+  images: RevisionImages,
+): RollbackPlan {
+  const { runner, input } = job;
+  const { release, namespace } = input;
   let plan: RollbackPlan;
   try {
     plan = selectRollbackTarget(before, release, input.revision);
   } catch (err) {
     // Nothing was changed; the summary still shows the history that made the choice impossible.
-    runner.appendSummary(
-      `${heading(`❌ Helm rollback of ${release} (namespace ${namespace}): failed`)}\n${errorMessage(err)}\n\n${historyTable(before, current ? { [current.revision]: 'current' } : {}, images)}`,
-    );
+    reportNoTarget(runner, release, namespace, err, before, current, images);
     throw err;
   }
   for (const note of plan.notes) runner.notice(note);
   runner.info(
     `Rolling back ${release} from revision ${plan.current.revision} (${plan.current.status}) to revision ${plan.target.revision} (${plan.target.status}, ${plan.target.chart}): ${plan.reason}`,
   );
-  runner.setOutput('from-revision', plan.current.revision);
-  runner.setOutput('to-revision', plan.target.revision);
+  reportTarget(runner, plan.current.revision, plan.target.revision);
+  return plan;
+}
 
-  const report: RollbackReport = {
-    release,
-    namespace,
-    helmVersion: version.text,
-    status: 'failed',
-    headline: '',
-    before,
-    from: plan.current.revision,
-    to: plan.target.revision,
-    dryRun: input.dryRun,
-    images,
-  };
-  const finish = (status: RollbackStatus, headline: string) => {
-    report.status = status;
-    report.headline = headline;
-    outcome.status = status;
-    outcome.historySet = true;
-    runner.setOutput('status', status);
-    runner.setOutput('message', oneLine(runner.redact(headline)));
-    runner.setOutput('history', JSON.stringify(report.after ?? report.before));
-    runner.appendSummary(rollbackSummary(report));
-  };
-
+/** `helm rollback`, once, with progress lines; its output goes to the log, a cancel is a failure. */
+async function runHelmRollback(
+  job: Job,
+  version: HelmVersion,
+  options: Options,
+  revision: number,
+): Promise<ProgramResult> {
+  const { runner, deps, input, cli, deadline } = job;
   const args = rollbackArgs(version.major, {
     ...options,
-    revision: plan.target.revision,
+    revision,
     timeoutMs: Math.max(1000, deadline.remaining()),
   });
   runner.info(`Running: ${input.helm} ${args.join(' ')}`);
@@ -338,47 +294,50 @@ async function rollback(
     };
   for (const line of `${result.stdout}\n${result.stderr}`.split(/\r?\n/))
     if (line.trim()) runner.info(`helm: ${line}`);
+  return result;
+}
 
-  if (result.code !== 0) {
-    const after = await cli
-      .history(release, Math.max(1000, Math.min(30_000, deadline.remaining() + 10_000)))
-      .catch(() => undefined);
-    if (after) {
-      report.after = after;
-      const latest = after[after.length - 1];
-      if (latest && latest.revision > plan.current.revision) {
-        report.newRevision = latest.revision;
-        runner.setOutput('new-revision', latest.revision);
-      }
+/** helm rollback failed: the revision it may still have written, and why its workloads are not ready. */
+async function rollbackFailed(
+  job: Job,
+  plan: RollbackPlan,
+  result: ProgramResult,
+  report: RollbackReport,
+  finish: Finish,
+): Promise<never> {
+  const { runner, input, cli, deadline } = job;
+  const { release } = input;
+  const after = await cli
+    .history(release, Math.max(1000, Math.min(30_000, deadline.remaining() + 10_000)))
+    .catch(() => undefined);
+  if (after) {
+    report.after = after;
+    const latest = after[after.length - 1];
+    if (latest && latest.revision > plan.current.revision) {
+      report.newRevision = latest.revision;
+      reportNewRevision(runner, latest.revision);
     }
-    const message = `helm rollback of ${release} to revision ${plan.target.revision} failed (exit code ${result.code}): ${lastHelmError(result.stderr)}`;
-    // Helm got as far as writing the revision (typically its --wait gave up): say why the
-    // workloads are not ready, with a short look rather than another wait.
-    if (report.newRevision !== undefined && input.verify) {
-      report.workloads = await diagnoseWorkloads(
-        runner,
-        deps,
-        input,
-        cli,
-        report.newRevision,
-        kubeconfigText,
-      );
-    }
-    finish('failed', message);
-    throw new ActionError(message);
   }
-
-  if (input.dryRun) {
-    finish(
-      'skipped',
-      `Dry run: would roll back from revision ${plan.current.revision} to revision ${plan.target.revision}; Helm accepted the rollback and nothing was changed.`,
-    );
-    runner.info(
-      `Dry run: ${release} would be rolled back to revision ${plan.target.revision}; nothing was changed`,
-    );
-    return;
+  const message = `helm rollback of ${release} to revision ${plan.target.revision} failed (exit code ${result.code}): ${lastHelmError(result.stderr)}`;
+  // Helm got as far as writing the revision (typically its --wait gave up): say why the
+  // workloads are not ready, with a short look rather than another wait.
+  if (report.newRevision !== undefined && input.verify) {
+    report.workloads = await diagnoseWorkloads(job, report.newRevision);
   }
+  finish('failed', message);
+  throw new ActionError(message);
+}
 
+/** After helm's exit 0: the history must show the new revision; then its workloads are verified. */
+async function confirmRollback(
+  job: Job,
+  plan: RollbackPlan,
+  report: RollbackReport,
+  images: RevisionImages,
+  finish: Finish,
+): Promise<void> {
+  const { runner, deps, input, cli, deadline } = job;
+  const { release } = input;
   const after = await readWithRetry(runner, deps.clock, deadline, 'helm history', (t) =>
     cli.history(release, t),
   );
@@ -396,46 +355,29 @@ async function rollback(
   report.newRevision = newest.revision;
   // The new revision is a copy of the target: it runs the target's images.
   images[newest.revision] = images[plan.target.revision];
-  runner.setOutput('new-revision', newest.revision);
-  runner.startGroup(
+  reportNewRevision(runner, newest.revision);
+  logHistory(
+    runner,
     `History of ${release} after the rollback: revision ${newest.revision} is ${newest.status}`,
-  );
-  for (const line of historyLines(
     after,
     { [plan.target.revision]: 'target', [newest.revision]: 'new' },
     images,
-  ))
-    runner.info(line);
-  runner.endGroup();
+  );
   const rolledBack = `Rolled back from revision ${plan.current.revision} to revision ${plan.target.revision} (${plan.target.chart}); new revision ${newest.revision} is ${newest.status}.`;
 
   if (!input.verify) {
     finish('rolled-back', `${rolledBack} Not verified (verify: false).`);
     return;
   }
-  await verifyRollback(
-    runner,
-    deps,
-    input,
-    cli,
-    deadline,
-    kubeconfigText,
-    newest.revision,
-    report,
-    rolledBack,
-    finish,
-  );
+  await verifyRollback(job, newest.revision, report, rolledBack, finish);
 }
 
 /** The workloads' state right now (a few seconds at most), for a rollback helm reported as failed. */
 async function diagnoseWorkloads(
-  runner: Runner,
-  deps: RollbackDeps,
-  input: RollbackInputs,
-  cli: HelmCli,
+  job: Job,
   revision: number,
-  kubeconfigText: string | undefined,
 ): Promise<WorkloadReport[] | undefined> {
+  const { runner, deps, input, cli, kubeconfigText } = job;
   const glance = new Deadline(deps.clock, 5_000);
   try {
     const manifest = await cli.manifest(input.release, revision, glance.remaining());
@@ -459,17 +401,13 @@ async function diagnoseWorkloads(
 }
 
 async function verifyRollback(
-  runner: Runner,
-  deps: RollbackDeps,
-  input: RollbackInputs,
-  cli: HelmCli,
-  deadline: Deadline,
-  kubeconfigText: string | undefined,
+  job: Job,
   newRevision: number,
   report: RollbackReport,
   rolledBack: string,
-  finish: (status: RollbackStatus, headline: string) => void,
+  finish: Finish,
 ): Promise<void> {
+  const { runner, deps, input, cli, deadline, kubeconfigText } = job;
   const manifest = await readWithRetry(runner, deps.clock, deadline, 'helm get manifest', (t) =>
     cli.manifest(input.release, newRevision, t),
   );
