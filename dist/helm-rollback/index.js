@@ -28376,29 +28376,27 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _cicd_actions_core_clock__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(143);
 /* harmony import */ var _cicd_actions_core_action__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5171);
-/* harmony import */ var _main__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7779);
+/* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6317);
 // Core modules are imported one by one, not through its index: the index also loads core's HTTP
 // client (node:http/https, ~6 ms of startup) that this action never uses.
 
 
 
-await (0,_cicd_actions_core_action__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(({ runner, signal }) => (0,_main__WEBPACK_IMPORTED_MODULE_2__/* .main */ .iW)(runner, { clock: _cicd_actions_core_clock__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m, signal }));
+await (0,_cicd_actions_core_action__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(({ runner, signal }) => (0,_run__WEBPACK_IMPORTED_MODULE_2__/* .main */ .i)(runner, { clock: _cicd_actions_core_clock__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m, signal }));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 7779:
+/***/ 6317:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  iW: () => (/* binding */ main)
+  i: () => (/* binding */ main)
 });
-
-// UNUSED EXPORTS: ANY_REVISION, readInputs
 
 // EXTERNAL MODULE: ./packages/core/src/clock.ts
 var clock = __nccwpck_require__(143);
@@ -28406,32 +28404,6 @@ var clock = __nccwpck_require__(143);
 var errors = __nccwpck_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/inputs.ts
 var src_inputs = __nccwpck_require__(7276);
-;// CONCATENATED MODULE: ./packages/core/src/summary.ts
-// Building blocks for job summaries: Markdown a person reads in the run's page.
-/** A table cell: pipes escaped, newlines as <br>, so user text cannot break the table. */
-function cell(value) {
-    const s = value === undefined || value === null ? '' : String(value);
-    return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
-function table(headers, rows) {
-    const head = `| ${headers.map(cell).join(' | ')} |`;
-    const sep = `| ${headers.map(() => '---').join(' | ')} |`;
-    const body = rows.map((r) => `| ${headers.map((_, i) => cell(r[i])).join(' | ')} |`);
-    return [head, sep, ...body].join('\n') + '\n';
-}
-function heading(text, level = 3) {
-    return `${'#'.repeat(level)} ${text}\n`;
-}
-/** A collapsible section. */
-function details(summary, markdown) {
-    return `<details><summary>${cell(summary)}</summary>\n\n${markdown}\n</details>\n`;
-}
-/** Inline code that survives backticks in the text. */
-function code(text) {
-    const fence = text.includes('`') ? '``' : '`';
-    return `${fence}${text.replace(/\r?\n/g, ' ')}${fence}`;
-}
-
 ;// CONCATENATED MODULE: ./packages/helm/src/helm-version.ts
 // What `helm version` says, as a number we can choose flags by.
 // Helm 3 and 4 print `version.BuildInfo{Version:"v3.17.3", GitCommit:...}` (Helm 4 adds
@@ -28768,51 +28740,6 @@ class HelmCli {
     }
 }
 
-// EXTERNAL MODULE: ./packages/kube/src/workload-ref.ts
-var workload_ref = __nccwpck_require__(9102);
-;// CONCATENATED MODULE: ./packages/helm/src/release-names.ts
-// Names are checked before anything runs: Helm's own rules for release names, DNS-1123 labels
-// for namespaces. A name that passes cannot carry shell or flag syntax (no spaces, `;`, leading `-`).
-
-
-// Helm's release name rule (chartutil.ValidateReleaseName): a DNS-1123 subdomain of at most 53
-// characters, because Helm builds Secret names and labels from it.
-const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const RELEASE_NAME_MAX = 53;
-/** Why `name` is not a valid Helm release name, or undefined when it is. */
-function releaseNameProblem(name) {
-    if (name.length > RELEASE_NAME_MAX)
-        return `at most ${RELEASE_NAME_MAX} characters (got ${name.length})`;
-    if (!RELEASE_NAME.test(name))
-        return 'lowercase letters, digits, "-" and ".", starting and ending with a letter or digit';
-    return undefined;
-}
-/** Why `name` is not a valid namespace (DNS-1123 label), or undefined when it is. */
-function namespaceProblem(name) {
-    if (name.length > 63)
-        return `at most 63 characters (got ${name.length})`;
-    if (!(0,workload_ref/* isDns1123Label */.z3)(name))
-        return 'a DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit';
-    return undefined;
-}
-/** Shows a user's value in an error without letting it span lines or run on. */
-function shown(value) {
-    const oneLine = value.replace(/[\r\n]+/g, ' ');
-    return oneLine.length > 70 ? `${oneLine.slice(0, 70)}…` : oneLine;
-}
-function validateReleaseName(input, value) {
-    const problem = releaseNameProblem(value);
-    if (problem)
-        throw new errors/* InputError */.dz(input, `expected a Helm release name (${problem}), got '${shown(value)}'`);
-    return value;
-}
-function validateNamespace(input, value) {
-    const problem = namespaceProblem(value);
-    if (problem)
-        throw new errors/* InputError */.dz(input, `expected a namespace name (${problem}), got '${shown(value)}'`);
-    return value;
-}
-
 ;// CONCATENATED MODULE: ./packages/helm/src/rollback-flags.ts
 // The `helm rollback` command line for one Helm major. Helm 4 renamed or changed several flags
 // (`helm rollback --help` of 3.17.3 and 4.1.4): --force became --force-replace, --wait takes a
@@ -28969,6 +28896,149 @@ function validateContext(context) {
     return context;
 }
 
+// EXTERNAL MODULE: ./packages/kube/src/workload-ref.ts
+var workload_ref = __nccwpck_require__(9102);
+;// CONCATENATED MODULE: ./packages/helm/src/release-names.ts
+// Names are checked before anything runs: Helm's own rules for release names, DNS-1123 labels
+// for namespaces. A name that passes cannot carry shell or flag syntax (no spaces, `;`, leading `-`).
+
+
+// Helm's release name rule (chartutil.ValidateReleaseName): a DNS-1123 subdomain of at most 53
+// characters, because Helm builds Secret names and labels from it.
+const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const RELEASE_NAME_MAX = 53;
+/** Why `name` is not a valid Helm release name, or undefined when it is. */
+function releaseNameProblem(name) {
+    if (name.length > RELEASE_NAME_MAX)
+        return `at most ${RELEASE_NAME_MAX} characters (got ${name.length})`;
+    if (!RELEASE_NAME.test(name))
+        return 'lowercase letters, digits, "-" and ".", starting and ending with a letter or digit';
+    return undefined;
+}
+/** Why `name` is not a valid namespace (DNS-1123 label), or undefined when it is. */
+function namespaceProblem(name) {
+    if (name.length > 63)
+        return `at most 63 characters (got ${name.length})`;
+    if (!(0,workload_ref/* isDns1123Label */.z3)(name))
+        return 'a DNS-1123 label: lowercase letters, digits and "-", starting and ending with a letter or digit';
+    return undefined;
+}
+/** Shows a user's value in an error without letting it span lines or run on. */
+function shown(value) {
+    const oneLine = value.replace(/[\r\n]+/g, ' ');
+    return oneLine.length > 70 ? `${oneLine.slice(0, 70)}…` : oneLine;
+}
+function validateReleaseName(input, value) {
+    const problem = releaseNameProblem(value);
+    if (problem)
+        throw new errors/* InputError */.dz(input, `expected a Helm release name (${problem}), got '${shown(value)}'`);
+    return value;
+}
+function validateNamespace(input, value) {
+    const problem = namespaceProblem(value);
+    if (problem)
+        throw new errors/* InputError */.dz(input, `expected a namespace name (${problem}), got '${shown(value)}'`);
+    return value;
+}
+
+;// CONCATENATED MODULE: ./actions/helm-rollback/src/inputs.ts
+// Every input of helm-rollback, read and checked before anything runs: a bad value is one
+// ::error:: naming the input, and no helm, no file and no cluster is touched.
+
+
+
+
+
+/** The default of the failed-revision input: roll back whatever revision is current. */
+const ANY_REVISION = 'any';
+/** Every input, parsed and checked before anything runs. */
+function readInputs(runner) {
+    const inputs = new src_inputs/* Inputs */.G0(runner);
+    // The kubeconfig is masked before anything else can print it.
+    const kubeconfig = inputs.raw('kubeconfig').trim();
+    runner.setSecret(kubeconfig);
+    const release = validateReleaseName('release', inputs.required('release'));
+    const namespace = validateNamespace('namespace', inputs.string('namespace', 'default'));
+    const revisionText = inputs.string('revision');
+    const revision = revisionText === '' ? undefined : inputs.integer('revision', 0, { min: 1 });
+    const failedRevision = readFailedRevision(inputs);
+    if (failedRevision !== 'any' && revision !== undefined)
+        throw new errors/* InputError */.dz('revision', 'cannot be combined with failed-revision: with failed-revision the target is always the last good revision before it');
+    const wait = readWait(inputs);
+    const context = validateContext(inputs.string('context') || undefined);
+    const helm = inputs.string('helm', 'helm');
+    if (/[\r\n\x00]/.test(helm))
+        throw new errors/* InputError */.dz('helm', 'expected a program name or path on one line');
+    return {
+        release,
+        namespace,
+        revision,
+        failedRevision,
+        wait,
+        waitForJobs: inputs.boolean('wait-for-jobs', false),
+        timeoutMs: inputs.duration('timeout', '5m', { min: 1000 }),
+        cleanupOnFail: inputs.boolean('cleanup-on-fail', false),
+        dryRun: inputs.boolean('dry-run', false),
+        force: inputs.boolean('force', false),
+        recreatePods: inputs.boolean('recreate-pods', false),
+        noHooks: inputs.boolean('no-hooks', false),
+        verify: inputs.boolean('verify', true),
+        kubeconfig,
+        context,
+        helm,
+    };
+}
+/** failed-revision: a revision number, empty (the deploy created none) or 'any'. */
+function readFailedRevision(inputs) {
+    // Not trimmed to a default: an empty value is what a deploy that created no revision chains in.
+    const failedText = inputs.raw('failed-revision').trim();
+    if (failedText.toLowerCase() === ANY_REVISION)
+        return 'any';
+    if (failedText === '')
+        return undefined;
+    if (/^\d+$/.test(failedText) &&
+        Number(failedText) >= 1 &&
+        Number.isSafeInteger(Number(failedText)))
+        return Number(failedText);
+    throw new errors/* InputError */.dz('failed-revision', `expected the revision the deploy created (a whole number >= 1, e.g. helm-deploy's revision output), empty (the deploy created none) or '${ANY_REVISION}', got '${failedText.replace(/[\r\n]+/g, ' ').slice(0, 40)}'`);
+}
+/** wait: true, false or one of Helm 4's wait strategies. */
+function readWait(inputs) {
+    const waitText = inputs.string('wait', 'true');
+    const strategy = WAIT_STRATEGIES.find((s) => s.toLowerCase() === waitText.toLowerCase());
+    const waitSwitch = (0,src_inputs/* parseBoolean */.yG)(waitText);
+    if (!strategy && waitSwitch === undefined)
+        throw new errors/* InputError */.dz('wait', `expected true, false or a Helm 4 wait strategy (${WAIT_STRATEGIES.join(', ')}), got '${waitText}'`);
+    // `true` is Helm 4's bare --wait (watcher); Helm 3 has a single kind of wait.
+    return strategy ?? (waitSwitch ? 'watcher' : false);
+}
+
+;// CONCATENATED MODULE: ./packages/core/src/summary.ts
+// Building blocks for job summaries: Markdown a person reads in the run's page.
+/** A table cell: pipes escaped, newlines as <br>, so user text cannot break the table. */
+function cell(value) {
+    const s = value === undefined || value === null ? '' : String(value);
+    return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+function table(headers, rows) {
+    const head = `| ${headers.map(cell).join(' | ')} |`;
+    const sep = `| ${headers.map(() => '---').join(' | ')} |`;
+    const body = rows.map((r) => `| ${headers.map((_, i) => cell(r[i])).join(' | ')} |`);
+    return [head, sep, ...body].join('\n') + '\n';
+}
+function heading(text, level = 3) {
+    return `${'#'.repeat(level)} ${text}\n`;
+}
+/** A collapsible section. */
+function details(summary, markdown) {
+    return `<details><summary>${cell(summary)}</summary>\n\n${markdown}\n</details>\n`;
+}
+/** Inline code that survives backticks in the text. */
+function code(text) {
+    const fence = text.includes('`') ? '``' : '`';
+    return `${fence}${text.replace(/\r?\n/g, ' ')}${fence}`;
+}
+
 ;// CONCATENATED MODULE: ./packages/helm/src/history-table.ts
 // A release's history for people: the Markdown table of a job summary and aligned log lines, each
 // revision with its app version and images, the roles a reader looks for (current, target, new)
@@ -29057,8 +29127,11 @@ function workloadTable(workloads) {
     ]));
 }
 
-;// CONCATENATED MODULE: ./actions/helm-rollback/src/rollback-summary.ts
-// The job summary and log tables: history before and after, the target marked, the workloads.
+;// CONCATENATED MODULE: ./actions/helm-rollback/src/report.ts
+// What helm-rollback tells: the outputs (the revisions as soon as they are known; status,
+// message and history once, also on a failure), the job summary with the history before and
+// after, the target marked, the workloads, the history's log groups and the one-line `message`.
+
 
 
 
@@ -29102,8 +29175,66 @@ function rollbackSummary(r) {
         parts.push(`${r.verifyNote}\n`);
     return parts.join('\n');
 }
+/** Outputs are one line: a chained `message` must not break a Slack line or a commit subject. */
+function oneLine(text) {
+    const line = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+    return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+}
+/** from-revision and to-revision as soon as the target is chosen: a later failure still tells them. */
+function reportTarget(runner, from, to) {
+    runner.setOutput('from-revision', from);
+    runner.setOutput('to-revision', to);
+}
+/** new-revision as soon as the history shows the revision helm wrote. */
+function reportNewRevision(runner, revision) {
+    runner.setOutput('new-revision', revision);
+}
+/** A log group with the history, each revision's marks and images. */
+function logHistory(runner, title, history, marks, images) {
+    runner.startGroup(title);
+    for (const line of historyLines(history, marks, images))
+        runner.info(line);
+    runner.endGroup();
+}
+/** The outputs and summary of a run that was told nothing needs undoing. */
+function reportNotNeeded(runner, outcome, r) {
+    const message = `Nothing rolled back: ${r.reason}`;
+    runner.notice(message);
+    outcome.status = 'not-needed';
+    outcome.historySet = true;
+    runner.setOutput('status', 'not-needed');
+    runner.setOutput('message', oneLine(message));
+    runner.setOutput('history', JSON.stringify(r.history));
+    if (r.current)
+        runner.setOutput('from-revision', r.current.revision);
+    runner.appendSummary(`${heading(`⏭️ Helm rollback of ${r.release} (namespace ${r.namespace}): not-needed`)}\n${message}\n\nHelm ${r.helmVersion}.\n\n${historyTable(r.history, r.current ? { [r.current.revision]: 'current' } : {}, r.images)}`);
+}
+/** The summary when no target could be chosen: nothing was changed; the history shows why. */
+function reportNoTarget(runner, release, namespace, err, history, current, images) {
+    runner.appendSummary(`${heading(`❌ Helm rollback of ${release} (namespace ${namespace}): failed`)}\n${(0,errors/* errorMessage */.gJ)(err)}\n\n${historyTable(history, current ? { [current.revision]: 'current' } : {}, images)}`);
+}
+/** Sets the outcome of a rollback that was attempted: status, message, history and summary. */
+function reportRollback(runner, outcome, report, status, headline) {
+    report.status = status;
+    report.headline = headline;
+    outcome.status = status;
+    outcome.historySet = true;
+    runner.setOutput('status', status);
+    runner.setOutput('message', oneLine(runner.redact(headline)));
+    runner.setOutput('history', JSON.stringify(report.after ?? report.before));
+    runner.appendSummary(rollbackSummary(report));
+}
+/** On a failure, the outputs not set yet: the next step (e.g. a notification) can still read them. */
+function reportError(runner, outcome, err) {
+    if (!outcome.status) {
+        runner.setOutput('status', 'failed');
+        runner.setOutput('message', oneLine(runner.redact((0,errors/* errorMessage */.gJ)(err))));
+    }
+    if (!outcome.historySet && outcome.history)
+        runner.setOutput('history', JSON.stringify(outcome.history));
+}
 
-;// CONCATENATED MODULE: ./actions/helm-rollback/src/main.ts
+;// CONCATENATED MODULE: ./actions/helm-rollback/src/run.ts
 // helm-rollback: roll a release back to its last good revision with the real helm CLI, then
 // prove it worked by waiting for the workloads the rolled-back manifest declares.
 
@@ -29117,64 +29248,6 @@ function rollbackSummary(r) {
 
 
 
-
-/** The default of the failed-revision input: roll back whatever revision is current. */
-const ANY_REVISION = 'any';
-/** Every input, parsed and checked before anything runs. */
-function readInputs(runner) {
-    const inputs = new src_inputs/* Inputs */.G0(runner);
-    // The kubeconfig is masked before anything else can print it.
-    const kubeconfig = inputs.raw('kubeconfig').trim();
-    runner.setSecret(kubeconfig);
-    const release = validateReleaseName('release', inputs.required('release'));
-    const namespace = validateNamespace('namespace', inputs.string('namespace', 'default'));
-    const revisionText = inputs.string('revision');
-    const revision = revisionText === '' ? undefined : inputs.integer('revision', 0, { min: 1 });
-    // Not trimmed to a default: an empty value is what a deploy that created no revision chains in.
-    const failedText = inputs.raw('failed-revision').trim();
-    let failedRevision;
-    if (failedText.toLowerCase() === ANY_REVISION)
-        failedRevision = 'any';
-    else if (failedText === '')
-        failedRevision = undefined;
-    else if (/^\d+$/.test(failedText) &&
-        Number(failedText) >= 1 &&
-        Number.isSafeInteger(Number(failedText)))
-        failedRevision = Number(failedText);
-    else
-        throw new errors/* InputError */.dz('failed-revision', `expected the revision the deploy created (a whole number >= 1, e.g. helm-deploy's revision output), empty (the deploy created none) or '${ANY_REVISION}', got '${failedText.replace(/[\r\n]+/g, ' ').slice(0, 40)}'`);
-    if (failedRevision !== 'any' && revision !== undefined)
-        throw new errors/* InputError */.dz('revision', 'cannot be combined with failed-revision: with failed-revision the target is always the last good revision before it');
-    const waitText = inputs.string('wait', 'true');
-    const strategy = WAIT_STRATEGIES.find((s) => s.toLowerCase() === waitText.toLowerCase());
-    const waitSwitch = (0,src_inputs/* parseBoolean */.yG)(waitText);
-    if (!strategy && waitSwitch === undefined)
-        throw new errors/* InputError */.dz('wait', `expected true, false or a Helm 4 wait strategy (${WAIT_STRATEGIES.join(', ')}), got '${waitText}'`);
-    // `true` is Helm 4's bare --wait (watcher); Helm 3 has a single kind of wait.
-    const wait = strategy ?? (waitSwitch ? 'watcher' : false);
-    const context = validateContext(inputs.string('context') || undefined);
-    const helm = inputs.string('helm', 'helm');
-    if (/[\r\n\x00]/.test(helm))
-        throw new errors/* InputError */.dz('helm', 'expected a program name or path on one line');
-    return {
-        release,
-        namespace,
-        revision,
-        failedRevision,
-        wait,
-        waitForJobs: inputs.boolean('wait-for-jobs', false),
-        timeoutMs: inputs.duration('timeout', '5m', { min: 1000 }),
-        cleanupOnFail: inputs.boolean('cleanup-on-fail', false),
-        dryRun: inputs.boolean('dry-run', false),
-        force: inputs.boolean('force', false),
-        recreatePods: inputs.boolean('recreate-pods', false),
-        noHooks: inputs.boolean('no-hooks', false),
-        verify: inputs.boolean('verify', true),
-        kubeconfig,
-        context,
-        helm,
-    };
-}
 async function main(runner, deps) {
     const input = readInputs(runner);
     const kubeconfigText = await decodeKubeconfigInput(runner, input.kubeconfig, input.context);
@@ -29199,28 +29272,51 @@ async function main(runner, deps) {
     });
     const outcome = {};
     try {
-        await rollback(runner, deps, input, cli, deadline, kubeconfigText, outcome);
+        await rollback({ runner, deps, input, cli, deadline, kubeconfigText, outcome });
     }
     catch (err) {
         // The next step (e.g. a notification) can still read what happened.
-        if (!outcome.status) {
-            runner.setOutput('status', 'failed');
-            runner.setOutput('message', oneLine(runner.redact((0,errors/* errorMessage */.gJ)(err))));
-        }
-        if (!outcome.historySet && outcome.history)
-            runner.setOutput('history', JSON.stringify(outcome.history));
+        reportError(runner, outcome, err);
         throw err;
     }
     finally {
         kubeconfigFile?.remove();
     }
 }
-/** Outputs are one line: a chained `message` must not break a Slack line or a commit subject. */
-function oneLine(text) {
-    const line = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-    return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+async function rollback(job) {
+    const { runner, input } = job;
+    const { release, namespace } = input;
+    const { version, options } = await checkHelm(job);
+    const { before, current, images } = await readHistory(job);
+    if (!needsRollback(job, version, before, current, images))
+        return;
+    const plan = chooseTarget(job, before, current, images);
+    const report = {
+        release,
+        namespace,
+        helmVersion: version.text,
+        status: 'failed',
+        headline: '',
+        before,
+        from: plan.current.revision,
+        to: plan.target.revision,
+        dryRun: input.dryRun,
+        images,
+    };
+    const finish = (status, headline) => reportRollback(runner, job.outcome, report, status, headline);
+    const result = await runHelmRollback(job, version, options, plan.target.revision);
+    if (result.code !== 0)
+        return rollbackFailed(job, plan, result, report, finish);
+    if (input.dryRun) {
+        finish('skipped', `Dry run: would roll back from revision ${plan.current.revision} to revision ${plan.target.revision}; Helm accepted the rollback and nothing was changed.`);
+        runner.info(`Dry run: ${release} would be rolled back to revision ${plan.target.revision}; nothing was changed`);
+        return;
+    }
+    await confirmRollback(job, plan, report, images, finish);
 }
-async function rollback(runner, deps, input, cli, deadline, kubeconfigText, outcome) {
+/** `helm version`, Helm 2 refused; the flags are checked before anything changes. */
+async function checkHelm(job) {
+    const { runner, input, cli, deadline } = job;
     const { release, namespace } = input;
     const version = await cli.version(Math.max(1000, deadline.remaining()));
     if (version.major < 3)
@@ -29243,76 +29339,70 @@ async function rollback(runner, deps, input, cli, deadline, kubeconfigText, outc
     };
     rollbackArgs(version.major, { ...options, revision: 1 });
     runner.info(`Helm ${version.text} (${input.helm}); release ${release} in namespace ${namespace}`);
+    return { version, options };
+}
+/** The release's history before the rollback, with what each revision ran, in a log group. */
+async function readHistory(job) {
+    const { runner, deps, input, cli, deadline } = job;
+    const { release } = input;
     const before = await readWithRetry(runner, deps.clock, deadline, 'helm history', (t) => cli.history(release, t));
-    outcome.history = before;
+    job.outcome.history = before;
     const current = before[before.length - 1];
     // What each revision ran, for the history tables (best effort, a few seconds at most).
     const images = await revisionImages(cli, release, before, Math.min(5_000, deadline.remaining() / 10));
-    if (current) {
-        runner.startGroup(`History of ${release}: ${before.length} revision(s), current ${current.revision} (${current.status})`);
-        for (const line of historyLines(before, { [current.revision]: 'current' }, images))
-            runner.info(line);
-        runner.endGroup();
-    }
+    if (current)
+        logHistory(runner, `History of ${release}: ${before.length} revision(s), current ${current.revision} (${current.status})`, before, { [current.revision]: 'current' }, images);
+    return { before, current, images };
+}
+/** With failed-revision, only that revision while still current is rolled back (else reported). */
+function needsRollback(job, version, before, current, images) {
+    const { runner, input } = job;
+    const { release, namespace } = input;
     if (input.failedRevision === 'any') {
         runner.warning(`failed-revision is not set: rolling back whatever revision of ${release} is current${current ? ` (${current.revision})` : ''}, even one this run did not create. Set failed-revision to the deploy's revision output (helm-deploy: \${{ steps.<deploy>.outputs.revision }}) so that nothing is rolled back when the deploy created no revision or someone deployed since.`);
+        return true;
     }
-    else {
-        const need = rollbackNeed(before, release, input.failedRevision);
-        if (!need.needed) {
-            const message = `Nothing rolled back: ${need.reason}`;
-            runner.notice(message);
-            outcome.status = 'not-needed';
-            outcome.historySet = true;
-            runner.setOutput('status', 'not-needed');
-            runner.setOutput('message', oneLine(message));
-            runner.setOutput('history', JSON.stringify(before));
-            if (need.current)
-                runner.setOutput('from-revision', need.current.revision);
-            runner.appendSummary(`${heading(`⏭️ Helm rollback of ${release} (namespace ${namespace}): not-needed`)}\n${message}\n\nHelm ${version.text}.\n\n${historyTable(before, need.current ? { [need.current.revision]: 'current' } : {}, images)}`);
-            return;
-        }
-        runner.info(`Revision ${input.failedRevision} (the one the deploy created) is the current revision of ${release}: rolling it back`);
+    const need = rollbackNeed(before, release, input.failedRevision);
+    if (!need.needed) {
+        reportNotNeeded(runner, job.outcome, {
+            release,
+            namespace,
+            helmVersion: version.text,
+            reason: need.reason,
+            history: before,
+            current: need.current,
+            images,
+        });
+        return false;
     }
+    runner.info(`Revision ${input.failedRevision} (the one the deploy created) is the current revision of ${release}: rolling it back`);
+    return true;
+}
+/** The revision to roll back to; when there is none, the summary still shows the history. */
+function chooseTarget(job, before, current, images) {
+    const { runner, input } = job;
+    const { release, namespace } = input;
     let plan;
     try {
         plan = selectRollbackTarget(before, release, input.revision);
     }
     catch (err) {
         // Nothing was changed; the summary still shows the history that made the choice impossible.
-        runner.appendSummary(`${heading(`❌ Helm rollback of ${release} (namespace ${namespace}): failed`)}\n${(0,errors/* errorMessage */.gJ)(err)}\n\n${historyTable(before, current ? { [current.revision]: 'current' } : {}, images)}`);
+        reportNoTarget(runner, release, namespace, err, before, current, images);
         throw err;
     }
     for (const note of plan.notes)
         runner.notice(note);
     runner.info(`Rolling back ${release} from revision ${plan.current.revision} (${plan.current.status}) to revision ${plan.target.revision} (${plan.target.status}, ${plan.target.chart}): ${plan.reason}`);
-    runner.setOutput('from-revision', plan.current.revision);
-    runner.setOutput('to-revision', plan.target.revision);
-    const report = {
-        release,
-        namespace,
-        helmVersion: version.text,
-        status: 'failed',
-        headline: '',
-        before,
-        from: plan.current.revision,
-        to: plan.target.revision,
-        dryRun: input.dryRun,
-        images,
-    };
-    const finish = (status, headline) => {
-        report.status = status;
-        report.headline = headline;
-        outcome.status = status;
-        outcome.historySet = true;
-        runner.setOutput('status', status);
-        runner.setOutput('message', oneLine(runner.redact(headline)));
-        runner.setOutput('history', JSON.stringify(report.after ?? report.before));
-        runner.appendSummary(rollbackSummary(report));
-    };
+    reportTarget(runner, plan.current.revision, plan.target.revision);
+    return plan;
+}
+/** `helm rollback`, once, with progress lines; its output goes to the log, a cancel is a failure. */
+async function runHelmRollback(job, version, options, revision) {
+    const { runner, deps, input, cli, deadline } = job;
     const args = rollbackArgs(version.major, {
         ...options,
-        revision: plan.target.revision,
+        revision,
         timeoutMs: Math.max(1000, deadline.remaining()),
     });
     runner.info(`Running: ${input.helm} ${args.join(' ')}`);
@@ -29337,32 +29427,36 @@ async function rollback(runner, deps, input, cli, deadline, kubeconfigText, outc
     for (const line of `${result.stdout}\n${result.stderr}`.split(/\r?\n/))
         if (line.trim())
             runner.info(`helm: ${line}`);
-    if (result.code !== 0) {
-        const after = await cli
-            .history(release, Math.max(1000, Math.min(30_000, deadline.remaining() + 10_000)))
-            .catch(() => undefined);
-        if (after) {
-            report.after = after;
-            const latest = after[after.length - 1];
-            if (latest && latest.revision > plan.current.revision) {
-                report.newRevision = latest.revision;
-                runner.setOutput('new-revision', latest.revision);
-            }
+    return result;
+}
+/** helm rollback failed: the revision it may still have written, and why its workloads are not ready. */
+async function rollbackFailed(job, plan, result, report, finish) {
+    const { runner, input, cli, deadline } = job;
+    const { release } = input;
+    const after = await cli
+        .history(release, Math.max(1000, Math.min(30_000, deadline.remaining() + 10_000)))
+        .catch(() => undefined);
+    if (after) {
+        report.after = after;
+        const latest = after[after.length - 1];
+        if (latest && latest.revision > plan.current.revision) {
+            report.newRevision = latest.revision;
+            reportNewRevision(runner, latest.revision);
         }
-        const message = `helm rollback of ${release} to revision ${plan.target.revision} failed (exit code ${result.code}): ${lastHelmError(result.stderr)}`;
-        // Helm got as far as writing the revision (typically its --wait gave up): say why the
-        // workloads are not ready, with a short look rather than another wait.
-        if (report.newRevision !== undefined && input.verify) {
-            report.workloads = await diagnoseWorkloads(runner, deps, input, cli, report.newRevision, kubeconfigText);
-        }
-        finish('failed', message);
-        throw new errors/* ActionError */.lZ(message);
     }
-    if (input.dryRun) {
-        finish('skipped', `Dry run: would roll back from revision ${plan.current.revision} to revision ${plan.target.revision}; Helm accepted the rollback and nothing was changed.`);
-        runner.info(`Dry run: ${release} would be rolled back to revision ${plan.target.revision}; nothing was changed`);
-        return;
+    const message = `helm rollback of ${release} to revision ${plan.target.revision} failed (exit code ${result.code}): ${lastHelmError(result.stderr)}`;
+    // Helm got as far as writing the revision (typically its --wait gave up): say why the
+    // workloads are not ready, with a short look rather than another wait.
+    if (report.newRevision !== undefined && input.verify) {
+        report.workloads = await diagnoseWorkloads(job, report.newRevision);
     }
+    finish('failed', message);
+    throw new errors/* ActionError */.lZ(message);
+}
+/** After helm's exit 0: the history must show the new revision; then its workloads are verified. */
+async function confirmRollback(job, plan, report, images, finish) {
+    const { runner, deps, input, cli, deadline } = job;
+    const { release } = input;
     const after = await readWithRetry(runner, deps.clock, deadline, 'helm history', (t) => cli.history(release, t));
     report.after = after;
     const newest = after[after.length - 1];
@@ -29373,20 +29467,18 @@ async function rollback(runner, deps, input, cli, deadline, kubeconfigText, outc
     report.newRevision = newest.revision;
     // The new revision is a copy of the target: it runs the target's images.
     images[newest.revision] = images[plan.target.revision];
-    runner.setOutput('new-revision', newest.revision);
-    runner.startGroup(`History of ${release} after the rollback: revision ${newest.revision} is ${newest.status}`);
-    for (const line of historyLines(after, { [plan.target.revision]: 'target', [newest.revision]: 'new' }, images))
-        runner.info(line);
-    runner.endGroup();
+    reportNewRevision(runner, newest.revision);
+    logHistory(runner, `History of ${release} after the rollback: revision ${newest.revision} is ${newest.status}`, after, { [plan.target.revision]: 'target', [newest.revision]: 'new' }, images);
     const rolledBack = `Rolled back from revision ${plan.current.revision} to revision ${plan.target.revision} (${plan.target.chart}); new revision ${newest.revision} is ${newest.status}.`;
     if (!input.verify) {
         finish('rolled-back', `${rolledBack} Not verified (verify: false).`);
         return;
     }
-    await verifyRollback(runner, deps, input, cli, deadline, kubeconfigText, newest.revision, report, rolledBack, finish);
+    await verifyRollback(job, newest.revision, report, rolledBack, finish);
 }
 /** The workloads' state right now (a few seconds at most), for a rollback helm reported as failed. */
-async function diagnoseWorkloads(runner, deps, input, cli, revision, kubeconfigText) {
+async function diagnoseWorkloads(job, revision) {
+    const { runner, deps, input, cli, kubeconfigText } = job;
     const glance = new clock/* Deadline */.B(deps.clock, 5_000);
     try {
         const manifest = await cli.manifest(input.release, revision, glance.remaining());
@@ -29409,7 +29501,8 @@ async function diagnoseWorkloads(runner, deps, input, cli, revision, kubeconfigT
         return undefined;
     }
 }
-async function verifyRollback(runner, deps, input, cli, deadline, kubeconfigText, newRevision, report, rolledBack, finish) {
+async function verifyRollback(job, newRevision, report, rolledBack, finish) {
+    const { runner, deps, input, cli, deadline, kubeconfigText } = job;
     const manifest = await readWithRetry(runner, deps.clock, deadline, 'helm get manifest', (t) => cli.manifest(input.release, newRevision, t));
     const { workloadsFromManifest } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 1118));
     const refs = workloadsFromManifest(manifest, input.namespace);

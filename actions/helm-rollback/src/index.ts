@@ -2,6 +2,6 @@
 // client (node:http/https, ~6 ms of startup) that this action never uses.
 import { systemClock } from '@cicd-actions/core/clock';
 import { runAction } from '@cicd-actions/core/action';
-import { main } from './main';
+import { main } from './run';
 
 await runAction(({ runner, signal }) => main(runner, { clock: systemClock, signal }));

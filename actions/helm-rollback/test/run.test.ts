@@ -4,7 +4,7 @@ import { systemClock } from '@cicd-actions/core/clock';
 import { Runner } from '@cicd-actions/core/runner';
 import { parseFileCommands } from '../../../test/harness/run-action';
 import type { ProgramResult, RunProgram } from '@cicd-actions/helm/helm-cli';
-import { main } from '../src/main';
+import { main } from '../src/run';
 
 const row = (revision: number, status: string, description = '') => ({
   revision,

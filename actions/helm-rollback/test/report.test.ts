@@ -1,6 +1,6 @@
 import type { HistoryEntry } from '@cicd-actions/helm/release-history';
 import { humanTime } from '@cicd-actions/helm/history-table';
-import { historyLines, historyTable, rollbackSummary } from '../src/rollback-summary';
+import { historyLines, historyTable, rollbackSummary } from '../src/report';
 
 const entry = (revision: number, status: string, description = ''): HistoryEntry => ({
   revision,
