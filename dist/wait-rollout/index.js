@@ -30260,6 +30260,15 @@ function whyNot(r, timeoutMs) {
         return `timed out after ${(0,src/* formatDuration */.a3)(timeoutMs)}: ${r.message}`;
     return r.reason && !r.message.includes(r.reason) ? `${r.reason}: ${r.message}` : r.message;
 }
+/** The `message` output: the first failure and its reason, or `all N ready`. */
+function messageLine(results, timeoutMs) {
+    const first = results.find((r) => !r.done);
+    if (!first)
+        return `all ${results.length} ready`;
+    return oneLine(`${formatWorkloadRef(first)}: ${whyNot(first, timeoutMs)}`);
+}
+/** Outputs are read by expressions: one line, however the server wrote its message. */
+const oneLine = (text) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 /** One line naming every resource that did not finish and why. */
 function failureLine(results, timeoutMs) {
     const failed = results.filter((r) => !r.done);
@@ -30391,6 +30400,21 @@ async function main(runner, deps) {
     // Masked before anything else can print it, even an error about it.
     runner.setSecret(runner.env['INPUT_KUBECONFIG']?.trim());
     const inputs = readInputs(runner);
+    let failure;
+    try {
+        failure = await waitAndReport(runner, inputs, deps);
+    }
+    catch (err) {
+        // A failure before any rollout was judged (no cluster, a selector that matches nothing) is
+        // still the next step's one line; a bad input stays an input error with no outputs.
+        if (!(err instanceof src/* InputError */.dz))
+            runner.setOutput('message', runner.redact((0,src/* errorMessage */.gJ)(err).split('\n')[0]));
+        throw err;
+    }
+    if (failure)
+        throw new src/* ActionError */.lZ(failure);
+}
+async function waitAndReport(runner, inputs, deps) {
     const clock = deps.clock ?? src/* systemClock */.ml;
     const deadline = new src/* Deadline */.B2(clock, inputs.timeoutMs);
     const conn = await connect(runner, inputs, deps);
@@ -30456,11 +30480,11 @@ async function main(runner, deps) {
         runner.setOutput('ready', failed.length === 0);
         runner.setOutput('resources', runner.redact(resultsJson(results)));
         runner.setOutput('failed', failed.map(formatWorkloadRef).join(','));
+        runner.setOutput('message', runner.redact(messageLine(results, inputs.timeoutMs)));
         runner.appendSummary(summaryMarkdown(inputs.namespace, inputs.timeoutMs, results, diagnostics, {
             selector: inputs.selector,
         }));
-        if (failed.length)
-            throw new src/* ActionError */.lZ(failureLine(results, inputs.timeoutMs));
+        return failed.length ? failureLine(results, inputs.timeoutMs) : undefined;
     }
     finally {
         api.close();

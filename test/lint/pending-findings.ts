@@ -12,23 +12,9 @@ export interface PendingFinding {
 export const PENDING_FINDINGS: PendingFinding[] = [
   {
     file: 'examples/deploy-production.yml',
-    line: 214,
-    message: 'Context access might be invalid: message',
-    resolvedBy:
-      'the reason input reads steps.rollout.outputs.message: wait-rollout’s `message` output (issue 15, branch wait)',
-  },
-  {
-    file: 'examples/deploy-production.yml',
     line: 219,
     message: 'Context access might be invalid: message',
     resolvedBy:
       'the message input reads steps.rollback.outputs.message: helm-rollback’s `message` output (issue 14, branch helm)',
-  },
-  {
-    file: 'examples/deploy-gitops.yml',
-    line: 129,
-    message: 'Context access might be invalid: message',
-    resolvedBy:
-      'the reason input reads steps.rollout.outputs.message: wait-rollout’s `message` output (issue 15, branch wait)',
   },
 ];

@@ -36,6 +36,16 @@ function whyNot(r: RolloutResult, timeoutMs: number): string {
   return r.reason && !r.message.includes(r.reason) ? `${r.reason}: ${r.message}` : r.message;
 }
 
+/** The `message` output: the first failure and its reason, or `all N ready`. */
+export function messageLine(results: RolloutResult[], timeoutMs: number): string {
+  const first = results.find((r) => !r.done);
+  if (!first) return `all ${results.length} ready`;
+  return oneLine(`${formatWorkloadRef(first)}: ${whyNot(first, timeoutMs)}`);
+}
+
+/** Outputs are read by expressions: one line, however the server wrote its message. */
+const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+
 /** One line naming every resource that did not finish and why. */
 export function failureLine(results: RolloutResult[], timeoutMs: number): string {
   const failed = results.filter((r) => !r.done);

@@ -29,7 +29,7 @@ import {
   type WorkloadRef,
 } from '@cicd-actions/kube/workload-ref';
 import { readInputs, type WaitRolloutInputs } from './inputs';
-import { failureLine, resultsJson, summaryMarkdown } from './report';
+import { failureLine, messageLine, resultsJson, summaryMarkdown } from './report';
 
 export interface WaitRolloutDeps {
   env: Env;
@@ -98,6 +98,24 @@ export async function main(runner: Runner, deps: WaitRolloutDeps): Promise<void>
   // Masked before anything else can print it, even an error about it.
   runner.setSecret(runner.env['INPUT_KUBECONFIG']?.trim());
   const inputs = readInputs(runner);
+  let failure: string | undefined;
+  try {
+    failure = await waitAndReport(runner, inputs, deps);
+  } catch (err) {
+    // A failure before any rollout was judged (no cluster, a selector that matches nothing) is
+    // still the next step's one line; a bad input stays an input error with no outputs.
+    if (!(err instanceof InputError))
+      runner.setOutput('message', runner.redact(errorMessage(err).split('\n')[0]));
+    throw err;
+  }
+  if (failure) throw new ActionError(failure);
+}
+
+async function waitAndReport(
+  runner: Runner,
+  inputs: WaitRolloutInputs,
+  deps: WaitRolloutDeps,
+): Promise<string | undefined> {
   const clock = deps.clock ?? systemClock;
   const deadline = new Deadline(clock, inputs.timeoutMs);
   const conn = await connect(runner, inputs, deps);
@@ -177,12 +195,13 @@ export async function main(runner: Runner, deps: WaitRolloutDeps): Promise<void>
     runner.setOutput('ready', failed.length === 0);
     runner.setOutput('resources', runner.redact(resultsJson(results)));
     runner.setOutput('failed', failed.map(formatWorkloadRef).join(','));
+    runner.setOutput('message', runner.redact(messageLine(results, inputs.timeoutMs)));
     runner.appendSummary(
       summaryMarkdown(inputs.namespace, inputs.timeoutMs, results, diagnostics, {
         selector: inputs.selector,
       }),
     );
-    if (failed.length) throw new ActionError(failureLine(results, inputs.timeoutMs));
+    return failed.length ? failureLine(results, inputs.timeoutMs) : undefined;
   } finally {
     api.close();
   }

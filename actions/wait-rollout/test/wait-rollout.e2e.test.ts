@@ -72,6 +72,7 @@ describe('rollouts that finish', () => {
     expect(r.code).toBe(0);
     expect(r.outputs.ready).toBe('true');
     expect(r.outputs.failed).toBe('');
+    expect(r.outputs.message).toBe('all 1 ready');
     expect(results(r)).toEqual([
       expect.objectContaining({
         kind: 'Deployment',
@@ -160,6 +161,7 @@ describe('rollouts that finish', () => {
     // The whole action (startup included) takes about as long as the slowest rollout.
     expect(r.durationMs / 1000).toBeLessThan(slowest + 1);
     expect(r.summary).toContain('Rollout: 3 of 3 ready');
+    expect(r.outputs.message).toBe('all 3 ready');
   });
 
   test('a label selector picks the workloads; KUBECONFIG names the file when the input is empty', async () => {
@@ -202,6 +204,9 @@ describe('rollouts that do not finish', () => {
     );
     expect(r.outputs.ready).toBe('false');
     expect(r.outputs.failed).toBe('deployment/api');
+    // The next step's one line: the workload and why, as in the error.
+    expect(r.outputs.message).toBe(r.errors[0]);
+    expect(r.outputs.message).not.toContain('\n');
     expect(results(r)[0]).toMatchObject({ done: false, outcome: 'timed-out', reason: 'Timeout' });
     expect(r.stdout).toMatch(/::group::deployment\/api: timed out \(Timeout\) — diagnostics/);
     expect(r.stdout).toMatch(/Revision: 2 \(ReplicaSet api-[a-z0-9]+\)/);
@@ -272,6 +277,9 @@ describe('rollouts that do not finish', () => {
     expect(r.errors).toEqual([
       'deployment/api: ProgressDeadlineExceeded: deployment "api" exceeded its progress deadline',
     ]);
+    expect(r.outputs.message).toBe(
+      'deployment/api: ProgressDeadlineExceeded: deployment "api" exceeded its progress deadline',
+    );
     expect(r.stdout).toMatch(
       /Progressing=False ProgressDeadlineExceeded: ReplicaSet "api-[a-z0-9]+" has timed out progressing\./,
     );
@@ -284,6 +292,19 @@ describe('rollouts that do not finish', () => {
     expect(r.errors).toEqual([
       'deployment/ghost: NotFound: deployments.apps "ghost" not found in namespace "default"',
     ]);
+  });
+
+  test('two failures: the error names both, the message output only the first', async () => {
+    cluster.apply(deployment({ name: 'ok' }));
+    const r = await run({ resources: 'deployment/ghost, deployment/ok, deployment/phantom' });
+    expect(r.code).toBe(1);
+    expect(r.errors[0]).toMatch(
+      /^2 of 3 rollouts did not finish — deployment\/ghost: .*; deployment\/phantom: /,
+    );
+    expect(r.outputs.message).toBe(
+      'deployment/ghost: NotFound: deployments.apps "ghost" not found in namespace "default"',
+    );
+    expect(r.outputs.failed).toBe('deployment/ghost,deployment/phantom');
   });
 
   test('a wrong token: a clear authentication error, once', async () => {
@@ -449,5 +470,7 @@ describe('bad inputs: one ::error:: line, exit 1, no API call', () => {
     expect(r.errors).toEqual([
       "no cluster configured: the 'kubeconfig' input is empty, KUBECONFIG is not set, ~/.kube/config does not exist, and there is no in-cluster service account (KUBERNETES_SERVICE_HOST)",
     ]);
+    // Not an input error: the next step still gets the one line.
+    expect(r.outputs.message).toBe(r.errors[0]);
   });
 });
