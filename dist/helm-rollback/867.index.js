@@ -90,6 +90,8 @@ __webpack_require__.d(__webpack_exports__, {
   KubeconfigError: () => (/* reexport */ kubeconfig/* KubeconfigError */.C2),
   REVISION_ANNOTATION: () => (/* reexport */ REVISION_ANNOTATION),
   SERVICE_ACCOUNT_DIR: () => (/* reexport */ kubeconfig/* SERVICE_ACCOUNT_DIR */.Id),
+  TRANSIENT_GRACE_MS: () => (/* reexport */ TRANSIENT_GRACE_MS),
+  TRANSIENT_WAITING_REASONS: () => (/* reexport */ TRANSIENT_WAITING_REASONS),
   WORKLOAD_KINDS: () => (/* reexport */ workload_ref/* WORKLOAD_KINDS */.i6),
   authProviderCredentials: () => (/* reexport */ authProviderCredentials),
   collectDiagnostics: () => (/* reexport */ collectDiagnostics),
@@ -113,11 +115,14 @@ __webpack_require__.d(__webpack_exports__, {
   loadKubeConnection: () => (/* reexport */ kubeconfig/* loadKubeConnection */.ic),
   mergeKubeconfigs: () => (/* reexport */ kubeconfig/* mergeKubeconfigs */.nN),
   newReplicaSet: () => (/* reexport */ newReplicaSet),
+  newReplicaSetIn: () => (/* reexport */ newReplicaSetIn),
   newRevisionPods: () => (/* reexport */ newRevisionPods),
+  newRevisionPodsIn: () => (/* reexport */ newRevisionPodsIn),
   parseKubeconfig: () => (/* reexport */ kubeconfig.parseKubeconfig),
   parseWorkloadKind: () => (/* reexport */ workload_ref/* parseWorkloadKind */.Nl),
   parseWorkloadRef: () => (/* reexport */ workload_ref/* parseWorkloadRef */.iD),
   podProblem: () => (/* reexport */ podProblem),
+  pollDelay: () => (/* reexport */ pollDelay),
   renewalMarginMs: () => (/* reexport */ renewalMarginMs),
   replicaCounts: () => (/* reexport */ replicaCounts),
   rolloutStatus: () => (/* reexport */ rolloutStatus),
@@ -1447,16 +1452,27 @@ async function createKubeApi(conn, options = {}) {
 
 ;// CONCATENATED MODULE: ./packages/kube/src/diagnostics.ts
 
-/** Container waiting reasons that do not fix themselves: fail at once. */
+/**
+ * Container waiting reasons that make a pod broken. The back-off states (`ImagePullBackOff`, and
+ * `CrashLoopBackOff` past its restart count) and `InvalidImageName` mean the kubelet already
+ * retried or cannot: fail at once. `ErrImagePull` and `CreateContainerConfigError` often heal in
+ * seconds (a registry's 429, a Secret created a moment later): they count only once they have
+ * persisted for TRANSIENT_GRACE_MS (see TRANSIENT_WAITING_REASONS).
+ */
 const FATAL_WAITING_REASONS = [
     'ImagePullBackOff',
     'ErrImagePull',
     'CreateContainerConfigError',
     'InvalidImageName',
 ];
+/** Reasons that fail only after persisting for the grace (`PodProblem.transient`). */
+const TRANSIENT_WAITING_REASONS = ['ErrImagePull', 'CreateContainerConfigError'];
+/** How long ErrImagePull / CreateContainerConfigError must persist before fail-fast counts them. */
+const TRANSIENT_GRACE_MS = 10_000;
 /**
- * Whether a pod is clearly broken: a container waiting for a reason that will not go away, or
- * crash-looping with at least `crashLoopRestarts` restarts (one crash can be a fluke).
+ * Whether a pod is broken: a container waiting for a reason in FATAL_WAITING_REASONS (the
+ * transient ones marked `transient`), or crash-looping with at least `crashLoopRestarts` restarts
+ * (one crash can be a fluke).
  */
 function podProblem(pod, crashLoopRestarts = 2) {
     const containers = [
@@ -1477,6 +1493,9 @@ function podProblem(pod, crashLoopRestarts = 2) {
                 reason: waiting.reason,
                 message: waiting.message,
                 restarts,
+                ...(TRANSIENT_WAITING_REASONS.includes(waiting.reason)
+                    ? { transient: true }
+                    : {}),
             };
     }
     return undefined;
@@ -1504,9 +1523,13 @@ const ownedBy = (meta, owner) => !!owner &&
 const ns = (ref) => encodeURIComponent(ref.namespace);
 /** The Deployment's ReplicaSet for its current revision, if the controller has made it. */
 async function newReplicaSet(api, ref, deployment, signal) {
-    const revision = deployment.metadata?.annotations?.[REVISION_ANNOTATION];
     const list = await api.get(`/apis/apps/v1/namespaces/${ns(ref)}/replicasets`, { labelSelector: labelSelectorString(deployment.spec?.selector) || undefined }, { signal });
-    const owned = (list.items ?? []).filter((rs) => ownedBy(rs.metadata, deployment.metadata));
+    return newReplicaSetIn(deployment, list.items ?? []);
+}
+/** The new ReplicaSet among `replicaSets` (any in the namespace; ownership decides). */
+function newReplicaSetIn(deployment, replicaSets) {
+    const revision = deployment.metadata?.annotations?.[REVISION_ANNOTATION];
+    const owned = replicaSets.filter((rs) => ownedBy(rs.metadata, deployment.metadata));
     if (revision) {
         const match = owned.find((rs) => rs.metadata?.annotations?.[REVISION_ANNOTATION] === revision);
         if (match)
@@ -1519,9 +1542,18 @@ async function newReplicaSet(api, ref, deployment, signal) {
 async function newRevisionPods(api, ref, workload, signal) {
     const selector = labelSelectorString(workload.spec?.selector) || undefined;
     const list = await api.get(`/api/v1/namespaces/${ns(ref)}/pods`, { labelSelector: selector }, { signal });
-    const pods = list.items ?? [];
+    const replicaSets = ref.kind === 'Deployment'
+        ? ((await api.get(`/apis/apps/v1/namespaces/${ns(ref)}/replicasets`, { labelSelector: selector }, { signal })).items ?? [])
+        : [];
+    return newRevisionPodsIn(ref, workload, list.items ?? [], replicaSets);
+}
+/**
+ * The pods of the revision being rolled out among `pods` (any in the namespace: ownership and
+ * revision labels decide), with the Deployment's new ReplicaSet found among `replicaSets`.
+ */
+function newRevisionPodsIn(ref, workload, pods, replicaSets) {
     if (ref.kind === 'Deployment') {
-        const rs = await newReplicaSet(api, ref, workload, signal);
+        const rs = newReplicaSetIn(workload, replicaSets);
         if (!rs)
             return { pods: [] };
         return {
@@ -1756,37 +1788,40 @@ async function retry(attempt, opts) {
 
 ;// CONCATENATED MODULE: ./packages/kube/src/watch-rollout.ts
 // Waiting for several workloads' rollouts at once under one deadline, as `kubectl rollout status`
-// decides each: list, then watch from the list's resourceVersion (relist on 410 Gone, rewatch with
-// backoff when the stream ends or breaks), a re-GET every ~20 s in case a watch goes silent, and
-// — with fail-fast — a look at the new revision's pods for failures that will not heal.
+// decides each. One LIST+WATCH per collection (kind and namespace) serves every target in it:
+// list, then watch from the list's resourceVersion (relist on 410 Gone, rewatch with backoff when
+// the stream ends or breaks), a relist every ~20 s in case a watch goes silent, and — when the
+// watch itself is forbidden (403/405: RBAC with get+list but no watch) — polling by relisting
+// with client-go's reflector backoff (0.8 s doubling to 30 s), as kubectl does. With fail-fast,
+// one look at a namespace's pods (and ReplicaSets) serves every target in it.
 
 
 
 
 
 const trimMessage = (m) => m.replace(/\s+$/, '');
-/** Follows one workload until its rollout is done, fails, or the shared deadline passes. */
+/** The reflector's backoff: 0.8 s, 1.6 s, ... capped at 30 s, with up to 100 % jitter (capped too). */
+function pollDelay(attempt, o, random = Math.random) {
+    const base = Math.min(o.pollMaxMs, o.pollInitialMs * 2 ** Math.max(0, attempt - 1));
+    return Math.min(o.pollMaxMs, Math.round(base * (1 + random())));
+}
+/** Follows one workload's views (from its collection's watch) until done, failed or timed out. */
 class RolloutFollower {
     ref;
     o;
-    stop = new AbortController();
     started;
     object;
     message = 'Waiting for the workload to be read...';
     result;
     lastReported;
-    podCheckRunning = false;
-    lastPodCheck = -Infinity;
     resolveFinished;
     finished = new Promise((resolve) => (this.resolveFinished = resolve));
-    path;
-    fieldSelector;
+    /** Set when a fresh view wants its pods looked at soon. */
+    onViewed;
     constructor(ref, o) {
         this.ref = ref;
         this.o = o;
         this.started = o.clock.now();
-        this.path = (0,workload_ref/* workloadCollectionPath */.J7)(ref.kind, ref.namespace);
-        this.fieldSelector = `metadata.name=${ref.name}`;
     }
     get isFinished() {
         return this.result !== undefined;
@@ -1807,7 +1842,7 @@ class RolloutFollower {
             failingPod,
             object: obj,
         };
-        this.stop.abort();
+        this.o.onResult?.(this.result);
         this.resolveFinished(this.result);
     }
     /** The shared deadline passed (or the caller aborted). */
@@ -1815,7 +1850,7 @@ class RolloutFollower {
         this.finish('timed-out', this.message, 'Timeout');
     }
     report() {
-        if (!this.o.onProgress)
+        if (!this.o.onProgress || this.isFinished)
             return;
         const now = this.o.clock.now();
         const changed = this.lastReported?.message !== this.message;
@@ -1837,211 +1872,412 @@ class RolloutFollower {
         this.object = obj;
         const status = rolloutStatus(this.ref.kind, obj);
         if (status.error) {
+            // kubectl's status viewer returns the error and kubectl stops, whatever its flags:
+            // ProgressDeadlineExceeded fails with or without fail-fast.
             this.message = status.error;
-            if (status.reason !== 'ProgressDeadlineExceeded' || this.o.failFast)
-                return this.finish('failed', status.error, status.reason);
-            this.report();
-            return;
+            return this.finish('failed', status.error, status.reason);
         }
         this.message = trimMessage(status.message);
         if (status.done)
             return this.finish('ready', status.message);
         this.report();
-        // A busy rollout sends many events; looking at its pods twice a second is enough.
-        if (this.o.failFast &&
-            this.o.clock.now() - this.lastPodCheck >= Math.min(500, this.o.podCheckMs))
-            void this.checkPods();
+        this.onViewed?.();
     }
-    failOnApiError(err) {
-        if (!(err instanceof KubeApiError) || err.retryable || err.code === 'ABORTED')
-            return false;
-        if (err.status === 410)
-            return false;
-        const reason = err.status === 404 ? 'NotFound' : (err.reason ?? `HTTP${err.status ?? ''}`);
-        this.finish('failed', err.message, reason);
-        return true;
+    deleted() {
+        this.finish('failed', `${(0,workload_ref/* formatWorkloadRef */.Ab)(this.ref)} was deleted while waiting for its rollout`, 'Deleted');
     }
-    notFound() {
+    notFound(namespaceMissing) {
+        if (namespaceMissing)
+            return this.finish('failed', `namespaces "${this.ref.namespace}" not found`, 'NamespaceNotFound');
         this.finish('failed', `${(0,workload_ref/* workloadResourceName */.L2)(this.ref.kind)} "${this.ref.name}" not found in namespace "${this.ref.namespace}"`, 'NotFound');
     }
-    /** Never past the deadline, and never 0 ms: a loop must yield to the timers, the deadline's included. */
-    async sleep(ms) {
-        await this.o.clock.sleep(Math.max(1, Math.min(ms, this.o.deadline - this.o.clock.now())), this.stop.signal);
+    failOn(err) {
+        const reason = err.status === 404 ? 'NotFound' : (err.reason ?? `HTTP${err.status ?? ''}`);
+        this.finish('failed', err.message, reason);
+    }
+}
+/** What the watchers of one wait share: settings, the stop signal, the namespace look-ups. */
+class Shared {
+    o;
+    stop = new AbortController();
+    namespaces = new Map();
+    noticed = new Set();
+    constructor(o) {
+        this.o = o;
     }
     get pastDeadline() {
         return this.o.clock.now() >= this.o.deadline;
     }
-    /** list → watch → (rewatch | relist) until finished. */
-    async follow() {
-        let resourceVersion;
-        let needList = true;
+    /** Never past the deadline, and never 0 ms: a loop must yield to the timers, the deadline's included. */
+    async sleep(ms, signal = this.stop.signal) {
+        await this.o.clock.sleep(Math.max(1, Math.min(ms, this.o.deadline - this.o.clock.now())), signal);
+    }
+    /** Whether the namespace is known to be missing (a 404 on it); asked once per namespace. */
+    namespaceMissing(namespace) {
+        let answer = this.namespaces.get(namespace);
+        if (!answer) {
+            answer = this.o.api
+                .get(`/api/v1/namespaces/${encodeURIComponent(namespace)}`, undefined, {
+                signal: this.stop.signal,
+            })
+                .then(() => false, 
+            // A 403 (a namespaced account may not read namespaces) says nothing: keep kubectl's
+            // answer about the workload then.
+            (err) => err instanceof KubeApiError && err.status === 404);
+            this.namespaces.set(namespace, answer);
+        }
+        return answer;
+    }
+    notice(key, line) {
+        if (this.noticed.has(key))
+            return;
+        this.noticed.add(key);
+        this.o.onNotice?.(line);
+    }
+}
+/** Client errors that will not change by asking again (but 410 is handled by relisting). */
+const isFinal = (err) => err instanceof KubeApiError && !err.retryable && err.code !== 'ABORTED' && err.status !== 410;
+/** One LIST+WATCH of a collection (kind, namespace), dispatching to every target in it. */
+class CollectionWatch {
+    s;
+    kind;
+    namespace;
+    followers = new Map();
+    path;
+    done = new AbortController();
+    polling = false;
+    constructor(s, kind, namespace) {
+        this.s = s;
+        this.kind = kind;
+        this.namespace = namespace;
+        this.path = (0,workload_ref/* workloadCollectionPath */.J7)(kind, namespace);
+    }
+    add(f) {
+        this.followers.set(f.ref.name, f);
+        void f.finished.then(() => {
+            if (this.open.length === 0)
+                this.done.abort();
+        });
+    }
+    get open() {
+        return [...this.followers.values()].filter((f) => !f.isFinished);
+    }
+    get signal() {
+        return AbortSignal.any([this.s.stop.signal, this.done.signal]);
+    }
+    get finished() {
+        return this.done.signal.aborted || this.s.stop.signal.aborted;
+    }
+    /** One object: the server filters by name; several: the whole collection, filtered here. */
+    get fieldSelector() {
+        return this.followers.size === 1 ? `metadata.name=${[...this.followers.keys()][0]}` : undefined;
+    }
+    failAll(err) {
+        for (const f of this.open)
+            f.failOn(err);
+    }
+    /** Lists, hands every target its object, and answers the resourceVersion to watch from. */
+    async list() {
+        const list = await this.s.o.api.get(this.path, { fieldSelector: this.fieldSelector }, { signal: this.signal });
+        const byName = new Map();
+        for (const item of list.items ?? [])
+            if (item.metadata?.name)
+                byName.set(item.metadata.name, item);
+        const missing = [];
+        for (const f of this.open) {
+            const obj = byName.get(f.ref.name);
+            if (obj)
+                f.consider(obj);
+            else
+                missing.push(f);
+        }
+        if (missing.length) {
+            const nsMissing = byName.size === 0 && (await this.s.namespaceMissing(this.namespace));
+            for (const f of missing)
+                f.notFound(nsMissing);
+        }
+        return list.metadata?.resourceVersion;
+    }
+    onEvent(event, watchStop, state) {
+        if (event.type === 'ERROR') {
+            const status = event.object;
+            // 410 Gone / Expired: our resourceVersion is too old to resume from; list again.
+            if (status.code === 410 || status.reason === 'Expired' || status.reason === 'Gone')
+                state.needList = true;
+            watchStop.abort();
+            return;
+        }
+        state.received = true;
+        const obj = event.object;
+        if (obj.metadata?.resourceVersion)
+            state.rv = obj.metadata.resourceVersion;
+        if (event.type === 'BOOKMARK')
+            return;
+        const f = this.followers.get(obj.metadata?.name ?? '');
+        if (!f)
+            return;
+        if (event.type === 'DELETED')
+            return f.deleted();
+        f.consider(obj);
+    }
+    watchForbidden(err) {
+        this.polling = true;
+        const resource = (0,workload_ref/* workloadResourceName */.L2)(this.kind);
+        this.s.notice(`poll:${this.path}`, `Watching ${resource} in namespace ${this.namespace} is not allowed (${err.status} ${err.reason ?? ''}: ${err.message}); ` +
+            `polling instead, as kubectl does: relisting with backoff from ${this.s.o.pollInitialMs / 1000} s to ${this.s.o.pollMaxMs / 1000} s`);
+    }
+    /** list → watch → (rewatch | relist) until every target here is finished. */
+    async run() {
+        const state = {
+            needList: true,
+            received: false,
+        };
         let failures = 0;
-        while (!this.isFinished) {
+        let polls = 0;
+        void this.backstop();
+        while (!this.finished) {
             try {
-                if (needList) {
-                    const list = await this.o.api.get(this.path, { fieldSelector: this.fieldSelector }, { signal: this.stop.signal });
-                    const obj = list.items?.find((i) => i.metadata?.name === this.ref.name);
-                    if (!obj)
-                        return this.notFound();
-                    resourceVersion = list.metadata?.resourceVersion ?? obj.metadata?.resourceVersion;
-                    needList = false;
-                    this.consider(obj);
-                    if (this.isFinished)
+                if (state.needList) {
+                    state.rv = await this.list();
+                    state.needList = false;
+                    if (this.finished)
                         return;
                 }
                 const watchStop = new AbortController();
-                const onStop = () => watchStop.abort();
-                this.stop.signal.addEventListener('abort', onStop, { once: true });
-                let received = false;
-                const remainingS = Math.max(1, Math.ceil((this.o.deadline - this.o.clock.now()) / 1000));
+                const signal = AbortSignal.any([this.signal, watchStop.signal]);
+                state.received = false;
+                const remainingS = Math.max(1, Math.ceil((this.s.o.deadline - this.s.o.clock.now()) / 1000));
                 try {
-                    await this.o.api.watch(this.path, {
+                    await this.s.o.api.watch(this.path, {
                         fieldSelector: this.fieldSelector,
-                        resourceVersion,
+                        resourceVersion: state.rv,
                         allowWatchBookmarks: 'true',
                         timeoutSeconds: String(Math.min(remainingS + 5, 600)),
                     }, (event) => {
-                        if (this.isFinished)
-                            return;
-                        if (event.type === 'ERROR') {
-                            const status = event.object;
-                            // 410 Gone / Expired: our resourceVersion is too old to resume from; list again.
-                            if (status.code === 410 || status.reason === 'Expired' || status.reason === 'Gone')
-                                needList = true;
-                            watchStop.abort();
-                            return;
-                        }
-                        received = true;
-                        const obj = event.object;
-                        if (obj.metadata?.resourceVersion)
-                            resourceVersion = obj.metadata.resourceVersion;
-                        if (event.type === 'BOOKMARK')
-                            return;
-                        if (event.type === 'DELETED')
-                            return this.finish('failed', `${(0,workload_ref/* formatWorkloadRef */.Ab)(this.ref)} was deleted while waiting for its rollout`, 'Deleted');
-                        this.consider(obj);
-                    }, { signal: watchStop.signal, idleTimeoutMs: this.o.watchIdleMs });
+                        if (!this.finished)
+                            this.onEvent(event, watchStop, state);
+                    }, { signal, idleTimeoutMs: this.s.o.watchIdleMs });
                 }
-                finally {
-                    this.stop.signal.removeEventListener('abort', onStop);
+                catch (err) {
+                    if (err instanceof KubeApiError && (err.status === 403 || err.status === 405)) {
+                        // Allowed to list but not to watch: poll by relisting with the reflector's backoff,
+                        // trying the watch again each round (RBAC may change), as client-go does.
+                        if (this.finished)
+                            return;
+                        this.watchForbidden(err);
+                        polls++;
+                        await this.s.sleep(pollDelay(polls, this.s.o, this.s.o.random), this.signal);
+                        state.needList = true;
+                        continue;
+                    }
+                    throw err;
                 }
-                if (this.isFinished)
+                if (this.polling && state.received) {
+                    this.polling = false;
+                    polls = 0;
+                }
+                if (this.finished)
                     return;
-                if (needList)
+                if (state.needList)
                     continue;
                 // The server ended the watch (its timeout, a restart): resume from where we were.
-                failures = received ? 0 : failures + 1;
+                failures = state.received ? 0 : failures + 1;
                 if (failures > 0)
-                    await this.sleep(backoffDelay(failures, { initialMs: 100, maxMs: this.o.maxBackoffMs, jitter: true }, this.o.random));
+                    await this.s.sleep(backoffDelay(failures, { initialMs: 100, maxMs: this.s.o.maxBackoffMs, jitter: true }, this.s.o.random), this.signal);
             }
             catch (err) {
-                if (this.isFinished)
+                if (this.finished)
                     return;
                 if (err instanceof KubeApiError && err.status === 410) {
-                    needList = true;
+                    state.needList = true;
                     continue;
                 }
-                if (this.failOnApiError(err))
-                    return;
+                if (isFinal(err))
+                    return this.failAll(err);
                 failures++;
-                await this.sleep(backoffDelay(failures, { initialMs: 100, maxMs: this.o.maxBackoffMs, jitter: true }, this.o.random));
+                await this.s.sleep(backoffDelay(failures, { initialMs: 100, maxMs: this.s.o.maxBackoffMs, jitter: true }, this.s.o.random), this.signal);
             }
         }
     }
-    /** Against a watch that stays open but says nothing: read the object now and then. */
+    /** Against a watch that stays open but says nothing: relist now and then. */
     async backstop() {
-        while (!this.isFinished && !this.pastDeadline) {
-            await this.sleep(this.o.backstopMs);
-            if (this.isFinished || this.pastDeadline)
+        while (!this.finished && !this.s.pastDeadline) {
+            await this.s.sleep(this.s.o.backstopMs, this.signal);
+            if (this.finished || this.s.pastDeadline)
                 return;
             try {
-                const obj = await this.o.api.get(`${this.path}/${encodeURIComponent(this.ref.name)}`, undefined, { signal: this.stop.signal });
-                this.consider(obj);
+                await this.list();
             }
-            catch (err) {
-                if (err instanceof KubeApiError && err.status === 404)
-                    return this.notFound();
+            catch {
                 // Anything else is the watch loop's to handle.
             }
         }
     }
-    async checkPods() {
-        if (this.podCheckRunning || this.isFinished || !this.object)
+}
+/** Fail-fast's look at the pods: one LIST of a namespace's pods (and ReplicaSets) for all its targets. */
+class PodChecker {
+    s;
+    namespace;
+    followers = [];
+    running = false;
+    lastCheck = -Infinity;
+    /** `pod/container/reason` → when first seen, for the transient reasons' grace. */
+    firstSeen = new Map();
+    constructor(s, namespace) {
+        this.s = s;
+        this.namespace = namespace;
+    }
+    add(f) {
+        this.followers.push(f);
+        // A busy rollout sends many events; looking at its pods twice a second is enough.
+        f.onViewed = () => {
+            if (this.s.o.clock.now() - this.lastCheck >= Math.min(500, this.s.o.podCheckMs))
+                void this.check();
+        };
+    }
+    get waiting() {
+        return this.followers.filter((f) => !f.isFinished && f.object);
+    }
+    /** One target: its selector narrows the list; several: the namespace's pods, matched here. */
+    selector(of) {
+        if (of.length !== 1)
+            return undefined;
+        const sel = of[0].object?.spec?.selector;
+        return sel ? labelSelectorString(sel) || undefined : undefined;
+    }
+    async check() {
+        const waiting = this.waiting;
+        if (this.running || !waiting.length)
             return;
-        this.podCheckRunning = true;
-        this.lastPodCheck = this.o.clock.now();
+        this.running = true;
+        this.lastCheck = this.s.o.clock.now();
+        const ns = encodeURIComponent(this.namespace);
         try {
-            const { pods } = await newRevisionPods(this.o.api, this.ref, this.object, this.stop.signal);
-            for (const pod of pods) {
-                const problem = podProblem(pod, this.o.crashLoopRestarts);
-                if (problem) {
+            const deployments = waiting.filter((f) => f.ref.kind === 'Deployment');
+            const [pods, replicaSets] = await Promise.all([
+                this.s.o.api.get(`/api/v1/namespaces/${ns}/pods`, { labelSelector: this.selector(waiting) }, { signal: this.s.stop.signal }),
+                deployments.length
+                    ? this.s.o.api.get(`/apis/apps/v1/namespaces/${ns}/replicasets`, { labelSelector: this.selector(deployments) }, { signal: this.s.stop.signal })
+                    : Promise.resolve({ items: [] }),
+            ]);
+            const now = this.s.o.clock.now();
+            const seen = new Set();
+            for (const f of waiting) {
+                if (f.isFinished || !f.object)
+                    continue;
+                const { pods: mine } = newRevisionPodsIn(f.ref, f.object, pods.items ?? [], replicaSets.items ?? []);
+                for (const pod of mine) {
+                    const problem = podProblem(pod, this.s.o.crashLoopRestarts);
+                    if (!problem)
+                        continue;
+                    if (problem.transient) {
+                        const key = `${problem.pod}/${problem.container}/${problem.reason}`;
+                        seen.add(key);
+                        const first = this.firstSeen.get(key) ?? now;
+                        this.firstSeen.set(key, first);
+                        if (now - first < this.s.o.transientGraceMs)
+                            continue;
+                        problem.persistedMs = now - first;
+                    }
                     const restarts = problem.reason === 'CrashLoopBackOff' ? ` after ${problem.restarts} restarts` : '';
-                    return this.finish('failed', `pod ${problem.pod} of the new revision: container ${problem.container} is in ${problem.reason}${restarts}${problem.message ? ` (${problem.message})` : ''}`, problem.reason, problem);
+                    const persisted = problem.persistedMs !== undefined
+                        ? ` for ${Math.round(problem.persistedMs / 1000)} s`
+                        : '';
+                    f.finish('failed', `pod ${problem.pod} of the new revision: container ${problem.container} is in ${problem.reason}${persisted}${restarts}${problem.message ? ` (${problem.message})` : ''}`, problem.reason, problem);
+                    break;
                 }
             }
+            // A transient reason that went away starts its grace again if it comes back.
+            for (const key of [...this.firstSeen.keys()])
+                if (!seen.has(key))
+                    this.firstSeen.delete(key);
         }
         catch {
             // A failed look at the pods is retried on the next tick; it never fails the rollout.
         }
         finally {
-            this.podCheckRunning = false;
+            this.running = false;
         }
     }
-    async podLoop() {
-        while (!this.isFinished && !this.pastDeadline) {
-            await this.sleep(this.o.podCheckMs);
-            if (this.isFinished)
+    async run() {
+        while (!this.s.stop.signal.aborted && !this.s.pastDeadline) {
+            await this.s.sleep(this.s.o.podCheckMs);
+            if (this.s.stop.signal.aborted)
                 return;
-            await this.checkPods();
+            if (this.followers.every((f) => f.isFinished))
+                return;
+            await this.check();
         }
-    }
-    async heartbeat() {
-        while (!this.isFinished && !this.pastDeadline) {
-            await this.sleep(this.o.progressIntervalMs);
-            if (!this.isFinished && !this.pastDeadline)
-                this.report();
-        }
-    }
-    run() {
-        void this.follow();
-        void this.backstop();
-        void this.heartbeat();
-        if (this.o.failFast)
-            void this.podLoop();
-        return this.finished;
     }
 }
 /**
  * Waits for every target's rollout, concurrently, until all are done or failed or the deadline
  * passes. Results are in the order of `targets`; it never throws for a workload's failure.
+ * Targets in the same collection (kind and namespace) share one LIST+WATCH.
  */
 async function waitForRollouts(options) {
     const o = {
         clock: clock/* systemClock */.m,
         failFast: true,
         crashLoopRestarts: 2,
+        transientGraceMs: TRANSIENT_GRACE_MS,
         progressIntervalMs: 5_000,
         backstopMs: 20_000,
         podCheckMs: 2_000,
         watchIdleMs: 60_000,
         maxBackoffMs: 5_000,
+        pollInitialMs: 800,
+        pollMaxMs: 30_000,
         random: Math.random,
         ...options,
     };
-    const followers = options.targets.map((t) => new RolloutFollower(t, o));
+    const shared = new Shared(o);
+    const followers = [];
+    const collections = new Map();
+    const checkers = new Map();
+    for (const t of options.targets) {
+        const f = new RolloutFollower(t, o);
+        followers.push(f);
+        const key = `${t.kind}/${t.namespace}`;
+        let c = collections.get(key);
+        if (!c)
+            collections.set(key, (c = new CollectionWatch(shared, t.kind, t.namespace)));
+        c.add(f);
+        if (o.failFast) {
+            let p = checkers.get(t.namespace);
+            if (!p)
+                checkers.set(t.namespace, (p = new PodChecker(shared, t.namespace)));
+            p.add(f);
+        }
+    }
     const timer = new AbortController();
-    const onAbort = () => followers.forEach((f) => f.timeOut());
-    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const timeOutAll = () => followers.forEach((f) => f.timeOut());
+    options.signal?.addEventListener('abort', timeOutAll, { once: true });
     void o.clock.sleep(Math.max(0, o.deadline - o.clock.now()), timer.signal).then(() => {
         if (!timer.signal.aborted)
-            followers.forEach((f) => f.timeOut());
+            timeOutAll();
     });
+    const heartbeat = async () => {
+        while (!shared.stop.signal.aborted && !shared.pastDeadline) {
+            await shared.sleep(o.progressIntervalMs);
+            if (shared.stop.signal.aborted || shared.pastDeadline)
+                return;
+            for (const f of followers)
+                f.report();
+        }
+    };
+    for (const c of collections.values())
+        void c.run();
+    for (const p of checkers.values())
+        void p.run();
+    void heartbeat();
     try {
-        return await Promise.all(followers.map((f) => f.run()));
+        return await Promise.all(followers.map((f) => f.finished));
     }
     finally {
+        shared.stop.abort();
         timer.abort();
-        options.signal?.removeEventListener('abort', onAbort);
+        options.signal?.removeEventListener('abort', timeOutAll);
     }
 }
 

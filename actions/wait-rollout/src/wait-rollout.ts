@@ -11,12 +11,9 @@ import {
   type Env,
   type Runner,
 } from '@cicd-actions/core';
-import {
-  KubeconfigError,
-  loadKubeConnection,
-  type KubeConnection,
-} from '@cicd-actions/kube/kubeconfig';
-import { createKubeApi, type KubeApi } from '@cicd-actions/kube/kube-api';
+import type { KubeConnection } from '@cicd-actions/kube/kubeconfig';
+import type { KubeApi } from '@cicd-actions/kube/kube-api';
+import { connectCluster } from '@cicd-actions/kube/cluster-session';
 import {
   collectDiagnostics,
   formatDiagnostics,
@@ -34,6 +31,8 @@ import { failureLine, messageLine, resultsJson, summaryMarkdown } from './report
 export interface WaitRolloutDeps {
   env: Env;
   clock?: Clock;
+  /** The job's cancellation (runAction's ctx.signal). */
+  signal?: AbortSignal;
   /** Where the in-cluster service account lives (tests point it at a fixture). */
   serviceAccountDir?: string;
   readFile?: (file: string) => string;
@@ -41,31 +40,6 @@ export interface WaitRolloutDeps {
   createApi?: (conn: KubeConnection) => Promise<KubeApi>;
   /** Timing knobs of the wait (unit tests shorten them). */
   wait?: { backstopMs?: number; podCheckMs?: number; progressIntervalMs?: number };
-}
-
-/** Budget for reading diagnostics once the deadline has passed. */
-const DIAGNOSTICS_BUDGET_MS = 5_000;
-
-async function connect(
-  runner: Runner,
-  inputs: WaitRolloutInputs,
-  deps: WaitRolloutDeps,
-): Promise<KubeConnection> {
-  try {
-    return await loadKubeConnection({
-      content: inputs.kubeconfig,
-      context: inputs.context,
-      env: deps.env,
-      serviceAccountDir: deps.serviceAccountDir,
-      readFile: deps.readFile,
-      onSecret: (s) => runner.setSecret(s),
-    });
-  } catch (err) {
-    if (!(err instanceof KubeconfigError)) throw err;
-    // A problem in what the workflow gave us is an input error; one in the runner's files is not.
-    if (inputs.kubeconfig || err.about === 'context') throw new InputError(err.about, err.message);
-    throw new ActionError(err.message);
-  }
 }
 
 interface List {
@@ -118,25 +92,21 @@ async function waitAndReport(
 ): Promise<string | undefined> {
   const clock = deps.clock ?? systemClock;
   const deadline = new Deadline(clock, inputs.timeoutMs);
-  const conn = await connect(runner, inputs, deps);
-
-  let api: KubeApi;
-  try {
-    api = await (
-      deps.createApi ??
-      ((c) =>
-        createKubeApi(c, {
-          onSecret: (s) => runner.setSecret(s),
-          userAgent: 'cicd-actions/wait-rollout',
-          env: deps.env,
-          pluginTimeoutMs: Math.max(1000, deadline.cap(60_000)),
-        }))
-    )(conn);
-  } catch (err) {
-    throw new ActionError(
-      `cannot get credentials for context '${conn.context}' from ${conn.source}: ${errorMessage(err)}`,
-    );
-  }
+  // The wait ends early enough for the diagnostics to fit before the deadline.
+  const session = await connectCluster({
+    kubeconfig: inputs.kubeconfig,
+    context: inputs.context,
+    env: deps.env,
+    deadline: deadline.at,
+    signal: deps.signal,
+    onSecret: (s) => runner.setSecret(s),
+    userAgent: 'cicd-actions/wait-rollout',
+    serviceAccountDir: deps.serviceAccountDir,
+    readFile: deps.readFile,
+    createApi: deps.createApi,
+    now: () => clock.now(),
+  });
+  const api = session.api;
   try {
     const targets = [...inputs.targets];
     if (inputs.selector) {
@@ -157,36 +127,44 @@ async function waitAndReport(
     }
 
     runner.info(
-      `Waiting for ${targets.map(formatWorkloadRef).join(', ')} in namespace ${inputs.namespace} on ${conn.server} ` +
-        `(context ${conn.context} from ${conn.source}); timeout ${formatDuration(inputs.timeoutMs)}, fail-fast ${inputs.failFast ? 'on' : 'off'}`,
+      `Waiting for ${targets.map(formatWorkloadRef).join(', ')} in namespace ${inputs.namespace} on ${session.describe()}; ` +
+        `timeout ${formatDuration(inputs.timeoutMs)}, fail-fast ${inputs.failFast ? 'on' : 'off'}`,
     );
     const results = await waitForRollouts({
       api,
       targets,
-      deadline: deadline.at,
+      deadline: session.waitDeadline,
       clock,
       failFast: inputs.failFast,
+      signal: deps.signal,
       ...deps.wait,
       onProgress: (p) =>
         runner.info(`${formatWorkloadRef(p.ref)}: ${p.message} [${formatDuration(p.elapsedMs)}]`),
+      // Said the moment it is known, as kubectl prints it, not after the slowest workload.
+      onResult: (r) => {
+        if (r.done)
+          runner.info(`${formatWorkloadRef(r)}: ${r.message} (${formatDuration(r.elapsedMs)})`);
+      },
+      onNotice: (line) => runner.warning(line),
     });
 
     const diagnostics = new Map<RolloutResult, RolloutDiagnostics>();
     for (const r of results) {
       const name = formatWorkloadRef(r);
-      if (r.done) {
-        runner.info(`${name}: ${r.message} (${formatDuration(r.elapsedMs)})`);
-        continue;
-      }
+      if (r.done) continue;
       await runner.group(
         `${name}: ${r.outcome === 'timed-out' ? 'timed out' : 'failed'} (${r.reason ?? r.outcome}) — diagnostics`,
         async () => {
           runner.info(r.message);
           if (!r.object) return;
-          const budget = AbortSignal.timeout(DIAGNOSTICS_BUDGET_MS);
-          const diag = await collectDiagnostics(api, r, r.object, { signal: budget });
-          diagnostics.set(r, diag);
-          for (const line of formatDiagnostics(diag)) runner.info(line);
+          const budget = session.diagnosticsBudget(5_000);
+          try {
+            const diag = await collectDiagnostics(api, r, r.object, { signal: budget.signal });
+            diagnostics.set(r, diag);
+            for (const line of formatDiagnostics(diag)) runner.info(line);
+          } finally {
+            budget.dispose();
+          }
         },
       );
     }
@@ -203,6 +181,6 @@ async function waitAndReport(
     );
     return failed.length ? failureLine(results, inputs.timeoutMs) : undefined;
   } finally {
-    api.close();
+    session.close();
   }
 }
