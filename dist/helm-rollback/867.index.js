@@ -1385,14 +1385,19 @@ class KubeApiClient {
                     }
                     this.options.onOutcome?.(undefined);
                     arm();
-                    let buffered = '';
+                    // Bytes kept until their line ends (a line may span chunks, a chunk hold hundreds of
+                    // lines: scan each chunk once, never re-copy what follows every line).
+                    let partial = [];
                     for await (const chunk of stream.chunks()) {
                         arm();
-                        buffered += chunk.toString('utf8');
+                        let start = 0;
                         let nl;
-                        while ((nl = buffered.indexOf('\n')) >= 0) {
-                            const line = buffered.slice(0, nl).trim();
-                            buffered = buffered.slice(nl + 1);
+                        while ((nl = chunk.indexOf(0x0a, start)) >= 0) {
+                            const piece = chunk.subarray(start, nl);
+                            start = nl + 1;
+                            const bytes = partial.length ? Buffer.concat([...partial, piece]) : piece;
+                            partial = [];
+                            const line = bytes.toString('utf8').trim();
                             if (!line)
                                 continue;
                             let event;
@@ -1404,6 +1409,8 @@ class KubeApiClient {
                             }
                             onEvent(event);
                         }
+                        if (start < chunk.length)
+                            partial.push(chunk.subarray(start));
                     }
                     return;
                 }

@@ -521,14 +521,19 @@ export class KubeApiClient implements KubeApi {
           }
           this.options.onOutcome?.(undefined);
           arm();
-          let buffered = '';
+          // Bytes kept until their line ends (a line may span chunks, a chunk hold hundreds of
+          // lines: scan each chunk once, never re-copy what follows every line).
+          let partial: Buffer[] = [];
           for await (const chunk of stream.chunks()) {
             arm();
-            buffered += chunk.toString('utf8');
+            let start = 0;
             let nl: number;
-            while ((nl = buffered.indexOf('\n')) >= 0) {
-              const line = buffered.slice(0, nl).trim();
-              buffered = buffered.slice(nl + 1);
+            while ((nl = chunk.indexOf(0x0a, start)) >= 0) {
+              const piece = chunk.subarray(start, nl);
+              start = nl + 1;
+              const bytes = partial.length ? Buffer.concat([...partial, piece]) : piece;
+              partial = [];
+              const line = bytes.toString('utf8').trim();
               if (!line) continue;
               let event: WatchEvent<T>;
               try {
@@ -538,6 +543,7 @@ export class KubeApiClient implements KubeApi {
               }
               onEvent(event);
             }
+            if (start < chunk.length) partial.push(chunk.subarray(start));
           }
           return;
         } finally {
