@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3848);
-/* harmony import */ var _wait_rollout__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(615);
+/* harmony import */ var _wait_rollout__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2340);
 
 
 await (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(({ runner, signal }) => (0,_wait_rollout__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(runner, { env: process.env, signal }));
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 615:
+/***/ 2340:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29231,7 +29231,13 @@ class KubeApiClient {
             throw new KubeApiError('HTTP', `cannot get credentials for ${userWhere(this.conn)}: ${err.message}`, undefined, 'Credentials', 'connect');
         }
     }
-    async get(path, query, opts = {}) {
+    get(path, query, opts = {}) {
+        return this.send('GET', path, query, undefined, opts);
+    }
+    patch(path, body, opts = {}) {
+        return this.send('PATCH', path, undefined, JSON.stringify(body), opts);
+    }
+    async send(method, path, query, payload, opts) {
         const timeoutMs = opts.timeoutMs ?? this.options.requestTimeoutMs ?? 15_000;
         const url = this.url(path, query);
         let renewed = false;
@@ -29245,7 +29251,11 @@ class KubeApiClient {
                 this.sent++;
                 res = await this.transports(creds).rest.request({
                     url,
-                    headers: this.headers(creds),
+                    method,
+                    body: payload,
+                    headers: payload === undefined
+                        ? this.headers(creds)
+                        : { ...this.headers(creds), 'content-type': 'application/merge-patch+json' },
                     timeoutMs,
                     signal: opts.signal,
                     maxBodyBytes: this.options.maxBodyBytes ?? 64 * 1024 * 1024,
@@ -29474,6 +29484,24 @@ class Session {
                 return inner.requests;
             },
             close: () => inner.close(),
+            ...(inner.patch
+                ? {
+                    async patch(path, body, opts = {}) {
+                        try {
+                            const value = await inner.patch(path, body, {
+                                ...opts,
+                                signal: anySignal(opts.signal, cancel),
+                            });
+                            ok();
+                            return value;
+                        }
+                        catch (err) {
+                            failed(err);
+                            throw err;
+                        }
+                    },
+                }
+                : {}),
             async get(path, query, opts = {}) {
                 try {
                     const value = await inner.get(path, query, {
@@ -30004,6 +30032,60 @@ function formatDiagnostics(diag) {
     return lines;
 }
 
+;// CONCATENATED MODULE: ./packages/kube/src/expected-images.ts
+const CONTAINER_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+// No whitespace, no scheme; a reference as `docker pull` takes it.
+const IMAGE = /^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/;
+/** `ghcr.io/acme/api:1.2.3@sha256:…` → `ghcr.io/acme/api` (the tag and digest dropped). */
+function imageRepository(image) {
+    const noDigest = image.split('@')[0];
+    const colon = noDigest.lastIndexOf(':');
+    return colon > noDigest.lastIndexOf('/') ? noDigest.slice(0, colon) : noDigest;
+}
+/** One line of the `images` input. */
+function parseExpectedImage(text) {
+    const item = text.trim();
+    const eq = item.indexOf('=');
+    const container = eq >= 0 ? item.slice(0, eq).trim() : undefined;
+    const image = (eq >= 0 ? item.slice(eq + 1) : item).trim();
+    if (container !== undefined && !CONTAINER_NAME.test(container))
+        return {
+            ok: false,
+            reason: `'${item}': '${container}' is not a container name (lowercase letters, digits and '-')`,
+        };
+    if (!image || !IMAGE.test(image) || /:\/\/|:$|@$/.test(image))
+        return {
+            ok: false,
+            reason: `'${item}' is not an image reference (e.g. ghcr.io/acme/api:1.2.3, or app=ghcr.io/acme/api:1.2.3)`,
+        };
+    return { ok: true, value: container ? { container, image } : { image } };
+}
+function containers(obj) {
+    const spec = obj.spec?.template?.spec;
+    return [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])];
+}
+/**
+ * What the pod template still lacks: one line per expected image it does not carry yet, saying
+ * what it has instead; empty when it carries them all.
+ */
+function missingImages(obj, expected) {
+    const have = containers(obj);
+    const missing = [];
+    for (const e of expected) {
+        if (e.container) {
+            const c = have.find((x) => x.name === e.container);
+            if (c?.image !== e.image)
+                missing.push(`${e.container}=${e.image} (${c ? `it has ${c.image ?? 'no image'}` : 'no such container yet'})`);
+            continue;
+        }
+        const repo = imageRepository(e.image);
+        const same = have.filter((x) => x.image && imageRepository(x.image) === repo);
+        if (!same.length || same.some((x) => x.image !== e.image))
+            missing.push(`${e.image} (${same.length ? `it has ${[...new Set(same.map((x) => x.image))].join(', ')}` : `no container runs ${repo} yet`})`);
+    }
+    return missing;
+}
+
 ;// CONCATENATED MODULE: ./packages/kube/src/workload-ref.ts
 // Which workload to wait for: `kind/name` as kubectl writes it, resolved to the API path it
 // lives under. Only the apps/v1 workloads that have a rollout (what `kubectl rollout status` knows).
@@ -30101,6 +30183,7 @@ function formatWorkloadRef(ref) {
 
 
 
+
 const trimMessage = (m) => m.replace(/\s+$/, '');
 /** The reflector's backoff: 0.8 s, 1.6 s, ... capped at 30 s, with up to 100 % jitter (capped too). */
 function pollDelay(attempt, o, random = Math.random) {
@@ -30120,6 +30203,8 @@ class RolloutFollower {
     finished = new Promise((resolve) => (this.resolveFinished = resolve));
     /** Set when a fresh view wants its pods looked at soon. */
     onViewed;
+    /** The pod template does not carry the expected images yet: nothing of it to judge. */
+    awaitingTemplate = false;
     constructor(ref, o) {
         this.ref = ref;
         this.o = o;
@@ -30172,6 +30257,14 @@ class RolloutFollower {
         if (this.isFinished)
             return;
         this.object = obj;
+        if (this.o.images.length) {
+            const missing = missingImages(obj, this.o.images);
+            this.awaitingTemplate = missing.length > 0;
+            if (this.awaitingTemplate) {
+                this.message = `Waiting for the pod template of ${formatWorkloadRef(this.ref)} to carry ${missing.join(', ')}...`;
+                return this.report();
+            }
+        }
         const status = rolloutStatus(this.ref.kind, obj);
         if (status.error) {
             // kubectl's status viewer returns the error and kubectl stops, whatever its flags:
@@ -30242,17 +30335,21 @@ const isFinal = (err) => err instanceof KubeApiError && !err.retryable && err.co
 /** One LIST+WATCH of a collection (kind, namespace), dispatching to every target in it. */
 class CollectionWatch {
     s;
-    kind;
+    path;
+    resource;
     namespace;
     followers = new Map();
-    path;
     done = new AbortController();
     polling = false;
-    constructor(s, kind, namespace) {
+    /**
+     * @param path the collection, e.g. /apis/apps/v1/namespaces/x/deployments
+     * @param resource how the server names the resource in messages (`deployments.apps`)
+     */
+    constructor(s, path, resource, namespace) {
         this.s = s;
-        this.kind = kind;
+        this.path = path;
+        this.resource = resource;
         this.namespace = namespace;
-        this.path = workloadCollectionPath(kind, namespace);
     }
     add(f) {
         this.followers.set(f.ref.name, f);
@@ -30324,8 +30421,7 @@ class CollectionWatch {
     }
     watchForbidden(err) {
         this.polling = true;
-        const resource = workloadResourceName(this.kind);
-        this.s.notice(`poll:${this.path}`, `Watching ${resource} in namespace ${this.namespace} is not allowed (${err.status} ${err.reason ?? ''}: ${err.message}); ` +
+        this.s.notice(`poll:${this.path}`, `Watching ${this.resource} in namespace ${this.namespace} is not allowed (${err.status} ${err.reason ?? ''}: ${err.message}); ` +
             `polling instead, as kubectl does: relisting with backoff from ${this.s.o.pollInitialMs / 1000} s to ${this.s.o.pollMaxMs / 1000} s`);
     }
     /** list → watch → (rewatch | relist) until every target here is finished. */
@@ -30438,7 +30534,7 @@ class PodChecker {
         };
     }
     get waiting() {
-        return this.followers.filter((f) => !f.isFinished && f.object);
+        return this.followers.filter((f) => !f.isFinished && f.object && !f.awaitingTemplate);
     }
     /** One target: its selector narrows the list; several: the namespace's pods, matched here. */
     selector(of) {
@@ -30521,6 +30617,7 @@ async function waitForRollouts(options) {
     const o = {
         clock: src/* systemClock */.ml,
         failFast: true,
+        images: [],
         crashLoopRestarts: 2,
         transientGraceMs: TRANSIENT_GRACE_MS,
         progressIntervalMs: 5_000,
@@ -30543,7 +30640,7 @@ async function waitForRollouts(options) {
         const key = `${t.kind}/${t.namespace}`;
         let c = collections.get(key);
         if (!c)
-            collections.set(key, (c = new CollectionWatch(shared, t.kind, t.namespace)));
+            collections.set(key, (c = new CollectionWatch(shared, workloadCollectionPath(t.kind, t.namespace), workloadResourceName(t.kind), t.namespace)));
         c.add(f);
         if (o.failFast) {
             let p = checkers.get(t.namespace);
@@ -30585,6 +30682,7 @@ async function waitForRollouts(options) {
 
 ;// CONCATENATED MODULE: ./actions/wait-rollout/src/inputs.ts
 // The action's inputs, validated before anything else happens (no API call, nothing logged).
+
 
 
 // Label selector syntax: requirements of `key`, `!key`, `key=v`, `key==v`, `key!=v`, `key in (a,b)`, `key notin (a,b)`.
@@ -30642,11 +30740,28 @@ function readInputs(runner) {
         if (!kinds.includes(kind))
             kinds.push(kind);
     }
+    const images = [];
+    for (const item of inputs.list('images')) {
+        const parsed = parseExpectedImage(item);
+        if (!parsed.ok)
+            throw new src/* InputError */.dz('images', parsed.reason);
+        images.push(parsed.value);
+    }
     const timeoutMs = inputs.duration('timeout', '5m', { min: 1000, max: 6 * 3_600_000 });
     const failFast = inputs.boolean('fail-fast', true);
     const kubeconfig = inputs.raw('kubeconfig').trim();
     const context = inputs.string('context') || undefined;
-    return { targets, selector, kinds, namespace, timeoutMs, kubeconfig, context, failFast };
+    return {
+        targets,
+        selector,
+        kinds,
+        namespace,
+        timeoutMs,
+        kubeconfig,
+        context,
+        failFast,
+        images,
+    };
 }
 
 ;// CONCATENATED MODULE: ./actions/wait-rollout/src/report.ts
@@ -30847,13 +30962,17 @@ async function waitAndReport(runner, inputs, deps) {
                     targets.push(t);
         }
         runner.info(`Waiting for ${targets.map(formatWorkloadRef).join(', ')} in namespace ${inputs.namespace} on ${session.describe()}; ` +
-            `timeout ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}, fail-fast ${inputs.failFast ? 'on' : 'off'}`);
+            `timeout ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}, fail-fast ${inputs.failFast ? 'on' : 'off'}` +
+            (inputs.images.length
+                ? `; first until the pod templates carry ${inputs.images.map((i) => (i.container ? `${i.container}=${i.image}` : i.image)).join(', ')}`
+                : ''));
         const results = await waitForRollouts({
             api,
             targets,
             deadline: session.waitDeadline,
             clock,
             failFast: inputs.failFast,
+            images: inputs.images,
             signal: deps.signal,
             ...deps.wait,
             onProgress: (p) => runner.info(`${formatWorkloadRef(p.ref)}: ${p.message} [${(0,src/* formatDuration */.a3)(p.elapsedMs)}]`),

@@ -1,5 +1,6 @@
 // The action's inputs, validated before anything else happens (no API call, nothing logged).
 import { InputError, Inputs, type Runner } from '@cicd-actions/core';
+import { parseExpectedImage, type ExpectedImage } from '@cicd-actions/kube/expected-images';
 import {
   WORKLOAD_KINDS,
   isDns1123Label,
@@ -19,6 +20,8 @@ export interface WaitRolloutInputs {
   kubeconfig: string;
   context?: string;
   failFast: boolean;
+  /** Images the pod templates must carry first (`container=image` or bare, by repository). */
+  images: ExpectedImage[];
 }
 
 // Label selector syntax: requirements of `key`, `!key`, `key=v`, `key==v`, `key!=v`, `key in (a,b)`, `key notin (a,b)`.
@@ -90,9 +93,26 @@ export function readInputs(runner: Runner): WaitRolloutInputs {
     if (!kinds.includes(kind)) kinds.push(kind);
   }
 
+  const images: ExpectedImage[] = [];
+  for (const item of inputs.list('images')) {
+    const parsed = parseExpectedImage(item);
+    if (!parsed.ok) throw new InputError('images', parsed.reason);
+    images.push(parsed.value);
+  }
+
   const timeoutMs = inputs.duration('timeout', '5m', { min: 1000, max: 6 * 3_600_000 });
   const failFast = inputs.boolean('fail-fast', true);
   const kubeconfig = inputs.raw('kubeconfig').trim();
   const context = inputs.string('context') || undefined;
-  return { targets, selector, kinds, namespace, timeoutMs, kubeconfig, context, failFast };
+  return {
+    targets,
+    selector,
+    kinds,
+    namespace,
+    timeoutMs,
+    kubeconfig,
+    context,
+    failFast,
+    images,
+  };
 }

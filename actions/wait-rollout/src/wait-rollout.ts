@@ -128,7 +128,10 @@ async function waitAndReport(
 
     runner.info(
       `Waiting for ${targets.map(formatWorkloadRef).join(', ')} in namespace ${inputs.namespace} on ${session.describe()}; ` +
-        `timeout ${formatDuration(inputs.timeoutMs)}, fail-fast ${inputs.failFast ? 'on' : 'off'}`,
+        `timeout ${formatDuration(inputs.timeoutMs)}, fail-fast ${inputs.failFast ? 'on' : 'off'}` +
+        (inputs.images.length
+          ? `; first until the pod templates carry ${inputs.images.map((i) => (i.container ? `${i.container}=${i.image}` : i.image)).join(', ')}`
+          : ''),
     );
     const results = await waitForRollouts({
       api,
@@ -136,6 +139,7 @@ async function waitAndReport(
       deadline: session.waitDeadline,
       clock,
       failFast: inputs.failFast,
+      images: inputs.images,
       signal: deps.signal,
       ...deps.wait,
       onProgress: (p) =>

@@ -187,6 +187,56 @@ describe('rollouts that finish', () => {
   });
 });
 
+describe('expected images (a CD tool applies the release)', () => {
+  test('the template lags: it waits until the template carries the image, then for the rollout', async () => {
+    cluster.apply(deployment({ name: 'shop', replicas: 2, image: 'ghcr.io/acme/shop:1.0.0' }));
+    await cluster.waitFor('deployment', 'shop', rolloutComplete);
+    cluster.clearRequests();
+    // The old template is fully rolled out: without `images` this would pass at once.
+    const pending = run({
+      resources: 'deployment/shop',
+      images: 'ghcr.io/acme/shop:1.1.0',
+      timeout: '30s',
+    });
+    await cluster.waitForRequest((q) => q.watch && q.path.endsWith('/deployments'), {
+      timeoutMs: 20_000,
+    });
+    await new Promise((res) => setTimeout(res, 300));
+    const appliedAt = Date.now();
+    cluster.setImage('deployment', 'shop', 'ghcr.io/acme/shop:1.1.0');
+    const r = await pending;
+    expect(r.errors).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      'deployment/shop: Waiting for the pod template of deployment/shop to carry ghcr.io/acme/shop:1.1.0 (it has ghcr.io/acme/shop:1.0.0)...',
+    );
+    expect(results(r)[0]).toMatchObject({
+      outcome: 'ready',
+      revision: '2',
+      message: 'deployment "shop" successfully rolled out',
+    });
+    expect(results(r)[0].seconds * 1000).toBeGreaterThanOrEqual(300);
+    const shop = cluster.get('deployment', 'shop') as any;
+    expect(shop.status.updatedReplicas).toBe(2);
+    expect(Date.now()).toBeGreaterThan(appliedAt);
+  });
+
+  test('container=image that never arrives: timed out, saying what the template has', async () => {
+    cluster.apply(deployment({ name: 'shop', image: 'ghcr.io/acme/shop:1.0.0' }));
+    await cluster.waitFor('deployment', 'shop', rolloutComplete);
+    const r = await run({
+      resources: 'deployment/shop',
+      images: 'app=ghcr.io/acme/shop:9.9.9',
+      timeout: '2s',
+    });
+    expect(r.code).toBe(1);
+    expect(results(r)[0]).toMatchObject({ outcome: 'timed-out', reason: 'Timeout' });
+    expect(r.outputs.message).toBe(
+      'deployment/shop: timed out after 2s: Waiting for the pod template of deployment/shop to carry app=ghcr.io/acme/shop:9.9.9 (it has ghcr.io/acme/shop:1.0.0)...',
+    );
+  });
+});
+
 describe('rollouts that do not finish', () => {
   test('never ready: times out at the deadline with diagnostics in a log group and the summary', async () => {
     await startRollout(
@@ -542,6 +592,11 @@ describe('bad inputs: one ::error:: line, exit 1, no API call', () => {
       error: /^Input 'fail-fast': expected true or false/,
     },
     { name: 'bad selector', inputs: { selector: 'app=(web' }, error: /^Input 'selector':/ },
+    {
+      name: 'bad image',
+      inputs: { resources: 'deployment/api', images: 'App=ghcr.io/acme/api:1' },
+      error: /^Input 'images': 'App=ghcr.io\/acme\/api:1': 'App' is not a container name/,
+    },
   ])('$name', async ({ inputs, error }) => {
     const r = await run(inputs);
     expect(r.code).toBe(1);

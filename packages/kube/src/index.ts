@@ -6,3 +6,4 @@ export * from './diagnostics';
 export * from './watch-rollout';
 export * from './credential-plugin';
 export * from './cluster-session';
+export * from './expected-images';

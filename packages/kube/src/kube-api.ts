@@ -92,6 +92,8 @@ export interface KubeApi {
     onEvent: (event: WatchEvent<T>) => void,
     opts?: WatchOptions,
   ): Promise<void>;
+  /** A JSON merge patch (RFC 7386); optional: fakes and older clients may not have it. */
+  patch?<T>(path: string, body: unknown, opts?: RequestOptions): Promise<T>;
   /** Requests sent so far (for the summary and tests). */
   readonly requests: number;
   close(): void;
@@ -388,10 +390,24 @@ export class KubeApiClient implements KubeApi {
     }
   }
 
-  async get<T>(
+  get<T>(
     path: string,
     query?: Record<string, string | undefined>,
     opts: RequestOptions = {},
+  ): Promise<T> {
+    return this.send<T>('GET', path, query, undefined, opts);
+  }
+
+  patch<T>(path: string, body: unknown, opts: RequestOptions = {}): Promise<T> {
+    return this.send<T>('PATCH', path, undefined, JSON.stringify(body), opts);
+  }
+
+  private async send<T>(
+    method: 'GET' | 'PATCH',
+    path: string,
+    query: Record<string, string | undefined> | undefined,
+    payload: string | undefined,
+    opts: RequestOptions,
   ): Promise<T> {
     const timeoutMs = opts.timeoutMs ?? this.options.requestTimeoutMs ?? 15_000;
     const url = this.url(path, query);
@@ -406,7 +422,12 @@ export class KubeApiClient implements KubeApi {
         this.sent++;
         res = await this.transports(creds).rest.request({
           url,
-          headers: this.headers(creds),
+          method,
+          body: payload,
+          headers:
+            payload === undefined
+              ? this.headers(creds)
+              : { ...this.headers(creds), 'content-type': 'application/merge-patch+json' },
           timeoutMs,
           signal: opts.signal,
           maxBodyBytes: this.options.maxBodyBytes ?? 64 * 1024 * 1024,

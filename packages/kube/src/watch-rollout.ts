@@ -16,6 +16,7 @@ import {
   type PodProblem,
   type ReplicaSet,
 } from './diagnostics';
+import { missingImages, type ExpectedImage } from './expected-images';
 import {
   replicaCounts,
   rolloutStatus,
@@ -72,6 +73,11 @@ export interface WaitForRolloutsOptions {
    * fails whatever this says, as in kubectl.)
    */
   failFast?: boolean;
+  /**
+   * Images the pod templates must carry before their rollout is judged (the CD tool has applied
+   * the release): `container=image`, or a bare image matched by repository. Default none.
+   */
+  images?: readonly ExpectedImage[];
   /** Restarts before a CrashLoopBackOff counts as a failure. Default 2. */
   crashLoopRestarts?: number;
   /** How long ErrImagePull / CreateContainerConfigError must persist before they fail. Default 10 s. */
@@ -120,8 +126,19 @@ export function pollDelay(
   return Math.min(o.pollMaxMs, Math.round(base * (1 + random())));
 }
 
+/** What a collection's watch hands each of its targets. */
+export interface Follower {
+  readonly ref: { name: string; namespace: string };
+  readonly isFinished: boolean;
+  readonly finished: Promise<unknown>;
+  consider(obj: never): void;
+  deleted(): void;
+  notFound(namespaceMissing: boolean): void;
+  failOn(err: KubeApiError): void;
+}
+
 /** Follows one workload's views (from its collection's watch) until done, failed or timed out. */
-class RolloutFollower {
+class RolloutFollower implements Follower {
   private readonly started: number;
   object?: Workload;
   private message = 'Waiting for the workload to be read...';
@@ -131,6 +148,8 @@ class RolloutFollower {
   readonly finished = new Promise<RolloutResult>((resolve) => (this.resolveFinished = resolve));
   /** Set when a fresh view wants its pods looked at soon. */
   onViewed?: () => void;
+  /** The pod template does not carry the expected images yet: nothing of it to judge. */
+  awaitingTemplate = false;
 
   constructor(
     readonly ref: WorkloadRef,
@@ -187,6 +206,14 @@ class RolloutFollower {
   consider(obj: Workload): void {
     if (this.isFinished) return;
     this.object = obj;
+    if (this.o.images.length) {
+      const missing = missingImages(obj, this.o.images);
+      this.awaitingTemplate = missing.length > 0;
+      if (this.awaitingTemplate) {
+        this.message = `Waiting for the pod template of ${formatWorkloadRef(this.ref)} to carry ${missing.join(', ')}...`;
+        return this.report();
+      }
+    }
     const status = rolloutStatus(this.ref.kind, obj);
     if (status.error) {
       // kubectl's status viewer returns the error and kubectl stops, whatever its flags:
@@ -228,13 +255,28 @@ class RolloutFollower {
   }
 }
 
+/** The settings a collection's watch needs. */
+export type WatchSettings = Pick<
+  Settings,
+  | 'api'
+  | 'clock'
+  | 'deadline'
+  | 'backstopMs'
+  | 'watchIdleMs'
+  | 'maxBackoffMs'
+  | 'pollInitialMs'
+  | 'pollMaxMs'
+  | 'random'
+  | 'onNotice'
+>;
+
 /** What the watchers of one wait share: settings, the stop signal, the namespace look-ups. */
-class Shared {
+export class Shared<S extends WatchSettings = Settings> {
   readonly stop = new AbortController();
   private readonly namespaces = new Map<string, Promise<boolean>>();
   private noticed = new Set<string>();
 
-  constructor(readonly o: Settings) {}
+  constructor(readonly o: S) {}
 
   get pastDeadline(): boolean {
     return this.o.clock.now() >= this.o.deadline;
@@ -279,28 +321,30 @@ const isFinal = (err: unknown): err is KubeApiError =>
   err instanceof KubeApiError && !err.retryable && err.code !== 'ABORTED' && err.status !== 410;
 
 /** One LIST+WATCH of a collection (kind, namespace), dispatching to every target in it. */
-class CollectionWatch {
-  private readonly followers = new Map<string, RolloutFollower>();
-  private readonly path: string;
+export class CollectionWatch {
+  private readonly followers = new Map<string, Follower>();
   private readonly done = new AbortController();
   private polling = false;
 
+  /**
+   * @param path the collection, e.g. /apis/apps/v1/namespaces/x/deployments
+   * @param resource how the server names the resource in messages (`deployments.apps`)
+   */
   constructor(
-    private readonly s: Shared,
-    readonly kind: WorkloadRef['kind'],
+    private readonly s: Shared<WatchSettings>,
+    private readonly path: string,
+    private readonly resource: string,
     readonly namespace: string,
-  ) {
-    this.path = workloadCollectionPath(kind, namespace);
-  }
+  ) {}
 
-  add(f: RolloutFollower): void {
+  add(f: Follower): void {
     this.followers.set(f.ref.name, f);
     void f.finished.then(() => {
       if (this.open.length === 0) this.done.abort();
     });
   }
 
-  private get open(): RolloutFollower[] {
+  private get open(): Follower[] {
     return [...this.followers.values()].filter((f) => !f.isFinished);
   }
 
@@ -331,10 +375,10 @@ class CollectionWatch {
     const byName = new Map<string, Workload>();
     for (const item of list.items ?? [])
       if (item.metadata?.name) byName.set(item.metadata.name, item);
-    const missing: RolloutFollower[] = [];
+    const missing: Follower[] = [];
     for (const f of this.open) {
       const obj = byName.get(f.ref.name);
-      if (obj) f.consider(obj);
+      if (obj) f.consider(obj as never);
       else missing.push(f);
     }
     if (missing.length) {
@@ -364,15 +408,14 @@ class CollectionWatch {
     const f = this.followers.get(obj.metadata?.name ?? '');
     if (!f) return;
     if (event.type === 'DELETED') return f.deleted();
-    f.consider(obj);
+    f.consider(obj as never);
   }
 
   private watchForbidden(err: KubeApiError): void {
     this.polling = true;
-    const resource = workloadResourceName(this.kind);
     this.s.notice(
       `poll:${this.path}`,
-      `Watching ${resource} in namespace ${this.namespace} is not allowed (${err.status} ${err.reason ?? ''}: ${err.message}); ` +
+      `Watching ${this.resource} in namespace ${this.namespace} is not allowed (${err.status} ${err.reason ?? ''}: ${err.message}); ` +
         `polling instead, as kubectl does: relisting with backoff from ${this.s.o.pollInitialMs / 1000} s to ${this.s.o.pollMaxMs / 1000} s`,
     );
   }
@@ -501,7 +544,7 @@ class PodChecker {
   }
 
   private get waiting(): RolloutFollower[] {
-    return this.followers.filter((f) => !f.isFinished && f.object);
+    return this.followers.filter((f) => !f.isFinished && f.object && !f.awaitingTemplate);
   }
 
   /** One target: its selector narrows the list; several: the namespace's pods, matched here. */
@@ -597,6 +640,7 @@ export async function waitForRollouts(options: WaitForRolloutsOptions): Promise<
   const o: Settings = {
     clock: systemClock,
     failFast: true,
+    images: [],
     crashLoopRestarts: 2,
     transientGraceMs: TRANSIENT_GRACE_MS,
     progressIntervalMs: 5_000,
@@ -618,7 +662,16 @@ export async function waitForRollouts(options: WaitForRolloutsOptions): Promise<
     followers.push(f);
     const key = `${t.kind}/${t.namespace}`;
     let c = collections.get(key);
-    if (!c) collections.set(key, (c = new CollectionWatch(shared, t.kind, t.namespace)));
+    if (!c)
+      collections.set(
+        key,
+        (c = new CollectionWatch(
+          shared,
+          workloadCollectionPath(t.kind, t.namespace),
+          workloadResourceName(t.kind),
+          t.namespace,
+        )),
+      );
     c.add(f);
     if (o.failFast) {
       let p = checkers.get(t.namespace);

@@ -1,5 +1,5 @@
-export const id = 867;
-export const ids = [867,724];
+export const id = 902;
+export const ids = [902,724];
 export const modules = {
 
 /***/ 7620:
@@ -75,7 +75,7 @@ function redactThenCut(text, redact, max) {
 
 /***/ }),
 
-/***/ 1867:
+/***/ 7902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -83,6 +83,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  CollectionWatch: () => (/* reexport */ CollectionWatch),
   CredentialPluginError: () => (/* reexport */ CredentialPluginError),
   FATAL_WAITING_REASONS: () => (/* reexport */ FATAL_WAITING_REASONS),
   KubeApiClient: () => (/* reexport */ KubeApiClient),
@@ -90,6 +91,7 @@ __webpack_require__.d(__webpack_exports__, {
   KubeconfigError: () => (/* reexport */ kubeconfig/* KubeconfigError */.C2),
   REVISION_ANNOTATION: () => (/* reexport */ REVISION_ANNOTATION),
   SERVICE_ACCOUNT_DIR: () => (/* reexport */ kubeconfig/* SERVICE_ACCOUNT_DIR */.Id),
+  Shared: () => (/* reexport */ Shared),
   TRANSIENT_GRACE_MS: () => (/* reexport */ TRANSIENT_GRACE_MS),
   TRANSIENT_WAITING_REASONS: () => (/* reexport */ TRANSIENT_WAITING_REASONS),
   WORKLOAD_KINDS: () => (/* reexport */ workload_ref/* WORKLOAD_KINDS */.i6),
@@ -107,6 +109,7 @@ __webpack_require__.d(__webpack_exports__, {
   execCredentials: () => (/* reexport */ execCredentials),
   formatDiagnostics: () => (/* reexport */ formatDiagnostics),
   formatWorkloadRef: () => (/* reexport */ workload_ref/* formatWorkloadRef */.Ab),
+  imageRepository: () => (/* reexport */ imageRepository),
   inClusterConnection: () => (/* reexport */ kubeconfig/* inClusterConnection */.YL),
   isDns1123Label: () => (/* reexport */ workload_ref/* isDns1123Label */.z3),
   isDns1123Subdomain: () => (/* reexport */ workload_ref/* isDns1123Subdomain */.Pz),
@@ -114,10 +117,12 @@ __webpack_require__.d(__webpack_exports__, {
   labelSelectorString: () => (/* reexport */ labelSelectorString),
   loadKubeConnection: () => (/* reexport */ kubeconfig/* loadKubeConnection */.ic),
   mergeKubeconfigs: () => (/* reexport */ kubeconfig/* mergeKubeconfigs */.nN),
+  missingImages: () => (/* reexport */ missingImages),
   newReplicaSet: () => (/* reexport */ newReplicaSet),
   newReplicaSetIn: () => (/* reexport */ newReplicaSetIn),
   newRevisionPods: () => (/* reexport */ newRevisionPods),
   newRevisionPodsIn: () => (/* reexport */ newRevisionPodsIn),
+  parseExpectedImage: () => (/* reexport */ parseExpectedImage),
   parseKubeconfig: () => (/* reexport */ kubeconfig.parseKubeconfig),
   parseWorkloadKind: () => (/* reexport */ workload_ref/* parseWorkloadKind */.Nl),
   parseWorkloadRef: () => (/* reexport */ workload_ref/* parseWorkloadRef */.iD),
@@ -1285,7 +1290,13 @@ class KubeApiClient {
             throw new KubeApiError('HTTP', `cannot get credentials for ${userWhere(this.conn)}: ${err.message}`, undefined, 'Credentials', 'connect');
         }
     }
-    async get(path, query, opts = {}) {
+    get(path, query, opts = {}) {
+        return this.send('GET', path, query, undefined, opts);
+    }
+    patch(path, body, opts = {}) {
+        return this.send('PATCH', path, undefined, JSON.stringify(body), opts);
+    }
+    async send(method, path, query, payload, opts) {
         const timeoutMs = opts.timeoutMs ?? this.options.requestTimeoutMs ?? 15_000;
         const url = this.url(path, query);
         let renewed = false;
@@ -1299,7 +1310,11 @@ class KubeApiClient {
                 this.sent++;
                 res = await this.transports(creds).rest.request({
                     url,
-                    headers: this.headers(creds),
+                    method,
+                    body: payload,
+                    headers: payload === undefined
+                        ? this.headers(creds)
+                        : { ...this.headers(creds), 'content-type': 'application/merge-patch+json' },
                     timeoutMs,
                     signal: opts.signal,
                     maxBodyBytes: this.options.maxBodyBytes ?? 64 * 1024 * 1024,
@@ -1793,6 +1808,60 @@ async function retry(attempt, opts) {
 
 
 
+;// CONCATENATED MODULE: ./packages/kube/src/expected-images.ts
+const CONTAINER_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+// No whitespace, no scheme; a reference as `docker pull` takes it.
+const IMAGE = /^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/;
+/** `ghcr.io/acme/api:1.2.3@sha256:…` → `ghcr.io/acme/api` (the tag and digest dropped). */
+function imageRepository(image) {
+    const noDigest = image.split('@')[0];
+    const colon = noDigest.lastIndexOf(':');
+    return colon > noDigest.lastIndexOf('/') ? noDigest.slice(0, colon) : noDigest;
+}
+/** One line of the `images` input. */
+function parseExpectedImage(text) {
+    const item = text.trim();
+    const eq = item.indexOf('=');
+    const container = eq >= 0 ? item.slice(0, eq).trim() : undefined;
+    const image = (eq >= 0 ? item.slice(eq + 1) : item).trim();
+    if (container !== undefined && !CONTAINER_NAME.test(container))
+        return {
+            ok: false,
+            reason: `'${item}': '${container}' is not a container name (lowercase letters, digits and '-')`,
+        };
+    if (!image || !IMAGE.test(image) || /:\/\/|:$|@$/.test(image))
+        return {
+            ok: false,
+            reason: `'${item}' is not an image reference (e.g. ghcr.io/acme/api:1.2.3, or app=ghcr.io/acme/api:1.2.3)`,
+        };
+    return { ok: true, value: container ? { container, image } : { image } };
+}
+function containers(obj) {
+    const spec = obj.spec?.template?.spec;
+    return [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])];
+}
+/**
+ * What the pod template still lacks: one line per expected image it does not carry yet, saying
+ * what it has instead; empty when it carries them all.
+ */
+function missingImages(obj, expected) {
+    const have = containers(obj);
+    const missing = [];
+    for (const e of expected) {
+        if (e.container) {
+            const c = have.find((x) => x.name === e.container);
+            if (c?.image !== e.image)
+                missing.push(`${e.container}=${e.image} (${c ? `it has ${c.image ?? 'no image'}` : 'no such container yet'})`);
+            continue;
+        }
+        const repo = imageRepository(e.image);
+        const same = have.filter((x) => x.image && imageRepository(x.image) === repo);
+        if (!same.length || same.some((x) => x.image !== e.image))
+            missing.push(`${e.image} (${same.length ? `it has ${[...new Set(same.map((x) => x.image))].join(', ')}` : `no container runs ${repo} yet`})`);
+    }
+    return missing;
+}
+
 ;// CONCATENATED MODULE: ./packages/kube/src/watch-rollout.ts
 // Waiting for several workloads' rollouts at once under one deadline, as `kubectl rollout status`
 // decides each. One LIST+WATCH per collection (kind and namespace) serves every target in it:
@@ -1801,6 +1870,7 @@ async function retry(attempt, opts) {
 // watch itself is forbidden (403/405: RBAC with get+list but no watch) — polling by relisting
 // with client-go's reflector backoff (0.8 s doubling to 30 s), as kubectl does. With fail-fast,
 // one look at a namespace's pods (and ReplicaSets) serves every target in it.
+
 
 
 
@@ -1825,6 +1895,8 @@ class RolloutFollower {
     finished = new Promise((resolve) => (this.resolveFinished = resolve));
     /** Set when a fresh view wants its pods looked at soon. */
     onViewed;
+    /** The pod template does not carry the expected images yet: nothing of it to judge. */
+    awaitingTemplate = false;
     constructor(ref, o) {
         this.ref = ref;
         this.o = o;
@@ -1877,6 +1949,14 @@ class RolloutFollower {
         if (this.isFinished)
             return;
         this.object = obj;
+        if (this.o.images.length) {
+            const missing = missingImages(obj, this.o.images);
+            this.awaitingTemplate = missing.length > 0;
+            if (this.awaitingTemplate) {
+                this.message = `Waiting for the pod template of ${(0,workload_ref/* formatWorkloadRef */.Ab)(this.ref)} to carry ${missing.join(', ')}...`;
+                return this.report();
+            }
+        }
         const status = rolloutStatus(this.ref.kind, obj);
         if (status.error) {
             // kubectl's status viewer returns the error and kubectl stops, whatever its flags:
@@ -1947,17 +2027,21 @@ const isFinal = (err) => err instanceof KubeApiError && !err.retryable && err.co
 /** One LIST+WATCH of a collection (kind, namespace), dispatching to every target in it. */
 class CollectionWatch {
     s;
-    kind;
+    path;
+    resource;
     namespace;
     followers = new Map();
-    path;
     done = new AbortController();
     polling = false;
-    constructor(s, kind, namespace) {
+    /**
+     * @param path the collection, e.g. /apis/apps/v1/namespaces/x/deployments
+     * @param resource how the server names the resource in messages (`deployments.apps`)
+     */
+    constructor(s, path, resource, namespace) {
         this.s = s;
-        this.kind = kind;
+        this.path = path;
+        this.resource = resource;
         this.namespace = namespace;
-        this.path = (0,workload_ref/* workloadCollectionPath */.J7)(kind, namespace);
     }
     add(f) {
         this.followers.set(f.ref.name, f);
@@ -2029,8 +2113,7 @@ class CollectionWatch {
     }
     watchForbidden(err) {
         this.polling = true;
-        const resource = (0,workload_ref/* workloadResourceName */.L2)(this.kind);
-        this.s.notice(`poll:${this.path}`, `Watching ${resource} in namespace ${this.namespace} is not allowed (${err.status} ${err.reason ?? ''}: ${err.message}); ` +
+        this.s.notice(`poll:${this.path}`, `Watching ${this.resource} in namespace ${this.namespace} is not allowed (${err.status} ${err.reason ?? ''}: ${err.message}); ` +
             `polling instead, as kubectl does: relisting with backoff from ${this.s.o.pollInitialMs / 1000} s to ${this.s.o.pollMaxMs / 1000} s`);
     }
     /** list → watch → (rewatch | relist) until every target here is finished. */
@@ -2143,7 +2226,7 @@ class PodChecker {
         };
     }
     get waiting() {
-        return this.followers.filter((f) => !f.isFinished && f.object);
+        return this.followers.filter((f) => !f.isFinished && f.object && !f.awaitingTemplate);
     }
     /** One target: its selector narrows the list; several: the namespace's pods, matched here. */
     selector(of) {
@@ -2226,6 +2309,7 @@ async function waitForRollouts(options) {
     const o = {
         clock: clock/* systemClock */.m,
         failFast: true,
+        images: [],
         crashLoopRestarts: 2,
         transientGraceMs: TRANSIENT_GRACE_MS,
         progressIntervalMs: 5_000,
@@ -2248,7 +2332,7 @@ async function waitForRollouts(options) {
         const key = `${t.kind}/${t.namespace}`;
         let c = collections.get(key);
         if (!c)
-            collections.set(key, (c = new CollectionWatch(shared, t.kind, t.namespace)));
+            collections.set(key, (c = new CollectionWatch(shared, (0,workload_ref/* workloadCollectionPath */.J7)(t.kind, t.namespace), (0,workload_ref/* workloadResourceName */.L2)(t.kind), t.namespace)));
         c.add(f);
         if (o.failFast) {
             let p = checkers.get(t.namespace);
@@ -2359,6 +2443,24 @@ class Session {
                 return inner.requests;
             },
             close: () => inner.close(),
+            ...(inner.patch
+                ? {
+                    async patch(path, body, opts = {}) {
+                        try {
+                            const value = await inner.patch(path, body, {
+                                ...opts,
+                                signal: anySignal(opts.signal, cancel),
+                            });
+                            ok();
+                            return value;
+                        }
+                        catch (err) {
+                            failed(err);
+                            throw err;
+                        }
+                    },
+                }
+                : {}),
             async get(path, query, opts = {}) {
                 try {
                     const value = await inner.get(path, query, {
@@ -2471,6 +2573,7 @@ async function connectCluster(options) {
 }
 
 ;// CONCATENATED MODULE: ./packages/kube/src/index.ts
+
 
 
 
