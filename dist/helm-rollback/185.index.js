@@ -16,7 +16,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 const verifyWorkloads = async (refs, { deadline, kubeconfig, context, env, runner }) => {
-    const kube = await __webpack_require__.e(/* import() */ 902).then(__webpack_require__.bind(__webpack_require__, 7902));
+    const kube = await __webpack_require__.e(/* import() */ 670).then(__webpack_require__.bind(__webpack_require__, 6670));
     let connection;
     try {
         connection = await kube.loadKubeConnection({

@@ -26,7 +26,19 @@ import {
   type WorkloadRef,
 } from '@cicd-actions/kube/workload-ref';
 import { readInputs, type WaitRolloutInputs } from './inputs';
-import { failureLine, messageLine, resultsJson, summaryMarkdown } from './report';
+import {
+  failureLine,
+  messageLine,
+  refName,
+  resultsJson,
+  summaryMarkdown,
+  type AnyResult,
+} from './report';
+import {
+  formatResourceRef,
+  waitForResources,
+  type ResourceResult,
+} from '@cicd-actions/kube/watch-resources';
 
 export interface WaitRolloutDeps {
   env: Env;
@@ -126,40 +138,85 @@ async function waitAndReport(
         if (!targets.some((x) => x.kind === t.kind && x.name === t.name)) targets.push(t);
     }
 
+    const resources = inputs.all.flatMap((t) => ('resource' in t ? [t.resource] : []));
+    const named = [...targets.map(formatWorkloadRef), ...resources.map(formatResourceRef)];
     runner.info(
-      `Waiting for ${targets.map(formatWorkloadRef).join(', ')} in namespace ${inputs.namespace} on ${session.describe()}; ` +
+      `Waiting for ${named.join(', ')} in namespace ${inputs.namespace} on ${session.describe()}; ` +
         `timeout ${formatDuration(inputs.timeoutMs)}, fail-fast ${inputs.failFast ? 'on' : 'off'}` +
         (inputs.images.length
           ? `; first until the pod templates carry ${inputs.images.map((i) => (i.container ? `${i.container}=${i.image}` : i.image)).join(', ')}`
-          : ''),
+          : '') +
+        (inputs.revision && resources.length ? `; at revision ${inputs.revision}` : ''),
     );
-    const results = await waitForRollouts({
-      api,
-      targets,
-      deadline: session.waitDeadline,
-      clock,
-      failFast: inputs.failFast,
-      images: inputs.images,
-      signal: deps.signal,
-      ...deps.wait,
-      onProgress: (p) =>
-        runner.info(`${formatWorkloadRef(p.ref)}: ${p.message} [${formatDuration(p.elapsedMs)}]`),
-      // Said the moment it is known, as kubectl prints it, not after the slowest workload.
-      onResult: (r) => {
-        if (r.done)
-          runner.info(`${formatWorkloadRef(r)}: ${r.message} (${formatDuration(r.elapsedMs)})`);
-      },
-      onNotice: (line) => runner.warning(line),
-    });
+    const [rollouts, others] = await Promise.all([
+      targets.length
+        ? waitForRollouts({
+            api,
+            targets,
+            deadline: session.waitDeadline,
+            clock,
+            failFast: inputs.failFast,
+            images: inputs.images,
+            signal: deps.signal,
+            ...deps.wait,
+            onProgress: (p) =>
+              runner.info(
+                `${formatWorkloadRef(p.ref)}: ${p.message} [${formatDuration(p.elapsedMs)}]`,
+              ),
+            // Said the moment it is known, as kubectl prints it, not after the slowest workload.
+            onResult: (r) => {
+              if (r.done)
+                runner.info(
+                  `${formatWorkloadRef(r)}: ${r.message} (${formatDuration(r.elapsedMs)})`,
+                );
+            },
+            onNotice: (line) => runner.warning(line),
+          })
+        : Promise.resolve([] as RolloutResult[]),
+      resources.length
+        ? waitForResources({
+            api,
+            targets: resources,
+            deadline: session.waitDeadline,
+            clock,
+            revision: inputs.revision,
+            refresh: inputs.refresh,
+            acceptPaused: inputs.acceptPaused,
+            signal: deps.signal,
+            ...deps.wait,
+            onProgress: (p) =>
+              runner.info(
+                `${formatResourceRef(p.ref)}: ${p.message} [${formatDuration(p.elapsedMs)}]`,
+              ),
+            onResult: (r) => {
+              if (r.done)
+                runner.info(
+                  `${formatResourceRef(r)}: ${r.message} (${formatDuration(r.elapsedMs)})`,
+                );
+            },
+            onNotice: (line) => runner.warning(line),
+          })
+        : Promise.resolve([] as ResourceResult[]),
+    ]);
+    // In the order the input named them; selected workloads after.
+    const results: AnyResult[] = [];
+    let w = 0;
+    let o = 0;
+    for (const t of inputs.all) results.push('workload' in t ? rollouts[w++] : others[o++]);
+    while (w < rollouts.length) results.push(rollouts[w++]);
 
-    const diagnostics = new Map<RolloutResult, RolloutDiagnostics>();
+    const diagnostics = new Map<AnyResult, RolloutDiagnostics>();
     for (const r of results) {
-      const name = formatWorkloadRef(r);
+      const name = refName(r);
       if (r.done) continue;
       await runner.group(
         `${name}: ${r.outcome === 'timed-out' ? 'timed out' : 'failed'} (${r.reason ?? r.outcome}) — diagnostics`,
         async () => {
           runner.info(r.message);
+          if ('details' in r) {
+            for (const line of r.details) runner.info(`  ${line}`);
+            return;
+          }
           if (!r.object) return;
           const budget = session.diagnosticsBudget(5_000);
           try {
@@ -176,7 +233,7 @@ async function waitAndReport(
     const failed = results.filter((r) => !r.done);
     runner.setOutput('ready', failed.length === 0);
     runner.setOutput('resources', runner.redact(resultsJson(results)));
-    runner.setOutput('failed', failed.map(formatWorkloadRef).join(','));
+    runner.setOutput('failed', failed.map(refName).join(','));
     runner.setOutput('message', runner.redact(messageLine(results, inputs.timeoutMs)));
     runner.appendSummary(
       summaryMarkdown(inputs.namespace, inputs.timeoutMs, results, diagnostics, {

@@ -1,5 +1,5 @@
-export const id = 902;
-export const ids = [902,724];
+export const id = 670;
+export const ids = [670,724];
 export const modules = {
 
 /***/ 7620:
@@ -75,7 +75,7 @@ function redactThenCut(text, redact, max) {
 
 /***/ }),
 
-/***/ 7902:
+/***/ 6670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -83,18 +83,21 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  ARGO_REFRESH_ANNOTATION: () => (/* reexport */ ARGO_REFRESH_ANNOTATION),
   CollectionWatch: () => (/* reexport */ CollectionWatch),
   CredentialPluginError: () => (/* reexport */ CredentialPluginError),
   FATAL_WAITING_REASONS: () => (/* reexport */ FATAL_WAITING_REASONS),
   KubeApiClient: () => (/* reexport */ KubeApiClient),
   KubeApiError: () => (/* reexport */ KubeApiError),
   KubeconfigError: () => (/* reexport */ kubeconfig/* KubeconfigError */.C2),
+  RESOURCE_KINDS: () => (/* reexport */ RESOURCE_KINDS),
   REVISION_ANNOTATION: () => (/* reexport */ REVISION_ANNOTATION),
   SERVICE_ACCOUNT_DIR: () => (/* reexport */ kubeconfig/* SERVICE_ACCOUNT_DIR */.Id),
   Shared: () => (/* reexport */ Shared),
   TRANSIENT_GRACE_MS: () => (/* reexport */ TRANSIENT_GRACE_MS),
   TRANSIENT_WAITING_REASONS: () => (/* reexport */ TRANSIENT_WAITING_REASONS),
   WORKLOAD_KINDS: () => (/* reexport */ workload_ref/* WORKLOAD_KINDS */.i6),
+  applicationStatus: () => (/* reexport */ applicationStatus),
   authProviderCredentials: () => (/* reexport */ authProviderCredentials),
   collectDiagnostics: () => (/* reexport */ collectDiagnostics),
   connectCluster: () => (/* reexport */ connectCluster),
@@ -106,13 +109,17 @@ __webpack_require__.d(__webpack_exports__, {
   defaultPluginRunner: () => (/* reexport */ defaultPluginRunner),
   deploymentStatus: () => (/* reexport */ deploymentStatus),
   diagnosePod: () => (/* reexport */ diagnosePod),
+  discoverResource: () => (/* reexport */ discoverResource),
   execCredentials: () => (/* reexport */ execCredentials),
+  fluxStatus: () => (/* reexport */ fluxStatus),
   formatDiagnostics: () => (/* reexport */ formatDiagnostics),
+  formatResourceRef: () => (/* reexport */ formatResourceRef),
   formatWorkloadRef: () => (/* reexport */ workload_ref/* formatWorkloadRef */.Ab),
   imageRepository: () => (/* reexport */ imageRepository),
   inClusterConnection: () => (/* reexport */ kubeconfig/* inClusterConnection */.YL),
   isDns1123Label: () => (/* reexport */ workload_ref/* isDns1123Label */.z3),
   isDns1123Subdomain: () => (/* reexport */ workload_ref/* isDns1123Subdomain */.Pz),
+  jobStatus: () => (/* reexport */ jobStatus),
   kubeconfigSecrets: () => (/* reexport */ kubeconfig.kubeconfigSecrets),
   labelSelectorString: () => (/* reexport */ labelSelectorString),
   loadKubeConnection: () => (/* reexport */ kubeconfig/* loadKubeConnection */.ic),
@@ -124,12 +131,16 @@ __webpack_require__.d(__webpack_exports__, {
   newRevisionPodsIn: () => (/* reexport */ newRevisionPodsIn),
   parseExpectedImage: () => (/* reexport */ parseExpectedImage),
   parseKubeconfig: () => (/* reexport */ kubeconfig.parseKubeconfig),
+  parseResourceKind: () => (/* reexport */ parseResourceKind),
   parseWorkloadKind: () => (/* reexport */ workload_ref/* parseWorkloadKind */.Nl),
   parseWorkloadRef: () => (/* reexport */ workload_ref/* parseWorkloadRef */.iD),
   podProblem: () => (/* reexport */ podProblem),
   pollDelay: () => (/* reexport */ pollDelay),
   renewalMarginMs: () => (/* reexport */ renewalMarginMs),
   replicaCounts: () => (/* reexport */ replicaCounts),
+  resourceStatus: () => (/* reexport */ resourceStatus),
+  revisionMatches: () => (/* reexport */ revisionMatches),
+  rolloutCrStatus: () => (/* reexport */ rolloutCrStatus),
   rolloutStatus: () => (/* reexport */ rolloutStatus),
   runExecPlugin: () => (/* reexport */ runExecPlugin),
   secretArgs: () => (/* reexport */ kubeconfig/* secretArgs */.s9),
@@ -138,6 +149,7 @@ __webpack_require__.d(__webpack_exports__, {
   staticCredentials: () => (/* reexport */ staticCredentials),
   statusError: () => (/* reexport */ statusError),
   tokenFileCredentials: () => (/* reexport */ tokenFileCredentials),
+  waitForResources: () => (/* reexport */ waitForResources),
   waitForRollouts: () => (/* reexport */ waitForRollouts),
   workloadCollectionPath: () => (/* reexport */ workload_ref/* workloadCollectionPath */.J7),
   workloadResourceName: () => (/* reexport */ workload_ref/* workloadResourceName */.L2),
@@ -2572,7 +2584,517 @@ async function connectCluster(options) {
     return new Session(conn, api, options.deadline, options.deadline - reserve, options.signal, now, options.env);
 }
 
+;// CONCATENATED MODULE: ./packages/kube/src/resource-status.ts
+const RESOURCE_KINDS = {
+    Application: {
+        kind: 'Application',
+        group: 'argoproj.io',
+        plural: 'applications',
+        versionHint: 'v1alpha1',
+    },
+    Rollout: { kind: 'Rollout', group: 'argoproj.io', plural: 'rollouts', versionHint: 'v1alpha1' },
+    HelmRelease: {
+        kind: 'HelmRelease',
+        group: 'helm.toolkit.fluxcd.io',
+        plural: 'helmreleases',
+        versionHint: 'v2',
+    },
+    Kustomization: {
+        kind: 'Kustomization',
+        group: 'kustomize.toolkit.fluxcd.io',
+        plural: 'kustomizations',
+        versionHint: 'v1',
+    },
+    Job: { kind: 'Job', group: 'batch', plural: 'jobs', versionHint: 'v1' },
+};
+// Singular, plural, short and qualified names, as `kubectl api-resources` lists them.
+const ALIASES = {
+    application: 'Application',
+    applications: 'Application',
+    app: 'Application',
+    rollout: 'Rollout',
+    rollouts: 'Rollout',
+    ro: 'Rollout',
+    helmrelease: 'HelmRelease',
+    helmreleases: 'HelmRelease',
+    hr: 'HelmRelease',
+    kustomization: 'Kustomization',
+    kustomizations: 'Kustomization',
+    ks: 'Kustomization',
+    job: 'Job',
+    jobs: 'Job',
+};
+/** `application`, `applications.argoproj.io`, `hr`, `jobs.batch` → the kind; undefined otherwise. */
+function parseResourceKind(text) {
+    const lower = text.trim().toLowerCase();
+    const dot = lower.indexOf('.');
+    const name = dot < 0 ? lower : lower.slice(0, dot);
+    if (!Object.hasOwn(ALIASES, name))
+        return undefined;
+    const kind = ALIASES[name];
+    if (dot >= 0) {
+        // `applications.argoproj.io` or `applications.v1alpha1.argoproj.io`
+        const rest = lower.slice(dot + 1);
+        const group = RESOURCE_KINDS[kind].group;
+        if (rest !== group && !new RegExp(`^v[0-9a-z]+\\.${group.replace(/\./g, '\\.')}$`).test(rest))
+            return undefined;
+    }
+    return kind;
+}
+const resource_status_short = (rev) => rev ? (/^[0-9a-f]{40}$/i.test(rev) ? rev.slice(0, 7) : rev) : '(none)';
+/** Whether a revision string (a SHA, `main@sha1:<sha>`, `main/<sha>`) is at the wanted SHA. */
+function revisionMatches(actual, wanted) {
+    if (!actual)
+        return false;
+    const w = wanted.toLowerCase();
+    const a = actual.toLowerCase();
+    if (a === w)
+        return true;
+    const sha = /([0-9a-f]{7,64})$/.exec(a.split(/[:/@]/).pop() ?? '')?.[1];
+    return sha !== undefined && sha.startsWith(w);
+}
+const cond = (obj, type) => (obj.status?.conditions ?? []).find((c) => c.type === type);
+const resource_status_quote = (s) => JSON.stringify(s);
+function applicationStatus(obj, o = {}) {
+    const st = (obj.status ?? {});
+    const syncStatus = st.sync?.status ?? 'Unknown';
+    const health = st.health?.status ?? 'Unknown';
+    const revisions = [st.sync?.revision, ...(st.sync?.revisions ?? [])].filter((r) => !!r);
+    const current = st.sync?.revision ?? st.sync?.revisions?.join(', ');
+    const atRevision = !o.revision || revisions.some((r) => revisionMatches(r, o.revision));
+    const op = st.operationState;
+    const opRevisions = [
+        op?.syncResult?.revision,
+        ...(op?.syncResult?.revisions ?? []),
+        op?.operation?.sync?.revision,
+        ...(op?.operation?.sync?.revisions ?? []),
+    ].filter((r) => !!r);
+    const opForUs = o.revision
+        ? opRevisions.some((r) => revisionMatches(r, o.revision))
+        : op?.finishedAt !== undefined && o.startedAt !== undefined
+            ? Date.parse(op.finishedAt) >= o.startedAt - 1000
+            : false;
+    const running = obj.operation !== undefined || op?.phase === 'Running' || op?.phase === 'Terminating';
+    if (!running && (op?.phase === 'Failed' || op?.phase === 'Error') && opForUs) {
+        const failing = (op.syncResult?.resources ?? []).filter((r) => r.status === 'SyncFailed' || r.hookPhase === 'Failed' || r.hookPhase === 'Error');
+        return {
+            done: false,
+            failed: true,
+            reason: op.phase === 'Error' ? 'SyncError' : 'SyncFailed',
+            message: `the sync of ${resource_status_short(o.revision ?? opRevisions[0])} ended ${op.phase}: ${op.message ?? '(no message)'}`,
+            details: failing.map((r) => `${r.kind ?? '?'}/${r.name ?? '?'}: ${r.message ?? r.status ?? r.hookPhase ?? ''}`),
+            revision: current,
+        };
+    }
+    if (!running && syncStatus === 'Synced' && atRevision && health === 'Degraded') {
+        const degraded = (st.resources ?? []).filter((r) => r.health?.status === 'Degraded');
+        return {
+            done: false,
+            failed: true,
+            reason: 'Degraded',
+            message: `synced at ${resource_status_short(current)} but Degraded${st.health?.message ? `: ${st.health.message}` : ''}`,
+            details: degraded.map((r) => `${r.kind ?? '?'}/${r.name ?? '?'}: Degraded${r.health?.message ? ` (${r.health.message})` : ''}`),
+            revision: current,
+        };
+    }
+    if (!running && syncStatus === 'Synced' && atRevision && health === 'Healthy')
+        return {
+            done: true,
+            message: `application ${resource_status_quote(obj.metadata?.name ?? '')} is Synced at ${resource_status_short(current)} and Healthy`,
+            revision: current,
+        };
+    let message;
+    if (o.revision && !atRevision)
+        message = `Argo CD is at ${resource_status_short(current)}, waiting for ${resource_status_short(o.revision)} (sync ${syncStatus}, health ${health}${running ? `, operation ${op?.phase ?? 'requested'}` : ''})`;
+    else if (running)
+        message = `Argo CD is syncing ${resource_status_short(opRevisions[0] ?? current)}: operation ${op?.phase ?? 'requested'}${op?.message ? ` (${op.message})` : ''}`;
+    else
+        message = `Argo CD is at ${resource_status_short(current)}: sync ${syncStatus}, health ${health}${st.health?.message ? ` (${st.health.message})` : ''}`;
+    return { done: false, message, revision: current };
+}
+// ---------------------------------------------------------------------------------------------
+// Argo Rollouts Rollout (argoproj.io/v1alpha1). The controller writes status.phase
+// (Healthy|Progressing|Paused|Degraded), status.message, status.abort (true once aborted),
+// status.pauseConditions[] {reason: CanaryPauseStep|BlueGreenPause|...}, status.currentStepIndex,
+// and status.observedGeneration as a string.
+function rolloutCrStatus(obj, o = {}) {
+    const st = (obj.status ?? {});
+    const name = resource_status_quote(obj.metadata?.name ?? '');
+    const observed = String(st.observedGeneration ?? '') === String(obj.metadata?.generation ?? '');
+    if (!observed)
+        return { done: false, message: `Waiting for rollout ${name} spec update to be observed...` };
+    if (st.abort)
+        return {
+            done: false,
+            failed: true,
+            reason: 'Aborted',
+            message: `rollout ${name} was aborted${st.message ? `: ${st.message}` : ''}`,
+        };
+    if (st.phase === 'Degraded')
+        return {
+            done: false,
+            failed: true,
+            reason: 'Degraded',
+            message: `rollout ${name} is Degraded${st.message ? `: ${st.message}` : ''}`,
+        };
+    if (st.phase === 'Healthy')
+        return { done: true, message: `rollout ${name} is Healthy` };
+    if (st.phase === 'Paused') {
+        const reasons = (st.pauseConditions ?? []).map((p) => p.reason).filter(Boolean);
+        const at = `paused${st.currentStepIndex !== undefined ? ` at step ${st.currentStepIndex}` : ''}${reasons.length ? ` (${reasons.join(', ')})` : ''}`;
+        if (o.acceptPaused && reasons.every((r) => r === 'CanaryPauseStep'))
+            return { done: true, message: `rollout ${name} is ${at}: accepted as done` };
+        return {
+            done: false,
+            message: `Waiting for rollout ${name}: ${at}${st.message ? ` — ${st.message}` : ''}`,
+        };
+    }
+    return {
+        done: false,
+        message: `Waiting for rollout ${name}: ${st.phase ?? 'no phase yet'}${st.message ? ` — ${st.message}` : ''}`,
+    };
+}
+// ---------------------------------------------------------------------------------------------
+// Flux HelmRelease (helm.toolkit.fluxcd.io/v2) and Kustomization (kustomize.toolkit.fluxcd.io/v1):
+// kstatus conditions. Ready=True means the last reconciliation of the observed generation
+// succeeded; status.lastAppliedRevision (Kustomization: `main@sha1:<sha>`; HelmRelease: the chart
+// version) and status.lastAttemptedRevision say at which source revision. Stalled=True, or
+// Ready=False with a failure reason, is terminal until the object or its source changes.
+const FLUX_TERMINAL = new Set([
+    'InstallFailed',
+    'UpgradeFailed',
+    'TestFailed',
+    'RollbackFailed',
+    'UninstallFailed',
+    'ArtifactFailed',
+    'InitFailed',
+    'BuildFailed',
+    'HealthCheckFailed',
+    'ReconciliationFailed',
+    'RetriesExceeded',
+]);
+function fluxStatus(kind, obj, o = {}) {
+    const st = (obj.status ?? {});
+    const label = `${kind.toLowerCase()} ${resource_status_quote(obj.metadata?.name ?? '')}`;
+    const applied = st.lastAppliedRevision;
+    const attempted = st.lastAttemptedRevision;
+    if ((st.observedGeneration ?? 0) < (obj.metadata?.generation ?? 0))
+        return {
+            done: false,
+            message: `Waiting for ${label} spec update to be observed...`,
+            revision: applied,
+        };
+    const ready = cond(obj, 'Ready');
+    const stalled = cond(obj, 'Stalled');
+    const attemptedOurs = !o.revision || revisionMatches(attempted, o.revision);
+    if (attemptedOurs &&
+        (stalled?.status === 'True' ||
+            (ready?.status === 'False' && FLUX_TERMINAL.has(ready.reason ?? '')))) {
+        const c = stalled?.status === 'True' ? stalled : ready;
+        return {
+            done: false,
+            failed: true,
+            reason: c.reason ?? 'ReconciliationFailed',
+            message: `${label} failed at ${resource_status_short(attempted)}: ${c.message ?? c.reason ?? 'Ready=False'}`,
+            revision: applied,
+        };
+    }
+    const appliedOurs = !o.revision || revisionMatches(applied, o.revision);
+    if (ready?.status === 'True' && appliedOurs)
+        return { done: true, message: `${label} is Ready at ${resource_status_short(applied)}`, revision: applied };
+    const waiting = o.revision && !appliedOurs ? `at ${resource_status_short(applied)}, waiting for ${resource_status_short(o.revision)}; ` : '';
+    return {
+        done: false,
+        message: `Waiting for ${label}: ${waiting}Ready=${ready?.status ?? 'Unknown'}${ready?.reason ? ` ${ready.reason}` : ''}${ready?.message ? ` (${ready.message})` : ''}`,
+        revision: applied,
+    };
+}
+// ---------------------------------------------------------------------------------------------
+// batch/v1 Job: the Job controller adds condition Complete=True when the success criteria are met,
+// Failed=True (reason BackoffLimitExceeded, DeadlineExceeded, PodFailurePolicy, ...) when it gives
+// up; status.succeeded / status.failed / status.active count pods.
+function jobStatus(obj) {
+    const st = (obj.status ?? {});
+    const name = resource_status_quote(obj.metadata?.name ?? '');
+    const failed = cond(obj, 'Failed');
+    if (failed?.status === 'True')
+        return {
+            done: false,
+            failed: true,
+            reason: failed.reason ?? 'Failed',
+            message: `job ${name} failed: ${failed.reason ?? 'Failed'}${failed.message ? ` (${failed.message})` : ''}`,
+        };
+    if (cond(obj, 'Complete')?.status === 'True')
+        return { done: true, message: `job ${name} completed (${st.succeeded ?? 0} succeeded)` };
+    return {
+        done: false,
+        message: `Waiting for job ${name} to complete: ${st.active ?? 0} active, ${st.succeeded ?? 0} succeeded, ${st.failed ?? 0} failed`,
+    };
+}
+function resourceStatus(kind, obj, o = {}) {
+    switch (kind) {
+        case 'Application':
+            return applicationStatus(obj, o);
+        case 'Rollout':
+            return rolloutCrStatus(obj, o);
+        case 'HelmRelease':
+        case 'Kustomization':
+            return fluxStatus(kind, obj, o);
+        case 'Job':
+            return jobStatus(obj);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/kube/src/watch-resources.ts
+// Waiting for GitOps and batch resources — Argo CD Applications, Argo Rollouts, Flux HelmReleases
+// and Kustomizations, Jobs — with the same engine as rollouts: one LIST+WATCH per collection,
+// polling when the watch is forbidden, one deadline. Where they live is found by discovery (the
+// group's preferred version that serves the resource), not hard-coded; the done/failed rule of
+// each kind is in resource-status.ts.
+
+
+
+
+
+/** `application/shop`, as the logs name it. */
+const formatResourceRef = (r) => `${r.kind.toLowerCase()}/${r.name}`;
+/** Where a resource lives: `/apis/<group>/<version>` serving `<plural>`, found by discovery. */
+async function discoverResource(api, kind, signal) {
+    const info = RESOURCE_KINDS[kind];
+    const qualified = `${info.plural}.${info.group}`;
+    let group;
+    try {
+        group = await api.get(`/apis/${info.group}`, undefined, { signal });
+    }
+    catch (err) {
+        if (err instanceof KubeApiError && err.status === 404)
+            throw new KubeApiError('HTTP', `the server does not serve ${qualified} (API group ${info.group} not found): is ${kindProduct(kind)} installed?`, 404, 'NotServed');
+        throw err;
+    }
+    const versions = [
+        group.preferredVersion?.version,
+        ...(group.versions ?? []).map((v) => v.version),
+    ].filter((v, i, all) => !!v && all.indexOf(v) === i);
+    for (const version of versions) {
+        const list = await api.get(`/apis/${info.group}/${version}`, undefined, { signal });
+        const res = list.resources?.find((r) => r.name === info.plural);
+        if (res)
+            return { groupVersion: `${info.group}/${version}`, namespaced: res.namespaced !== false };
+    }
+    throw new KubeApiError('HTTP', `the server does not serve ${qualified} in API group ${info.group} (${versions.join(', ')}): is ${kindProduct(kind)} installed?`, 404, 'NotServed');
+}
+function kindProduct(kind) {
+    if (kind === 'Application')
+        return 'Argo CD';
+    if (kind === 'Rollout')
+        return 'Argo Rollouts';
+    if (kind === 'Job')
+        return 'the batch API';
+    return 'Flux';
+}
+class ResourceFollower {
+    ref;
+    o;
+    judge;
+    started;
+    object;
+    message = 'Waiting for the resource to be read...';
+    revision;
+    result;
+    lastReported;
+    resolveFinished;
+    finished = new Promise((r) => (this.resolveFinished = r));
+    /** Jobs: a look at the failed pods before the failure is reported. */
+    onFailed;
+    constructor(ref, o, judge) {
+        this.ref = ref;
+        this.o = o;
+        this.judge = judge;
+        this.started = o.clock.now();
+    }
+    get isFinished() {
+        return this.result !== undefined;
+    }
+    finish(outcome, message, reason, details = []) {
+        if (this.result)
+            return;
+        this.result = {
+            ...this.ref,
+            done: outcome === 'ready',
+            outcome,
+            message,
+            reason,
+            details,
+            revision: this.revision,
+            elapsedMs: this.o.clock.now() - this.started,
+            object: this.object,
+        };
+        this.o.onResult?.(this.result);
+        this.resolveFinished(this.result);
+    }
+    timeOut() {
+        this.finish('timed-out', this.message, 'Timeout');
+    }
+    report() {
+        if (!this.o.onProgress || this.isFinished)
+            return;
+        const now = this.o.clock.now();
+        const changed = this.lastReported?.message !== this.message;
+        if (!changed && this.lastReported && now - this.lastReported.at < this.o.progressIntervalMs)
+            return;
+        this.lastReported = { message: this.message, at: now };
+        this.o.onProgress({ ref: this.ref, message: this.message, elapsedMs: now - this.started });
+    }
+    failing = false;
+    consider(obj) {
+        if (this.isFinished || this.failing)
+            return;
+        this.object = obj;
+        const j = resourceStatus(this.ref.kind, obj, this.judge);
+        this.message = j.message;
+        this.revision = j.revision ?? this.revision;
+        if (j.done)
+            return this.finish('ready', j.message);
+        if (j.failed) {
+            if (!this.onFailed)
+                return this.finish('failed', j.message, j.reason, j.details);
+            this.failing = true;
+            void this.onFailed(this, j.details ?? []).then((details) => this.finish('failed', j.message, j.reason, details), () => this.finish('failed', j.message, j.reason, j.details));
+            return;
+        }
+        this.report();
+    }
+    deleted() {
+        this.finish('failed', `${formatResourceRef(this.ref)} was deleted while waiting for it`, 'Deleted');
+    }
+    notFound(namespaceMissing) {
+        const info = RESOURCE_KINDS[this.ref.kind];
+        if (namespaceMissing)
+            return this.finish('failed', `namespaces "${this.ref.namespace}" not found`, 'NamespaceNotFound');
+        this.finish('failed', `${info.plural}.${info.group} "${this.ref.name}" not found in namespace "${this.ref.namespace}"`, 'NotFound');
+    }
+    failOn(err) {
+        const reason = err.status === 404 ? (err.reason ?? 'NotFound') : (err.reason ?? `HTTP${err.status ?? ''}`);
+        this.finish('failed', err.message, reason);
+    }
+}
+/** A failed Job's pods: their containers' terminated or waiting reasons, newest first. */
+async function jobPodReasons(api, ref, signal) {
+    const list = await api.get(`/api/v1/namespaces/${encodeURIComponent(ref.namespace)}/pods`, { labelSelector: `batch.kubernetes.io/job-name=${ref.name}` }, { signal, timeoutMs: 5_000 });
+    const lines = [];
+    for (const pod of (list.items ?? []).slice(-5)) {
+        const d = diagnosePod(pod);
+        const bad = d.containers.filter((c) => !/^running|terminated: Completed/.test(c.state));
+        for (const c of bad)
+            lines.push(`pod ${d.name}: container ${c.name} ${c.state}${c.message ? ` — ${c.message}` : ''}${c.lastTermination ? ` (last ended ${c.lastTermination})` : ''}`);
+        if (!bad.length && d.phase === 'Failed')
+            lines.push(`pod ${d.name}: Failed${d.reason ? ` (${d.reason})` : ''}`);
+    }
+    return lines;
+}
+/**
+ * Waits for every target until done, failed or the deadline passes; results in target order.
+ * Never throws for a resource's failure (discovery failures fail that kind's targets).
+ */
+async function waitForResources(options) {
+    const o = {
+        clock: clock/* systemClock */.m,
+        progressIntervalMs: 5_000,
+        backstopMs: 20_000,
+        watchIdleMs: 60_000,
+        maxBackoffMs: 5_000,
+        pollInitialMs: 800,
+        pollMaxMs: 30_000,
+        random: Math.random,
+        ...options,
+    };
+    const shared = new Shared(o);
+    const judge = {
+        revision: options.revision,
+        acceptPaused: options.acceptPaused,
+        startedAt: Date.now(),
+    };
+    const followers = options.targets.map((t) => new ResourceFollower(t, o, judge));
+    const timer = new AbortController();
+    const timeOutAll = () => followers.forEach((f) => f.timeOut());
+    options.signal?.addEventListener('abort', timeOutAll, { once: true });
+    void o.clock.sleep(Math.max(0, o.deadline - o.clock.now()), timer.signal).then(() => {
+        if (!timer.signal.aborted)
+            timeOutAll();
+    });
+    const start = async () => {
+        const byKind = new Map();
+        for (const f of followers)
+            byKind.set(f.ref.kind, [...(byKind.get(f.ref.kind) ?? []), f]);
+        for (const [kind, list] of byKind) {
+            let where;
+            try {
+                where = await discoverResource(o.api, kind, shared.stop.signal);
+            }
+            catch (err) {
+                const e = err instanceof KubeApiError ? err : new KubeApiError('NETWORK', String(err), undefined);
+                for (const f of list)
+                    f.failOn(e);
+                continue;
+            }
+            const collections = new Map();
+            for (const f of list) {
+                if (kind === 'Job')
+                    f.onFailed = (x, details) => jobPodReasons(o.api, x.ref, shared.stop.signal).then((l) => [...details, ...l]);
+                if (kind === 'Application' && options.refresh)
+                    await refresh(o.api, where.groupVersion, f, o.onNotice);
+                let c = collections.get(f.ref.namespace);
+                if (!c) {
+                    const info = RESOURCE_KINDS[kind];
+                    c = new CollectionWatch(shared, `/apis/${where.groupVersion}/namespaces/${encodeURIComponent(f.ref.namespace)}/${info.plural}`, `${info.plural}.${info.group}`, f.ref.namespace);
+                    collections.set(f.ref.namespace, c);
+                }
+                c.add(f);
+            }
+            for (const c of collections.values())
+                void c.run();
+        }
+    };
+    const heartbeat = async () => {
+        while (!shared.stop.signal.aborted && !shared.pastDeadline) {
+            await shared.sleep(o.progressIntervalMs);
+            if (shared.stop.signal.aborted || shared.pastDeadline)
+                return;
+            for (const f of followers)
+                f.report();
+        }
+    };
+    void start();
+    void heartbeat();
+    try {
+        return await Promise.all(followers.map((f) => f.finished));
+    }
+    finally {
+        shared.stop.abort();
+        timer.abort();
+        options.signal?.removeEventListener('abort', timeOutAll);
+    }
+}
+/** Argo CD refreshes an Application when this annotation appears (and removes it). */
+const ARGO_REFRESH_ANNOTATION = 'argocd.argoproj.io/refresh';
+async function refresh(api, groupVersion, f, onNotice) {
+    const path = `/apis/${groupVersion}/namespaces/${encodeURIComponent(f.ref.namespace)}/applications/${encodeURIComponent(f.ref.name)}`;
+    if (!api.patch)
+        return;
+    try {
+        await api.patch(path, { metadata: { annotations: { [ARGO_REFRESH_ANNOTATION]: 'normal' } } }, { timeoutMs: 10_000 });
+    }
+    catch (err) {
+        // A missing app is the watch's to report; a refused patch only loses the refresh.
+        if (err instanceof KubeApiError && err.status === 404)
+            return;
+        onNotice?.(`could not ask Argo CD to refresh ${formatResourceRef(f.ref)} (${err instanceof Error ? err.message : String(err)}); waiting for its next poll of Git`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/kube/src/index.ts
+
+
 
 
 
