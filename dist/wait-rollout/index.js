@@ -31111,6 +31111,8 @@ function resultsJson(results) {
     }));
 }
 function whyNot(r, timeoutMs) {
+    if (r.outcome === 'timed-out' && r.reason === 'Stopped')
+        return r.message;
     if (r.outcome === 'timed-out')
         return `timed out after ${(0,src/* formatDuration */.a3)(timeoutMs)}: ${r.message}`;
     const why = r.reason && !r.message.includes(r.reason) ? `${r.reason}: ${r.message}` : r.message;
@@ -31541,6 +31543,18 @@ async function waitAndReport(runner, inputs, deps) {
                 ? `; first until the pod templates carry ${inputs.images.map((i) => (i.container ? `${i.container}=${i.image}` : i.image)).join(', ')}`
                 : '') +
             (inputs.revision && resources.length ? `; at revision ${inputs.revision}` : ''));
+        // The step fails once any item has failed: the others are not waited for any longer (they
+        // are reported with reason Stopped), so a crash loop does not wait out an Application's health.
+        const stop = new AbortController();
+        let stoppedBy;
+        const onFailure = (r) => {
+            if (r.outcome !== 'failed' || stoppedBy)
+                return;
+            stoppedBy = refName(r);
+            // After the current tick: failures found in the same answer are all reported as such.
+            setImmediate(() => stop.abort());
+        };
+        const signal = deps.signal ? AbortSignal.any([deps.signal, stop.signal]) : stop.signal;
         const [rollouts, others] = await Promise.all([
             targets.length
                 ? waitForRollouts({
@@ -31550,13 +31564,14 @@ async function waitAndReport(runner, inputs, deps) {
                     clock,
                     failFast: inputs.failFast,
                     images: inputs.images,
-                    signal: deps.signal,
+                    signal,
                     ...deps.wait,
                     onProgress: (p) => runner.info(`${formatWorkloadRef(p.ref)}: ${p.message} [${(0,src/* formatDuration */.a3)(p.elapsedMs)}]`),
                     // Said the moment it is known, as kubectl prints it, not after the slowest workload.
                     onResult: (r) => {
                         if (r.done)
                             runner.info(`${formatWorkloadRef(r)}: ${r.message} (${(0,src/* formatDuration */.a3)(r.elapsedMs)})`);
+                        onFailure(r);
                     },
                     onNotice: (line) => runner.warning(line),
                 })
@@ -31570,12 +31585,13 @@ async function waitAndReport(runner, inputs, deps) {
                     revision: inputs.revision,
                     refresh: inputs.refresh,
                     acceptPaused: inputs.acceptPaused,
-                    signal: deps.signal,
+                    signal,
                     ...deps.wait,
                     onProgress: (p) => runner.info(`${formatResourceRef(p.ref)}: ${p.message} [${(0,src/* formatDuration */.a3)(p.elapsedMs)}]`),
                     onResult: (r) => {
                         if (r.done)
                             runner.info(`${formatResourceRef(r)}: ${r.message} (${(0,src/* formatDuration */.a3)(r.elapsedMs)})`);
+                        onFailure(r);
                     },
                     onNotice: (line) => runner.warning(line),
                 })
@@ -31589,6 +31605,12 @@ async function waitAndReport(runner, inputs, deps) {
             results.push('workload' in t ? rollouts[w++] : others[o++]);
         while (w < rollouts.length)
             results.push(rollouts[w++]);
+        if (stoppedBy && !deps.signal?.aborted)
+            for (const r of results)
+                if (r.outcome === 'timed-out') {
+                    r.reason = 'Stopped';
+                    r.message = `${r.message} (not waited for after ${stoppedBy} failed)`;
+                }
         const diagnostics = new Map();
         for (const r of results) {
             const name = refName(r);

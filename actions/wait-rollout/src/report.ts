@@ -44,6 +44,7 @@ export function resultsJson(results: AnyResult[]): string {
 }
 
 function whyNot(r: AnyResult, timeoutMs: number): string {
+  if (r.outcome === 'timed-out' && r.reason === 'Stopped') return r.message;
   if (r.outcome === 'timed-out')
     return `timed out after ${formatDuration(timeoutMs)}: ${r.message}`;
   const why = r.reason && !r.message.includes(r.reason) ? `${r.reason}: ${r.message}` : r.message;

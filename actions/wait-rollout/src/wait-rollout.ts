@@ -148,6 +148,17 @@ async function waitAndReport(
           : '') +
         (inputs.revision && resources.length ? `; at revision ${inputs.revision}` : ''),
     );
+    // The step fails once any item has failed: the others are not waited for any longer (they
+    // are reported with reason Stopped), so a crash loop does not wait out an Application's health.
+    const stop = new AbortController();
+    let stoppedBy: string | undefined;
+    const onFailure = (r: AnyResult) => {
+      if (r.outcome !== 'failed' || stoppedBy) return;
+      stoppedBy = refName(r);
+      // After the current tick: failures found in the same answer are all reported as such.
+      setImmediate(() => stop.abort());
+    };
+    const signal = deps.signal ? AbortSignal.any([deps.signal, stop.signal]) : stop.signal;
     const [rollouts, others] = await Promise.all([
       targets.length
         ? waitForRollouts({
@@ -157,7 +168,7 @@ async function waitAndReport(
             clock,
             failFast: inputs.failFast,
             images: inputs.images,
-            signal: deps.signal,
+            signal,
             ...deps.wait,
             onProgress: (p) =>
               runner.info(
@@ -169,6 +180,7 @@ async function waitAndReport(
                 runner.info(
                   `${formatWorkloadRef(r)}: ${r.message} (${formatDuration(r.elapsedMs)})`,
                 );
+              onFailure(r);
             },
             onNotice: (line) => runner.warning(line),
           })
@@ -182,7 +194,7 @@ async function waitAndReport(
             revision: inputs.revision,
             refresh: inputs.refresh,
             acceptPaused: inputs.acceptPaused,
-            signal: deps.signal,
+            signal,
             ...deps.wait,
             onProgress: (p) =>
               runner.info(
@@ -193,6 +205,7 @@ async function waitAndReport(
                 runner.info(
                   `${formatResourceRef(r)}: ${r.message} (${formatDuration(r.elapsedMs)})`,
                 );
+              onFailure(r);
             },
             onNotice: (line) => runner.warning(line),
           })
@@ -204,6 +217,12 @@ async function waitAndReport(
     let o = 0;
     for (const t of inputs.all) results.push('workload' in t ? rollouts[w++] : others[o++]);
     while (w < rollouts.length) results.push(rollouts[w++]);
+    if (stoppedBy && !deps.signal?.aborted)
+      for (const r of results)
+        if (r.outcome === 'timed-out') {
+          r.reason = 'Stopped';
+          r.message = `${r.message} (not waited for after ${stoppedBy} failed)`;
+        }
 
     const diagnostics = new Map<AnyResult, RolloutDiagnostics>();
     for (const r of results) {

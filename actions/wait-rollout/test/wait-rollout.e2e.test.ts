@@ -299,6 +299,29 @@ describe('rollouts that do not finish', () => {
     expect(r.summary).toMatch(new RegExp(`waiting: (${reasons.join('|')})`));
   });
 
+  test('one failure ends the step: the others are reported Stopped, not waited out', async () => {
+    await startRollout(
+      'deployment',
+      deployment({ name: 'api', replicas: 1 }),
+      'registry.example/api:crashloop',
+    );
+    await startRollout(
+      'deployment',
+      deployment({ name: 'web', replicas: 1 }),
+      'registry.example/web:never-ready',
+    );
+    const r = await run({ resources: 'deployment/api, deployment/web', timeout: '2m' });
+    expect(r.code).toBe(1);
+    expect(r.durationMs).toBeLessThan(20_000);
+    const [api, web] = results(r);
+    expect(api).toMatchObject({ outcome: 'failed', reason: 'CrashLoopBackOff' });
+    expect(web).toMatchObject({ outcome: 'timed-out', reason: 'Stopped' });
+    expect(web.message).toMatch(
+      /^Waiting for deployment "web" rollout to finish: .* \(not waited for after deployment\/api failed\)$/,
+    );
+    expect(r.outputs.message).toMatch(/^deployment\/api: pod api-/);
+  });
+
   test('fail-fast off: a crash loop is waited on until the deadline', async () => {
     await startRollout(
       'deployment',
