@@ -2238,7 +2238,12 @@ class PodChecker {
         };
     }
     get waiting() {
-        return this.followers.filter((f) => !f.isFinished && f.object && !f.awaitingTemplate);
+        // Until the controller has observed the current template, the "new revision" on record is
+        // the previous one (a rollback right after a bad release would be judged by the bad pods).
+        return this.followers.filter((f) => !f.isFinished &&
+            f.object &&
+            !f.awaitingTemplate &&
+            (f.object.status?.observedGeneration ?? 0) >= (f.object.metadata?.generation ?? 0));
     }
     /** One target: its selector narrows the list; several: the namespace's pods, matched here. */
     selector(of) {

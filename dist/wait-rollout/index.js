@@ -30534,7 +30534,12 @@ class PodChecker {
         };
     }
     get waiting() {
-        return this.followers.filter((f) => !f.isFinished && f.object && !f.awaitingTemplate);
+        // Until the controller has observed the current template, the "new revision" on record is
+        // the previous one (a rollback right after a bad release would be judged by the bad pods).
+        return this.followers.filter((f) => !f.isFinished &&
+            f.object &&
+            !f.awaitingTemplate &&
+            (f.object.status?.observedGeneration ?? 0) >= (f.object.metadata?.generation ?? 0));
     }
     /** One target: its selector narrows the list; several: the namespace's pods, matched here. */
     selector(of) {
@@ -31121,7 +31126,10 @@ function whyNot(r, timeoutMs) {
 }
 /** The `message` output: the first failure and its reason, or `all N ready`. */
 function messageLine(results, timeoutMs) {
-    const first = results.find((r) => !r.done);
+    // A real failure first; a resource that was merely not waited for any longer says less.
+    const first = results.find((r) => r.outcome === 'failed') ??
+        results.find((r) => !r.done && r.reason !== 'Stopped') ??
+        results.find((r) => !r.done);
     if (!first)
         return `all ${results.length} ready`;
     return oneLine(`${refName(first)}: ${whyNot(first, timeoutMs)}`);

@@ -54,7 +54,11 @@ function whyNot(r: AnyResult, timeoutMs: number): string {
 
 /** The `message` output: the first failure and its reason, or `all N ready`. */
 export function messageLine(results: AnyResult[], timeoutMs: number): string {
-  const first = results.find((r) => !r.done);
+  // A real failure first; a resource that was merely not waited for any longer says less.
+  const first =
+    results.find((r) => r.outcome === 'failed') ??
+    results.find((r) => !r.done && r.reason !== 'Stopped') ??
+    results.find((r) => !r.done);
   if (!first) return `all ${results.length} ready`;
   return oneLine(`${refName(first)}: ${whyNot(first, timeoutMs)}`);
 }

@@ -469,6 +469,44 @@ describe('waitForRollouts', () => {
     });
   });
 
+  test('fail-fast waits until the controller observed the template: the bad pods of the revision on record are not judged', async () => {
+    const kube = new FakeKube();
+    // Rolled back: generation 3 not observed yet, so revision 2 (the bad release) is on record.
+    kube.put(
+      DEPLOYMENTS,
+      deploymentObject('api', 3, 2, 1, { replicas: 2, updatedReplicas: 1, availableReplicas: 1 }),
+    );
+    kube.put(`/apis/apps/v1/namespaces/default/replicasets`, {
+      metadata: {
+        name: 'api-bad',
+        uid: 'uid-api-bad',
+        annotations: { 'deployment.kubernetes.io/revision': '2' },
+        ownerReferences: [{ kind: 'Deployment', name: 'api', uid: 'uid-api', controller: true }],
+      },
+    });
+    kube.put(`${api}/pods`, {
+      metadata: {
+        name: 'api-bad-1',
+        ownerReferences: [{ kind: 'ReplicaSet', name: 'api-bad', uid: 'uid-api-bad' }],
+      },
+      status: {
+        containerStatuses: [
+          { name: 'app', restartCount: 9, state: { waiting: { reason: 'CrashLoopBackOff' } } },
+        ],
+      },
+    });
+    const [r] = await waitForRollouts({
+      api: kube,
+      targets: [ref('api')],
+      deadline: Date.now() + 400,
+      ...fast,
+    });
+    expect(r).toMatchObject({
+      outcome: 'timed-out',
+      message: 'Waiting for deployment spec update to be observed...',
+    });
+  });
+
   test('progress is reported on every message change and otherwise at most once per interval', async () => {
     const kube = new FakeKube();
     kube.put(DEPLOYMENTS, deploymentObject('api', 2, 2, 2, { replicas: 2, updatedReplicas: 0 }));
