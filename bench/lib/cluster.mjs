@@ -186,6 +186,8 @@ export async function startCluster(ctx, log) {
     /** The same cluster reached through an exec credential plugin (the client-node path). */
     execPluginKubeconfig: () => cluster.kubeconfig({ user: execUser }),
     requests: () => cluster.requests.length,
+    /** The request records (method, path, watch, status, userAgent, ...), for per-client counts. */
+    requestLog: () => cluster.requests,
     watches: () => cluster.requests.filter((r) => r.watch).length,
     /** performance.now() of the last request received (to wait until the client went quiet). */
     lastRequestAt: () => lastRequestAt,

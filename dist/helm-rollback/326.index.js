@@ -16,7 +16,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 const verifyWorkloads = async (refs, { deadline, kubeconfig, context, env, runner, signal, userAgent, onResult }) => {
-    const kube = await __webpack_require__.e(/* import() */ 867).then(__webpack_require__.bind(__webpack_require__, 1867));
+    const kube = await __webpack_require__.e(/* import() */ 670).then(__webpack_require__.bind(__webpack_require__, 6670));
     // One cluster session (packages/kube): input errors name the input, secrets are masked.
     const session = await kube.connectCluster({
         kubeconfig,

@@ -28374,19 +28374,18 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4515);
-/* harmony import */ var _wait_rollout__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(677);
+/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3848);
+/* harmony import */ var _wait_rollout__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(531);
 
 
-const runner = new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .Runner */ .by();
-await (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(runner, () => (0,_wait_rollout__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(runner, { env: process.env }));
+await (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(({ runner, signal }) => (0,_wait_rollout__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(runner, { env: process.env, signal }));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 677:
+/***/ 531:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28395,15 +28394,19 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 32 modules
-var src = __nccwpck_require__(4515);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 31 modules
+var src = __nccwpck_require__(3848);
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __nccwpck_require__(7638);
+// EXTERNAL MODULE: ./packages/core/src/proxy.ts
+var src_proxy = __nccwpck_require__(609);
+// EXTERNAL MODULE: ./packages/core/src/http.ts
+var http = __nccwpck_require__(1457);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./packages/core/src/proxy.ts
-var proxy = __nccwpck_require__(609);
 // EXTERNAL MODULE: ./packages/core/src/process.ts
 var src_process = __nccwpck_require__(7332);
 // EXTERNAL MODULE: ./packages/core/src/secrets.ts
@@ -28477,7 +28480,7 @@ function serverUrlSecrets(server) {
 function kubeconfigSecrets(config) {
     const out = [];
     for (const { cluster } of config.clusters) {
-        out.push(...serverUrlSecrets(cluster?.server), ...(0,proxy/* proxyUrlSecrets */.l)(cluster?.['proxy-url']));
+        out.push(...serverUrlSecrets(cluster?.server), ...(0,src_proxy/* proxyUrlSecrets */.l)(cluster?.['proxy-url']));
     }
     for (const { user } of config.users) {
         if (!user)
@@ -28633,10 +28636,10 @@ function connectionFromKubeconfig(config, source, contextName, readFile, onSecre
         const field = `cluster '${clusterName}' in ${source}: proxy-url`;
         try {
             // client-go also takes socks5://; this client speaks HTTP CONNECT only, so say so now.
-            (0,proxy/* parseProxyUrl */.Pr)(String(cluster['proxy-url']), field);
+            (0,src_proxy/* parseProxyUrl */.Pr)(String(cluster['proxy-url']), field);
         }
         catch (err) {
-            if (err instanceof proxy/* ProxyConfigError */.Xb)
+            if (err instanceof src_proxy/* ProxyConfigError */.Xb)
                 throw new KubeconfigError(err.message);
             throw err;
         }
@@ -28794,8 +28797,6 @@ async function loadKubeConnection(sources) {
     throw new KubeconfigError("no cluster configured: the 'kubeconfig' input is empty, KUBECONFIG is not set, ~/.kube/config does not exist, and there is no in-cluster service account (KUBERNETES_SERVICE_HOST)");
 }
 
-// EXTERNAL MODULE: ./packages/core/src/http.ts
-var http = __nccwpck_require__(1457);
 ;// CONCATENATED MODULE: ./packages/kube/src/credential-plugin.ts
 // Credentials for the API server, and how they are renewed, as client-go does it:
 // - `exec` plugins (aws eks get-token, gke-gcloud-auth-plugin, kubelogin) are run directly: the
@@ -29230,7 +29231,13 @@ class KubeApiClient {
             throw new KubeApiError('HTTP', `cannot get credentials for ${userWhere(this.conn)}: ${err.message}`, undefined, 'Credentials', 'connect');
         }
     }
-    async get(path, query, opts = {}) {
+    get(path, query, opts = {}) {
+        return this.send('GET', path, query, undefined, opts);
+    }
+    patch(path, body, opts = {}) {
+        return this.send('PATCH', path, undefined, JSON.stringify(body), opts);
+    }
+    async send(method, path, query, payload, opts) {
         const timeoutMs = opts.timeoutMs ?? this.options.requestTimeoutMs ?? 15_000;
         const url = this.url(path, query);
         let renewed = false;
@@ -29244,7 +29251,11 @@ class KubeApiClient {
                 this.sent++;
                 res = await this.transports(creds).rest.request({
                     url,
-                    headers: this.headers(creds),
+                    method,
+                    body: payload,
+                    headers: payload === undefined
+                        ? this.headers(creds)
+                        : { ...this.headers(creds), 'content-type': 'application/merge-patch+json' },
                     timeoutMs,
                     signal: opts.signal,
                     maxBodyBytes: this.options.maxBodyBytes ?? 64 * 1024 * 1024,
@@ -29330,14 +29341,19 @@ class KubeApiClient {
                     }
                     this.options.onOutcome?.(undefined);
                     arm();
-                    let buffered = '';
+                    // Bytes kept until their line ends (a line may span chunks, a chunk hold hundreds of
+                    // lines: scan each chunk once, never re-copy what follows every line).
+                    let partial = [];
                     for await (const chunk of stream.chunks()) {
                         arm();
-                        buffered += chunk.toString('utf8');
+                        let start = 0;
                         let nl;
-                        while ((nl = buffered.indexOf('\n')) >= 0) {
-                            const line = buffered.slice(0, nl).trim();
-                            buffered = buffered.slice(nl + 1);
+                        while ((nl = chunk.indexOf(0x0a, start)) >= 0) {
+                            const piece = chunk.subarray(start, nl);
+                            start = nl + 1;
+                            const bytes = partial.length ? Buffer.concat([...partial, piece]) : piece;
+                            partial = [];
+                            const line = bytes.toString('utf8').trim();
                             if (!line)
                                 continue;
                             let event;
@@ -29349,6 +29365,8 @@ class KubeApiClient {
                             }
                             onEvent(event);
                         }
+                        if (start < chunk.length)
+                            partial.push(chunk.subarray(start));
                     }
                     return;
                 }
@@ -29393,6 +29411,206 @@ async function createKubeApi(conn, options = {}) {
     if (first.clientKey)
         options.onSecret?.(first.clientKey.toString('utf8'));
     return new KubeApiClient(conn, { ...options, credentials });
+}
+
+;// CONCATENATED MODULE: ./packages/kube/src/cluster-session.ts
+// One cluster session for every action that talks to Kubernetes: from the kubeconfig input (or
+// $KUBECONFIG, ~/.kube/config, the in-cluster service account) to a ready API client, with the
+// error mapping (a bad input is an InputError naming it), credentials that renew, the proxy,
+// masking, a printable server, cancellation, the time kept for diagnostics inside the deadline,
+// and the last connection error for a wait that timed out. See README.md, "One cluster session".
+
+
+
+
+
+/** A signal that aborts when any of them does; an absent one is ignored. */
+function anySignal(a, b) {
+    if (!a)
+        return b;
+    if (!b)
+        return a;
+    return AbortSignal.any([a, b]);
+}
+/** Failures that say nothing about the server's health: answers about objects, and our own aborts. */
+const isObjectAnswer = (err) => err.code === 'ABORTED' || err.status === 404 || err.status === 409 || err.status === 410;
+class Session {
+    deadline;
+    waitDeadline;
+    signal;
+    now;
+    lastError;
+    api;
+    context;
+    source;
+    namespace;
+    displayServer;
+    proxy;
+    constructor(conn, inner, deadline, waitDeadline, signal, now, env) {
+        this.deadline = deadline;
+        this.waitDeadline = waitDeadline;
+        this.signal = signal;
+        this.now = now;
+        this.context = conn.context;
+        this.source = conn.source;
+        this.namespace = conn.namespace;
+        this.displayServer = conn.displayServer;
+        try {
+            const proxy = new http/* HttpTransport */.G5({ proxy: conn.proxyUrl, env }).proxyFor(conn.server);
+            this.proxy = proxy ? (0,src_proxy/* displayProxy */.ri)(proxy) : undefined;
+        }
+        catch {
+            // An unusable proxy setting fails the first request, with its message.
+            this.proxy = undefined;
+        }
+        this.api = this.wrap(inner);
+    }
+    wrap(inner) {
+        const cancel = this.signal;
+        const ok = () => (this.lastError = undefined);
+        const failed = (err) => {
+            if (!(err instanceof KubeApiError))
+                return;
+            // An answer about an object (404 ...) still proves the server is reachable.
+            if (isObjectAnswer(err)) {
+                if (err.code !== 'ABORTED')
+                    ok();
+            }
+            else
+                this.lastError = err;
+        };
+        return {
+            get requests() {
+                return inner.requests;
+            },
+            close: () => inner.close(),
+            ...(inner.patch
+                ? {
+                    async patch(path, body, opts = {}) {
+                        try {
+                            const value = await inner.patch(path, body, {
+                                ...opts,
+                                signal: anySignal(opts.signal, cancel),
+                            });
+                            ok();
+                            return value;
+                        }
+                        catch (err) {
+                            failed(err);
+                            throw err;
+                        }
+                    },
+                }
+                : {}),
+            async get(path, query, opts = {}) {
+                try {
+                    const value = await inner.get(path, query, {
+                        ...opts,
+                        signal: anySignal(opts.signal, cancel),
+                    });
+                    ok();
+                    return value;
+                }
+                catch (err) {
+                    failed(err);
+                    throw err;
+                }
+            },
+            async watch(path, query, onEvent, opts = {}) {
+                let seen = false;
+                try {
+                    await inner.watch(path, query, (e) => {
+                        if (!seen)
+                            ok();
+                        seen = true;
+                        onEvent(e);
+                    }, { ...opts, signal: anySignal(opts.signal, cancel) });
+                }
+                catch (err) {
+                    failed(err);
+                    throw err;
+                }
+            },
+        };
+    }
+    describe() {
+        const via = this.proxy ? `, via proxy ${this.proxy}` : '';
+        return `${this.displayServer} (context ${this.context} from ${this.source}${via})`;
+    }
+    diagnosticsBudget(maxMs = 5_000) {
+        const ms = Math.max(0, Math.min(maxMs, this.deadline - this.now()));
+        const controller = new AbortController();
+        // An already-aborted signal never fires 'abort' again: abort now instead of subscribing.
+        if (ms <= 0 || this.signal?.aborted) {
+            controller.abort();
+            return { signal: controller.signal, ms: 0, dispose: () => { } };
+        }
+        const timer = setTimeout(() => controller.abort(), ms);
+        const onCancel = () => controller.abort();
+        this.signal?.addEventListener('abort', onCancel, { once: true });
+        return {
+            signal: controller.signal,
+            ms,
+            dispose: () => {
+                clearTimeout(timer);
+                this.signal?.removeEventListener('abort', onCancel);
+            },
+        };
+    }
+    close() {
+        this.api.close();
+    }
+}
+/**
+ * Connects to the cluster the inputs (or the runner's environment) name. Throws InputError for
+ * a problem in the inputs, ActionError for anything else (no cluster found, a credential plugin
+ * that fails). Call close() when done (a finally, or the action's onCleanup).
+ */
+async function connectCluster(options) {
+    const now = options.now ?? Date.now;
+    const names = { kubeconfig: 'kubeconfig', context: 'context', ...options.inputNames };
+    const content = options.kubeconfig?.trim() ?? '';
+    // Proxy credentials in HTTPS_PROXY/HTTP_PROXY are masked before anything can print them.
+    (0,src_proxy/* proxyEnvSecrets */.HQ)(options.env).forEach((s) => options.onSecret(s));
+    let conn;
+    try {
+        conn = await loadKubeConnection({
+            content,
+            context: options.context || undefined,
+            env: options.env,
+            homeDir: options.homeDir,
+            serviceAccountDir: options.serviceAccountDir,
+            readFile: options.readFile,
+            onSecret: options.onSecret,
+        });
+    }
+    catch (err) {
+        if (!(err instanceof KubeconfigError))
+            throw err;
+        // A problem in what the workflow gave us is an input error; one in the runner's files is not.
+        if (content || err.about === 'context')
+            throw new errors/* InputError */.dz(err.about === 'context' ? names.context : names.kubeconfig, err.message);
+        throw new errors/* ActionError */.lZ(err.message);
+    }
+    const left = Math.max(0, options.deadline - now());
+    const reserve = Math.min(left, options.diagnosticsReserveMs ?? Math.min(5_000, left / 10));
+    let api;
+    try {
+        api = await (options.createApi
+            ? options.createApi(conn)
+            : createKubeApi(conn, {
+                onSecret: options.onSecret,
+                userAgent: options.userAgent,
+                env: options.env,
+                pluginTimeoutMs: Math.max(1000, Math.min(60_000, left)),
+                signal: options.signal,
+                run: options.runProcess,
+            }));
+    }
+    catch (err) {
+        throw new errors/* ActionError */.lZ(`cannot get credentials for context '${conn.context}' from ${conn.source}: ${(0,errors/* errorMessage */.gJ)(err)}`);
+    }
+    return new Session(conn, api, options.deadline, options.deadline - reserve, options.signal, now, options.env);
 }
 
 ;// CONCATENATED MODULE: ./packages/kube/src/rollout-status.ts
@@ -29560,16 +29778,27 @@ function workloadRevision(kind, obj) {
 
 ;// CONCATENATED MODULE: ./packages/kube/src/diagnostics.ts
 
-/** Container waiting reasons that do not fix themselves: fail at once. */
+/**
+ * Container waiting reasons that make a pod broken. The back-off states (`ImagePullBackOff`, and
+ * `CrashLoopBackOff` past its restart count) and `InvalidImageName` mean the kubelet already
+ * retried or cannot: fail at once. `ErrImagePull` and `CreateContainerConfigError` often heal in
+ * seconds (a registry's 429, a Secret created a moment later): they count only once they have
+ * persisted for TRANSIENT_GRACE_MS (see TRANSIENT_WAITING_REASONS).
+ */
 const FATAL_WAITING_REASONS = [
     'ImagePullBackOff',
     'ErrImagePull',
     'CreateContainerConfigError',
     'InvalidImageName',
 ];
+/** Reasons that fail only after persisting for the grace (`PodProblem.transient`). */
+const TRANSIENT_WAITING_REASONS = ['ErrImagePull', 'CreateContainerConfigError'];
+/** How long ErrImagePull / CreateContainerConfigError must persist before fail-fast counts them. */
+const TRANSIENT_GRACE_MS = 10_000;
 /**
- * Whether a pod is clearly broken: a container waiting for a reason that will not go away, or
- * crash-looping with at least `crashLoopRestarts` restarts (one crash can be a fluke).
+ * Whether a pod is broken: a container waiting for a reason in FATAL_WAITING_REASONS (the
+ * transient ones marked `transient`), or crash-looping with at least `crashLoopRestarts` restarts
+ * (one crash can be a fluke).
  */
 function podProblem(pod, crashLoopRestarts = 2) {
     const containers = [
@@ -29590,6 +29819,9 @@ function podProblem(pod, crashLoopRestarts = 2) {
                 reason: waiting.reason,
                 message: waiting.message,
                 restarts,
+                ...(TRANSIENT_WAITING_REASONS.includes(waiting.reason)
+                    ? { transient: true }
+                    : {}),
             };
     }
     return undefined;
@@ -29617,9 +29849,13 @@ const ownedBy = (meta, owner) => !!owner &&
 const ns = (ref) => encodeURIComponent(ref.namespace);
 /** The Deployment's ReplicaSet for its current revision, if the controller has made it. */
 async function newReplicaSet(api, ref, deployment, signal) {
-    const revision = deployment.metadata?.annotations?.[REVISION_ANNOTATION];
     const list = await api.get(`/apis/apps/v1/namespaces/${ns(ref)}/replicasets`, { labelSelector: labelSelectorString(deployment.spec?.selector) || undefined }, { signal });
-    const owned = (list.items ?? []).filter((rs) => ownedBy(rs.metadata, deployment.metadata));
+    return newReplicaSetIn(deployment, list.items ?? []);
+}
+/** The new ReplicaSet among `replicaSets` (any in the namespace; ownership decides). */
+function newReplicaSetIn(deployment, replicaSets) {
+    const revision = deployment.metadata?.annotations?.[REVISION_ANNOTATION];
+    const owned = replicaSets.filter((rs) => ownedBy(rs.metadata, deployment.metadata));
     if (revision) {
         const match = owned.find((rs) => rs.metadata?.annotations?.[REVISION_ANNOTATION] === revision);
         if (match)
@@ -29632,9 +29868,18 @@ async function newReplicaSet(api, ref, deployment, signal) {
 async function newRevisionPods(api, ref, workload, signal) {
     const selector = labelSelectorString(workload.spec?.selector) || undefined;
     const list = await api.get(`/api/v1/namespaces/${ns(ref)}/pods`, { labelSelector: selector }, { signal });
-    const pods = list.items ?? [];
+    const replicaSets = ref.kind === 'Deployment'
+        ? ((await api.get(`/apis/apps/v1/namespaces/${ns(ref)}/replicasets`, { labelSelector: selector }, { signal })).items ?? [])
+        : [];
+    return newRevisionPodsIn(ref, workload, list.items ?? [], replicaSets);
+}
+/**
+ * The pods of the revision being rolled out among `pods` (any in the namespace: ownership and
+ * revision labels decide), with the Deployment's new ReplicaSet found among `replicaSets`.
+ */
+function newRevisionPodsIn(ref, workload, pods, replicaSets) {
     if (ref.kind === 'Deployment') {
-        const rs = await newReplicaSet(api, ref, workload, signal);
+        const rs = newReplicaSetIn(workload, replicaSets);
         if (!rs)
             return { pods: [] };
         return {
@@ -29787,6 +30032,60 @@ function formatDiagnostics(diag) {
     return lines;
 }
 
+;// CONCATENATED MODULE: ./packages/kube/src/expected-images.ts
+const CONTAINER_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+// No whitespace, no scheme; a reference as `docker pull` takes it.
+const IMAGE = /^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/;
+/** `ghcr.io/acme/api:1.2.3@sha256:…` → `ghcr.io/acme/api` (the tag and digest dropped). */
+function imageRepository(image) {
+    const noDigest = image.split('@')[0];
+    const colon = noDigest.lastIndexOf(':');
+    return colon > noDigest.lastIndexOf('/') ? noDigest.slice(0, colon) : noDigest;
+}
+/** One line of the `images` input. */
+function parseExpectedImage(text) {
+    const item = text.trim();
+    const eq = item.indexOf('=');
+    const container = eq >= 0 ? item.slice(0, eq).trim() : undefined;
+    const image = (eq >= 0 ? item.slice(eq + 1) : item).trim();
+    if (container !== undefined && !CONTAINER_NAME.test(container))
+        return {
+            ok: false,
+            reason: `'${item}': '${container}' is not a container name (lowercase letters, digits and '-')`,
+        };
+    if (!image || !IMAGE.test(image) || /:\/\/|:$|@$/.test(image))
+        return {
+            ok: false,
+            reason: `'${item}' is not an image reference (e.g. ghcr.io/acme/api:1.2.3, or app=ghcr.io/acme/api:1.2.3)`,
+        };
+    return { ok: true, value: container ? { container, image } : { image } };
+}
+function containers(obj) {
+    const spec = obj.spec?.template?.spec;
+    return [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])];
+}
+/**
+ * What the pod template still lacks: one line per expected image it does not carry yet, saying
+ * what it has instead; empty when it carries them all.
+ */
+function missingImages(obj, expected) {
+    const have = containers(obj);
+    const missing = [];
+    for (const e of expected) {
+        if (e.container) {
+            const c = have.find((x) => x.name === e.container);
+            if (c?.image !== e.image)
+                missing.push(`${e.container}=${e.image} (${c ? `it has ${c.image ?? 'no image'}` : 'no such container yet'})`);
+            continue;
+        }
+        const repo = imageRepository(e.image);
+        const same = have.filter((x) => x.image && imageRepository(x.image) === repo);
+        if (!same.length || same.some((x) => x.image !== e.image))
+            missing.push(`${e.image} (${same.length ? `it has ${[...new Set(same.map((x) => x.image))].join(', ')}` : `no container runs ${repo} yet`})`);
+    }
+    return missing;
+}
+
 ;// CONCATENATED MODULE: ./packages/kube/src/workload-ref.ts
 // Which workload to wait for: `kind/name` as kubectl writes it, resolved to the API path it
 // lives under. Only the apps/v1 workloads that have a rollout (what `kubectl rollout status` knows).
@@ -29873,37 +30172,43 @@ function formatWorkloadRef(ref) {
 
 ;// CONCATENATED MODULE: ./packages/kube/src/watch-rollout.ts
 // Waiting for several workloads' rollouts at once under one deadline, as `kubectl rollout status`
-// decides each: list, then watch from the list's resourceVersion (relist on 410 Gone, rewatch with
-// backoff when the stream ends or breaks), a re-GET every ~20 s in case a watch goes silent, and
-// — with fail-fast — a look at the new revision's pods for failures that will not heal.
+// decides each. One LIST+WATCH per collection (kind and namespace) serves every target in it:
+// list, then watch from the list's resourceVersion (relist on 410 Gone, rewatch with backoff when
+// the stream ends or breaks), a relist every ~20 s in case a watch goes silent, and — when the
+// watch itself is forbidden (403/405: RBAC with get+list but no watch) — polling by relisting
+// with client-go's reflector backoff (0.8 s doubling to 30 s), as kubectl does. With fail-fast,
+// one look at a namespace's pods (and ReplicaSets) serves every target in it.
+
 
 
 
 
 
 const trimMessage = (m) => m.replace(/\s+$/, '');
-/** Follows one workload until its rollout is done, fails, or the shared deadline passes. */
+/** The reflector's backoff: 0.8 s, 1.6 s, ... capped at 30 s, with up to 100 % jitter (capped too). */
+function pollDelay(attempt, o, random = Math.random) {
+    const base = Math.min(o.pollMaxMs, o.pollInitialMs * 2 ** Math.max(0, attempt - 1));
+    return Math.min(o.pollMaxMs, Math.round(base * (1 + random())));
+}
+/** Follows one workload's views (from its collection's watch) until done, failed or timed out. */
 class RolloutFollower {
     ref;
     o;
-    stop = new AbortController();
     started;
     object;
     message = 'Waiting for the workload to be read...';
     result;
     lastReported;
-    podCheckRunning = false;
-    lastPodCheck = -Infinity;
     resolveFinished;
     finished = new Promise((resolve) => (this.resolveFinished = resolve));
-    path;
-    fieldSelector;
+    /** Set when a fresh view wants its pods looked at soon. */
+    onViewed;
+    /** The pod template does not carry the expected images yet: nothing of it to judge. */
+    awaitingTemplate = false;
     constructor(ref, o) {
         this.ref = ref;
         this.o = o;
         this.started = o.clock.now();
-        this.path = workloadCollectionPath(ref.kind, ref.namespace);
-        this.fieldSelector = `metadata.name=${ref.name}`;
     }
     get isFinished() {
         return this.result !== undefined;
@@ -29924,7 +30229,7 @@ class RolloutFollower {
             failingPod,
             object: obj,
         };
-        this.stop.abort();
+        this.o.onResult?.(this.result);
         this.resolveFinished(this.result);
     }
     /** The shared deadline passed (or the caller aborted). */
@@ -29932,7 +30237,7 @@ class RolloutFollower {
         this.finish('timed-out', this.message, 'Timeout');
     }
     report() {
-        if (!this.o.onProgress)
+        if (!this.o.onProgress || this.isFinished)
             return;
         const now = this.o.clock.now();
         const changed = this.lastReported?.message !== this.message;
@@ -29952,218 +30257,699 @@ class RolloutFollower {
         if (this.isFinished)
             return;
         this.object = obj;
+        if (this.o.images.length) {
+            const missing = missingImages(obj, this.o.images);
+            this.awaitingTemplate = missing.length > 0;
+            if (this.awaitingTemplate) {
+                this.message = `Waiting for the pod template of ${formatWorkloadRef(this.ref)} to carry ${missing.join(', ')}...`;
+                return this.report();
+            }
+        }
         const status = rolloutStatus(this.ref.kind, obj);
         if (status.error) {
+            // kubectl's status viewer returns the error and kubectl stops, whatever its flags:
+            // ProgressDeadlineExceeded fails with or without fail-fast.
             this.message = status.error;
-            if (status.reason !== 'ProgressDeadlineExceeded' || this.o.failFast)
-                return this.finish('failed', status.error, status.reason);
-            this.report();
-            return;
+            return this.finish('failed', status.error, status.reason);
         }
         this.message = trimMessage(status.message);
         if (status.done)
             return this.finish('ready', status.message);
         this.report();
-        // A busy rollout sends many events; looking at its pods twice a second is enough.
-        if (this.o.failFast &&
-            this.o.clock.now() - this.lastPodCheck >= Math.min(500, this.o.podCheckMs))
-            void this.checkPods();
+        this.onViewed?.();
     }
-    failOnApiError(err) {
-        if (!(err instanceof KubeApiError) || err.retryable || err.code === 'ABORTED')
-            return false;
-        if (err.status === 410)
-            return false;
-        const reason = err.status === 404 ? 'NotFound' : (err.reason ?? `HTTP${err.status ?? ''}`);
-        this.finish('failed', err.message, reason);
-        return true;
+    deleted() {
+        this.finish('failed', `${formatWorkloadRef(this.ref)} was deleted while waiting for its rollout`, 'Deleted');
     }
-    notFound() {
+    notFound(namespaceMissing) {
+        if (namespaceMissing)
+            return this.finish('failed', `namespaces "${this.ref.namespace}" not found`, 'NamespaceNotFound');
         this.finish('failed', `${workloadResourceName(this.ref.kind)} "${this.ref.name}" not found in namespace "${this.ref.namespace}"`, 'NotFound');
     }
-    /** Never past the deadline, and never 0 ms: a loop must yield to the timers, the deadline's included. */
-    async sleep(ms) {
-        await this.o.clock.sleep(Math.max(1, Math.min(ms, this.o.deadline - this.o.clock.now())), this.stop.signal);
+    failOn(err) {
+        const reason = err.status === 404 ? 'NotFound' : (err.reason ?? `HTTP${err.status ?? ''}`);
+        this.finish('failed', err.message, reason);
+    }
+}
+/** What the watchers of one wait share: settings, the stop signal, the namespace look-ups. */
+class Shared {
+    o;
+    stop = new AbortController();
+    namespaces = new Map();
+    noticed = new Set();
+    constructor(o) {
+        this.o = o;
     }
     get pastDeadline() {
         return this.o.clock.now() >= this.o.deadline;
     }
-    /** list → watch → (rewatch | relist) until finished. */
-    async follow() {
-        let resourceVersion;
-        let needList = true;
+    /** Never past the deadline, and never 0 ms: a loop must yield to the timers, the deadline's included. */
+    async sleep(ms, signal = this.stop.signal) {
+        await this.o.clock.sleep(Math.max(1, Math.min(ms, this.o.deadline - this.o.clock.now())), signal);
+    }
+    /** Whether the namespace is known to be missing (a 404 on it); asked once per namespace. */
+    namespaceMissing(namespace) {
+        let answer = this.namespaces.get(namespace);
+        if (!answer) {
+            answer = this.o.api
+                .get(`/api/v1/namespaces/${encodeURIComponent(namespace)}`, undefined, {
+                signal: this.stop.signal,
+            })
+                .then(() => false, 
+            // A 403 (a namespaced account may not read namespaces) says nothing: keep kubectl's
+            // answer about the workload then.
+            (err) => err instanceof KubeApiError && err.status === 404);
+            this.namespaces.set(namespace, answer);
+        }
+        return answer;
+    }
+    notice(key, line) {
+        if (this.noticed.has(key))
+            return;
+        this.noticed.add(key);
+        this.o.onNotice?.(line);
+    }
+}
+/** Client errors that will not change by asking again (but 410 is handled by relisting). */
+const isFinal = (err) => err instanceof KubeApiError && !err.retryable && err.code !== 'ABORTED' && err.status !== 410;
+/** One LIST+WATCH of a collection (kind, namespace), dispatching to every target in it. */
+class CollectionWatch {
+    s;
+    path;
+    resource;
+    namespace;
+    followers = new Map();
+    done = new AbortController();
+    polling = false;
+    /**
+     * @param path the collection, e.g. /apis/apps/v1/namespaces/x/deployments
+     * @param resource how the server names the resource in messages (`deployments.apps`)
+     */
+    constructor(s, path, resource, namespace) {
+        this.s = s;
+        this.path = path;
+        this.resource = resource;
+        this.namespace = namespace;
+    }
+    add(f) {
+        this.followers.set(f.ref.name, f);
+        void f.finished.then(() => {
+            if (this.open.length === 0)
+                this.done.abort();
+        });
+    }
+    get open() {
+        return [...this.followers.values()].filter((f) => !f.isFinished);
+    }
+    get signal() {
+        return AbortSignal.any([this.s.stop.signal, this.done.signal]);
+    }
+    get finished() {
+        return this.done.signal.aborted || this.s.stop.signal.aborted;
+    }
+    /** One object: the server filters by name; several: the whole collection, filtered here. */
+    get fieldSelector() {
+        return this.followers.size === 1 ? `metadata.name=${[...this.followers.keys()][0]}` : undefined;
+    }
+    failAll(err) {
+        for (const f of this.open)
+            f.failOn(err);
+    }
+    /** Lists, hands every target its object, and answers the resourceVersion to watch from. */
+    async list() {
+        const list = await this.s.o.api.get(this.path, { fieldSelector: this.fieldSelector }, { signal: this.signal });
+        const byName = new Map();
+        for (const item of list.items ?? [])
+            if (item.metadata?.name)
+                byName.set(item.metadata.name, item);
+        const missing = [];
+        for (const f of this.open) {
+            const obj = byName.get(f.ref.name);
+            if (obj)
+                f.consider(obj);
+            else
+                missing.push(f);
+        }
+        if (missing.length) {
+            const nsMissing = byName.size === 0 && (await this.s.namespaceMissing(this.namespace));
+            for (const f of missing)
+                f.notFound(nsMissing);
+        }
+        return list.metadata?.resourceVersion;
+    }
+    onEvent(event, watchStop, state) {
+        if (event.type === 'ERROR') {
+            const status = event.object;
+            // 410 Gone / Expired: our resourceVersion is too old to resume from; list again.
+            if (status.code === 410 || status.reason === 'Expired' || status.reason === 'Gone')
+                state.needList = true;
+            watchStop.abort();
+            return;
+        }
+        state.received = true;
+        const obj = event.object;
+        if (obj.metadata?.resourceVersion)
+            state.rv = obj.metadata.resourceVersion;
+        if (event.type === 'BOOKMARK')
+            return;
+        const f = this.followers.get(obj.metadata?.name ?? '');
+        if (!f)
+            return;
+        if (event.type === 'DELETED')
+            return f.deleted();
+        f.consider(obj);
+    }
+    watchForbidden(err) {
+        this.polling = true;
+        this.s.notice(`poll:${this.path}`, `Watching ${this.resource} in namespace ${this.namespace} is not allowed (${err.status} ${err.reason ?? ''}: ${err.message}); ` +
+            `polling instead, as kubectl does: relisting with backoff from ${this.s.o.pollInitialMs / 1000} s to ${this.s.o.pollMaxMs / 1000} s`);
+    }
+    /** list → watch → (rewatch | relist) until every target here is finished. */
+    async run() {
+        const state = {
+            needList: true,
+            received: false,
+        };
         let failures = 0;
-        while (!this.isFinished) {
+        let polls = 0;
+        void this.backstop();
+        while (!this.finished) {
             try {
-                if (needList) {
-                    const list = await this.o.api.get(this.path, { fieldSelector: this.fieldSelector }, { signal: this.stop.signal });
-                    const obj = list.items?.find((i) => i.metadata?.name === this.ref.name);
-                    if (!obj)
-                        return this.notFound();
-                    resourceVersion = list.metadata?.resourceVersion ?? obj.metadata?.resourceVersion;
-                    needList = false;
-                    this.consider(obj);
-                    if (this.isFinished)
+                if (state.needList) {
+                    state.rv = await this.list();
+                    state.needList = false;
+                    if (this.finished)
                         return;
                 }
                 const watchStop = new AbortController();
-                const onStop = () => watchStop.abort();
-                this.stop.signal.addEventListener('abort', onStop, { once: true });
-                let received = false;
-                const remainingS = Math.max(1, Math.ceil((this.o.deadline - this.o.clock.now()) / 1000));
+                const signal = AbortSignal.any([this.signal, watchStop.signal]);
+                state.received = false;
+                const remainingS = Math.max(1, Math.ceil((this.s.o.deadline - this.s.o.clock.now()) / 1000));
                 try {
-                    await this.o.api.watch(this.path, {
+                    await this.s.o.api.watch(this.path, {
                         fieldSelector: this.fieldSelector,
-                        resourceVersion,
+                        resourceVersion: state.rv,
                         allowWatchBookmarks: 'true',
                         timeoutSeconds: String(Math.min(remainingS + 5, 600)),
                     }, (event) => {
-                        if (this.isFinished)
-                            return;
-                        if (event.type === 'ERROR') {
-                            const status = event.object;
-                            // 410 Gone / Expired: our resourceVersion is too old to resume from; list again.
-                            if (status.code === 410 || status.reason === 'Expired' || status.reason === 'Gone')
-                                needList = true;
-                            watchStop.abort();
-                            return;
-                        }
-                        received = true;
-                        const obj = event.object;
-                        if (obj.metadata?.resourceVersion)
-                            resourceVersion = obj.metadata.resourceVersion;
-                        if (event.type === 'BOOKMARK')
-                            return;
-                        if (event.type === 'DELETED')
-                            return this.finish('failed', `${formatWorkloadRef(this.ref)} was deleted while waiting for its rollout`, 'Deleted');
-                        this.consider(obj);
-                    }, { signal: watchStop.signal, idleTimeoutMs: this.o.watchIdleMs });
+                        if (!this.finished)
+                            this.onEvent(event, watchStop, state);
+                    }, { signal, idleTimeoutMs: this.s.o.watchIdleMs });
                 }
-                finally {
-                    this.stop.signal.removeEventListener('abort', onStop);
+                catch (err) {
+                    if (err instanceof KubeApiError && (err.status === 403 || err.status === 405)) {
+                        // Allowed to list but not to watch: poll by relisting with the reflector's backoff,
+                        // trying the watch again each round (RBAC may change), as client-go does.
+                        if (this.finished)
+                            return;
+                        this.watchForbidden(err);
+                        polls++;
+                        await this.s.sleep(pollDelay(polls, this.s.o, this.s.o.random), this.signal);
+                        state.needList = true;
+                        continue;
+                    }
+                    throw err;
                 }
-                if (this.isFinished)
+                if (this.polling && state.received) {
+                    this.polling = false;
+                    polls = 0;
+                }
+                if (this.finished)
                     return;
-                if (needList)
+                if (state.needList)
                     continue;
                 // The server ended the watch (its timeout, a restart): resume from where we were.
-                failures = received ? 0 : failures + 1;
+                failures = state.received ? 0 : failures + 1;
                 if (failures > 0)
-                    await this.sleep((0,src/* backoffDelay */.EY)(failures, { initialMs: 100, maxMs: this.o.maxBackoffMs, jitter: true }, this.o.random));
+                    await this.s.sleep((0,src/* backoffDelay */.EY)(failures, { initialMs: 100, maxMs: this.s.o.maxBackoffMs, jitter: true }, this.s.o.random), this.signal);
             }
             catch (err) {
-                if (this.isFinished)
+                if (this.finished)
                     return;
                 if (err instanceof KubeApiError && err.status === 410) {
-                    needList = true;
+                    state.needList = true;
                     continue;
                 }
-                if (this.failOnApiError(err))
-                    return;
+                if (isFinal(err))
+                    return this.failAll(err);
                 failures++;
-                await this.sleep((0,src/* backoffDelay */.EY)(failures, { initialMs: 100, maxMs: this.o.maxBackoffMs, jitter: true }, this.o.random));
+                await this.s.sleep((0,src/* backoffDelay */.EY)(failures, { initialMs: 100, maxMs: this.s.o.maxBackoffMs, jitter: true }, this.s.o.random), this.signal);
             }
         }
     }
-    /** Against a watch that stays open but says nothing: read the object now and then. */
+    /** Against a watch that stays open but says nothing: relist now and then. */
     async backstop() {
-        while (!this.isFinished && !this.pastDeadline) {
-            await this.sleep(this.o.backstopMs);
-            if (this.isFinished || this.pastDeadline)
+        while (!this.finished && !this.s.pastDeadline) {
+            await this.s.sleep(this.s.o.backstopMs, this.signal);
+            if (this.finished || this.s.pastDeadline)
                 return;
             try {
-                const obj = await this.o.api.get(`${this.path}/${encodeURIComponent(this.ref.name)}`, undefined, { signal: this.stop.signal });
-                this.consider(obj);
+                await this.list();
             }
-            catch (err) {
-                if (err instanceof KubeApiError && err.status === 404)
-                    return this.notFound();
+            catch {
                 // Anything else is the watch loop's to handle.
             }
         }
     }
-    async checkPods() {
-        if (this.podCheckRunning || this.isFinished || !this.object)
+}
+/** Fail-fast's look at the pods: one LIST of a namespace's pods (and ReplicaSets) for all its targets. */
+class PodChecker {
+    s;
+    namespace;
+    followers = [];
+    running = false;
+    lastCheck = -Infinity;
+    /** `pod/container/reason` → when first seen, for the transient reasons' grace. */
+    firstSeen = new Map();
+    constructor(s, namespace) {
+        this.s = s;
+        this.namespace = namespace;
+    }
+    add(f) {
+        this.followers.push(f);
+        // A busy rollout sends many events; looking at its pods twice a second is enough.
+        f.onViewed = () => {
+            if (this.s.o.clock.now() - this.lastCheck >= Math.min(500, this.s.o.podCheckMs))
+                void this.check();
+        };
+    }
+    get waiting() {
+        // Until the controller has observed the current template, the "new revision" on record is
+        // the previous one (a rollback right after a bad release would be judged by the bad pods).
+        return this.followers.filter((f) => !f.isFinished &&
+            f.object &&
+            !f.awaitingTemplate &&
+            (f.object.status?.observedGeneration ?? 0) >= (f.object.metadata?.generation ?? 0));
+    }
+    /** One target: its selector narrows the list; several: the namespace's pods, matched here. */
+    selector(of) {
+        if (of.length !== 1)
+            return undefined;
+        const sel = of[0].object?.spec?.selector;
+        return sel ? labelSelectorString(sel) || undefined : undefined;
+    }
+    async check() {
+        const waiting = this.waiting;
+        if (this.running || !waiting.length)
             return;
-        this.podCheckRunning = true;
-        this.lastPodCheck = this.o.clock.now();
+        this.running = true;
+        this.lastCheck = this.s.o.clock.now();
+        const ns = encodeURIComponent(this.namespace);
         try {
-            const { pods } = await newRevisionPods(this.o.api, this.ref, this.object, this.stop.signal);
-            for (const pod of pods) {
-                const problem = podProblem(pod, this.o.crashLoopRestarts);
-                if (problem) {
+            const deployments = waiting.filter((f) => f.ref.kind === 'Deployment');
+            const [pods, replicaSets] = await Promise.all([
+                this.s.o.api.get(`/api/v1/namespaces/${ns}/pods`, { labelSelector: this.selector(waiting) }, { signal: this.s.stop.signal }),
+                deployments.length
+                    ? this.s.o.api.get(`/apis/apps/v1/namespaces/${ns}/replicasets`, { labelSelector: this.selector(deployments) }, { signal: this.s.stop.signal })
+                    : Promise.resolve({ items: [] }),
+            ]);
+            const now = this.s.o.clock.now();
+            const seen = new Set();
+            for (const f of waiting) {
+                if (f.isFinished || !f.object)
+                    continue;
+                const { pods: mine } = newRevisionPodsIn(f.ref, f.object, pods.items ?? [], replicaSets.items ?? []);
+                for (const pod of mine) {
+                    const problem = podProblem(pod, this.s.o.crashLoopRestarts);
+                    if (!problem)
+                        continue;
+                    if (problem.transient) {
+                        const key = `${problem.pod}/${problem.container}/${problem.reason}`;
+                        seen.add(key);
+                        const first = this.firstSeen.get(key) ?? now;
+                        this.firstSeen.set(key, first);
+                        if (now - first < this.s.o.transientGraceMs)
+                            continue;
+                        problem.persistedMs = now - first;
+                    }
                     const restarts = problem.reason === 'CrashLoopBackOff' ? ` after ${problem.restarts} restarts` : '';
-                    return this.finish('failed', `pod ${problem.pod} of the new revision: container ${problem.container} is in ${problem.reason}${restarts}${problem.message ? ` (${problem.message})` : ''}`, problem.reason, problem);
+                    const persisted = problem.persistedMs !== undefined
+                        ? ` for ${Math.round(problem.persistedMs / 1000)} s`
+                        : '';
+                    f.finish('failed', `pod ${problem.pod} of the new revision: container ${problem.container} is in ${problem.reason}${persisted}${restarts}${problem.message ? ` (${problem.message})` : ''}`, problem.reason, problem);
+                    break;
                 }
             }
+            // A transient reason that went away starts its grace again if it comes back.
+            for (const key of [...this.firstSeen.keys()])
+                if (!seen.has(key))
+                    this.firstSeen.delete(key);
         }
         catch {
             // A failed look at the pods is retried on the next tick; it never fails the rollout.
         }
         finally {
-            this.podCheckRunning = false;
+            this.running = false;
         }
     }
-    async podLoop() {
-        while (!this.isFinished && !this.pastDeadline) {
-            await this.sleep(this.o.podCheckMs);
-            if (this.isFinished)
+    async run() {
+        while (!this.s.stop.signal.aborted && !this.s.pastDeadline) {
+            await this.s.sleep(this.s.o.podCheckMs);
+            if (this.s.stop.signal.aborted)
                 return;
-            await this.checkPods();
+            if (this.followers.every((f) => f.isFinished))
+                return;
+            await this.check();
         }
-    }
-    async heartbeat() {
-        while (!this.isFinished && !this.pastDeadline) {
-            await this.sleep(this.o.progressIntervalMs);
-            if (!this.isFinished && !this.pastDeadline)
-                this.report();
-        }
-    }
-    run() {
-        void this.follow();
-        void this.backstop();
-        void this.heartbeat();
-        if (this.o.failFast)
-            void this.podLoop();
-        return this.finished;
     }
 }
 /**
  * Waits for every target's rollout, concurrently, until all are done or failed or the deadline
  * passes. Results are in the order of `targets`; it never throws for a workload's failure.
+ * Targets in the same collection (kind and namespace) share one LIST+WATCH.
  */
 async function waitForRollouts(options) {
     const o = {
         clock: src/* systemClock */.ml,
         failFast: true,
+        images: [],
         crashLoopRestarts: 2,
+        transientGraceMs: TRANSIENT_GRACE_MS,
         progressIntervalMs: 5_000,
         backstopMs: 20_000,
         podCheckMs: 2_000,
         watchIdleMs: 60_000,
         maxBackoffMs: 5_000,
+        pollInitialMs: 800,
+        pollMaxMs: 30_000,
         random: Math.random,
         ...options,
     };
-    const followers = options.targets.map((t) => new RolloutFollower(t, o));
+    const shared = new Shared(o);
+    const followers = [];
+    const collections = new Map();
+    const checkers = new Map();
+    for (const t of options.targets) {
+        const f = new RolloutFollower(t, o);
+        followers.push(f);
+        const key = `${t.kind}/${t.namespace}`;
+        let c = collections.get(key);
+        if (!c)
+            collections.set(key, (c = new CollectionWatch(shared, workloadCollectionPath(t.kind, t.namespace), workloadResourceName(t.kind), t.namespace)));
+        c.add(f);
+        if (o.failFast) {
+            let p = checkers.get(t.namespace);
+            if (!p)
+                checkers.set(t.namespace, (p = new PodChecker(shared, t.namespace)));
+            p.add(f);
+        }
+    }
     const timer = new AbortController();
-    const onAbort = () => followers.forEach((f) => f.timeOut());
-    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const timeOutAll = () => followers.forEach((f) => f.timeOut());
+    options.signal?.addEventListener('abort', timeOutAll, { once: true });
     void o.clock.sleep(Math.max(0, o.deadline - o.clock.now()), timer.signal).then(() => {
         if (!timer.signal.aborted)
-            followers.forEach((f) => f.timeOut());
+            timeOutAll();
     });
+    const heartbeat = async () => {
+        while (!shared.stop.signal.aborted && !shared.pastDeadline) {
+            await shared.sleep(o.progressIntervalMs);
+            if (shared.stop.signal.aborted || shared.pastDeadline)
+                return;
+            for (const f of followers)
+                f.report();
+        }
+    };
+    for (const c of collections.values())
+        void c.run();
+    for (const p of checkers.values())
+        void p.run();
+    void heartbeat();
     try {
-        return await Promise.all(followers.map((f) => f.run()));
+        return await Promise.all(followers.map((f) => f.finished));
     }
     finally {
+        shared.stop.abort();
         timer.abort();
-        options.signal?.removeEventListener('abort', onAbort);
+        options.signal?.removeEventListener('abort', timeOutAll);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/kube/src/resource-status.ts
+const RESOURCE_KINDS = {
+    Application: {
+        kind: 'Application',
+        group: 'argoproj.io',
+        plural: 'applications',
+        versionHint: 'v1alpha1',
+    },
+    Rollout: { kind: 'Rollout', group: 'argoproj.io', plural: 'rollouts', versionHint: 'v1alpha1' },
+    HelmRelease: {
+        kind: 'HelmRelease',
+        group: 'helm.toolkit.fluxcd.io',
+        plural: 'helmreleases',
+        versionHint: 'v2',
+    },
+    Kustomization: {
+        kind: 'Kustomization',
+        group: 'kustomize.toolkit.fluxcd.io',
+        plural: 'kustomizations',
+        versionHint: 'v1',
+    },
+    Job: { kind: 'Job', group: 'batch', plural: 'jobs', versionHint: 'v1' },
+};
+// Singular, plural, short and qualified names, as `kubectl api-resources` lists them.
+const ALIASES = {
+    application: 'Application',
+    applications: 'Application',
+    app: 'Application',
+    rollout: 'Rollout',
+    rollouts: 'Rollout',
+    ro: 'Rollout',
+    helmrelease: 'HelmRelease',
+    helmreleases: 'HelmRelease',
+    hr: 'HelmRelease',
+    kustomization: 'Kustomization',
+    kustomizations: 'Kustomization',
+    ks: 'Kustomization',
+    job: 'Job',
+    jobs: 'Job',
+};
+/** `application`, `applications.argoproj.io`, `hr`, `jobs.batch` → the kind; undefined otherwise. */
+function parseResourceKind(text) {
+    const lower = text.trim().toLowerCase();
+    const dot = lower.indexOf('.');
+    const name = dot < 0 ? lower : lower.slice(0, dot);
+    if (!Object.hasOwn(ALIASES, name))
+        return undefined;
+    const kind = ALIASES[name];
+    if (dot >= 0) {
+        // `applications.argoproj.io` or `applications.v1alpha1.argoproj.io`
+        const rest = lower.slice(dot + 1);
+        const group = RESOURCE_KINDS[kind].group;
+        if (rest !== group && !new RegExp(`^v[0-9a-z]+\\.${group.replace(/\./g, '\\.')}$`).test(rest))
+            return undefined;
+    }
+    return kind;
+}
+const resource_status_short = (rev) => rev ? (/^[0-9a-f]{40}$/i.test(rev) ? rev.slice(0, 7) : rev) : '(none)';
+/** Whether a revision string (a SHA, `main@sha1:<sha>`, `main/<sha>`) is at the wanted SHA. */
+function revisionMatches(actual, wanted) {
+    if (!actual)
+        return false;
+    const w = wanted.toLowerCase();
+    const a = actual.toLowerCase();
+    if (a === w)
+        return true;
+    const sha = /([0-9a-f]{7,64})$/.exec(a.split(/[:/@]/).pop() ?? '')?.[1];
+    return sha !== undefined && sha.startsWith(w);
+}
+const cond = (obj, type) => (obj.status?.conditions ?? []).find((c) => c.type === type);
+const resource_status_quote = (s) => JSON.stringify(s);
+function applicationStatus(obj, o = {}) {
+    const st = (obj.status ?? {});
+    const syncStatus = st.sync?.status ?? 'Unknown';
+    const health = st.health?.status ?? 'Unknown';
+    const revisions = [st.sync?.revision, ...(st.sync?.revisions ?? [])].filter((r) => !!r);
+    const current = st.sync?.revision ?? st.sync?.revisions?.join(', ');
+    const atRevision = !o.revision || revisions.some((r) => revisionMatches(r, o.revision));
+    const op = st.operationState;
+    const opRevisions = [
+        op?.syncResult?.revision,
+        ...(op?.syncResult?.revisions ?? []),
+        op?.operation?.sync?.revision,
+        ...(op?.operation?.sync?.revisions ?? []),
+    ].filter((r) => !!r);
+    const opForUs = o.revision
+        ? opRevisions.some((r) => revisionMatches(r, o.revision))
+        : op?.finishedAt !== undefined && o.startedAt !== undefined
+            ? Date.parse(op.finishedAt) >= o.startedAt - 1000
+            : false;
+    const running = obj.operation !== undefined || op?.phase === 'Running' || op?.phase === 'Terminating';
+    if (!running && (op?.phase === 'Failed' || op?.phase === 'Error') && opForUs) {
+        const failing = (op.syncResult?.resources ?? []).filter((r) => r.status === 'SyncFailed' || r.hookPhase === 'Failed' || r.hookPhase === 'Error');
+        return {
+            done: false,
+            failed: true,
+            reason: op.phase === 'Error' ? 'SyncError' : 'SyncFailed',
+            message: `the sync of ${resource_status_short(o.revision ?? opRevisions[0])} ended ${op.phase}: ${op.message ?? '(no message)'}`,
+            details: failing.map((r) => `${r.kind ?? '?'}/${r.name ?? '?'}: ${r.message ?? r.status ?? r.hookPhase ?? ''}`),
+            revision: current,
+        };
+    }
+    if (!running && syncStatus === 'Synced' && atRevision && health === 'Degraded') {
+        const degraded = (st.resources ?? []).filter((r) => r.health?.status === 'Degraded');
+        return {
+            done: false,
+            failed: true,
+            reason: 'Degraded',
+            message: `synced at ${resource_status_short(current)} but Degraded${st.health?.message ? `: ${st.health.message}` : ''}`,
+            details: degraded.map((r) => `${r.kind ?? '?'}/${r.name ?? '?'}: Degraded${r.health?.message ? ` (${r.health.message})` : ''}`),
+            revision: current,
+        };
+    }
+    if (!running && syncStatus === 'Synced' && atRevision && health === 'Healthy')
+        return {
+            done: true,
+            message: `application ${resource_status_quote(obj.metadata?.name ?? '')} is Synced at ${resource_status_short(current)} and Healthy`,
+            revision: current,
+        };
+    let message;
+    if (o.revision && !atRevision)
+        message = `Argo CD is at ${resource_status_short(current)}, waiting for ${resource_status_short(o.revision)} (sync ${syncStatus}, health ${health}${running ? `, operation ${op?.phase ?? 'requested'}` : ''})`;
+    else if (running)
+        message = `Argo CD is syncing ${resource_status_short(opRevisions[0] ?? current)}: operation ${op?.phase ?? 'requested'}${op?.message ? ` (${op.message})` : ''}`;
+    else
+        message = `Argo CD is at ${resource_status_short(current)}: sync ${syncStatus}, health ${health}${st.health?.message ? ` (${st.health.message})` : ''}`;
+    return { done: false, message, revision: current };
+}
+// ---------------------------------------------------------------------------------------------
+// Argo Rollouts Rollout (argoproj.io/v1alpha1). The controller writes status.phase
+// (Healthy|Progressing|Paused|Degraded), status.message, status.abort (true once aborted),
+// status.pauseConditions[] {reason: CanaryPauseStep|BlueGreenPause|...}, status.currentStepIndex,
+// and status.observedGeneration as a string.
+function rolloutCrStatus(obj, o = {}) {
+    const st = (obj.status ?? {});
+    const name = resource_status_quote(obj.metadata?.name ?? '');
+    const observed = String(st.observedGeneration ?? '') === String(obj.metadata?.generation ?? '');
+    if (!observed)
+        return { done: false, message: `Waiting for rollout ${name} spec update to be observed...` };
+    if (st.abort)
+        return {
+            done: false,
+            failed: true,
+            reason: 'Aborted',
+            message: `rollout ${name} was aborted${st.message ? `: ${st.message}` : ''}`,
+        };
+    if (st.phase === 'Degraded')
+        return {
+            done: false,
+            failed: true,
+            reason: 'Degraded',
+            message: `rollout ${name} is Degraded${st.message ? `: ${st.message}` : ''}`,
+        };
+    if (st.phase === 'Healthy')
+        return { done: true, message: `rollout ${name} is Healthy` };
+    if (st.phase === 'Paused') {
+        const reasons = (st.pauseConditions ?? []).map((p) => p.reason).filter(Boolean);
+        const at = `paused${st.currentStepIndex !== undefined ? ` at step ${st.currentStepIndex}` : ''}${reasons.length ? ` (${reasons.join(', ')})` : ''}`;
+        if (o.acceptPaused && reasons.every((r) => r === 'CanaryPauseStep'))
+            return { done: true, message: `rollout ${name} is ${at}: accepted as done` };
+        return {
+            done: false,
+            message: `Waiting for rollout ${name}: ${at}${st.message ? ` — ${st.message}` : ''}`,
+        };
+    }
+    return {
+        done: false,
+        message: `Waiting for rollout ${name}: ${st.phase ?? 'no phase yet'}${st.message ? ` — ${st.message}` : ''}`,
+    };
+}
+// ---------------------------------------------------------------------------------------------
+// Flux HelmRelease (helm.toolkit.fluxcd.io/v2) and Kustomization (kustomize.toolkit.fluxcd.io/v1):
+// kstatus conditions. Ready=True means the last reconciliation of the observed generation
+// succeeded; status.lastAppliedRevision (Kustomization: `main@sha1:<sha>`; HelmRelease: the chart
+// version) and status.lastAttemptedRevision say at which source revision. Stalled=True, or
+// Ready=False with a failure reason, is terminal until the object or its source changes.
+const FLUX_TERMINAL = new Set([
+    'InstallFailed',
+    'UpgradeFailed',
+    'TestFailed',
+    'RollbackFailed',
+    'UninstallFailed',
+    'ArtifactFailed',
+    'InitFailed',
+    'BuildFailed',
+    'HealthCheckFailed',
+    'ReconciliationFailed',
+    'RetriesExceeded',
+]);
+function fluxStatus(kind, obj, o = {}) {
+    const st = (obj.status ?? {});
+    const label = `${kind.toLowerCase()} ${resource_status_quote(obj.metadata?.name ?? '')}`;
+    const applied = st.lastAppliedRevision;
+    const attempted = st.lastAttemptedRevision;
+    if ((st.observedGeneration ?? 0) < (obj.metadata?.generation ?? 0))
+        return {
+            done: false,
+            message: `Waiting for ${label} spec update to be observed...`,
+            revision: applied,
+        };
+    const ready = cond(obj, 'Ready');
+    const stalled = cond(obj, 'Stalled');
+    const attemptedOurs = !o.revision || revisionMatches(attempted, o.revision);
+    if (attemptedOurs &&
+        (stalled?.status === 'True' ||
+            (ready?.status === 'False' && FLUX_TERMINAL.has(ready.reason ?? '')))) {
+        const c = stalled?.status === 'True' ? stalled : ready;
+        return {
+            done: false,
+            failed: true,
+            reason: c.reason ?? 'ReconciliationFailed',
+            message: `${label} failed at ${resource_status_short(attempted)}: ${c.message ?? c.reason ?? 'Ready=False'}`,
+            revision: applied,
+        };
+    }
+    const appliedOurs = !o.revision || revisionMatches(applied, o.revision);
+    if (ready?.status === 'True' && appliedOurs)
+        return { done: true, message: `${label} is Ready at ${resource_status_short(applied)}`, revision: applied };
+    const waiting = o.revision && !appliedOurs ? `at ${resource_status_short(applied)}, waiting for ${resource_status_short(o.revision)}; ` : '';
+    return {
+        done: false,
+        message: `Waiting for ${label}: ${waiting}Ready=${ready?.status ?? 'Unknown'}${ready?.reason ? ` ${ready.reason}` : ''}${ready?.message ? ` (${ready.message})` : ''}`,
+        revision: applied,
+    };
+}
+// ---------------------------------------------------------------------------------------------
+// batch/v1 Job: the Job controller adds condition Complete=True when the success criteria are met,
+// Failed=True (reason BackoffLimitExceeded, DeadlineExceeded, PodFailurePolicy, ...) when it gives
+// up; status.succeeded / status.failed / status.active count pods.
+function jobStatus(obj) {
+    const st = (obj.status ?? {});
+    const name = resource_status_quote(obj.metadata?.name ?? '');
+    const failed = cond(obj, 'Failed');
+    if (failed?.status === 'True')
+        return {
+            done: false,
+            failed: true,
+            reason: failed.reason ?? 'Failed',
+            message: `job ${name} failed: ${failed.reason ?? 'Failed'}${failed.message ? ` (${failed.message})` : ''}`,
+        };
+    if (cond(obj, 'Complete')?.status === 'True')
+        return { done: true, message: `job ${name} completed (${st.succeeded ?? 0} succeeded)` };
+    return {
+        done: false,
+        message: `Waiting for job ${name} to complete: ${st.active ?? 0} active, ${st.succeeded ?? 0} succeeded, ${st.failed ?? 0} failed`,
+    };
+}
+function resourceStatus(kind, obj, o = {}) {
+    switch (kind) {
+        case 'Application':
+            return applicationStatus(obj, o);
+        case 'Rollout':
+            return rolloutCrStatus(obj, o);
+        case 'HelmRelease':
+        case 'Kustomization':
+            return fluxStatus(kind, obj, o);
+        case 'Job':
+            return jobStatus(obj);
     }
 }
 
 ;// CONCATENATED MODULE: ./actions/wait-rollout/src/inputs.ts
 // The action's inputs, validated before anything else happens (no API call, nothing logged).
+
+
 
 
 // Label selector syntax: requirements of `key`, `!key`, `key=v`, `key==v`, `key!=v`, `key in (a,b)`, `key notin (a,b)`.
@@ -30200,17 +30986,34 @@ function readInputs(runner) {
         throw new src/* InputError */.dz('namespace', `'${namespace}' is not a valid namespace name (lowercase letters, digits and '-', at most 63 characters)`);
     const items = inputs.list('resources');
     const targets = [];
+    const all = [];
     for (const item of items) {
-        const parsed = parseWorkloadRef(item, namespace);
-        if (!parsed.ok)
-            throw new src/* InputError */.dz('resources', parsed.reason);
-        if (!targets.some((t) => t.kind === parsed.ref.kind && t.name === parsed.ref.name))
-            targets.push(parsed.ref);
+        const target = parseTarget(item, namespace);
+        if ('workload' in target) {
+            const ref = target.workload;
+            if (targets.some((t) => t.kind === ref.kind && t.name === ref.name && t.namespace === ref.namespace))
+                continue;
+            targets.push(ref);
+        }
+        else {
+            const ref = target.resource;
+            if (all.some((t) => 'resource' in t &&
+                t.resource.kind === ref.kind &&
+                t.resource.name === ref.name &&
+                t.resource.namespace === ref.namespace))
+                continue;
+        }
+        all.push(target);
     }
+    const revision = inputs.string('revision').trim().toLowerCase() || undefined;
+    if (revision !== undefined && !/^[0-9a-f]{7,64}$/.test(revision))
+        throw new src/* InputError */.dz('revision', `'${revision}' is not a commit SHA or a prefix of at least 7 hex characters (e.g. bump-helm-values' commit-sha output)`);
+    const refresh = inputs.boolean('refresh', false);
+    const acceptPaused = inputs.boolean('accept-paused', false);
     const selector = inputs.string('selector') || undefined;
     if (selector !== undefined && !isLabelSelector(selector))
         throw new src/* InputError */.dz('selector', `'${selector}' is not a label selector (e.g. app=api,tier in (web,worker))`);
-    if (!targets.length && !selector)
+    if (!all.length && !selector)
         throw new src/* InputError */.dz('resources', "is empty: name at least one workload (e.g. deployment/api), or give a 'selector'");
     const kinds = [];
     const kindItems = inputs.list('kinds');
@@ -30221,49 +31024,122 @@ function readInputs(runner) {
         if (!kinds.includes(kind))
             kinds.push(kind);
     }
+    const images = [];
+    for (const item of inputs.list('images')) {
+        const parsed = parseExpectedImage(item);
+        if (!parsed.ok)
+            throw new src/* InputError */.dz('images', parsed.reason);
+        images.push(parsed.value);
+    }
     const timeoutMs = inputs.duration('timeout', '5m', { min: 1000, max: 6 * 3_600_000 });
     const failFast = inputs.boolean('fail-fast', true);
     const kubeconfig = inputs.raw('kubeconfig').trim();
     const context = inputs.string('context') || undefined;
-    return { targets, selector, kinds, namespace, timeoutMs, kubeconfig, context, failFast };
+    return {
+        targets,
+        all,
+        revision,
+        refresh,
+        acceptPaused,
+        selector,
+        kinds,
+        namespace,
+        timeoutMs,
+        kubeconfig,
+        context,
+        failFast,
+        images,
+    };
+}
+const EXPECTED_KINDS = 'deployment, statefulset, daemonset (deploy, sts, ds), application (applications.argoproj.io), rollout, helmrelease (hr), kustomization (ks) or job';
+/** `[namespace/]kind/name`: the namespace prefix overrides the `namespace` input for this item. */
+function parseTarget(text, namespace) {
+    const item = text.trim();
+    const parts = item.split('/');
+    if (parts.length === 3) {
+        const [ns, ...rest] = parts;
+        if (!isDns1123Label(ns))
+            throw new src/* InputError */.dz('resources', `'${item}': '${ns}' is not a valid namespace name (namespace/kind/name, e.g. argocd/application/shop)`);
+        return parseTarget(rest.join('/'), ns);
+    }
+    if (parts.length === 2 && parts[0] && parts[1]) {
+        const kind = parseResourceKind(parts[0]);
+        if (kind) {
+            const parsed = parseWorkloadRef(`deployment/${parts[1]}`, namespace);
+            if (!parsed.ok)
+                throw new src/* InputError */.dz('resources', parsed.reason.replace('deployment/', `${parts[0]}/`));
+            return { resource: { kind, name: parts[1], namespace } };
+        }
+    }
+    const parsed = parseWorkloadRef(item, namespace);
+    if (!parsed.ok) {
+        const reason = /unknown kind/.test(parsed.reason)
+            ? parsed.reason.replace(/\(expected [^)]*\)$/, `(expected ${EXPECTED_KINDS})`)
+            : parsed.reason;
+        throw new src/* InputError */.dz('resources', reason);
+    }
+    return { workload: parsed.ref };
 }
 
 ;// CONCATENATED MODULE: ./actions/wait-rollout/src/report.ts
 // What the next step and the person reading the run see: the `resources` output, the job
 // summary tables, and the one-line error.
 
-
+/** `deployment/api`, `application/shop`. */
+const refName = (r) => `${r.kind.toLowerCase()}/${r.name}`;
+const replicasOf = (r) => ('replicas' in r ? r.replicas : undefined);
+const detailsOf = (r) => ('details' in r ? r.details : []);
 /** The `resources` output: one object per resource, stable field names. */
 function resultsJson(results) {
-    return JSON.stringify(results.map((r) => ({
-        kind: r.kind,
-        name: r.name,
-        namespace: r.namespace,
-        done: r.done,
-        outcome: r.outcome,
-        message: r.message,
-        reason: r.reason ?? null,
-        replicas: r.replicas
-            ? {
-                desired: r.replicas.desired,
-                updated: r.replicas.updated,
-                ready: r.replicas.ready,
-                available: r.replicas.available,
-            }
-            : null,
-        revision: r.revision ?? null,
-        seconds: Math.round(r.elapsedMs / 100) / 10,
-    })));
+    return JSON.stringify(results.map((r) => {
+        const replicas = replicasOf(r);
+        return {
+            kind: r.kind,
+            name: r.name,
+            namespace: r.namespace,
+            done: r.done,
+            outcome: r.outcome,
+            message: r.message,
+            reason: r.reason ?? null,
+            replicas: replicas
+                ? {
+                    desired: replicas.desired,
+                    updated: replicas.updated,
+                    ready: replicas.ready,
+                    available: replicas.available,
+                }
+                : null,
+            revision: r.revision ?? null,
+            seconds: Math.round(r.elapsedMs / 100) / 10,
+            ...(detailsOf(r).length ? { details: detailsOf(r) } : {}),
+        };
+    }));
 }
 function whyNot(r, timeoutMs) {
+    if (r.outcome === 'timed-out' && r.reason === 'Stopped')
+        return r.message;
     if (r.outcome === 'timed-out')
         return `timed out after ${(0,src/* formatDuration */.a3)(timeoutMs)}: ${r.message}`;
-    return r.reason && !r.message.includes(r.reason) ? `${r.reason}: ${r.message}` : r.message;
+    const why = r.reason && !r.message.includes(r.reason) ? `${r.reason}: ${r.message}` : r.message;
+    const details = detailsOf(r);
+    return details.length ? `${why} — ${details.join('; ')}` : why;
 }
+/** The `message` output: the first failure and its reason, or `all N ready`. */
+function messageLine(results, timeoutMs) {
+    // A real failure first; a resource that was merely not waited for any longer says less.
+    const first = results.find((r) => r.outcome === 'failed') ??
+        results.find((r) => !r.done && r.reason !== 'Stopped') ??
+        results.find((r) => !r.done);
+    if (!first)
+        return `all ${results.length} ready`;
+    return oneLine(`${refName(first)}: ${whyNot(first, timeoutMs)}`);
+}
+/** Outputs are read by expressions: one line, however the server wrote its message. */
+const oneLine = (text) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 /** One line naming every resource that did not finish and why. */
 function failureLine(results, timeoutMs) {
     const failed = results.filter((r) => !r.done);
-    const parts = failed.map((r) => `${formatWorkloadRef(r)}: ${whyNot(r, timeoutMs)}`);
+    const parts = failed.map((r) => `${refName(r)}: ${whyNot(r, timeoutMs)}`);
     if (failed.length === 1)
         return parts[0];
     return `${failed.length} of ${results.length} rollouts did not finish — ${parts.join('; ')}`;
@@ -30289,16 +31165,19 @@ function summaryMarkdown(namespace, timeoutMs, results, diagnostics, extra = {})
         'Time',
         'Detail',
     ], results.map((r) => [
-        (0,src/* code */.aY)(formatWorkloadRef(r)),
+        (0,src/* code */.aY)(refName(r)),
         OUTCOME[r.outcome],
-        r.replicas ? `${r.replicas.ready} / ${r.replicas.desired}` : '',
-        r.replicas?.updated ?? '',
-        r.replicas?.available ?? '',
+        replicasOf(r) ? `${replicasOf(r).ready} / ${replicasOf(r).desired}` : '',
+        replicasOf(r)?.updated ?? '',
+        replicasOf(r)?.available ?? '',
         r.revision ?? '',
         (0,src/* formatDuration */.a3)(r.elapsedMs),
         r.done ? '' : whyNot(r, timeoutMs),
     ])));
     for (const r of results) {
+        const lines = detailsOf(r);
+        if (!r.done && lines.length)
+            out.push((0,src/* details */.zH)(`Why ${refName(r)} is not ready`, lines.map((d) => `- ${d}`).join('\n') + '\n'));
         const diag = diagnostics.get(r);
         if (!diag)
             continue;
@@ -30335,9 +31214,256 @@ function summaryMarkdown(namespace, timeoutMs, results, diagnostics, extra = {})
             : 'No Warning events.\n');
         for (const e of diag.errors)
             parts.push(`(could not read ${e})\n`);
-        out.push((0,src/* details */.zH)(`Why ${formatWorkloadRef(r)} is not ready`, parts.join('\n')));
+        out.push((0,src/* details */.zH)(`Why ${refName(r)} is not ready`, parts.join('\n')));
     }
     return out.join('\n');
+}
+
+;// CONCATENATED MODULE: ./packages/kube/src/watch-resources.ts
+// Waiting for GitOps and batch resources — Argo CD Applications, Argo Rollouts, Flux HelmReleases
+// and Kustomizations, Jobs — with the same engine as rollouts: one LIST+WATCH per collection,
+// polling when the watch is forbidden, one deadline. Where they live is found by discovery (the
+// group's preferred version that serves the resource), not hard-coded; the done/failed rule of
+// each kind is in resource-status.ts.
+
+
+
+
+
+/** `application/shop`, as the logs name it. */
+const formatResourceRef = (r) => `${r.kind.toLowerCase()}/${r.name}`;
+/** Where a resource lives: `/apis/<group>/<version>` serving `<plural>`, found by discovery. */
+async function discoverResource(api, kind, signal) {
+    const info = RESOURCE_KINDS[kind];
+    const qualified = `${info.plural}.${info.group}`;
+    let group;
+    try {
+        group = await api.get(`/apis/${info.group}`, undefined, { signal });
+    }
+    catch (err) {
+        if (err instanceof KubeApiError && err.status === 404)
+            throw new KubeApiError('HTTP', `the server does not serve ${qualified} (API group ${info.group} not found): is ${kindProduct(kind)} installed?`, 404, 'NotServed');
+        throw err;
+    }
+    const versions = [
+        group.preferredVersion?.version,
+        ...(group.versions ?? []).map((v) => v.version),
+    ].filter((v, i, all) => !!v && all.indexOf(v) === i);
+    for (const version of versions) {
+        const list = await api.get(`/apis/${info.group}/${version}`, undefined, { signal });
+        const res = list.resources?.find((r) => r.name === info.plural);
+        if (res)
+            return { groupVersion: `${info.group}/${version}`, namespaced: res.namespaced !== false };
+    }
+    throw new KubeApiError('HTTP', `the server does not serve ${qualified} in API group ${info.group} (${versions.join(', ')}): is ${kindProduct(kind)} installed?`, 404, 'NotServed');
+}
+function kindProduct(kind) {
+    if (kind === 'Application')
+        return 'Argo CD';
+    if (kind === 'Rollout')
+        return 'Argo Rollouts';
+    if (kind === 'Job')
+        return 'the batch API';
+    return 'Flux';
+}
+class ResourceFollower {
+    ref;
+    o;
+    judge;
+    started;
+    object;
+    message = 'Waiting for the resource to be read...';
+    revision;
+    result;
+    lastReported;
+    resolveFinished;
+    finished = new Promise((r) => (this.resolveFinished = r));
+    /** Jobs: a look at the failed pods before the failure is reported. */
+    onFailed;
+    constructor(ref, o, judge) {
+        this.ref = ref;
+        this.o = o;
+        this.judge = judge;
+        this.started = o.clock.now();
+    }
+    get isFinished() {
+        return this.result !== undefined;
+    }
+    finish(outcome, message, reason, details = []) {
+        if (this.result)
+            return;
+        this.result = {
+            ...this.ref,
+            done: outcome === 'ready',
+            outcome,
+            message,
+            reason,
+            details,
+            revision: this.revision,
+            elapsedMs: this.o.clock.now() - this.started,
+            object: this.object,
+        };
+        this.o.onResult?.(this.result);
+        this.resolveFinished(this.result);
+    }
+    timeOut() {
+        this.finish('timed-out', this.message, 'Timeout');
+    }
+    report() {
+        if (!this.o.onProgress || this.isFinished)
+            return;
+        const now = this.o.clock.now();
+        const changed = this.lastReported?.message !== this.message;
+        if (!changed && this.lastReported && now - this.lastReported.at < this.o.progressIntervalMs)
+            return;
+        this.lastReported = { message: this.message, at: now };
+        this.o.onProgress({ ref: this.ref, message: this.message, elapsedMs: now - this.started });
+    }
+    failing = false;
+    consider(obj) {
+        if (this.isFinished || this.failing)
+            return;
+        this.object = obj;
+        const j = resourceStatus(this.ref.kind, obj, this.judge);
+        this.message = j.message;
+        this.revision = j.revision ?? this.revision;
+        if (j.done)
+            return this.finish('ready', j.message);
+        if (j.failed) {
+            if (!this.onFailed)
+                return this.finish('failed', j.message, j.reason, j.details);
+            this.failing = true;
+            void this.onFailed(this, j.details ?? []).then((details) => this.finish('failed', j.message, j.reason, details), () => this.finish('failed', j.message, j.reason, j.details));
+            return;
+        }
+        this.report();
+    }
+    deleted() {
+        this.finish('failed', `${formatResourceRef(this.ref)} was deleted while waiting for it`, 'Deleted');
+    }
+    notFound(namespaceMissing) {
+        const info = RESOURCE_KINDS[this.ref.kind];
+        if (namespaceMissing)
+            return this.finish('failed', `namespaces "${this.ref.namespace}" not found`, 'NamespaceNotFound');
+        this.finish('failed', `${info.plural}.${info.group} "${this.ref.name}" not found in namespace "${this.ref.namespace}"`, 'NotFound');
+    }
+    failOn(err) {
+        const reason = err.status === 404 ? (err.reason ?? 'NotFound') : (err.reason ?? `HTTP${err.status ?? ''}`);
+        this.finish('failed', err.message, reason);
+    }
+}
+/** A failed Job's pods: their containers' terminated or waiting reasons, newest first. */
+async function jobPodReasons(api, ref, signal) {
+    const list = await api.get(`/api/v1/namespaces/${encodeURIComponent(ref.namespace)}/pods`, { labelSelector: `batch.kubernetes.io/job-name=${ref.name}` }, { signal, timeoutMs: 5_000 });
+    const lines = [];
+    for (const pod of (list.items ?? []).slice(-5)) {
+        const d = diagnosePod(pod);
+        const bad = d.containers.filter((c) => !/^running|terminated: Completed/.test(c.state));
+        for (const c of bad)
+            lines.push(`pod ${d.name}: container ${c.name} ${c.state}${c.message ? ` — ${c.message}` : ''}${c.lastTermination ? ` (last ended ${c.lastTermination})` : ''}`);
+        if (!bad.length && d.phase === 'Failed')
+            lines.push(`pod ${d.name}: Failed${d.reason ? ` (${d.reason})` : ''}`);
+    }
+    return lines;
+}
+/**
+ * Waits for every target until done, failed or the deadline passes; results in target order.
+ * Never throws for a resource's failure (discovery failures fail that kind's targets).
+ */
+async function waitForResources(options) {
+    const o = {
+        clock: src/* systemClock */.ml,
+        progressIntervalMs: 5_000,
+        backstopMs: 20_000,
+        watchIdleMs: 60_000,
+        maxBackoffMs: 5_000,
+        pollInitialMs: 800,
+        pollMaxMs: 30_000,
+        random: Math.random,
+        ...options,
+    };
+    const shared = new Shared(o);
+    const judge = {
+        revision: options.revision,
+        acceptPaused: options.acceptPaused,
+        startedAt: Date.now(),
+    };
+    const followers = options.targets.map((t) => new ResourceFollower(t, o, judge));
+    const timer = new AbortController();
+    const timeOutAll = () => followers.forEach((f) => f.timeOut());
+    options.signal?.addEventListener('abort', timeOutAll, { once: true });
+    void o.clock.sleep(Math.max(0, o.deadline - o.clock.now()), timer.signal).then(() => {
+        if (!timer.signal.aborted)
+            timeOutAll();
+    });
+    const start = async () => {
+        const byKind = new Map();
+        for (const f of followers)
+            byKind.set(f.ref.kind, [...(byKind.get(f.ref.kind) ?? []), f]);
+        for (const [kind, list] of byKind) {
+            let where;
+            try {
+                where = await discoverResource(o.api, kind, shared.stop.signal);
+            }
+            catch (err) {
+                const e = err instanceof KubeApiError ? err : new KubeApiError('NETWORK', String(err), undefined);
+                for (const f of list)
+                    f.failOn(e);
+                continue;
+            }
+            const collections = new Map();
+            for (const f of list) {
+                if (kind === 'Job')
+                    f.onFailed = (x, details) => jobPodReasons(o.api, x.ref, shared.stop.signal).then((l) => [...details, ...l]);
+                if (kind === 'Application' && options.refresh)
+                    await refresh(o.api, where.groupVersion, f, o.onNotice);
+                let c = collections.get(f.ref.namespace);
+                if (!c) {
+                    const info = RESOURCE_KINDS[kind];
+                    c = new CollectionWatch(shared, `/apis/${where.groupVersion}/namespaces/${encodeURIComponent(f.ref.namespace)}/${info.plural}`, `${info.plural}.${info.group}`, f.ref.namespace);
+                    collections.set(f.ref.namespace, c);
+                }
+                c.add(f);
+            }
+            for (const c of collections.values())
+                void c.run();
+        }
+    };
+    const heartbeat = async () => {
+        while (!shared.stop.signal.aborted && !shared.pastDeadline) {
+            await shared.sleep(o.progressIntervalMs);
+            if (shared.stop.signal.aborted || shared.pastDeadline)
+                return;
+            for (const f of followers)
+                f.report();
+        }
+    };
+    void start();
+    void heartbeat();
+    try {
+        return await Promise.all(followers.map((f) => f.finished));
+    }
+    finally {
+        shared.stop.abort();
+        timer.abort();
+        options.signal?.removeEventListener('abort', timeOutAll);
+    }
+}
+/** Argo CD refreshes an Application when this annotation appears (and removes it). */
+const ARGO_REFRESH_ANNOTATION = 'argocd.argoproj.io/refresh';
+async function refresh(api, groupVersion, f, onNotice) {
+    const path = `/apis/${groupVersion}/namespaces/${encodeURIComponent(f.ref.namespace)}/applications/${encodeURIComponent(f.ref.name)}`;
+    if (!api.patch)
+        return;
+    try {
+        await api.patch(path, { metadata: { annotations: { [ARGO_REFRESH_ANNOTATION]: 'normal' } } }, { timeoutMs: 10_000 });
+    }
+    catch (err) {
+        // A missing app is the watch's to report; a refused patch only loses the refresh.
+        if (err instanceof KubeApiError && err.status === 404)
+            return;
+        onNotice?.(`could not ask Argo CD to refresh ${formatResourceRef(f.ref)} (${err instanceof Error ? err.message : String(err)}); waiting for its next poll of Git`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./actions/wait-rollout/src/wait-rollout.ts
@@ -30351,28 +31477,6 @@ function summaryMarkdown(namespace, timeoutMs, results, diagnostics, extra = {})
 
 
 
-/** Budget for reading diagnostics once the deadline has passed. */
-const DIAGNOSTICS_BUDGET_MS = 5_000;
-async function connect(runner, inputs, deps) {
-    try {
-        return await loadKubeConnection({
-            content: inputs.kubeconfig,
-            context: inputs.context,
-            env: deps.env,
-            serviceAccountDir: deps.serviceAccountDir,
-            readFile: deps.readFile,
-            onSecret: (s) => runner.setSecret(s),
-        });
-    }
-    catch (err) {
-        if (!(err instanceof KubeconfigError))
-            throw err;
-        // A problem in what the workflow gave us is an input error; one in the runner's files is not.
-        if (inputs.kubeconfig || err.about === 'context')
-            throw new src/* InputError */.dz(err.about, err.message);
-        throw new src/* ActionError */.lZ(err.message);
-    }
-}
 /** The workloads a selector names, in the order kinds were given, then by name. */
 async function selectTargets(api, inputs, deadline) {
     const found = [];
@@ -30391,22 +31495,38 @@ async function main(runner, deps) {
     // Masked before anything else can print it, even an error about it.
     runner.setSecret(runner.env['INPUT_KUBECONFIG']?.trim());
     const inputs = readInputs(runner);
-    const clock = deps.clock ?? src/* systemClock */.ml;
-    const deadline = new src/* Deadline */.B2(clock, inputs.timeoutMs);
-    const conn = await connect(runner, inputs, deps);
-    let api;
+    let failure;
     try {
-        api = await (deps.createApi ??
-            ((c) => createKubeApi(c, {
-                onSecret: (s) => runner.setSecret(s),
-                userAgent: 'cicd-actions/wait-rollout',
-                env: deps.env,
-                pluginTimeoutMs: Math.max(1000, deadline.cap(60_000)),
-            })))(conn);
+        failure = await waitAndReport(runner, inputs, deps);
     }
     catch (err) {
-        throw new src/* ActionError */.lZ(`cannot get credentials for context '${conn.context}' from ${conn.source}: ${(0,src/* errorMessage */.gJ)(err)}`);
+        // A failure before any rollout was judged (no cluster, a selector that matches nothing) is
+        // still the next step's one line; a bad input stays an input error with no outputs.
+        if (!(err instanceof src/* InputError */.dz))
+            runner.setOutput('message', runner.redact((0,src/* errorMessage */.gJ)(err).split('\n')[0]));
+        throw err;
     }
+    if (failure)
+        throw new src/* ActionError */.lZ(failure);
+}
+async function waitAndReport(runner, inputs, deps) {
+    const clock = deps.clock ?? src/* systemClock */.ml;
+    const deadline = new src/* Deadline */.B2(clock, inputs.timeoutMs);
+    // The wait ends early enough for the diagnostics to fit before the deadline.
+    const session = await connectCluster({
+        kubeconfig: inputs.kubeconfig,
+        context: inputs.context,
+        env: deps.env,
+        deadline: deadline.at,
+        signal: deps.signal,
+        onSecret: (s) => runner.setSecret(s),
+        userAgent: 'cicd-actions/wait-rollout',
+        serviceAccountDir: deps.serviceAccountDir,
+        readFile: deps.readFile,
+        createApi: deps.createApi,
+        now: () => clock.now(),
+    });
+    const api = session.api;
     try {
         const targets = [...inputs.targets];
         if (inputs.selector) {
@@ -30423,48 +31543,169 @@ async function main(runner, deps) {
                 if (!targets.some((x) => x.kind === t.kind && x.name === t.name))
                     targets.push(t);
         }
-        runner.info(`Waiting for ${targets.map(formatWorkloadRef).join(', ')} in namespace ${inputs.namespace} on ${conn.server} ` +
-            `(context ${conn.context} from ${conn.source}); timeout ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}, fail-fast ${inputs.failFast ? 'on' : 'off'}`);
-        const results = await waitForRollouts({
-            api,
-            targets,
-            deadline: deadline.at,
-            clock,
-            failFast: inputs.failFast,
-            ...deps.wait,
-            onProgress: (p) => runner.info(`${formatWorkloadRef(p.ref)}: ${p.message} [${(0,src/* formatDuration */.a3)(p.elapsedMs)}]`),
-        });
+        const resources = inputs.all.flatMap((t) => ('resource' in t ? [t.resource] : []));
+        const named = [...targets.map(formatWorkloadRef), ...resources.map(formatResourceRef)];
+        runner.info(`Waiting for ${named.join(', ')} in namespace ${inputs.namespace} on ${session.describe()}; ` +
+            `timeout ${(0,src/* formatDuration */.a3)(inputs.timeoutMs)}, fail-fast ${inputs.failFast ? 'on' : 'off'}` +
+            (inputs.images.length
+                ? `; first until the pod templates carry ${inputs.images.map((i) => (i.container ? `${i.container}=${i.image}` : i.image)).join(', ')}`
+                : '') +
+            (inputs.revision && resources.length ? `; at revision ${inputs.revision}` : ''));
+        // The step fails once any item has failed: the others are not waited for any longer (they
+        // are reported with reason Stopped), so a crash loop does not wait out an Application's health.
+        const stop = new AbortController();
+        let stoppedBy;
+        const onFailure = (r) => {
+            if (r.outcome !== 'failed' || stoppedBy)
+                return;
+            stoppedBy = refName(r);
+            // After the current tick: failures found in the same answer are all reported as such.
+            setImmediate(() => stop.abort());
+        };
+        const signal = deps.signal ? AbortSignal.any([deps.signal, stop.signal]) : stop.signal;
+        const [rollouts, others] = await Promise.all([
+            targets.length
+                ? waitForRollouts({
+                    api,
+                    targets,
+                    deadline: session.waitDeadline,
+                    clock,
+                    failFast: inputs.failFast,
+                    images: inputs.images,
+                    signal,
+                    ...deps.wait,
+                    onProgress: (p) => runner.info(`${formatWorkloadRef(p.ref)}: ${p.message} [${(0,src/* formatDuration */.a3)(p.elapsedMs)}]`),
+                    // Said the moment it is known, as kubectl prints it, not after the slowest workload.
+                    onResult: (r) => {
+                        if (r.done)
+                            runner.info(`${formatWorkloadRef(r)}: ${r.message} (${(0,src/* formatDuration */.a3)(r.elapsedMs)})`);
+                        onFailure(r);
+                    },
+                    onNotice: (line) => runner.warning(line),
+                })
+                : Promise.resolve([]),
+            resources.length
+                ? waitForResources({
+                    api,
+                    targets: resources,
+                    deadline: session.waitDeadline,
+                    clock,
+                    revision: inputs.revision,
+                    refresh: inputs.refresh,
+                    acceptPaused: inputs.acceptPaused,
+                    signal,
+                    ...deps.wait,
+                    onProgress: (p) => runner.info(`${formatResourceRef(p.ref)}: ${p.message} [${(0,src/* formatDuration */.a3)(p.elapsedMs)}]`),
+                    onResult: (r) => {
+                        if (r.done)
+                            runner.info(`${formatResourceRef(r)}: ${r.message} (${(0,src/* formatDuration */.a3)(r.elapsedMs)})`);
+                        onFailure(r);
+                    },
+                    onNotice: (line) => runner.warning(line),
+                })
+                : Promise.resolve([]),
+        ]);
+        // In the order the input named them; selected workloads after.
+        const results = [];
+        let w = 0;
+        let o = 0;
+        for (const t of inputs.all)
+            results.push('workload' in t ? rollouts[w++] : others[o++]);
+        while (w < rollouts.length)
+            results.push(rollouts[w++]);
+        if (stoppedBy && !deps.signal?.aborted)
+            for (const r of results)
+                if (r.outcome === 'timed-out') {
+                    r.reason = 'Stopped';
+                    r.message = `${r.message} (not waited for after ${stoppedBy} failed)`;
+                }
         const diagnostics = new Map();
         for (const r of results) {
-            const name = formatWorkloadRef(r);
-            if (r.done) {
-                runner.info(`${name}: ${r.message} (${(0,src/* formatDuration */.a3)(r.elapsedMs)})`);
+            const name = refName(r);
+            if (r.done)
                 continue;
-            }
             await runner.group(`${name}: ${r.outcome === 'timed-out' ? 'timed out' : 'failed'} (${r.reason ?? r.outcome}) — diagnostics`, async () => {
                 runner.info(r.message);
+                if ('details' in r) {
+                    for (const line of r.details)
+                        runner.info(`  ${line}`);
+                    return;
+                }
                 if (!r.object)
                     return;
-                const budget = AbortSignal.timeout(DIAGNOSTICS_BUDGET_MS);
-                const diag = await collectDiagnostics(api, r, r.object, { signal: budget });
-                diagnostics.set(r, diag);
-                for (const line of formatDiagnostics(diag))
-                    runner.info(line);
+                const budget = session.diagnosticsBudget(5_000);
+                try {
+                    const diag = await collectDiagnostics(api, r, r.object, { signal: budget.signal });
+                    diagnostics.set(r, diag);
+                    for (const line of formatDiagnostics(diag))
+                        runner.info(line);
+                }
+                finally {
+                    budget.dispose();
+                }
             });
         }
         const failed = results.filter((r) => !r.done);
         runner.setOutput('ready', failed.length === 0);
         runner.setOutput('resources', runner.redact(resultsJson(results)));
-        runner.setOutput('failed', failed.map(formatWorkloadRef).join(','));
+        runner.setOutput('failed', failed.map(refName).join(','));
+        runner.setOutput('message', runner.redact(messageLine(results, inputs.timeoutMs)));
         runner.appendSummary(summaryMarkdown(inputs.namespace, inputs.timeoutMs, results, diagnostics, {
             selector: inputs.selector,
         }));
-        if (failed.length)
-            throw new src/* ActionError */.lZ(failureLine(results, inputs.timeoutMs));
+        return failed.length ? failureLine(results, inputs.timeoutMs) : undefined;
     }
     finally {
-        api.close();
+        session.close();
     }
+}
+
+
+/***/ }),
+
+/***/ 7638:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   lZ: () => (/* binding */ ActionError)
+/* harmony export */ });
+/** A bad input: names the input and what was expected. Raised before any side effect. */
+class InputError extends Error {
+    input;
+    constructor(input, expected) {
+        super(`Input '${input}': ${expected}`);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+/** A failure the action explains itself; the message is shown as it is. */
+class ActionError extends Error {
+    details;
+    constructor(message, details) {
+        super(message);
+        this.details = details;
+        this.name = 'ActionError';
+    }
+}
+/** Anything thrown, as one clean line. */
+function errorMessage(err) {
+    let text;
+    if (err instanceof Error)
+        text = err.message || err.name;
+    else if (typeof err === 'string')
+        text = err;
+    else {
+        try {
+            text = JSON.stringify(err) ?? String(err);
+        }
+        catch {
+            text = String(err);
+        }
+    }
+    const line = text.replace(/\s*\r?\n\s*/g, ' ').trim();
+    return line || 'unknown error';
 }
 
 
@@ -31019,21 +32260,20 @@ async function httpRequest(req) {
 
 /***/ }),
 
-/***/ 4515:
+/***/ 3848:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  lZ: () => (/* reexport */ ActionError),
+  lZ: () => (/* reexport */ errors/* ActionError */.lZ),
   B2: () => (/* reexport */ Deadline),
-  dz: () => (/* reexport */ InputError),
+  dz: () => (/* reexport */ errors/* InputError */.dz),
   G0: () => (/* reexport */ Inputs),
-  by: () => (/* reexport */ Runner),
   EY: () => (/* reexport */ backoffDelay),
   aY: () => (/* reexport */ code),
   zH: () => (/* reexport */ details),
-  gJ: () => (/* reexport */ errorMessage),
+  gJ: () => (/* reexport */ errors/* errorMessage */.gJ),
   a3: () => (/* reexport */ formatDuration),
   R_: () => (/* reexport */ heading),
   Cs: () => (/* reexport */ runAction),
@@ -31041,7 +32281,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   tp: () => (/* reexport */ table)
 });
 
-// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, HttpError, HttpTransport, MAX_TIMER_MS, ProcessError, allowedRoots, cell, formatCommand, formatFileCommand, httpRequest, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, maskUrl, parseBoolean, parseDuration, parseInteger, parseLines, parseList, parsePairs, parseRetryAfter, preview, printableCommand, redactThenCut, retry, runProcess, safeUrl, secretArgValues, throwIfCancelled, toolkitBackend, workspacePath, workspaceRoot
+// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, HttpError, HttpTransport, MAX_TIMER_MS, ProcessError, Runner, allowedRoots, cell, formatCommand, formatFileCommand, httpRequest, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, maskUrl, parseBoolean, parseDuration, parseInteger, parseLines, parseList, parsePairs, parseRetryAfter, preview, printableCommand, redactThenCut, retry, runProcess, safeUrl, secretArgValues, throwIfCancelled, toolkitBackend, workspacePath, workspaceRoot
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -34267,44 +35507,8 @@ class Runner {
     }
 }
 
-;// CONCATENATED MODULE: ./packages/core/src/errors.ts
-/** A bad input: names the input and what was expected. Raised before any side effect. */
-class InputError extends Error {
-    input;
-    constructor(input, expected) {
-        super(`Input '${input}': ${expected}`);
-        this.input = input;
-        this.name = 'InputError';
-    }
-}
-/** A failure the action explains itself; the message is shown as it is. */
-class ActionError extends Error {
-    details;
-    constructor(message, details) {
-        super(message);
-        this.details = details;
-        this.name = 'ActionError';
-    }
-}
-/** Anything thrown, as one clean line. */
-function errorMessage(err) {
-    let text;
-    if (err instanceof Error)
-        text = err.message || err.name;
-    else if (typeof err === 'string')
-        text = err;
-    else {
-        try {
-            text = JSON.stringify(err) ?? String(err);
-        }
-        catch {
-            text = String(err);
-        }
-    }
-    const line = text.replace(/\s*\r?\n\s*/g, ' ').trim();
-    return line || 'unknown error';
-}
-
+// EXTERNAL MODULE: ./packages/core/src/errors.ts
+var errors = __nccwpck_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/process.ts
 var src_process = __nccwpck_require__(7332);
 // EXTERNAL MODULE: ./packages/core/src/proxy.ts
@@ -34322,7 +35526,7 @@ var proxy = __nccwpck_require__(609);
 
 
 /** The job was cancelled: the message says by which signal. */
-class CancelledError extends ActionError {
+class CancelledError extends errors/* ActionError */.lZ {
     signalName;
     constructor(signalName = 'SIGTERM') {
         super(`cancelled (${signalName})`);
@@ -34367,7 +35571,7 @@ async function runAction(first, second) {
                 await fn();
             }
             catch (err) {
-                runner.debug(`cleanup failed: ${errorMessage(err)}`);
+                runner.debug(`cleanup failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
             }
         }
     };
@@ -34400,8 +35604,8 @@ async function runAction(first, second) {
     catch (err) {
         const cancelled = cancelledBy !== undefined;
         const message = cancelled && !(err instanceof CancelledError)
-            ? `cancelled (${cancelledBy}): ${errorMessage(err)}`
-            : errorMessage(err);
+            ? `cancelled (${cancelledBy}): ${(0,errors/* errorMessage */.gJ)(err)}`
+            : (0,errors/* errorMessage */.gJ)(err);
         runner.error(runner.redact(message));
         if (runner.isDebug() && err instanceof Error && err.stack)
             runner.debug(runner.redact(err.stack));
@@ -34494,7 +35698,7 @@ function allowedRoots(env, allowTemp = false) {
  */
 function workspacePath(input, value, options) {
     if (value.includes('\0'))
-        throw new InputError(input, `${preview(value)} contains a NUL character`);
+        throw new errors/* InputError */.dz(input, `${preview(value)} contains a NUL character`);
     const base = external_node_path_default().resolve(options.base ?? workspaceRoot(options.env));
     const resolved = external_node_path_default().resolve(base, value);
     const roots = allowedRoots(options.env, options.allowTemp);
@@ -34506,10 +35710,10 @@ function workspacePath(input, value, options) {
         const via = real !== resolved && roots.some((root) => inside(resolved, root))
             ? ' through a symbolic link'
             : '';
-        throw new InputError(input, `${preview(value)} points outside ${where}${via}; only files inside it can be used`);
+        throw new errors/* InputError */.dz(input, `${preview(value)} points outside ${where}${via}; only files inside it can be used`);
     }
     if (options.mustExist && !(0,external_node_fs_.existsSync)(resolved))
-        throw new InputError(input, `${preview(value)} does not exist`);
+        throw new errors/* InputError */.dz(input, `${preview(value)} does not exist`);
     return resolved;
 }
 
@@ -34654,7 +35858,7 @@ class Inputs {
     required(name) {
         const v = this.runner.input(name);
         if (v === '')
-            throw new InputError(name, 'is required and was empty');
+            throw new errors/* InputError */.dz(name, 'is required and was empty');
         return v;
     }
     boolean(name, fallback) {
@@ -34666,7 +35870,7 @@ class Inputs {
             const hint = /^(yes|no|on|off|y|n|1|0|true|false)$/i.test(v)
                 ? " (the runner's booleans: true, True, TRUE, false, False, FALSE)"
                 : '';
-            throw new InputError(name, `expected true or false, got ${preview(v)}${hint}`);
+            throw new errors/* InputError */.dz(name, `expected true or false, got ${preview(v)}${hint}`);
         }
         return b;
     }
@@ -34684,7 +35888,7 @@ class Inputs {
                     ? ` <= ${max}`
                     : '';
         if (n === undefined || (min !== undefined && n < min) || (max !== undefined && n > max)) {
-            throw new InputError(name, `expected a whole number${range}, got ${preview(v)}`);
+            throw new errors/* InputError */.dz(name, `expected a whole number${range}, got ${preview(v)}`);
         }
         return n;
     }
@@ -34693,12 +35897,12 @@ class Inputs {
         const v = this.runner.input(name) || fallback;
         const ms = parseDuration(v);
         if (ms === undefined)
-            throw new InputError(name, `expected a duration like 30s, 5m or 1h30m, got ${preview(v)}`);
+            throw new errors/* InputError */.dz(name, `expected a duration like 30s, 5m or 1h30m, got ${preview(v)}`);
         if (bounds.min !== undefined && ms < bounds.min)
-            throw new InputError(name, `must be at least ${formatDuration(bounds.min)}, got ${preview(v)}`);
+            throw new errors/* InputError */.dz(name, `must be at least ${formatDuration(bounds.min)}, got ${preview(v)}`);
         const max = Math.min(bounds.max ?? MAX_TIMER_MS, MAX_TIMER_MS);
         if (ms > max)
-            throw new InputError(name, `must be at most ${formatDuration(max)}, got ${preview(v)}`);
+            throw new errors/* InputError */.dz(name, `must be at most ${formatDuration(max)}, got ${preview(v)}`);
         return ms;
     }
     list(name) {
@@ -34712,7 +35916,7 @@ class Inputs {
         if (v === '')
             return fallback;
         if (!allowed.includes(v))
-            throw new InputError(name, `expected one of ${allowed.join(', ')}, got ${preview(v)}`);
+            throw new errors/* InputError */.dz(name, `expected one of ${allowed.join(', ')}, got ${preview(v)}`);
         return v;
     }
     /** A path inside the workspace (symlinks followed); see workspacePath. '' when empty and no fallback. */
@@ -34726,7 +35930,7 @@ class Inputs {
     pairs(name, separator, shape) {
         const result = parsePairs(this.runner.input(name), separator);
         if ('badLine' in result)
-            throw new InputError(name, `line ${result.badLine} is not ${shape}`);
+            throw new errors/* InputError */.dz(name, `line ${result.badLine} is not ${shape}`);
         return result.pairs;
     }
 }

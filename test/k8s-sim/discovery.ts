@@ -27,8 +27,11 @@ function groups(): string[] {
 }
 
 function apiGroup(name: string) {
-  const version = { groupVersion: `${name}/v1`, version: 'v1' };
-  return { name, versions: [version], preferredVersion: version };
+  // The versions the group's types have (v1 for every built-in one; custom resources may differ).
+  const versions = [
+    ...new Set(RESOURCE_TYPES.filter((t) => t.group === name).map((t) => t.version)),
+  ].map((version) => ({ groupVersion: `${name}/${version}`, version }));
+  return { name, versions, preferredVersion: versions[0] };
 }
 
 export function apiGroupList() {

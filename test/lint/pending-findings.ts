@@ -9,19 +9,4 @@ export interface PendingFinding {
   resolvedBy: string;
 }
 
-export const PENDING_FINDINGS: PendingFinding[] = [
-  {
-    file: 'examples/deploy-production.yml',
-    line: 221,
-    message: 'Context access might be invalid: message',
-    resolvedBy:
-      'the reason input reads steps.rollout.outputs.message: wait-rollout’s `message` output (issue 15, branch wait)',
-  },
-  {
-    file: 'examples/deploy-gitops.yml',
-    line: 129,
-    message: 'Context access might be invalid: message',
-    resolvedBy:
-      'the reason input reads steps.rollout.outputs.message: wait-rollout’s `message` output (issue 15, branch wait)',
-  },
-];
+export const PENDING_FINDINGS: PendingFinding[] = [];

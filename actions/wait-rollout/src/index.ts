@@ -1,5 +1,4 @@
-import { Runner, runAction } from '@cicd-actions/core';
+import { runAction } from '@cicd-actions/core';
 import { main } from './wait-rollout';
 
-const runner = new Runner();
-await runAction(runner, () => main(runner, { env: process.env }));
+await runAction(({ runner, signal }) => main(runner, { env: process.env, signal }));

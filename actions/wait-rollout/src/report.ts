@@ -3,48 +3,78 @@
 import { code, details, formatDuration, heading, table } from '@cicd-actions/core';
 import type { RolloutDiagnostics } from '@cicd-actions/kube/diagnostics';
 import type { RolloutResult } from '@cicd-actions/kube/watch-rollout';
-import { formatWorkloadRef } from '@cicd-actions/kube/workload-ref';
+import type { ResourceResult } from '@cicd-actions/kube/watch-resources';
+
+/** A workload's rollout (kubectl's rules) or another kind's result (its controller's status). */
+export type AnyResult = RolloutResult | ResourceResult;
+
+/** `deployment/api`, `application/shop`. */
+export const refName = (r: { kind: string; name: string }) => `${r.kind.toLowerCase()}/${r.name}`;
+
+const replicasOf = (r: AnyResult) => ('replicas' in r ? r.replicas : undefined);
+const detailsOf = (r: AnyResult) => ('details' in r ? r.details : []);
 
 /** The `resources` output: one object per resource, stable field names. */
-export function resultsJson(results: RolloutResult[]): string {
+export function resultsJson(results: AnyResult[]): string {
   return JSON.stringify(
-    results.map((r) => ({
-      kind: r.kind,
-      name: r.name,
-      namespace: r.namespace,
-      done: r.done,
-      outcome: r.outcome,
-      message: r.message,
-      reason: r.reason ?? null,
-      replicas: r.replicas
-        ? {
-            desired: r.replicas.desired,
-            updated: r.replicas.updated,
-            ready: r.replicas.ready,
-            available: r.replicas.available,
-          }
-        : null,
-      revision: r.revision ?? null,
-      seconds: Math.round(r.elapsedMs / 100) / 10,
-    })),
+    results.map((r) => {
+      const replicas = replicasOf(r);
+      return {
+        kind: r.kind,
+        name: r.name,
+        namespace: r.namespace,
+        done: r.done,
+        outcome: r.outcome,
+        message: r.message,
+        reason: r.reason ?? null,
+        replicas: replicas
+          ? {
+              desired: replicas.desired,
+              updated: replicas.updated,
+              ready: replicas.ready,
+              available: replicas.available,
+            }
+          : null,
+        revision: r.revision ?? null,
+        seconds: Math.round(r.elapsedMs / 100) / 10,
+        ...(detailsOf(r).length ? { details: detailsOf(r) } : {}),
+      };
+    }),
   );
 }
 
-function whyNot(r: RolloutResult, timeoutMs: number): string {
+function whyNot(r: AnyResult, timeoutMs: number): string {
+  if (r.outcome === 'timed-out' && r.reason === 'Stopped') return r.message;
   if (r.outcome === 'timed-out')
     return `timed out after ${formatDuration(timeoutMs)}: ${r.message}`;
-  return r.reason && !r.message.includes(r.reason) ? `${r.reason}: ${r.message}` : r.message;
+  const why = r.reason && !r.message.includes(r.reason) ? `${r.reason}: ${r.message}` : r.message;
+  const details = detailsOf(r);
+  return details.length ? `${why} — ${details.join('; ')}` : why;
 }
 
+/** The `message` output: the first failure and its reason, or `all N ready`. */
+export function messageLine(results: AnyResult[], timeoutMs: number): string {
+  // A real failure first; a resource that was merely not waited for any longer says less.
+  const first =
+    results.find((r) => r.outcome === 'failed') ??
+    results.find((r) => !r.done && r.reason !== 'Stopped') ??
+    results.find((r) => !r.done);
+  if (!first) return `all ${results.length} ready`;
+  return oneLine(`${refName(first)}: ${whyNot(first, timeoutMs)}`);
+}
+
+/** Outputs are read by expressions: one line, however the server wrote its message. */
+const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+
 /** One line naming every resource that did not finish and why. */
-export function failureLine(results: RolloutResult[], timeoutMs: number): string {
+export function failureLine(results: AnyResult[], timeoutMs: number): string {
   const failed = results.filter((r) => !r.done);
-  const parts = failed.map((r) => `${formatWorkloadRef(r)}: ${whyNot(r, timeoutMs)}`);
+  const parts = failed.map((r) => `${refName(r)}: ${whyNot(r, timeoutMs)}`);
   if (failed.length === 1) return parts[0];
   return `${failed.length} of ${results.length} rollouts did not finish — ${parts.join('; ')}`;
 }
 
-const OUTCOME: Record<RolloutResult['outcome'], string> = {
+const OUTCOME: Record<AnyResult['outcome'], string> = {
   ready: '✅ ready',
   failed: '❌ failed',
   'timed-out': '⏱️ timed out',
@@ -53,8 +83,8 @@ const OUTCOME: Record<RolloutResult['outcome'], string> = {
 export function summaryMarkdown(
   namespace: string,
   timeoutMs: number,
-  results: RolloutResult[],
-  diagnostics: Map<RolloutResult, RolloutDiagnostics>,
+  results: AnyResult[],
+  diagnostics: Map<AnyResult, RolloutDiagnostics>,
   extra: { selector?: string } = {},
 ): string {
   const ready = results.filter((r) => r.done).length;
@@ -74,11 +104,11 @@ export function summaryMarkdown(
         'Detail',
       ],
       results.map((r) => [
-        code(formatWorkloadRef(r)),
+        code(refName(r)),
         OUTCOME[r.outcome],
-        r.replicas ? `${r.replicas.ready} / ${r.replicas.desired}` : '',
-        r.replicas?.updated ?? '',
-        r.replicas?.available ?? '',
+        replicasOf(r) ? `${replicasOf(r)!.ready} / ${replicasOf(r)!.desired}` : '',
+        replicasOf(r)?.updated ?? '',
+        replicasOf(r)?.available ?? '',
         r.revision ?? '',
         formatDuration(r.elapsedMs),
         r.done ? '' : whyNot(r, timeoutMs),
@@ -86,6 +116,11 @@ export function summaryMarkdown(
     ),
   );
   for (const r of results) {
+    const lines = detailsOf(r);
+    if (!r.done && lines.length)
+      out.push(
+        details(`Why ${refName(r)} is not ready`, lines.map((d) => `- ${d}`).join('\n') + '\n'),
+      );
     const diag = diagnostics.get(r);
     if (!diag) continue;
     const parts: string[] = [];
@@ -137,7 +172,7 @@ export function summaryMarkdown(
         : 'No Warning events.\n',
     );
     for (const e of diag.errors) parts.push(`(could not read ${e})\n`);
-    out.push(details(`Why ${formatWorkloadRef(r)} is not ready`, parts.join('\n')));
+    out.push(details(`Why ${refName(r)} is not ready`, parts.join('\n')));
   }
   return out.join('\n');
 }

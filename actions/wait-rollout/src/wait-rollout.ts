@@ -11,12 +11,9 @@ import {
   type Env,
   type Runner,
 } from '@cicd-actions/core';
-import {
-  KubeconfigError,
-  loadKubeConnection,
-  type KubeConnection,
-} from '@cicd-actions/kube/kubeconfig';
-import { createKubeApi, type KubeApi } from '@cicd-actions/kube/kube-api';
+import type { KubeConnection } from '@cicd-actions/kube/kubeconfig';
+import type { KubeApi } from '@cicd-actions/kube/kube-api';
+import { connectCluster } from '@cicd-actions/kube/cluster-session';
 import {
   collectDiagnostics,
   formatDiagnostics,
@@ -29,11 +26,25 @@ import {
   type WorkloadRef,
 } from '@cicd-actions/kube/workload-ref';
 import { readInputs, type WaitRolloutInputs } from './inputs';
-import { failureLine, resultsJson, summaryMarkdown } from './report';
+import {
+  failureLine,
+  messageLine,
+  refName,
+  resultsJson,
+  summaryMarkdown,
+  type AnyResult,
+} from './report';
+import {
+  formatResourceRef,
+  waitForResources,
+  type ResourceResult,
+} from '@cicd-actions/kube/watch-resources';
 
 export interface WaitRolloutDeps {
   env: Env;
   clock?: Clock;
+  /** The job's cancellation (runAction's ctx.signal). */
+  signal?: AbortSignal;
   /** Where the in-cluster service account lives (tests point it at a fixture). */
   serviceAccountDir?: string;
   readFile?: (file: string) => string;
@@ -41,31 +52,6 @@ export interface WaitRolloutDeps {
   createApi?: (conn: KubeConnection) => Promise<KubeApi>;
   /** Timing knobs of the wait (unit tests shorten them). */
   wait?: { backstopMs?: number; podCheckMs?: number; progressIntervalMs?: number };
-}
-
-/** Budget for reading diagnostics once the deadline has passed. */
-const DIAGNOSTICS_BUDGET_MS = 5_000;
-
-async function connect(
-  runner: Runner,
-  inputs: WaitRolloutInputs,
-  deps: WaitRolloutDeps,
-): Promise<KubeConnection> {
-  try {
-    return await loadKubeConnection({
-      content: inputs.kubeconfig,
-      context: inputs.context,
-      env: deps.env,
-      serviceAccountDir: deps.serviceAccountDir,
-      readFile: deps.readFile,
-      onSecret: (s) => runner.setSecret(s),
-    });
-  } catch (err) {
-    if (!(err instanceof KubeconfigError)) throw err;
-    // A problem in what the workflow gave us is an input error; one in the runner's files is not.
-    if (inputs.kubeconfig || err.about === 'context') throw new InputError(err.about, err.message);
-    throw new ActionError(err.message);
-  }
 }
 
 interface List {
@@ -98,27 +84,41 @@ export async function main(runner: Runner, deps: WaitRolloutDeps): Promise<void>
   // Masked before anything else can print it, even an error about it.
   runner.setSecret(runner.env['INPUT_KUBECONFIG']?.trim());
   const inputs = readInputs(runner);
+  let failure: string | undefined;
+  try {
+    failure = await waitAndReport(runner, inputs, deps);
+  } catch (err) {
+    // A failure before any rollout was judged (no cluster, a selector that matches nothing) is
+    // still the next step's one line; a bad input stays an input error with no outputs.
+    if (!(err instanceof InputError))
+      runner.setOutput('message', runner.redact(errorMessage(err).split('\n')[0]));
+    throw err;
+  }
+  if (failure) throw new ActionError(failure);
+}
+
+async function waitAndReport(
+  runner: Runner,
+  inputs: WaitRolloutInputs,
+  deps: WaitRolloutDeps,
+): Promise<string | undefined> {
   const clock = deps.clock ?? systemClock;
   const deadline = new Deadline(clock, inputs.timeoutMs);
-  const conn = await connect(runner, inputs, deps);
-
-  let api: KubeApi;
-  try {
-    api = await (
-      deps.createApi ??
-      ((c) =>
-        createKubeApi(c, {
-          onSecret: (s) => runner.setSecret(s),
-          userAgent: 'cicd-actions/wait-rollout',
-          env: deps.env,
-          pluginTimeoutMs: Math.max(1000, deadline.cap(60_000)),
-        }))
-    )(conn);
-  } catch (err) {
-    throw new ActionError(
-      `cannot get credentials for context '${conn.context}' from ${conn.source}: ${errorMessage(err)}`,
-    );
-  }
+  // The wait ends early enough for the diagnostics to fit before the deadline.
+  const session = await connectCluster({
+    kubeconfig: inputs.kubeconfig,
+    context: inputs.context,
+    env: deps.env,
+    deadline: deadline.at,
+    signal: deps.signal,
+    onSecret: (s) => runner.setSecret(s),
+    userAgent: 'cicd-actions/wait-rollout',
+    serviceAccountDir: deps.serviceAccountDir,
+    readFile: deps.readFile,
+    createApi: deps.createApi,
+    now: () => clock.now(),
+  });
+  const api = session.api;
   try {
     const targets = [...inputs.targets];
     if (inputs.selector) {
@@ -138,37 +138,113 @@ export async function main(runner: Runner, deps: WaitRolloutDeps): Promise<void>
         if (!targets.some((x) => x.kind === t.kind && x.name === t.name)) targets.push(t);
     }
 
+    const resources = inputs.all.flatMap((t) => ('resource' in t ? [t.resource] : []));
+    const named = [...targets.map(formatWorkloadRef), ...resources.map(formatResourceRef)];
     runner.info(
-      `Waiting for ${targets.map(formatWorkloadRef).join(', ')} in namespace ${inputs.namespace} on ${conn.server} ` +
-        `(context ${conn.context} from ${conn.source}); timeout ${formatDuration(inputs.timeoutMs)}, fail-fast ${inputs.failFast ? 'on' : 'off'}`,
+      `Waiting for ${named.join(', ')} in namespace ${inputs.namespace} on ${session.describe()}; ` +
+        `timeout ${formatDuration(inputs.timeoutMs)}, fail-fast ${inputs.failFast ? 'on' : 'off'}` +
+        (inputs.images.length
+          ? `; first until the pod templates carry ${inputs.images.map((i) => (i.container ? `${i.container}=${i.image}` : i.image)).join(', ')}`
+          : '') +
+        (inputs.revision && resources.length ? `; at revision ${inputs.revision}` : ''),
     );
-    const results = await waitForRollouts({
-      api,
-      targets,
-      deadline: deadline.at,
-      clock,
-      failFast: inputs.failFast,
-      ...deps.wait,
-      onProgress: (p) =>
-        runner.info(`${formatWorkloadRef(p.ref)}: ${p.message} [${formatDuration(p.elapsedMs)}]`),
-    });
+    // The step fails once any item has failed: the others are not waited for any longer (they
+    // are reported with reason Stopped), so a crash loop does not wait out an Application's health.
+    const stop = new AbortController();
+    let stoppedBy: string | undefined;
+    const onFailure = (r: AnyResult) => {
+      if (r.outcome !== 'failed' || stoppedBy) return;
+      stoppedBy = refName(r);
+      // After the current tick: failures found in the same answer are all reported as such.
+      setImmediate(() => stop.abort());
+    };
+    const signal = deps.signal ? AbortSignal.any([deps.signal, stop.signal]) : stop.signal;
+    const [rollouts, others] = await Promise.all([
+      targets.length
+        ? waitForRollouts({
+            api,
+            targets,
+            deadline: session.waitDeadline,
+            clock,
+            failFast: inputs.failFast,
+            images: inputs.images,
+            signal,
+            ...deps.wait,
+            onProgress: (p) =>
+              runner.info(
+                `${formatWorkloadRef(p.ref)}: ${p.message} [${formatDuration(p.elapsedMs)}]`,
+              ),
+            // Said the moment it is known, as kubectl prints it, not after the slowest workload.
+            onResult: (r) => {
+              if (r.done)
+                runner.info(
+                  `${formatWorkloadRef(r)}: ${r.message} (${formatDuration(r.elapsedMs)})`,
+                );
+              onFailure(r);
+            },
+            onNotice: (line) => runner.warning(line),
+          })
+        : Promise.resolve([] as RolloutResult[]),
+      resources.length
+        ? waitForResources({
+            api,
+            targets: resources,
+            deadline: session.waitDeadline,
+            clock,
+            revision: inputs.revision,
+            refresh: inputs.refresh,
+            acceptPaused: inputs.acceptPaused,
+            signal,
+            ...deps.wait,
+            onProgress: (p) =>
+              runner.info(
+                `${formatResourceRef(p.ref)}: ${p.message} [${formatDuration(p.elapsedMs)}]`,
+              ),
+            onResult: (r) => {
+              if (r.done)
+                runner.info(
+                  `${formatResourceRef(r)}: ${r.message} (${formatDuration(r.elapsedMs)})`,
+                );
+              onFailure(r);
+            },
+            onNotice: (line) => runner.warning(line),
+          })
+        : Promise.resolve([] as ResourceResult[]),
+    ]);
+    // In the order the input named them; selected workloads after.
+    const results: AnyResult[] = [];
+    let w = 0;
+    let o = 0;
+    for (const t of inputs.all) results.push('workload' in t ? rollouts[w++] : others[o++]);
+    while (w < rollouts.length) results.push(rollouts[w++]);
+    if (stoppedBy && !deps.signal?.aborted)
+      for (const r of results)
+        if (r.outcome === 'timed-out') {
+          r.reason = 'Stopped';
+          r.message = `${r.message} (not waited for after ${stoppedBy} failed)`;
+        }
 
-    const diagnostics = new Map<RolloutResult, RolloutDiagnostics>();
+    const diagnostics = new Map<AnyResult, RolloutDiagnostics>();
     for (const r of results) {
-      const name = formatWorkloadRef(r);
-      if (r.done) {
-        runner.info(`${name}: ${r.message} (${formatDuration(r.elapsedMs)})`);
-        continue;
-      }
+      const name = refName(r);
+      if (r.done) continue;
       await runner.group(
         `${name}: ${r.outcome === 'timed-out' ? 'timed out' : 'failed'} (${r.reason ?? r.outcome}) — diagnostics`,
         async () => {
           runner.info(r.message);
+          if ('details' in r) {
+            for (const line of r.details) runner.info(`  ${line}`);
+            return;
+          }
           if (!r.object) return;
-          const budget = AbortSignal.timeout(DIAGNOSTICS_BUDGET_MS);
-          const diag = await collectDiagnostics(api, r, r.object, { signal: budget });
-          diagnostics.set(r, diag);
-          for (const line of formatDiagnostics(diag)) runner.info(line);
+          const budget = session.diagnosticsBudget(5_000);
+          try {
+            const diag = await collectDiagnostics(api, r, r.object, { signal: budget.signal });
+            diagnostics.set(r, diag);
+            for (const line of formatDiagnostics(diag)) runner.info(line);
+          } finally {
+            budget.dispose();
+          }
         },
       );
     }
@@ -176,14 +252,15 @@ export async function main(runner: Runner, deps: WaitRolloutDeps): Promise<void>
     const failed = results.filter((r) => !r.done);
     runner.setOutput('ready', failed.length === 0);
     runner.setOutput('resources', runner.redact(resultsJson(results)));
-    runner.setOutput('failed', failed.map(formatWorkloadRef).join(','));
+    runner.setOutput('failed', failed.map(refName).join(','));
+    runner.setOutput('message', runner.redact(messageLine(results, inputs.timeoutMs)));
     runner.appendSummary(
       summaryMarkdown(inputs.namespace, inputs.timeoutMs, results, diagnostics, {
         selector: inputs.selector,
       }),
     );
-    if (failed.length) throw new ActionError(failureLine(results, inputs.timeoutMs));
+    return failed.length ? failureLine(results, inputs.timeoutMs) : undefined;
   } finally {
-    api.close();
+    session.close();
   }
 }

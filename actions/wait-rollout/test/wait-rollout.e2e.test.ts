@@ -72,6 +72,7 @@ describe('rollouts that finish', () => {
     expect(r.code).toBe(0);
     expect(r.outputs.ready).toBe('true');
     expect(r.outputs.failed).toBe('');
+    expect(r.outputs.message).toBe('all 1 ready');
     expect(results(r)).toEqual([
       expect.objectContaining({
         kind: 'Deployment',
@@ -160,6 +161,7 @@ describe('rollouts that finish', () => {
     // The whole action (startup included) takes about as long as the slowest rollout.
     expect(r.durationMs / 1000).toBeLessThan(slowest + 1);
     expect(r.summary).toContain('Rollout: 3 of 3 ready');
+    expect(r.outputs.message).toBe('all 3 ready');
   });
 
   test('a label selector picks the workloads; KUBECONFIG names the file when the input is empty', async () => {
@@ -185,6 +187,56 @@ describe('rollouts that finish', () => {
   });
 });
 
+describe('expected images (a CD tool applies the release)', () => {
+  test('the template lags: it waits until the template carries the image, then for the rollout', async () => {
+    cluster.apply(deployment({ name: 'shop', replicas: 2, image: 'ghcr.io/acme/shop:1.0.0' }));
+    await cluster.waitFor('deployment', 'shop', rolloutComplete);
+    cluster.clearRequests();
+    // The old template is fully rolled out: without `images` this would pass at once.
+    const pending = run({
+      resources: 'deployment/shop',
+      images: 'ghcr.io/acme/shop:1.1.0',
+      timeout: '30s',
+    });
+    await cluster.waitForRequest((q) => q.watch && q.path.endsWith('/deployments'), {
+      timeoutMs: 20_000,
+    });
+    await new Promise((res) => setTimeout(res, 300));
+    const appliedAt = Date.now();
+    cluster.setImage('deployment', 'shop', 'ghcr.io/acme/shop:1.1.0');
+    const r = await pending;
+    expect(r.errors).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      'deployment/shop: Waiting for the pod template of deployment/shop to carry ghcr.io/acme/shop:1.1.0 (it has ghcr.io/acme/shop:1.0.0)...',
+    );
+    expect(results(r)[0]).toMatchObject({
+      outcome: 'ready',
+      revision: '2',
+      message: 'deployment "shop" successfully rolled out',
+    });
+    expect(results(r)[0].seconds * 1000).toBeGreaterThanOrEqual(300);
+    const shop = cluster.get('deployment', 'shop') as any;
+    expect(shop.status.updatedReplicas).toBe(2);
+    expect(Date.now()).toBeGreaterThan(appliedAt);
+  });
+
+  test('container=image that never arrives: timed out, saying what the template has', async () => {
+    cluster.apply(deployment({ name: 'shop', image: 'ghcr.io/acme/shop:1.0.0' }));
+    await cluster.waitFor('deployment', 'shop', rolloutComplete);
+    const r = await run({
+      resources: 'deployment/shop',
+      images: 'app=ghcr.io/acme/shop:9.9.9',
+      timeout: '2s',
+    });
+    expect(r.code).toBe(1);
+    expect(results(r)[0]).toMatchObject({ outcome: 'timed-out', reason: 'Timeout' });
+    expect(r.outputs.message).toBe(
+      'deployment/shop: timed out after 2s: Waiting for the pod template of deployment/shop to carry app=ghcr.io/acme/shop:9.9.9 (it has ghcr.io/acme/shop:1.0.0)...',
+    );
+  });
+});
+
 describe('rollouts that do not finish', () => {
   test('never ready: times out at the deadline with diagnostics in a log group and the summary', async () => {
     await startRollout(
@@ -194,7 +246,8 @@ describe('rollouts that do not finish', () => {
     );
     const r = await run({ resources: 'deployment/api', timeout: '3s' });
     expect(r.code).toBe(1);
-    expect(r.durationMs).toBeGreaterThan(3000);
+    // The wait ends a tenth early so that the diagnostics fit inside the 3 s.
+    expect(r.durationMs).toBeGreaterThan(2600);
     expect(r.durationMs).toBeLessThan(10_000);
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0]).toMatch(
@@ -202,6 +255,9 @@ describe('rollouts that do not finish', () => {
     );
     expect(r.outputs.ready).toBe('false');
     expect(r.outputs.failed).toBe('deployment/api');
+    // The next step's one line: the workload and why, as in the error.
+    expect(r.outputs.message).toBe(r.errors[0]);
+    expect(r.outputs.message).not.toContain('\n');
     expect(results(r)[0]).toMatchObject({ done: false, outcome: 'timed-out', reason: 'Timeout' });
     expect(r.stdout).toMatch(/::group::deployment\/api: timed out \(Timeout\) — diagnostics/);
     expect(r.stdout).toMatch(/Revision: 2 \(ReplicaSet api-[a-z0-9]+\)/);
@@ -243,6 +299,29 @@ describe('rollouts that do not finish', () => {
     expect(r.summary).toMatch(new RegExp(`waiting: (${reasons.join('|')})`));
   });
 
+  test('one failure ends the step: the others are reported Stopped, not waited out', async () => {
+    await startRollout(
+      'deployment',
+      deployment({ name: 'api', replicas: 1 }),
+      'registry.example/api:crashloop',
+    );
+    await startRollout(
+      'deployment',
+      deployment({ name: 'web', replicas: 1 }),
+      'registry.example/web:never-ready',
+    );
+    const r = await run({ resources: 'deployment/api, deployment/web', timeout: '2m' });
+    expect(r.code).toBe(1);
+    expect(r.durationMs).toBeLessThan(20_000);
+    const [api, web] = results(r);
+    expect(api).toMatchObject({ outcome: 'failed', reason: 'CrashLoopBackOff' });
+    expect(web).toMatchObject({ outcome: 'timed-out', reason: 'Stopped' });
+    expect(web.message).toMatch(
+      /^Waiting for deployment "web" rollout to finish: .* \(not waited for after deployment\/api failed\)$/,
+    );
+    expect(r.outputs.message).toMatch(/^deployment\/api: pod api-/);
+  });
+
   test('fail-fast off: a crash loop is waited on until the deadline', async () => {
     await startRollout(
       'deployment',
@@ -272,8 +351,45 @@ describe('rollouts that do not finish', () => {
     expect(r.errors).toEqual([
       'deployment/api: ProgressDeadlineExceeded: deployment "api" exceeded its progress deadline',
     ]);
+    expect(r.outputs.message).toBe(
+      'deployment/api: ProgressDeadlineExceeded: deployment "api" exceeded its progress deadline',
+    );
     expect(r.stdout).toMatch(
       /Progressing=False ProgressDeadlineExceeded: ReplicaSet "api-[a-z0-9]+" has timed out progressing\./,
+    );
+  });
+
+  test('ProgressDeadlineExceeded fails also with fail-fast off, as kubectl does', async () => {
+    cluster.controller!.behave({
+      name: 'api',
+      image: 'registry.example/api:never-ready-2',
+      behaviour: { progressDeadlineMs: 300 },
+    });
+    await startRollout(
+      'deployment',
+      deployment({ name: 'api', replicas: 2 }),
+      'registry.example/api:never-ready-2',
+    );
+    const r = await run({ resources: 'deployment/api', timeout: '1m', 'fail-fast': 'false' });
+    expect(r.code).toBe(1);
+    expect(r.durationMs).toBeLessThan(15_000);
+    expect(results(r)[0]).toMatchObject({ outcome: 'failed', reason: 'ProgressDeadlineExceeded' });
+  });
+
+  test('a namespace that does not exist is named as such (as kubectl does), at once', async () => {
+    const r = await run({
+      resources: 'deployment/api, sts/db',
+      namespace: 'nowhere',
+      timeout: '1m',
+    });
+    expect(r.code).toBe(1);
+    expect(r.durationMs).toBeLessThan(5000);
+    expect(results(r).map((x) => [x.reason, x.message])).toEqual([
+      ['NamespaceNotFound', 'namespaces "nowhere" not found'],
+      ['NamespaceNotFound', 'namespaces "nowhere" not found'],
+    ]);
+    expect(r.outputs.message).toBe(
+      'deployment/api: NamespaceNotFound: namespaces "nowhere" not found',
     );
   });
 
@@ -284,6 +400,19 @@ describe('rollouts that do not finish', () => {
     expect(r.errors).toEqual([
       'deployment/ghost: NotFound: deployments.apps "ghost" not found in namespace "default"',
     ]);
+  });
+
+  test('two failures: the error names both, the message output only the first', async () => {
+    cluster.apply(deployment({ name: 'ok' }));
+    const r = await run({ resources: 'deployment/ghost, deployment/ok, deployment/phantom' });
+    expect(r.code).toBe(1);
+    expect(r.errors[0]).toMatch(
+      /^2 of 3 rollouts did not finish — deployment\/ghost: .*; deployment\/phantom: /,
+    );
+    expect(r.outputs.message).toBe(
+      'deployment/ghost: NotFound: deployments.apps "ghost" not found in namespace "default"',
+    );
+    expect(r.outputs.failed).toBe('deployment/ghost,deployment/phantom');
   });
 
   test('a wrong token: a clear authentication error, once', async () => {
@@ -307,6 +436,63 @@ describe('rollouts that do not finish', () => {
 });
 
 describe('faults on the way', () => {
+  test('the watch is forbidden (403): it polls by relisting with backoff, says so once, and succeeds', async () => {
+    cluster.controller!.behave({ name: 'api', behaviour: { stepMs: 150 } });
+    await startRollout(
+      'deployment',
+      deployment({ name: 'api', replicas: 3 }),
+      'registry.example/api:2.0.0',
+    );
+    cluster.faults.failNext(
+      1000,
+      {
+        status: 403,
+        message:
+          'deployments.apps is forbidden: User "system:serviceaccount:ci:deployer" cannot watch resource "deployments" in API group "apps" in the namespace "default"',
+      },
+      { path: '/deployments', watch: true },
+    );
+    const r = await run({ resources: 'deployment/api', timeout: '30s' });
+    expect(r.errors).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(results(r)[0]).toMatchObject({
+      outcome: 'ready',
+      message: 'deployment "api" successfully rolled out',
+    });
+    const warnings = r.stdout.split('\n').filter((l) => l.startsWith('::warning'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /Watching deployments\.apps in namespace default is not allowed \(403 Forbidden: .*cannot watch resource/,
+    );
+    expect(warnings[0]).toContain('polling instead');
+    const calls = cluster.requests.filter((q) => q.path.endsWith('/deployments'));
+    expect(calls.filter((q) => !q.watch).length).toBeGreaterThanOrEqual(2);
+    expect(calls.filter((q) => q.watch).every((q) => q.status === 403)).toBe(true);
+  });
+
+  test('twenty Deployments: one watch of the collection, not twenty', async () => {
+    const names = Array.from({ length: 20 }, (_, i) => `svc-${i}`);
+    for (const n of names) cluster.apply(deployment({ name: n }));
+    for (const n of names) await cluster.waitFor('deployment', n, rolloutComplete);
+    cluster.controller!.pause();
+    for (const n of names) cluster.setImage('deployment', n, 'registry.example/app:2.0.0');
+    cluster.clearRequests();
+    const pending = run({
+      resources: names.map((n) => `deployment/${n}`).join('\n'),
+      timeout: '30s',
+    });
+    await cluster.waitForRequest((q) => q.watch && q.path.endsWith('/deployments'), {
+      timeoutMs: 20_000,
+    });
+    cluster.controller!.resume();
+    const r = await pending;
+    expect(r.code).toBe(0);
+    expect(r.outputs.message).toBe('all 20 ready');
+    const calls = cluster.requests.filter((q) => q.path.endsWith('/deployments'));
+    expect(calls.filter((q) => q.watch)).toHaveLength(1);
+    expect(calls.filter((q) => !q.watch)).toHaveLength(1);
+  });
+
   test('three dropped watches and a 410 mid-rollout: still the right answer', async () => {
     cluster.controller!.behave({ name: 'api', behaviour: { stepMs: 100 } });
     await startRollout(
@@ -429,6 +615,11 @@ describe('bad inputs: one ::error:: line, exit 1, no API call', () => {
       error: /^Input 'fail-fast': expected true or false/,
     },
     { name: 'bad selector', inputs: { selector: 'app=(web' }, error: /^Input 'selector':/ },
+    {
+      name: 'bad image',
+      inputs: { resources: 'deployment/api', images: 'App=ghcr.io/acme/api:1' },
+      error: /^Input 'images': 'App=ghcr.io\/acme\/api:1': 'App' is not a container name/,
+    },
   ])('$name', async ({ inputs, error }) => {
     const r = await run(inputs);
     expect(r.code).toBe(1);
@@ -449,5 +640,7 @@ describe('bad inputs: one ::error:: line, exit 1, no API call', () => {
     expect(r.errors).toEqual([
       "no cluster configured: the 'kubeconfig' input is empty, KUBECONFIG is not set, ~/.kube/config does not exist, and there is no in-cluster service account (KUBERNETES_SERVICE_HOST)",
     ]);
+    // Not an input error: the next step still gets the one line.
+    expect(r.outputs.message).toBe(r.errors[0]);
   });
 });

@@ -148,6 +148,23 @@ class Session implements ClusterSession {
         return inner.requests;
       },
       close: () => inner.close(),
+      ...(inner.patch
+        ? {
+            async patch<T>(path: string, body: unknown, opts: RequestOptions = {}): Promise<T> {
+              try {
+                const value = await inner.patch!<T>(path, body, {
+                  ...opts,
+                  signal: anySignal(opts.signal, cancel),
+                });
+                ok();
+                return value;
+              } catch (err) {
+                failed(err);
+                throw err;
+              }
+            },
+          }
+        : {}),
       async get<T>(
         path: string,
         query?: Record<string, string | undefined>,

@@ -36,7 +36,7 @@ export interface Pod {
   };
 }
 
-interface ReplicaSet {
+export interface ReplicaSet {
   metadata?: ObjectMeta;
 }
 
@@ -58,7 +58,13 @@ interface List<T> {
   items?: T[];
 }
 
-/** Container waiting reasons that do not fix themselves: fail at once. */
+/**
+ * Container waiting reasons that make a pod broken. The back-off states (`ImagePullBackOff`, and
+ * `CrashLoopBackOff` past its restart count) and `InvalidImageName` mean the kubelet already
+ * retried or cannot: fail at once. `ErrImagePull` and `CreateContainerConfigError` often heal in
+ * seconds (a registry's 429, a Secret created a moment later): they count only once they have
+ * persisted for TRANSIENT_GRACE_MS (see TRANSIENT_WAITING_REASONS).
+ */
 export const FATAL_WAITING_REASONS = [
   'ImagePullBackOff',
   'ErrImagePull',
@@ -66,17 +72,28 @@ export const FATAL_WAITING_REASONS = [
   'InvalidImageName',
 ] as const;
 
+/** Reasons that fail only after persisting for the grace (`PodProblem.transient`). */
+export const TRANSIENT_WAITING_REASONS = ['ErrImagePull', 'CreateContainerConfigError'] as const;
+
+/** How long ErrImagePull / CreateContainerConfigError must persist before fail-fast counts them. */
+export const TRANSIENT_GRACE_MS = 10_000;
+
 export interface PodProblem {
   pod: string;
   container: string;
   reason: string;
   message?: string;
   restarts: number;
+  /** A reason that may heal by itself: the caller fails only once it has persisted (the grace). */
+  transient?: boolean;
+  /** How long a transient reason had persisted when it was counted. */
+  persistedMs?: number;
 }
 
 /**
- * Whether a pod is clearly broken: a container waiting for a reason that will not go away, or
- * crash-looping with at least `crashLoopRestarts` restarts (one crash can be a fluke).
+ * Whether a pod is broken: a container waiting for a reason in FATAL_WAITING_REASONS (the
+ * transient ones marked `transient`), or crash-looping with at least `crashLoopRestarts` restarts
+ * (one crash can be a fluke).
  */
 export function podProblem(pod: Pod, crashLoopRestarts = 2): PodProblem | undefined {
   const containers = [
@@ -97,6 +114,9 @@ export function podProblem(pod: Pod, crashLoopRestarts = 2): PodProblem | undefi
         reason: waiting.reason,
         message: waiting.message,
         restarts,
+        ...((TRANSIENT_WAITING_REASONS as readonly string[]).includes(waiting.reason)
+          ? { transient: true }
+          : {}),
       };
   }
   return undefined;
@@ -131,13 +151,21 @@ export async function newReplicaSet(
   deployment: Workload,
   signal?: AbortSignal,
 ): Promise<ReplicaSet | undefined> {
-  const revision = deployment.metadata?.annotations?.[REVISION_ANNOTATION];
   const list = await api.get<List<ReplicaSet>>(
     `/apis/apps/v1/namespaces/${ns(ref)}/replicasets`,
     { labelSelector: labelSelectorString(deployment.spec?.selector) || undefined },
     { signal },
   );
-  const owned = (list.items ?? []).filter((rs) => ownedBy(rs.metadata, deployment.metadata));
+  return newReplicaSetIn(deployment, list.items ?? []);
+}
+
+/** The new ReplicaSet among `replicaSets` (any in the namespace; ownership decides). */
+export function newReplicaSetIn(
+  deployment: Workload,
+  replicaSets: ReplicaSet[],
+): ReplicaSet | undefined {
+  const revision = deployment.metadata?.annotations?.[REVISION_ANNOTATION];
+  const owned = replicaSets.filter((rs) => ownedBy(rs.metadata, deployment.metadata));
   if (revision) {
     const match = owned.find((rs) => rs.metadata?.annotations?.[REVISION_ANNOTATION] === revision);
     if (match) return match;
@@ -163,9 +191,31 @@ export async function newRevisionPods(
     { labelSelector: selector },
     { signal },
   );
-  const pods = list.items ?? [];
+  const replicaSets =
+    ref.kind === 'Deployment'
+      ? ((
+          await api.get<List<ReplicaSet>>(
+            `/apis/apps/v1/namespaces/${ns(ref)}/replicasets`,
+            { labelSelector: selector },
+            { signal },
+          )
+        ).items ?? [])
+      : [];
+  return newRevisionPodsIn(ref, workload, list.items ?? [], replicaSets);
+}
+
+/**
+ * The pods of the revision being rolled out among `pods` (any in the namespace: ownership and
+ * revision labels decide), with the Deployment's new ReplicaSet found among `replicaSets`.
+ */
+export function newRevisionPodsIn(
+  ref: WorkloadRef,
+  workload: Workload,
+  pods: Pod[],
+  replicaSets: ReplicaSet[],
+): { pods: Pod[]; replicaSet?: string } {
   if (ref.kind === 'Deployment') {
-    const rs = await newReplicaSet(api, ref, workload, signal);
+    const rs = newReplicaSetIn(workload, replicaSets);
     if (!rs) return { pods: [] };
     return {
       pods: pods.filter((p) => ownedBy(p.metadata, rs.metadata)),

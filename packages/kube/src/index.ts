@@ -6,3 +6,6 @@ export * from './diagnostics';
 export * from './watch-rollout';
 export * from './credential-plugin';
 export * from './cluster-session';
+export * from './expected-images';
+export * from './resource-status';
+export * from './watch-resources';

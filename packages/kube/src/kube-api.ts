@@ -92,6 +92,8 @@ export interface KubeApi {
     onEvent: (event: WatchEvent<T>) => void,
     opts?: WatchOptions,
   ): Promise<void>;
+  /** A JSON merge patch (RFC 7386); optional: fakes and older clients may not have it. */
+  patch?<T>(path: string, body: unknown, opts?: RequestOptions): Promise<T>;
   /** Requests sent so far (for the summary and tests). */
   readonly requests: number;
   close(): void;
@@ -388,10 +390,24 @@ export class KubeApiClient implements KubeApi {
     }
   }
 
-  async get<T>(
+  get<T>(
     path: string,
     query?: Record<string, string | undefined>,
     opts: RequestOptions = {},
+  ): Promise<T> {
+    return this.send<T>('GET', path, query, undefined, opts);
+  }
+
+  patch<T>(path: string, body: unknown, opts: RequestOptions = {}): Promise<T> {
+    return this.send<T>('PATCH', path, undefined, JSON.stringify(body), opts);
+  }
+
+  private async send<T>(
+    method: 'GET' | 'PATCH',
+    path: string,
+    query: Record<string, string | undefined> | undefined,
+    payload: string | undefined,
+    opts: RequestOptions,
   ): Promise<T> {
     const timeoutMs = opts.timeoutMs ?? this.options.requestTimeoutMs ?? 15_000;
     const url = this.url(path, query);
@@ -406,7 +422,12 @@ export class KubeApiClient implements KubeApi {
         this.sent++;
         res = await this.transports(creds).rest.request({
           url,
-          headers: this.headers(creds),
+          method,
+          body: payload,
+          headers:
+            payload === undefined
+              ? this.headers(creds)
+              : { ...this.headers(creds), 'content-type': 'application/merge-patch+json' },
           timeoutMs,
           signal: opts.signal,
           maxBodyBytes: this.options.maxBodyBytes ?? 64 * 1024 * 1024,
@@ -521,14 +542,19 @@ export class KubeApiClient implements KubeApi {
           }
           this.options.onOutcome?.(undefined);
           arm();
-          let buffered = '';
+          // Bytes kept until their line ends (a line may span chunks, a chunk hold hundreds of
+          // lines: scan each chunk once, never re-copy what follows every line).
+          let partial: Buffer[] = [];
           for await (const chunk of stream.chunks()) {
             arm();
-            buffered += chunk.toString('utf8');
+            let start = 0;
             let nl: number;
-            while ((nl = buffered.indexOf('\n')) >= 0) {
-              const line = buffered.slice(0, nl).trim();
-              buffered = buffered.slice(nl + 1);
+            while ((nl = chunk.indexOf(0x0a, start)) >= 0) {
+              const piece = chunk.subarray(start, nl);
+              start = nl + 1;
+              const bytes = partial.length ? Buffer.concat([...partial, piece]) : piece;
+              partial = [];
+              const line = bytes.toString('utf8').trim();
               if (!line) continue;
               let event: WatchEvent<T>;
               try {
@@ -538,6 +564,7 @@ export class KubeApiClient implements KubeApi {
               }
               onEvent(event);
             }
+            if (start < chunk.length) partial.push(chunk.subarray(start));
           }
           return;
         } finally {

@@ -42,6 +42,12 @@ export interface Workload {
       rollingUpdate?: { partition?: number; maxUnavailable?: number | string } | null;
     };
     progressDeadlineSeconds?: number;
+    template?: {
+      spec?: {
+        containers?: Array<{ name: string; image?: string }>;
+        initContainers?: Array<{ name: string; image?: string }>;
+      };
+    };
   };
   status?: {
     observedGeneration?: number;

@@ -1,10 +1,22 @@
 // Waiting for several workloads' rollouts at once under one deadline, as `kubectl rollout status`
-// decides each: list, then watch from the list's resourceVersion (relist on 410 Gone, rewatch with
-// backoff when the stream ends or breaks), a re-GET every ~20 s in case a watch goes silent, and
-// — with fail-fast — a look at the new revision's pods for failures that will not heal.
+// decides each. One LIST+WATCH per collection (kind and namespace) serves every target in it:
+// list, then watch from the list's resourceVersion (relist on 410 Gone, rewatch with backoff when
+// the stream ends or breaks), a relist every ~20 s in case a watch goes silent, and — when the
+// watch itself is forbidden (403/405: RBAC with get+list but no watch) — polling by relisting
+// with client-go's reflector backoff (0.8 s doubling to 30 s), as kubectl does. With fail-fast,
+// one look at a namespace's pods (and ReplicaSets) serves every target in it.
 import { backoffDelay, systemClock, type Clock } from '@cicd-actions/core';
 import { KubeApiError, type ApiStatus, type KubeApi, type WatchEvent } from './kube-api';
-import { newRevisionPods, podProblem, type PodProblem } from './diagnostics';
+import {
+  TRANSIENT_GRACE_MS,
+  labelSelectorString,
+  newRevisionPodsIn,
+  podProblem,
+  type Pod,
+  type PodProblem,
+  type ReplicaSet,
+} from './diagnostics';
+import { missingImages, type ExpectedImage } from './expected-images';
 import {
   replicaCounts,
   rolloutStatus,
@@ -28,7 +40,7 @@ export interface RolloutResult extends WorkloadRef {
   message: string;
   /**
    * Why it is not done: ProgressDeadlineExceeded, CrashLoopBackOff, ImagePullBackOff, ...,
-   * NotFound, Deleted, UnsupportedStrategy, Unauthorized, Forbidden, Timeout.
+   * NotFound, NamespaceNotFound, Deleted, UnsupportedStrategy, Unauthorized, Forbidden, Timeout.
    */
   reason?: string;
   replicas?: ReplicaCounts;
@@ -56,14 +68,28 @@ export interface WaitForRolloutsOptions {
   /** Absolute time (clock ms) by which every rollout must be done: one deadline for all. */
   deadline: number;
   clock?: Clock;
-  /** Give up early on ProgressDeadlineExceeded and on pods that will not become ready. Default true. */
+  /**
+   * Give up early on pods that will not become ready. Default true. (ProgressDeadlineExceeded
+   * fails whatever this says, as in kubectl.)
+   */
   failFast?: boolean;
+  /**
+   * Images the pod templates must carry before their rollout is judged (the CD tool has applied
+   * the release): `container=image`, or a bare image matched by repository. Default none.
+   */
+  images?: readonly ExpectedImage[];
   /** Restarts before a CrashLoopBackOff counts as a failure. Default 2. */
   crashLoopRestarts?: number;
+  /** How long ErrImagePull / CreateContainerConfigError must persist before they fail. Default 10 s. */
+  transientGraceMs?: number;
   onProgress?: (progress: RolloutProgress) => void;
+  /** Called the moment a target is done, failed or timed out (before the others finish). */
+  onResult?: (result: RolloutResult) => void;
+  /** Things said once, e.g. that a forbidden watch made it poll. */
+  onNotice?: (line: string) => void;
   /** At most one progress report per workload this often, unless its message changes. Default 5 s. */
   progressIntervalMs?: number;
-  /** Re-GET period, against a watch that went silent without ending. Default 20 s. */
+  /** Relist period, against a watch that went silent without ending. Default 20 s. */
   backstopMs?: number;
   /** How often the new revision's pods are checked for fail-fast. Default 2 s. */
   podCheckMs?: number;
@@ -71,6 +97,9 @@ export interface WaitForRolloutsOptions {
   watchIdleMs?: number;
   /** Backoff cap between reconnects. Default 5 s. */
   maxBackoffMs?: number;
+  /** Polling (watch forbidden): first relist delay and cap, as client-go's reflector. 800 ms / 30 s. */
+  pollInitialMs?: number;
+  pollMaxMs?: number;
   signal?: AbortSignal;
   random?: () => number;
 }
@@ -80,45 +109,60 @@ interface List<T> {
   items?: T[];
 }
 
+type Settings = Required<
+  Omit<WaitForRolloutsOptions, 'onProgress' | 'onResult' | 'onNotice' | 'signal' | 'targets'>
+> &
+  Pick<WaitForRolloutsOptions, 'onProgress' | 'onResult' | 'onNotice'>;
+
 const trimMessage = (m: string) => m.replace(/\s+$/, '');
 
-/** Follows one workload until its rollout is done, fails, or the shared deadline passes. */
-class RolloutFollower {
-  private readonly stop = new AbortController();
+/** The reflector's backoff: 0.8 s, 1.6 s, ... capped at 30 s, with up to 100 % jitter (capped too). */
+export function pollDelay(
+  attempt: number,
+  o: { pollInitialMs: number; pollMaxMs: number },
+  random: () => number = Math.random,
+): number {
+  const base = Math.min(o.pollMaxMs, o.pollInitialMs * 2 ** Math.max(0, attempt - 1));
+  return Math.min(o.pollMaxMs, Math.round(base * (1 + random())));
+}
+
+/** What a collection's watch hands each of its targets. */
+export interface Follower {
+  readonly ref: { name: string; namespace: string };
+  readonly isFinished: boolean;
+  readonly finished: Promise<unknown>;
+  consider(obj: never): void;
+  deleted(): void;
+  notFound(namespaceMissing: boolean): void;
+  failOn(err: KubeApiError): void;
+}
+
+/** Follows one workload's views (from its collection's watch) until done, failed or timed out. */
+class RolloutFollower implements Follower {
   private readonly started: number;
-  private object?: Workload;
+  object?: Workload;
   private message = 'Waiting for the workload to be read...';
-  private result?: RolloutResult;
+  result?: RolloutResult;
   private lastReported?: { message: string; at: number };
-  private podCheckRunning = false;
-  private lastPodCheck = -Infinity;
   private resolveFinished!: (r: RolloutResult) => void;
   readonly finished = new Promise<RolloutResult>((resolve) => (this.resolveFinished = resolve));
-  private readonly path: string;
-  private readonly fieldSelector: string;
+  /** Set when a fresh view wants its pods looked at soon. */
+  onViewed?: () => void;
+  /** The pod template does not carry the expected images yet: nothing of it to judge. */
+  awaitingTemplate = false;
 
   constructor(
-    private readonly ref: WorkloadRef,
-    private readonly o: Required<
-      Omit<WaitForRolloutsOptions, 'onProgress' | 'signal' | 'targets'>
-    > &
-      Pick<WaitForRolloutsOptions, 'onProgress'>,
+    readonly ref: WorkloadRef,
+    private readonly o: Settings,
   ) {
     this.started = o.clock.now();
-    this.path = workloadCollectionPath(ref.kind, ref.namespace);
-    this.fieldSelector = `metadata.name=${ref.name}`;
   }
 
-  private get isFinished(): boolean {
+  get isFinished(): boolean {
     return this.result !== undefined;
   }
 
-  private finish(
-    outcome: RolloutOutcome,
-    message: string,
-    reason?: string,
-    failingPod?: PodProblem,
-  ): void {
+  finish(outcome: RolloutOutcome, message: string, reason?: string, failingPod?: PodProblem) {
     if (this.result) return;
     const obj = this.object;
     this.result = {
@@ -133,7 +177,7 @@ class RolloutFollower {
       failingPod,
       object: obj,
     };
-    this.stop.abort();
+    this.o.onResult?.(this.result);
     this.resolveFinished(this.result);
   }
 
@@ -142,8 +186,8 @@ class RolloutFollower {
     this.finish('timed-out', this.message, 'Timeout');
   }
 
-  private report(): void {
-    if (!this.o.onProgress) return;
+  report(): void {
+    if (!this.o.onProgress || this.isFinished) return;
     const now = this.o.clock.now();
     const changed = this.lastReported?.message !== this.message;
     if (!changed && this.lastReported && now - this.lastReported.at < this.o.progressIntervalMs)
@@ -159,37 +203,45 @@ class RolloutFollower {
   }
 
   /** A fresh view of the workload: decide as kubectl does. */
-  private consider(obj: Workload): void {
+  consider(obj: Workload): void {
     if (this.isFinished) return;
     this.object = obj;
+    if (this.o.images.length) {
+      const missing = missingImages(obj, this.o.images);
+      this.awaitingTemplate = missing.length > 0;
+      if (this.awaitingTemplate) {
+        this.message = `Waiting for the pod template of ${formatWorkloadRef(this.ref)} to carry ${missing.join(', ')}...`;
+        return this.report();
+      }
+    }
     const status = rolloutStatus(this.ref.kind, obj);
     if (status.error) {
+      // kubectl's status viewer returns the error and kubectl stops, whatever its flags:
+      // ProgressDeadlineExceeded fails with or without fail-fast.
       this.message = status.error;
-      if (status.reason !== 'ProgressDeadlineExceeded' || this.o.failFast)
-        return this.finish('failed', status.error, status.reason);
-      this.report();
-      return;
+      return this.finish('failed', status.error, status.reason);
     }
     this.message = trimMessage(status.message);
     if (status.done) return this.finish('ready', status.message);
     this.report();
-    // A busy rollout sends many events; looking at its pods twice a second is enough.
-    if (
-      this.o.failFast &&
-      this.o.clock.now() - this.lastPodCheck >= Math.min(500, this.o.podCheckMs)
-    )
-      void this.checkPods();
+    this.onViewed?.();
   }
 
-  private failOnApiError(err: unknown): boolean {
-    if (!(err instanceof KubeApiError) || err.retryable || err.code === 'ABORTED') return false;
-    if (err.status === 410) return false;
-    const reason = err.status === 404 ? 'NotFound' : (err.reason ?? `HTTP${err.status ?? ''}`);
-    this.finish('failed', err.message, reason);
-    return true;
+  deleted(): void {
+    this.finish(
+      'failed',
+      `${formatWorkloadRef(this.ref)} was deleted while waiting for its rollout`,
+      'Deleted',
+    );
   }
 
-  private notFound(): void {
+  notFound(namespaceMissing: boolean): void {
+    if (namespaceMissing)
+      return this.finish(
+        'failed',
+        `namespaces "${this.ref.namespace}" not found`,
+        'NamespaceNotFound',
+      );
     this.finish(
       'failed',
       `${workloadResourceName(this.ref.kind)} "${this.ref.name}" not found in namespace "${this.ref.namespace}"`,
@@ -197,207 +249,465 @@ class RolloutFollower {
     );
   }
 
-  /** Never past the deadline, and never 0 ms: a loop must yield to the timers, the deadline's included. */
-  private async sleep(ms: number): Promise<void> {
-    await this.o.clock.sleep(
-      Math.max(1, Math.min(ms, this.o.deadline - this.o.clock.now())),
-      this.stop.signal,
-    );
+  failOn(err: KubeApiError): void {
+    const reason = err.status === 404 ? 'NotFound' : (err.reason ?? `HTTP${err.status ?? ''}`);
+    this.finish('failed', err.message, reason);
   }
+}
 
-  private get pastDeadline(): boolean {
+/** The settings a collection's watch needs. */
+export type WatchSettings = Pick<
+  Settings,
+  | 'api'
+  | 'clock'
+  | 'deadline'
+  | 'backstopMs'
+  | 'watchIdleMs'
+  | 'maxBackoffMs'
+  | 'pollInitialMs'
+  | 'pollMaxMs'
+  | 'random'
+  | 'onNotice'
+>;
+
+/** What the watchers of one wait share: settings, the stop signal, the namespace look-ups. */
+export class Shared<S extends WatchSettings = Settings> {
+  readonly stop = new AbortController();
+  private readonly namespaces = new Map<string, Promise<boolean>>();
+  private noticed = new Set<string>();
+
+  constructor(readonly o: S) {}
+
+  get pastDeadline(): boolean {
     return this.o.clock.now() >= this.o.deadline;
   }
 
-  /** list → watch → (rewatch | relist) until finished. */
-  private async follow(): Promise<void> {
-    let resourceVersion: string | undefined;
-    let needList = true;
+  /** Never past the deadline, and never 0 ms: a loop must yield to the timers, the deadline's included. */
+  async sleep(ms: number, signal: AbortSignal = this.stop.signal): Promise<void> {
+    await this.o.clock.sleep(
+      Math.max(1, Math.min(ms, this.o.deadline - this.o.clock.now())),
+      signal,
+    );
+  }
+
+  /** Whether the namespace is known to be missing (a 404 on it); asked once per namespace. */
+  namespaceMissing(namespace: string): Promise<boolean> {
+    let answer = this.namespaces.get(namespace);
+    if (!answer) {
+      answer = this.o.api
+        .get(`/api/v1/namespaces/${encodeURIComponent(namespace)}`, undefined, {
+          signal: this.stop.signal,
+        })
+        .then(
+          () => false,
+          // A 403 (a namespaced account may not read namespaces) says nothing: keep kubectl's
+          // answer about the workload then.
+          (err: unknown) => err instanceof KubeApiError && err.status === 404,
+        );
+      this.namespaces.set(namespace, answer);
+    }
+    return answer;
+  }
+
+  notice(key: string, line: string): void {
+    if (this.noticed.has(key)) return;
+    this.noticed.add(key);
+    this.o.onNotice?.(line);
+  }
+}
+
+/** Client errors that will not change by asking again (but 410 is handled by relisting). */
+const isFinal = (err: unknown): err is KubeApiError =>
+  err instanceof KubeApiError && !err.retryable && err.code !== 'ABORTED' && err.status !== 410;
+
+/** One LIST+WATCH of a collection (kind, namespace), dispatching to every target in it. */
+export class CollectionWatch {
+  private readonly followers = new Map<string, Follower>();
+  private readonly done = new AbortController();
+  private polling = false;
+
+  /**
+   * @param path the collection, e.g. /apis/apps/v1/namespaces/x/deployments
+   * @param resource how the server names the resource in messages (`deployments.apps`)
+   */
+  constructor(
+    private readonly s: Shared<WatchSettings>,
+    private readonly path: string,
+    private readonly resource: string,
+    readonly namespace: string,
+  ) {}
+
+  add(f: Follower): void {
+    this.followers.set(f.ref.name, f);
+    void f.finished.then(() => {
+      if (this.open.length === 0) this.done.abort();
+    });
+  }
+
+  private get open(): Follower[] {
+    return [...this.followers.values()].filter((f) => !f.isFinished);
+  }
+
+  private get signal(): AbortSignal {
+    return AbortSignal.any([this.s.stop.signal, this.done.signal]);
+  }
+
+  private get finished(): boolean {
+    return this.done.signal.aborted || this.s.stop.signal.aborted;
+  }
+
+  /** One object: the server filters by name; several: the whole collection, filtered here. */
+  private get fieldSelector(): string | undefined {
+    return this.followers.size === 1 ? `metadata.name=${[...this.followers.keys()][0]}` : undefined;
+  }
+
+  private failAll(err: KubeApiError): void {
+    for (const f of this.open) f.failOn(err);
+  }
+
+  /** Lists, hands every target its object, and answers the resourceVersion to watch from. */
+  private async list(): Promise<string | undefined> {
+    const list = await this.s.o.api.get<List<Workload>>(
+      this.path,
+      { fieldSelector: this.fieldSelector },
+      { signal: this.signal },
+    );
+    const byName = new Map<string, Workload>();
+    for (const item of list.items ?? [])
+      if (item.metadata?.name) byName.set(item.metadata.name, item);
+    const missing: Follower[] = [];
+    for (const f of this.open) {
+      const obj = byName.get(f.ref.name);
+      if (obj) f.consider(obj as never);
+      else missing.push(f);
+    }
+    if (missing.length) {
+      const nsMissing = byName.size === 0 && (await this.s.namespaceMissing(this.namespace));
+      for (const f of missing) f.notFound(nsMissing);
+    }
+    return list.metadata?.resourceVersion;
+  }
+
+  private onEvent(
+    event: WatchEvent<Workload | ApiStatus>,
+    watchStop: AbortController,
+    state: { needList: boolean; rv?: string; received: boolean },
+  ) {
+    if (event.type === 'ERROR') {
+      const status = event.object as ApiStatus;
+      // 410 Gone / Expired: our resourceVersion is too old to resume from; list again.
+      if (status.code === 410 || status.reason === 'Expired' || status.reason === 'Gone')
+        state.needList = true;
+      watchStop.abort();
+      return;
+    }
+    state.received = true;
+    const obj = event.object as Workload;
+    if (obj.metadata?.resourceVersion) state.rv = obj.metadata.resourceVersion;
+    if (event.type === 'BOOKMARK') return;
+    const f = this.followers.get(obj.metadata?.name ?? '');
+    if (!f) return;
+    if (event.type === 'DELETED') return f.deleted();
+    f.consider(obj as never);
+  }
+
+  private watchForbidden(err: KubeApiError): void {
+    this.polling = true;
+    this.s.notice(
+      `poll:${this.path}`,
+      `Watching ${this.resource} in namespace ${this.namespace} is not allowed (${err.status} ${err.reason ?? ''}: ${err.message}); ` +
+        `polling instead, as kubectl does: relisting with backoff from ${this.s.o.pollInitialMs / 1000} s to ${this.s.o.pollMaxMs / 1000} s`,
+    );
+  }
+
+  /** list → watch → (rewatch | relist) until every target here is finished. */
+  async run(): Promise<void> {
+    const state: { needList: boolean; rv?: string; received: boolean } = {
+      needList: true,
+      received: false,
+    };
     let failures = 0;
-    while (!this.isFinished) {
+    let polls = 0;
+    void this.backstop();
+    while (!this.finished) {
       try {
-        if (needList) {
-          const list = await this.o.api.get<List<Workload>>(
-            this.path,
-            { fieldSelector: this.fieldSelector },
-            { signal: this.stop.signal },
-          );
-          const obj = list.items?.find((i) => i.metadata?.name === this.ref.name);
-          if (!obj) return this.notFound();
-          resourceVersion = list.metadata?.resourceVersion ?? obj.metadata?.resourceVersion;
-          needList = false;
-          this.consider(obj);
-          if (this.isFinished) return;
+        if (state.needList) {
+          state.rv = await this.list();
+          state.needList = false;
+          if (this.finished) return;
         }
         const watchStop = new AbortController();
-        const onStop = () => watchStop.abort();
-        this.stop.signal.addEventListener('abort', onStop, { once: true });
-        let received = false;
-        const remainingS = Math.max(1, Math.ceil((this.o.deadline - this.o.clock.now()) / 1000));
+        const signal = AbortSignal.any([this.signal, watchStop.signal]);
+        state.received = false;
+        const remainingS = Math.max(
+          1,
+          Math.ceil((this.s.o.deadline - this.s.o.clock.now()) / 1000),
+        );
         try {
-          await this.o.api.watch<Workload | ApiStatus>(
+          await this.s.o.api.watch<Workload | ApiStatus>(
             this.path,
             {
               fieldSelector: this.fieldSelector,
-              resourceVersion,
+              resourceVersion: state.rv,
               allowWatchBookmarks: 'true',
               timeoutSeconds: String(Math.min(remainingS + 5, 600)),
             },
-            (event: WatchEvent<Workload | ApiStatus>) => {
-              if (this.isFinished) return;
-              if (event.type === 'ERROR') {
-                const status = event.object as ApiStatus;
-                // 410 Gone / Expired: our resourceVersion is too old to resume from; list again.
-                if (status.code === 410 || status.reason === 'Expired' || status.reason === 'Gone')
-                  needList = true;
-                watchStop.abort();
-                return;
-              }
-              received = true;
-              const obj = event.object as Workload;
-              if (obj.metadata?.resourceVersion) resourceVersion = obj.metadata.resourceVersion;
-              if (event.type === 'BOOKMARK') return;
-              if (event.type === 'DELETED')
-                return this.finish(
-                  'failed',
-                  `${formatWorkloadRef(this.ref)} was deleted while waiting for its rollout`,
-                  'Deleted',
-                );
-              this.consider(obj);
+            (event) => {
+              if (!this.finished) this.onEvent(event, watchStop, state);
             },
-            { signal: watchStop.signal, idleTimeoutMs: this.o.watchIdleMs },
+            { signal, idleTimeoutMs: this.s.o.watchIdleMs },
           );
-        } finally {
-          this.stop.signal.removeEventListener('abort', onStop);
+        } catch (err) {
+          if (err instanceof KubeApiError && (err.status === 403 || err.status === 405)) {
+            // Allowed to list but not to watch: poll by relisting with the reflector's backoff,
+            // trying the watch again each round (RBAC may change), as client-go does.
+            if (this.finished) return;
+            this.watchForbidden(err);
+            polls++;
+            await this.s.sleep(pollDelay(polls, this.s.o, this.s.o.random), this.signal);
+            state.needList = true;
+            continue;
+          }
+          throw err;
         }
-        if (this.isFinished) return;
-        if (needList) continue;
+        if (this.polling && state.received) {
+          this.polling = false;
+          polls = 0;
+        }
+        if (this.finished) return;
+        if (state.needList) continue;
         // The server ended the watch (its timeout, a restart): resume from where we were.
-        failures = received ? 0 : failures + 1;
+        failures = state.received ? 0 : failures + 1;
         if (failures > 0)
-          await this.sleep(
+          await this.s.sleep(
             backoffDelay(
               failures,
-              { initialMs: 100, maxMs: this.o.maxBackoffMs, jitter: true },
-              this.o.random,
+              { initialMs: 100, maxMs: this.s.o.maxBackoffMs, jitter: true },
+              this.s.o.random,
             ),
+            this.signal,
           );
       } catch (err) {
-        if (this.isFinished) return;
+        if (this.finished) return;
         if (err instanceof KubeApiError && err.status === 410) {
-          needList = true;
+          state.needList = true;
           continue;
         }
-        if (this.failOnApiError(err)) return;
+        if (isFinal(err)) return this.failAll(err);
         failures++;
-        await this.sleep(
+        await this.s.sleep(
           backoffDelay(
             failures,
-            { initialMs: 100, maxMs: this.o.maxBackoffMs, jitter: true },
-            this.o.random,
+            { initialMs: 100, maxMs: this.s.o.maxBackoffMs, jitter: true },
+            this.s.o.random,
           ),
+          this.signal,
         );
       }
     }
   }
 
-  /** Against a watch that stays open but says nothing: read the object now and then. */
+  /** Against a watch that stays open but says nothing: relist now and then. */
   private async backstop(): Promise<void> {
-    while (!this.isFinished && !this.pastDeadline) {
-      await this.sleep(this.o.backstopMs);
-      if (this.isFinished || this.pastDeadline) return;
+    while (!this.finished && !this.s.pastDeadline) {
+      await this.s.sleep(this.s.o.backstopMs, this.signal);
+      if (this.finished || this.s.pastDeadline) return;
       try {
-        const obj = await this.o.api.get<Workload>(
-          `${this.path}/${encodeURIComponent(this.ref.name)}`,
-          undefined,
-          { signal: this.stop.signal },
-        );
-        this.consider(obj);
-      } catch (err) {
-        if (err instanceof KubeApiError && err.status === 404) return this.notFound();
+        await this.list();
+      } catch {
         // Anything else is the watch loop's to handle.
       }
     }
   }
+}
 
-  private async checkPods(): Promise<void> {
-    if (this.podCheckRunning || this.isFinished || !this.object) return;
-    this.podCheckRunning = true;
-    this.lastPodCheck = this.o.clock.now();
+/** Fail-fast's look at the pods: one LIST of a namespace's pods (and ReplicaSets) for all its targets. */
+class PodChecker {
+  private readonly followers: RolloutFollower[] = [];
+  private running = false;
+  private lastCheck = -Infinity;
+  /** `pod/container/reason` → when first seen, for the transient reasons' grace. */
+  private readonly firstSeen = new Map<string, number>();
+
+  constructor(
+    private readonly s: Shared,
+    readonly namespace: string,
+  ) {}
+
+  add(f: RolloutFollower): void {
+    this.followers.push(f);
+    // A busy rollout sends many events; looking at its pods twice a second is enough.
+    f.onViewed = () => {
+      if (this.s.o.clock.now() - this.lastCheck >= Math.min(500, this.s.o.podCheckMs))
+        void this.check();
+    };
+  }
+
+  private get waiting(): RolloutFollower[] {
+    // Until the controller has observed the current template, the "new revision" on record is
+    // the previous one (a rollback right after a bad release would be judged by the bad pods).
+    return this.followers.filter(
+      (f) =>
+        !f.isFinished &&
+        f.object &&
+        !f.awaitingTemplate &&
+        (f.object.status?.observedGeneration ?? 0) >= (f.object.metadata?.generation ?? 0),
+    );
+  }
+
+  /** One target: its selector narrows the list; several: the namespace's pods, matched here. */
+  private selector(of: RolloutFollower[]): string | undefined {
+    if (of.length !== 1) return undefined;
+    const sel = of[0].object?.spec?.selector;
+    return sel ? labelSelectorString(sel) || undefined : undefined;
+  }
+
+  async check(): Promise<void> {
+    const waiting = this.waiting;
+    if (this.running || !waiting.length) return;
+    this.running = true;
+    this.lastCheck = this.s.o.clock.now();
+    const ns = encodeURIComponent(this.namespace);
     try {
-      const { pods } = await newRevisionPods(this.o.api, this.ref, this.object, this.stop.signal);
-      for (const pod of pods) {
-        const problem = podProblem(pod, this.o.crashLoopRestarts);
-        if (problem) {
+      const deployments = waiting.filter((f) => f.ref.kind === 'Deployment');
+      const [pods, replicaSets] = await Promise.all([
+        this.s.o.api.get<List<Pod>>(
+          `/api/v1/namespaces/${ns}/pods`,
+          { labelSelector: this.selector(waiting) },
+          { signal: this.s.stop.signal },
+        ),
+        deployments.length
+          ? this.s.o.api.get<List<ReplicaSet>>(
+              `/apis/apps/v1/namespaces/${ns}/replicasets`,
+              { labelSelector: this.selector(deployments) },
+              { signal: this.s.stop.signal },
+            )
+          : Promise.resolve({ items: [] } as List<ReplicaSet>),
+      ]);
+      const now = this.s.o.clock.now();
+      const seen = new Set<string>();
+      for (const f of waiting) {
+        if (f.isFinished || !f.object) continue;
+        const { pods: mine } = newRevisionPodsIn(
+          f.ref,
+          f.object,
+          pods.items ?? [],
+          replicaSets.items ?? [],
+        );
+        for (const pod of mine) {
+          const problem = podProblem(pod, this.s.o.crashLoopRestarts);
+          if (!problem) continue;
+          if (problem.transient) {
+            const key = `${problem.pod}/${problem.container}/${problem.reason}`;
+            seen.add(key);
+            const first = this.firstSeen.get(key) ?? now;
+            this.firstSeen.set(key, first);
+            if (now - first < this.s.o.transientGraceMs) continue;
+            problem.persistedMs = now - first;
+          }
           const restarts =
             problem.reason === 'CrashLoopBackOff' ? ` after ${problem.restarts} restarts` : '';
-          return this.finish(
+          const persisted =
+            problem.persistedMs !== undefined
+              ? ` for ${Math.round(problem.persistedMs / 1000)} s`
+              : '';
+          f.finish(
             'failed',
-            `pod ${problem.pod} of the new revision: container ${problem.container} is in ${problem.reason}${restarts}${problem.message ? ` (${problem.message})` : ''}`,
+            `pod ${problem.pod} of the new revision: container ${problem.container} is in ${problem.reason}${persisted}${restarts}${problem.message ? ` (${problem.message})` : ''}`,
             problem.reason,
             problem,
           );
+          break;
         }
       }
+      // A transient reason that went away starts its grace again if it comes back.
+      for (const key of [...this.firstSeen.keys()]) if (!seen.has(key)) this.firstSeen.delete(key);
     } catch {
       // A failed look at the pods is retried on the next tick; it never fails the rollout.
     } finally {
-      this.podCheckRunning = false;
+      this.running = false;
     }
   }
 
-  private async podLoop(): Promise<void> {
-    while (!this.isFinished && !this.pastDeadline) {
-      await this.sleep(this.o.podCheckMs);
-      if (this.isFinished) return;
-      await this.checkPods();
+  async run(): Promise<void> {
+    while (!this.s.stop.signal.aborted && !this.s.pastDeadline) {
+      await this.s.sleep(this.s.o.podCheckMs);
+      if (this.s.stop.signal.aborted) return;
+      if (this.followers.every((f) => f.isFinished)) return;
+      await this.check();
     }
-  }
-
-  private async heartbeat(): Promise<void> {
-    while (!this.isFinished && !this.pastDeadline) {
-      await this.sleep(this.o.progressIntervalMs);
-      if (!this.isFinished && !this.pastDeadline) this.report();
-    }
-  }
-
-  run(): Promise<RolloutResult> {
-    void this.follow();
-    void this.backstop();
-    void this.heartbeat();
-    if (this.o.failFast) void this.podLoop();
-    return this.finished;
   }
 }
 
 /**
  * Waits for every target's rollout, concurrently, until all are done or failed or the deadline
  * passes. Results are in the order of `targets`; it never throws for a workload's failure.
+ * Targets in the same collection (kind and namespace) share one LIST+WATCH.
  */
 export async function waitForRollouts(options: WaitForRolloutsOptions): Promise<RolloutResult[]> {
-  const o = {
+  const o: Settings = {
     clock: systemClock,
     failFast: true,
+    images: [],
     crashLoopRestarts: 2,
+    transientGraceMs: TRANSIENT_GRACE_MS,
     progressIntervalMs: 5_000,
     backstopMs: 20_000,
     podCheckMs: 2_000,
     watchIdleMs: 60_000,
     maxBackoffMs: 5_000,
+    pollInitialMs: 800,
+    pollMaxMs: 30_000,
     random: Math.random,
     ...options,
   };
-  const followers = options.targets.map((t) => new RolloutFollower(t, o));
+  const shared = new Shared(o);
+  const followers: RolloutFollower[] = [];
+  const collections = new Map<string, CollectionWatch>();
+  const checkers = new Map<string, PodChecker>();
+  for (const t of options.targets) {
+    const f = new RolloutFollower(t, o);
+    followers.push(f);
+    const key = `${t.kind}/${t.namespace}`;
+    let c = collections.get(key);
+    if (!c)
+      collections.set(
+        key,
+        (c = new CollectionWatch(
+          shared,
+          workloadCollectionPath(t.kind, t.namespace),
+          workloadResourceName(t.kind),
+          t.namespace,
+        )),
+      );
+    c.add(f);
+    if (o.failFast) {
+      let p = checkers.get(t.namespace);
+      if (!p) checkers.set(t.namespace, (p = new PodChecker(shared, t.namespace)));
+      p.add(f);
+    }
+  }
   const timer = new AbortController();
-  const onAbort = () => followers.forEach((f) => f.timeOut());
-  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const timeOutAll = () => followers.forEach((f) => f.timeOut());
+  options.signal?.addEventListener('abort', timeOutAll, { once: true });
   void o.clock.sleep(Math.max(0, o.deadline - o.clock.now()), timer.signal).then(() => {
-    if (!timer.signal.aborted) followers.forEach((f) => f.timeOut());
+    if (!timer.signal.aborted) timeOutAll();
   });
+  const heartbeat = async () => {
+    while (!shared.stop.signal.aborted && !shared.pastDeadline) {
+      await shared.sleep(o.progressIntervalMs);
+      if (shared.stop.signal.aborted || shared.pastDeadline) return;
+      for (const f of followers) f.report();
+    }
+  };
+  for (const c of collections.values()) void c.run();
+  for (const p of checkers.values()) void p.run();
+  void heartbeat();
   try {
-    return await Promise.all(followers.map((f) => f.run()));
+    return await Promise.all(followers.map((f) => f.finished));
   } finally {
+    shared.stop.abort();
     timer.abort();
-    options.signal?.removeEventListener('abort', onAbort);
+    options.signal?.removeEventListener('abort', timeOutAll);
   }
 }

@@ -21,9 +21,13 @@ describe('podProblem', () => {
       pod: waiting('ImagePullBackOff'),
       expected: 'ImagePullBackOff',
     },
-    { name: 'ErrImagePull fails at once', pod: waiting('ErrImagePull'), expected: 'ErrImagePull' },
     {
-      name: 'CreateContainerConfigError fails at once',
+      name: 'ErrImagePull is a problem (transient: the caller applies the grace)',
+      pod: waiting('ErrImagePull'),
+      expected: 'ErrImagePull',
+    },
+    {
+      name: 'CreateContainerConfigError is a problem (transient)',
       pod: waiting('CreateContainerConfigError'),
       expected: 'CreateContainerConfigError',
     },
@@ -61,6 +65,14 @@ describe('podProblem', () => {
       expected: 'ImagePullBackOff',
     },
   ])('$name', ({ pod, expected }) => expect(podProblem(pod as Pod)?.reason).toBe(expected));
+
+  test('only ErrImagePull and CreateContainerConfigError are marked transient', () => {
+    expect(podProblem(waiting('ErrImagePull'))?.transient).toBe(true);
+    expect(podProblem(waiting('CreateContainerConfigError'))?.transient).toBe(true);
+    expect(podProblem(waiting('ImagePullBackOff'))?.transient).toBeUndefined();
+    expect(podProblem(waiting('InvalidImageName'))?.transient).toBeUndefined();
+    expect(podProblem(waiting('CrashLoopBackOff', 2))?.transient).toBeUndefined();
+  });
 
   test('the crash-loop threshold is configurable', () => {
     expect(podProblem(waiting('CrashLoopBackOff', 3), 5)).toBeUndefined();

@@ -30,6 +30,8 @@ export class FakeKube implements KubeApi {
   getFailures: KubeApiError[] = [];
   watchFailures: KubeApiError[] = [];
   closed = false;
+  /** Namespaces that exist (GET /api/v1/namespaces/<name> answers them, else 404). */
+  readonly namespaces = new Set(['default']);
 
   get requests(): number {
     return this.log.length;
@@ -110,10 +112,18 @@ export class FakeKube implements KubeApi {
       );
       return structuredClone({ metadata: { resourceVersion: String(this.rv) }, items }) as T;
     }
+    const nsMatch = /^\/api\/v1\/namespaces\/([^/]+)$/.exec(path);
+    if (nsMatch) {
+      const name = decodeURIComponent(nsMatch[1]);
+      if (this.namespaces.has(name)) return { metadata: { name } } as T;
+      throw new KubeApiError('HTTP', `namespaces "${name}" not found`, 404, 'NotFound');
+    }
     const at = path.lastIndexOf('/');
     const obj = this.objects.get(path.slice(0, at))?.get(decodeURIComponent(path.slice(at + 1)));
     if (obj) return structuredClone(obj) as T;
-    if (/\/(pods|replicasets|events)$/.test(path)) return { items: [] } as T;
+    // A collection lists empty, in a namespace that does not exist too (as the real server).
+    if (/\/(pods|replicasets|events|deployments|statefulsets|daemonsets)$/.test(path))
+      return { metadata: { resourceVersion: String(this.rv) }, items: [] } as T;
     throw new KubeApiError('HTTP', `not found: ${path}`, 404, 'NotFound');
   }
 

@@ -1,4 +1,4 @@
-import { waitForRollouts, type RolloutProgress } from '../src/watch-rollout';
+import { pollDelay, waitForRollouts, type RolloutProgress } from '../src/watch-rollout';
 import { KubeApiError } from '../src/kube-api';
 import { FakeKube, DEPLOYMENTS, STATEFULSETS, deploymentObject } from './fake-kube';
 
@@ -187,7 +187,8 @@ describe('waitForRollouts', () => {
       deadline: Date.now() + 3000,
       ...fast,
     });
-    await until(() => kube.openWatches === 2);
+    // One LIST and one WATCH of the collection serve both.
+    await until(() => kube.openWatches === 1);
     kube.put(
       DEPLOYMENTS,
       deploymentObject('b', 2, 2, 1, { replicas: 1, updatedReplicas: 1, availableReplicas: 1 }),
@@ -203,6 +204,8 @@ describe('waitForRollouts', () => {
       ['b', 'ready'],
     ]);
     expect(results[0].elapsedMs).toBeGreaterThan(results[1].elapsedMs);
+    const calls = kube.log.filter((l) => l.includes(DEPLOYMENTS));
+    expect(calls).toEqual([`GET ${DEPLOYMENTS}`, `WATCH ${DEPLOYMENTS} rv=102`]);
   });
 
   test('the deadline ends every unfinished wait with its last kubectl message', async () => {
@@ -262,7 +265,7 @@ describe('waitForRollouts', () => {
     expect(kube.log).toHaveLength(1);
   });
 
-  test('ProgressDeadlineExceeded fails with fail-fast, and keeps waiting without it', async () => {
+  test('ProgressDeadlineExceeded fails with fail-fast and without it, as kubectl does', async () => {
     const stuck = deploymentObject('api', 2, 2, 2, {
       replicas: 2,
       updatedReplicas: 1,
@@ -281,17 +284,20 @@ describe('waitForRollouts', () => {
       reason: 'ProgressDeadlineExceeded',
       message: 'deployment "api" exceeded its progress deadline',
     });
-    const [waited] = await waitForRollouts({
+    const started = Date.now();
+    const [without] = await waitForRollouts({
       api: kube,
       targets: [ref('api')],
-      deadline: Date.now() + 100,
+      deadline: Date.now() + 5000,
       ...fast,
       failFast: false,
     });
-    expect(waited).toMatchObject({
-      outcome: 'timed-out',
+    expect(without).toMatchObject({
+      outcome: 'failed',
+      reason: 'ProgressDeadlineExceeded',
       message: 'deployment "api" exceeded its progress deadline',
     });
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   test('deleting the workload while waiting fails the wait', async () => {
@@ -370,6 +376,137 @@ describe('waitForRollouts', () => {
     );
   });
 
+  describe('fail-fast grace for reasons that often heal', () => {
+    function brokenPod(reason: string) {
+      return {
+        metadata: {
+          name: 'db-0',
+          labels: { 'controller-revision-hash': 'db-2' },
+          ownerReferences: [{ kind: 'StatefulSet', name: 'db', uid: 'uid-db' }],
+        },
+        status: {
+          phase: 'Pending',
+          containerStatuses: [{ name: 'app', restartCount: 0, state: { waiting: { reason } } }],
+        },
+      };
+    }
+    const sts = {
+      metadata: { name: 'db', uid: 'uid-db', generation: 2 },
+      spec: {
+        replicas: 1,
+        selector: { matchLabels: { app: 'db' } },
+        updateStrategy: { type: 'RollingUpdate' },
+      },
+      status: { observedGeneration: 2, readyReplicas: 0, updateRevision: 'db-2' },
+    };
+
+    test.each(['ErrImagePull', 'CreateContainerConfigError'])(
+      '%s fails only after persisting for the grace',
+      async (reason) => {
+        const kube = new FakeKube();
+        kube.put(STATEFULSETS, sts);
+        kube.put(`${api}/pods`, brokenPod(reason));
+        const started = Date.now();
+        const [r] = await waitForRollouts({
+          api: kube,
+          targets: [ref('db', 'StatefulSet')],
+          deadline: started + 3000,
+          ...fast,
+          transientGraceMs: 300,
+        });
+        expect(r).toMatchObject({ outcome: 'failed', reason });
+        expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+        expect(r.message).toMatch(
+          new RegExp(`^pod db-0 of the new revision: container app is in ${reason} for \\d+ s`),
+        );
+      },
+    );
+
+    test('an ErrImagePull that heals within the grace does not fail the rollout', async () => {
+      const kube = new FakeKube();
+      kube.put(STATEFULSETS, sts);
+      kube.put(`${api}/pods`, brokenPod('ErrImagePull'));
+      const wait = waitForRollouts({
+        api: kube,
+        targets: [ref('db', 'StatefulSet')],
+        deadline: Date.now() + 3000,
+        ...fast,
+        transientGraceMs: 400,
+      });
+      await tick(150);
+      kube.put(`${api}/pods`, {
+        ...brokenPod('x'),
+        status: { phase: 'Running', containerStatuses: [{ name: 'app', state: { running: {} } }] },
+      });
+      kube.put(STATEFULSETS, {
+        ...sts,
+        status: {
+          ...sts.status,
+          readyReplicas: 1,
+          currentRevision: 'db-2',
+          currentReplicas: 1,
+          updatedReplicas: 1,
+        },
+      });
+      const [r] = await wait;
+      expect(r.outcome).toBe('ready');
+    });
+
+    test('ImagePullBackOff (a back-off state) fails at the first look', async () => {
+      const kube = new FakeKube();
+      kube.put(STATEFULSETS, sts);
+      kube.put(`${api}/pods`, brokenPod('ImagePullBackOff'));
+      const started = Date.now();
+      const [r] = await waitForRollouts({
+        api: kube,
+        targets: [ref('db', 'StatefulSet')],
+        deadline: started + 3000,
+        ...fast,
+        transientGraceMs: 2000,
+      });
+      expect(r).toMatchObject({ outcome: 'failed', reason: 'ImagePullBackOff' });
+      expect(Date.now() - started).toBeLessThan(1000);
+    });
+  });
+
+  test('fail-fast waits until the controller observed the template: the bad pods of the revision on record are not judged', async () => {
+    const kube = new FakeKube();
+    // Rolled back: generation 3 not observed yet, so revision 2 (the bad release) is on record.
+    kube.put(
+      DEPLOYMENTS,
+      deploymentObject('api', 3, 2, 1, { replicas: 2, updatedReplicas: 1, availableReplicas: 1 }),
+    );
+    kube.put(`/apis/apps/v1/namespaces/default/replicasets`, {
+      metadata: {
+        name: 'api-bad',
+        uid: 'uid-api-bad',
+        annotations: { 'deployment.kubernetes.io/revision': '2' },
+        ownerReferences: [{ kind: 'Deployment', name: 'api', uid: 'uid-api', controller: true }],
+      },
+    });
+    kube.put(`${api}/pods`, {
+      metadata: {
+        name: 'api-bad-1',
+        ownerReferences: [{ kind: 'ReplicaSet', name: 'api-bad', uid: 'uid-api-bad' }],
+      },
+      status: {
+        containerStatuses: [
+          { name: 'app', restartCount: 9, state: { waiting: { reason: 'CrashLoopBackOff' } } },
+        ],
+      },
+    });
+    const [r] = await waitForRollouts({
+      api: kube,
+      targets: [ref('api')],
+      deadline: Date.now() + 400,
+      ...fast,
+    });
+    expect(r).toMatchObject({
+      outcome: 'timed-out',
+      message: 'Waiting for deployment spec update to be observed...',
+    });
+  });
+
   test('progress is reported on every message change and otherwise at most once per interval', async () => {
     const kube = new FakeKube();
     kube.put(DEPLOYMENTS, deploymentObject('api', 2, 2, 2, { replicas: 2, updatedReplicas: 0 }));
@@ -398,7 +535,7 @@ describe('waitForRollouts', () => {
     expect(seen.slice(1).every((p) => !p.changed)).toBe(true);
   });
 
-  test('the backstop GET notices a change that a silent watch missed', async () => {
+  test('the backstop relist notices a change that a silent watch missed', async () => {
     const kube = new FakeKube();
     kube.put(DEPLOYMENTS, deploymentObject('api', 2, 2, 1, { replicas: 1, updatedReplicas: 0 }));
     const wait = waitForRollouts({
@@ -420,6 +557,139 @@ describe('waitForRollouts', () => {
     } as never);
     const [r] = await wait;
     expect(r.outcome).toBe('ready');
-    expect(kube.log).toContain(`GET ${DEPLOYMENTS}/api`);
+    const lists = kube.log.filter((l) => l.startsWith(`GET ${DEPLOYMENTS}?`));
+    expect(lists.length).toBeGreaterThanOrEqual(2);
+  });
+
+  test('a missing namespace is reported as such, once for all its workloads', async () => {
+    const kube = new FakeKube();
+    const targets = ['a', 'b'].map((n) => ({ ...ref(n), namespace: 'gone' }));
+    const results = await waitForRollouts({
+      api: kube,
+      targets,
+      deadline: Date.now() + 3000,
+      ...fast,
+    });
+    for (const r of results)
+      expect(r).toMatchObject({
+        outcome: 'failed',
+        reason: 'NamespaceNotFound',
+        message: 'namespaces "gone" not found',
+      });
+    expect(kube.log.filter((l) => l === 'GET /api/v1/namespaces/gone')).toHaveLength(1);
+  });
+
+  test('a namespace that may not be read: the workload is reported NotFound', async () => {
+    const kube = new FakeKube();
+    kube.namespaces.clear();
+    const real = kube.get.bind(kube);
+    kube.get = (async (path: string, query?: Record<string, string | undefined>) => {
+      if (path === '/api/v1/namespaces/default')
+        throw new KubeApiError('HTTP', 'namespaces "default" is forbidden', 403, 'Forbidden');
+      return real(path, query);
+    }) as typeof kube.get;
+    const [r] = await waitForRollouts({
+      api: kube,
+      targets: [ref('api')],
+      deadline: Date.now() + 3000,
+      ...fast,
+    });
+    expect(r).toMatchObject({
+      reason: 'NotFound',
+      message: 'deployments.apps "api" not found in namespace "default"',
+    });
+  });
+
+  test('200 workloads in one namespace: one LIST and one WATCH of deployments, pods looked at in one LIST per round', async () => {
+    const kube = new FakeKube();
+    const names = Array.from({ length: 200 }, (_, i) => `w-${i}`);
+    for (const n of names)
+      kube.put(DEPLOYMENTS, deploymentObject(n, 2, 2, 1, { replicas: 1, updatedReplicas: 0 }));
+    const wait = waitForRollouts({
+      api: kube,
+      targets: names.map((n) => ref(n)),
+      deadline: Date.now() + 5000,
+      ...fast,
+      podCheckMs: 50,
+    });
+    await until(() => kube.openWatches === 1);
+    await tick(120);
+    for (const n of names)
+      kube.put(
+        DEPLOYMENTS,
+        deploymentObject(n, 2, 2, 1, { replicas: 1, updatedReplicas: 1, availableReplicas: 1 }),
+      );
+    const results = await wait;
+    expect(results.every((r) => r.outcome === 'ready')).toBe(true);
+    expect(kube.log.filter((l) => l.startsWith(`WATCH ${DEPLOYMENTS}`))).toHaveLength(1);
+    expect(kube.log.filter((l) => l.startsWith(`GET ${DEPLOYMENTS}`))).toHaveLength(1);
+    const podLists = kube.log.filter((l) => l === `GET ${api}/pods`).length;
+    // A few rounds of one LIST each, not one per workload.
+    expect(podLists).toBeGreaterThanOrEqual(1);
+    expect(podLists).toBeLessThan(20);
+  });
+
+  describe('a forbidden watch (get+list, no watch): polls by relisting, as kubectl does', () => {
+    test.each([403, 405])(
+      'HTTP %s on the watch: relists with backoff, says so once, and finishes',
+      async (status) => {
+        const kube = new FakeKube();
+        kube.put(
+          DEPLOYMENTS,
+          deploymentObject('api', 2, 2, 1, { replicas: 1, updatedReplicas: 0 }),
+        );
+        const denied = () =>
+          new KubeApiError(
+            'HTTP',
+            'deployments.apps is forbidden: User "ci" cannot watch resource "deployments"',
+            status,
+            status === 403 ? 'Forbidden' : 'MethodNotAllowed',
+          );
+        for (let i = 0; i < 50; i++) kube.watchFailures.push(denied());
+        const notices: string[] = [];
+        const wait = waitForRollouts({
+          api: kube,
+          targets: [ref('api')],
+          deadline: Date.now() + 5000,
+          ...fast,
+          pollInitialMs: 40,
+          pollMaxMs: 100,
+          onNotice: (l) => notices.push(l),
+        });
+        await until(() => kube.log.filter((l) => l.startsWith('WATCH')).length >= 3);
+        kube.put(
+          DEPLOYMENTS,
+          deploymentObject('api', 2, 2, 1, {
+            replicas: 1,
+            updatedReplicas: 1,
+            availableReplicas: 1,
+          }),
+        );
+        const [r] = await wait;
+        expect(r).toMatchObject({
+          outcome: 'ready',
+          message: 'deployment "api" successfully rolled out',
+        });
+        expect(notices).toHaveLength(1);
+        expect(notices[0]).toMatch(
+          new RegExp(
+            `^Watching deployments.apps in namespace default is not allowed \\(${status} `,
+          ),
+        );
+        expect(notices[0]).toContain('polling instead');
+        // Each round: a LIST, then a try of the watch (RBAC may change).
+        const calls = kube.log.filter((l) => l.includes(DEPLOYMENTS)).map((l) => l.split(' ')[0]);
+        expect(calls.slice(0, 6)).toEqual(['GET', 'WATCH', 'GET', 'WATCH', 'GET', 'WATCH']);
+      },
+    );
+  });
+
+  test('pollDelay: 0.8 s doubling to 30 s, jitter never past the cap', () => {
+    const o = { pollInitialMs: 800, pollMaxMs: 30_000 };
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((n) => pollDelay(n, o, () => 0))).toEqual([
+      800, 1600, 3200, 6400, 12_800, 25_600, 30_000, 30_000,
+    ]);
+    expect(pollDelay(1, o, () => 0.999)).toBeLessThanOrEqual(1600);
+    expect(pollDelay(9, o, () => 0.999)).toBe(30_000);
   });
 });

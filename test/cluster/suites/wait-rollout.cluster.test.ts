@@ -291,24 +291,32 @@ describe('wait-rollout against the real control plane, kubectl rollout status as
     expect(r.durationMs).toBeLessThan(20_000);
   });
 
-  test('a namespace that does not exist: both fail at once, NotFound', async () => {
+  test('a namespace that does not exist: both fail at once and name the namespace', async () => {
     const d = await both('no-such-namespace', 'deployment/api', { timeout: '20s' });
     for (const minor of [31, 33] as const) {
       expect(d.kubectl[minor].code).toBe(1);
-      // kubectl looks the namespace up after the 404 and names it; the action names the
-      // workload and the namespace it looked in (a difference in wording only).
       expect(d.kubectl[minor].stderr.trim()).toBe(
         'Error from server (NotFound): namespaces "no-such-namespace" not found',
       );
     }
     expect(d.action.code).toBe(1);
     const [result] = rolloutResults(d.action);
-    expect(result.reason).toBe('NotFound');
-    // The server's wording for the workload (`deployments.apps "api" not found`) plus where.
-    expect(result.message).toBe(
-      'deployments.apps "api" not found in namespace "no-such-namespace"',
-    );
+    expect(result.reason).toBe('NamespaceNotFound');
+    // kubectl's words after its `Error from server (NotFound): ` prefix.
+    expect(`Error from server (NotFound): ${result.message}`).toBe(d.kubectl[33].stderr.trim());
     expect(d.action.durationMs).toBeLessThan(10_000);
+  });
+
+  test('a Deployment missing from a namespace that exists: NotFound naming the workload', async () => {
+    const namespace = await ns();
+    const d = await both(namespace, 'deployment/ghost', { timeout: '20s' });
+    for (const minor of [31, 33] as const) expect(d.kubectl[minor].code).toBe(1);
+    expect(d.kubectl[33].stderr).toContain('deployments.apps "ghost" not found');
+    expect(d.action.code).toBe(1);
+    expect(rolloutResults(d.action)[0]).toMatchObject({
+      reason: 'NotFound',
+      message: `deployments.apps "ghost" not found in namespace "${namespace}"`,
+    });
   });
 
   describe('RBAC', () => {
@@ -351,24 +359,37 @@ describe('wait-rollout against the real control plane, kubectl rollout status as
       expect(d.action.errors[0]).toContain(`User "system:serviceaccount:${d.namespace}:ci" cannot`);
     });
 
-    test('get+list on Deployments but no watch: the action stops at once naming the missing verb; kubectl keeps relisting', async () => {
+    test('get+list on Deployments but no watch: both poll by relisting and see the rollout finish', async () => {
       const d = await asAccount(
-        [{ apiGroups: ['apps'], resources: ['deployments'], verbs: ['get', 'list'] }],
-        '20s',
+        [
+          {
+            apiGroups: ['apps'],
+            resources: ['deployments', 'replicasets'],
+            verbs: ['get', 'list'],
+          },
+          { apiGroups: [''], resources: ['pods', 'events'], verbs: ['get', 'list'] },
+        ],
+        '40s',
       );
-      expect(d.action.code).toBe(1);
+      // kubectl's reflector logs the denied watch and relists with backoff until it sees the
+      // rollout finish. (1.31 logs "Failed to watch ...: unknown", 1.33 the server's message.)
+      for (const minor of [31, 33] as const) {
+        expect({ minor, code: d.kubectl[minor].code }).toEqual({ minor, code: 0 });
+        expect(d.kubectl[minor].stderr).toMatch(/Failed to watch/);
+      }
+      expect(d.kubectl[33].stderr).toMatch(/cannot watch resource \\"deployments\\"/);
+      expect(d.action.errors).toEqual([]);
+      expect(d.action.code).toBe(0);
       const [result] = rolloutResults(d.action);
-      expect(result.reason).toBe('Forbidden');
-      expect(d.action.errors[0]).toContain(
+      expect(result.outcome).toBe('ready');
+      expect(result.message).toBe(lastLine(d.kubectl[33].stdout));
+      // Said once, with the server's reason, not once per relist.
+      const warnings = d.action.stdout.split('\n').filter((l) => l.startsWith('::warning'));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain(
         `User "system:serviceaccount:${d.namespace}:ci" cannot watch resource "deployments"`,
       );
-      expect(d.action.durationMs).toBeLessThan(10_000);
-      // kubectl's reflector logs the denied watch and falls back to relisting with backoff, so
-      // it may still see the rollout finish (a deliberate difference: see test/cluster/README.md).
-      // (1.31 logs the denial as "Failed to watch ...: unknown", 1.33 with the server's message.)
-      for (const minor of [31, 33] as const)
-        expect(d.kubectl[minor].stderr).toMatch(/Failed to watch/);
-      expect(d.kubectl[33].stderr).toMatch(/cannot watch resource \\"deployments\\"/);
+      expect(warnings[0]).toContain('polling instead');
     });
   });
 });

@@ -1,5 +1,5 @@
-export const id = 867;
-export const ids = [867,724];
+export const id = 670;
+export const ids = [670,724];
 export const modules = {
 
 /***/ 7620:
@@ -75,7 +75,7 @@ function redactThenCut(text, redact, max) {
 
 /***/ }),
 
-/***/ 1867:
+/***/ 6670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -83,14 +83,21 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  ARGO_REFRESH_ANNOTATION: () => (/* reexport */ ARGO_REFRESH_ANNOTATION),
+  CollectionWatch: () => (/* reexport */ CollectionWatch),
   CredentialPluginError: () => (/* reexport */ CredentialPluginError),
   FATAL_WAITING_REASONS: () => (/* reexport */ FATAL_WAITING_REASONS),
   KubeApiClient: () => (/* reexport */ KubeApiClient),
   KubeApiError: () => (/* reexport */ KubeApiError),
   KubeconfigError: () => (/* reexport */ kubeconfig/* KubeconfigError */.C2),
+  RESOURCE_KINDS: () => (/* reexport */ RESOURCE_KINDS),
   REVISION_ANNOTATION: () => (/* reexport */ REVISION_ANNOTATION),
   SERVICE_ACCOUNT_DIR: () => (/* reexport */ kubeconfig/* SERVICE_ACCOUNT_DIR */.Id),
+  Shared: () => (/* reexport */ Shared),
+  TRANSIENT_GRACE_MS: () => (/* reexport */ TRANSIENT_GRACE_MS),
+  TRANSIENT_WAITING_REASONS: () => (/* reexport */ TRANSIENT_WAITING_REASONS),
   WORKLOAD_KINDS: () => (/* reexport */ workload_ref/* WORKLOAD_KINDS */.i6),
+  applicationStatus: () => (/* reexport */ applicationStatus),
   authProviderCredentials: () => (/* reexport */ authProviderCredentials),
   collectDiagnostics: () => (/* reexport */ collectDiagnostics),
   connectCluster: () => (/* reexport */ connectCluster),
@@ -102,24 +109,38 @@ __webpack_require__.d(__webpack_exports__, {
   defaultPluginRunner: () => (/* reexport */ defaultPluginRunner),
   deploymentStatus: () => (/* reexport */ deploymentStatus),
   diagnosePod: () => (/* reexport */ diagnosePod),
+  discoverResource: () => (/* reexport */ discoverResource),
   execCredentials: () => (/* reexport */ execCredentials),
+  fluxStatus: () => (/* reexport */ fluxStatus),
   formatDiagnostics: () => (/* reexport */ formatDiagnostics),
+  formatResourceRef: () => (/* reexport */ formatResourceRef),
   formatWorkloadRef: () => (/* reexport */ workload_ref/* formatWorkloadRef */.Ab),
+  imageRepository: () => (/* reexport */ imageRepository),
   inClusterConnection: () => (/* reexport */ kubeconfig/* inClusterConnection */.YL),
   isDns1123Label: () => (/* reexport */ workload_ref/* isDns1123Label */.z3),
   isDns1123Subdomain: () => (/* reexport */ workload_ref/* isDns1123Subdomain */.Pz),
+  jobStatus: () => (/* reexport */ jobStatus),
   kubeconfigSecrets: () => (/* reexport */ kubeconfig.kubeconfigSecrets),
   labelSelectorString: () => (/* reexport */ labelSelectorString),
   loadKubeConnection: () => (/* reexport */ kubeconfig/* loadKubeConnection */.ic),
   mergeKubeconfigs: () => (/* reexport */ kubeconfig/* mergeKubeconfigs */.nN),
+  missingImages: () => (/* reexport */ missingImages),
   newReplicaSet: () => (/* reexport */ newReplicaSet),
+  newReplicaSetIn: () => (/* reexport */ newReplicaSetIn),
   newRevisionPods: () => (/* reexport */ newRevisionPods),
+  newRevisionPodsIn: () => (/* reexport */ newRevisionPodsIn),
+  parseExpectedImage: () => (/* reexport */ parseExpectedImage),
   parseKubeconfig: () => (/* reexport */ kubeconfig.parseKubeconfig),
+  parseResourceKind: () => (/* reexport */ parseResourceKind),
   parseWorkloadKind: () => (/* reexport */ workload_ref/* parseWorkloadKind */.Nl),
   parseWorkloadRef: () => (/* reexport */ workload_ref/* parseWorkloadRef */.iD),
   podProblem: () => (/* reexport */ podProblem),
+  pollDelay: () => (/* reexport */ pollDelay),
   renewalMarginMs: () => (/* reexport */ renewalMarginMs),
   replicaCounts: () => (/* reexport */ replicaCounts),
+  resourceStatus: () => (/* reexport */ resourceStatus),
+  revisionMatches: () => (/* reexport */ revisionMatches),
+  rolloutCrStatus: () => (/* reexport */ rolloutCrStatus),
   rolloutStatus: () => (/* reexport */ rolloutStatus),
   runExecPlugin: () => (/* reexport */ runExecPlugin),
   secretArgs: () => (/* reexport */ kubeconfig/* secretArgs */.s9),
@@ -128,6 +149,7 @@ __webpack_require__.d(__webpack_exports__, {
   staticCredentials: () => (/* reexport */ staticCredentials),
   statusError: () => (/* reexport */ statusError),
   tokenFileCredentials: () => (/* reexport */ tokenFileCredentials),
+  waitForResources: () => (/* reexport */ waitForResources),
   waitForRollouts: () => (/* reexport */ waitForRollouts),
   workloadCollectionPath: () => (/* reexport */ workload_ref/* workloadCollectionPath */.J7),
   workloadResourceName: () => (/* reexport */ workload_ref/* workloadResourceName */.L2),
@@ -1280,7 +1302,13 @@ class KubeApiClient {
             throw new KubeApiError('HTTP', `cannot get credentials for ${userWhere(this.conn)}: ${err.message}`, undefined, 'Credentials', 'connect');
         }
     }
-    async get(path, query, opts = {}) {
+    get(path, query, opts = {}) {
+        return this.send('GET', path, query, undefined, opts);
+    }
+    patch(path, body, opts = {}) {
+        return this.send('PATCH', path, undefined, JSON.stringify(body), opts);
+    }
+    async send(method, path, query, payload, opts) {
         const timeoutMs = opts.timeoutMs ?? this.options.requestTimeoutMs ?? 15_000;
         const url = this.url(path, query);
         let renewed = false;
@@ -1294,7 +1322,11 @@ class KubeApiClient {
                 this.sent++;
                 res = await this.transports(creds).rest.request({
                     url,
-                    headers: this.headers(creds),
+                    method,
+                    body: payload,
+                    headers: payload === undefined
+                        ? this.headers(creds)
+                        : { ...this.headers(creds), 'content-type': 'application/merge-patch+json' },
                     timeoutMs,
                     signal: opts.signal,
                     maxBodyBytes: this.options.maxBodyBytes ?? 64 * 1024 * 1024,
@@ -1380,14 +1412,19 @@ class KubeApiClient {
                     }
                     this.options.onOutcome?.(undefined);
                     arm();
-                    let buffered = '';
+                    // Bytes kept until their line ends (a line may span chunks, a chunk hold hundreds of
+                    // lines: scan each chunk once, never re-copy what follows every line).
+                    let partial = [];
                     for await (const chunk of stream.chunks()) {
                         arm();
-                        buffered += chunk.toString('utf8');
+                        let start = 0;
                         let nl;
-                        while ((nl = buffered.indexOf('\n')) >= 0) {
-                            const line = buffered.slice(0, nl).trim();
-                            buffered = buffered.slice(nl + 1);
+                        while ((nl = chunk.indexOf(0x0a, start)) >= 0) {
+                            const piece = chunk.subarray(start, nl);
+                            start = nl + 1;
+                            const bytes = partial.length ? Buffer.concat([...partial, piece]) : piece;
+                            partial = [];
+                            const line = bytes.toString('utf8').trim();
                             if (!line)
                                 continue;
                             let event;
@@ -1399,6 +1436,8 @@ class KubeApiClient {
                             }
                             onEvent(event);
                         }
+                        if (start < chunk.length)
+                            partial.push(chunk.subarray(start));
                     }
                     return;
                 }
@@ -1447,16 +1486,27 @@ async function createKubeApi(conn, options = {}) {
 
 ;// CONCATENATED MODULE: ./packages/kube/src/diagnostics.ts
 
-/** Container waiting reasons that do not fix themselves: fail at once. */
+/**
+ * Container waiting reasons that make a pod broken. The back-off states (`ImagePullBackOff`, and
+ * `CrashLoopBackOff` past its restart count) and `InvalidImageName` mean the kubelet already
+ * retried or cannot: fail at once. `ErrImagePull` and `CreateContainerConfigError` often heal in
+ * seconds (a registry's 429, a Secret created a moment later): they count only once they have
+ * persisted for TRANSIENT_GRACE_MS (see TRANSIENT_WAITING_REASONS).
+ */
 const FATAL_WAITING_REASONS = [
     'ImagePullBackOff',
     'ErrImagePull',
     'CreateContainerConfigError',
     'InvalidImageName',
 ];
+/** Reasons that fail only after persisting for the grace (`PodProblem.transient`). */
+const TRANSIENT_WAITING_REASONS = ['ErrImagePull', 'CreateContainerConfigError'];
+/** How long ErrImagePull / CreateContainerConfigError must persist before fail-fast counts them. */
+const TRANSIENT_GRACE_MS = 10_000;
 /**
- * Whether a pod is clearly broken: a container waiting for a reason that will not go away, or
- * crash-looping with at least `crashLoopRestarts` restarts (one crash can be a fluke).
+ * Whether a pod is broken: a container waiting for a reason in FATAL_WAITING_REASONS (the
+ * transient ones marked `transient`), or crash-looping with at least `crashLoopRestarts` restarts
+ * (one crash can be a fluke).
  */
 function podProblem(pod, crashLoopRestarts = 2) {
     const containers = [
@@ -1477,6 +1527,9 @@ function podProblem(pod, crashLoopRestarts = 2) {
                 reason: waiting.reason,
                 message: waiting.message,
                 restarts,
+                ...(TRANSIENT_WAITING_REASONS.includes(waiting.reason)
+                    ? { transient: true }
+                    : {}),
             };
     }
     return undefined;
@@ -1504,9 +1557,13 @@ const ownedBy = (meta, owner) => !!owner &&
 const ns = (ref) => encodeURIComponent(ref.namespace);
 /** The Deployment's ReplicaSet for its current revision, if the controller has made it. */
 async function newReplicaSet(api, ref, deployment, signal) {
-    const revision = deployment.metadata?.annotations?.[REVISION_ANNOTATION];
     const list = await api.get(`/apis/apps/v1/namespaces/${ns(ref)}/replicasets`, { labelSelector: labelSelectorString(deployment.spec?.selector) || undefined }, { signal });
-    const owned = (list.items ?? []).filter((rs) => ownedBy(rs.metadata, deployment.metadata));
+    return newReplicaSetIn(deployment, list.items ?? []);
+}
+/** The new ReplicaSet among `replicaSets` (any in the namespace; ownership decides). */
+function newReplicaSetIn(deployment, replicaSets) {
+    const revision = deployment.metadata?.annotations?.[REVISION_ANNOTATION];
+    const owned = replicaSets.filter((rs) => ownedBy(rs.metadata, deployment.metadata));
     if (revision) {
         const match = owned.find((rs) => rs.metadata?.annotations?.[REVISION_ANNOTATION] === revision);
         if (match)
@@ -1519,9 +1576,18 @@ async function newReplicaSet(api, ref, deployment, signal) {
 async function newRevisionPods(api, ref, workload, signal) {
     const selector = labelSelectorString(workload.spec?.selector) || undefined;
     const list = await api.get(`/api/v1/namespaces/${ns(ref)}/pods`, { labelSelector: selector }, { signal });
-    const pods = list.items ?? [];
+    const replicaSets = ref.kind === 'Deployment'
+        ? ((await api.get(`/apis/apps/v1/namespaces/${ns(ref)}/replicasets`, { labelSelector: selector }, { signal })).items ?? [])
+        : [];
+    return newRevisionPodsIn(ref, workload, list.items ?? [], replicaSets);
+}
+/**
+ * The pods of the revision being rolled out among `pods` (any in the namespace: ownership and
+ * revision labels decide), with the Deployment's new ReplicaSet found among `replicaSets`.
+ */
+function newRevisionPodsIn(ref, workload, pods, replicaSets) {
     if (ref.kind === 'Deployment') {
-        const rs = await newReplicaSet(api, ref, workload, signal);
+        const rs = newReplicaSetIn(workload, replicaSets);
         if (!rs)
             return { pods: [] };
         return {
@@ -1754,39 +1820,99 @@ async function retry(attempt, opts) {
 
 
 
+;// CONCATENATED MODULE: ./packages/kube/src/expected-images.ts
+const CONTAINER_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+// No whitespace, no scheme; a reference as `docker pull` takes it.
+const IMAGE = /^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/;
+/** `ghcr.io/acme/api:1.2.3@sha256:…` → `ghcr.io/acme/api` (the tag and digest dropped). */
+function imageRepository(image) {
+    const noDigest = image.split('@')[0];
+    const colon = noDigest.lastIndexOf(':');
+    return colon > noDigest.lastIndexOf('/') ? noDigest.slice(0, colon) : noDigest;
+}
+/** One line of the `images` input. */
+function parseExpectedImage(text) {
+    const item = text.trim();
+    const eq = item.indexOf('=');
+    const container = eq >= 0 ? item.slice(0, eq).trim() : undefined;
+    const image = (eq >= 0 ? item.slice(eq + 1) : item).trim();
+    if (container !== undefined && !CONTAINER_NAME.test(container))
+        return {
+            ok: false,
+            reason: `'${item}': '${container}' is not a container name (lowercase letters, digits and '-')`,
+        };
+    if (!image || !IMAGE.test(image) || /:\/\/|:$|@$/.test(image))
+        return {
+            ok: false,
+            reason: `'${item}' is not an image reference (e.g. ghcr.io/acme/api:1.2.3, or app=ghcr.io/acme/api:1.2.3)`,
+        };
+    return { ok: true, value: container ? { container, image } : { image } };
+}
+function containers(obj) {
+    const spec = obj.spec?.template?.spec;
+    return [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])];
+}
+/**
+ * What the pod template still lacks: one line per expected image it does not carry yet, saying
+ * what it has instead; empty when it carries them all.
+ */
+function missingImages(obj, expected) {
+    const have = containers(obj);
+    const missing = [];
+    for (const e of expected) {
+        if (e.container) {
+            const c = have.find((x) => x.name === e.container);
+            if (c?.image !== e.image)
+                missing.push(`${e.container}=${e.image} (${c ? `it has ${c.image ?? 'no image'}` : 'no such container yet'})`);
+            continue;
+        }
+        const repo = imageRepository(e.image);
+        const same = have.filter((x) => x.image && imageRepository(x.image) === repo);
+        if (!same.length || same.some((x) => x.image !== e.image))
+            missing.push(`${e.image} (${same.length ? `it has ${[...new Set(same.map((x) => x.image))].join(', ')}` : `no container runs ${repo} yet`})`);
+    }
+    return missing;
+}
+
 ;// CONCATENATED MODULE: ./packages/kube/src/watch-rollout.ts
 // Waiting for several workloads' rollouts at once under one deadline, as `kubectl rollout status`
-// decides each: list, then watch from the list's resourceVersion (relist on 410 Gone, rewatch with
-// backoff when the stream ends or breaks), a re-GET every ~20 s in case a watch goes silent, and
-// — with fail-fast — a look at the new revision's pods for failures that will not heal.
+// decides each. One LIST+WATCH per collection (kind and namespace) serves every target in it:
+// list, then watch from the list's resourceVersion (relist on 410 Gone, rewatch with backoff when
+// the stream ends or breaks), a relist every ~20 s in case a watch goes silent, and — when the
+// watch itself is forbidden (403/405: RBAC with get+list but no watch) — polling by relisting
+// with client-go's reflector backoff (0.8 s doubling to 30 s), as kubectl does. With fail-fast,
+// one look at a namespace's pods (and ReplicaSets) serves every target in it.
+
 
 
 
 
 
 const trimMessage = (m) => m.replace(/\s+$/, '');
-/** Follows one workload until its rollout is done, fails, or the shared deadline passes. */
+/** The reflector's backoff: 0.8 s, 1.6 s, ... capped at 30 s, with up to 100 % jitter (capped too). */
+function pollDelay(attempt, o, random = Math.random) {
+    const base = Math.min(o.pollMaxMs, o.pollInitialMs * 2 ** Math.max(0, attempt - 1));
+    return Math.min(o.pollMaxMs, Math.round(base * (1 + random())));
+}
+/** Follows one workload's views (from its collection's watch) until done, failed or timed out. */
 class RolloutFollower {
     ref;
     o;
-    stop = new AbortController();
     started;
     object;
     message = 'Waiting for the workload to be read...';
     result;
     lastReported;
-    podCheckRunning = false;
-    lastPodCheck = -Infinity;
     resolveFinished;
     finished = new Promise((resolve) => (this.resolveFinished = resolve));
-    path;
-    fieldSelector;
+    /** Set when a fresh view wants its pods looked at soon. */
+    onViewed;
+    /** The pod template does not carry the expected images yet: nothing of it to judge. */
+    awaitingTemplate = false;
     constructor(ref, o) {
         this.ref = ref;
         this.o = o;
         this.started = o.clock.now();
-        this.path = (0,workload_ref/* workloadCollectionPath */.J7)(ref.kind, ref.namespace);
-        this.fieldSelector = `metadata.name=${ref.name}`;
     }
     get isFinished() {
         return this.result !== undefined;
@@ -1807,7 +1933,7 @@ class RolloutFollower {
             failingPod,
             object: obj,
         };
-        this.stop.abort();
+        this.o.onResult?.(this.result);
         this.resolveFinished(this.result);
     }
     /** The shared deadline passed (or the caller aborted). */
@@ -1815,7 +1941,7 @@ class RolloutFollower {
         this.finish('timed-out', this.message, 'Timeout');
     }
     report() {
-        if (!this.o.onProgress)
+        if (!this.o.onProgress || this.isFinished)
             return;
         const now = this.o.clock.now();
         const changed = this.lastReported?.message !== this.message;
@@ -1835,213 +1961,431 @@ class RolloutFollower {
         if (this.isFinished)
             return;
         this.object = obj;
+        if (this.o.images.length) {
+            const missing = missingImages(obj, this.o.images);
+            this.awaitingTemplate = missing.length > 0;
+            if (this.awaitingTemplate) {
+                this.message = `Waiting for the pod template of ${(0,workload_ref/* formatWorkloadRef */.Ab)(this.ref)} to carry ${missing.join(', ')}...`;
+                return this.report();
+            }
+        }
         const status = rolloutStatus(this.ref.kind, obj);
         if (status.error) {
+            // kubectl's status viewer returns the error and kubectl stops, whatever its flags:
+            // ProgressDeadlineExceeded fails with or without fail-fast.
             this.message = status.error;
-            if (status.reason !== 'ProgressDeadlineExceeded' || this.o.failFast)
-                return this.finish('failed', status.error, status.reason);
-            this.report();
-            return;
+            return this.finish('failed', status.error, status.reason);
         }
         this.message = trimMessage(status.message);
         if (status.done)
             return this.finish('ready', status.message);
         this.report();
-        // A busy rollout sends many events; looking at its pods twice a second is enough.
-        if (this.o.failFast &&
-            this.o.clock.now() - this.lastPodCheck >= Math.min(500, this.o.podCheckMs))
-            void this.checkPods();
+        this.onViewed?.();
     }
-    failOnApiError(err) {
-        if (!(err instanceof KubeApiError) || err.retryable || err.code === 'ABORTED')
-            return false;
-        if (err.status === 410)
-            return false;
-        const reason = err.status === 404 ? 'NotFound' : (err.reason ?? `HTTP${err.status ?? ''}`);
-        this.finish('failed', err.message, reason);
-        return true;
+    deleted() {
+        this.finish('failed', `${(0,workload_ref/* formatWorkloadRef */.Ab)(this.ref)} was deleted while waiting for its rollout`, 'Deleted');
     }
-    notFound() {
+    notFound(namespaceMissing) {
+        if (namespaceMissing)
+            return this.finish('failed', `namespaces "${this.ref.namespace}" not found`, 'NamespaceNotFound');
         this.finish('failed', `${(0,workload_ref/* workloadResourceName */.L2)(this.ref.kind)} "${this.ref.name}" not found in namespace "${this.ref.namespace}"`, 'NotFound');
     }
-    /** Never past the deadline, and never 0 ms: a loop must yield to the timers, the deadline's included. */
-    async sleep(ms) {
-        await this.o.clock.sleep(Math.max(1, Math.min(ms, this.o.deadline - this.o.clock.now())), this.stop.signal);
+    failOn(err) {
+        const reason = err.status === 404 ? 'NotFound' : (err.reason ?? `HTTP${err.status ?? ''}`);
+        this.finish('failed', err.message, reason);
+    }
+}
+/** What the watchers of one wait share: settings, the stop signal, the namespace look-ups. */
+class Shared {
+    o;
+    stop = new AbortController();
+    namespaces = new Map();
+    noticed = new Set();
+    constructor(o) {
+        this.o = o;
     }
     get pastDeadline() {
         return this.o.clock.now() >= this.o.deadline;
     }
-    /** list → watch → (rewatch | relist) until finished. */
-    async follow() {
-        let resourceVersion;
-        let needList = true;
+    /** Never past the deadline, and never 0 ms: a loop must yield to the timers, the deadline's included. */
+    async sleep(ms, signal = this.stop.signal) {
+        await this.o.clock.sleep(Math.max(1, Math.min(ms, this.o.deadline - this.o.clock.now())), signal);
+    }
+    /** Whether the namespace is known to be missing (a 404 on it); asked once per namespace. */
+    namespaceMissing(namespace) {
+        let answer = this.namespaces.get(namespace);
+        if (!answer) {
+            answer = this.o.api
+                .get(`/api/v1/namespaces/${encodeURIComponent(namespace)}`, undefined, {
+                signal: this.stop.signal,
+            })
+                .then(() => false, 
+            // A 403 (a namespaced account may not read namespaces) says nothing: keep kubectl's
+            // answer about the workload then.
+            (err) => err instanceof KubeApiError && err.status === 404);
+            this.namespaces.set(namespace, answer);
+        }
+        return answer;
+    }
+    notice(key, line) {
+        if (this.noticed.has(key))
+            return;
+        this.noticed.add(key);
+        this.o.onNotice?.(line);
+    }
+}
+/** Client errors that will not change by asking again (but 410 is handled by relisting). */
+const isFinal = (err) => err instanceof KubeApiError && !err.retryable && err.code !== 'ABORTED' && err.status !== 410;
+/** One LIST+WATCH of a collection (kind, namespace), dispatching to every target in it. */
+class CollectionWatch {
+    s;
+    path;
+    resource;
+    namespace;
+    followers = new Map();
+    done = new AbortController();
+    polling = false;
+    /**
+     * @param path the collection, e.g. /apis/apps/v1/namespaces/x/deployments
+     * @param resource how the server names the resource in messages (`deployments.apps`)
+     */
+    constructor(s, path, resource, namespace) {
+        this.s = s;
+        this.path = path;
+        this.resource = resource;
+        this.namespace = namespace;
+    }
+    add(f) {
+        this.followers.set(f.ref.name, f);
+        void f.finished.then(() => {
+            if (this.open.length === 0)
+                this.done.abort();
+        });
+    }
+    get open() {
+        return [...this.followers.values()].filter((f) => !f.isFinished);
+    }
+    get signal() {
+        return AbortSignal.any([this.s.stop.signal, this.done.signal]);
+    }
+    get finished() {
+        return this.done.signal.aborted || this.s.stop.signal.aborted;
+    }
+    /** One object: the server filters by name; several: the whole collection, filtered here. */
+    get fieldSelector() {
+        return this.followers.size === 1 ? `metadata.name=${[...this.followers.keys()][0]}` : undefined;
+    }
+    failAll(err) {
+        for (const f of this.open)
+            f.failOn(err);
+    }
+    /** Lists, hands every target its object, and answers the resourceVersion to watch from. */
+    async list() {
+        const list = await this.s.o.api.get(this.path, { fieldSelector: this.fieldSelector }, { signal: this.signal });
+        const byName = new Map();
+        for (const item of list.items ?? [])
+            if (item.metadata?.name)
+                byName.set(item.metadata.name, item);
+        const missing = [];
+        for (const f of this.open) {
+            const obj = byName.get(f.ref.name);
+            if (obj)
+                f.consider(obj);
+            else
+                missing.push(f);
+        }
+        if (missing.length) {
+            const nsMissing = byName.size === 0 && (await this.s.namespaceMissing(this.namespace));
+            for (const f of missing)
+                f.notFound(nsMissing);
+        }
+        return list.metadata?.resourceVersion;
+    }
+    onEvent(event, watchStop, state) {
+        if (event.type === 'ERROR') {
+            const status = event.object;
+            // 410 Gone / Expired: our resourceVersion is too old to resume from; list again.
+            if (status.code === 410 || status.reason === 'Expired' || status.reason === 'Gone')
+                state.needList = true;
+            watchStop.abort();
+            return;
+        }
+        state.received = true;
+        const obj = event.object;
+        if (obj.metadata?.resourceVersion)
+            state.rv = obj.metadata.resourceVersion;
+        if (event.type === 'BOOKMARK')
+            return;
+        const f = this.followers.get(obj.metadata?.name ?? '');
+        if (!f)
+            return;
+        if (event.type === 'DELETED')
+            return f.deleted();
+        f.consider(obj);
+    }
+    watchForbidden(err) {
+        this.polling = true;
+        this.s.notice(`poll:${this.path}`, `Watching ${this.resource} in namespace ${this.namespace} is not allowed (${err.status} ${err.reason ?? ''}: ${err.message}); ` +
+            `polling instead, as kubectl does: relisting with backoff from ${this.s.o.pollInitialMs / 1000} s to ${this.s.o.pollMaxMs / 1000} s`);
+    }
+    /** list → watch → (rewatch | relist) until every target here is finished. */
+    async run() {
+        const state = {
+            needList: true,
+            received: false,
+        };
         let failures = 0;
-        while (!this.isFinished) {
+        let polls = 0;
+        void this.backstop();
+        while (!this.finished) {
             try {
-                if (needList) {
-                    const list = await this.o.api.get(this.path, { fieldSelector: this.fieldSelector }, { signal: this.stop.signal });
-                    const obj = list.items?.find((i) => i.metadata?.name === this.ref.name);
-                    if (!obj)
-                        return this.notFound();
-                    resourceVersion = list.metadata?.resourceVersion ?? obj.metadata?.resourceVersion;
-                    needList = false;
-                    this.consider(obj);
-                    if (this.isFinished)
+                if (state.needList) {
+                    state.rv = await this.list();
+                    state.needList = false;
+                    if (this.finished)
                         return;
                 }
                 const watchStop = new AbortController();
-                const onStop = () => watchStop.abort();
-                this.stop.signal.addEventListener('abort', onStop, { once: true });
-                let received = false;
-                const remainingS = Math.max(1, Math.ceil((this.o.deadline - this.o.clock.now()) / 1000));
+                const signal = AbortSignal.any([this.signal, watchStop.signal]);
+                state.received = false;
+                const remainingS = Math.max(1, Math.ceil((this.s.o.deadline - this.s.o.clock.now()) / 1000));
                 try {
-                    await this.o.api.watch(this.path, {
+                    await this.s.o.api.watch(this.path, {
                         fieldSelector: this.fieldSelector,
-                        resourceVersion,
+                        resourceVersion: state.rv,
                         allowWatchBookmarks: 'true',
                         timeoutSeconds: String(Math.min(remainingS + 5, 600)),
                     }, (event) => {
-                        if (this.isFinished)
-                            return;
-                        if (event.type === 'ERROR') {
-                            const status = event.object;
-                            // 410 Gone / Expired: our resourceVersion is too old to resume from; list again.
-                            if (status.code === 410 || status.reason === 'Expired' || status.reason === 'Gone')
-                                needList = true;
-                            watchStop.abort();
-                            return;
-                        }
-                        received = true;
-                        const obj = event.object;
-                        if (obj.metadata?.resourceVersion)
-                            resourceVersion = obj.metadata.resourceVersion;
-                        if (event.type === 'BOOKMARK')
-                            return;
-                        if (event.type === 'DELETED')
-                            return this.finish('failed', `${(0,workload_ref/* formatWorkloadRef */.Ab)(this.ref)} was deleted while waiting for its rollout`, 'Deleted');
-                        this.consider(obj);
-                    }, { signal: watchStop.signal, idleTimeoutMs: this.o.watchIdleMs });
+                        if (!this.finished)
+                            this.onEvent(event, watchStop, state);
+                    }, { signal, idleTimeoutMs: this.s.o.watchIdleMs });
                 }
-                finally {
-                    this.stop.signal.removeEventListener('abort', onStop);
+                catch (err) {
+                    if (err instanceof KubeApiError && (err.status === 403 || err.status === 405)) {
+                        // Allowed to list but not to watch: poll by relisting with the reflector's backoff,
+                        // trying the watch again each round (RBAC may change), as client-go does.
+                        if (this.finished)
+                            return;
+                        this.watchForbidden(err);
+                        polls++;
+                        await this.s.sleep(pollDelay(polls, this.s.o, this.s.o.random), this.signal);
+                        state.needList = true;
+                        continue;
+                    }
+                    throw err;
                 }
-                if (this.isFinished)
+                if (this.polling && state.received) {
+                    this.polling = false;
+                    polls = 0;
+                }
+                if (this.finished)
                     return;
-                if (needList)
+                if (state.needList)
                     continue;
                 // The server ended the watch (its timeout, a restart): resume from where we were.
-                failures = received ? 0 : failures + 1;
+                failures = state.received ? 0 : failures + 1;
                 if (failures > 0)
-                    await this.sleep(backoffDelay(failures, { initialMs: 100, maxMs: this.o.maxBackoffMs, jitter: true }, this.o.random));
+                    await this.s.sleep(backoffDelay(failures, { initialMs: 100, maxMs: this.s.o.maxBackoffMs, jitter: true }, this.s.o.random), this.signal);
             }
             catch (err) {
-                if (this.isFinished)
+                if (this.finished)
                     return;
                 if (err instanceof KubeApiError && err.status === 410) {
-                    needList = true;
+                    state.needList = true;
                     continue;
                 }
-                if (this.failOnApiError(err))
-                    return;
+                if (isFinal(err))
+                    return this.failAll(err);
                 failures++;
-                await this.sleep(backoffDelay(failures, { initialMs: 100, maxMs: this.o.maxBackoffMs, jitter: true }, this.o.random));
+                await this.s.sleep(backoffDelay(failures, { initialMs: 100, maxMs: this.s.o.maxBackoffMs, jitter: true }, this.s.o.random), this.signal);
             }
         }
     }
-    /** Against a watch that stays open but says nothing: read the object now and then. */
+    /** Against a watch that stays open but says nothing: relist now and then. */
     async backstop() {
-        while (!this.isFinished && !this.pastDeadline) {
-            await this.sleep(this.o.backstopMs);
-            if (this.isFinished || this.pastDeadline)
+        while (!this.finished && !this.s.pastDeadline) {
+            await this.s.sleep(this.s.o.backstopMs, this.signal);
+            if (this.finished || this.s.pastDeadline)
                 return;
             try {
-                const obj = await this.o.api.get(`${this.path}/${encodeURIComponent(this.ref.name)}`, undefined, { signal: this.stop.signal });
-                this.consider(obj);
+                await this.list();
             }
-            catch (err) {
-                if (err instanceof KubeApiError && err.status === 404)
-                    return this.notFound();
+            catch {
                 // Anything else is the watch loop's to handle.
             }
         }
     }
-    async checkPods() {
-        if (this.podCheckRunning || this.isFinished || !this.object)
+}
+/** Fail-fast's look at the pods: one LIST of a namespace's pods (and ReplicaSets) for all its targets. */
+class PodChecker {
+    s;
+    namespace;
+    followers = [];
+    running = false;
+    lastCheck = -Infinity;
+    /** `pod/container/reason` → when first seen, for the transient reasons' grace. */
+    firstSeen = new Map();
+    constructor(s, namespace) {
+        this.s = s;
+        this.namespace = namespace;
+    }
+    add(f) {
+        this.followers.push(f);
+        // A busy rollout sends many events; looking at its pods twice a second is enough.
+        f.onViewed = () => {
+            if (this.s.o.clock.now() - this.lastCheck >= Math.min(500, this.s.o.podCheckMs))
+                void this.check();
+        };
+    }
+    get waiting() {
+        // Until the controller has observed the current template, the "new revision" on record is
+        // the previous one (a rollback right after a bad release would be judged by the bad pods).
+        return this.followers.filter((f) => !f.isFinished &&
+            f.object &&
+            !f.awaitingTemplate &&
+            (f.object.status?.observedGeneration ?? 0) >= (f.object.metadata?.generation ?? 0));
+    }
+    /** One target: its selector narrows the list; several: the namespace's pods, matched here. */
+    selector(of) {
+        if (of.length !== 1)
+            return undefined;
+        const sel = of[0].object?.spec?.selector;
+        return sel ? labelSelectorString(sel) || undefined : undefined;
+    }
+    async check() {
+        const waiting = this.waiting;
+        if (this.running || !waiting.length)
             return;
-        this.podCheckRunning = true;
-        this.lastPodCheck = this.o.clock.now();
+        this.running = true;
+        this.lastCheck = this.s.o.clock.now();
+        const ns = encodeURIComponent(this.namespace);
         try {
-            const { pods } = await newRevisionPods(this.o.api, this.ref, this.object, this.stop.signal);
-            for (const pod of pods) {
-                const problem = podProblem(pod, this.o.crashLoopRestarts);
-                if (problem) {
+            const deployments = waiting.filter((f) => f.ref.kind === 'Deployment');
+            const [pods, replicaSets] = await Promise.all([
+                this.s.o.api.get(`/api/v1/namespaces/${ns}/pods`, { labelSelector: this.selector(waiting) }, { signal: this.s.stop.signal }),
+                deployments.length
+                    ? this.s.o.api.get(`/apis/apps/v1/namespaces/${ns}/replicasets`, { labelSelector: this.selector(deployments) }, { signal: this.s.stop.signal })
+                    : Promise.resolve({ items: [] }),
+            ]);
+            const now = this.s.o.clock.now();
+            const seen = new Set();
+            for (const f of waiting) {
+                if (f.isFinished || !f.object)
+                    continue;
+                const { pods: mine } = newRevisionPodsIn(f.ref, f.object, pods.items ?? [], replicaSets.items ?? []);
+                for (const pod of mine) {
+                    const problem = podProblem(pod, this.s.o.crashLoopRestarts);
+                    if (!problem)
+                        continue;
+                    if (problem.transient) {
+                        const key = `${problem.pod}/${problem.container}/${problem.reason}`;
+                        seen.add(key);
+                        const first = this.firstSeen.get(key) ?? now;
+                        this.firstSeen.set(key, first);
+                        if (now - first < this.s.o.transientGraceMs)
+                            continue;
+                        problem.persistedMs = now - first;
+                    }
                     const restarts = problem.reason === 'CrashLoopBackOff' ? ` after ${problem.restarts} restarts` : '';
-                    return this.finish('failed', `pod ${problem.pod} of the new revision: container ${problem.container} is in ${problem.reason}${restarts}${problem.message ? ` (${problem.message})` : ''}`, problem.reason, problem);
+                    const persisted = problem.persistedMs !== undefined
+                        ? ` for ${Math.round(problem.persistedMs / 1000)} s`
+                        : '';
+                    f.finish('failed', `pod ${problem.pod} of the new revision: container ${problem.container} is in ${problem.reason}${persisted}${restarts}${problem.message ? ` (${problem.message})` : ''}`, problem.reason, problem);
+                    break;
                 }
             }
+            // A transient reason that went away starts its grace again if it comes back.
+            for (const key of [...this.firstSeen.keys()])
+                if (!seen.has(key))
+                    this.firstSeen.delete(key);
         }
         catch {
             // A failed look at the pods is retried on the next tick; it never fails the rollout.
         }
         finally {
-            this.podCheckRunning = false;
+            this.running = false;
         }
     }
-    async podLoop() {
-        while (!this.isFinished && !this.pastDeadline) {
-            await this.sleep(this.o.podCheckMs);
-            if (this.isFinished)
+    async run() {
+        while (!this.s.stop.signal.aborted && !this.s.pastDeadline) {
+            await this.s.sleep(this.s.o.podCheckMs);
+            if (this.s.stop.signal.aborted)
                 return;
-            await this.checkPods();
+            if (this.followers.every((f) => f.isFinished))
+                return;
+            await this.check();
         }
-    }
-    async heartbeat() {
-        while (!this.isFinished && !this.pastDeadline) {
-            await this.sleep(this.o.progressIntervalMs);
-            if (!this.isFinished && !this.pastDeadline)
-                this.report();
-        }
-    }
-    run() {
-        void this.follow();
-        void this.backstop();
-        void this.heartbeat();
-        if (this.o.failFast)
-            void this.podLoop();
-        return this.finished;
     }
 }
 /**
  * Waits for every target's rollout, concurrently, until all are done or failed or the deadline
  * passes. Results are in the order of `targets`; it never throws for a workload's failure.
+ * Targets in the same collection (kind and namespace) share one LIST+WATCH.
  */
 async function waitForRollouts(options) {
     const o = {
         clock: clock/* systemClock */.m,
         failFast: true,
+        images: [],
         crashLoopRestarts: 2,
+        transientGraceMs: TRANSIENT_GRACE_MS,
         progressIntervalMs: 5_000,
         backstopMs: 20_000,
         podCheckMs: 2_000,
         watchIdleMs: 60_000,
         maxBackoffMs: 5_000,
+        pollInitialMs: 800,
+        pollMaxMs: 30_000,
         random: Math.random,
         ...options,
     };
-    const followers = options.targets.map((t) => new RolloutFollower(t, o));
+    const shared = new Shared(o);
+    const followers = [];
+    const collections = new Map();
+    const checkers = new Map();
+    for (const t of options.targets) {
+        const f = new RolloutFollower(t, o);
+        followers.push(f);
+        const key = `${t.kind}/${t.namespace}`;
+        let c = collections.get(key);
+        if (!c)
+            collections.set(key, (c = new CollectionWatch(shared, (0,workload_ref/* workloadCollectionPath */.J7)(t.kind, t.namespace), (0,workload_ref/* workloadResourceName */.L2)(t.kind), t.namespace)));
+        c.add(f);
+        if (o.failFast) {
+            let p = checkers.get(t.namespace);
+            if (!p)
+                checkers.set(t.namespace, (p = new PodChecker(shared, t.namespace)));
+            p.add(f);
+        }
+    }
     const timer = new AbortController();
-    const onAbort = () => followers.forEach((f) => f.timeOut());
-    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const timeOutAll = () => followers.forEach((f) => f.timeOut());
+    options.signal?.addEventListener('abort', timeOutAll, { once: true });
     void o.clock.sleep(Math.max(0, o.deadline - o.clock.now()), timer.signal).then(() => {
         if (!timer.signal.aborted)
-            followers.forEach((f) => f.timeOut());
+            timeOutAll();
     });
+    const heartbeat = async () => {
+        while (!shared.stop.signal.aborted && !shared.pastDeadline) {
+            await shared.sleep(o.progressIntervalMs);
+            if (shared.stop.signal.aborted || shared.pastDeadline)
+                return;
+            for (const f of followers)
+                f.report();
+        }
+    };
+    for (const c of collections.values())
+        void c.run();
+    for (const p of checkers.values())
+        void p.run();
+    void heartbeat();
     try {
-        return await Promise.all(followers.map((f) => f.run()));
+        return await Promise.all(followers.map((f) => f.finished));
     }
     finally {
+        shared.stop.abort();
         timer.abort();
-        options.signal?.removeEventListener('abort', onAbort);
+        options.signal?.removeEventListener('abort', timeOutAll);
     }
 }
 
@@ -2116,6 +2460,24 @@ class Session {
                 return inner.requests;
             },
             close: () => inner.close(),
+            ...(inner.patch
+                ? {
+                    async patch(path, body, opts = {}) {
+                        try {
+                            const value = await inner.patch(path, body, {
+                                ...opts,
+                                signal: anySignal(opts.signal, cancel),
+                            });
+                            ok();
+                            return value;
+                        }
+                        catch (err) {
+                            failed(err);
+                            throw err;
+                        }
+                    },
+                }
+                : {}),
             async get(path, query, opts = {}) {
                 try {
                     const value = await inner.get(path, query, {
@@ -2227,7 +2589,518 @@ async function connectCluster(options) {
     return new Session(conn, api, options.deadline, options.deadline - reserve, options.signal, now, options.env);
 }
 
+;// CONCATENATED MODULE: ./packages/kube/src/resource-status.ts
+const RESOURCE_KINDS = {
+    Application: {
+        kind: 'Application',
+        group: 'argoproj.io',
+        plural: 'applications',
+        versionHint: 'v1alpha1',
+    },
+    Rollout: { kind: 'Rollout', group: 'argoproj.io', plural: 'rollouts', versionHint: 'v1alpha1' },
+    HelmRelease: {
+        kind: 'HelmRelease',
+        group: 'helm.toolkit.fluxcd.io',
+        plural: 'helmreleases',
+        versionHint: 'v2',
+    },
+    Kustomization: {
+        kind: 'Kustomization',
+        group: 'kustomize.toolkit.fluxcd.io',
+        plural: 'kustomizations',
+        versionHint: 'v1',
+    },
+    Job: { kind: 'Job', group: 'batch', plural: 'jobs', versionHint: 'v1' },
+};
+// Singular, plural, short and qualified names, as `kubectl api-resources` lists them.
+const ALIASES = {
+    application: 'Application',
+    applications: 'Application',
+    app: 'Application',
+    rollout: 'Rollout',
+    rollouts: 'Rollout',
+    ro: 'Rollout',
+    helmrelease: 'HelmRelease',
+    helmreleases: 'HelmRelease',
+    hr: 'HelmRelease',
+    kustomization: 'Kustomization',
+    kustomizations: 'Kustomization',
+    ks: 'Kustomization',
+    job: 'Job',
+    jobs: 'Job',
+};
+/** `application`, `applications.argoproj.io`, `hr`, `jobs.batch` → the kind; undefined otherwise. */
+function parseResourceKind(text) {
+    const lower = text.trim().toLowerCase();
+    const dot = lower.indexOf('.');
+    const name = dot < 0 ? lower : lower.slice(0, dot);
+    if (!Object.hasOwn(ALIASES, name))
+        return undefined;
+    const kind = ALIASES[name];
+    if (dot >= 0) {
+        // `applications.argoproj.io` or `applications.v1alpha1.argoproj.io`
+        const rest = lower.slice(dot + 1);
+        const group = RESOURCE_KINDS[kind].group;
+        if (rest !== group && !new RegExp(`^v[0-9a-z]+\\.${group.replace(/\./g, '\\.')}$`).test(rest))
+            return undefined;
+    }
+    return kind;
+}
+const resource_status_short = (rev) => rev ? (/^[0-9a-f]{40}$/i.test(rev) ? rev.slice(0, 7) : rev) : '(none)';
+/** Whether a revision string (a SHA, `main@sha1:<sha>`, `main/<sha>`) is at the wanted SHA. */
+function revisionMatches(actual, wanted) {
+    if (!actual)
+        return false;
+    const w = wanted.toLowerCase();
+    const a = actual.toLowerCase();
+    if (a === w)
+        return true;
+    const sha = /([0-9a-f]{7,64})$/.exec(a.split(/[:/@]/).pop() ?? '')?.[1];
+    return sha !== undefined && sha.startsWith(w);
+}
+const cond = (obj, type) => (obj.status?.conditions ?? []).find((c) => c.type === type);
+const resource_status_quote = (s) => JSON.stringify(s);
+function applicationStatus(obj, o = {}) {
+    const st = (obj.status ?? {});
+    const syncStatus = st.sync?.status ?? 'Unknown';
+    const health = st.health?.status ?? 'Unknown';
+    const revisions = [st.sync?.revision, ...(st.sync?.revisions ?? [])].filter((r) => !!r);
+    const current = st.sync?.revision ?? st.sync?.revisions?.join(', ');
+    const atRevision = !o.revision || revisions.some((r) => revisionMatches(r, o.revision));
+    const op = st.operationState;
+    const opRevisions = [
+        op?.syncResult?.revision,
+        ...(op?.syncResult?.revisions ?? []),
+        op?.operation?.sync?.revision,
+        ...(op?.operation?.sync?.revisions ?? []),
+    ].filter((r) => !!r);
+    const opForUs = o.revision
+        ? opRevisions.some((r) => revisionMatches(r, o.revision))
+        : op?.finishedAt !== undefined && o.startedAt !== undefined
+            ? Date.parse(op.finishedAt) >= o.startedAt - 1000
+            : false;
+    const running = obj.operation !== undefined || op?.phase === 'Running' || op?.phase === 'Terminating';
+    if (!running && (op?.phase === 'Failed' || op?.phase === 'Error') && opForUs) {
+        const failing = (op.syncResult?.resources ?? []).filter((r) => r.status === 'SyncFailed' || r.hookPhase === 'Failed' || r.hookPhase === 'Error');
+        return {
+            done: false,
+            failed: true,
+            reason: op.phase === 'Error' ? 'SyncError' : 'SyncFailed',
+            message: `the sync of ${resource_status_short(o.revision ?? opRevisions[0])} ended ${op.phase}: ${op.message ?? '(no message)'}`,
+            details: failing.map((r) => `${r.kind ?? '?'}/${r.name ?? '?'}: ${r.message ?? r.status ?? r.hookPhase ?? ''}`),
+            revision: current,
+        };
+    }
+    if (!running && syncStatus === 'Synced' && atRevision && health === 'Degraded') {
+        const degraded = (st.resources ?? []).filter((r) => r.health?.status === 'Degraded');
+        return {
+            done: false,
+            failed: true,
+            reason: 'Degraded',
+            message: `synced at ${resource_status_short(current)} but Degraded${st.health?.message ? `: ${st.health.message}` : ''}`,
+            details: degraded.map((r) => `${r.kind ?? '?'}/${r.name ?? '?'}: Degraded${r.health?.message ? ` (${r.health.message})` : ''}`),
+            revision: current,
+        };
+    }
+    if (!running && syncStatus === 'Synced' && atRevision && health === 'Healthy')
+        return {
+            done: true,
+            message: `application ${resource_status_quote(obj.metadata?.name ?? '')} is Synced at ${resource_status_short(current)} and Healthy`,
+            revision: current,
+        };
+    let message;
+    if (o.revision && !atRevision)
+        message = `Argo CD is at ${resource_status_short(current)}, waiting for ${resource_status_short(o.revision)} (sync ${syncStatus}, health ${health}${running ? `, operation ${op?.phase ?? 'requested'}` : ''})`;
+    else if (running)
+        message = `Argo CD is syncing ${resource_status_short(opRevisions[0] ?? current)}: operation ${op?.phase ?? 'requested'}${op?.message ? ` (${op.message})` : ''}`;
+    else
+        message = `Argo CD is at ${resource_status_short(current)}: sync ${syncStatus}, health ${health}${st.health?.message ? ` (${st.health.message})` : ''}`;
+    return { done: false, message, revision: current };
+}
+// ---------------------------------------------------------------------------------------------
+// Argo Rollouts Rollout (argoproj.io/v1alpha1). The controller writes status.phase
+// (Healthy|Progressing|Paused|Degraded), status.message, status.abort (true once aborted),
+// status.pauseConditions[] {reason: CanaryPauseStep|BlueGreenPause|...}, status.currentStepIndex,
+// and status.observedGeneration as a string.
+function rolloutCrStatus(obj, o = {}) {
+    const st = (obj.status ?? {});
+    const name = resource_status_quote(obj.metadata?.name ?? '');
+    const observed = String(st.observedGeneration ?? '') === String(obj.metadata?.generation ?? '');
+    if (!observed)
+        return { done: false, message: `Waiting for rollout ${name} spec update to be observed...` };
+    if (st.abort)
+        return {
+            done: false,
+            failed: true,
+            reason: 'Aborted',
+            message: `rollout ${name} was aborted${st.message ? `: ${st.message}` : ''}`,
+        };
+    if (st.phase === 'Degraded')
+        return {
+            done: false,
+            failed: true,
+            reason: 'Degraded',
+            message: `rollout ${name} is Degraded${st.message ? `: ${st.message}` : ''}`,
+        };
+    if (st.phase === 'Healthy')
+        return { done: true, message: `rollout ${name} is Healthy` };
+    if (st.phase === 'Paused') {
+        const reasons = (st.pauseConditions ?? []).map((p) => p.reason).filter(Boolean);
+        const at = `paused${st.currentStepIndex !== undefined ? ` at step ${st.currentStepIndex}` : ''}${reasons.length ? ` (${reasons.join(', ')})` : ''}`;
+        if (o.acceptPaused && reasons.every((r) => r === 'CanaryPauseStep'))
+            return { done: true, message: `rollout ${name} is ${at}: accepted as done` };
+        return {
+            done: false,
+            message: `Waiting for rollout ${name}: ${at}${st.message ? ` — ${st.message}` : ''}`,
+        };
+    }
+    return {
+        done: false,
+        message: `Waiting for rollout ${name}: ${st.phase ?? 'no phase yet'}${st.message ? ` — ${st.message}` : ''}`,
+    };
+}
+// ---------------------------------------------------------------------------------------------
+// Flux HelmRelease (helm.toolkit.fluxcd.io/v2) and Kustomization (kustomize.toolkit.fluxcd.io/v1):
+// kstatus conditions. Ready=True means the last reconciliation of the observed generation
+// succeeded; status.lastAppliedRevision (Kustomization: `main@sha1:<sha>`; HelmRelease: the chart
+// version) and status.lastAttemptedRevision say at which source revision. Stalled=True, or
+// Ready=False with a failure reason, is terminal until the object or its source changes.
+const FLUX_TERMINAL = new Set([
+    'InstallFailed',
+    'UpgradeFailed',
+    'TestFailed',
+    'RollbackFailed',
+    'UninstallFailed',
+    'ArtifactFailed',
+    'InitFailed',
+    'BuildFailed',
+    'HealthCheckFailed',
+    'ReconciliationFailed',
+    'RetriesExceeded',
+]);
+function fluxStatus(kind, obj, o = {}) {
+    const st = (obj.status ?? {});
+    const label = `${kind.toLowerCase()} ${resource_status_quote(obj.metadata?.name ?? '')}`;
+    const applied = st.lastAppliedRevision;
+    const attempted = st.lastAttemptedRevision;
+    if ((st.observedGeneration ?? 0) < (obj.metadata?.generation ?? 0))
+        return {
+            done: false,
+            message: `Waiting for ${label} spec update to be observed...`,
+            revision: applied,
+        };
+    const ready = cond(obj, 'Ready');
+    const stalled = cond(obj, 'Stalled');
+    const attemptedOurs = !o.revision || revisionMatches(attempted, o.revision);
+    if (attemptedOurs &&
+        (stalled?.status === 'True' ||
+            (ready?.status === 'False' && FLUX_TERMINAL.has(ready.reason ?? '')))) {
+        const c = stalled?.status === 'True' ? stalled : ready;
+        return {
+            done: false,
+            failed: true,
+            reason: c.reason ?? 'ReconciliationFailed',
+            message: `${label} failed at ${resource_status_short(attempted)}: ${c.message ?? c.reason ?? 'Ready=False'}`,
+            revision: applied,
+        };
+    }
+    const appliedOurs = !o.revision || revisionMatches(applied, o.revision);
+    if (ready?.status === 'True' && appliedOurs)
+        return { done: true, message: `${label} is Ready at ${resource_status_short(applied)}`, revision: applied };
+    const waiting = o.revision && !appliedOurs ? `at ${resource_status_short(applied)}, waiting for ${resource_status_short(o.revision)}; ` : '';
+    return {
+        done: false,
+        message: `Waiting for ${label}: ${waiting}Ready=${ready?.status ?? 'Unknown'}${ready?.reason ? ` ${ready.reason}` : ''}${ready?.message ? ` (${ready.message})` : ''}`,
+        revision: applied,
+    };
+}
+// ---------------------------------------------------------------------------------------------
+// batch/v1 Job: the Job controller adds condition Complete=True when the success criteria are met,
+// Failed=True (reason BackoffLimitExceeded, DeadlineExceeded, PodFailurePolicy, ...) when it gives
+// up; status.succeeded / status.failed / status.active count pods.
+function jobStatus(obj) {
+    const st = (obj.status ?? {});
+    const name = resource_status_quote(obj.metadata?.name ?? '');
+    const failed = cond(obj, 'Failed');
+    if (failed?.status === 'True')
+        return {
+            done: false,
+            failed: true,
+            reason: failed.reason ?? 'Failed',
+            message: `job ${name} failed: ${failed.reason ?? 'Failed'}${failed.message ? ` (${failed.message})` : ''}`,
+        };
+    if (cond(obj, 'Complete')?.status === 'True')
+        return { done: true, message: `job ${name} completed (${st.succeeded ?? 0} succeeded)` };
+    return {
+        done: false,
+        message: `Waiting for job ${name} to complete: ${st.active ?? 0} active, ${st.succeeded ?? 0} succeeded, ${st.failed ?? 0} failed`,
+    };
+}
+function resourceStatus(kind, obj, o = {}) {
+    switch (kind) {
+        case 'Application':
+            return applicationStatus(obj, o);
+        case 'Rollout':
+            return rolloutCrStatus(obj, o);
+        case 'HelmRelease':
+        case 'Kustomization':
+            return fluxStatus(kind, obj, o);
+        case 'Job':
+            return jobStatus(obj);
+    }
+}
+
+;// CONCATENATED MODULE: ./packages/kube/src/watch-resources.ts
+// Waiting for GitOps and batch resources — Argo CD Applications, Argo Rollouts, Flux HelmReleases
+// and Kustomizations, Jobs — with the same engine as rollouts: one LIST+WATCH per collection,
+// polling when the watch is forbidden, one deadline. Where they live is found by discovery (the
+// group's preferred version that serves the resource), not hard-coded; the done/failed rule of
+// each kind is in resource-status.ts.
+
+
+
+
+
+/** `application/shop`, as the logs name it. */
+const formatResourceRef = (r) => `${r.kind.toLowerCase()}/${r.name}`;
+/** Where a resource lives: `/apis/<group>/<version>` serving `<plural>`, found by discovery. */
+async function discoverResource(api, kind, signal) {
+    const info = RESOURCE_KINDS[kind];
+    const qualified = `${info.plural}.${info.group}`;
+    let group;
+    try {
+        group = await api.get(`/apis/${info.group}`, undefined, { signal });
+    }
+    catch (err) {
+        if (err instanceof KubeApiError && err.status === 404)
+            throw new KubeApiError('HTTP', `the server does not serve ${qualified} (API group ${info.group} not found): is ${kindProduct(kind)} installed?`, 404, 'NotServed');
+        throw err;
+    }
+    const versions = [
+        group.preferredVersion?.version,
+        ...(group.versions ?? []).map((v) => v.version),
+    ].filter((v, i, all) => !!v && all.indexOf(v) === i);
+    for (const version of versions) {
+        const list = await api.get(`/apis/${info.group}/${version}`, undefined, { signal });
+        const res = list.resources?.find((r) => r.name === info.plural);
+        if (res)
+            return { groupVersion: `${info.group}/${version}`, namespaced: res.namespaced !== false };
+    }
+    throw new KubeApiError('HTTP', `the server does not serve ${qualified} in API group ${info.group} (${versions.join(', ')}): is ${kindProduct(kind)} installed?`, 404, 'NotServed');
+}
+function kindProduct(kind) {
+    if (kind === 'Application')
+        return 'Argo CD';
+    if (kind === 'Rollout')
+        return 'Argo Rollouts';
+    if (kind === 'Job')
+        return 'the batch API';
+    return 'Flux';
+}
+class ResourceFollower {
+    ref;
+    o;
+    judge;
+    started;
+    object;
+    message = 'Waiting for the resource to be read...';
+    revision;
+    result;
+    lastReported;
+    resolveFinished;
+    finished = new Promise((r) => (this.resolveFinished = r));
+    /** Jobs: a look at the failed pods before the failure is reported. */
+    onFailed;
+    constructor(ref, o, judge) {
+        this.ref = ref;
+        this.o = o;
+        this.judge = judge;
+        this.started = o.clock.now();
+    }
+    get isFinished() {
+        return this.result !== undefined;
+    }
+    finish(outcome, message, reason, details = []) {
+        if (this.result)
+            return;
+        this.result = {
+            ...this.ref,
+            done: outcome === 'ready',
+            outcome,
+            message,
+            reason,
+            details,
+            revision: this.revision,
+            elapsedMs: this.o.clock.now() - this.started,
+            object: this.object,
+        };
+        this.o.onResult?.(this.result);
+        this.resolveFinished(this.result);
+    }
+    timeOut() {
+        this.finish('timed-out', this.message, 'Timeout');
+    }
+    report() {
+        if (!this.o.onProgress || this.isFinished)
+            return;
+        const now = this.o.clock.now();
+        const changed = this.lastReported?.message !== this.message;
+        if (!changed && this.lastReported && now - this.lastReported.at < this.o.progressIntervalMs)
+            return;
+        this.lastReported = { message: this.message, at: now };
+        this.o.onProgress({ ref: this.ref, message: this.message, elapsedMs: now - this.started });
+    }
+    failing = false;
+    consider(obj) {
+        if (this.isFinished || this.failing)
+            return;
+        this.object = obj;
+        const j = resourceStatus(this.ref.kind, obj, this.judge);
+        this.message = j.message;
+        this.revision = j.revision ?? this.revision;
+        if (j.done)
+            return this.finish('ready', j.message);
+        if (j.failed) {
+            if (!this.onFailed)
+                return this.finish('failed', j.message, j.reason, j.details);
+            this.failing = true;
+            void this.onFailed(this, j.details ?? []).then((details) => this.finish('failed', j.message, j.reason, details), () => this.finish('failed', j.message, j.reason, j.details));
+            return;
+        }
+        this.report();
+    }
+    deleted() {
+        this.finish('failed', `${formatResourceRef(this.ref)} was deleted while waiting for it`, 'Deleted');
+    }
+    notFound(namespaceMissing) {
+        const info = RESOURCE_KINDS[this.ref.kind];
+        if (namespaceMissing)
+            return this.finish('failed', `namespaces "${this.ref.namespace}" not found`, 'NamespaceNotFound');
+        this.finish('failed', `${info.plural}.${info.group} "${this.ref.name}" not found in namespace "${this.ref.namespace}"`, 'NotFound');
+    }
+    failOn(err) {
+        const reason = err.status === 404 ? (err.reason ?? 'NotFound') : (err.reason ?? `HTTP${err.status ?? ''}`);
+        this.finish('failed', err.message, reason);
+    }
+}
+/** A failed Job's pods: their containers' terminated or waiting reasons, newest first. */
+async function jobPodReasons(api, ref, signal) {
+    const list = await api.get(`/api/v1/namespaces/${encodeURIComponent(ref.namespace)}/pods`, { labelSelector: `batch.kubernetes.io/job-name=${ref.name}` }, { signal, timeoutMs: 5_000 });
+    const lines = [];
+    for (const pod of (list.items ?? []).slice(-5)) {
+        const d = diagnosePod(pod);
+        const bad = d.containers.filter((c) => !/^running|terminated: Completed/.test(c.state));
+        for (const c of bad)
+            lines.push(`pod ${d.name}: container ${c.name} ${c.state}${c.message ? ` — ${c.message}` : ''}${c.lastTermination ? ` (last ended ${c.lastTermination})` : ''}`);
+        if (!bad.length && d.phase === 'Failed')
+            lines.push(`pod ${d.name}: Failed${d.reason ? ` (${d.reason})` : ''}`);
+    }
+    return lines;
+}
+/**
+ * Waits for every target until done, failed or the deadline passes; results in target order.
+ * Never throws for a resource's failure (discovery failures fail that kind's targets).
+ */
+async function waitForResources(options) {
+    const o = {
+        clock: clock/* systemClock */.m,
+        progressIntervalMs: 5_000,
+        backstopMs: 20_000,
+        watchIdleMs: 60_000,
+        maxBackoffMs: 5_000,
+        pollInitialMs: 800,
+        pollMaxMs: 30_000,
+        random: Math.random,
+        ...options,
+    };
+    const shared = new Shared(o);
+    const judge = {
+        revision: options.revision,
+        acceptPaused: options.acceptPaused,
+        startedAt: Date.now(),
+    };
+    const followers = options.targets.map((t) => new ResourceFollower(t, o, judge));
+    const timer = new AbortController();
+    const timeOutAll = () => followers.forEach((f) => f.timeOut());
+    options.signal?.addEventListener('abort', timeOutAll, { once: true });
+    void o.clock.sleep(Math.max(0, o.deadline - o.clock.now()), timer.signal).then(() => {
+        if (!timer.signal.aborted)
+            timeOutAll();
+    });
+    const start = async () => {
+        const byKind = new Map();
+        for (const f of followers)
+            byKind.set(f.ref.kind, [...(byKind.get(f.ref.kind) ?? []), f]);
+        for (const [kind, list] of byKind) {
+            let where;
+            try {
+                where = await discoverResource(o.api, kind, shared.stop.signal);
+            }
+            catch (err) {
+                const e = err instanceof KubeApiError ? err : new KubeApiError('NETWORK', String(err), undefined);
+                for (const f of list)
+                    f.failOn(e);
+                continue;
+            }
+            const collections = new Map();
+            for (const f of list) {
+                if (kind === 'Job')
+                    f.onFailed = (x, details) => jobPodReasons(o.api, x.ref, shared.stop.signal).then((l) => [...details, ...l]);
+                if (kind === 'Application' && options.refresh)
+                    await refresh(o.api, where.groupVersion, f, o.onNotice);
+                let c = collections.get(f.ref.namespace);
+                if (!c) {
+                    const info = RESOURCE_KINDS[kind];
+                    c = new CollectionWatch(shared, `/apis/${where.groupVersion}/namespaces/${encodeURIComponent(f.ref.namespace)}/${info.plural}`, `${info.plural}.${info.group}`, f.ref.namespace);
+                    collections.set(f.ref.namespace, c);
+                }
+                c.add(f);
+            }
+            for (const c of collections.values())
+                void c.run();
+        }
+    };
+    const heartbeat = async () => {
+        while (!shared.stop.signal.aborted && !shared.pastDeadline) {
+            await shared.sleep(o.progressIntervalMs);
+            if (shared.stop.signal.aborted || shared.pastDeadline)
+                return;
+            for (const f of followers)
+                f.report();
+        }
+    };
+    void start();
+    void heartbeat();
+    try {
+        return await Promise.all(followers.map((f) => f.finished));
+    }
+    finally {
+        shared.stop.abort();
+        timer.abort();
+        options.signal?.removeEventListener('abort', timeOutAll);
+    }
+}
+/** Argo CD refreshes an Application when this annotation appears (and removes it). */
+const ARGO_REFRESH_ANNOTATION = 'argocd.argoproj.io/refresh';
+async function refresh(api, groupVersion, f, onNotice) {
+    const path = `/apis/${groupVersion}/namespaces/${encodeURIComponent(f.ref.namespace)}/applications/${encodeURIComponent(f.ref.name)}`;
+    if (!api.patch)
+        return;
+    try {
+        await api.patch(path, { metadata: { annotations: { [ARGO_REFRESH_ANNOTATION]: 'normal' } } }, { timeoutMs: 10_000 });
+    }
+    catch (err) {
+        // A missing app is the watch's to report; a refused patch only loses the refresh.
+        if (err instanceof KubeApiError && err.status === 404)
+            return;
+        onNotice?.(`could not ask Argo CD to refresh ${formatResourceRef(f.ref)} (${err instanceof Error ? err.message : String(err)}); waiting for its next poll of Git`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./packages/kube/src/index.ts
+
+
+
 
 
 
