@@ -28375,17 +28375,17 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3848);
-/* harmony import */ var _wait_rollout__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(531);
+/* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(798);
 
 
-await (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(({ runner, signal }) => (0,_wait_rollout__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(runner, { env: process.env, signal }));
+await (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(({ runner, signal }) => (0,_run__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i)(runner, { env: process.env, signal }));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 531:
+/***/ 798:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31466,7 +31466,7 @@ async function refresh(api, groupVersion, f, onNotice) {
     }
 }
 
-;// CONCATENATED MODULE: ./actions/wait-rollout/src/wait-rollout.ts
+;// CONCATENATED MODULE: ./actions/wait-rollout/src/run.ts
 // wait-rollout: validate, find the cluster, wait for every rollout under one deadline, explain
 // what did not finish, and report (outputs, summary, one ::error:: line).
 

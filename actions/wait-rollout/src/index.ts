@@ -1,4 +1,4 @@
 import { runAction } from '@cicd-actions/core';
-import { main } from './wait-rollout';
+import { main } from './run';
 
 await runAction(({ runner, signal }) => main(runner, { env: process.env, signal }));

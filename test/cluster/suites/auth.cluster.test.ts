@@ -5,7 +5,7 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Runner } from '@cicd-actions/core';
-import { main } from '../../../actions/wait-rollout/src/wait-rollout';
+import { main } from '../../../actions/wait-rollout/src/run';
 import { parseFileCommands } from '../../harness/run-action';
 import {
   api,

@@ -10,7 +10,7 @@ import {
   rolloutComplete,
   type SimCluster,
 } from '../../../test/k8s-sim/index';
-import { main } from '../src/wait-rollout';
+import { main } from '../src/run';
 import { parseFileCommands } from '../../../test/harness/run-action';
 
 let cluster: SimCluster;
