@@ -28382,7 +28382,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
-await (0,_cicd_actions_core_action__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(({ runner, signal }) => (0,_run__WEBPACK_IMPORTED_MODULE_2__/* .main */ .i)(runner, { clock: _cicd_actions_core_clock__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m, signal }));
+await (0,_cicd_actions_core_action__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(({ runner, signal, onCleanup }) => (0,_run__WEBPACK_IMPORTED_MODULE_2__/* .main */ .i)(runner, { clock: _cicd_actions_core_clock__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .m, signal, onCleanup }));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -29260,8 +29260,11 @@ async function main(runner, deps) {
     const kubeconfigFile = kubeconfigText
         ? writeKubeconfigFile(runner.env, kubeconfigText, 'helm-rollback')
         : undefined;
-    if (kubeconfigFile)
+    if (kubeconfigFile) {
         helmEnv.KUBECONFIG = kubeconfigFile.file;
+        // Also on cancellation: the file holds the cluster's credentials.
+        deps.onCleanup?.(kubeconfigFile.remove);
+    }
     const cli = new HelmCli({
         helm: input.helm,
         env: helmEnv,

@@ -4,4 +4,6 @@ import { systemClock } from '@cicd-actions/core/clock';
 import { runAction } from '@cicd-actions/core/action';
 import { main } from './run';
 
-await runAction(({ runner, signal }) => main(runner, { clock: systemClock, signal }));
+await runAction(({ runner, signal, onCleanup }) =>
+  main(runner, { clock: systemClock, signal, onCleanup }),
+);

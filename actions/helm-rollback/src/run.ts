@@ -48,6 +48,8 @@ export interface RollbackDeps {
   progressEveryMs?: number;
   /** The job's cancellation (runAction's ctx.signal): helm gets SIGTERM, the wait stops. */
   signal?: AbortSignal;
+  /** Registers a cleanup that runs however the action ends (runAction's ctx.onCleanup). */
+  onCleanup?: (fn: () => void) => void;
 }
 
 /** What one run works with, handed from step to step. */
@@ -77,7 +79,11 @@ export async function main(runner: Runner, deps: RollbackDeps): Promise<void> {
   const kubeconfigFile = kubeconfigText
     ? writeKubeconfigFile(runner.env, kubeconfigText, 'helm-rollback')
     : undefined;
-  if (kubeconfigFile) helmEnv.KUBECONFIG = kubeconfigFile.file;
+  if (kubeconfigFile) {
+    helmEnv.KUBECONFIG = kubeconfigFile.file;
+    // Also on cancellation: the file holds the cluster's credentials.
+    deps.onCleanup?.(kubeconfigFile.remove);
+  }
   const cli = new HelmCli({
     helm: input.helm,
     env: helmEnv,
