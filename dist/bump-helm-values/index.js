@@ -28368,7 +28368,715 @@ module.exports = {
 
 /***/ }),
 
-/***/ 686:
+/***/ 6711:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jt: () => (/* binding */ parseChangeLines),
+/* harmony export */   LL: () => (/* binding */ normalizeFileKey),
+/* harmony export */   pB: () => (/* binding */ parseChangesJson)
+/* harmony export */ });
+/* unused harmony export MAX_VALUE_CHARS */
+/* harmony import */ var _path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4363);
+/* harmony import */ var _scalar__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2288);
+// The `changes` input (`path=value` lines) and the `changes-json` input (a JSON object, e.g.
+// the previous-values output of an earlier run) turned into change lists, per file.
+
+
+/** Longer values are refused: a values file is no place for them (and an input holds ~128 KB). */
+const MAX_VALUE_CHARS = 65_536;
+/** Throws with a message meant to follow "Input 'changes': ". */
+function fail(message) {
+    throw new Error(message);
+}
+function parsePathOrFail(text, where) {
+    try {
+        const path = (0,_path__WEBPACK_IMPORTED_MODULE_0__/* .parsePath */ .Rr)(text);
+        return { path, pathText: (0,_path__WEBPACK_IMPORTED_MODULE_0__/* .formatPath */ .jV)(path) };
+    }
+    catch (err) {
+        if (err instanceof _path__WEBPACK_IMPORTED_MODULE_0__/* .PathSyntaxError */ .nB)
+            fail(`${where}: path '${text}' is not valid: ${err.message}`);
+        throw err;
+    }
+}
+function rejectDuplicates(changes, where) {
+    const seen = new Set();
+    for (const c of changes) {
+        if (seen.has(c.pathText))
+            fail(`${where}: path '${c.pathText}' is given twice`);
+        seen.add(c.pathText);
+    }
+}
+/**
+ * `path=value` lines; blank lines and `#` comments are skipped. A value wrapped in matching
+ * quotes is a string whatever it looks like (the quotes are not part of it).
+ */
+function parseChangeLines(text, valueType) {
+    const changes = [];
+    const lines = text.split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i].trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const where = `line ${i + 1}`;
+        const split = (0,_path__WEBPACK_IMPORTED_MODULE_0__/* .splitAssignment */ .ko)(line);
+        if (!split || split.path === '')
+            fail(`${where} is not path=value: '${line}'`);
+        const { path, pathText } = parsePathOrFail(split.path, where);
+        let value = split.value;
+        let quoted = false;
+        const q = /^(["'])(.*)\1$/.exec(value);
+        if (q) {
+            value = q[2];
+            quoted = true;
+        }
+        if (/[\r\n]/.test(value))
+            fail(`${where}: the value must be one line`);
+        if (value.length > MAX_VALUE_CHARS)
+            fail(`${where}: the value is longer than ${MAX_VALUE_CHARS} characters`);
+        if (!quoted && valueType === 'number' && !(0,_scalar__WEBPACK_IMPORTED_MODULE_1__/* .isYamlNumber */ .jC)(value))
+            fail(`${where}: '${value}' is not a number (value-type is number): ${(0,_scalar__WEBPACK_IMPORTED_MODULE_1__/* .numberProblem */ .vy)(value)}`);
+        if (!quoted && valueType === 'boolean' && !(0,_scalar__WEBPACK_IMPORTED_MODULE_1__/* .isYamlBoolean */ .ws)(value))
+            fail(`${where}: '${value}' is not a boolean like true or false (value-type is boolean)`);
+        if (quoted && (valueType === 'number' || valueType === 'boolean'))
+            fail(`${where}: a quoted value is a string, but value-type is ${valueType}`);
+        changes.push({ path, pathText, wanted: { kind: 'text', text: value, quoted } });
+    }
+    if (changes.length === 0)
+        fail('no path=value line found');
+    rejectDuplicates(changes, 'changes');
+    return changes;
+}
+function isJsonScalar(v) {
+    return v === null || typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number';
+}
+/** A revert entry of previous-values: `{"value": v, "yaml": "exact old text"}` or `{"absent": true}`. */
+function entryChange(key, obj, where) {
+    const keys = Object.keys(obj).sort().join(',');
+    if (keys === 'absent' && obj.absent === true)
+        return { kind: 'absent' };
+    if (keys === 'value,yaml' && typeof obj.yaml === 'string' && isJsonScalar(obj.value)) {
+        if (/[\r\n]/.test(obj.yaml) || obj.yaml.length > MAX_VALUE_CHARS)
+            fail(`${where}: the yaml text of '${key}' must be one line of at most ${MAX_VALUE_CHARS} characters`);
+        return { kind: 'verbatim', yaml: obj.yaml, value: obj.value };
+    }
+    fail(`${where}: the value of '${key}' must be a string, number, boolean, null, {"value": …, "yaml": "…"} or {"absent": true}`);
+}
+function jsonChanges(obj, where, entries) {
+    const changes = Object.entries(obj).map(([key, value]) => {
+        let wanted;
+        if (entries && typeof value === 'object' && value !== null && !Array.isArray(value))
+            wanted = entryChange(key, value, where);
+        else if (!isJsonScalar(value))
+            fail(`${where}: the value of '${key}' must be a string, number, boolean or null`);
+        else if (typeof value === 'number' && !Number.isFinite(value))
+            fail(`${where}: the number for '${key}' is out of the range of a float64; Helm cannot read it (give it as a string to write text)`);
+        else if (typeof value === 'string' &&
+            /[\ud800-\udfff]/.test(value.replace(/[\ud800-\udbff][\udc00-\udfff]/g, '')))
+            fail(`${where}: the value of '${key}' is not valid Unicode (a lone surrogate)`);
+        else if (typeof value === 'string' && value.length > MAX_VALUE_CHARS)
+            fail(`${where}: the value of '${key}' is longer than ${MAX_VALUE_CHARS} characters`);
+        else
+            wanted = { kind: 'json', value };
+        const { path, pathText } = parsePathOrFail(key, where);
+        return { path, pathText, wanted: wanted };
+    });
+    if (changes.length === 0)
+        fail(`${where}: no path given`);
+    rejectDuplicates(changes, where);
+    return changes;
+}
+function parseChangesJson(text) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (err) {
+        fail(`not valid JSON: ${err.message}`);
+    }
+    if (typeof data !== 'object' || data === null || Array.isArray(data))
+        fail('expected a JSON object');
+    const entries = Object.entries(data);
+    if (entries.length === 0)
+        fail('the object is empty');
+    const nested = entries.filter(([, v]) => typeof v === 'object' && v !== null && !Array.isArray(v));
+    if (nested.length === 0)
+        return {
+            kind: 'all',
+            changes: jsonChanges(data, 'changes-json', false),
+        };
+    if (nested.length !== entries.length)
+        fail('mix of per-file objects and plain values; use either { "path": value } or { "file": { "path": value } }');
+    const files = new Map();
+    for (const [file, obj] of nested)
+        files.set(normalizeFileKey(file), jsonChanges(obj, `file '${file}'`, true));
+    return { kind: 'per-file', files };
+}
+/** `./a/b.yaml` and `a\b.yaml` name the same file as `a/b.yaml`. */
+function normalizeFileKey(file) {
+    return file.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+}
+
+
+/***/ }),
+
+/***/ 9917:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ks: () => (/* binding */ helmDocument),
+/* harmony export */   Qt: () => (/* binding */ goFormat),
+/* harmony export */   Um: () => (/* binding */ scalarValue),
+/* harmony export */   VE: () => (/* binding */ helmNode),
+/* harmony export */   ZX: () => (/* binding */ helmPlain),
+/* harmony export */   mu: () => (/* binding */ helmScalarOf),
+/* harmony export */   qK: () => (/* binding */ showHelm),
+/* harmony export */   yJ: () => (/* binding */ isMergeKey)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
+// How Helm reads values: go-yaml v2's YAML 1.1 resolution of plain scalars (octal 010, 0x/0o/0b,
+// underscores, y/yes/on/off, ~), then a round trip through JSON, so every number is a float64 and
+// an infinite or NaN value makes Helm fail. `<<` merge keys are resolved. The tests hold this model
+// against the real helm 3 and 4 binaries.
+
+const BOOLS = new Map();
+for (const t of ['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'])
+    BOOLS.set(t, true);
+for (const f of ['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'])
+    BOOLS.set(f, false);
+const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
+const INF_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const YAML_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+/** Go's strconv.ParseInt/ParseUint(s, 0, 64) as a JS number (the float64 JSON makes of it). */
+function goParseInt(s, signed) {
+    const m = /^([-+]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(s);
+    if (!m || (!signed && m[1] !== ''))
+        return undefined;
+    const body = m[2];
+    let big;
+    if (/^0[oO]/.test(body))
+        big = BigInt(`0o${body.slice(2)}`);
+    else if (/^0[0-7]+$/.test(body))
+        big = BigInt(`0o${body.slice(1)}`);
+    else
+        big = BigInt(body);
+    if (m[1] === '-')
+        big = -big;
+    const limit = signed ? 2n ** 63n : 2n ** 64n;
+    if (big >= limit || big < (signed ? -limit : 0n))
+        return undefined;
+    return Number(big);
+}
+const plainCache = new Map();
+/** What Helm reads for a plain (unquoted, untagged) scalar's text. */
+function helmPlain(text) {
+    const hit = plainCache.get(text);
+    if (hit)
+        return hit;
+    const r = resolvePlain(text);
+    if (plainCache.size < 20_000)
+        plainCache.set(text, r);
+    return r;
+}
+function resolvePlain(text) {
+    if (NULLS.has(text))
+        return { kind: 'null' };
+    const b = BOOLS.get(text);
+    if (b !== undefined)
+        return { kind: 'bool', value: b };
+    if (INF_NAN.test(text))
+        return { kind: 'unreadable', why: `Helm cannot read ${text} (JSON has no infinity or NaN)` };
+    const first = text[0];
+    if (/[0-9+-]/.test(first)) {
+        // go-yaml v2 removes every underscore before it tries the number forms.
+        const plain = text.replace(/_/g, '');
+        const int = goParseInt(plain, true) ?? goParseInt(plain, false);
+        if (int !== undefined)
+            return { kind: 'number', value: int };
+        if (YAML_FLOAT.test(plain)) {
+            const f = Number(plain);
+            if (Number.isFinite(f))
+                return { kind: 'number', value: f };
+        }
+        const bin = /^(-?)0b([01]+)$/.exec(plain);
+        if (bin) {
+            const v = BigInt(`0b${bin[2]}`) * (bin[1] ? -1n : 1n);
+            if (v < 2n ** 64n && v >= -(2n ** 63n))
+                return { kind: 'number', value: Number(v) };
+        }
+    }
+    else if (first === '.' && YAML_FLOAT.test(text)) {
+        return { kind: 'number', value: Number(text) };
+    }
+    return { kind: 'string', value: text };
+}
+/** A float64 as Go's fmt prints it with %v — what `{{ .Values.x }}` renders (16.1, 1e+06). */
+function goFormat(n) {
+    if (Object.is(n, -0))
+        return '-0';
+    if (n === 0)
+        return '0';
+    const [mant, expText] = n.toExponential().split('e');
+    const exp = Number(expText);
+    // Go's %v is %g with the shortest digits, switching to an exponent below 1e-4 and from 1e6 on.
+    if (exp >= -4 && exp < 6)
+        return String(n);
+    const e = Math.abs(exp);
+    return `${mant}e${exp < 0 ? '-' : '+'}${e < 10 ? '0' : ''}${e}`;
+}
+/** A scalar value as a person should see what Helm reads: 16.1, true, null, "16.10" (a string that looks like another type is quoted). */
+function showHelm(v) {
+    if (v === null || v === undefined)
+        return 'null';
+    if (typeof v === 'number')
+        return goFormat(v);
+    if (typeof v === 'boolean')
+        return String(v);
+    if (typeof v === 'string')
+        return helmPlain(v).kind === 'string' && v.trim() === v && v !== '' ? v : JSON.stringify(v);
+    return JSON.stringify(v);
+}
+const STR_TAG = 'tag:yaml.org,2002:str';
+/** Helm's reading of one scalar node (as the yaml package parsed it). */
+function helmScalarOf(node) {
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node))
+        return { kind: 'unreadable', why: 'not a scalar' };
+    const v = node.value;
+    if (node.tag === STR_TAG)
+        return { kind: 'string', value: String(v) };
+    if (node.type === 'PLAIN' && !node.tag && typeof node.source === 'string')
+        return helmPlain(node.source);
+    if (v === null || v === undefined)
+        return { kind: 'null' };
+    if (typeof v === 'boolean')
+        return { kind: 'bool', value: v };
+    if (typeof v === 'number' || typeof v === 'bigint') {
+        const n = Number(v);
+        return Number.isFinite(n)
+            ? { kind: 'number', value: n }
+            : { kind: 'unreadable', why: `Helm cannot read ${String(v)}` };
+    }
+    return { kind: 'string', value: String(v) };
+}
+function scalarValue(s) {
+    switch (s.kind) {
+        case 'null':
+            return null;
+        case 'unreadable':
+            return null;
+        default:
+            return s.value;
+    }
+}
+/** Map keys as Helm's JSON sees them: `true`, `8` or `1.5` become the strings "true", "8", "1.5". */
+function keyText(node) {
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node))
+        return JSON.stringify(node);
+    const s = helmScalarOf(node);
+    if (s.kind === 'null')
+        return 'null';
+    if (s.kind === 'number')
+        return goFormat(s.value);
+    if (s.kind === 'unreadable')
+        return String(node.source);
+    return String(s.value);
+}
+/**
+ * A document as Helm reads it. `overrides` replaces the values of some scalar nodes (the edits,
+ * so aliases of an edited anchor follow it).
+ */
+function helmDocument(doc, overrides, skip) {
+    return helmNode(doc, doc.contents, overrides, skip);
+}
+/** One node (of `doc`, whose anchors its aliases name) as Helm reads it. */
+function helmNode(doc, root, overrides, 
+/** Map pairs read as if they were not there (keys being removed). */
+skip) {
+    const seen = new Map();
+    const convert = (node) => {
+        if (node === null || node === undefined)
+            return null;
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node)) {
+            const target = node.resolve(doc);
+            return target ? convert(target) : null;
+        }
+        const n = node;
+        if (seen.has(n))
+            return seen.get(n);
+        let out;
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(n))
+            out = overrides?.has(n) ? overrides.get(n) : scalarValue(helmScalarOf(n));
+        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(n))
+            out = n.items.map(convert);
+        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(n)) {
+            // go-yaml v2 applies the pairs in order, a merge writing every key it brings: a key written
+            // before `<<` is overridden by it, one after it wins; in `<<: [*a, *b]` the first map wins.
+            const obj = {};
+            for (const pair of n.items) {
+                if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isPair */ .tO)(pair) || skip?.has(pair))
+                    continue;
+                if (isMergeKey(pair.key)) {
+                    const v = pair.value;
+                    const sources = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(v) ? [...v.items].reverse() : [v];
+                    for (const s of sources) {
+                        const m = convert(s);
+                        if (m && typeof m === 'object' && !Array.isArray(m))
+                            Object.assign(obj, m);
+                    }
+                    continue;
+                }
+                obj[keyText(pair.key)] = convert(pair.value);
+            }
+            out = obj;
+        }
+        else
+            out = null;
+        seen.set(n, out);
+        return out;
+    };
+    return convert(root);
+}
+/** True when `node` is a `<<` merge key. */
+function isMergeKey(node) {
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && node.type === 'PLAIN' && node.source === '<<';
+}
+
+
+/***/ }),
+
+/***/ 7286:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(870);
+/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1077);
+/* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2501);
+
+
+
+await (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(({ runner, signal }) => (0,_run__WEBPACK_IMPORTED_MODULE_2__/* .bump */ .$p)(runner, (0,_inputs__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .Ko)(runner), {
+    clock: _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml,
+    random: Math.random,
+    cwd: process.cwd(),
+    env: process.env,
+    signal,
+}));
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 1077:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ko: () => (/* binding */ readInputs)
+/* harmony export */ });
+/* unused harmony exports COMMIT_VIA, AUTO_MERGE, BOT_NAME, BOT_EMAIL, isValidBranchName */
+/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(870);
+/* harmony import */ var _changes__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6711);
+/* harmony import */ var _scalar__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2288);
+// Every input read and checked before anything is touched: a bad input stops the action with
+// one ::error:: line naming it, before any file is read or any git command runs.
+
+
+
+const COMMIT_VIA = ['git', 'api'];
+const AUTO_MERGE = ['false', 'merge', 'squash', 'rebase'];
+const BOT_NAME = 'github-actions[bot]';
+const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com';
+/** git check-ref-format's rules for a branch name, checked without running git. */
+function isValidBranchName(name) {
+    if (name === '' ||
+        name === '@' ||
+        name.startsWith('-') ||
+        name.startsWith('/') ||
+        name.endsWith('/') ||
+        name.endsWith('.'))
+        return false;
+    if (/[\x00-\x20\x7f~^:?*[\\]/.test(name) ||
+        name.includes('..') ||
+        name.includes('@{') ||
+        name.includes('//'))
+        return false;
+    return name
+        .split('/')
+        .every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock'));
+}
+function branchInput(inputs, name) {
+    const v = inputs.string(name).replace(/^refs\/heads\//, '');
+    if (v === '')
+        return undefined;
+    if (!isValidBranchName(v))
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${v}' is not a valid branch name`);
+    return v;
+}
+function oneLine(inputs, name, fallback) {
+    const v = inputs.string(name, fallback);
+    if (/[\r\n]/.test(v))
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, 'must be one line');
+    return v;
+}
+function readInputs(runner) {
+    const inputs = new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0(runner);
+    const filePatterns = (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .parseLines */ .Li)(inputs.required('files'));
+    if (filePatterns.length === 0)
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('files', 'is required: one file or glob per line');
+    const valueType = inputs.oneOf('value-type', _scalar__WEBPACK_IMPORTED_MODULE_2__/* .VALUE_TYPES */ .K4, 'auto');
+    const changesText = runner.input('changes');
+    const jsonText = runner.input('changes-json');
+    if (changesText !== '' && jsonText !== '')
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('changes', 'give either changes or changes-json, not both');
+    if (changesText === '' && jsonText === '')
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('changes', 'is required (path=value lines), unless changes-json is given');
+    let changes;
+    try {
+        changes =
+            changesText !== ''
+                ? { kind: 'all', changes: (0,_changes__WEBPACK_IMPORTED_MODULE_1__/* .parseChangeLines */ .Jt)(changesText, valueType) }
+                : (0,_changes__WEBPACK_IMPORTED_MODULE_1__/* .parseChangesJson */ .pB)(jsonText);
+    }
+    catch (err) {
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(changesText !== '' ? 'changes' : 'changes-json', err.message);
+    }
+    const commit = inputs.boolean('commit', true);
+    const push = commit && inputs.boolean('push', true);
+    const createPr = inputs.boolean('create-pr', false);
+    if (createPr && !(commit && push))
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('create-pr', 'needs commit: true and push: true (the pull request is opened from a pushed branch)');
+    const remote = inputs.string('remote', 'origin');
+    if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(remote))
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('remote', `expected a remote name like origin, got '${remote}'`);
+    const authorName = oneLine(inputs, 'author-name', BOT_NAME);
+    const authorEmail = oneLine(inputs, 'author-email', BOT_EMAIL);
+    if (!/^[^\s<>@]+@[^\s<>@]+$/.test(authorEmail))
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('author-email', `expected an email address, got '${authorEmail}'`);
+    if (/[<>]/.test(authorName))
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('author-name', 'must not contain < or >');
+    const token = inputs.string('github-token');
+    if (createPr && token === '')
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('github-token', 'is required when create-pr is true');
+    const repository = inputs.string('repository') || undefined;
+    if (repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository))
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('repository', `expected owner/name, got '${repository}'`);
+    const commitVia = inputs.oneOf('commit-via', COMMIT_VIA, 'git');
+    if (commitVia === 'api' && !(commit && push))
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('commit-via', 'api commits through GitHub, so it needs commit: true and push: true');
+    if (commitVia === 'api' && token === '')
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('github-token', 'is required when commit-via is api');
+    const labels = inputs.list('labels');
+    for (const l of labels)
+        if (l.length > 100)
+            throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('labels', `a label is at most 100 characters, got ${l.length}`);
+    const reviewers = inputs.list('reviewers');
+    for (const r of reviewers)
+        if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9_.-]+)?$/.test(r))
+            throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('reviewers', `expected GitHub logins or org/team names, got '${r}'`);
+    const autoMerge = inputs.oneOf('auto-merge', AUTO_MERGE, 'false');
+    if (!createPr && (labels.length || reviewers.length || autoMerge !== 'false'))
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(labels.length ? 'labels' : reviewers.length ? 'reviewers' : 'auto-merge', 'applies to the pull request, so it needs create-pr: true');
+    const workingDirectory = inputs.string('working-directory', '.');
+    // Inside the workspace (symlinks followed): nothing outside it is read or written.
+    inputs.path('working-directory', { fallback: '.' });
+    const commitMessage = inputs.raw('commit-message').trim() || undefined;
+    const prTitle = inputs.string('pr-title') || undefined;
+    if (prTitle && /[\r\n]/.test(prTitle))
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('pr-title', 'must be one line');
+    return {
+        filePatterns,
+        changes,
+        valueType,
+        createMissing: inputs.boolean('create-missing', false),
+        allowAnchors: inputs.boolean('allow-anchors', false),
+        commit,
+        push,
+        branch: branchInput(inputs, 'branch'),
+        remote,
+        commitMessage,
+        authorName,
+        authorEmail,
+        pushRetries: inputs.integer('push-retries', 5, { min: 0, max: 20 }),
+        createPr,
+        prBranch: branchInput(inputs, 'pr-branch'),
+        prTitle,
+        prBody: inputs.raw('pr-body').trim() || undefined,
+        base: branchInput(inputs, 'base'),
+        token,
+        repository,
+        dryRun: inputs.boolean('dry-run', false),
+        workingDirectory,
+        timeoutMs: inputs.duration('timeout', '5m', { min: 1_000 }),
+        commitVia,
+        labels,
+        reviewers,
+        autoMerge: autoMerge === 'false' ? undefined : autoMerge,
+    };
+}
+
+
+/***/ }),
+
+/***/ 4363:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Rr: () => (/* binding */ parsePath),
+/* harmony export */   jV: () => (/* binding */ formatPath),
+/* harmony export */   ko: () => (/* binding */ splitAssignment),
+/* harmony export */   nB: () => (/* binding */ PathSyntaxError)
+/* harmony export */ });
+// Paths in the yq style users already write: `.a.b`, `a-b.c`, `"app.kubernetes.io/name"`,
+// `a["x.y"]`, `list[0]`, `list[-1]` (from the end). A segment is a mapping key or a list index.
+/** Why a path could not be read, with the 0-based character position. */
+class PathSyntaxError extends Error {
+    reason;
+    at;
+    constructor(reason, at) {
+        super(`${reason} at character ${at + 1}`);
+        this.reason = reason;
+        this.at = at;
+        this.name = 'PathSyntaxError';
+    }
+}
+function readQuoted(text, start) {
+    const quote = text[start];
+    let value = '';
+    let i = start + 1;
+    while (i < text.length) {
+        const ch = text[i];
+        if (ch === quote) {
+            // '' inside single quotes is one quote, as in YAML.
+            if (quote === "'" && text[i + 1] === "'") {
+                value += "'";
+                i += 2;
+                continue;
+            }
+            return { value, end: i + 1 };
+        }
+        if (ch === '\\' && quote === '"' && i + 1 < text.length) {
+            value += text[i + 1];
+            i += 2;
+            continue;
+        }
+        value += ch;
+        i++;
+    }
+    throw new PathSyntaxError(`unclosed ${quote}`, start);
+}
+function readBracket(text, start) {
+    const i = start + 1;
+    if (text[i] === '"' || text[i] === "'") {
+        const q = readQuoted(text, i);
+        if (text[q.end] !== ']')
+            throw new PathSyntaxError("expected ']'", q.end);
+        return { segment: q.value, end: q.end + 1 };
+    }
+    const close = text.indexOf(']', i);
+    if (close < 0)
+        throw new PathSyntaxError("unclosed '['", start);
+    const inner = text.slice(i, close).trim();
+    if (!/^-?\d+$/.test(inner))
+        throw new PathSyntaxError(`expected a list index or a quoted key inside [], got '${inner}'`, start);
+    return { segment: Number(inner), end: close + 1 };
+}
+function parsePath(input) {
+    const text = input.trim();
+    if (text === '' || text === '.')
+        throw new PathSyntaxError('empty path', 0);
+    const segments = [];
+    let i = text.startsWith('.') && text[1] !== '.' ? 1 : 0;
+    let expectSegment = true;
+    while (i < text.length) {
+        const ch = text[i];
+        if (ch === '[') {
+            const b = readBracket(text, i);
+            segments.push(b.segment);
+            i = b.end;
+            expectSegment = false;
+            continue;
+        }
+        if (ch === '.') {
+            if (expectSegment)
+                throw new PathSyntaxError('empty key', i);
+            i++;
+            expectSegment = true;
+            // `.a.[0]` is accepted like `.a[0]`.
+            if (text[i] === '[')
+                expectSegment = false;
+            if (i >= text.length)
+                throw new PathSyntaxError('path ends with a dot', i - 1);
+            continue;
+        }
+        if (!expectSegment)
+            throw new PathSyntaxError(`expected '.' or '[' before '${ch}'`, i);
+        if (ch === '"' || ch === "'") {
+            const q = readQuoted(text, i);
+            segments.push(q.value);
+            i = q.end;
+        }
+        else {
+            let end = i;
+            while (end < text.length && !'.[]"\''.includes(text[end]))
+                end++;
+            if (text[end] === ']' || text[end] === '"' || text[end] === "'")
+                throw new PathSyntaxError(`unexpected '${text[end]}'`, end);
+            const key = text.slice(i, end).trim();
+            if (key === '')
+                throw new PathSyntaxError('empty key', i);
+            segments.push(key);
+            i = end;
+        }
+        expectSegment = false;
+    }
+    if (expectSegment)
+        throw new PathSyntaxError('path ends with a dot', text.length - 1);
+    return segments;
+}
+const BARE_KEY = /^[A-Za-z0-9_][A-Za-z0-9_\-/]*$/;
+/** The canonical spelling (no leading dot), which parsePath reads back to the same segments. */
+function formatPath(segments) {
+    let out = '';
+    for (const s of segments) {
+        if (typeof s === 'number')
+            out += `[${s}]`;
+        else if (BARE_KEY.test(s))
+            out += out === '' ? s : `.${s}`;
+        else
+            out += `${out === '' ? '' : '.'}${JSON.stringify(s)}`;
+    }
+    return out;
+}
+/** Splits `path=value` at the first `=` outside quotes and brackets; undefined when there is none. */
+function splitAssignment(line) {
+    let quote = '';
+    let depth = 0;
+    for (let i = 0; i < line.length; i++) {
+        const ch = line[i];
+        if (quote) {
+            if (ch === '\\' && quote === '"')
+                i++;
+            else if (ch === quote)
+                quote = '';
+            continue;
+        }
+        if (ch === '"' || ch === "'")
+            quote = ch;
+        else if (ch === '[')
+            depth++;
+        else if (ch === ']')
+            depth--;
+        else if (ch === '=' && depth === 0)
+            return { path: line.slice(0, i).trim(), value: line.slice(i + 1).trim() };
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 2501:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29574,7 +30282,7 @@ async function writeAtomically(file, text) {
     }
 }
 
-;// CONCATENATED MODULE: ./actions/bump-helm-values/src/bump.ts
+;// CONCATENATED MODULE: ./actions/bump-helm-values/src/run.ts
 // The action's flow: resolve files, edit them all in memory (nothing is written if any file has
 // a problem), write atomically, commit once, push — and when the branch moved, fetch its new
 // tip and re-apply the same semantic edit there (never a text rebase), up to push-retries.
@@ -30143,714 +30851,6 @@ async function bumpSteps(runner, cfg, deps) {
         .filter(Boolean)
         .join(' ');
     report(runner, { changed, commitSha: sha, outcomes, note, pr }, changed ? diff : '');
-}
-
-
-/***/ }),
-
-/***/ 6711:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Jt: () => (/* binding */ parseChangeLines),
-/* harmony export */   LL: () => (/* binding */ normalizeFileKey),
-/* harmony export */   pB: () => (/* binding */ parseChangesJson)
-/* harmony export */ });
-/* unused harmony export MAX_VALUE_CHARS */
-/* harmony import */ var _path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4363);
-/* harmony import */ var _scalar__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2288);
-// The `changes` input (`path=value` lines) and the `changes-json` input (a JSON object, e.g.
-// the previous-values output of an earlier run) turned into change lists, per file.
-
-
-/** Longer values are refused: a values file is no place for them (and an input holds ~128 KB). */
-const MAX_VALUE_CHARS = 65_536;
-/** Throws with a message meant to follow "Input 'changes': ". */
-function fail(message) {
-    throw new Error(message);
-}
-function parsePathOrFail(text, where) {
-    try {
-        const path = (0,_path__WEBPACK_IMPORTED_MODULE_0__/* .parsePath */ .Rr)(text);
-        return { path, pathText: (0,_path__WEBPACK_IMPORTED_MODULE_0__/* .formatPath */ .jV)(path) };
-    }
-    catch (err) {
-        if (err instanceof _path__WEBPACK_IMPORTED_MODULE_0__/* .PathSyntaxError */ .nB)
-            fail(`${where}: path '${text}' is not valid: ${err.message}`);
-        throw err;
-    }
-}
-function rejectDuplicates(changes, where) {
-    const seen = new Set();
-    for (const c of changes) {
-        if (seen.has(c.pathText))
-            fail(`${where}: path '${c.pathText}' is given twice`);
-        seen.add(c.pathText);
-    }
-}
-/**
- * `path=value` lines; blank lines and `#` comments are skipped. A value wrapped in matching
- * quotes is a string whatever it looks like (the quotes are not part of it).
- */
-function parseChangeLines(text, valueType) {
-    const changes = [];
-    const lines = text.split(/\r?\n/);
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i].trim();
-        if (line === '' || line.startsWith('#'))
-            continue;
-        const where = `line ${i + 1}`;
-        const split = (0,_path__WEBPACK_IMPORTED_MODULE_0__/* .splitAssignment */ .ko)(line);
-        if (!split || split.path === '')
-            fail(`${where} is not path=value: '${line}'`);
-        const { path, pathText } = parsePathOrFail(split.path, where);
-        let value = split.value;
-        let quoted = false;
-        const q = /^(["'])(.*)\1$/.exec(value);
-        if (q) {
-            value = q[2];
-            quoted = true;
-        }
-        if (/[\r\n]/.test(value))
-            fail(`${where}: the value must be one line`);
-        if (value.length > MAX_VALUE_CHARS)
-            fail(`${where}: the value is longer than ${MAX_VALUE_CHARS} characters`);
-        if (!quoted && valueType === 'number' && !(0,_scalar__WEBPACK_IMPORTED_MODULE_1__/* .isYamlNumber */ .jC)(value))
-            fail(`${where}: '${value}' is not a number (value-type is number): ${(0,_scalar__WEBPACK_IMPORTED_MODULE_1__/* .numberProblem */ .vy)(value)}`);
-        if (!quoted && valueType === 'boolean' && !(0,_scalar__WEBPACK_IMPORTED_MODULE_1__/* .isYamlBoolean */ .ws)(value))
-            fail(`${where}: '${value}' is not a boolean like true or false (value-type is boolean)`);
-        if (quoted && (valueType === 'number' || valueType === 'boolean'))
-            fail(`${where}: a quoted value is a string, but value-type is ${valueType}`);
-        changes.push({ path, pathText, wanted: { kind: 'text', text: value, quoted } });
-    }
-    if (changes.length === 0)
-        fail('no path=value line found');
-    rejectDuplicates(changes, 'changes');
-    return changes;
-}
-function isJsonScalar(v) {
-    return v === null || typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number';
-}
-/** A revert entry of previous-values: `{"value": v, "yaml": "exact old text"}` or `{"absent": true}`. */
-function entryChange(key, obj, where) {
-    const keys = Object.keys(obj).sort().join(',');
-    if (keys === 'absent' && obj.absent === true)
-        return { kind: 'absent' };
-    if (keys === 'value,yaml' && typeof obj.yaml === 'string' && isJsonScalar(obj.value)) {
-        if (/[\r\n]/.test(obj.yaml) || obj.yaml.length > MAX_VALUE_CHARS)
-            fail(`${where}: the yaml text of '${key}' must be one line of at most ${MAX_VALUE_CHARS} characters`);
-        return { kind: 'verbatim', yaml: obj.yaml, value: obj.value };
-    }
-    fail(`${where}: the value of '${key}' must be a string, number, boolean, null, {"value": …, "yaml": "…"} or {"absent": true}`);
-}
-function jsonChanges(obj, where, entries) {
-    const changes = Object.entries(obj).map(([key, value]) => {
-        let wanted;
-        if (entries && typeof value === 'object' && value !== null && !Array.isArray(value))
-            wanted = entryChange(key, value, where);
-        else if (!isJsonScalar(value))
-            fail(`${where}: the value of '${key}' must be a string, number, boolean or null`);
-        else if (typeof value === 'number' && !Number.isFinite(value))
-            fail(`${where}: the number for '${key}' is out of the range of a float64; Helm cannot read it (give it as a string to write text)`);
-        else if (typeof value === 'string' &&
-            /[\ud800-\udfff]/.test(value.replace(/[\ud800-\udbff][\udc00-\udfff]/g, '')))
-            fail(`${where}: the value of '${key}' is not valid Unicode (a lone surrogate)`);
-        else if (typeof value === 'string' && value.length > MAX_VALUE_CHARS)
-            fail(`${where}: the value of '${key}' is longer than ${MAX_VALUE_CHARS} characters`);
-        else
-            wanted = { kind: 'json', value };
-        const { path, pathText } = parsePathOrFail(key, where);
-        return { path, pathText, wanted: wanted };
-    });
-    if (changes.length === 0)
-        fail(`${where}: no path given`);
-    rejectDuplicates(changes, where);
-    return changes;
-}
-function parseChangesJson(text) {
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (err) {
-        fail(`not valid JSON: ${err.message}`);
-    }
-    if (typeof data !== 'object' || data === null || Array.isArray(data))
-        fail('expected a JSON object');
-    const entries = Object.entries(data);
-    if (entries.length === 0)
-        fail('the object is empty');
-    const nested = entries.filter(([, v]) => typeof v === 'object' && v !== null && !Array.isArray(v));
-    if (nested.length === 0)
-        return {
-            kind: 'all',
-            changes: jsonChanges(data, 'changes-json', false),
-        };
-    if (nested.length !== entries.length)
-        fail('mix of per-file objects and plain values; use either { "path": value } or { "file": { "path": value } }');
-    const files = new Map();
-    for (const [file, obj] of nested)
-        files.set(normalizeFileKey(file), jsonChanges(obj, `file '${file}'`, true));
-    return { kind: 'per-file', files };
-}
-/** `./a/b.yaml` and `a\b.yaml` name the same file as `a/b.yaml`. */
-function normalizeFileKey(file) {
-    return file.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
-}
-
-
-/***/ }),
-
-/***/ 7810:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Xg: () => (/* binding */ readConfig)
-/* harmony export */ });
-/* unused harmony exports COMMIT_VIA, AUTO_MERGE, BOT_NAME, BOT_EMAIL, isValidBranchName */
-/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(870);
-/* harmony import */ var _changes__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6711);
-/* harmony import */ var _scalar__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2288);
-// Every input read and checked before anything is touched: a bad input stops the action with
-// one ::error:: line naming it, before any file is read or any git command runs.
-
-
-
-const COMMIT_VIA = ['git', 'api'];
-const AUTO_MERGE = ['false', 'merge', 'squash', 'rebase'];
-const BOT_NAME = 'github-actions[bot]';
-const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com';
-/** git check-ref-format's rules for a branch name, checked without running git. */
-function isValidBranchName(name) {
-    if (name === '' ||
-        name === '@' ||
-        name.startsWith('-') ||
-        name.startsWith('/') ||
-        name.endsWith('/') ||
-        name.endsWith('.'))
-        return false;
-    if (/[\x00-\x20\x7f~^:?*[\\]/.test(name) ||
-        name.includes('..') ||
-        name.includes('@{') ||
-        name.includes('//'))
-        return false;
-    return name
-        .split('/')
-        .every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock'));
-}
-function branchInput(inputs, name) {
-    const v = inputs.string(name).replace(/^refs\/heads\//, '');
-    if (v === '')
-        return undefined;
-    if (!isValidBranchName(v))
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${v}' is not a valid branch name`);
-    return v;
-}
-function oneLine(inputs, name, fallback) {
-    const v = inputs.string(name, fallback);
-    if (/[\r\n]/.test(v))
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, 'must be one line');
-    return v;
-}
-function readConfig(runner) {
-    const inputs = new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0(runner);
-    const filePatterns = (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .parseLines */ .Li)(inputs.required('files'));
-    if (filePatterns.length === 0)
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('files', 'is required: one file or glob per line');
-    const valueType = inputs.oneOf('value-type', _scalar__WEBPACK_IMPORTED_MODULE_2__/* .VALUE_TYPES */ .K4, 'auto');
-    const changesText = runner.input('changes');
-    const jsonText = runner.input('changes-json');
-    if (changesText !== '' && jsonText !== '')
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('changes', 'give either changes or changes-json, not both');
-    if (changesText === '' && jsonText === '')
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('changes', 'is required (path=value lines), unless changes-json is given');
-    let changes;
-    try {
-        changes =
-            changesText !== ''
-                ? { kind: 'all', changes: (0,_changes__WEBPACK_IMPORTED_MODULE_1__/* .parseChangeLines */ .Jt)(changesText, valueType) }
-                : (0,_changes__WEBPACK_IMPORTED_MODULE_1__/* .parseChangesJson */ .pB)(jsonText);
-    }
-    catch (err) {
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(changesText !== '' ? 'changes' : 'changes-json', err.message);
-    }
-    const commit = inputs.boolean('commit', true);
-    const push = commit && inputs.boolean('push', true);
-    const createPr = inputs.boolean('create-pr', false);
-    if (createPr && !(commit && push))
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('create-pr', 'needs commit: true and push: true (the pull request is opened from a pushed branch)');
-    const remote = inputs.string('remote', 'origin');
-    if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(remote))
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('remote', `expected a remote name like origin, got '${remote}'`);
-    const authorName = oneLine(inputs, 'author-name', BOT_NAME);
-    const authorEmail = oneLine(inputs, 'author-email', BOT_EMAIL);
-    if (!/^[^\s<>@]+@[^\s<>@]+$/.test(authorEmail))
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('author-email', `expected an email address, got '${authorEmail}'`);
-    if (/[<>]/.test(authorName))
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('author-name', 'must not contain < or >');
-    const token = inputs.string('github-token');
-    if (createPr && token === '')
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('github-token', 'is required when create-pr is true');
-    const repository = inputs.string('repository') || undefined;
-    if (repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository))
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('repository', `expected owner/name, got '${repository}'`);
-    const commitVia = inputs.oneOf('commit-via', COMMIT_VIA, 'git');
-    if (commitVia === 'api' && !(commit && push))
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('commit-via', 'api commits through GitHub, so it needs commit: true and push: true');
-    if (commitVia === 'api' && token === '')
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('github-token', 'is required when commit-via is api');
-    const labels = inputs.list('labels');
-    for (const l of labels)
-        if (l.length > 100)
-            throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('labels', `a label is at most 100 characters, got ${l.length}`);
-    const reviewers = inputs.list('reviewers');
-    for (const r of reviewers)
-        if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9_.-]+)?$/.test(r))
-            throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('reviewers', `expected GitHub logins or org/team names, got '${r}'`);
-    const autoMerge = inputs.oneOf('auto-merge', AUTO_MERGE, 'false');
-    if (!createPr && (labels.length || reviewers.length || autoMerge !== 'false'))
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(labels.length ? 'labels' : reviewers.length ? 'reviewers' : 'auto-merge', 'applies to the pull request, so it needs create-pr: true');
-    const workingDirectory = inputs.string('working-directory', '.');
-    // Inside the workspace (symlinks followed): nothing outside it is read or written.
-    inputs.path('working-directory', { fallback: '.' });
-    const commitMessage = inputs.raw('commit-message').trim() || undefined;
-    const prTitle = inputs.string('pr-title') || undefined;
-    if (prTitle && /[\r\n]/.test(prTitle))
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('pr-title', 'must be one line');
-    return {
-        filePatterns,
-        changes,
-        valueType,
-        createMissing: inputs.boolean('create-missing', false),
-        allowAnchors: inputs.boolean('allow-anchors', false),
-        commit,
-        push,
-        branch: branchInput(inputs, 'branch'),
-        remote,
-        commitMessage,
-        authorName,
-        authorEmail,
-        pushRetries: inputs.integer('push-retries', 5, { min: 0, max: 20 }),
-        createPr,
-        prBranch: branchInput(inputs, 'pr-branch'),
-        prTitle,
-        prBody: inputs.raw('pr-body').trim() || undefined,
-        base: branchInput(inputs, 'base'),
-        token,
-        repository,
-        dryRun: inputs.boolean('dry-run', false),
-        workingDirectory,
-        timeoutMs: inputs.duration('timeout', '5m', { min: 1_000 }),
-        commitVia,
-        labels,
-        reviewers,
-        autoMerge: autoMerge === 'false' ? undefined : autoMerge,
-    };
-}
-
-
-/***/ }),
-
-/***/ 9917:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ks: () => (/* binding */ helmDocument),
-/* harmony export */   Qt: () => (/* binding */ goFormat),
-/* harmony export */   Um: () => (/* binding */ scalarValue),
-/* harmony export */   VE: () => (/* binding */ helmNode),
-/* harmony export */   ZX: () => (/* binding */ helmPlain),
-/* harmony export */   mu: () => (/* binding */ helmScalarOf),
-/* harmony export */   qK: () => (/* binding */ showHelm),
-/* harmony export */   yJ: () => (/* binding */ isMergeKey)
-/* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
-// How Helm reads values: go-yaml v2's YAML 1.1 resolution of plain scalars (octal 010, 0x/0o/0b,
-// underscores, y/yes/on/off, ~), then a round trip through JSON, so every number is a float64 and
-// an infinite or NaN value makes Helm fail. `<<` merge keys are resolved. The tests hold this model
-// against the real helm 3 and 4 binaries.
-
-const BOOLS = new Map();
-for (const t of ['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'])
-    BOOLS.set(t, true);
-for (const f of ['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'])
-    BOOLS.set(f, false);
-const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
-const INF_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
-const YAML_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
-/** Go's strconv.ParseInt/ParseUint(s, 0, 64) as a JS number (the float64 JSON makes of it). */
-function goParseInt(s, signed) {
-    const m = /^([-+]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(s);
-    if (!m || (!signed && m[1] !== ''))
-        return undefined;
-    const body = m[2];
-    let big;
-    if (/^0[oO]/.test(body))
-        big = BigInt(`0o${body.slice(2)}`);
-    else if (/^0[0-7]+$/.test(body))
-        big = BigInt(`0o${body.slice(1)}`);
-    else
-        big = BigInt(body);
-    if (m[1] === '-')
-        big = -big;
-    const limit = signed ? 2n ** 63n : 2n ** 64n;
-    if (big >= limit || big < (signed ? -limit : 0n))
-        return undefined;
-    return Number(big);
-}
-const plainCache = new Map();
-/** What Helm reads for a plain (unquoted, untagged) scalar's text. */
-function helmPlain(text) {
-    const hit = plainCache.get(text);
-    if (hit)
-        return hit;
-    const r = resolvePlain(text);
-    if (plainCache.size < 20_000)
-        plainCache.set(text, r);
-    return r;
-}
-function resolvePlain(text) {
-    if (NULLS.has(text))
-        return { kind: 'null' };
-    const b = BOOLS.get(text);
-    if (b !== undefined)
-        return { kind: 'bool', value: b };
-    if (INF_NAN.test(text))
-        return { kind: 'unreadable', why: `Helm cannot read ${text} (JSON has no infinity or NaN)` };
-    const first = text[0];
-    if (/[0-9+-]/.test(first)) {
-        // go-yaml v2 removes every underscore before it tries the number forms.
-        const plain = text.replace(/_/g, '');
-        const int = goParseInt(plain, true) ?? goParseInt(plain, false);
-        if (int !== undefined)
-            return { kind: 'number', value: int };
-        if (YAML_FLOAT.test(plain)) {
-            const f = Number(plain);
-            if (Number.isFinite(f))
-                return { kind: 'number', value: f };
-        }
-        const bin = /^(-?)0b([01]+)$/.exec(plain);
-        if (bin) {
-            const v = BigInt(`0b${bin[2]}`) * (bin[1] ? -1n : 1n);
-            if (v < 2n ** 64n && v >= -(2n ** 63n))
-                return { kind: 'number', value: Number(v) };
-        }
-    }
-    else if (first === '.' && YAML_FLOAT.test(text)) {
-        return { kind: 'number', value: Number(text) };
-    }
-    return { kind: 'string', value: text };
-}
-/** A float64 as Go's fmt prints it with %v — what `{{ .Values.x }}` renders (16.1, 1e+06). */
-function goFormat(n) {
-    if (Object.is(n, -0))
-        return '-0';
-    if (n === 0)
-        return '0';
-    const [mant, expText] = n.toExponential().split('e');
-    const exp = Number(expText);
-    // Go's %v is %g with the shortest digits, switching to an exponent below 1e-4 and from 1e6 on.
-    if (exp >= -4 && exp < 6)
-        return String(n);
-    const e = Math.abs(exp);
-    return `${mant}e${exp < 0 ? '-' : '+'}${e < 10 ? '0' : ''}${e}`;
-}
-/** A scalar value as a person should see what Helm reads: 16.1, true, null, "16.10" (a string that looks like another type is quoted). */
-function showHelm(v) {
-    if (v === null || v === undefined)
-        return 'null';
-    if (typeof v === 'number')
-        return goFormat(v);
-    if (typeof v === 'boolean')
-        return String(v);
-    if (typeof v === 'string')
-        return helmPlain(v).kind === 'string' && v.trim() === v && v !== '' ? v : JSON.stringify(v);
-    return JSON.stringify(v);
-}
-const STR_TAG = 'tag:yaml.org,2002:str';
-/** Helm's reading of one scalar node (as the yaml package parsed it). */
-function helmScalarOf(node) {
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node))
-        return { kind: 'unreadable', why: 'not a scalar' };
-    const v = node.value;
-    if (node.tag === STR_TAG)
-        return { kind: 'string', value: String(v) };
-    if (node.type === 'PLAIN' && !node.tag && typeof node.source === 'string')
-        return helmPlain(node.source);
-    if (v === null || v === undefined)
-        return { kind: 'null' };
-    if (typeof v === 'boolean')
-        return { kind: 'bool', value: v };
-    if (typeof v === 'number' || typeof v === 'bigint') {
-        const n = Number(v);
-        return Number.isFinite(n)
-            ? { kind: 'number', value: n }
-            : { kind: 'unreadable', why: `Helm cannot read ${String(v)}` };
-    }
-    return { kind: 'string', value: String(v) };
-}
-function scalarValue(s) {
-    switch (s.kind) {
-        case 'null':
-            return null;
-        case 'unreadable':
-            return null;
-        default:
-            return s.value;
-    }
-}
-/** Map keys as Helm's JSON sees them: `true`, `8` or `1.5` become the strings "true", "8", "1.5". */
-function keyText(node) {
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node))
-        return JSON.stringify(node);
-    const s = helmScalarOf(node);
-    if (s.kind === 'null')
-        return 'null';
-    if (s.kind === 'number')
-        return goFormat(s.value);
-    if (s.kind === 'unreadable')
-        return String(node.source);
-    return String(s.value);
-}
-/**
- * A document as Helm reads it. `overrides` replaces the values of some scalar nodes (the edits,
- * so aliases of an edited anchor follow it).
- */
-function helmDocument(doc, overrides, skip) {
-    return helmNode(doc, doc.contents, overrides, skip);
-}
-/** One node (of `doc`, whose anchors its aliases name) as Helm reads it. */
-function helmNode(doc, root, overrides, 
-/** Map pairs read as if they were not there (keys being removed). */
-skip) {
-    const seen = new Map();
-    const convert = (node) => {
-        if (node === null || node === undefined)
-            return null;
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node)) {
-            const target = node.resolve(doc);
-            return target ? convert(target) : null;
-        }
-        const n = node;
-        if (seen.has(n))
-            return seen.get(n);
-        let out;
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(n))
-            out = overrides?.has(n) ? overrides.get(n) : scalarValue(helmScalarOf(n));
-        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(n))
-            out = n.items.map(convert);
-        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(n)) {
-            // go-yaml v2 applies the pairs in order, a merge writing every key it brings: a key written
-            // before `<<` is overridden by it, one after it wins; in `<<: [*a, *b]` the first map wins.
-            const obj = {};
-            for (const pair of n.items) {
-                if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isPair */ .tO)(pair) || skip?.has(pair))
-                    continue;
-                if (isMergeKey(pair.key)) {
-                    const v = pair.value;
-                    const sources = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(v) ? [...v.items].reverse() : [v];
-                    for (const s of sources) {
-                        const m = convert(s);
-                        if (m && typeof m === 'object' && !Array.isArray(m))
-                            Object.assign(obj, m);
-                    }
-                    continue;
-                }
-                obj[keyText(pair.key)] = convert(pair.value);
-            }
-            out = obj;
-        }
-        else
-            out = null;
-        seen.set(n, out);
-        return out;
-    };
-    return convert(root);
-}
-/** True when `node` is a `<<` merge key. */
-function isMergeKey(node) {
-    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && node.type === 'PLAIN' && node.source === '<<';
-}
-
-
-/***/ }),
-
-/***/ 7286:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(870);
-/* harmony import */ var _config__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7810);
-/* harmony import */ var _bump__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(686);
-
-
-
-await (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(({ runner, signal }) => (0,_bump__WEBPACK_IMPORTED_MODULE_2__/* .bump */ .$p)(runner, (0,_config__WEBPACK_IMPORTED_MODULE_1__/* .readConfig */ .Xg)(runner), {
-    clock: _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml,
-    random: Math.random,
-    cwd: process.cwd(),
-    env: process.env,
-    signal,
-}));
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 4363:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Rr: () => (/* binding */ parsePath),
-/* harmony export */   jV: () => (/* binding */ formatPath),
-/* harmony export */   ko: () => (/* binding */ splitAssignment),
-/* harmony export */   nB: () => (/* binding */ PathSyntaxError)
-/* harmony export */ });
-// Paths in the yq style users already write: `.a.b`, `a-b.c`, `"app.kubernetes.io/name"`,
-// `a["x.y"]`, `list[0]`, `list[-1]` (from the end). A segment is a mapping key or a list index.
-/** Why a path could not be read, with the 0-based character position. */
-class PathSyntaxError extends Error {
-    reason;
-    at;
-    constructor(reason, at) {
-        super(`${reason} at character ${at + 1}`);
-        this.reason = reason;
-        this.at = at;
-        this.name = 'PathSyntaxError';
-    }
-}
-function readQuoted(text, start) {
-    const quote = text[start];
-    let value = '';
-    let i = start + 1;
-    while (i < text.length) {
-        const ch = text[i];
-        if (ch === quote) {
-            // '' inside single quotes is one quote, as in YAML.
-            if (quote === "'" && text[i + 1] === "'") {
-                value += "'";
-                i += 2;
-                continue;
-            }
-            return { value, end: i + 1 };
-        }
-        if (ch === '\\' && quote === '"' && i + 1 < text.length) {
-            value += text[i + 1];
-            i += 2;
-            continue;
-        }
-        value += ch;
-        i++;
-    }
-    throw new PathSyntaxError(`unclosed ${quote}`, start);
-}
-function readBracket(text, start) {
-    const i = start + 1;
-    if (text[i] === '"' || text[i] === "'") {
-        const q = readQuoted(text, i);
-        if (text[q.end] !== ']')
-            throw new PathSyntaxError("expected ']'", q.end);
-        return { segment: q.value, end: q.end + 1 };
-    }
-    const close = text.indexOf(']', i);
-    if (close < 0)
-        throw new PathSyntaxError("unclosed '['", start);
-    const inner = text.slice(i, close).trim();
-    if (!/^-?\d+$/.test(inner))
-        throw new PathSyntaxError(`expected a list index or a quoted key inside [], got '${inner}'`, start);
-    return { segment: Number(inner), end: close + 1 };
-}
-function parsePath(input) {
-    const text = input.trim();
-    if (text === '' || text === '.')
-        throw new PathSyntaxError('empty path', 0);
-    const segments = [];
-    let i = text.startsWith('.') && text[1] !== '.' ? 1 : 0;
-    let expectSegment = true;
-    while (i < text.length) {
-        const ch = text[i];
-        if (ch === '[') {
-            const b = readBracket(text, i);
-            segments.push(b.segment);
-            i = b.end;
-            expectSegment = false;
-            continue;
-        }
-        if (ch === '.') {
-            if (expectSegment)
-                throw new PathSyntaxError('empty key', i);
-            i++;
-            expectSegment = true;
-            // `.a.[0]` is accepted like `.a[0]`.
-            if (text[i] === '[')
-                expectSegment = false;
-            if (i >= text.length)
-                throw new PathSyntaxError('path ends with a dot', i - 1);
-            continue;
-        }
-        if (!expectSegment)
-            throw new PathSyntaxError(`expected '.' or '[' before '${ch}'`, i);
-        if (ch === '"' || ch === "'") {
-            const q = readQuoted(text, i);
-            segments.push(q.value);
-            i = q.end;
-        }
-        else {
-            let end = i;
-            while (end < text.length && !'.[]"\''.includes(text[end]))
-                end++;
-            if (text[end] === ']' || text[end] === '"' || text[end] === "'")
-                throw new PathSyntaxError(`unexpected '${text[end]}'`, end);
-            const key = text.slice(i, end).trim();
-            if (key === '')
-                throw new PathSyntaxError('empty key', i);
-            segments.push(key);
-            i = end;
-        }
-        expectSegment = false;
-    }
-    if (expectSegment)
-        throw new PathSyntaxError('path ends with a dot', text.length - 1);
-    return segments;
-}
-const BARE_KEY = /^[A-Za-z0-9_][A-Za-z0-9_\-/]*$/;
-/** The canonical spelling (no leading dot), which parsePath reads back to the same segments. */
-function formatPath(segments) {
-    let out = '';
-    for (const s of segments) {
-        if (typeof s === 'number')
-            out += `[${s}]`;
-        else if (BARE_KEY.test(s))
-            out += out === '' ? s : `.${s}`;
-        else
-            out += `${out === '' ? '' : '.'}${JSON.stringify(s)}`;
-    }
-    return out;
-}
-/** Splits `path=value` at the first `=` outside quotes and brackets; undefined when there is none. */
-function splitAssignment(line) {
-    let quote = '';
-    let depth = 0;
-    for (let i = 0; i < line.length; i++) {
-        const ch = line[i];
-        if (quote) {
-            if (ch === '\\' && quote === '"')
-                i++;
-            else if (ch === quote)
-                quote = '';
-            continue;
-        }
-        if (ch === '"' || ch === "'")
-            quote = ch;
-        else if (ch === '[')
-            depth++;
-        else if (ch === ']')
-            depth--;
-        else if (ch === '=' && depth === 0)
-            return { path: line.slice(0, i).trim(), value: line.slice(i + 1).trim() };
-    }
-    return undefined;
 }
 
 

@@ -1,9 +1,9 @@
 import { runAction, systemClock } from '@cicd-actions/core';
-import { readConfig } from './config';
-import { bump } from './bump';
+import { readInputs } from './inputs';
+import { bump } from './run';
 
 await runAction(({ runner, signal }) =>
-  bump(runner, readConfig(runner), {
+  bump(runner, readInputs(runner), {
     clock: systemClock,
     random: Math.random,
     cwd: process.cwd(),

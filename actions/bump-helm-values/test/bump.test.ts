@@ -6,8 +6,8 @@ import {
   previousValues,
   pushFailureReason,
   repositoryFromRemote,
-} from '../src/bump';
-import { isValidBranchName } from '../src/config';
+} from '../src/run';
+import { isValidBranchName } from '../src/inputs';
 import { parseChangeLines, parseChangesJson } from '../src/changes';
 import { editYaml } from '../src/edit';
 

@@ -11,7 +11,7 @@ export const AUTO_MERGE = ['false', 'merge', 'squash', 'rebase'] as const;
 export const BOT_NAME = 'github-actions[bot]';
 export const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com';
 
-export interface BumpConfig {
+export interface BumpInputs {
   filePatterns: string[];
   /** From `changes` (same for every file) or `changes-json`. */
   changes: JsonChanges;
@@ -82,7 +82,7 @@ function oneLine(inputs: Inputs, name: string, fallback: string): string {
   return v;
 }
 
-export function readConfig(runner: Runner): BumpConfig {
+export function readInputs(runner: Runner): BumpInputs {
   const inputs = new Inputs(runner);
   const filePatterns = parseLines(inputs.required('files'));
   if (filePatterns.length === 0)

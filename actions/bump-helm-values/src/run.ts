@@ -28,7 +28,7 @@ import { editYaml, YamlEditError, type AppliedEdit, type ChangeSpec } from './ed
 import { normalizeFileKey } from './changes';
 import { unifiedDiff } from './diff';
 import { readText, resolveFiles, writeAtomically } from './files';
-import type { BumpConfig } from './config';
+import type { BumpInputs } from './inputs';
 import type { JsonScalar } from './scalar';
 import { showHelm } from './helm-read';
 import type { PullRequestRequest, PullRequestResult } from './pull-request';
@@ -62,7 +62,7 @@ interface FileOutcome {
 const MAX_LISTED_PROBLEMS = 5;
 
 /** Pairs each file with its changes; with per-file JSON both sides must name the same files. */
-export function planFiles(changes: BumpConfig['changes'], files: string[]): FilePlan[] {
+export function planFiles(changes: BumpInputs['changes'], files: string[]): FilePlan[] {
   if (changes.kind === 'all') return files.map((file) => ({ file, changes: changes.changes }));
   const missing = files.filter((f) => !changes.files.has(normalizeFileKey(f)));
   if (missing.length)
@@ -85,7 +85,7 @@ export function planFiles(changes: BumpConfig['changes'], files: string[]): File
 async function editAll(
   cwd: string,
   plans: FilePlan[],
-  cfg: BumpConfig,
+  cfg: BumpInputs,
   when = '',
   read: (file: string) => Promise<string> = (file) => readText(path.resolve(cwd, file)),
 ): Promise<FileOutcome[]> {
@@ -269,7 +269,7 @@ interface GitContext {
 
 async function gitContext(
   cwd: string,
-  cfg: BumpConfig,
+  cfg: BumpInputs,
   deps: BumpDeps,
   outcomes: FileOutcome[],
 ): Promise<GitContext> {
@@ -323,7 +323,7 @@ async function writeChanged(cwd: string, outcomes: FileOutcome[]): Promise<strin
 
 async function commitFiles(
   ctx: GitContext,
-  cfg: BumpConfig,
+  cfg: BumpInputs,
   files: string[],
   message: string,
 ): Promise<string> {
@@ -418,7 +418,7 @@ interface PushState {
 async function pushReapplying(
   runner: Runner,
   ctx: GitContext,
-  cfg: BumpConfig,
+  cfg: BumpInputs,
   deps: BumpDeps,
   state: PushState,
 ): Promise<PushState & { changed: boolean }> {
@@ -477,7 +477,7 @@ async function pushReapplying(
 
 async function openPr(
   runner: Runner,
-  cfg: BumpConfig,
+  cfg: BumpInputs,
   deps: BumpDeps,
   outcomes: FileOutcome[],
   repository: string | undefined,
@@ -523,7 +523,7 @@ async function openPr(
  */
 async function bumpViaApi(
   runner: Runner,
-  cfg: BumpConfig,
+  cfg: BumpInputs,
   deps: BumpDeps,
   cwd: string,
   plans: FilePlan[],
@@ -666,7 +666,7 @@ async function bumpViaApi(
   }
 }
 
-export async function bump(runner: Runner, cfg: BumpConfig, deps: BumpDeps): Promise<void> {
+export async function bump(runner: Runner, cfg: BumpInputs, deps: BumpDeps): Promise<void> {
   try {
     await bumpSteps(runner, cfg, deps);
   } catch (err) {
@@ -678,7 +678,7 @@ export async function bump(runner: Runner, cfg: BumpConfig, deps: BumpDeps): Pro
   }
 }
 
-async function bumpSteps(runner: Runner, cfg: BumpConfig, deps: BumpDeps): Promise<void> {
+async function bumpSteps(runner: Runner, cfg: BumpInputs, deps: BumpDeps): Promise<void> {
   if (cfg.token) runner.setSecret(cfg.token);
   const cwd = path.resolve(deps.cwd, cfg.workingDirectory);
   if (!(await stat(cwd).catch(() => undefined))?.isDirectory())
