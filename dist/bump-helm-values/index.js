@@ -28521,6 +28521,87 @@ function normalizeFileKey(file) {
 
 /***/ }),
 
+/***/ 9445:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   sA: () => (/* binding */ resolveFiles),
+/* harmony export */   vK: () => (/* binding */ writeAtomically),
+/* harmony export */   yR: () => (/* binding */ readText)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(870);
+// Finding the values files (globs through Node's own fs.promises.glob) and replacing them
+// atomically: a temp file in the same directory, then rename, so a reader never sees half a file.
+
+
+
+
+const GLOB_CHARS = /[*?[\]{}]/;
+function toPosix(p) {
+    return p.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/');
+}
+/** The files the patterns name, relative to `cwd` (posix separators), in pattern order, no duplicates. */
+async function resolveFiles(patterns, cwd) {
+    const found = [];
+    const seen = new Set();
+    const add = (rel) => {
+        const key = toPosix(node_path__WEBPACK_IMPORTED_MODULE_1___default().normalize(rel));
+        if (!seen.has(key)) {
+            seen.add(key);
+            found.push(key);
+        }
+    };
+    for (const pattern of patterns) {
+        if (!GLOB_CHARS.test(pattern)) {
+            const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, pattern)).catch(() => undefined);
+            if (!st)
+                throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('files', `'${pattern}' does not exist (in ${cwd})`);
+            if (!st.isFile())
+                throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('files', `'${pattern}' is not a file`);
+            add(pattern);
+            continue;
+        }
+        const matches = [];
+        for await (const m of (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.glob)(pattern, { cwd })) {
+            const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, m)).catch(() => undefined);
+            if (st?.isFile())
+                matches.push(m);
+        }
+        if (matches.length === 0)
+            throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('files', `the pattern '${pattern}' matched no file (in ${cwd})`);
+        for (const m of matches.sort())
+            add(m);
+    }
+    return found;
+}
+async function readText(file) {
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
+}
+/** Replaces a file's content atomically, keeping its permission bits. */
+async function writeAtomically(file, text) {
+    const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(file).catch(() => undefined);
+    const temp = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), `.${node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(file)}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomBytes)(6).toString('hex')}.tmp`);
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(temp, text, { encoding: 'utf8', flag: 'wx' });
+        if (st)
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(temp, st.mode & 0o7777);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temp, file);
+    }
+    catch (err) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.unlink)(temp).catch(() => undefined);
+        throw err;
+    }
+}
+
+
+/***/ }),
+
 /***/ 9917:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28751,17 +28832,25 @@ function isMergeKey(node) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(870);
 /* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1077);
-/* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2501);
+/* harmony import */ var _report__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8446);
+/* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2816);
+// Wiring only: inputs → run (real clock, randomness, workspace, environment, the job's cancel
+// signal) → report.
 
 
 
-await (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(({ runner, signal }) => (0,_run__WEBPACK_IMPORTED_MODULE_2__/* .bump */ .$p)(runner, (0,_inputs__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .Ko)(runner), {
-    clock: _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml,
-    random: Math.random,
-    cwd: process.cwd(),
-    env: process.env,
-    signal,
-}));
+
+await (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(async ({ runner, signal }) => {
+    const inputs = (0,_inputs__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .Ko)(runner);
+    const outcome = await (0,_run__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)(runner, inputs, {
+        clock: _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml,
+        random: Math.random,
+        cwd: process.cwd(),
+        env: process.env,
+        signal,
+    });
+    (0,_report__WEBPACK_IMPORTED_MODULE_2__/* .report */ .z8)(runner, outcome);
+});
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -29076,89 +29165,26 @@ function splitAssignment(line) {
 
 /***/ }),
 
-/***/ 2501:
+/***/ 5658:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  $p: () => (/* binding */ bump)
+  n_: () => (/* binding */ diffOf),
+  yO: () => (/* binding */ editAll),
+  ND: () => (/* binding */ effectiveEdits),
+  jP: () => (/* binding */ planFiles),
+  WU: () => (/* binding */ show),
+  _F: () => (/* binding */ showNew),
+  CQ: () => (/* binding */ writeChanged)
 });
 
-// UNUSED EXPORTS: defaultCommitMessage, defaultPrBranch, isRaceRejection, plainText, planFiles, previousValues, pushFailureReason, repositoryFromRemote
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./packages/core/src/index.ts + 34 modules
 var src = __nccwpck_require__(870);
-// EXTERNAL MODULE: ./packages/core/src/process.ts
-var src_process = __nccwpck_require__(7332);
-;// CONCATENATED MODULE: ./packages/core/src/git.ts
-// Runs git with an argument array (never a shell), in one directory, through the one process
-// runner: prompts disabled so a missing credential fails at once, every command under the
-// action's deadline, stopped on cancel.
-
-/** A git command that exited non-zero: the arguments and git's own first error line. */
-class GitError extends Error {
-    args;
-    result;
-    constructor(args, result) {
-        super(`git ${args[0]} failed (exit ${result.code}): ${withoutUrlCredentials(gitErrorLine(result.stderr)) || 'no output'}`);
-        this.args = args;
-        this.result = result;
-        this.name = 'GitError';
-    }
-}
-/** `https://user:token@host/…` → `https://***@host/…`: a remote URL may carry a token. */
-function withoutUrlCredentials(text) {
-    return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, '$1***@');
-}
-/** The most telling line of git's stderr: the first `fatal:`/`error:` one, else the first line. */
-function gitErrorLine(stderr) {
-    const lines = stderr
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter(Boolean);
-    return lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? '';
-}
-/** A git command stopped at the deadline or by cancellation. */
-class GitStoppedError extends Error {
-    args;
-    why;
-    constructor(args, why) {
-        super(why === 'timeout'
-            ? `git ${args[0]} did not finish before the deadline and was stopped`
-            : `git ${args[0]} was stopped: the job is being cancelled`);
-        this.args = args;
-        this.why = why;
-        this.name = 'GitStoppedError';
-    }
-}
-function createGit(cwd, env = process.env, binary = 'git', session = {}) {
-    const run = session.run ?? src_process/* runProcess */.R3;
-    return async (args, opts = {}) => {
-        const r = await run(binary, args, {
-            cwd,
-            env: { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...opts.env },
-            deadline: session.deadline,
-            signal: session.signal,
-            killGraceMs: 2_000,
-            redact: (t) => withoutUrlCredentials(session.redact ? session.redact(t) : t),
-        });
-        if (r.timedOut || r.cancelled)
-            throw new GitStoppedError(args, r.timedOut ? 'timeout' : 'cancelled');
-        const result = { code: r.code ?? 1, stdout: r.stdout, stderr: r.stderr };
-        if (result.code !== 0 && !opts.allowFailure)
-            throw new GitError(args, result);
-        return result;
-    };
-}
-
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./actions/bump-helm-values/src/path.ts
@@ -30218,77 +30244,11 @@ function unifiedDiff(before, after, name, context = 3) {
     return out.join('\n') + '\n';
 }
 
-;// CONCATENATED MODULE: ./actions/bump-helm-values/src/files.ts
-// Finding the values files (globs through Node's own fs.promises.glob) and replacing them
-// atomically: a temp file in the same directory, then rename, so a reader never sees half a file.
-
-
-
-
-const GLOB_CHARS = /[*?[\]{}]/;
-function toPosix(p) {
-    return p.split((external_node_path_default()).sep).join('/');
-}
-/** The files the patterns name, relative to `cwd` (posix separators), in pattern order, no duplicates. */
-async function resolveFiles(patterns, cwd) {
-    const found = [];
-    const seen = new Set();
-    const add = (rel) => {
-        const key = toPosix(external_node_path_default().normalize(rel));
-        if (!seen.has(key)) {
-            seen.add(key);
-            found.push(key);
-        }
-    };
-    for (const pattern of patterns) {
-        if (!GLOB_CHARS.test(pattern)) {
-            const st = await (0,promises_namespaceObject.stat)(external_node_path_default().resolve(cwd, pattern)).catch(() => undefined);
-            if (!st)
-                throw new src/* InputError */.dz('files', `'${pattern}' does not exist (in ${cwd})`);
-            if (!st.isFile())
-                throw new src/* InputError */.dz('files', `'${pattern}' is not a file`);
-            add(pattern);
-            continue;
-        }
-        const matches = [];
-        for await (const m of (0,promises_namespaceObject.glob)(pattern, { cwd })) {
-            const st = await (0,promises_namespaceObject.stat)(external_node_path_default().resolve(cwd, m)).catch(() => undefined);
-            if (st?.isFile())
-                matches.push(m);
-        }
-        if (matches.length === 0)
-            throw new src/* InputError */.dz('files', `the pattern '${pattern}' matched no file (in ${cwd})`);
-        for (const m of matches.sort())
-            add(m);
-    }
-    return found;
-}
-async function readText(file) {
-    return (0,promises_namespaceObject.readFile)(file, 'utf8');
-}
-/** Replaces a file's content atomically, keeping its permission bits. */
-async function writeAtomically(file, text) {
-    const st = await (0,promises_namespaceObject.stat)(file).catch(() => undefined);
-    const temp = external_node_path_default().join(external_node_path_default().dirname(file), `.${external_node_path_default().basename(file)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
-    try {
-        await (0,promises_namespaceObject.writeFile)(temp, text, { encoding: 'utf8', flag: 'wx' });
-        if (st)
-            await (0,promises_namespaceObject.chmod)(temp, st.mode & 0o7777);
-        await (0,promises_namespaceObject.rename)(temp, file);
-    }
-    catch (err) {
-        await (0,promises_namespaceObject.unlink)(temp).catch(() => undefined);
-        throw err;
-    }
-}
-
-;// CONCATENATED MODULE: ./actions/bump-helm-values/src/run.ts
-// The action's flow: resolve files, edit them all in memory (nothing is written if any file has
-// a problem), write atomically, commit once, push — and when the branch moved, fetch its new
-// tip and re-apply the same semantic edit there (never a text rebase), up to push-retries.
-
-
-
+// EXTERNAL MODULE: ./actions/bump-helm-values/src/files.ts
+var files = __nccwpck_require__(9445);
+;// CONCATENATED MODULE: ./actions/bump-helm-values/src/plan.ts
+// Which changes go to which file, and every file edited in memory: nothing is written while any
+// file has a problem, and one error lists them all with file:line:column.
 
 
 
@@ -30310,7 +30270,7 @@ function planFiles(changes, files) {
     return files.map((file) => ({ file, changes: changes.files.get((0,src_changes/* normalizeFileKey */.LL)(file)) }));
 }
 /** Reads and edits every file in memory; throws one error listing every problem, with file:line:column. */
-async function editAll(cwd, plans, cfg, when = '', read = (file) => readText(external_node_path_default().resolve(cwd, file))) {
+async function editAll(cwd, plans, cfg, when = '', read = (file) => (0,files/* readText */.yR)(external_node_path_default().resolve(cwd, file))) {
     const problems = [];
     const outcomes = [];
     for (const plan of plans) {
@@ -30353,6 +30313,13 @@ async function editAll(cwd, plans, cfg, when = '', read = (file) => readText(ext
     }
     return outcomes;
 }
+/** Writes the files whose text changed (each atomically); returns their names. */
+async function writeChanged(cwd, outcomes) {
+    const changed = outcomes.filter((o) => o.after !== o.before);
+    for (const o of changed)
+        await (0,files/* writeAtomically */.vK)(external_node_path_default().resolve(cwd, o.file), o.after);
+    return changed.map((o) => o.file);
+}
 /** A value as Helm reads it (16.1, true), a string that would read as another type in quotes ("16.10"). */
 function show(v) {
     return (0,helm_read/* showHelm */.qK)(v);
@@ -30377,21 +30344,31 @@ function effectiveEdits(outcomes) {
     }
     return out;
 }
-function defaultCommitMessage(outcomes) {
-    const edits = effectiveEdits(outcomes);
-    const byPath = new Map();
-    for (const { edit } of edits)
-        if (!byPath.has(edit.pathText))
-            byPath.set(edit.pathText, showNew(edit));
-    const values = new Set(byPath.values());
-    const subject = values.size === 1
-        ? `chore: update ${[...byPath.keys()].join(', ')} to ${[...values][0]}`
-        : `chore: update ${[...byPath].map(([p, v]) => `${p} to ${v}`).join(', ')}`;
-    const body = edits
-        .map(({ file, edit }) => `- ${file}: ${edit.pathText} ${edit.created ? '(new)' : show(edit.oldValue)} → ${showNew(edit)}`)
-        .join('\n');
-    return `${subject}\n\n${body}`;
+/** The unified diff of every file that changed. */
+function diffOf(outcomes) {
+    return outcomes.map((o) => unifiedDiff(o.before, o.after, o.file)).join('');
 }
+
+
+/***/ }),
+
+/***/ 8446:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ee: () => (/* binding */ logEdits),
+/* harmony export */   iR: () => (/* binding */ logDiff),
+/* harmony export */   jb: () => (/* binding */ summaryTable),
+/* harmony export */   z8: () => (/* binding */ report)
+/* harmony export */ });
+/* unused harmony exports previousValues, plainText */
+/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(870);
+/* harmony import */ var _plan__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5658);
+// What the run tells: the outputs (changed, commit-sha, previous-values, diff, pr-url,
+// pr-number), the job summary (a table of every key, the diff), the log lines of the edits and
+// the diff group, and the note as the last log line.
+
+
 /**
  * file → path → what was there before, the shape changes-json accepts to undo this run byte for
  * byte: `{"value": 16, "yaml": "16"}` (the value as Helm read it, and its exact text), or
@@ -30413,21 +30390,191 @@ function previousValues(outcomes) {
     }
     return out;
 }
-/** git's own lines about the push; `remote:` lines are the server's (or a hook's) free text. */
-function pushStatusLines(output) {
-    return output.split(/\r?\n/).filter((l) => l.trim() !== '' && !/^\s*remote:/.test(l));
+/** Each file's warnings and notices as annotations, then one log line per key that changes. */
+function logEdits(runner, outcomes) {
+    for (const o of outcomes) {
+        for (const w of o.warnings)
+            runner.warning(`${o.file}: ${w}`);
+        for (const n of o.notices)
+            runner.notice(`${o.file}: ${n}`);
+    }
+    for (const { file, edit } of (0,_plan__WEBPACK_IMPORTED_MODULE_1__/* .effectiveEdits */ .ND)(outcomes))
+        runner.info(`${file}:${edit.line}: ${edit.pathText}: ${edit.created ? '(new)' : (0,_plan__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(edit.oldValue)} → ${(0,_plan__WEBPACK_IMPORTED_MODULE_1__/* .showNew */ ._F)(edit)}`);
 }
-/** A push failure worth a fetch-and-re-apply: the branch moved, or a concurrent push won the ref lock. */
-function isRaceRejection(output) {
-    return pushStatusLines(output).some((l) => /\[rejected\].*\((fetch first|non-fast-forward|stale info)\)/.test(l) ||
-        /\[remote rejected\].*\((failed to update ref|failed to lock|cannot lock ref|incorrect old value provided)/.test(l));
+function logDiff(runner, diff, title = 'Diff') {
+    if (!diff)
+        return;
+    runner.startGroup(title);
+    runner.info(diff.replace(/\n$/, ''));
+    runner.endGroup();
 }
-/** The line that says why a push failed: git's `! [rejected] … (reason)` line, else its first error. */
-function pushFailureReason(stderr) {
-    const status = pushStatusLines(stderr).find((l) => /^\s*!\s*\[(remote )?rejected\]/.test(l));
-    return withoutUrlCredentials(status?.trim().replace(/^!\s*/, '').replace(/\s+/g, ' ') ??
-        (gitErrorLine(stderr) || 'rejected'));
+function summaryTable(outcomes) {
+    const rows = [];
+    for (const o of outcomes) {
+        const seen = new Set();
+        for (const e of o.edits) {
+            if (seen.has(e.pathText))
+                continue;
+            seen.add(e.pathText);
+            const status = e.created
+                ? 'created'
+                : e.removed
+                    ? e.line === 0
+                        ? 'already absent'
+                        : 'removed'
+                    : e.oldText === e.newText
+                        ? 'already set'
+                        : 'changed';
+            rows.push([
+                (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(o.file),
+                (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(e.pathText),
+                e.created ? '—' : (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)((0,_plan__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(e.oldValue)),
+                e.removed ? '—' : (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)((0,_plan__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(e.newValue)),
+                status,
+            ]);
+        }
+    }
+    return (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(['File', 'Path', 'Old', 'New', 'Status'], rows);
 }
+function report(runner, r) {
+    const { diff } = r;
+    runner.setOutput('changed', r.changed);
+    runner.setOutput('commit-sha', r.commitSha);
+    runner.setOutput('previous-values', JSON.stringify(previousValues(r.outcomes)));
+    runner.setOutput('diff', diff);
+    runner.setOutput('pr-url', r.pr?.url ?? '');
+    runner.setOutput('pr-number', r.pr ? String(r.pr.number) : '');
+    let md = (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .heading */ .R_)('bump-helm-values') + '\n' + summaryTable(r.outcomes) + '\n' + r.note + '\n';
+    if (diff)
+        md += '\n' + (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .details */ .zH)('Diff', '```diff\n' + diff + '```');
+    runner.appendSummary(md);
+    runner.info(plainText(r.note));
+}
+/** A summary note as a log line: the log is plain text (`[#7](url)` → `#7 (url)`, no ** or backticks). */
+function plainText(markdown) {
+    return markdown
+        .replace(/\[([^\]]*)\]\(([^)]*)\)/g, '$1 ($2)')
+        .replace(/\*\*/g, '')
+        .replace(/`/g, '');
+}
+
+
+/***/ }),
+
+/***/ 2816:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 34 modules
+var src = __nccwpck_require__(870);
+// EXTERNAL MODULE: ./packages/core/src/process.ts
+var src_process = __nccwpck_require__(7332);
+;// CONCATENATED MODULE: ./packages/core/src/git.ts
+// Runs git with an argument array (never a shell), in one directory, through the one process
+// runner: prompts disabled so a missing credential fails at once, every command under the
+// action's deadline, stopped on cancel.
+
+/** A git command that exited non-zero: the arguments and git's own first error line. */
+class GitError extends Error {
+    args;
+    result;
+    constructor(args, result) {
+        super(`git ${args[0]} failed (exit ${result.code}): ${withoutUrlCredentials(gitErrorLine(result.stderr)) || 'no output'}`);
+        this.args = args;
+        this.result = result;
+        this.name = 'GitError';
+    }
+}
+/** `https://user:token@host/…` → `https://***@host/…`: a remote URL may carry a token. */
+function withoutUrlCredentials(text) {
+    return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, '$1***@');
+}
+/** The most telling line of git's stderr: the first `fatal:`/`error:` one, else the first line. */
+function gitErrorLine(stderr) {
+    const lines = stderr
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean);
+    return lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? '';
+}
+/** A git command stopped at the deadline or by cancellation. */
+class GitStoppedError extends Error {
+    args;
+    why;
+    constructor(args, why) {
+        super(why === 'timeout'
+            ? `git ${args[0]} did not finish before the deadline and was stopped`
+            : `git ${args[0]} was stopped: the job is being cancelled`);
+        this.args = args;
+        this.why = why;
+        this.name = 'GitStoppedError';
+    }
+}
+function createGit(cwd, env = process.env, binary = 'git', session = {}) {
+    const run = session.run ?? src_process/* runProcess */.R3;
+    return async (args, opts = {}) => {
+        const r = await run(binary, args, {
+            cwd,
+            env: { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...opts.env },
+            deadline: session.deadline,
+            signal: session.signal,
+            killGraceMs: 2_000,
+            redact: (t) => withoutUrlCredentials(session.redact ? session.redact(t) : t),
+        });
+        if (r.timedOut || r.cancelled)
+            throw new GitStoppedError(args, r.timedOut ? 'timeout' : 'cancelled');
+        const result = { code: r.code ?? 1, stdout: r.stdout, stderr: r.stderr };
+        if (result.code !== 0 && !opts.allowFailure)
+            throw new GitError(args, result);
+        return result;
+    };
+}
+
+// EXTERNAL MODULE: ./actions/bump-helm-values/src/plan.ts + 2 modules
+var plan = __nccwpck_require__(5658);
+;// CONCATENATED MODULE: ./actions/bump-helm-values/src/commit-message.ts
+// The commit message when the commit-message input gives none: the keys and their new values in
+// the subject, one line per file and key (old → new) in the body.
+
+function defaultCommitMessage(outcomes) {
+    const edits = (0,plan/* effectiveEdits */.ND)(outcomes);
+    const byPath = new Map();
+    for (const { edit } of edits)
+        if (!byPath.has(edit.pathText))
+            byPath.set(edit.pathText, (0,plan/* showNew */._F)(edit));
+    const values = new Set(byPath.values());
+    const subject = values.size === 1
+        ? `chore: update ${[...byPath.keys()].join(', ')} to ${[...values][0]}`
+        : `chore: update ${[...byPath].map(([p, v]) => `${p} to ${v}`).join(', ')}`;
+    const body = edits
+        .map(({ file, edit }) => `- ${file}: ${edit.pathText} ${edit.created ? '(new)' : (0,plan/* show */.WU)(edit.oldValue)} → ${(0,plan/* showNew */._F)(edit)}`)
+        .join('\n');
+    return `${subject}\n\n${body}`;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./actions/bump-helm-values/src/report.ts
+var report = __nccwpck_require__(8446);
+;// CONCATENATED MODULE: ./actions/bump-helm-values/src/open-pr.ts
+// PR mode: the branch the change goes to, the repository the pull request is opened in, and the
+// call that opens (or reuses) it. The GitHub client itself (pull-request.ts) is imported only
+// here and only when a pull request is opened, so it stays out of the main bundle.
+
+
+
+
+
 /** owner/name of the remote when it is on this GitHub server, else the workflow's repository. */
 function repositoryFromRemote(url, serverUrl) {
     const host = (() => {
@@ -30443,8 +30590,8 @@ function repositoryFromRemote(url, serverUrl) {
     return m ? `${m[1]}/${m[2]}` : undefined;
 }
 function defaultPrBranch(outcomes) {
-    const edits = effectiveEdits(outcomes);
-    const first = edits[0] ? `${edits[0].edit.pathText}-${show(edits[0].edit.newValue)}` : 'values';
+    const edits = (0,plan/* effectiveEdits */.ND)(outcomes);
+    const first = edits[0] ? `${edits[0].edit.pathText}-${(0,plan/* show */.WU)(edits[0].edit.newValue)}` : 'values';
     const slug = first
         .replace(/[^A-Za-z0-9._-]+/g, '-')
         .replace(/\.{2,}/g, '.')
@@ -30456,6 +30603,172 @@ function defaultPrBranch(outcomes) {
         .slice(0, 8);
     return `bump-helm-values/${slug}-${hash}`;
 }
+/** The note's pull request sentence ('' without one). */
+function prNote(pr) {
+    return pr
+        ? `Pull request: [#${pr.number}](${pr.url})${pr.reused ? ' (already open, reused)' : ''}.`
+        : '';
+}
+async function openPr(runner, cfg, deps, outcomes, repository, head, base, deadline) {
+    if (!repository)
+        throw new src/* ActionError */.lZ('cannot tell which GitHub repository to open the pull request in; set the repository input');
+    const [owner, repo] = repository.split('/');
+    const title = cfg.prTitle ?? (cfg.commitMessage ?? defaultCommitMessage(outcomes)).split('\n')[0];
+    const body = cfg.prBody ?? `Opened by bump-helm-values.\n\n${(0,report/* summaryTable */.jb)(outcomes)}`;
+    const open = deps.openPullRequest ??
+        (async (req) => (await __nccwpck_require__.e(/* import() */ 755).then(__nccwpck_require__.bind(__nccwpck_require__, 7755))).openPullRequest(req));
+    const pr = await open({
+        signal: deps.signal,
+        deadline,
+        env: deps.env,
+        apiUrl: deps.env.GITHUB_API_URL || 'https://api.github.com',
+        token: cfg.token,
+        owner,
+        repo,
+        head,
+        base,
+        title,
+        body,
+        labels: cfg.labels,
+        reviewers: cfg.reviewers,
+        autoMerge: cfg.autoMerge,
+    });
+    runner.info(`${pr.reused ? 'Reused the open' : 'Opened'} pull request #${pr.number}: ${pr.url}`);
+    return pr;
+}
+
+;// CONCATENATED MODULE: ./actions/bump-helm-values/src/commit-api.ts
+// commit-via: api. Reads the branch head and the files at it through GitHub's API, applies the
+// edit, and commits with createCommitOnBranch(expectedHeadOid): GitHub signs the commit and
+// refuses it when the branch moved, and then the files are read again at the new head and the
+// edit re-applied — the no-lost-update guarantee of the git path, without push credentials.
+// The GitHub client (github-api.ts) is imported only here, only when this path runs.
+
+
+
+
+
+
+
+/** The repository and the branch to commit to, and each file's path inside the repository. */
+async function apiTarget(cfg, deps, cwd, deadline) {
+    const repository = cfg.repository ?? deps.env.GITHUB_REPOSITORY;
+    if (!repository)
+        throw new src/* ActionError */.lZ('commit-via: api needs the repository (set the repository input)');
+    const [owner, repo] = repository.split('/');
+    // Local git is only asked (read-only) where the files sit in the repository and which branch is
+    // checked out; it needs no credentials, and without a repository the paths are as given.
+    const git = (deps.git ?? ((dir) => createGit(dir, deps.env, 'git', { deadline, signal: deps.signal })))(cwd);
+    const prefix = await git(['rev-parse', '--show-prefix'], { allowFailure: true }).catch(() => undefined);
+    const repoPath = (file) => external_node_path_default().posix.join(prefix?.code === 0 ? prefix.stdout.trim() : '', file);
+    const checkedOut = await git(['symbolic-ref', '--quiet', '--short', 'HEAD'], {
+        allowFailure: true,
+    }).catch(() => undefined);
+    const refName = deps.env.GITHUB_REF?.startsWith('refs/heads/')
+        ? deps.env.GITHUB_REF.slice(11)
+        : undefined;
+    const branch = cfg.branch ?? (checkedOut?.code === 0 ? checkedOut.stdout.trim() : undefined) ?? refName;
+    if (!branch)
+        throw new src/* ActionError */.lZ('commit-via: api cannot tell which branch to commit to; set the branch input');
+    return { repository, owner, repo, branch, repoPath };
+}
+async function commitViaApi(runner, cfg, deps, cwd, plans) {
+    const deadline = deps.clock.now() + cfg.timeoutMs;
+    const { repository, owner, repo, branch, repoPath } = await apiTarget(cfg, deps, cwd, deadline);
+    const api = await __nccwpck_require__.e(/* import() */ 34).then(__nccwpck_require__.bind(__nccwpck_require__, 3034));
+    const octokit = await api.octokitFor({
+        apiUrl: deps.env.GITHUB_API_URL || 'https://api.github.com',
+        token: cfg.token,
+        deadline,
+        signal: deps.signal,
+        env: deps.env,
+    });
+    const base = cfg.createPr ? (cfg.base ?? branch) : undefined;
+    let target = cfg.createPr ? cfg.prBranch : branch;
+    const paths = plans.map((p) => repoPath(p.file));
+    for (let attempt = 1;; attempt++) {
+        let state = await api.readBranch(octokit, owner, repo, target ?? base, paths);
+        let createFrom;
+        if (!state.oid && cfg.createPr && target) {
+            // A new PR branch starts at the base's head.
+            state = await api.readBranch(octokit, owner, repo, base, paths);
+            createFrom = state.oid;
+        }
+        if (!state.oid)
+            throw new src/* ActionError */.lZ(`GitHub API: ${owner}/${repo} has no branch ${target ?? base}`);
+        const texts = new Map(plans.map((p, i) => [p.file, state.files.get(paths[i])]));
+        const outcomes = await (0,plan/* editAll */.yO)(cwd, plans, cfg, attempt > 1 ? ` by the retry (after ${target} moved)` : '', async (file) => {
+            const t = texts.get(file);
+            if (t === undefined)
+                throw new Error(`not found on ${target ?? base} at ${state.oid.slice(0, 12)}`);
+            return t;
+        });
+        if (attempt === 1)
+            (0,report/* logEdits */.Ee)(runner, outcomes);
+        if (!target) {
+            target = defaultPrBranch(outcomes);
+            continue;
+        }
+        const changedFiles = outcomes.filter((o) => o.after !== o.before);
+        const diff = (0,plan/* diffOf */.n_)(changedFiles);
+        if (changedFiles.length === 0) {
+            let pr;
+            if (cfg.createPr && !createFrom)
+                pr = await openPr(runner, cfg, deps, outcomes, repository, target, base, deadline);
+            return {
+                changed: false,
+                commitSha: '',
+                outcomes,
+                note: `\`${target}\` already has these values; nothing was committed.`,
+                pr,
+                diff: '',
+            };
+        }
+        if (createFrom)
+            await api.createBranch(octokit, owner, repo, target, createFrom);
+        const message = cfg.commitMessage ?? defaultCommitMessage(outcomes);
+        const r = await api.commitOnBranch(octokit, {
+            owner,
+            repo,
+            branch: target,
+            expectedHeadOid: state.oid,
+            message,
+            files: changedFiles.map((o) => ({ path: repoPath(o.file), text: o.after })),
+        });
+        if (r.ok) {
+            (0,report/* logDiff */.iR)(runner, diff);
+            runner.info(`Committed ${r.oid.slice(0, 12)} to ${owner}/${repo}@${target} through the GitHub API${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
+            let pr;
+            if (cfg.createPr)
+                pr = await openPr(runner, cfg, deps, outcomes, repository, target, base, deadline);
+            const note = [
+                `Committed \`${r.oid.slice(0, 12)}\` to \`${target}\` through the GitHub API (signed by GitHub).`,
+                prNote(pr),
+            ]
+                .filter(Boolean)
+                .join(' ');
+            return { changed: true, commitSha: r.oid, outcomes, note, pr, diff };
+        }
+        if (attempt > cfg.pushRetries)
+            throw new src/* ActionError */.lZ(`GitHub API: ${target} kept moving; the commit was refused ${attempt} times (push-retries: ${cfg.pushRetries}): ${r.stale}`);
+        const wait = 200 + (0,src/* backoffDelay */.EY)(attempt, { initialMs: 1000, maxMs: 15_000, jitter: true }, deps.random);
+        if (deps.clock.now() + wait >= deadline)
+            throw new src/* ActionError */.lZ(`GitHub API: ${target} moved (${r.stale}) and the timeout (${(0,src/* formatDuration */.a3)(cfg.timeoutMs)}) leaves no time to re-apply and commit again`);
+        runner.info(`Commit refused: ${target} moved (${r.stale}). Re-reading the files at its new head and re-applying in ${wait} ms (retry ${attempt} of ${cfg.pushRetries}).`);
+        await deps.clock.sleep(wait, deps.signal);
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/bump-helm-values/src/commit-git.ts
+// commit-via: git. Every git question is answered before a file is written (gitContext); then one
+// commit of only our files, and a push — when the branch moved, fetch its new tip and re-apply
+// the same semantic edit there (never a text rebase), up to push-retries; then the pull request.
+
+
+
+
+
+
 async function gitContext(cwd, cfg, deps, outcomes) {
     const deadline = deps.clock.now() + cfg.timeoutMs;
     const git = (deps.git ?? ((dir) => createGit(dir, deps.env, 'git', { deadline, signal: deps.signal })))(cwd);
@@ -30491,12 +30804,6 @@ async function gitContext(cwd, cfg, deps, outcomes) {
         deadline,
     };
 }
-async function writeChanged(cwd, outcomes) {
-    const changed = outcomes.filter((o) => o.after !== o.before);
-    for (const o of changed)
-        await writeAtomically(external_node_path_default().resolve(cwd, o.file), o.after);
-    return changed.map((o) => o.file);
-}
 async function commitFiles(ctx, cfg, files, message) {
     const env = {
         GIT_AUTHOR_NAME: cfg.authorName,
@@ -30509,60 +30816,20 @@ async function commitFiles(ctx, cfg, files, message) {
     await ctx.git(['commit', '--quiet', '--only', '-m', message, '--', ...files], { env });
     return (await ctx.git(['rev-parse', 'HEAD'])).stdout.trim();
 }
-function logDiff(runner, diff, title = 'Diff') {
-    if (!diff)
-        return;
-    runner.startGroup(title);
-    runner.info(diff.replace(/\n$/, ''));
-    runner.endGroup();
+/** git's own lines about the push; `remote:` lines are the server's (or a hook's) free text. */
+function pushStatusLines(output) {
+    return output.split(/\r?\n/).filter((l) => l.trim() !== '' && !/^\s*remote:/.test(l));
 }
-function summaryTable(outcomes) {
-    const rows = [];
-    for (const o of outcomes) {
-        const seen = new Set();
-        for (const e of o.edits) {
-            if (seen.has(e.pathText))
-                continue;
-            seen.add(e.pathText);
-            const status = e.created
-                ? 'created'
-                : e.removed
-                    ? e.line === 0
-                        ? 'already absent'
-                        : 'removed'
-                    : e.oldText === e.newText
-                        ? 'already set'
-                        : 'changed';
-            rows.push([
-                (0,src/* code */.aY)(o.file),
-                (0,src/* code */.aY)(e.pathText),
-                e.created ? '—' : (0,src/* code */.aY)(show(e.oldValue)),
-                e.removed ? '—' : (0,src/* code */.aY)(show(e.newValue)),
-                status,
-            ]);
-        }
-    }
-    return (0,src/* table */.tp)(['File', 'Path', 'Old', 'New', 'Status'], rows);
+/** A push failure worth a fetch-and-re-apply: the branch moved, or a concurrent push won the ref lock. */
+function isRaceRejection(output) {
+    return pushStatusLines(output).some((l) => /\[rejected\].*\((fetch first|non-fast-forward|stale info)\)/.test(l) ||
+        /\[remote rejected\].*\((failed to update ref|failed to lock|cannot lock ref|incorrect old value provided)/.test(l));
 }
-function report(runner, r, diff) {
-    runner.setOutput('changed', r.changed);
-    runner.setOutput('commit-sha', r.commitSha);
-    runner.setOutput('previous-values', JSON.stringify(previousValues(r.outcomes)));
-    runner.setOutput('diff', diff);
-    runner.setOutput('pr-url', r.pr?.url ?? '');
-    runner.setOutput('pr-number', r.pr ? String(r.pr.number) : '');
-    let md = (0,src/* heading */.R_)('bump-helm-values') + '\n' + summaryTable(r.outcomes) + '\n' + r.note + '\n';
-    if (diff)
-        md += '\n' + (0,src/* details */.zH)('Diff', '```diff\n' + diff + '```');
-    runner.appendSummary(md);
-    runner.info(plainText(r.note));
-}
-/** A summary note as a log line: the log is plain text (`[#7](url)` → `#7 (url)`, no ** or backticks). */
-function plainText(markdown) {
-    return markdown
-        .replace(/\[([^\]]*)\]\(([^)]*)\)/g, '$1 ($2)')
-        .replace(/\*\*/g, '')
-        .replace(/`/g, '');
+/** The line that says why a push failed: git's `! [rejected] … (reason)` line, else its first error. */
+function pushFailureReason(stderr) {
+    const status = pushStatusLines(stderr).find((l) => /^\s*!\s*\[(remote )?rejected\]/.test(l));
+    return withoutUrlCredentials(status?.trim().replace(/^!\s*/, '').replace(/\s+/g, ' ') ??
+        (gitErrorLine(stderr) || 'rejected'));
 }
 /**
  * Pushes HEAD to the target branch. When the push loses a race, fetches the branch's new tip,
@@ -30593,245 +30860,45 @@ async function pushReapplying(runner, ctx, cfg, deps, state) {
         await ctx.git(['fetch', '--quiet', '--no-tags', cfg.remote, `refs/heads/${ctx.target}`]);
         // --keep moves HEAD to the new tip and refreshes only the files that differ; the job's own uncommitted work is kept.
         await ctx.git(['reset', '--quiet', '--keep', 'FETCH_HEAD']);
-        outcomes = await editAll(state.cwd, state.plans, cfg, ` by the retry (after ${ctx.target} moved); the local branch is now at ${cfg.remote}/${ctx.target}`);
+        outcomes = await (0,plan/* editAll */.yO)(state.cwd, state.plans, cfg, ` by the retry (after ${ctx.target} moved); the local branch is now at ${cfg.remote}/${ctx.target}`);
         if (!outcomes.some((o) => o.after !== o.before)) {
             runner.info(`The new tip of ${ctx.target} already has these values; nothing to commit.`);
             return { ...state, outcomes, sha: '', changed: false };
         }
-        const written = await writeChanged(state.cwd, outcomes);
-        logDiff(runner, outcomes.map((o) => unifiedDiff(o.before, o.after, o.file)).join(''), `Diff re-applied on ${cfg.remote}/${ctx.target}`);
+        const written = await (0,plan/* writeChanged */.CQ)(state.cwd, outcomes);
+        (0,report/* logDiff */.iR)(runner, (0,plan/* diffOf */.n_)(outcomes), `Diff re-applied on ${cfg.remote}/${ctx.target}`);
         sha = await commitFiles(ctx, cfg, written, cfg.commitMessage ?? defaultCommitMessage(outcomes));
         runner.info(`Re-applied and committed ${sha.slice(0, 12)}`);
     }
 }
-async function openPr(runner, cfg, deps, outcomes, repository, head, base, deadline) {
-    if (!repository)
-        throw new src/* ActionError */.lZ('cannot tell which GitHub repository to open the pull request in; set the repository input');
-    const [owner, repo] = repository.split('/');
-    const title = cfg.prTitle ?? (cfg.commitMessage ?? defaultCommitMessage(outcomes)).split('\n')[0];
-    const body = cfg.prBody ?? `Opened by bump-helm-values.\n\n${summaryTable(outcomes)}`;
-    const open = deps.openPullRequest ??
-        (async (req) => (await __nccwpck_require__.e(/* import() */ 755).then(__nccwpck_require__.bind(__nccwpck_require__, 7755))).openPullRequest(req));
-    const pr = await open({
-        signal: deps.signal,
-        deadline,
-        env: deps.env,
-        apiUrl: deps.env.GITHUB_API_URL || 'https://api.github.com',
-        token: cfg.token,
-        owner,
-        repo,
-        head,
-        base,
-        title,
-        body,
-        labels: cfg.labels,
-        reviewers: cfg.reviewers,
-        autoMerge: cfg.autoMerge,
-    });
-    runner.info(`${pr.reused ? 'Reused the open' : 'Opened'} pull request #${pr.number}: ${pr.url}`);
-    return pr;
-}
 /**
- * commit-via: api. Reads the branch head and the files at it through GitHub's API, applies the
- * edit, and commits with createCommitOnBranch(expectedHeadOid): GitHub signs the commit and
- * refuses it when the branch moved, and then the files are read again at the new head and the
- * edit re-applied — the no-lost-update guarantee of the git path, without push credentials.
+ * The written files committed on the target branch, pushed (with push: true), and the pull
+ * request opened (with create-pr: true).
  */
-async function bumpViaApi(runner, cfg, deps, cwd, plans) {
-    const deadline = deps.clock.now() + cfg.timeoutMs;
-    const repository = cfg.repository ?? deps.env.GITHUB_REPOSITORY;
-    if (!repository)
-        throw new src/* ActionError */.lZ('commit-via: api needs the repository (set the repository input)');
-    const [owner, repo] = repository.split('/');
-    // Local git is only asked (read-only) where the files sit in the repository and which branch is
-    // checked out; it needs no credentials, and without a repository the paths are as given.
-    const git = (deps.git ?? ((dir) => createGit(dir, deps.env, 'git', { deadline, signal: deps.signal })))(cwd);
-    const prefix = await git(['rev-parse', '--show-prefix'], { allowFailure: true }).catch(() => undefined);
-    const repoPath = (file) => external_node_path_default().posix.join(prefix?.code === 0 ? prefix.stdout.trim() : '', file);
-    const checkedOut = await git(['symbolic-ref', '--quiet', '--short', 'HEAD'], {
-        allowFailure: true,
-    }).catch(() => undefined);
-    const refName = deps.env.GITHUB_REF?.startsWith('refs/heads/')
-        ? deps.env.GITHUB_REF.slice(11)
-        : undefined;
-    const branch = cfg.branch ?? (checkedOut?.code === 0 ? checkedOut.stdout.trim() : undefined) ?? refName;
-    if (!branch)
-        throw new src/* ActionError */.lZ('commit-via: api cannot tell which branch to commit to; set the branch input');
-    const api = await __nccwpck_require__.e(/* import() */ 34).then(__nccwpck_require__.bind(__nccwpck_require__, 3034));
-    const octokit = await api.octokitFor({
-        apiUrl: deps.env.GITHUB_API_URL || 'https://api.github.com',
-        token: cfg.token,
-        deadline,
-        signal: deps.signal,
-        env: deps.env,
-    });
-    const base = cfg.createPr ? (cfg.base ?? branch) : undefined;
-    let target = cfg.createPr ? cfg.prBranch : branch;
-    const paths = plans.map((p) => repoPath(p.file));
-    for (let attempt = 1;; attempt++) {
-        let state = await api.readBranch(octokit, owner, repo, target ?? base, paths);
-        let createFrom;
-        if (!state.oid && cfg.createPr && target) {
-            // A new PR branch starts at the base's head.
-            state = await api.readBranch(octokit, owner, repo, base, paths);
-            createFrom = state.oid;
-        }
-        if (!state.oid)
-            throw new src/* ActionError */.lZ(`GitHub API: ${owner}/${repo} has no branch ${target ?? base}`);
-        const texts = new Map(plans.map((p, i) => [p.file, state.files.get(paths[i])]));
-        const outcomes = await editAll(cwd, plans, cfg, attempt > 1 ? ` by the retry (after ${target} moved)` : '', async (file) => {
-            const t = texts.get(file);
-            if (t === undefined)
-                throw new Error(`not found on ${target ?? base} at ${state.oid.slice(0, 12)}`);
-            return t;
-        });
-        if (attempt === 1) {
-            for (const o of outcomes) {
-                for (const w of o.warnings)
-                    runner.warning(`${o.file}: ${w}`);
-                for (const n of o.notices)
-                    runner.notice(`${o.file}: ${n}`);
-            }
-            for (const { file, edit } of effectiveEdits(outcomes))
-                runner.info(`${file}:${edit.line}: ${edit.pathText}: ${edit.created ? '(new)' : show(edit.oldValue)} → ${showNew(edit)}`);
-        }
-        if (!target) {
-            target = defaultPrBranch(outcomes);
-            continue;
-        }
-        const changedFiles = outcomes.filter((o) => o.after !== o.before);
-        const diff = changedFiles.map((o) => unifiedDiff(o.before, o.after, o.file)).join('');
-        if (changedFiles.length === 0) {
-            let pr;
-            if (cfg.createPr && !createFrom)
-                pr = await openPr(runner, cfg, deps, outcomes, repository, target, base, deadline);
-            return report(runner, {
-                changed: false,
-                commitSha: '',
-                outcomes,
-                note: `\`${target}\` already has these values; nothing was committed.`,
-                pr,
-            }, '');
-        }
-        if (createFrom)
-            await api.createBranch(octokit, owner, repo, target, createFrom);
-        const message = cfg.commitMessage ?? defaultCommitMessage(outcomes);
-        const r = await api.commitOnBranch(octokit, {
-            owner,
-            repo,
-            branch: target,
-            expectedHeadOid: state.oid,
-            message,
-            files: changedFiles.map((o) => ({ path: repoPath(o.file), text: o.after })),
-        });
-        if (r.ok) {
-            logDiff(runner, diff);
-            runner.info(`Committed ${r.oid.slice(0, 12)} to ${owner}/${repo}@${target} through the GitHub API${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
-            let pr;
-            if (cfg.createPr)
-                pr = await openPr(runner, cfg, deps, outcomes, repository, target, base, deadline);
-            const note = [
-                `Committed \`${r.oid.slice(0, 12)}\` to \`${target}\` through the GitHub API (signed by GitHub).`,
-                pr
-                    ? `Pull request: [#${pr.number}](${pr.url})${pr.reused ? ' (already open, reused)' : ''}.`
-                    : '',
-            ]
-                .filter(Boolean)
-                .join(' ');
-            return report(runner, { changed: true, commitSha: r.oid, outcomes, note, pr }, diff);
-        }
-        if (attempt > cfg.pushRetries)
-            throw new src/* ActionError */.lZ(`GitHub API: ${target} kept moving; the commit was refused ${attempt} times (push-retries: ${cfg.pushRetries}): ${r.stale}`);
-        const wait = 200 + (0,src/* backoffDelay */.EY)(attempt, { initialMs: 1000, maxMs: 15_000, jitter: true }, deps.random);
-        if (deps.clock.now() + wait >= deadline)
-            throw new src/* ActionError */.lZ(`GitHub API: ${target} moved (${r.stale}) and the timeout (${(0,src/* formatDuration */.a3)(cfg.timeoutMs)}) leaves no time to re-apply and commit again`);
-        runner.info(`Commit refused: ${target} moved (${r.stale}). Re-reading the files at its new head and re-applying in ${wait} ms (retry ${attempt} of ${cfg.pushRetries}).`);
-        await deps.clock.sleep(wait, deps.signal);
-    }
-}
-async function bump(runner, cfg, deps) {
-    try {
-        await bumpSteps(runner, cfg, deps);
-    }
-    catch (err) {
-        if (err instanceof GitStoppedError && err.why === 'timeout')
-            throw new src/* ActionError */.lZ(`${err.message} (timeout: ${(0,src/* formatDuration */.a3)(cfg.timeoutMs)}); raise the timeout input if the remote is slow`);
-        throw err;
-    }
-}
-async function bumpSteps(runner, cfg, deps) {
-    if (cfg.token)
-        runner.setSecret(cfg.token);
-    const cwd = external_node_path_default().resolve(deps.cwd, cfg.workingDirectory);
-    if (!(await (0,promises_namespaceObject.stat)(cwd).catch(() => undefined))?.isDirectory())
-        throw new src/* InputError */.dz('working-directory', `'${cfg.workingDirectory}' is not a directory`);
-    const files = await resolveFiles(cfg.filePatterns, cwd);
-    // Every file (a glob's match or a symbolic link too) must be inside the workspace.
-    for (const f of files)
-        (0,src/* workspacePath */.X5)('files', external_node_path_default().resolve(cwd, f), { env: deps.env });
-    const plans = planFiles(cfg.changes, files);
-    if (cfg.commitVia === 'api' && !cfg.dryRun)
-        return bumpViaApi(runner, cfg, deps, cwd, plans);
-    let outcomes = await editAll(cwd, plans, cfg);
-    for (const o of outcomes) {
-        for (const w of o.warnings)
-            runner.warning(`${o.file}: ${w}`);
-        for (const n of o.notices)
-            runner.notice(`${o.file}: ${n}`);
-    }
-    for (const { file, edit } of effectiveEdits(outcomes))
-        runner.info(`${file}:${edit.line}: ${edit.pathText}: ${edit.created ? '(new)' : show(edit.oldValue)} → ${showNew(edit)}`);
-    const diffOf = (list) => list.map((o) => unifiedDiff(o.before, o.after, o.file)).join('');
-    let diff = diffOf(outcomes);
-    const anyChange = outcomes.some((o) => o.after !== o.before);
-    if (cfg.dryRun) {
-        logDiff(runner, diff);
-        return report(runner, {
-            changed: anyChange,
-            commitSha: '',
-            outcomes,
-            note: anyChange
-                ? '**Dry run**: nothing was written or committed.'
-                : 'The values are already set; nothing to do (dry run).',
-        }, diff);
-    }
-    if (!anyChange)
-        return report(runner, {
-            changed: false,
-            commitSha: '',
-            outcomes,
-            note: 'The values are already set; nothing to commit.',
-        }, '');
-    // Every git question is answered before the first file is written.
-    const ctx = cfg.commit ? await gitContext(cwd, cfg, deps, outcomes) : undefined;
-    const written = await writeChanged(cwd, outcomes);
-    logDiff(runner, diff);
-    if (!ctx)
-        return report(runner, {
-            changed: true,
-            commitSha: '',
-            outcomes,
-            note: `Wrote ${written.length} file(s); commit is false, so nothing was committed.`,
-        }, diff);
+async function commitAndPush(runner, ctx, cfg, deps, work) {
     if (ctx.target !== ctx.current && ctx.target !== 'HEAD') {
         // Commit on a local branch named like the target, so the checked-out branch is left as it was.
         await ctx.git(['checkout', '--quiet', '-B', ctx.target]);
     }
-    const message = cfg.commitMessage ?? defaultCommitMessage(outcomes);
-    let sha = await commitFiles(ctx, cfg, written, message);
-    runner.info(`Committed ${sha.slice(0, 12)}: ${message.split('\n')[0]}`);
+    const { cwd, plans } = work;
+    const message = cfg.commitMessage ?? defaultCommitMessage(work.outcomes);
+    const committed = await commitFiles(ctx, cfg, work.written, message);
+    runner.info(`Committed ${committed.slice(0, 12)}: ${message.split('\n')[0]}`);
     if (!cfg.push)
-        return report(runner, {
+        return {
             changed: true,
-            commitSha: sha,
-            outcomes,
-            note: `Committed \`${sha.slice(0, 12)}\` (push is false).`,
-        }, diff);
-    const pushed = await pushReapplying(runner, ctx, cfg, deps, { cwd, plans, outcomes, sha });
-    outcomes = pushed.outcomes;
-    diff = diffOf(outcomes);
-    const { changed } = pushed;
-    sha = pushed.sha;
+            commitSha: committed,
+            outcomes: work.outcomes,
+            note: `Committed \`${committed.slice(0, 12)}\` (push is false).`,
+            diff: (0,plan/* diffOf */.n_)(work.outcomes),
+        };
+    const pushed = await pushReapplying(runner, ctx, cfg, deps, {
+        cwd,
+        plans,
+        outcomes: work.outcomes,
+        sha: committed,
+    });
+    const { changed, outcomes, sha } = pushed;
     let pr;
     if (cfg.createPr) {
         const repository = cfg.repository ??
@@ -30844,13 +30911,89 @@ async function bumpSteps(runner, cfg, deps) {
         changed
             ? `Committed \`${sha.slice(0, 12)}\` and pushed it to \`${where}\`.`
             : `\`${where}\` already had these values (set by someone else meanwhile); nothing was committed.`,
-        pr
-            ? `Pull request: [#${pr.number}](${pr.url})${pr.reused ? ' (already open, reused)' : ''}.`
-            : '',
+        prNote(pr),
     ]
         .filter(Boolean)
         .join(' ');
-    report(runner, { changed, commitSha: sha, outcomes, note, pr }, changed ? diff : '');
+    return { changed, commitSha: sha, outcomes, note, pr, diff: changed ? (0,plan/* diffOf */.n_)(outcomes) : '' };
+}
+
+// EXTERNAL MODULE: ./actions/bump-helm-values/src/files.ts
+var src_files = __nccwpck_require__(9445);
+;// CONCATENATED MODULE: ./actions/bump-helm-values/src/run.ts
+// The action's flow: resolve files, edit them all in memory (nothing is written if any file has
+// a problem), then either only report (dry run, nothing to change), or write atomically and
+// commit — through git (commit-git.ts: commit once, push, re-apply when the branch moved) or
+// through GitHub's API (commit-api.ts). Returns what report.ts tells; I/O is injected.
+
+
+
+
+
+
+
+
+
+async function run(runner, cfg, deps) {
+    try {
+        return await runSteps(runner, cfg, deps);
+    }
+    catch (err) {
+        if (err instanceof GitStoppedError && err.why === 'timeout')
+            throw new src/* ActionError */.lZ(`${err.message} (timeout: ${(0,src/* formatDuration */.a3)(cfg.timeoutMs)}); raise the timeout input if the remote is slow`);
+        throw err;
+    }
+}
+async function runSteps(runner, cfg, deps) {
+    if (cfg.token)
+        runner.setSecret(cfg.token);
+    const cwd = external_node_path_default().resolve(deps.cwd, cfg.workingDirectory);
+    if (!(await (0,promises_.stat)(cwd).catch(() => undefined))?.isDirectory())
+        throw new src/* InputError */.dz('working-directory', `'${cfg.workingDirectory}' is not a directory`);
+    const files = await (0,src_files/* resolveFiles */.sA)(cfg.filePatterns, cwd);
+    // Every file (a glob's match or a symbolic link too) must be inside the workspace.
+    for (const f of files)
+        (0,src/* workspacePath */.X5)('files', external_node_path_default().resolve(cwd, f), { env: deps.env });
+    const plans = (0,plan/* planFiles */.jP)(cfg.changes, files);
+    if (cfg.commitVia === 'api' && !cfg.dryRun)
+        return commitViaApi(runner, cfg, deps, cwd, plans);
+    const outcomes = await (0,plan/* editAll */.yO)(cwd, plans, cfg);
+    (0,report/* logEdits */.Ee)(runner, outcomes);
+    const diff = (0,plan/* diffOf */.n_)(outcomes);
+    const anyChange = outcomes.some((o) => o.after !== o.before);
+    if (cfg.dryRun) {
+        (0,report/* logDiff */.iR)(runner, diff);
+        return {
+            changed: anyChange,
+            commitSha: '',
+            outcomes,
+            note: anyChange
+                ? '**Dry run**: nothing was written or committed.'
+                : 'The values are already set; nothing to do (dry run).',
+            diff,
+        };
+    }
+    if (!anyChange)
+        return {
+            changed: false,
+            commitSha: '',
+            outcomes,
+            note: 'The values are already set; nothing to commit.',
+            diff: '',
+        };
+    // Every git question is answered before the first file is written.
+    const ctx = cfg.commit ? await gitContext(cwd, cfg, deps, outcomes) : undefined;
+    const written = await (0,plan/* writeChanged */.CQ)(cwd, outcomes);
+    (0,report/* logDiff */.iR)(runner, diff);
+    if (!ctx)
+        return {
+            changed: true,
+            commitSha: '',
+            outcomes,
+            note: `Wrote ${written.length} file(s); commit is false, so nothing was committed.`,
+            diff,
+        };
+    return commitAndPush(runner, ctx, cfg, deps, { cwd, plans, outcomes, written });
 }
 
 
@@ -36099,6 +36242,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
