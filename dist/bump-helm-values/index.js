@@ -29165,7 +29165,7 @@ function splitAssignment(line) {
 
 /***/ }),
 
-/***/ 5658:
+/***/ 8399:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29193,15 +29193,9 @@ var src_path = __nccwpck_require__(4363);
 var helm_read = __nccwpck_require__(9917);
 // EXTERNAL MODULE: ./actions/bump-helm-values/src/scalar.ts
 var src_scalar = __nccwpck_require__(2288);
-;// CONCATENATED MODULE: ./actions/bump-helm-values/src/edit.ts
-// Byte-exact edits of a YAML file: the yaml package finds each target scalar and its source
-// range; only that range of the original text is replaced, so comments, blank lines, quoting,
-// anchors, flow maps, block scalars, CRLF, a BOM and a missing final newline all survive.
-// The result is parsed again and must read, the way Helm reads values (YAML 1.1 scalars, `<<`
-// merges, aliases), as the original with exactly the asked values changed.
-
-
-
+;// CONCATENATED MODULE: ./actions/bump-helm-values/src/edit-types.ts
+// The YAML editor's shared vocabulary: a change and the edit it made, the options, problems
+// (YamlEditError), a parsed file with its line positions, and text replacements applied together.
 
 /** One or more reasons why a file cannot be edited; the file must be left as it is. */
 class YamlEditError extends Error {
@@ -29228,6 +29222,20 @@ function where(p, offset) {
     const { line, col } = position(p, offset);
     return `line ${line}, column ${col}`;
 }
+function applyReplacements(text, reps) {
+    let out = text;
+    for (const r of [...reps].sort((a, b) => b.start - a.start))
+        out = out.slice(0, r.start) + r.text + out.slice(r.end);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./actions/bump-helm-values/src/edit-locate.ts
+// Locating what a change reaches in a parsed file: the path resolved to its scalar (or the
+// mapping a missing key would go in), the aliases that share a node, what a `<<` merge brings in.
+
+
+
+
 function describe(node) {
     if ((0,dist/* isMap */.jh)(node))
         return 'a mapping';
@@ -29339,6 +29347,44 @@ function inFlowCollection(chain) {
     const parent = chain[chain.length - 2];
     return ((0,dist/* isMap */.jh)(parent) || (0,dist/* isSeq */.oP)(parent)) && parent.flow === true;
 }
+/** The map pair at `path` (keys only, no aliases), or undefined. */
+function pairAt(doc, path) {
+    let node = doc.contents;
+    let pair;
+    for (const seg of path) {
+        if (!(0,dist/* isMap */.jh)(node))
+            return undefined;
+        pair = node.items.find((it) => (0,dist/* isScalar */.jn)(it.key) && !(0,helm_read/* isMergeKey */.yJ)(it.key) && String(it.key.value) === seg);
+        if (!pair)
+            return undefined;
+        node = pair.value;
+    }
+    return pair;
+}
+function helmOf(node) {
+    return (0,helm_read/* scalarValue */.Um)((0,helm_read/* helmScalarOf */.mu)(node));
+}
+/** Keys a `<<` merge brings into `map` (as Helm reads them), for messages and the override rule. */
+function inherited(doc, map, key) {
+    for (const pair of [...map.items].reverse()) {
+        if (!(0,helm_read/* isMergeKey */.yJ)(pair.key))
+            continue;
+        const from = (0,helm_read/* helmNode */.VE)(doc, pair.value);
+        const sources = Array.isArray(from) ? from : [from];
+        for (const src of sources)
+            if (src && typeof src === 'object' && !Array.isArray(src) && key in src)
+                return { value: src[key], merge: pair.key };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./actions/bump-helm-values/src/edit-keys.ts
+// Structural edits: creating missing keys (create-missing) in the file's own indentation, and
+// removing a key again (a revert of a key an earlier run created).
+
+
+
+
 /** Spaces before the character at `offset` on its line, i.e. its indentation column (0-based). */
 function columnOf(text, offset) {
     const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
@@ -29371,12 +29417,155 @@ function indentStep(text, doc) {
 function renderKey(key) {
     return (0,src_scalar/* renderString */.G4)(key, undefined, false);
 }
-function applyReplacements(text, reps) {
-    let out = text;
-    for (const r of [...reps].sort((a, b) => b.start - a.start))
-        out = out.slice(0, r.start) + r.text + out.slice(r.end);
-    return out;
+function createKeys(p, m, change, opts, edits) {
+    const { parent, depth } = m;
+    const pos = position(p, parent.range?.[0] ?? 0);
+    const rest = change.path.slice(depth);
+    if (rest.some((s) => typeof s === 'number'))
+        return {
+            message: `'${change.pathText}': create-missing adds mapping keys, not list items`,
+            ...pos,
+        };
+    if (parent.flow)
+        return {
+            message: `'${change.pathText}': cannot add a key to the flow mapping at ${where(p, parent.range[0])} without restyling it; add it by hand`,
+            ...pos,
+        };
+    const shared = sharedBy(p.docs[0], m.chain);
+    if (shared.length)
+        return {
+            message: `'${change.pathText}': the mapping to extend is also used by ${shared.map((a) => `*${a.source} at ${where(p, a.range[0])}`).join(', ')}; refusing`,
+            ...pos,
+        };
+    let rendered;
+    try {
+        rendered = (0,src_scalar/* renderScalar */.VO)({ value: undefined, inFlow: false }, change.wanted, opts.valueType);
+    }
+    catch (err) {
+        return { message: `'${change.pathText}': ${err.message}`, ...pos };
+    }
+    const { text } = p;
+    const firstKey = parent.items[0].key;
+    const indent = columnOf(text, firstKey.range[0]);
+    const step = indentStep(text, p.docs[0]);
+    const last = parent.items[parent.items.length - 1];
+    const lastNode = (last.value ?? last.key);
+    const at = lineEndAfter(text, lastNode.range[1]);
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const lines = rest.map((key, j) => `${' '.repeat(indent + j * step)}${renderKey(String(key))}:${j === rest.length - 1 ? ` ${rendered.text}` : ''}`);
+    const insertion = at === text.length && !text.endsWith('\n') ? eol + lines.join(eol) : lines.join(eol) + eol;
+    const line = text.slice(0, at).split('\n').length +
+        (at === text.length && !text.endsWith('\n') ? 1 : 0) +
+        rest.length -
+        1;
+    edits.push({
+        pathText: change.pathText,
+        path: m.path,
+        document: 0,
+        oldValue: null,
+        newValue: rendered.value,
+        oldText: '',
+        newText: rendered.text,
+        line,
+        col: indent + (rest.length - 1) * step + 1,
+        created: true,
+    });
+    return { start: at, end: at, text: insertion, pathText: change.pathText };
 }
+/** The offset just after the line break that ends the line holding `offset - 1`. */
+function lineEndAfter(text, offset) {
+    if (text[offset - 1] === '\n')
+        return offset;
+    const nl = text.indexOf('\n', offset);
+    return nl < 0 ? text.length : nl + 1;
+}
+/**
+ * Removes a key again (a revert of a key an earlier run created), with the mappings above it
+ * that hold nothing else — exactly the lines create-missing added.
+ */
+function removeKey(p, change, edits) {
+    if (p.docs.length !== 1)
+        return { message: `'${change.pathText}': keys are only removed in single-document files` };
+    const doc = p.docs[0];
+    const r = resolvePath(p, doc, change.path, change.pathText);
+    if (r.kind === 'missing') {
+        edits.push({
+            pathText: change.pathText,
+            path: r.path,
+            document: 0,
+            oldValue: null,
+            newValue: null,
+            oldText: '',
+            newText: '',
+            line: 0,
+            col: 0,
+            created: false,
+            removed: true,
+        });
+        return 'absent';
+    }
+    if (r.kind === 'problem')
+        return r.problem;
+    const pos = position(p, r.scalar.range[0]);
+    const shared = sharedBy(doc, r.chain);
+    if (shared.length)
+        return {
+            message: `'${change.pathText}' is inside an anchor used elsewhere; refusing to remove it`,
+            ...pos,
+        };
+    // chain: the maps from the root down, then the scalar. Climb while a map holds only this key.
+    let depth = r.path.length - 1;
+    while (depth > 0 && (0,dist/* isMap */.jh)(r.chain[depth]) && r.chain[depth].items.length === 1)
+        depth--;
+    const map = r.chain[depth];
+    if (!(0,dist/* isMap */.jh)(map) || map.flow)
+        return { message: `'${change.pathText}': only keys of block mappings are removed`, ...pos };
+    if (depth === 0 && map.items.length === 1)
+        return {
+            message: `'${change.pathText}' is the only key of the document; refusing to empty it`,
+            ...pos,
+        };
+    const seg = r.path[depth];
+    const pair = map.items.find((it) => (0,dist/* isScalar */.jn)(it.key) && String(it.key.value) === seg);
+    const keyStart = pair.key.range[0];
+    const lineStart = p.text.lastIndexOf('\n', keyStart - 1) + 1;
+    if (p.text
+        .slice(lineStart, keyStart)
+        .trim()
+        .replace(/^\ufeff/, '') !== '')
+        return {
+            message: `'${change.pathText}': the key does not start its own line; remove it by hand`,
+            ...pos,
+        };
+    let start = lineStart;
+    const end = lineEndAfter(p.text, (pair.value ?? pair.key).range[1]);
+    if (end === p.text.length && !p.text.endsWith('\n') && start > 0)
+        start -= p.text[start - 2] === '\r' ? 2 : 1;
+    edits.push({
+        pathText: change.pathText,
+        path: r.path,
+        document: 0,
+        oldValue: helmOf(r.scalar),
+        newValue: null,
+        oldText: p.text.slice(r.scalar.range[0], r.scalar.range[1]),
+        newText: '',
+        ...pos,
+        created: false,
+        removed: true,
+    });
+    return {
+        rep: { start, end, text: '', pathText: change.pathText },
+        path: r.path.slice(0, depth + 1),
+    };
+}
+
+;// CONCATENATED MODULE: ./actions/bump-helm-values/src/edit-verify.ts
+// The safety check before anything is written: the edited text must read, as Helm reads values,
+// exactly as the original with the asked values changed — by a full re-parse (verifyEdit), or,
+// when every change is one scalar replacing another, token by token (fastResult).
+
+
+
 function setIn(root, path, value) {
     if (path.length === 0)
         return value;
@@ -29413,23 +29602,135 @@ function deleteIn(root, path) {
     if (parent && typeof parent === 'object')
         delete parent[path[path.length - 1]];
 }
-/** The map pair at `path` (keys only, no aliases), or undefined. */
-function pairAt(doc, path) {
-    let node = doc.contents;
-    let pair;
-    for (const seg of path) {
-        if (!(0,dist/* isMap */.jh)(node))
-            return undefined;
-        pair = node.items.find((it) => (0,dist/* isScalar */.jn)(it.key) && !(0,helm_read/* isMergeKey */.yJ)(it.key) && String(it.key.value) === seg);
-        if (!pair)
-            return undefined;
-        node = pair.value;
+/** Whether the values that matter (as Helm reads them) are equal. */
+function sameRead(a, b) {
+    return Object.is(a, b) || a === b;
+}
+/**
+ * The guard when every change is a rendered scalar replacing a scalar (no key created or removed,
+ * no revert's own bytes) — the cheaper equivalent of parsing the whole file again. A YAML file is
+ * one token stream: text outside the replaced ranges is unchanged, so the file reads the same
+ * except at those ranges exactly when each new text is one complete scalar token in its context
+ * (block value, or flow item) that reads as the intended value under Helm's YAML 1.1 and YAML 1.2,
+ * followed by what followed the old one (a line break, a comment, or a flow separator), and no
+ * later `<<` in its mapping overrides the key.
+ */
+function fastResult(source, pending, out) {
+    const problems = [];
+    for (const r of pending) {
+        const s = r.scalar;
+        const text = r.text.replace(/^ /, '');
+        const next = source[r.end] ?? '';
+        const ends = s.inFlow ? /^[\s,\]}]?$/ : /^[\s]?$/;
+        const ok = !/[\r\n]/.test(text) &&
+            ends.test(next) &&
+            s.mergeSafe &&
+            ['1.2', '1.1'].every((version) => readsAs(text, s.inFlow, version, s.value));
+        if (!ok)
+            throw new Error(`refusing to write: '${r.pathText}' would not read back as ${(0,helm_read/* showHelm */.qK)(s.value)} (this is a bug in bump-helm-values; the file was not changed)`);
     }
-    return pair;
+    if (problems.length)
+        throw new YamlEditError(problems);
+    const text = pending.length ? applyReplacements(source, pending) : source;
+    return {
+        text,
+        edits: out.edits,
+        changed: text !== source,
+        warnings: out.warnings,
+        notices: out.notices,
+    };
 }
-function helmOf(node) {
-    return (0,helm_read/* scalarValue */.Um)((0,helm_read/* helmScalarOf */.mu)(node));
+/** One scalar token in its context that Helm's reading (and, for `version`, the YAML reader) gives as `value`. */
+const readsAsCache = new Map();
+function readsAs(text, inFlow, version, value) {
+    const key = `${version}${inFlow ? 'f' : 'b'}${typeof value}:${String(value)}\0${text}`;
+    let hit = readsAsCache.get(key);
+    if (hit === undefined) {
+        hit = readsAsUncached(text, inFlow, version, value);
+        if (readsAsCache.size < 10_000)
+            readsAsCache.set(key, hit);
+    }
+    return hit;
 }
+function readsAsUncached(text, inFlow, version, value) {
+    const wrapped = inFlow ? `[${text}]\n` : `k: ${text}\n`;
+    const offset = inFlow ? 1 : 3;
+    const doc = (0,dist/* parseDocument */.Tp)(wrapped, { version, prettyErrors: false });
+    if (doc.errors.length)
+        return false;
+    const c = doc.contents;
+    const node = inFlow
+        ? (0,dist/* isSeq */.oP)(c) && c.items.length === 1
+            ? c.items[0]
+            : undefined
+        : (0,dist/* isMap */.jh)(c) && c.items.length === 1
+            ? c.items[0].value
+            : undefined;
+    if (!(0,dist/* isScalar */.jn)(node) ||
+        !node.range ||
+        node.range[0] !== offset ||
+        node.range[1] !== offset + text.length)
+        return false;
+    if (!sameRead((0,helm_read/* scalarValue */.Um)((0,helm_read/* helmScalarOf */.mu)(node)), value))
+        return false;
+    // The YAML reader itself (1.1 or 1.2 schema) must agree for quoted text and for what Helm types.
+    if (node.type !== 'PLAIN')
+        return node.value === value;
+    return typeof value === 'string'
+        ? node.value === value
+        : Number(node.value) === value || node.value === value;
+}
+/**
+ * The guard: the new text must parse (as YAML 1.2 and 1.1), read as Helm reads it exactly as the
+ * original with the intended values changed, and every asked path must read the asked value.
+ */
+function verifyEdit(before, after, expected, edits) {
+    const fail = (why) => {
+        throw new Error(`refusing to write: the edited YAML ${why} (this is a bug in bump-helm-values; the file was not changed)`);
+    };
+    const errors = after.docs.flatMap((d) => d.errors);
+    if (errors.length)
+        fail(`does not parse: ${errors[0].message.split('\n')[0]}`);
+    // Helm's reader follows YAML 1.1: the file must parse under it as well.
+    const errors11 = [
+        ...(0,dist/* parseAllDocuments */.hR)(after.text, { version: '1.1', prettyErrors: false }),
+    ].flatMap((d) => d.errors);
+    if (errors11.length)
+        fail(`does not parse as YAML 1.1: ${errors11[0].message.split('\n')[0]}`);
+    if (after.docs.length !== before.docs.length)
+        fail('has a different number of documents');
+    const reads = after.docs.map((d) => (0,helm_read/* helmDocument */.Ks)(d));
+    reads.forEach((read, i) => {
+        if (!deepEqual(expected[i], read))
+            fail(`differs from the intended result in more than the changed values${before.docs.length > 1 ? ` (document ${i + 1})` : ''}`);
+    });
+    const problems = [];
+    for (const e of edits) {
+        if (e.removed)
+            continue;
+        const got = getIn(reads[e.document], e.path);
+        if (!sameRead(got, e.newValue))
+            problems.push({
+                message: `'${e.pathText}': Helm would read ${(0,helm_read/* showHelm */.qK)(got)} there, not ${(0,helm_read/* showHelm */.qK)(e.newValue)} (a merge key << after the key overrides it?); refusing`,
+                line: e.line,
+                col: e.col,
+            });
+    }
+    if (problems.length)
+        throw new YamlEditError(problems);
+}
+
+;// CONCATENATED MODULE: ./actions/bump-helm-values/src/edit-whole.ts
+// One file (or one section of it) edited as a whole: every value change planned against one
+// parse and applied together, then key creations and removals, then the safety check.
+
+
+
+
+
+
+
+
 /** The offset to write a value for an empty scalar: right after its `key:` or `-`, so `key:  # note` keeps its comment. */
 function emptyValueAt(text, start) {
     if (start > 0 && /[ \t]/.test(text[start - 1]) && text[start] !== '#')
@@ -29438,23 +29739,6 @@ function emptyValueAt(text, start) {
     while (i >= 0 && /[ \t]/.test(text[i]))
         i--;
     return { at: i + 1, pad: ' ' };
-}
-/** Keys a `<<` merge brings into `map` (as Helm reads them), for messages and the override rule. */
-function inherited(doc, map, key) {
-    for (const pair of [...map.items].reverse()) {
-        if (!(0,helm_read/* isMergeKey */.yJ)(pair.key))
-            continue;
-        const from = (0,helm_read/* helmNode */.VE)(doc, pair.value);
-        const sources = Array.isArray(from) ? from : [from];
-        for (const src of sources)
-            if (src && typeof src === 'object' && !Array.isArray(src) && key in src)
-                return { value: src[key], merge: pair.key };
-    }
-    return undefined;
-}
-/** Whether the values that matter (as Helm reads them) are equal. */
-function sameRead(a, b) {
-    return Object.is(a, b) || a === b;
 }
 /**
  * Plans one value change in every document that has the path: adds its replacements of the text
@@ -29606,147 +29890,98 @@ function planChange(p, change, opts, out, pending, overrides) {
     pending.push(...reps);
     return 'planned';
 }
-function createKeys(p, m, change, opts, edits) {
-    const { parent, depth } = m;
-    const pos = position(p, parent.range?.[0] ?? 0);
-    const rest = change.path.slice(depth);
-    if (rest.some((s) => typeof s === 'number'))
-        return {
-            message: `'${change.pathText}': create-missing adds mapping keys, not list items`,
-            ...pos,
-        };
-    if (parent.flow)
-        return {
-            message: `'${change.pathText}': cannot add a key to the flow mapping at ${where(p, parent.range[0])} without restyling it; add it by hand`,
-            ...pos,
-        };
-    const shared = sharedBy(p.docs[0], m.chain);
-    if (shared.length)
-        return {
-            message: `'${change.pathText}': the mapping to extend is also used by ${shared.map((a) => `*${a.source} at ${where(p, a.range[0])}`).join(', ')}; refusing`,
-            ...pos,
-        };
-    let rendered;
-    try {
-        rendered = (0,src_scalar/* renderScalar */.VO)({ value: undefined, inFlow: false }, change.wanted, opts.valueType);
+function editWhole(source, changes, opts) {
+    const original = parseText(source);
+    const problems = [];
+    for (const doc of original.docs) {
+        for (const e of doc.errors)
+            problems.push({
+                message: `not valid YAML: ${e.message.split('\n')[0]}`,
+                ...position(original, e.pos[0]),
+            });
     }
-    catch (err) {
-        return { message: `'${change.pathText}': ${err.message}`, ...pos };
+    if (problems.length)
+        throw new YamlEditError(problems);
+    if (original.docs.length === 0)
+        throw new YamlEditError([{ message: 'the file has no YAML document' }]);
+    const out = { edits: [], warnings: [], notices: [] };
+    const pending = [];
+    const overrides = original.docs.map(() => new Map());
+    const structural = [];
+    for (const change of changes) {
+        const r = planChange(original, change, opts, out, pending, overrides);
+        if (r === 'structural')
+            structural.push({ change });
+        else if (r !== 'planned')
+            problems.push(r);
     }
-    const { text } = p;
-    const firstKey = parent.items[0].key;
-    const indent = columnOf(text, firstKey.range[0]);
-    const step = indentStep(text, p.docs[0]);
-    const last = parent.items[parent.items.length - 1];
-    const lastNode = (last.value ?? last.key);
-    const at = lineEndAfter(text, lastNode.range[1]);
-    const eol = text.includes('\r\n') ? '\r\n' : '\n';
-    const lines = rest.map((key, j) => `${' '.repeat(indent + j * step)}${renderKey(String(key))}:${j === rest.length - 1 ? ` ${rendered.text}` : ''}`);
-    const insertion = at === text.length && !text.endsWith('\n') ? eol + lines.join(eol) : lines.join(eol) + eol;
-    const line = text.slice(0, at).split('\n').length +
-        (at === text.length && !text.endsWith('\n') ? 1 : 0) +
-        rest.length -
-        1;
-    edits.push({
-        pathText: change.pathText,
-        path: m.path,
-        document: 0,
-        oldValue: null,
-        newValue: rendered.value,
-        oldText: '',
-        newText: rendered.text,
-        line,
-        col: indent + (rest.length - 1) * step + 1,
-        created: true,
-    });
-    return { start: at, end: at, text: insertion, pathText: change.pathText };
-}
-/** The offset just after the line break that ends the line holding `offset - 1`. */
-function lineEndAfter(text, offset) {
-    if (text[offset - 1] === '\n')
-        return offset;
-    const nl = text.indexOf('\n', offset);
-    return nl < 0 ? text.length : nl + 1;
-}
-/**
- * Removes a key again (a revert of a key an earlier run created), with the mappings above it
- * that hold nothing else — exactly the lines create-missing added.
- */
-function removeKey(p, change, edits) {
-    if (p.docs.length !== 1)
-        return { message: `'${change.pathText}': keys are only removed in single-document files` };
-    const doc = p.docs[0];
-    const r = resolvePath(p, doc, change.path, change.pathText);
-    if (r.kind === 'missing') {
-        edits.push({
-            pathText: change.pathText,
-            path: r.path,
-            document: 0,
-            oldValue: null,
-            newValue: null,
-            oldText: '',
-            newText: '',
-            line: 0,
-            col: 0,
-            created: false,
-            removed: true,
-        });
-        return 'absent';
+    if (problems.length)
+        throw new YamlEditError(problems);
+    if (structural.length === 0 && pending.every((r) => r.scalar?.mergeSafe))
+        return fastResult(source, pending, out);
+    let current = pending.length ? parseText(applyReplacements(source, pending)) : original;
+    const creations = [];
+    const removals = [];
+    const removedPairs = new Set();
+    for (const { change } of structural) {
+        if (change.wanted.kind === 'absent') {
+            const r = removeKey(current, change, out.edits);
+            if (r === 'absent')
+                continue;
+            if ('message' in r) {
+                problems.push(r);
+                continue;
+            }
+            // The same pair in the original parse, so that what a `<<` merge brings in shows through.
+            const pair = pairAt(original.docs[0], r.path);
+            if (pair)
+                removedPairs.add(pair);
+            else
+                removals.push(r.path);
+            current = parseText(applyReplacements(current.text, [r.rep]));
+            continue;
+        }
+        const m = resolvePath(current, current.docs[0], change.path, change.pathText);
+        if (m.kind !== 'missing') {
+            problems.push(m.kind === 'problem' ? m.problem : { message: `'${change.pathText}': created twice` });
+            continue;
+        }
+        const created = createKeys(current, m, change, opts, out.edits);
+        if ('message' in created) {
+            problems.push(created);
+            continue;
+        }
+        creations.push({ path: m.path, value: out.edits[out.edits.length - 1].newValue });
+        current = parseText(applyReplacements(current.text, [created]));
     }
-    if (r.kind === 'problem')
-        return r.problem;
-    const pos = position(p, r.scalar.range[0]);
-    const shared = sharedBy(doc, r.chain);
-    if (shared.length)
-        return {
-            message: `'${change.pathText}' is inside an anchor used elsewhere; refusing to remove it`,
-            ...pos,
-        };
-    // chain: the maps from the root down, then the scalar. Climb while a map holds only this key.
-    let depth = r.path.length - 1;
-    while (depth > 0 && (0,dist/* isMap */.jh)(r.chain[depth]) && r.chain[depth].items.length === 1)
-        depth--;
-    const map = r.chain[depth];
-    if (!(0,dist/* isMap */.jh)(map) || map.flow)
-        return { message: `'${change.pathText}': only keys of block mappings are removed`, ...pos };
-    if (depth === 0 && map.items.length === 1)
-        return {
-            message: `'${change.pathText}' is the only key of the document; refusing to empty it`,
-            ...pos,
-        };
-    const seg = r.path[depth];
-    const pair = map.items.find((it) => (0,dist/* isScalar */.jn)(it.key) && String(it.key.value) === seg);
-    const keyStart = pair.key.range[0];
-    const lineStart = p.text.lastIndexOf('\n', keyStart - 1) + 1;
-    if (p.text
-        .slice(lineStart, keyStart)
-        .trim()
-        .replace(/^\ufeff/, '') !== '')
-        return {
-            message: `'${change.pathText}': the key does not start its own line; remove it by hand`,
-            ...pos,
-        };
-    let start = lineStart;
-    const end = lineEndAfter(p.text, (pair.value ?? pair.key).range[1]);
-    if (end === p.text.length && !p.text.endsWith('\n') && start > 0)
-        start -= p.text[start - 2] === '\r' ? 2 : 1;
-    edits.push({
-        pathText: change.pathText,
-        path: r.path,
-        document: 0,
-        oldValue: helmOf(r.scalar),
-        newValue: null,
-        oldText: p.text.slice(r.scalar.range[0], r.scalar.range[1]),
-        newText: '',
-        ...pos,
-        created: false,
-        removed: true,
-    });
+    if (problems.length)
+        throw new YamlEditError(problems);
+    const expected = original.docs.map((doc, i) => (0,helm_read/* helmDocument */.Ks)(doc, overrides[i], removedPairs));
+    for (const c of creations)
+        expected[0] = setIn(expected[0], c.path, c.value);
+    for (const path of removals)
+        deleteIn(expected[0], path);
+    verifyEdit(original, current, expected, out.edits);
     return {
-        rep: { start, end, text: '', pathText: change.pathText },
-        path: r.path.slice(0, depth + 1),
+        text: current.text,
+        edits: out.edits,
+        changed: current.text !== source,
+        warnings: out.warnings,
+        notices: out.notices,
     };
 }
+/** False when a `<<` after the edited key's pair in its mapping could override it (then the full guard decides). */
+function noLaterMerge(chain, node) {
+    const map = chain[chain.length - 2];
+    if (!(0,dist/* isMap */.jh)(map))
+        return true;
+    const at = map.items.findIndex((it) => it.value === node);
+    return !map.items.slice(at + 1).some((it) => (0,helm_read/* isMergeKey */.yJ)(it.key));
+}
+
+;// CONCATENATED MODULE: ./actions/bump-helm-values/src/edit.ts
+
+
 /**
  * Applies the changes (each to every document that has its path). Value changes are planned
  * against one parse and applied together; key creations and removals follow, one parse each.
@@ -29916,207 +30151,6 @@ function bySubsections(text, list, opts) {
     }
     out += text.slice(at);
     return { text: out, edits, changed: out !== text, warnings, notices };
-}
-function editWhole(source, changes, opts) {
-    const original = parseText(source);
-    const problems = [];
-    for (const doc of original.docs) {
-        for (const e of doc.errors)
-            problems.push({
-                message: `not valid YAML: ${e.message.split('\n')[0]}`,
-                ...position(original, e.pos[0]),
-            });
-    }
-    if (problems.length)
-        throw new YamlEditError(problems);
-    if (original.docs.length === 0)
-        throw new YamlEditError([{ message: 'the file has no YAML document' }]);
-    const out = { edits: [], warnings: [], notices: [] };
-    const pending = [];
-    const overrides = original.docs.map(() => new Map());
-    const structural = [];
-    for (const change of changes) {
-        const r = planChange(original, change, opts, out, pending, overrides);
-        if (r === 'structural')
-            structural.push({ change });
-        else if (r !== 'planned')
-            problems.push(r);
-    }
-    if (problems.length)
-        throw new YamlEditError(problems);
-    if (structural.length === 0 && pending.every((r) => r.scalar?.mergeSafe))
-        return fastResult(source, pending, out);
-    let current = pending.length ? parseText(applyReplacements(source, pending)) : original;
-    const creations = [];
-    const removals = [];
-    const removedPairs = new Set();
-    for (const { change } of structural) {
-        if (change.wanted.kind === 'absent') {
-            const r = removeKey(current, change, out.edits);
-            if (r === 'absent')
-                continue;
-            if ('message' in r) {
-                problems.push(r);
-                continue;
-            }
-            // The same pair in the original parse, so that what a `<<` merge brings in shows through.
-            const pair = pairAt(original.docs[0], r.path);
-            if (pair)
-                removedPairs.add(pair);
-            else
-                removals.push(r.path);
-            current = parseText(applyReplacements(current.text, [r.rep]));
-            continue;
-        }
-        const m = resolvePath(current, current.docs[0], change.path, change.pathText);
-        if (m.kind !== 'missing') {
-            problems.push(m.kind === 'problem' ? m.problem : { message: `'${change.pathText}': created twice` });
-            continue;
-        }
-        const created = createKeys(current, m, change, opts, out.edits);
-        if ('message' in created) {
-            problems.push(created);
-            continue;
-        }
-        creations.push({ path: m.path, value: out.edits[out.edits.length - 1].newValue });
-        current = parseText(applyReplacements(current.text, [created]));
-    }
-    if (problems.length)
-        throw new YamlEditError(problems);
-    const expected = original.docs.map((doc, i) => (0,helm_read/* helmDocument */.Ks)(doc, overrides[i], removedPairs));
-    for (const c of creations)
-        expected[0] = setIn(expected[0], c.path, c.value);
-    for (const path of removals)
-        deleteIn(expected[0], path);
-    verifyEdit(original, current, expected, out.edits);
-    return {
-        text: current.text,
-        edits: out.edits,
-        changed: current.text !== source,
-        warnings: out.warnings,
-        notices: out.notices,
-    };
-}
-/** False when a `<<` after the edited key's pair in its mapping could override it (then the full guard decides). */
-function noLaterMerge(chain, node) {
-    const map = chain[chain.length - 2];
-    if (!(0,dist/* isMap */.jh)(map))
-        return true;
-    const at = map.items.findIndex((it) => it.value === node);
-    return !map.items.slice(at + 1).some((it) => (0,helm_read/* isMergeKey */.yJ)(it.key));
-}
-/**
- * The guard when every change is a rendered scalar replacing a scalar (no key created or removed,
- * no revert's own bytes) — the cheaper equivalent of parsing the whole file again. A YAML file is
- * one token stream: text outside the replaced ranges is unchanged, so the file reads the same
- * except at those ranges exactly when each new text is one complete scalar token in its context
- * (block value, or flow item) that reads as the intended value under Helm's YAML 1.1 and YAML 1.2,
- * followed by what followed the old one (a line break, a comment, or a flow separator), and no
- * later `<<` in its mapping overrides the key.
- */
-function fastResult(source, pending, out) {
-    const problems = [];
-    for (const r of pending) {
-        const s = r.scalar;
-        const text = r.text.replace(/^ /, '');
-        const next = source[r.end] ?? '';
-        const ends = s.inFlow ? /^[\s,\]}]?$/ : /^[\s]?$/;
-        const ok = !/[\r\n]/.test(text) &&
-            ends.test(next) &&
-            s.mergeSafe &&
-            ['1.2', '1.1'].every((version) => readsAs(text, s.inFlow, version, s.value));
-        if (!ok)
-            throw new Error(`refusing to write: '${r.pathText}' would not read back as ${(0,helm_read/* showHelm */.qK)(s.value)} (this is a bug in bump-helm-values; the file was not changed)`);
-    }
-    if (problems.length)
-        throw new YamlEditError(problems);
-    const text = pending.length ? applyReplacements(source, pending) : source;
-    return {
-        text,
-        edits: out.edits,
-        changed: text !== source,
-        warnings: out.warnings,
-        notices: out.notices,
-    };
-}
-/** One scalar token in its context that Helm's reading (and, for `version`, the YAML reader) gives as `value`. */
-const readsAsCache = new Map();
-function readsAs(text, inFlow, version, value) {
-    const key = `${version}${inFlow ? 'f' : 'b'}${typeof value}:${String(value)}\0${text}`;
-    let hit = readsAsCache.get(key);
-    if (hit === undefined) {
-        hit = readsAsUncached(text, inFlow, version, value);
-        if (readsAsCache.size < 10_000)
-            readsAsCache.set(key, hit);
-    }
-    return hit;
-}
-function readsAsUncached(text, inFlow, version, value) {
-    const wrapped = inFlow ? `[${text}]\n` : `k: ${text}\n`;
-    const offset = inFlow ? 1 : 3;
-    const doc = (0,dist/* parseDocument */.Tp)(wrapped, { version, prettyErrors: false });
-    if (doc.errors.length)
-        return false;
-    const c = doc.contents;
-    const node = inFlow
-        ? (0,dist/* isSeq */.oP)(c) && c.items.length === 1
-            ? c.items[0]
-            : undefined
-        : (0,dist/* isMap */.jh)(c) && c.items.length === 1
-            ? c.items[0].value
-            : undefined;
-    if (!(0,dist/* isScalar */.jn)(node) ||
-        !node.range ||
-        node.range[0] !== offset ||
-        node.range[1] !== offset + text.length)
-        return false;
-    if (!sameRead((0,helm_read/* scalarValue */.Um)((0,helm_read/* helmScalarOf */.mu)(node)), value))
-        return false;
-    // The YAML reader itself (1.1 or 1.2 schema) must agree for quoted text and for what Helm types.
-    if (node.type !== 'PLAIN')
-        return node.value === value;
-    return typeof value === 'string'
-        ? node.value === value
-        : Number(node.value) === value || node.value === value;
-}
-/**
- * The guard: the new text must parse (as YAML 1.2 and 1.1), read as Helm reads it exactly as the
- * original with the intended values changed, and every asked path must read the asked value.
- */
-function verifyEdit(before, after, expected, edits) {
-    const fail = (why) => {
-        throw new Error(`refusing to write: the edited YAML ${why} (this is a bug in bump-helm-values; the file was not changed)`);
-    };
-    const errors = after.docs.flatMap((d) => d.errors);
-    if (errors.length)
-        fail(`does not parse: ${errors[0].message.split('\n')[0]}`);
-    // Helm's reader follows YAML 1.1: the file must parse under it as well.
-    const errors11 = [
-        ...(0,dist/* parseAllDocuments */.hR)(after.text, { version: '1.1', prettyErrors: false }),
-    ].flatMap((d) => d.errors);
-    if (errors11.length)
-        fail(`does not parse as YAML 1.1: ${errors11[0].message.split('\n')[0]}`);
-    if (after.docs.length !== before.docs.length)
-        fail('has a different number of documents');
-    const reads = after.docs.map((d) => (0,helm_read/* helmDocument */.Ks)(d));
-    reads.forEach((read, i) => {
-        if (!deepEqual(expected[i], read))
-            fail(`differs from the intended result in more than the changed values${before.docs.length > 1 ? ` (document ${i + 1})` : ''}`);
-    });
-    const problems = [];
-    for (const e of edits) {
-        if (e.removed)
-            continue;
-        const got = getIn(reads[e.document], e.path);
-        if (!sameRead(got, e.newValue))
-            problems.push({
-                message: `'${e.pathText}': Helm would read ${(0,helm_read/* showHelm */.qK)(got)} there, not ${(0,helm_read/* showHelm */.qK)(e.newValue)} (a merge key << after the key overrides it?); refusing`,
-                line: e.line,
-                col: e.col,
-            });
-    }
-    if (problems.length)
-        throw new YamlEditError(problems);
 }
 
 // EXTERNAL MODULE: ./actions/bump-helm-values/src/changes.ts
@@ -30363,7 +30397,7 @@ function diffOf(outcomes) {
 /* harmony export */ });
 /* unused harmony exports previousValues, plainText */
 /* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(870);
-/* harmony import */ var _plan__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5658);
+/* harmony import */ var _plan__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8399);
 // What the run tells: the outputs (changed, commit-sha, previous-values, diff, pr-url,
 // pr-number), the job summary (a table of every key, the diff), the log lines of the edits and
 // the diff group, and the note as the last log line.
@@ -30540,8 +30574,8 @@ function createGit(cwd, env = process.env, binary = 'git', session = {}) {
     };
 }
 
-// EXTERNAL MODULE: ./actions/bump-helm-values/src/plan.ts + 2 modules
-var plan = __nccwpck_require__(5658);
+// EXTERNAL MODULE: ./actions/bump-helm-values/src/plan.ts + 7 modules
+var plan = __nccwpck_require__(8399);
 ;// CONCATENATED MODULE: ./actions/bump-helm-values/src/commit-message.ts
 // The commit message when the commit-message input gives none: the keys and their new values in
 // the subject, one line per file and key (old → new) in the body.
