@@ -28908,8 +28908,8 @@ function oneLine(inputs, name, fallback) {
         throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, 'must be one line');
     return v;
 }
-function readInputs(runner) {
-    const inputs = new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0(runner);
+/** files, value-type, and changes or changes-json (exactly one of them). */
+function readChanges(runner, inputs) {
     const filePatterns = (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .parseLines */ .Li)(inputs.required('files'));
     if (filePatterns.length === 0)
         throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('files', 'is required: one file or glob per line');
@@ -28930,6 +28930,26 @@ function readInputs(runner) {
     catch (err) {
         throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(changesText !== '' ? 'changes' : 'changes-json', err.message);
     }
+    return { filePatterns, valueType, changes };
+}
+/** labels, reviewers and auto-merge: only with create-pr. */
+function readPrOptions(inputs, createPr) {
+    const labels = inputs.list('labels');
+    for (const l of labels)
+        if (l.length > 100)
+            throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('labels', `a label is at most 100 characters, got ${l.length}`);
+    const reviewers = inputs.list('reviewers');
+    for (const r of reviewers)
+        if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9_.-]+)?$/.test(r))
+            throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('reviewers', `expected GitHub logins or org/team names, got '${r}'`);
+    const autoMerge = inputs.oneOf('auto-merge', AUTO_MERGE, 'false');
+    if (!createPr && (labels.length || reviewers.length || autoMerge !== 'false'))
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(labels.length ? 'labels' : reviewers.length ? 'reviewers' : 'auto-merge', 'applies to the pull request, so it needs create-pr: true');
+    return { labels, reviewers, autoMerge: autoMerge === 'false' ? undefined : autoMerge };
+}
+function readInputs(runner) {
+    const inputs = new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0(runner);
+    const { filePatterns, valueType, changes } = readChanges(runner, inputs);
     const commit = inputs.boolean('commit', true);
     const push = commit && inputs.boolean('push', true);
     const createPr = inputs.boolean('create-pr', false);
@@ -28955,17 +28975,7 @@ function readInputs(runner) {
         throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('commit-via', 'api commits through GitHub, so it needs commit: true and push: true');
     if (commitVia === 'api' && token === '')
         throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('github-token', 'is required when commit-via is api');
-    const labels = inputs.list('labels');
-    for (const l of labels)
-        if (l.length > 100)
-            throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('labels', `a label is at most 100 characters, got ${l.length}`);
-    const reviewers = inputs.list('reviewers');
-    for (const r of reviewers)
-        if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9_.-]+)?$/.test(r))
-            throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('reviewers', `expected GitHub logins or org/team names, got '${r}'`);
-    const autoMerge = inputs.oneOf('auto-merge', AUTO_MERGE, 'false');
-    if (!createPr && (labels.length || reviewers.length || autoMerge !== 'false'))
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(labels.length ? 'labels' : reviewers.length ? 'reviewers' : 'auto-merge', 'applies to the pull request, so it needs create-pr: true');
+    const prOptions = readPrOptions(inputs, createPr);
     const workingDirectory = inputs.string('working-directory', '.');
     // Inside the workspace (symlinks followed): nothing outside it is read or written.
     inputs.path('working-directory', { fallback: '.' });
@@ -28998,9 +29008,7 @@ function readInputs(runner) {
         workingDirectory,
         timeoutMs: inputs.duration('timeout', '5m', { min: 1_000 }),
         commitVia,
-        labels,
-        reviewers,
-        autoMerge: autoMerge === 'false' ? undefined : autoMerge,
+        ...prOptions,
     };
 }
 
@@ -30706,6 +30714,30 @@ async function apiTarget(cfg, deps, cwd, deadline) {
         throw new src/* ActionError */.lZ('commit-via: api cannot tell which branch to commit to; set the branch input');
     return { repository, owner, repo, branch, repoPath };
 }
+/**
+ * The files at the head of the target branch (a PR branch not created yet: at the base's head,
+ * which createFrom then names), each edited in memory.
+ */
+async function editAtHead(api, octokit, cfg, cwd, plans, at) {
+    const { owner, repo, target, base, paths, attempt } = at;
+    let state = await api.readBranch(octokit, owner, repo, target ?? base, paths);
+    let createFrom;
+    if (!state.oid && cfg.createPr && target) {
+        // A new PR branch starts at the base's head.
+        state = await api.readBranch(octokit, owner, repo, base, paths);
+        createFrom = state.oid;
+    }
+    if (!state.oid)
+        throw new src/* ActionError */.lZ(`GitHub API: ${owner}/${repo} has no branch ${target ?? base}`);
+    const texts = new Map(plans.map((p, i) => [p.file, state.files.get(paths[i])]));
+    const outcomes = await (0,plan/* editAll */.yO)(cwd, plans, cfg, attempt > 1 ? ` by the retry (after ${target} moved)` : '', async (file) => {
+        const t = texts.get(file);
+        if (t === undefined)
+            throw new Error(`not found on ${target ?? base} at ${state.oid.slice(0, 12)}`);
+        return t;
+    });
+    return { oid: state.oid, createFrom, outcomes };
+}
 async function commitViaApi(runner, cfg, deps, cwd, plans) {
     const deadline = deps.clock.now() + cfg.timeoutMs;
     const { repository, owner, repo, branch, repoPath } = await apiTarget(cfg, deps, cwd, deadline);
@@ -30721,21 +30753,13 @@ async function commitViaApi(runner, cfg, deps, cwd, plans) {
     let target = cfg.createPr ? cfg.prBranch : branch;
     const paths = plans.map((p) => repoPath(p.file));
     for (let attempt = 1;; attempt++) {
-        let state = await api.readBranch(octokit, owner, repo, target ?? base, paths);
-        let createFrom;
-        if (!state.oid && cfg.createPr && target) {
-            // A new PR branch starts at the base's head.
-            state = await api.readBranch(octokit, owner, repo, base, paths);
-            createFrom = state.oid;
-        }
-        if (!state.oid)
-            throw new src/* ActionError */.lZ(`GitHub API: ${owner}/${repo} has no branch ${target ?? base}`);
-        const texts = new Map(plans.map((p, i) => [p.file, state.files.get(paths[i])]));
-        const outcomes = await (0,plan/* editAll */.yO)(cwd, plans, cfg, attempt > 1 ? ` by the retry (after ${target} moved)` : '', async (file) => {
-            const t = texts.get(file);
-            if (t === undefined)
-                throw new Error(`not found on ${target ?? base} at ${state.oid.slice(0, 12)}`);
-            return t;
+        const { oid, createFrom, outcomes } = await editAtHead(api, octokit, cfg, cwd, plans, {
+            owner,
+            repo,
+            target,
+            base,
+            paths,
+            attempt,
         });
         if (attempt === 1)
             (0,report/* logEdits */.Ee)(runner, outcomes);
@@ -30765,7 +30789,7 @@ async function commitViaApi(runner, cfg, deps, cwd, plans) {
             owner,
             repo,
             branch: target,
-            expectedHeadOid: state.oid,
+            expectedHeadOid: oid,
             message,
             files: changedFiles.map((o) => ({ path: repoPath(o.file), text: o.after })),
         });

@@ -9,8 +9,10 @@ import { createGit } from '@cicd-actions/core/git';
 import { defaultCommitMessage } from './commit-message';
 import type { BumpInputs } from './inputs';
 import { defaultPrBranch, openPr, prNote } from './open-pr';
-import { diffOf, editAll, type FilePlan } from './plan';
+import { diffOf, editAll, type FileOutcome, type FilePlan } from './plan';
 import { logDiff, logEdits, type BumpReport } from './report';
+import type * as GitHubApi from './github-api';
+import type { Octokit } from './github-api';
 import type { BumpDeps } from './run';
 import type { PullRequestResult } from './pull-request';
 
@@ -56,6 +58,51 @@ async function apiTarget(
   return { repository, owner, repo, branch, repoPath };
 }
 
+/**
+ * The files at the head of the target branch (a PR branch not created yet: at the base's head,
+ * which createFrom then names), each edited in memory.
+ */
+async function editAtHead(
+  api: typeof GitHubApi,
+  octokit: Octokit,
+  cfg: BumpInputs,
+  cwd: string,
+  plans: FilePlan[],
+  at: {
+    owner: string;
+    repo: string;
+    target?: string;
+    base?: string;
+    paths: string[];
+    attempt: number;
+  },
+): Promise<{ oid: string; createFrom?: string; outcomes: FileOutcome[] }> {
+  const { owner, repo, target, base, paths, attempt } = at;
+  let state = await api.readBranch(octokit, owner, repo, target ?? base!, paths);
+  let createFrom: string | undefined;
+  if (!state.oid && cfg.createPr && target) {
+    // A new PR branch starts at the base's head.
+    state = await api.readBranch(octokit, owner, repo, base!, paths);
+    createFrom = state.oid;
+  }
+  if (!state.oid)
+    throw new ActionError(`GitHub API: ${owner}/${repo} has no branch ${target ?? base}`);
+  const texts = new Map(plans.map((p, i) => [p.file, state.files.get(paths[i])]));
+  const outcomes = await editAll(
+    cwd,
+    plans,
+    cfg,
+    attempt > 1 ? ` by the retry (after ${target} moved)` : '',
+    async (file) => {
+      const t = texts.get(file);
+      if (t === undefined)
+        throw new Error(`not found on ${target ?? base} at ${state.oid!.slice(0, 12)}`);
+      return t;
+    },
+  );
+  return { oid: state.oid, createFrom, outcomes };
+}
+
 export async function commitViaApi(
   runner: Runner,
   cfg: BumpInputs,
@@ -77,28 +124,14 @@ export async function commitViaApi(
   let target = cfg.createPr ? cfg.prBranch : branch;
   const paths = plans.map((p) => repoPath(p.file));
   for (let attempt = 1; ; attempt++) {
-    let state = await api.readBranch(octokit, owner, repo, target ?? base!, paths);
-    let createFrom: string | undefined;
-    if (!state.oid && cfg.createPr && target) {
-      // A new PR branch starts at the base's head.
-      state = await api.readBranch(octokit, owner, repo, base!, paths);
-      createFrom = state.oid;
-    }
-    if (!state.oid)
-      throw new ActionError(`GitHub API: ${owner}/${repo} has no branch ${target ?? base}`);
-    const texts = new Map(plans.map((p, i) => [p.file, state.files.get(paths[i])]));
-    const outcomes = await editAll(
-      cwd,
-      plans,
-      cfg,
-      attempt > 1 ? ` by the retry (after ${target} moved)` : '',
-      async (file) => {
-        const t = texts.get(file);
-        if (t === undefined)
-          throw new Error(`not found on ${target ?? base} at ${state.oid!.slice(0, 12)}`);
-        return t;
-      },
-    );
+    const { oid, createFrom, outcomes } = await editAtHead(api, octokit, cfg, cwd, plans, {
+      owner,
+      repo,
+      target,
+      base,
+      paths,
+      attempt,
+    });
     if (attempt === 1) logEdits(runner, outcomes);
     if (!target) {
       target = defaultPrBranch(outcomes);
@@ -125,7 +158,7 @@ export async function commitViaApi(
       owner,
       repo,
       branch: target,
-      expectedHeadOid: state.oid,
+      expectedHeadOid: oid,
       message,
       files: changedFiles.map((o) => ({ path: repoPath(o.file), text: o.after })),
     });
