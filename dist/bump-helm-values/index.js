@@ -28368,1786 +28368,6 @@ module.exports = {
 
 /***/ }),
 
-/***/ 686:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  $p: () => (/* binding */ bump)
-});
-
-// UNUSED EXPORTS: defaultCommitMessage, defaultPrBranch, isRaceRejection, plainText, planFiles, previousValues, pushFailureReason, repositoryFromRemote
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 34 modules
-var src = __nccwpck_require__(870);
-// EXTERNAL MODULE: ./packages/core/src/process.ts
-var src_process = __nccwpck_require__(7332);
-;// CONCATENATED MODULE: ./packages/core/src/git.ts
-// Runs git with an argument array (never a shell), in one directory, through the one process
-// runner: prompts disabled so a missing credential fails at once, every command under the
-// action's deadline, stopped on cancel.
-
-/** A git command that exited non-zero: the arguments and git's own first error line. */
-class GitError extends Error {
-    args;
-    result;
-    constructor(args, result) {
-        super(`git ${args[0]} failed (exit ${result.code}): ${withoutUrlCredentials(gitErrorLine(result.stderr)) || 'no output'}`);
-        this.args = args;
-        this.result = result;
-        this.name = 'GitError';
-    }
-}
-/** `https://user:token@host/…` → `https://***@host/…`: a remote URL may carry a token. */
-function withoutUrlCredentials(text) {
-    return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, '$1***@');
-}
-/** The most telling line of git's stderr: the first `fatal:`/`error:` one, else the first line. */
-function gitErrorLine(stderr) {
-    const lines = stderr
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter(Boolean);
-    return lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? '';
-}
-/** A git command stopped at the deadline or by cancellation. */
-class GitStoppedError extends Error {
-    args;
-    why;
-    constructor(args, why) {
-        super(why === 'timeout'
-            ? `git ${args[0]} did not finish before the deadline and was stopped`
-            : `git ${args[0]} was stopped: the job is being cancelled`);
-        this.args = args;
-        this.why = why;
-        this.name = 'GitStoppedError';
-    }
-}
-function createGit(cwd, env = process.env, binary = 'git', session = {}) {
-    const run = session.run ?? src_process/* runProcess */.R3;
-    return async (args, opts = {}) => {
-        const r = await run(binary, args, {
-            cwd,
-            env: { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...opts.env },
-            deadline: session.deadline,
-            signal: session.signal,
-            killGraceMs: 2_000,
-            redact: (t) => withoutUrlCredentials(session.redact ? session.redact(t) : t),
-        });
-        if (r.timedOut || r.cancelled)
-            throw new GitStoppedError(args, r.timedOut ? 'timeout' : 'cancelled');
-        const result = { code: r.code ?? 1, stdout: r.stdout, stderr: r.stderr };
-        if (result.code !== 0 && !opts.allowFailure)
-            throw new GitError(args, result);
-        return result;
-    };
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./actions/bump-helm-values/src/path.ts
-var src_path = __nccwpck_require__(4363);
-// EXTERNAL MODULE: ./actions/bump-helm-values/src/helm-read.ts
-var helm_read = __nccwpck_require__(9917);
-// EXTERNAL MODULE: ./actions/bump-helm-values/src/scalar.ts
-var src_scalar = __nccwpck_require__(2288);
-;// CONCATENATED MODULE: ./actions/bump-helm-values/src/edit.ts
-// Byte-exact edits of a YAML file: the yaml package finds each target scalar and its source
-// range; only that range of the original text is replaced, so comments, blank lines, quoting,
-// anchors, flow maps, block scalars, CRLF, a BOM and a missing final newline all survive.
-// The result is parsed again and must read, the way Helm reads values (YAML 1.1 scalars, `<<`
-// merges, aliases), as the original with exactly the asked values changed.
-
-
-
-
-/** One or more reasons why a file cannot be edited; the file must be left as it is. */
-class YamlEditError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.map((p) => p.message).join('; '));
-        this.problems = problems;
-        this.name = 'YamlEditError';
-    }
-}
-function parseText(text) {
-    const lines = new dist/* LineCounter */.HN();
-    const docs = [
-        ...(0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false }),
-    ];
-    return { text, docs, lines };
-}
-function position(p, offset) {
-    const { line, col } = p.lines.linePos(offset);
-    // The column of a character on the first line must not count a byte-order mark.
-    return { line, col: line === 1 && p.text.charCodeAt(0) === 0xfeff && col > 1 ? col - 1 : col };
-}
-function where(p, offset) {
-    const { line, col } = position(p, offset);
-    return `line ${line}, column ${col}`;
-}
-function describe(node) {
-    if ((0,dist/* isMap */.jh)(node))
-        return 'a mapping';
-    if ((0,dist/* isSeq */.oP)(node))
-        return 'a list';
-    if ((0,dist/* isScalar */.jn)(node))
-        return node.value === null ? 'null' : `the ${typeof node.value} '${String(node.value)}'`;
-    return 'nothing';
-}
-function problemAt(p, offset, message) {
-    if (offset === undefined)
-        return { kind: 'problem', problem: { message } };
-    const pos = position(p, offset);
-    return { kind: 'problem', problem: { message, ...pos } };
-}
-/** Where `&name` is written: the node's range starts after its anchor and tag. */
-function anchorOffset(p, node) {
-    const start = node.range[0];
-    const at = node.anchor ? p.text.lastIndexOf(`&${node.anchor}`, start) : -1;
-    return at >= 0 ? at : start;
-}
-function aliasNote(p, doc, alias) {
-    const target = alias.resolve(doc);
-    const at = target?.range
-        ? ` (anchor &${alias.source} at ${where(p, anchorOffset(p, target))})`
-        : '';
-    return `alias *${alias.source} at ${where(p, alias.range[0])}${at}`;
-}
-function resolvePath(p, doc, path, pathText, allowAnchors = false) {
-    let node = doc.contents;
-    const chain = [];
-    const resolved = [];
-    for (let i = 0; i < path.length; i++) {
-        const seg = path[i];
-        const sofar = (0,src_path/* formatPath */.jV)(path.slice(0, i)) || '(document root)';
-        // With allow-anchors a path may go through an alias: the anchored node itself is edited.
-        if ((0,dist/* isAlias */.Vj)(node) && allowAnchors)
-            node = node.resolve(doc);
-        if ((0,dist/* isAlias */.Vj)(node)) {
-            return problemAt(p, node.range?.[0], `'${pathText}' goes through the ${aliasNote(p, doc, node)}; editing it would change every place that uses the anchor — change the anchor's own path instead`);
-        }
-        if (node === null || node === undefined)
-            return problemAt(p, undefined, `'${pathText}': the document is empty`);
-        chain.push(node);
-        if ((0,dist/* isMap */.jh)(node)) {
-            if (typeof seg === 'number')
-                return problemAt(p, node.range?.[0], `'${pathText}': '${sofar}' is a mapping, not a list, so [${seg}] does not apply`);
-            const pair = node.items.find((it) => (0,dist/* isScalar */.jn)(it.key) && !(0,helm_read/* isMergeKey */.yJ)(it.key) && String(it.key.value) === seg);
-            if (!pair)
-                return {
-                    kind: 'missing',
-                    parent: node,
-                    depth: i,
-                    chain,
-                    path: [...resolved, ...path.slice(i)],
-                };
-            resolved.push(seg);
-            node = pair.value;
-            if (node === null || node === undefined) {
-                return problemAt(p, pair.key.range?.[0], `'${pathText}': key '${seg}' has no value node to replace`);
-            }
-            continue;
-        }
-        if ((0,dist/* isSeq */.oP)(node)) {
-            const index = typeof seg === 'number' ? seg : /^\d+$/.test(seg) ? Number(seg) : undefined;
-            if (index === undefined)
-                return problemAt(p, node.range?.[0], `'${pathText}': '${sofar}' is a list; use an index like [0], not '${seg}'`);
-            const at = index < 0 ? node.items.length + index : index;
-            if (at < 0 || at >= node.items.length)
-                return problemAt(p, node.range?.[0], `'${pathText}': '${sofar}' is a list of ${node.items.length} item(s), there is no [${seg}]`);
-            resolved.push(at);
-            node = node.items[at];
-            continue;
-        }
-        const offset = (0,dist/* isScalar */.jn)(node) ? node.range?.[0] : undefined;
-        return problemAt(p, offset, `'${pathText}': '${sofar}' is ${describe(node)}, a scalar — the path cannot go into it`);
-    }
-    if ((0,dist/* isAlias */.Vj)(node) && allowAnchors)
-        node = node.resolve(doc);
-    if ((0,dist/* isAlias */.Vj)(node)) {
-        return problemAt(p, node.range?.[0], `'${pathText}' is the ${aliasNote(p, doc, node)}; refusing to flatten it — change the anchor's own path instead, or set allow-anchors: true to edit the anchored value in place (every alias follows)`);
-    }
-    if (!(0,dist/* isScalar */.jn)(node)) {
-        return problemAt(p, node?.range?.[0], `'${pathText}' is ${describe(node)}, not a scalar value`);
-    }
-    if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
-        return problemAt(p, node.range?.[0], `'${pathText}' is a block scalar (| or >); edit multi-line text by hand`);
-    }
-    chain.push(node);
-    return { kind: 'found', scalar: node, chain, path: resolved };
-}
-const aliasCache = new WeakMap();
-/** The aliases whose anchor is the target or one of the nodes above it: editing would change them too. */
-function sharedBy(doc, chain) {
-    let aliases = aliasCache.get(doc);
-    if (!aliases) {
-        const list = [];
-        (0,dist/* visit */.YR)(doc, {
-            Alias(_key, alias) {
-                list.push({ alias, target: alias.resolve(doc) });
-            },
-        });
-        aliasCache.set(doc, list);
-        aliases = list;
-    }
-    return aliases.filter((a) => a.target && chain.includes(a.target)).map((a) => a.alias);
-}
-function inFlowCollection(chain) {
-    const parent = chain[chain.length - 2];
-    return ((0,dist/* isMap */.jh)(parent) || (0,dist/* isSeq */.oP)(parent)) && parent.flow === true;
-}
-/** Spaces before the character at `offset` on its line, i.e. its indentation column (0-based). */
-function columnOf(text, offset) {
-    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-    const bom = lineStart === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    return offset - lineStart - bom;
-}
-/** The file's own nesting step: how much deeper a nested block mapping's keys sit. */
-function indentStep(text, doc) {
-    let step = 0;
-    (0,dist/* visit */.YR)(doc, {
-        Pair(_key, pair, path) {
-            if (step)
-                return dist/* visit */.YR.BREAK;
-            const parent = path[path.length - 1];
-            const value = pair.value;
-            if ((0,dist/* isMap */.jh)(parent) && !parent.flow && (0,dist/* isMap */.jh)(value) && !value.flow && value.items.length) {
-                const outer = pair.key?.range?.[0];
-                const inner = value.items[0].key?.range?.[0];
-                if (outer !== undefined && inner !== undefined) {
-                    const d = columnOf(text, inner) - columnOf(text, outer);
-                    if (d > 0)
-                        step = d;
-                }
-            }
-            return undefined;
-        },
-    });
-    return step || 2;
-}
-function renderKey(key) {
-    return (0,src_scalar/* renderString */.G4)(key, undefined, false);
-}
-function applyReplacements(text, reps) {
-    let out = text;
-    for (const r of [...reps].sort((a, b) => b.start - a.start))
-        out = out.slice(0, r.start) + r.text + out.slice(r.end);
-    return out;
-}
-function setIn(root, path, value) {
-    if (path.length === 0)
-        return value;
-    const container = (root ?? (typeof path[0] === 'number' ? [] : {}));
-    const [head, ...rest] = path;
-    container[head] = setIn(container[head], rest, value);
-    return container;
-}
-function deepEqual(a, b) {
-    if (Object.is(a, b))
-        return true;
-    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
-        return false;
-    if (Array.isArray(a) !== Array.isArray(b))
-        return false;
-    const ka = Object.keys(a);
-    const kb = Object.keys(b);
-    if (ka.length !== kb.length)
-        return false;
-    return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) &&
-        deepEqual(a[k], b[k]));
-}
-function getIn(root, path) {
-    let node = root;
-    for (const seg of path) {
-        if (node === null || typeof node !== 'object')
-            return undefined;
-        node = node[seg];
-    }
-    return node;
-}
-function deleteIn(root, path) {
-    const parent = getIn(root, path.slice(0, -1));
-    if (parent && typeof parent === 'object')
-        delete parent[path[path.length - 1]];
-}
-/** The map pair at `path` (keys only, no aliases), or undefined. */
-function pairAt(doc, path) {
-    let node = doc.contents;
-    let pair;
-    for (const seg of path) {
-        if (!(0,dist/* isMap */.jh)(node))
-            return undefined;
-        pair = node.items.find((it) => (0,dist/* isScalar */.jn)(it.key) && !(0,helm_read/* isMergeKey */.yJ)(it.key) && String(it.key.value) === seg);
-        if (!pair)
-            return undefined;
-        node = pair.value;
-    }
-    return pair;
-}
-function helmOf(node) {
-    return (0,helm_read/* scalarValue */.Um)((0,helm_read/* helmScalarOf */.mu)(node));
-}
-/** The offset to write a value for an empty scalar: right after its `key:` or `-`, so `key:  # note` keeps its comment. */
-function emptyValueAt(text, start) {
-    if (start > 0 && /[ \t]/.test(text[start - 1]) && text[start] !== '#')
-        return { at: start, pad: '' };
-    let i = start - 1;
-    while (i >= 0 && /[ \t]/.test(text[i]))
-        i--;
-    return { at: i + 1, pad: ' ' };
-}
-/** Keys a `<<` merge brings into `map` (as Helm reads them), for messages and the override rule. */
-function inherited(doc, map, key) {
-    for (const pair of [...map.items].reverse()) {
-        if (!(0,helm_read/* isMergeKey */.yJ)(pair.key))
-            continue;
-        const from = (0,helm_read/* helmNode */.VE)(doc, pair.value);
-        const sources = Array.isArray(from) ? from : [from];
-        for (const src of sources)
-            if (src && typeof src === 'object' && !Array.isArray(src) && key in src)
-                return { value: src[key], merge: pair.key };
-    }
-    return undefined;
-}
-/** Whether the values that matter (as Helm reads them) are equal. */
-function sameRead(a, b) {
-    return Object.is(a, b) || a === b;
-}
-/**
- * Plans one value change in every document that has the path: adds its replacements of the text
- * to `pending` and the new values of the edited nodes to `overrides`. Returns 'structural' when
- * the path is missing everywhere (a key to create) and that is allowed to be tried later.
- */
-function planChange(p, change, opts, out, pending, overrides) {
-    const found = [];
-    const others = [];
-    p.docs.forEach((doc, i) => {
-        const r = resolvePath(p, doc, change.path, change.pathText, opts.allowAnchors);
-        if (r.kind === 'found')
-            found.push({ doc: i, r });
-        else
-            others.push({ doc: i, r });
-    });
-    const docLabel = (i) => (p.docs.length > 1 ? ` (document ${i + 1})` : '');
-    if (found.length === 0) {
-        const first = others[0]?.r;
-        if (!first)
-            return { message: `'${change.pathText}': the file has no YAML document` };
-        if (first.kind === 'problem')
-            return first.problem;
-        if (change.wanted.kind === 'absent')
-            return 'structural';
-        const m = first;
-        const missingKey = String(change.path[m.depth]);
-        const from = inherited(p.docs[others[0].doc], m.parent, missingKey);
-        const parentText = (0,src_path/* formatPath */.jV)(change.path.slice(0, m.depth)) || '(document root)';
-        const rest = change.path.length - m.depth;
-        if (from && rest > 1) {
-            const drop = from.value && typeof from.value === 'object' ? Object.keys(from.value) : [];
-            return {
-                message: `'${change.pathText}': '${(0,src_path/* formatPath */.jV)(change.path.slice(0, m.depth + 1))}' comes from the merge key << at ${where(p, from.merge.range[0])}; a '${missingKey}' key written under '${parentText}' would replace the whole inherited mapping (a merge is one level deep) and drop ${drop.length ? drop.map((k) => `'${k}'`).join(', ') : 'its other keys'} — refusing; change it at the anchor (with allow-anchors: true every user of it follows) or write '${(0,src_path/* formatPath */.jV)(change.path.slice(0, m.depth + 1))}' in full by hand`,
-                ...position(p, m.parent.range?.[0] ?? 0),
-            };
-        }
-        const missing = others.filter((o) => o.r.kind === 'missing');
-        if (!opts.createMissing || missing.length !== others.length || p.docs.length !== 1) {
-            const inheritedNote = from
-                ? `; it comes from the merge key << at ${where(p, from.merge.range[0])}`
-                : '';
-            const hint = opts.createMissing && p.docs.length > 1
-                ? '; create-missing only creates keys in single-document files'
-                : opts.createMissing
-                    ? ''
-                    : ` (set create-missing: true to add it${from ? ' as an override after the merge key' : ''})`;
-            return {
-                message: `'${change.pathText}': key '${missingKey}' is missing under '${parentText}'${inheritedNote}${hint}`,
-                ...position(p, m.parent.range?.[0] ?? 0),
-            };
-        }
-        return 'structural';
-    }
-    if (change.wanted.kind === 'absent')
-        return 'structural';
-    const olds = found.map((f) => helmOf(f.r.scalar));
-    if (found.length > 1 && !olds.every((v) => sameRead(v, olds[0]))) {
-        const list = found.map((f, i) => `document ${f.doc + 1}: ${(0,helm_read/* showHelm */.qK)(olds[i])}`).join(', ');
-        return {
-            message: `'${change.pathText}' has different values in different documents (${list}); refusing to set them all to one value`,
-            ...position(p, found[1].r.scalar.range[0]),
-        };
-    }
-    const reps = [];
-    for (const { doc, r } of found) {
-        const { scalar, chain } = r;
-        const start = scalar.range[0];
-        const pos = position(p, start);
-        const shared = sharedBy(p.docs[doc], chain);
-        let aliases;
-        if (shared.length) {
-            const anchors = [...new Set(shared.map((a) => a.resolve(p.docs[doc])))];
-            const anchorText = anchors
-                .map((n) => `anchor &${n.anchor} at ${where(p, anchorOffset(p, n))}`)
-                .join(' and ');
-            aliases = shared.map((a) => `*${a.source} at ${where(p, a.range[0])}`);
-            if (!opts.allowAnchors)
-                return {
-                    message: `'${change.pathText}'${docLabel(doc)} is inside ${anchorText}, also used by ${aliases.join(', ')}; editing it would change those too — refusing (set allow-anchors: true to edit it in place for all of them)`,
-                    ...pos,
-                };
-        }
-        const oldValue = helmOf(scalar);
-        let rendered;
-        try {
-            rendered = (0,src_scalar/* renderScalar */.VO)({ value: oldValue, style: scalar.type, inFlow: inFlowCollection(chain) }, change.wanted, opts.valueType);
-        }
-        catch (err) {
-            return { message: `'${change.pathText}'${docLabel(doc)}: ${err.message}`, ...pos };
-        }
-        const oldText = p.text.slice(start, scalar.range[1]);
-        const same = rendered.verbatim ? oldText === rendered.text : sameRead(oldValue, rendered.value);
-        if (rendered.typeChanged && !same)
-            out.notices.push(`'${change.pathText}'${docLabel(doc)}: ${rendered.typeChanged}`);
-        if (aliases && !same)
-            out.notices.push(`'${change.pathText}'${docLabel(doc)} is anchored (allow-anchors): ${aliases.join(', ')} now read ${(0,helm_read/* showHelm */.qK)(rendered.value)} too`);
-        out.edits.push({
-            pathText: change.pathText,
-            path: r.path,
-            document: doc,
-            oldValue,
-            newValue: rendered.value,
-            oldText,
-            newText: same ? oldText : rendered.text,
-            ...pos,
-            created: false,
-            aliases,
-        });
-        if (same)
-            continue;
-        overrides[doc].set(scalar, rendered.value);
-        const end = scalar.range[1];
-        const clash = pending.find((x) => x.start < end && start < x.end) ??
-            pending.find((x) => x.start === start) ??
-            reps.find((x) => x.start === start);
-        if (clash)
-            return {
-                message: `'${change.pathText}'${docLabel(doc)} is the same value as '${clash.pathText}', changed by another line`,
-                ...pos,
-            };
-        if (rendered.text === '' && /[:-] $/.test(p.text.slice(start - 2, start))) {
-            // Back to an empty value (a revert): the space written before the value goes too.
-            reps.push({ start: start - 1, end, text: '', pathText: change.pathText });
-        }
-        else {
-            const check = rendered.verbatim
-                ? undefined
-                : {
-                    value: rendered.value,
-                    inFlow: inFlowCollection(chain),
-                    mergeSafe: noLaterMerge(chain, scalar),
-                };
-            if (oldText === '') {
-                // An empty null (`key:` or `key:  # note`) has no text of its own.
-                const { at, pad } = emptyValueAt(p.text, start);
-                reps.push({
-                    start: at,
-                    end: at,
-                    text: pad + rendered.text,
-                    pathText: change.pathText,
-                    scalar: check,
-                });
-            }
-            else
-                reps.push({ start, end, text: rendered.text, pathText: change.pathText, scalar: check });
-        }
-    }
-    pending.push(...reps);
-    return 'planned';
-}
-function createKeys(p, m, change, opts, edits) {
-    const { parent, depth } = m;
-    const pos = position(p, parent.range?.[0] ?? 0);
-    const rest = change.path.slice(depth);
-    if (rest.some((s) => typeof s === 'number'))
-        return {
-            message: `'${change.pathText}': create-missing adds mapping keys, not list items`,
-            ...pos,
-        };
-    if (parent.flow)
-        return {
-            message: `'${change.pathText}': cannot add a key to the flow mapping at ${where(p, parent.range[0])} without restyling it; add it by hand`,
-            ...pos,
-        };
-    const shared = sharedBy(p.docs[0], m.chain);
-    if (shared.length)
-        return {
-            message: `'${change.pathText}': the mapping to extend is also used by ${shared.map((a) => `*${a.source} at ${where(p, a.range[0])}`).join(', ')}; refusing`,
-            ...pos,
-        };
-    let rendered;
-    try {
-        rendered = (0,src_scalar/* renderScalar */.VO)({ value: undefined, inFlow: false }, change.wanted, opts.valueType);
-    }
-    catch (err) {
-        return { message: `'${change.pathText}': ${err.message}`, ...pos };
-    }
-    const { text } = p;
-    const firstKey = parent.items[0].key;
-    const indent = columnOf(text, firstKey.range[0]);
-    const step = indentStep(text, p.docs[0]);
-    const last = parent.items[parent.items.length - 1];
-    const lastNode = (last.value ?? last.key);
-    const at = lineEndAfter(text, lastNode.range[1]);
-    const eol = text.includes('\r\n') ? '\r\n' : '\n';
-    const lines = rest.map((key, j) => `${' '.repeat(indent + j * step)}${renderKey(String(key))}:${j === rest.length - 1 ? ` ${rendered.text}` : ''}`);
-    const insertion = at === text.length && !text.endsWith('\n') ? eol + lines.join(eol) : lines.join(eol) + eol;
-    const line = text.slice(0, at).split('\n').length +
-        (at === text.length && !text.endsWith('\n') ? 1 : 0) +
-        rest.length -
-        1;
-    edits.push({
-        pathText: change.pathText,
-        path: m.path,
-        document: 0,
-        oldValue: null,
-        newValue: rendered.value,
-        oldText: '',
-        newText: rendered.text,
-        line,
-        col: indent + (rest.length - 1) * step + 1,
-        created: true,
-    });
-    return { start: at, end: at, text: insertion, pathText: change.pathText };
-}
-/** The offset just after the line break that ends the line holding `offset - 1`. */
-function lineEndAfter(text, offset) {
-    if (text[offset - 1] === '\n')
-        return offset;
-    const nl = text.indexOf('\n', offset);
-    return nl < 0 ? text.length : nl + 1;
-}
-/**
- * Removes a key again (a revert of a key an earlier run created), with the mappings above it
- * that hold nothing else — exactly the lines create-missing added.
- */
-function removeKey(p, change, edits) {
-    if (p.docs.length !== 1)
-        return { message: `'${change.pathText}': keys are only removed in single-document files` };
-    const doc = p.docs[0];
-    const r = resolvePath(p, doc, change.path, change.pathText);
-    if (r.kind === 'missing') {
-        edits.push({
-            pathText: change.pathText,
-            path: r.path,
-            document: 0,
-            oldValue: null,
-            newValue: null,
-            oldText: '',
-            newText: '',
-            line: 0,
-            col: 0,
-            created: false,
-            removed: true,
-        });
-        return 'absent';
-    }
-    if (r.kind === 'problem')
-        return r.problem;
-    const pos = position(p, r.scalar.range[0]);
-    const shared = sharedBy(doc, r.chain);
-    if (shared.length)
-        return {
-            message: `'${change.pathText}' is inside an anchor used elsewhere; refusing to remove it`,
-            ...pos,
-        };
-    // chain: the maps from the root down, then the scalar. Climb while a map holds only this key.
-    let depth = r.path.length - 1;
-    while (depth > 0 && (0,dist/* isMap */.jh)(r.chain[depth]) && r.chain[depth].items.length === 1)
-        depth--;
-    const map = r.chain[depth];
-    if (!(0,dist/* isMap */.jh)(map) || map.flow)
-        return { message: `'${change.pathText}': only keys of block mappings are removed`, ...pos };
-    if (depth === 0 && map.items.length === 1)
-        return {
-            message: `'${change.pathText}' is the only key of the document; refusing to empty it`,
-            ...pos,
-        };
-    const seg = r.path[depth];
-    const pair = map.items.find((it) => (0,dist/* isScalar */.jn)(it.key) && String(it.key.value) === seg);
-    const keyStart = pair.key.range[0];
-    const lineStart = p.text.lastIndexOf('\n', keyStart - 1) + 1;
-    if (p.text
-        .slice(lineStart, keyStart)
-        .trim()
-        .replace(/^\ufeff/, '') !== '')
-        return {
-            message: `'${change.pathText}': the key does not start its own line; remove it by hand`,
-            ...pos,
-        };
-    let start = lineStart;
-    const end = lineEndAfter(p.text, (pair.value ?? pair.key).range[1]);
-    if (end === p.text.length && !p.text.endsWith('\n') && start > 0)
-        start -= p.text[start - 2] === '\r' ? 2 : 1;
-    edits.push({
-        pathText: change.pathText,
-        path: r.path,
-        document: 0,
-        oldValue: helmOf(r.scalar),
-        newValue: null,
-        oldText: p.text.slice(r.scalar.range[0], r.scalar.range[1]),
-        newText: '',
-        ...pos,
-        created: false,
-        removed: true,
-    });
-    return {
-        rep: { start, end, text: '', pathText: change.pathText },
-        path: r.path.slice(0, depth + 1),
-    };
-}
-/**
- * Applies the changes (each to every document that has its path). Value changes are planned
- * against one parse and applied together; key creations and removals follow, one parse each.
- * Throws YamlEditError listing every problem; the caller then leaves the file alone.
- */
-function editYaml(source, changes, opts) {
-    return ((opts.wholeFile ? undefined : bySections(source, changes, opts)) ??
-        editWhole(source, changes, opts));
-}
-const SECTION_MIN_CHARS = 20_000;
-// Anything that can tie one top-level section to another (anchors, aliases, merges), or make
-// column-0 lines mean something else (directives, document markers, tags).
-const CROSS_SECTION = /(^|[\s[{,])[&*!]|<<|^%|^---|^\.\.\./m;
-const TOP_KEY = /^([A-Za-z0-9_][A-Za-z0-9_./-]*)[ \t]*:(?=[ \t\r\n]|$)/;
-/**
- * A large values file is mostly a root mapping of independent top-level sections (one per
- * service or component); parsing only the sections a change reaches is the same edit at a
- * fraction of the cost (50 changes in a 5,000-line file). Used only when nothing can tie the
- * sections together and every change is a value replacement; otherwise, and on any problem,
- * the whole file is edited (and its messages are the ones reported).
- */
-function bySections(source, changes, opts) {
-    if (source.length < SECTION_MIN_CHARS || CROSS_SECTION.test(source))
-        return undefined;
-    if (changes.some((c) => c.wanted.kind === 'absent' || typeof c.path[0] !== 'string'))
-        return undefined;
-    const sections = [];
-    let line = 1;
-    for (let at = 0; at < source.length; line++) {
-        const nl = source.indexOf('\n', at);
-        const next = nl < 0 ? source.length : nl + 1;
-        const first = source[at] === '\ufeff' ? source[at + 1] : source[at];
-        if (first !== undefined && !/[ \t#\r\n]/.test(first)) {
-            const m = TOP_KEY.exec(source.slice(at, next).replace(/^\ufeff/, ''));
-            if (!m)
-                return undefined;
-            if (sections.length)
-                sections[sections.length - 1].end = at;
-            sections.push({
-                key: m[1],
-                start: sections.length ? at : 0,
-                end: source.length,
-                line: sections.length ? line : 1,
-            });
-        }
-        at = next;
-    }
-    const byKey = new Map(sections.map((s) => [s.key, s]));
-    if (byKey.size !== sections.length)
-        return undefined;
-    const groups = new Map();
-    for (const c of changes) {
-        const section = byKey.get(c.path[0]);
-        if (!section)
-            return undefined;
-        groups.set(section, [...(groups.get(section) ?? []), c]);
-    }
-    const order = new Map(changes.map((c, i) => [c.pathText, i]));
-    const results = [];
-    for (const [section, list] of groups) {
-        let r;
-        try {
-            const text = source.slice(section.start, section.end);
-            r = bySubsections(text, list, opts) ?? editWhole(text, list, opts);
-        }
-        catch {
-            return undefined;
-        }
-        if (r.edits.some((e) => e.created || e.removed))
-            return undefined;
-        results.push({ section, r });
-    }
-    let text = '';
-    let at = 0;
-    const edits = [];
-    const out = { warnings: [], notices: [] };
-    for (const { section, r } of [...results].sort((a, b) => a.section.start - b.section.start)) {
-        text += source.slice(at, section.start) + r.text;
-        at = section.end;
-        edits.push(...r.edits.map((e) => ({ ...e, line: e.line + section.line - 1 })));
-        out.warnings.push(...r.warnings);
-        out.notices.push(...r.notices);
-    }
-    text += source.slice(at);
-    edits.sort((a, b) => order.get(a.pathText) - order.get(b.pathText) || a.document - b.document);
-    return { text, edits, changed: text !== source, ...out };
-}
-/**
- * Within one top-level section (`key:` and a block mapping under it whose own keys are plain and
- * unique), only the second-level blocks the changes reach are parsed: the section's key line with
- * that block is the same YAML as the section for them. Undefined when the section is not so.
- */
-function bySubsections(text, list, opts) {
-    if (list.some((c) => c.path.length < 3 || typeof c.path[1] !== 'string'))
-        return undefined;
-    const lines = [];
-    for (let at = 0; at < text.length;) {
-        const nl = text.indexOf('\n', at);
-        const next = nl < 0 ? text.length : nl + 1;
-        lines.push({ start: at, end: next });
-        at = next;
-    }
-    const body = (l) => text.slice(l.start, l.end).replace(/\r?\n$/, '');
-    const skip = (t) => /^\s*(#.*)?$/.test(t);
-    const keyIndex = lines.findIndex((l) => !skip(body(l).replace(/^\ufeff/, '')));
-    if (keyIndex < 0 ||
-        !/^[A-Za-z0-9_][A-Za-z0-9_./-]*[ \t]*:[ \t]*(#.*)?$/.test(body(lines[keyIndex]).replace(/^\ufeff/, '')))
-        return undefined;
-    const prefix = text.slice(0, lines[keyIndex].end);
-    const prefixLines = keyIndex + 1;
-    let indent = -1;
-    const subs = [];
-    for (let i = keyIndex + 1; i < lines.length; i++) {
-        const t = body(lines[i]);
-        if (skip(t))
-            continue;
-        const n = /^ */.exec(t)[0].length;
-        if (t[n] === '\t')
-            return undefined;
-        if (indent < 0)
-            indent = n;
-        if (n < indent || n === 0)
-            return undefined;
-        if (n > indent) {
-            if (!subs.length)
-                return undefined;
-            continue;
-        }
-        const m = TOP_KEY.exec(t.slice(n));
-        if (!m)
-            return undefined;
-        if (subs.length)
-            subs[subs.length - 1].to = i;
-        subs.push({ key: m[1], from: i, to: lines.length });
-    }
-    const byKey = new Map(subs.map((x) => [x.key, x]));
-    if (!subs.length || byKey.size !== subs.length)
-        return undefined;
-    const groups = new Map();
-    for (const c of list) {
-        const sub = byKey.get(c.path[1]);
-        if (!sub)
-            return undefined;
-        groups.set(sub, [...(groups.get(sub) ?? []), c]);
-    }
-    const parts = [];
-    for (const [sub, group] of groups) {
-        const start = lines[sub.from].start;
-        const end = lines[sub.to - 1].end;
-        const r = editWhole(prefix + text.slice(start, end), group, opts);
-        if (!r.text.startsWith(prefix))
-            return undefined;
-        parts.push({ sub, r });
-    }
-    let out = '';
-    let at = 0;
-    const edits = [];
-    const warnings = [];
-    const notices = [];
-    for (const { sub, r } of [...parts].sort((a, b) => a.sub.from - b.sub.from)) {
-        out += text.slice(at, lines[sub.from].start) + r.text.slice(prefix.length);
-        at = lines[sub.to - 1].end;
-        // Line L of the small document is line sub.from + 1 + (L - prefixLines - 1) of the section.
-        edits.push(...r.edits.map((e) => ({ ...e, line: sub.from + e.line - prefixLines })));
-        warnings.push(...r.warnings);
-        notices.push(...r.notices);
-    }
-    out += text.slice(at);
-    return { text: out, edits, changed: out !== text, warnings, notices };
-}
-function editWhole(source, changes, opts) {
-    const original = parseText(source);
-    const problems = [];
-    for (const doc of original.docs) {
-        for (const e of doc.errors)
-            problems.push({
-                message: `not valid YAML: ${e.message.split('\n')[0]}`,
-                ...position(original, e.pos[0]),
-            });
-    }
-    if (problems.length)
-        throw new YamlEditError(problems);
-    if (original.docs.length === 0)
-        throw new YamlEditError([{ message: 'the file has no YAML document' }]);
-    const out = { edits: [], warnings: [], notices: [] };
-    const pending = [];
-    const overrides = original.docs.map(() => new Map());
-    const structural = [];
-    for (const change of changes) {
-        const r = planChange(original, change, opts, out, pending, overrides);
-        if (r === 'structural')
-            structural.push({ change });
-        else if (r !== 'planned')
-            problems.push(r);
-    }
-    if (problems.length)
-        throw new YamlEditError(problems);
-    if (structural.length === 0 && pending.every((r) => r.scalar?.mergeSafe))
-        return fastResult(source, pending, out);
-    let current = pending.length ? parseText(applyReplacements(source, pending)) : original;
-    const creations = [];
-    const removals = [];
-    const removedPairs = new Set();
-    for (const { change } of structural) {
-        if (change.wanted.kind === 'absent') {
-            const r = removeKey(current, change, out.edits);
-            if (r === 'absent')
-                continue;
-            if ('message' in r) {
-                problems.push(r);
-                continue;
-            }
-            // The same pair in the original parse, so that what a `<<` merge brings in shows through.
-            const pair = pairAt(original.docs[0], r.path);
-            if (pair)
-                removedPairs.add(pair);
-            else
-                removals.push(r.path);
-            current = parseText(applyReplacements(current.text, [r.rep]));
-            continue;
-        }
-        const m = resolvePath(current, current.docs[0], change.path, change.pathText);
-        if (m.kind !== 'missing') {
-            problems.push(m.kind === 'problem' ? m.problem : { message: `'${change.pathText}': created twice` });
-            continue;
-        }
-        const created = createKeys(current, m, change, opts, out.edits);
-        if ('message' in created) {
-            problems.push(created);
-            continue;
-        }
-        creations.push({ path: m.path, value: out.edits[out.edits.length - 1].newValue });
-        current = parseText(applyReplacements(current.text, [created]));
-    }
-    if (problems.length)
-        throw new YamlEditError(problems);
-    const expected = original.docs.map((doc, i) => (0,helm_read/* helmDocument */.Ks)(doc, overrides[i], removedPairs));
-    for (const c of creations)
-        expected[0] = setIn(expected[0], c.path, c.value);
-    for (const path of removals)
-        deleteIn(expected[0], path);
-    verifyEdit(original, current, expected, out.edits);
-    return {
-        text: current.text,
-        edits: out.edits,
-        changed: current.text !== source,
-        warnings: out.warnings,
-        notices: out.notices,
-    };
-}
-/** False when a `<<` after the edited key's pair in its mapping could override it (then the full guard decides). */
-function noLaterMerge(chain, node) {
-    const map = chain[chain.length - 2];
-    if (!(0,dist/* isMap */.jh)(map))
-        return true;
-    const at = map.items.findIndex((it) => it.value === node);
-    return !map.items.slice(at + 1).some((it) => (0,helm_read/* isMergeKey */.yJ)(it.key));
-}
-/**
- * The guard when every change is a rendered scalar replacing a scalar (no key created or removed,
- * no revert's own bytes) — the cheaper equivalent of parsing the whole file again. A YAML file is
- * one token stream: text outside the replaced ranges is unchanged, so the file reads the same
- * except at those ranges exactly when each new text is one complete scalar token in its context
- * (block value, or flow item) that reads as the intended value under Helm's YAML 1.1 and YAML 1.2,
- * followed by what followed the old one (a line break, a comment, or a flow separator), and no
- * later `<<` in its mapping overrides the key.
- */
-function fastResult(source, pending, out) {
-    const problems = [];
-    for (const r of pending) {
-        const s = r.scalar;
-        const text = r.text.replace(/^ /, '');
-        const next = source[r.end] ?? '';
-        const ends = s.inFlow ? /^[\s,\]}]?$/ : /^[\s]?$/;
-        const ok = !/[\r\n]/.test(text) &&
-            ends.test(next) &&
-            s.mergeSafe &&
-            ['1.2', '1.1'].every((version) => readsAs(text, s.inFlow, version, s.value));
-        if (!ok)
-            throw new Error(`refusing to write: '${r.pathText}' would not read back as ${(0,helm_read/* showHelm */.qK)(s.value)} (this is a bug in bump-helm-values; the file was not changed)`);
-    }
-    if (problems.length)
-        throw new YamlEditError(problems);
-    const text = pending.length ? applyReplacements(source, pending) : source;
-    return {
-        text,
-        edits: out.edits,
-        changed: text !== source,
-        warnings: out.warnings,
-        notices: out.notices,
-    };
-}
-/** One scalar token in its context that Helm's reading (and, for `version`, the YAML reader) gives as `value`. */
-const readsAsCache = new Map();
-function readsAs(text, inFlow, version, value) {
-    const key = `${version}${inFlow ? 'f' : 'b'}${typeof value}:${String(value)}\0${text}`;
-    let hit = readsAsCache.get(key);
-    if (hit === undefined) {
-        hit = readsAsUncached(text, inFlow, version, value);
-        if (readsAsCache.size < 10_000)
-            readsAsCache.set(key, hit);
-    }
-    return hit;
-}
-function readsAsUncached(text, inFlow, version, value) {
-    const wrapped = inFlow ? `[${text}]\n` : `k: ${text}\n`;
-    const offset = inFlow ? 1 : 3;
-    const doc = (0,dist/* parseDocument */.Tp)(wrapped, { version, prettyErrors: false });
-    if (doc.errors.length)
-        return false;
-    const c = doc.contents;
-    const node = inFlow
-        ? (0,dist/* isSeq */.oP)(c) && c.items.length === 1
-            ? c.items[0]
-            : undefined
-        : (0,dist/* isMap */.jh)(c) && c.items.length === 1
-            ? c.items[0].value
-            : undefined;
-    if (!(0,dist/* isScalar */.jn)(node) ||
-        !node.range ||
-        node.range[0] !== offset ||
-        node.range[1] !== offset + text.length)
-        return false;
-    if (!sameRead((0,helm_read/* scalarValue */.Um)((0,helm_read/* helmScalarOf */.mu)(node)), value))
-        return false;
-    // The YAML reader itself (1.1 or 1.2 schema) must agree for quoted text and for what Helm types.
-    if (node.type !== 'PLAIN')
-        return node.value === value;
-    return typeof value === 'string'
-        ? node.value === value
-        : Number(node.value) === value || node.value === value;
-}
-/**
- * The guard: the new text must parse (as YAML 1.2 and 1.1), read as Helm reads it exactly as the
- * original with the intended values changed, and every asked path must read the asked value.
- */
-function verifyEdit(before, after, expected, edits) {
-    const fail = (why) => {
-        throw new Error(`refusing to write: the edited YAML ${why} (this is a bug in bump-helm-values; the file was not changed)`);
-    };
-    const errors = after.docs.flatMap((d) => d.errors);
-    if (errors.length)
-        fail(`does not parse: ${errors[0].message.split('\n')[0]}`);
-    // Helm's reader follows YAML 1.1: the file must parse under it as well.
-    const errors11 = [
-        ...(0,dist/* parseAllDocuments */.hR)(after.text, { version: '1.1', prettyErrors: false }),
-    ].flatMap((d) => d.errors);
-    if (errors11.length)
-        fail(`does not parse as YAML 1.1: ${errors11[0].message.split('\n')[0]}`);
-    if (after.docs.length !== before.docs.length)
-        fail('has a different number of documents');
-    const reads = after.docs.map((d) => (0,helm_read/* helmDocument */.Ks)(d));
-    reads.forEach((read, i) => {
-        if (!deepEqual(expected[i], read))
-            fail(`differs from the intended result in more than the changed values${before.docs.length > 1 ? ` (document ${i + 1})` : ''}`);
-    });
-    const problems = [];
-    for (const e of edits) {
-        if (e.removed)
-            continue;
-        const got = getIn(reads[e.document], e.path);
-        if (!sameRead(got, e.newValue))
-            problems.push({
-                message: `'${e.pathText}': Helm would read ${(0,helm_read/* showHelm */.qK)(got)} there, not ${(0,helm_read/* showHelm */.qK)(e.newValue)} (a merge key << after the key overrides it?); refusing`,
-                line: e.line,
-                col: e.col,
-            });
-    }
-    if (problems.length)
-        throw new YamlEditError(problems);
-}
-
-// EXTERNAL MODULE: ./actions/bump-helm-values/src/changes.ts
-var src_changes = __nccwpck_require__(6711);
-;// CONCATENATED MODULE: ./actions/bump-helm-values/src/diff.ts
-// A unified diff (git's format, 3 lines of context) of two versions of a file, computed with
-// Myers' O((N+M)·D) algorithm: the edits are a few lines in files of any length.
-function splitLines(text) {
-    if (text === '')
-        return { lines: [], noFinalNewline: false };
-    const lines = text.split('\n');
-    const noFinalNewline = lines[lines.length - 1] !== '';
-    if (!noFinalNewline)
-        lines.pop();
-    return { lines, noFinalNewline };
-}
-/** The shortest edit script from a to b (Myers 1986), as a list of kept, removed and added lines. */
-function editScript(a, b) {
-    const n = a.length;
-    const m = b.length;
-    const max = n + m;
-    const offset = max + 1;
-    const v = new Int32Array(2 * max + 3);
-    const trace = [];
-    let found = false;
-    for (let d = 0; d <= max && !found; d++) {
-        trace.push(v.slice());
-        for (let k = -d; k <= d; k += 2) {
-            let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1])
-                ? v[offset + k + 1]
-                : v[offset + k - 1] + 1;
-            let y = x - k;
-            while (x < n && y < m && a[x] === b[y]) {
-                x++;
-                y++;
-            }
-            v[offset + k] = x;
-            if (x >= n && y >= m) {
-                found = true;
-                break;
-            }
-        }
-    }
-    // Walk the trace back from (n, m) to (0, 0).
-    const ops = [];
-    let x = n;
-    let y = m;
-    for (let d = trace.length - 1; d >= 0; d--) {
-        const vd = trace[d];
-        const k = x - y;
-        const prevK = k === -d || (k !== d && vd[offset + k - 1] < vd[offset + k + 1]) ? k + 1 : k - 1;
-        const prevX = d === 0 ? 0 : vd[offset + prevK];
-        const prevY = prevX - prevK;
-        while (x > prevX && y > prevY) {
-            x--;
-            y--;
-            ops.push({ kind: ' ', line: a[x], oldNo: x, newNo: y });
-        }
-        if (d > 0) {
-            if (x === prevX)
-                ops.push({ kind: '+', line: b[prevY], oldNo: x, newNo: prevY });
-            else
-                ops.push({ kind: '-', line: a[prevX], oldNo: prevX, newNo: y });
-        }
-        x = prevX;
-        y = prevY;
-    }
-    return ops.reverse();
-}
-function range(start, count) {
-    if (count === 1)
-        return `${start + 1}`;
-    return `${count === 0 ? start : start + 1},${count}`;
-}
-/** Git-style unified diff; '' when the texts are equal. Carriage returns are not shown. */
-function unifiedDiff(before, after, name, context = 3) {
-    if (before === after)
-        return '';
-    const a = splitLines(before);
-    const b = splitLines(after);
-    const ops = editScript(a.lines, b.lines);
-    const show = (op) => {
-        const out = [`${op.kind}${op.line.replace(/\r$/, '')}`];
-        const lastOld = op.kind !== '+' && op.oldNo === a.lines.length - 1 && a.noFinalNewline;
-        const lastNew = op.kind !== '-' && op.newNo === b.lines.length - 1 && b.noFinalNewline;
-        if (lastOld || lastNew)
-            out.push('\\ No newline at end of file');
-        return out;
-    };
-    const out = [`--- a/${name}`, `+++ b/${name}`];
-    let i = 0;
-    while (i < ops.length) {
-        if (ops[i].kind === ' ') {
-            i++;
-            continue;
-        }
-        // A hunk: from `context` lines before this change to `context` lines after the last change
-        // that is at most 2*context lines further.
-        const start = Math.max(0, i - context);
-        let end = i;
-        while (end < ops.length) {
-            let j = end;
-            while (j < ops.length && ops[j].kind !== ' ')
-                j++;
-            let k = j;
-            while (k < ops.length && ops[k].kind === ' ')
-                k++;
-            if (k < ops.length && k - j <= 2 * context)
-                end = k;
-            else {
-                end = Math.min(ops.length, j + context);
-                break;
-            }
-        }
-        const hunk = ops.slice(start, end);
-        const oldStart = hunk[0].oldNo;
-        const newStart = hunk[0].newNo;
-        const oldCount = hunk.filter((o) => o.kind !== '+').length;
-        const newCount = hunk.filter((o) => o.kind !== '-').length;
-        out.push(`@@ -${range(oldStart, oldCount)} +${range(newStart, newCount)} @@`);
-        for (const op of hunk)
-            out.push(...show(op));
-        i = end;
-    }
-    return out.join('\n') + '\n';
-}
-
-;// CONCATENATED MODULE: ./actions/bump-helm-values/src/files.ts
-// Finding the values files (globs through Node's own fs.promises.glob) and replacing them
-// atomically: a temp file in the same directory, then rename, so a reader never sees half a file.
-
-
-
-
-const GLOB_CHARS = /[*?[\]{}]/;
-function toPosix(p) {
-    return p.split((external_node_path_default()).sep).join('/');
-}
-/** The files the patterns name, relative to `cwd` (posix separators), in pattern order, no duplicates. */
-async function resolveFiles(patterns, cwd) {
-    const found = [];
-    const seen = new Set();
-    const add = (rel) => {
-        const key = toPosix(external_node_path_default().normalize(rel));
-        if (!seen.has(key)) {
-            seen.add(key);
-            found.push(key);
-        }
-    };
-    for (const pattern of patterns) {
-        if (!GLOB_CHARS.test(pattern)) {
-            const st = await (0,promises_namespaceObject.stat)(external_node_path_default().resolve(cwd, pattern)).catch(() => undefined);
-            if (!st)
-                throw new src/* InputError */.dz('files', `'${pattern}' does not exist (in ${cwd})`);
-            if (!st.isFile())
-                throw new src/* InputError */.dz('files', `'${pattern}' is not a file`);
-            add(pattern);
-            continue;
-        }
-        const matches = [];
-        for await (const m of (0,promises_namespaceObject.glob)(pattern, { cwd })) {
-            const st = await (0,promises_namespaceObject.stat)(external_node_path_default().resolve(cwd, m)).catch(() => undefined);
-            if (st?.isFile())
-                matches.push(m);
-        }
-        if (matches.length === 0)
-            throw new src/* InputError */.dz('files', `the pattern '${pattern}' matched no file (in ${cwd})`);
-        for (const m of matches.sort())
-            add(m);
-    }
-    return found;
-}
-async function readText(file) {
-    return (0,promises_namespaceObject.readFile)(file, 'utf8');
-}
-/** Replaces a file's content atomically, keeping its permission bits. */
-async function writeAtomically(file, text) {
-    const st = await (0,promises_namespaceObject.stat)(file).catch(() => undefined);
-    const temp = external_node_path_default().join(external_node_path_default().dirname(file), `.${external_node_path_default().basename(file)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
-    try {
-        await (0,promises_namespaceObject.writeFile)(temp, text, { encoding: 'utf8', flag: 'wx' });
-        if (st)
-            await (0,promises_namespaceObject.chmod)(temp, st.mode & 0o7777);
-        await (0,promises_namespaceObject.rename)(temp, file);
-    }
-    catch (err) {
-        await (0,promises_namespaceObject.unlink)(temp).catch(() => undefined);
-        throw err;
-    }
-}
-
-;// CONCATENATED MODULE: ./actions/bump-helm-values/src/bump.ts
-// The action's flow: resolve files, edit them all in memory (nothing is written if any file has
-// a problem), write atomically, commit once, push — and when the branch moved, fetch its new
-// tip and re-apply the same semantic edit there (never a text rebase), up to push-retries.
-
-
-
-
-
-
-
-
-
-
-const MAX_LISTED_PROBLEMS = 5;
-/** Pairs each file with its changes; with per-file JSON both sides must name the same files. */
-function planFiles(changes, files) {
-    if (changes.kind === 'all')
-        return files.map((file) => ({ file, changes: changes.changes }));
-    const missing = files.filter((f) => !changes.files.has((0,src_changes/* normalizeFileKey */.LL)(f)));
-    if (missing.length)
-        throw new src/* InputError */.dz('changes-json', `has no entry for ${missing.map((f) => `'${f}'`).join(', ')}, which files matched`);
-    const extra = [...changes.files.keys()].filter((k) => !files.some((f) => (0,src_changes/* normalizeFileKey */.LL)(f) === k));
-    if (extra.length)
-        throw new src/* InputError */.dz('changes-json', `names ${extra.map((f) => `'${f}'`).join(', ')}, which files did not match`);
-    return files.map((file) => ({ file, changes: changes.files.get((0,src_changes/* normalizeFileKey */.LL)(file)) }));
-}
-/** Reads and edits every file in memory; throws one error listing every problem, with file:line:column. */
-async function editAll(cwd, plans, cfg, when = '', read = (file) => readText(external_node_path_default().resolve(cwd, file))) {
-    const problems = [];
-    const outcomes = [];
-    for (const plan of plans) {
-        let before;
-        try {
-            before = await read(plan.file);
-        }
-        catch (err) {
-            problems.push(`${plan.file}: cannot read: ${err.message}`);
-            continue;
-        }
-        try {
-            const r = editYaml(before, plan.changes, {
-                valueType: cfg.valueType,
-                createMissing: cfg.createMissing,
-                allowAnchors: cfg.allowAnchors,
-            });
-            outcomes.push({
-                file: plan.file,
-                before,
-                after: r.text,
-                edits: r.edits,
-                warnings: r.warnings,
-                notices: r.notices,
-            });
-        }
-        catch (err) {
-            if (!(err instanceof YamlEditError))
-                throw err;
-            for (const p of err.problems)
-                problems.push(`${plan.file}${p.line ? `:${p.line}:${p.col}` : ''}: ${p.message}`);
-        }
-    }
-    if (problems.length) {
-        const listed = problems.slice(0, MAX_LISTED_PROBLEMS).join('; ');
-        const more = problems.length > MAX_LISTED_PROBLEMS
-            ? `; and ${problems.length - MAX_LISTED_PROBLEMS} more`
-            : '';
-        throw new src/* ActionError */.lZ(`${listed}${more} — no file was changed${when}`);
-    }
-    return outcomes;
-}
-/** A value as Helm reads it (16.1, true), a string that would read as another type in quotes ("16.10"). */
-function show(v) {
-    return (0,helm_read/* showHelm */.qK)(v);
-}
-/** An edit's new value for a person: `removed` for a key taken out again. */
-function showNew(e) {
-    return e.removed ? '(removed)' : show(e.newValue);
-}
-/** Edits that change something, one per path (documents of one file share the value). */
-function effectiveEdits(outcomes) {
-    const seen = new Set();
-    const out = [];
-    for (const o of outcomes) {
-        for (const e of o.edits) {
-            const key = `${o.file}\0${e.pathText}`;
-            const noop = e.removed ? e.line === 0 : e.oldText === e.newText && !e.created;
-            if (seen.has(key) || noop)
-                continue;
-            seen.add(key);
-            out.push({ file: o.file, edit: e });
-        }
-    }
-    return out;
-}
-function defaultCommitMessage(outcomes) {
-    const edits = effectiveEdits(outcomes);
-    const byPath = new Map();
-    for (const { edit } of edits)
-        if (!byPath.has(edit.pathText))
-            byPath.set(edit.pathText, showNew(edit));
-    const values = new Set(byPath.values());
-    const subject = values.size === 1
-        ? `chore: update ${[...byPath.keys()].join(', ')} to ${[...values][0]}`
-        : `chore: update ${[...byPath].map(([p, v]) => `${p} to ${v}`).join(', ')}`;
-    const body = edits
-        .map(({ file, edit }) => `- ${file}: ${edit.pathText} ${edit.created ? '(new)' : show(edit.oldValue)} → ${showNew(edit)}`)
-        .join('\n');
-    return `${subject}\n\n${body}`;
-}
-/**
- * file → path → what was there before, the shape changes-json accepts to undo this run byte for
- * byte: `{"value": 16, "yaml": "16"}` (the value as Helm read it, and its exact text), or
- * `{"absent": true}` for a key this run created (a revert removes it again).
- */
-function previousValues(outcomes) {
-    const out = {};
-    for (const o of outcomes) {
-        const entry = {};
-        for (const e of o.edits) {
-            if (e.pathText in entry)
-                continue;
-            if (e.created || (e.removed && e.line === 0))
-                entry[e.pathText] = { absent: true };
-            else
-                entry[e.pathText] = { value: e.oldValue, yaml: e.oldText };
-        }
-        out[o.file] = entry;
-    }
-    return out;
-}
-/** git's own lines about the push; `remote:` lines are the server's (or a hook's) free text. */
-function pushStatusLines(output) {
-    return output.split(/\r?\n/).filter((l) => l.trim() !== '' && !/^\s*remote:/.test(l));
-}
-/** A push failure worth a fetch-and-re-apply: the branch moved, or a concurrent push won the ref lock. */
-function isRaceRejection(output) {
-    return pushStatusLines(output).some((l) => /\[rejected\].*\((fetch first|non-fast-forward|stale info)\)/.test(l) ||
-        /\[remote rejected\].*\((failed to update ref|failed to lock|cannot lock ref|incorrect old value provided)/.test(l));
-}
-/** The line that says why a push failed: git's `! [rejected] … (reason)` line, else its first error. */
-function pushFailureReason(stderr) {
-    const status = pushStatusLines(stderr).find((l) => /^\s*!\s*\[(remote )?rejected\]/.test(l));
-    return withoutUrlCredentials(status?.trim().replace(/^!\s*/, '').replace(/\s+/g, ' ') ??
-        (gitErrorLine(stderr) || 'rejected'));
-}
-/** owner/name of the remote when it is on this GitHub server, else the workflow's repository. */
-function repositoryFromRemote(url, serverUrl) {
-    const host = (() => {
-        try {
-            return new URL(serverUrl || 'https://github.com').host;
-        }
-        catch {
-            return 'github.com';
-        }
-    })();
-    const escaped = host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const m = new RegExp(`${escaped}[:/]([^/]+)/([^/]+?)(?:\\.git)?/?$`).exec(url.trim());
-    return m ? `${m[1]}/${m[2]}` : undefined;
-}
-function defaultPrBranch(outcomes) {
-    const edits = effectiveEdits(outcomes);
-    const first = edits[0] ? `${edits[0].edit.pathText}-${show(edits[0].edit.newValue)}` : 'values';
-    const slug = first
-        .replace(/[^A-Za-z0-9._-]+/g, '-')
-        .replace(/\.{2,}/g, '.')
-        .replace(/^[-.]+|[-.]+$/g, '')
-        .slice(0, 60) || 'values';
-    const hash = (0,external_node_crypto_.createHash)('sha256')
-        .update(JSON.stringify(edits.map(({ file, edit }) => [file, edit.pathText, edit.newValue])))
-        .digest('hex')
-        .slice(0, 8);
-    return `bump-helm-values/${slug}-${hash}`;
-}
-async function gitContext(cwd, cfg, deps, outcomes) {
-    const deadline = deps.clock.now() + cfg.timeoutMs;
-    const git = (deps.git ?? ((dir) => createGit(dir, deps.env, 'git', { deadline, signal: deps.signal })))(cwd);
-    const top = await git(['rev-parse', '--show-toplevel'], { allowFailure: true });
-    if (top.code !== 0)
-        throw new src/* ActionError */.lZ(`${cwd} is not inside a git repository (${gitErrorLine(top.stderr)}); check out the repository first, or set commit: false to only edit the files`);
-    const head = await git(['symbolic-ref', '--quiet', '--short', 'HEAD'], { allowFailure: true });
-    const current = head.code === 0 ? head.stdout.trim() : undefined;
-    const remote = await git(['remote', 'get-url', cfg.remote], { allowFailure: true });
-    if (cfg.push && remote.code !== 0)
-        throw new src/* ActionError */.lZ(`the repository has no remote named '${cfg.remote}' to push to`);
-    let target;
-    let base;
-    if (cfg.createPr) {
-        target = cfg.prBranch ?? defaultPrBranch(outcomes);
-        base = cfg.base ?? cfg.branch ?? current;
-        if (!base)
-            throw new src/* ActionError */.lZ('HEAD is detached, so the pull request base is unknown; set the base input');
-        if (target === base)
-            throw new src/* ActionError */.lZ(`pr-branch '${target}' is the base branch; choose another pr-branch`);
-    }
-    else {
-        target = cfg.branch ?? current;
-        if (!target && cfg.push)
-            throw new src/* ActionError */.lZ('HEAD is detached (a tag or pull request checkout), so there is no branch to push to; set the branch input');
-    }
-    return {
-        git,
-        current,
-        target: target ?? 'HEAD',
-        base,
-        remoteUrl: remote.stdout.trim(),
-        deadline,
-    };
-}
-async function writeChanged(cwd, outcomes) {
-    const changed = outcomes.filter((o) => o.after !== o.before);
-    for (const o of changed)
-        await writeAtomically(external_node_path_default().resolve(cwd, o.file), o.after);
-    return changed.map((o) => o.file);
-}
-async function commitFiles(ctx, cfg, files, message) {
-    const env = {
-        GIT_AUTHOR_NAME: cfg.authorName,
-        GIT_AUTHOR_EMAIL: cfg.authorEmail,
-        GIT_COMMITTER_NAME: cfg.authorName,
-        GIT_COMMITTER_EMAIL: cfg.authorEmail,
-    };
-    await ctx.git(['add', '--', ...files]);
-    // Only our files: anything else the job staged stays out of this commit.
-    await ctx.git(['commit', '--quiet', '--only', '-m', message, '--', ...files], { env });
-    return (await ctx.git(['rev-parse', 'HEAD'])).stdout.trim();
-}
-function logDiff(runner, diff, title = 'Diff') {
-    if (!diff)
-        return;
-    runner.startGroup(title);
-    runner.info(diff.replace(/\n$/, ''));
-    runner.endGroup();
-}
-function summaryTable(outcomes) {
-    const rows = [];
-    for (const o of outcomes) {
-        const seen = new Set();
-        for (const e of o.edits) {
-            if (seen.has(e.pathText))
-                continue;
-            seen.add(e.pathText);
-            const status = e.created
-                ? 'created'
-                : e.removed
-                    ? e.line === 0
-                        ? 'already absent'
-                        : 'removed'
-                    : e.oldText === e.newText
-                        ? 'already set'
-                        : 'changed';
-            rows.push([
-                (0,src/* code */.aY)(o.file),
-                (0,src/* code */.aY)(e.pathText),
-                e.created ? '—' : (0,src/* code */.aY)(show(e.oldValue)),
-                e.removed ? '—' : (0,src/* code */.aY)(show(e.newValue)),
-                status,
-            ]);
-        }
-    }
-    return (0,src/* table */.tp)(['File', 'Path', 'Old', 'New', 'Status'], rows);
-}
-function report(runner, r, diff) {
-    runner.setOutput('changed', r.changed);
-    runner.setOutput('commit-sha', r.commitSha);
-    runner.setOutput('previous-values', JSON.stringify(previousValues(r.outcomes)));
-    runner.setOutput('diff', diff);
-    runner.setOutput('pr-url', r.pr?.url ?? '');
-    runner.setOutput('pr-number', r.pr ? String(r.pr.number) : '');
-    let md = (0,src/* heading */.R_)('bump-helm-values') + '\n' + summaryTable(r.outcomes) + '\n' + r.note + '\n';
-    if (diff)
-        md += '\n' + (0,src/* details */.zH)('Diff', '```diff\n' + diff + '```');
-    runner.appendSummary(md);
-    runner.info(plainText(r.note));
-}
-/** A summary note as a log line: the log is plain text (`[#7](url)` → `#7 (url)`, no ** or backticks). */
-function plainText(markdown) {
-    return markdown
-        .replace(/\[([^\]]*)\]\(([^)]*)\)/g, '$1 ($2)')
-        .replace(/\*\*/g, '')
-        .replace(/`/g, '');
-}
-/**
- * Pushes HEAD to the target branch. When the push loses a race, fetches the branch's new tip,
- * resets onto it (--keep), re-applies the same edit to the fresh files and commits again — so
- * one bump is always one commit on top of whatever others pushed meanwhile.
- */
-async function pushReapplying(runner, ctx, cfg, deps, state) {
-    let { outcomes, sha } = state;
-    for (let attempt = 1;; attempt++) {
-        const pushed = await ctx.git(['push', cfg.remote, `HEAD:refs/heads/${ctx.target}`], {
-            allowFailure: true,
-        });
-        if (pushed.code === 0) {
-            runner.info(`Pushed ${sha.slice(0, 12)} to ${cfg.remote}/${ctx.target}${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
-            return { ...state, outcomes, sha, changed: true };
-        }
-        const reason = pushFailureReason(pushed.stderr);
-        if (!isRaceRejection(`${pushed.stdout}\n${pushed.stderr}`))
-            throw new src/* ActionError */.lZ(`git push to ${cfg.remote}/${ctx.target} failed: ${reason}`);
-        if (attempt > cfg.pushRetries) {
-            throw new src/* ActionError */.lZ(`git push to ${cfg.remote}/${ctx.target} was rejected ${attempt} times because the branch kept moving (push-retries: ${cfg.pushRetries}); the change is committed locally as ${sha.slice(0, 12)} but not pushed`);
-        }
-        const wait = 200 + (0,src/* backoffDelay */.EY)(attempt, { initialMs: 1000, maxMs: 15_000, jitter: true }, deps.random);
-        runner.info(`Push rejected (${reason}): ${ctx.target} moved on ${cfg.remote}. Re-applying the change on its new tip in ${wait} ms (retry ${attempt} of ${cfg.pushRetries}).`);
-        if (deps.clock.now() + wait >= ctx.deadline)
-            throw new src/* ActionError */.lZ(`git push to ${cfg.remote}/${ctx.target} was rejected (${reason}) and the timeout (${(0,src/* formatDuration */.a3)(cfg.timeoutMs)}) leaves no time to re-apply and push again; the change is committed locally as ${sha.slice(0, 12)} but not pushed`);
-        await deps.clock.sleep(wait, deps.signal);
-        await ctx.git(['fetch', '--quiet', '--no-tags', cfg.remote, `refs/heads/${ctx.target}`]);
-        // --keep moves HEAD to the new tip and refreshes only the files that differ; the job's own uncommitted work is kept.
-        await ctx.git(['reset', '--quiet', '--keep', 'FETCH_HEAD']);
-        outcomes = await editAll(state.cwd, state.plans, cfg, ` by the retry (after ${ctx.target} moved); the local branch is now at ${cfg.remote}/${ctx.target}`);
-        if (!outcomes.some((o) => o.after !== o.before)) {
-            runner.info(`The new tip of ${ctx.target} already has these values; nothing to commit.`);
-            return { ...state, outcomes, sha: '', changed: false };
-        }
-        const written = await writeChanged(state.cwd, outcomes);
-        logDiff(runner, outcomes.map((o) => unifiedDiff(o.before, o.after, o.file)).join(''), `Diff re-applied on ${cfg.remote}/${ctx.target}`);
-        sha = await commitFiles(ctx, cfg, written, cfg.commitMessage ?? defaultCommitMessage(outcomes));
-        runner.info(`Re-applied and committed ${sha.slice(0, 12)}`);
-    }
-}
-async function openPr(runner, cfg, deps, outcomes, repository, head, base, deadline) {
-    if (!repository)
-        throw new src/* ActionError */.lZ('cannot tell which GitHub repository to open the pull request in; set the repository input');
-    const [owner, repo] = repository.split('/');
-    const title = cfg.prTitle ?? (cfg.commitMessage ?? defaultCommitMessage(outcomes)).split('\n')[0];
-    const body = cfg.prBody ?? `Opened by bump-helm-values.\n\n${summaryTable(outcomes)}`;
-    const open = deps.openPullRequest ??
-        (async (req) => (await __nccwpck_require__.e(/* import() */ 755).then(__nccwpck_require__.bind(__nccwpck_require__, 7755))).openPullRequest(req));
-    const pr = await open({
-        signal: deps.signal,
-        deadline,
-        env: deps.env,
-        apiUrl: deps.env.GITHUB_API_URL || 'https://api.github.com',
-        token: cfg.token,
-        owner,
-        repo,
-        head,
-        base,
-        title,
-        body,
-        labels: cfg.labels,
-        reviewers: cfg.reviewers,
-        autoMerge: cfg.autoMerge,
-    });
-    runner.info(`${pr.reused ? 'Reused the open' : 'Opened'} pull request #${pr.number}: ${pr.url}`);
-    return pr;
-}
-/**
- * commit-via: api. Reads the branch head and the files at it through GitHub's API, applies the
- * edit, and commits with createCommitOnBranch(expectedHeadOid): GitHub signs the commit and
- * refuses it when the branch moved, and then the files are read again at the new head and the
- * edit re-applied — the no-lost-update guarantee of the git path, without push credentials.
- */
-async function bumpViaApi(runner, cfg, deps, cwd, plans) {
-    const deadline = deps.clock.now() + cfg.timeoutMs;
-    const repository = cfg.repository ?? deps.env.GITHUB_REPOSITORY;
-    if (!repository)
-        throw new src/* ActionError */.lZ('commit-via: api needs the repository (set the repository input)');
-    const [owner, repo] = repository.split('/');
-    // Local git is only asked (read-only) where the files sit in the repository and which branch is
-    // checked out; it needs no credentials, and without a repository the paths are as given.
-    const git = (deps.git ?? ((dir) => createGit(dir, deps.env, 'git', { deadline, signal: deps.signal })))(cwd);
-    const prefix = await git(['rev-parse', '--show-prefix'], { allowFailure: true }).catch(() => undefined);
-    const repoPath = (file) => external_node_path_default().posix.join(prefix?.code === 0 ? prefix.stdout.trim() : '', file);
-    const checkedOut = await git(['symbolic-ref', '--quiet', '--short', 'HEAD'], {
-        allowFailure: true,
-    }).catch(() => undefined);
-    const refName = deps.env.GITHUB_REF?.startsWith('refs/heads/')
-        ? deps.env.GITHUB_REF.slice(11)
-        : undefined;
-    const branch = cfg.branch ?? (checkedOut?.code === 0 ? checkedOut.stdout.trim() : undefined) ?? refName;
-    if (!branch)
-        throw new src/* ActionError */.lZ('commit-via: api cannot tell which branch to commit to; set the branch input');
-    const api = await __nccwpck_require__.e(/* import() */ 34).then(__nccwpck_require__.bind(__nccwpck_require__, 3034));
-    const octokit = await api.octokitFor({
-        apiUrl: deps.env.GITHUB_API_URL || 'https://api.github.com',
-        token: cfg.token,
-        deadline,
-        signal: deps.signal,
-        env: deps.env,
-    });
-    const base = cfg.createPr ? (cfg.base ?? branch) : undefined;
-    let target = cfg.createPr ? cfg.prBranch : branch;
-    const paths = plans.map((p) => repoPath(p.file));
-    for (let attempt = 1;; attempt++) {
-        let state = await api.readBranch(octokit, owner, repo, target ?? base, paths);
-        let createFrom;
-        if (!state.oid && cfg.createPr && target) {
-            // A new PR branch starts at the base's head.
-            state = await api.readBranch(octokit, owner, repo, base, paths);
-            createFrom = state.oid;
-        }
-        if (!state.oid)
-            throw new src/* ActionError */.lZ(`GitHub API: ${owner}/${repo} has no branch ${target ?? base}`);
-        const texts = new Map(plans.map((p, i) => [p.file, state.files.get(paths[i])]));
-        const outcomes = await editAll(cwd, plans, cfg, attempt > 1 ? ` by the retry (after ${target} moved)` : '', async (file) => {
-            const t = texts.get(file);
-            if (t === undefined)
-                throw new Error(`not found on ${target ?? base} at ${state.oid.slice(0, 12)}`);
-            return t;
-        });
-        if (attempt === 1) {
-            for (const o of outcomes) {
-                for (const w of o.warnings)
-                    runner.warning(`${o.file}: ${w}`);
-                for (const n of o.notices)
-                    runner.notice(`${o.file}: ${n}`);
-            }
-            for (const { file, edit } of effectiveEdits(outcomes))
-                runner.info(`${file}:${edit.line}: ${edit.pathText}: ${edit.created ? '(new)' : show(edit.oldValue)} → ${showNew(edit)}`);
-        }
-        if (!target) {
-            target = defaultPrBranch(outcomes);
-            continue;
-        }
-        const changedFiles = outcomes.filter((o) => o.after !== o.before);
-        const diff = changedFiles.map((o) => unifiedDiff(o.before, o.after, o.file)).join('');
-        if (changedFiles.length === 0) {
-            let pr;
-            if (cfg.createPr && !createFrom)
-                pr = await openPr(runner, cfg, deps, outcomes, repository, target, base, deadline);
-            return report(runner, {
-                changed: false,
-                commitSha: '',
-                outcomes,
-                note: `\`${target}\` already has these values; nothing was committed.`,
-                pr,
-            }, '');
-        }
-        if (createFrom)
-            await api.createBranch(octokit, owner, repo, target, createFrom);
-        const message = cfg.commitMessage ?? defaultCommitMessage(outcomes);
-        const r = await api.commitOnBranch(octokit, {
-            owner,
-            repo,
-            branch: target,
-            expectedHeadOid: state.oid,
-            message,
-            files: changedFiles.map((o) => ({ path: repoPath(o.file), text: o.after })),
-        });
-        if (r.ok) {
-            logDiff(runner, diff);
-            runner.info(`Committed ${r.oid.slice(0, 12)} to ${owner}/${repo}@${target} through the GitHub API${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
-            let pr;
-            if (cfg.createPr)
-                pr = await openPr(runner, cfg, deps, outcomes, repository, target, base, deadline);
-            const note = [
-                `Committed \`${r.oid.slice(0, 12)}\` to \`${target}\` through the GitHub API (signed by GitHub).`,
-                pr
-                    ? `Pull request: [#${pr.number}](${pr.url})${pr.reused ? ' (already open, reused)' : ''}.`
-                    : '',
-            ]
-                .filter(Boolean)
-                .join(' ');
-            return report(runner, { changed: true, commitSha: r.oid, outcomes, note, pr }, diff);
-        }
-        if (attempt > cfg.pushRetries)
-            throw new src/* ActionError */.lZ(`GitHub API: ${target} kept moving; the commit was refused ${attempt} times (push-retries: ${cfg.pushRetries}): ${r.stale}`);
-        const wait = 200 + (0,src/* backoffDelay */.EY)(attempt, { initialMs: 1000, maxMs: 15_000, jitter: true }, deps.random);
-        if (deps.clock.now() + wait >= deadline)
-            throw new src/* ActionError */.lZ(`GitHub API: ${target} moved (${r.stale}) and the timeout (${(0,src/* formatDuration */.a3)(cfg.timeoutMs)}) leaves no time to re-apply and commit again`);
-        runner.info(`Commit refused: ${target} moved (${r.stale}). Re-reading the files at its new head and re-applying in ${wait} ms (retry ${attempt} of ${cfg.pushRetries}).`);
-        await deps.clock.sleep(wait, deps.signal);
-    }
-}
-async function bump(runner, cfg, deps) {
-    try {
-        await bumpSteps(runner, cfg, deps);
-    }
-    catch (err) {
-        if (err instanceof GitStoppedError && err.why === 'timeout')
-            throw new src/* ActionError */.lZ(`${err.message} (timeout: ${(0,src/* formatDuration */.a3)(cfg.timeoutMs)}); raise the timeout input if the remote is slow`);
-        throw err;
-    }
-}
-async function bumpSteps(runner, cfg, deps) {
-    if (cfg.token)
-        runner.setSecret(cfg.token);
-    const cwd = external_node_path_default().resolve(deps.cwd, cfg.workingDirectory);
-    if (!(await (0,promises_namespaceObject.stat)(cwd).catch(() => undefined))?.isDirectory())
-        throw new src/* InputError */.dz('working-directory', `'${cfg.workingDirectory}' is not a directory`);
-    const files = await resolveFiles(cfg.filePatterns, cwd);
-    // Every file (a glob's match or a symbolic link too) must be inside the workspace.
-    for (const f of files)
-        (0,src/* workspacePath */.X5)('files', external_node_path_default().resolve(cwd, f), { env: deps.env });
-    const plans = planFiles(cfg.changes, files);
-    if (cfg.commitVia === 'api' && !cfg.dryRun)
-        return bumpViaApi(runner, cfg, deps, cwd, plans);
-    let outcomes = await editAll(cwd, plans, cfg);
-    for (const o of outcomes) {
-        for (const w of o.warnings)
-            runner.warning(`${o.file}: ${w}`);
-        for (const n of o.notices)
-            runner.notice(`${o.file}: ${n}`);
-    }
-    for (const { file, edit } of effectiveEdits(outcomes))
-        runner.info(`${file}:${edit.line}: ${edit.pathText}: ${edit.created ? '(new)' : show(edit.oldValue)} → ${showNew(edit)}`);
-    const diffOf = (list) => list.map((o) => unifiedDiff(o.before, o.after, o.file)).join('');
-    let diff = diffOf(outcomes);
-    const anyChange = outcomes.some((o) => o.after !== o.before);
-    if (cfg.dryRun) {
-        logDiff(runner, diff);
-        return report(runner, {
-            changed: anyChange,
-            commitSha: '',
-            outcomes,
-            note: anyChange
-                ? '**Dry run**: nothing was written or committed.'
-                : 'The values are already set; nothing to do (dry run).',
-        }, diff);
-    }
-    if (!anyChange)
-        return report(runner, {
-            changed: false,
-            commitSha: '',
-            outcomes,
-            note: 'The values are already set; nothing to commit.',
-        }, '');
-    // Every git question is answered before the first file is written.
-    const ctx = cfg.commit ? await gitContext(cwd, cfg, deps, outcomes) : undefined;
-    const written = await writeChanged(cwd, outcomes);
-    logDiff(runner, diff);
-    if (!ctx)
-        return report(runner, {
-            changed: true,
-            commitSha: '',
-            outcomes,
-            note: `Wrote ${written.length} file(s); commit is false, so nothing was committed.`,
-        }, diff);
-    if (ctx.target !== ctx.current && ctx.target !== 'HEAD') {
-        // Commit on a local branch named like the target, so the checked-out branch is left as it was.
-        await ctx.git(['checkout', '--quiet', '-B', ctx.target]);
-    }
-    const message = cfg.commitMessage ?? defaultCommitMessage(outcomes);
-    let sha = await commitFiles(ctx, cfg, written, message);
-    runner.info(`Committed ${sha.slice(0, 12)}: ${message.split('\n')[0]}`);
-    if (!cfg.push)
-        return report(runner, {
-            changed: true,
-            commitSha: sha,
-            outcomes,
-            note: `Committed \`${sha.slice(0, 12)}\` (push is false).`,
-        }, diff);
-    const pushed = await pushReapplying(runner, ctx, cfg, deps, { cwd, plans, outcomes, sha });
-    outcomes = pushed.outcomes;
-    diff = diffOf(outcomes);
-    const { changed } = pushed;
-    sha = pushed.sha;
-    let pr;
-    if (cfg.createPr) {
-        const repository = cfg.repository ??
-            repositoryFromRemote(ctx.remoteUrl, deps.env.GITHUB_SERVER_URL) ??
-            deps.env.GITHUB_REPOSITORY;
-        pr = await openPr(runner, cfg, deps, outcomes, repository, ctx.target, ctx.base, ctx.deadline);
-    }
-    const where = `${cfg.remote}/${ctx.target}`;
-    const note = [
-        changed
-            ? `Committed \`${sha.slice(0, 12)}\` and pushed it to \`${where}\`.`
-            : `\`${where}\` already had these values (set by someone else meanwhile); nothing was committed.`,
-        pr
-            ? `Pull request: [#${pr.number}](${pr.url})${pr.reused ? ' (already open, reused)' : ''}.`
-            : '',
-    ]
-        .filter(Boolean)
-        .join(' ');
-    report(runner, { changed, commitSha: sha, outcomes, note, pr }, changed ? diff : '');
-}
-
-
-/***/ }),
-
 /***/ 6711:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -30301,151 +28521,82 @@ function normalizeFileKey(file) {
 
 /***/ }),
 
-/***/ 7810:
+/***/ 9445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Xg: () => (/* binding */ readConfig)
+/* harmony export */   sA: () => (/* binding */ resolveFiles),
+/* harmony export */   vK: () => (/* binding */ writeAtomically),
+/* harmony export */   yR: () => (/* binding */ readText)
 /* harmony export */ });
-/* unused harmony exports COMMIT_VIA, AUTO_MERGE, BOT_NAME, BOT_EMAIL, isValidBranchName */
-/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(870);
-/* harmony import */ var _changes__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6711);
-/* harmony import */ var _scalar__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2288);
-// Every input read and checked before anything is touched: a bad input stops the action with
-// one ::error:: line naming it, before any file is read or any git command runs.
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(870);
+// Finding the values files (globs through Node's own fs.promises.glob) and replacing them
+// atomically: a temp file in the same directory, then rename, so a reader never sees half a file.
 
 
 
-const COMMIT_VIA = ['git', 'api'];
-const AUTO_MERGE = ['false', 'merge', 'squash', 'rebase'];
-const BOT_NAME = 'github-actions[bot]';
-const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com';
-/** git check-ref-format's rules for a branch name, checked without running git. */
-function isValidBranchName(name) {
-    if (name === '' ||
-        name === '@' ||
-        name.startsWith('-') ||
-        name.startsWith('/') ||
-        name.endsWith('/') ||
-        name.endsWith('.'))
-        return false;
-    if (/[\x00-\x20\x7f~^:?*[\\]/.test(name) ||
-        name.includes('..') ||
-        name.includes('@{') ||
-        name.includes('//'))
-        return false;
-    return name
-        .split('/')
-        .every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock'));
+
+const GLOB_CHARS = /[*?[\]{}]/;
+function toPosix(p) {
+    return p.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/');
 }
-function branchInput(inputs, name) {
-    const v = inputs.string(name).replace(/^refs\/heads\//, '');
-    if (v === '')
-        return undefined;
-    if (!isValidBranchName(v))
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${v}' is not a valid branch name`);
-    return v;
+/** The files the patterns name, relative to `cwd` (posix separators), in pattern order, no duplicates. */
+async function resolveFiles(patterns, cwd) {
+    const found = [];
+    const seen = new Set();
+    const add = (rel) => {
+        const key = toPosix(node_path__WEBPACK_IMPORTED_MODULE_1___default().normalize(rel));
+        if (!seen.has(key)) {
+            seen.add(key);
+            found.push(key);
+        }
+    };
+    for (const pattern of patterns) {
+        if (!GLOB_CHARS.test(pattern)) {
+            const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, pattern)).catch(() => undefined);
+            if (!st)
+                throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('files', `'${pattern}' does not exist (in ${cwd})`);
+            if (!st.isFile())
+                throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('files', `'${pattern}' is not a file`);
+            add(pattern);
+            continue;
+        }
+        const matches = [];
+        for await (const m of (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.glob)(pattern, { cwd })) {
+            const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, m)).catch(() => undefined);
+            if (st?.isFile())
+                matches.push(m);
+        }
+        if (matches.length === 0)
+            throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('files', `the pattern '${pattern}' matched no file (in ${cwd})`);
+        for (const m of matches.sort())
+            add(m);
+    }
+    return found;
 }
-function oneLine(inputs, name, fallback) {
-    const v = inputs.string(name, fallback);
-    if (/[\r\n]/.test(v))
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, 'must be one line');
-    return v;
+async function readText(file) {
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
 }
-function readConfig(runner) {
-    const inputs = new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0(runner);
-    const filePatterns = (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .parseLines */ .Li)(inputs.required('files'));
-    if (filePatterns.length === 0)
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('files', 'is required: one file or glob per line');
-    const valueType = inputs.oneOf('value-type', _scalar__WEBPACK_IMPORTED_MODULE_2__/* .VALUE_TYPES */ .K4, 'auto');
-    const changesText = runner.input('changes');
-    const jsonText = runner.input('changes-json');
-    if (changesText !== '' && jsonText !== '')
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('changes', 'give either changes or changes-json, not both');
-    if (changesText === '' && jsonText === '')
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('changes', 'is required (path=value lines), unless changes-json is given');
-    let changes;
+/** Replaces a file's content atomically, keeping its permission bits. */
+async function writeAtomically(file, text) {
+    const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(file).catch(() => undefined);
+    const temp = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), `.${node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(file)}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomBytes)(6).toString('hex')}.tmp`);
     try {
-        changes =
-            changesText !== ''
-                ? { kind: 'all', changes: (0,_changes__WEBPACK_IMPORTED_MODULE_1__/* .parseChangeLines */ .Jt)(changesText, valueType) }
-                : (0,_changes__WEBPACK_IMPORTED_MODULE_1__/* .parseChangesJson */ .pB)(jsonText);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(temp, text, { encoding: 'utf8', flag: 'wx' });
+        if (st)
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(temp, st.mode & 0o7777);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(temp, file);
     }
     catch (err) {
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(changesText !== '' ? 'changes' : 'changes-json', err.message);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.unlink)(temp).catch(() => undefined);
+        throw err;
     }
-    const commit = inputs.boolean('commit', true);
-    const push = commit && inputs.boolean('push', true);
-    const createPr = inputs.boolean('create-pr', false);
-    if (createPr && !(commit && push))
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('create-pr', 'needs commit: true and push: true (the pull request is opened from a pushed branch)');
-    const remote = inputs.string('remote', 'origin');
-    if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(remote))
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('remote', `expected a remote name like origin, got '${remote}'`);
-    const authorName = oneLine(inputs, 'author-name', BOT_NAME);
-    const authorEmail = oneLine(inputs, 'author-email', BOT_EMAIL);
-    if (!/^[^\s<>@]+@[^\s<>@]+$/.test(authorEmail))
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('author-email', `expected an email address, got '${authorEmail}'`);
-    if (/[<>]/.test(authorName))
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('author-name', 'must not contain < or >');
-    const token = inputs.string('github-token');
-    if (createPr && token === '')
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('github-token', 'is required when create-pr is true');
-    const repository = inputs.string('repository') || undefined;
-    if (repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository))
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('repository', `expected owner/name, got '${repository}'`);
-    const commitVia = inputs.oneOf('commit-via', COMMIT_VIA, 'git');
-    if (commitVia === 'api' && !(commit && push))
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('commit-via', 'api commits through GitHub, so it needs commit: true and push: true');
-    if (commitVia === 'api' && token === '')
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('github-token', 'is required when commit-via is api');
-    const labels = inputs.list('labels');
-    for (const l of labels)
-        if (l.length > 100)
-            throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('labels', `a label is at most 100 characters, got ${l.length}`);
-    const reviewers = inputs.list('reviewers');
-    for (const r of reviewers)
-        if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9_.-]+)?$/.test(r))
-            throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('reviewers', `expected GitHub logins or org/team names, got '${r}'`);
-    const autoMerge = inputs.oneOf('auto-merge', AUTO_MERGE, 'false');
-    if (!createPr && (labels.length || reviewers.length || autoMerge !== 'false'))
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(labels.length ? 'labels' : reviewers.length ? 'reviewers' : 'auto-merge', 'applies to the pull request, so it needs create-pr: true');
-    const workingDirectory = inputs.string('working-directory', '.');
-    // Inside the workspace (symlinks followed): nothing outside it is read or written.
-    inputs.path('working-directory', { fallback: '.' });
-    const commitMessage = inputs.raw('commit-message').trim() || undefined;
-    const prTitle = inputs.string('pr-title') || undefined;
-    if (prTitle && /[\r\n]/.test(prTitle))
-        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('pr-title', 'must be one line');
-    return {
-        filePatterns,
-        changes,
-        valueType,
-        createMissing: inputs.boolean('create-missing', false),
-        allowAnchors: inputs.boolean('allow-anchors', false),
-        commit,
-        push,
-        branch: branchInput(inputs, 'branch'),
-        remote,
-        commitMessage,
-        authorName,
-        authorEmail,
-        pushRetries: inputs.integer('push-retries', 5, { min: 0, max: 20 }),
-        createPr,
-        prBranch: branchInput(inputs, 'pr-branch'),
-        prTitle,
-        prBody: inputs.raw('pr-body').trim() || undefined,
-        base: branchInput(inputs, 'base'),
-        token,
-        repository,
-        dryRun: inputs.boolean('dry-run', false),
-        workingDirectory,
-        timeoutMs: inputs.duration('timeout', '5m', { min: 1_000 }),
-        commitVia,
-        labels,
-        reviewers,
-        autoMerge: autoMerge === 'false' ? undefined : autoMerge,
-    };
 }
 
 
@@ -30680,21 +28831,187 @@ function isMergeKey(node) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(870);
-/* harmony import */ var _config__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7810);
-/* harmony import */ var _bump__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(686);
+/* harmony import */ var _inputs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1077);
+/* harmony import */ var _report__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8446);
+/* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2816);
+// Wiring only: inputs → run (real clock, randomness, workspace, environment, the job's cancel
+// signal) → report.
 
 
 
-await (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(({ runner, signal }) => (0,_bump__WEBPACK_IMPORTED_MODULE_2__/* .bump */ .$p)(runner, (0,_config__WEBPACK_IMPORTED_MODULE_1__/* .readConfig */ .Xg)(runner), {
-    clock: _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml,
-    random: Math.random,
-    cwd: process.cwd(),
-    env: process.env,
-    signal,
-}));
+
+await (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(async ({ runner, signal }) => {
+    const inputs = (0,_inputs__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .Ko)(runner);
+    const outcome = await (0,_run__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)(runner, inputs, {
+        clock: _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml,
+        random: Math.random,
+        cwd: process.cwd(),
+        env: process.env,
+        signal,
+    });
+    (0,_report__WEBPACK_IMPORTED_MODULE_2__/* .report */ .z8)(runner, outcome);
+});
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 1077:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ko: () => (/* binding */ readInputs)
+/* harmony export */ });
+/* unused harmony exports COMMIT_VIA, AUTO_MERGE, BOT_NAME, BOT_EMAIL, isValidBranchName */
+/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(870);
+/* harmony import */ var _changes__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6711);
+/* harmony import */ var _scalar__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2288);
+// Every input read and checked before anything is touched: a bad input stops the action with
+// one ::error:: line naming it, before any file is read or any git command runs.
+
+
+
+const COMMIT_VIA = ['git', 'api'];
+const AUTO_MERGE = ['false', 'merge', 'squash', 'rebase'];
+const BOT_NAME = 'github-actions[bot]';
+const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com';
+/** git check-ref-format's rules for a branch name, checked without running git. */
+function isValidBranchName(name) {
+    if (name === '' ||
+        name === '@' ||
+        name.startsWith('-') ||
+        name.startsWith('/') ||
+        name.endsWith('/') ||
+        name.endsWith('.'))
+        return false;
+    if (/[\x00-\x20\x7f~^:?*[\\]/.test(name) ||
+        name.includes('..') ||
+        name.includes('@{') ||
+        name.includes('//'))
+        return false;
+    return name
+        .split('/')
+        .every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock'));
+}
+function branchInput(inputs, name) {
+    const v = inputs.string(name).replace(/^refs\/heads\//, '');
+    if (v === '')
+        return undefined;
+    if (!isValidBranchName(v))
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${v}' is not a valid branch name`);
+    return v;
+}
+function oneLine(inputs, name, fallback) {
+    const v = inputs.string(name, fallback);
+    if (/[\r\n]/.test(v))
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, 'must be one line');
+    return v;
+}
+/** files, value-type, and changes or changes-json (exactly one of them). */
+function readChanges(runner, inputs) {
+    const filePatterns = (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .parseLines */ .Li)(inputs.required('files'));
+    if (filePatterns.length === 0)
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('files', 'is required: one file or glob per line');
+    const valueType = inputs.oneOf('value-type', _scalar__WEBPACK_IMPORTED_MODULE_2__/* .VALUE_TYPES */ .K4, 'auto');
+    const changesText = runner.input('changes');
+    const jsonText = runner.input('changes-json');
+    if (changesText !== '' && jsonText !== '')
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('changes', 'give either changes or changes-json, not both');
+    if (changesText === '' && jsonText === '')
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('changes', 'is required (path=value lines), unless changes-json is given');
+    let changes;
+    try {
+        changes =
+            changesText !== ''
+                ? { kind: 'all', changes: (0,_changes__WEBPACK_IMPORTED_MODULE_1__/* .parseChangeLines */ .Jt)(changesText, valueType) }
+                : (0,_changes__WEBPACK_IMPORTED_MODULE_1__/* .parseChangesJson */ .pB)(jsonText);
+    }
+    catch (err) {
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(changesText !== '' ? 'changes' : 'changes-json', err.message);
+    }
+    return { filePatterns, valueType, changes };
+}
+/** labels, reviewers and auto-merge: only with create-pr. */
+function readPrOptions(inputs, createPr) {
+    const labels = inputs.list('labels');
+    for (const l of labels)
+        if (l.length > 100)
+            throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('labels', `a label is at most 100 characters, got ${l.length}`);
+    const reviewers = inputs.list('reviewers');
+    for (const r of reviewers)
+        if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9_.-]+)?$/.test(r))
+            throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('reviewers', `expected GitHub logins or org/team names, got '${r}'`);
+    const autoMerge = inputs.oneOf('auto-merge', AUTO_MERGE, 'false');
+    if (!createPr && (labels.length || reviewers.length || autoMerge !== 'false'))
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(labels.length ? 'labels' : reviewers.length ? 'reviewers' : 'auto-merge', 'applies to the pull request, so it needs create-pr: true');
+    return { labels, reviewers, autoMerge: autoMerge === 'false' ? undefined : autoMerge };
+}
+function readInputs(runner) {
+    const inputs = new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0(runner);
+    const { filePatterns, valueType, changes } = readChanges(runner, inputs);
+    const commit = inputs.boolean('commit', true);
+    const push = commit && inputs.boolean('push', true);
+    const createPr = inputs.boolean('create-pr', false);
+    if (createPr && !(commit && push))
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('create-pr', 'needs commit: true and push: true (the pull request is opened from a pushed branch)');
+    const remote = inputs.string('remote', 'origin');
+    if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(remote))
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('remote', `expected a remote name like origin, got '${remote}'`);
+    const authorName = oneLine(inputs, 'author-name', BOT_NAME);
+    const authorEmail = oneLine(inputs, 'author-email', BOT_EMAIL);
+    if (!/^[^\s<>@]+@[^\s<>@]+$/.test(authorEmail))
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('author-email', `expected an email address, got '${authorEmail}'`);
+    if (/[<>]/.test(authorName))
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('author-name', 'must not contain < or >');
+    const token = inputs.string('github-token');
+    if (createPr && token === '')
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('github-token', 'is required when create-pr is true');
+    const repository = inputs.string('repository') || undefined;
+    if (repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository))
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('repository', `expected owner/name, got '${repository}'`);
+    const commitVia = inputs.oneOf('commit-via', COMMIT_VIA, 'git');
+    if (commitVia === 'api' && !(commit && push))
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('commit-via', 'api commits through GitHub, so it needs commit: true and push: true');
+    if (commitVia === 'api' && token === '')
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('github-token', 'is required when commit-via is api');
+    const prOptions = readPrOptions(inputs, createPr);
+    const workingDirectory = inputs.string('working-directory', '.');
+    // Inside the workspace (symlinks followed): nothing outside it is read or written.
+    inputs.path('working-directory', { fallback: '.' });
+    const commitMessage = inputs.raw('commit-message').trim() || undefined;
+    const prTitle = inputs.string('pr-title') || undefined;
+    if (prTitle && /[\r\n]/.test(prTitle))
+        throw new _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('pr-title', 'must be one line');
+    return {
+        filePatterns,
+        changes,
+        valueType,
+        createMissing: inputs.boolean('create-missing', false),
+        allowAnchors: inputs.boolean('allow-anchors', false),
+        commit,
+        push,
+        branch: branchInput(inputs, 'branch'),
+        remote,
+        commitMessage,
+        authorName,
+        authorEmail,
+        pushRetries: inputs.integer('push-retries', 5, { min: 0, max: 20 }),
+        createPr,
+        prBranch: branchInput(inputs, 'pr-branch'),
+        prTitle,
+        prBody: inputs.raw('pr-body').trim() || undefined,
+        base: branchInput(inputs, 'base'),
+        token,
+        repository,
+        dryRun: inputs.boolean('dry-run', false),
+        workingDirectory,
+        timeoutMs: inputs.duration('timeout', '5m', { min: 1_000 }),
+        commitVia,
+        ...prOptions,
+    };
+}
+
 
 /***/ }),
 
@@ -30851,6 +29168,1890 @@ function splitAssignment(line) {
             return { path: line.slice(0, i).trim(), value: line.slice(i + 1).trim() };
     }
     return undefined;
+}
+
+
+/***/ }),
+
+/***/ 8399:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  n_: () => (/* binding */ diffOf),
+  yO: () => (/* binding */ editAll),
+  ND: () => (/* binding */ effectiveEdits),
+  jP: () => (/* binding */ planFiles),
+  WU: () => (/* binding */ show),
+  _F: () => (/* binding */ showNew),
+  CQ: () => (/* binding */ writeChanged)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 34 modules
+var src = __nccwpck_require__(870);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./actions/bump-helm-values/src/path.ts
+var src_path = __nccwpck_require__(4363);
+// EXTERNAL MODULE: ./actions/bump-helm-values/src/helm-read.ts
+var helm_read = __nccwpck_require__(9917);
+// EXTERNAL MODULE: ./actions/bump-helm-values/src/scalar.ts
+var src_scalar = __nccwpck_require__(2288);
+;// CONCATENATED MODULE: ./actions/bump-helm-values/src/edit-types.ts
+// The YAML editor's shared vocabulary: a change and the edit it made, the options, problems
+// (YamlEditError), a parsed file with its line positions, and text replacements applied together.
+
+/** One or more reasons why a file cannot be edited; the file must be left as it is. */
+class YamlEditError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.map((p) => p.message).join('; '));
+        this.problems = problems;
+        this.name = 'YamlEditError';
+    }
+}
+function parseText(text) {
+    const lines = new dist/* LineCounter */.HN();
+    const docs = [
+        ...(0,dist/* parseAllDocuments */.hR)(text, { lineCounter: lines, prettyErrors: false }),
+    ];
+    return { text, docs, lines };
+}
+function position(p, offset) {
+    const { line, col } = p.lines.linePos(offset);
+    // The column of a character on the first line must not count a byte-order mark.
+    return { line, col: line === 1 && p.text.charCodeAt(0) === 0xfeff && col > 1 ? col - 1 : col };
+}
+function where(p, offset) {
+    const { line, col } = position(p, offset);
+    return `line ${line}, column ${col}`;
+}
+function applyReplacements(text, reps) {
+    let out = text;
+    for (const r of [...reps].sort((a, b) => b.start - a.start))
+        out = out.slice(0, r.start) + r.text + out.slice(r.end);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./actions/bump-helm-values/src/edit-locate.ts
+// Locating what a change reaches in a parsed file: the path resolved to its scalar (or the
+// mapping a missing key would go in), the aliases that share a node, what a `<<` merge brings in.
+
+
+
+
+function describe(node) {
+    if ((0,dist/* isMap */.jh)(node))
+        return 'a mapping';
+    if ((0,dist/* isSeq */.oP)(node))
+        return 'a list';
+    if ((0,dist/* isScalar */.jn)(node))
+        return node.value === null ? 'null' : `the ${typeof node.value} '${String(node.value)}'`;
+    return 'nothing';
+}
+function problemAt(p, offset, message) {
+    if (offset === undefined)
+        return { kind: 'problem', problem: { message } };
+    const pos = position(p, offset);
+    return { kind: 'problem', problem: { message, ...pos } };
+}
+/** Where `&name` is written: the node's range starts after its anchor and tag. */
+function anchorOffset(p, node) {
+    const start = node.range[0];
+    const at = node.anchor ? p.text.lastIndexOf(`&${node.anchor}`, start) : -1;
+    return at >= 0 ? at : start;
+}
+function aliasNote(p, doc, alias) {
+    const target = alias.resolve(doc);
+    const at = target?.range
+        ? ` (anchor &${alias.source} at ${where(p, anchorOffset(p, target))})`
+        : '';
+    return `alias *${alias.source} at ${where(p, alias.range[0])}${at}`;
+}
+function resolvePath(p, doc, path, pathText, allowAnchors = false) {
+    let node = doc.contents;
+    const chain = [];
+    const resolved = [];
+    for (let i = 0; i < path.length; i++) {
+        const seg = path[i];
+        const sofar = (0,src_path/* formatPath */.jV)(path.slice(0, i)) || '(document root)';
+        // With allow-anchors a path may go through an alias: the anchored node itself is edited.
+        if ((0,dist/* isAlias */.Vj)(node) && allowAnchors)
+            node = node.resolve(doc);
+        if ((0,dist/* isAlias */.Vj)(node)) {
+            return problemAt(p, node.range?.[0], `'${pathText}' goes through the ${aliasNote(p, doc, node)}; editing it would change every place that uses the anchor — change the anchor's own path instead`);
+        }
+        if (node === null || node === undefined)
+            return problemAt(p, undefined, `'${pathText}': the document is empty`);
+        chain.push(node);
+        if ((0,dist/* isMap */.jh)(node)) {
+            if (typeof seg === 'number')
+                return problemAt(p, node.range?.[0], `'${pathText}': '${sofar}' is a mapping, not a list, so [${seg}] does not apply`);
+            const pair = node.items.find((it) => (0,dist/* isScalar */.jn)(it.key) && !(0,helm_read/* isMergeKey */.yJ)(it.key) && String(it.key.value) === seg);
+            if (!pair)
+                return {
+                    kind: 'missing',
+                    parent: node,
+                    depth: i,
+                    chain,
+                    path: [...resolved, ...path.slice(i)],
+                };
+            resolved.push(seg);
+            node = pair.value;
+            if (node === null || node === undefined) {
+                return problemAt(p, pair.key.range?.[0], `'${pathText}': key '${seg}' has no value node to replace`);
+            }
+            continue;
+        }
+        if ((0,dist/* isSeq */.oP)(node)) {
+            const index = typeof seg === 'number' ? seg : /^\d+$/.test(seg) ? Number(seg) : undefined;
+            if (index === undefined)
+                return problemAt(p, node.range?.[0], `'${pathText}': '${sofar}' is a list; use an index like [0], not '${seg}'`);
+            const at = index < 0 ? node.items.length + index : index;
+            if (at < 0 || at >= node.items.length)
+                return problemAt(p, node.range?.[0], `'${pathText}': '${sofar}' is a list of ${node.items.length} item(s), there is no [${seg}]`);
+            resolved.push(at);
+            node = node.items[at];
+            continue;
+        }
+        const offset = (0,dist/* isScalar */.jn)(node) ? node.range?.[0] : undefined;
+        return problemAt(p, offset, `'${pathText}': '${sofar}' is ${describe(node)}, a scalar — the path cannot go into it`);
+    }
+    if ((0,dist/* isAlias */.Vj)(node) && allowAnchors)
+        node = node.resolve(doc);
+    if ((0,dist/* isAlias */.Vj)(node)) {
+        return problemAt(p, node.range?.[0], `'${pathText}' is the ${aliasNote(p, doc, node)}; refusing to flatten it — change the anchor's own path instead, or set allow-anchors: true to edit the anchored value in place (every alias follows)`);
+    }
+    if (!(0,dist/* isScalar */.jn)(node)) {
+        return problemAt(p, node?.range?.[0], `'${pathText}' is ${describe(node)}, not a scalar value`);
+    }
+    if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
+        return problemAt(p, node.range?.[0], `'${pathText}' is a block scalar (| or >); edit multi-line text by hand`);
+    }
+    chain.push(node);
+    return { kind: 'found', scalar: node, chain, path: resolved };
+}
+const aliasCache = new WeakMap();
+/** The aliases whose anchor is the target or one of the nodes above it: editing would change them too. */
+function sharedBy(doc, chain) {
+    let aliases = aliasCache.get(doc);
+    if (!aliases) {
+        const list = [];
+        (0,dist/* visit */.YR)(doc, {
+            Alias(_key, alias) {
+                list.push({ alias, target: alias.resolve(doc) });
+            },
+        });
+        aliasCache.set(doc, list);
+        aliases = list;
+    }
+    return aliases.filter((a) => a.target && chain.includes(a.target)).map((a) => a.alias);
+}
+function inFlowCollection(chain) {
+    const parent = chain[chain.length - 2];
+    return ((0,dist/* isMap */.jh)(parent) || (0,dist/* isSeq */.oP)(parent)) && parent.flow === true;
+}
+/** The map pair at `path` (keys only, no aliases), or undefined. */
+function pairAt(doc, path) {
+    let node = doc.contents;
+    let pair;
+    for (const seg of path) {
+        if (!(0,dist/* isMap */.jh)(node))
+            return undefined;
+        pair = node.items.find((it) => (0,dist/* isScalar */.jn)(it.key) && !(0,helm_read/* isMergeKey */.yJ)(it.key) && String(it.key.value) === seg);
+        if (!pair)
+            return undefined;
+        node = pair.value;
+    }
+    return pair;
+}
+function helmOf(node) {
+    return (0,helm_read/* scalarValue */.Um)((0,helm_read/* helmScalarOf */.mu)(node));
+}
+/** Keys a `<<` merge brings into `map` (as Helm reads them), for messages and the override rule. */
+function inherited(doc, map, key) {
+    for (const pair of [...map.items].reverse()) {
+        if (!(0,helm_read/* isMergeKey */.yJ)(pair.key))
+            continue;
+        const from = (0,helm_read/* helmNode */.VE)(doc, pair.value);
+        const sources = Array.isArray(from) ? from : [from];
+        for (const src of sources)
+            if (src && typeof src === 'object' && !Array.isArray(src) && key in src)
+                return { value: src[key], merge: pair.key };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./actions/bump-helm-values/src/edit-keys.ts
+// Structural edits: creating missing keys (create-missing) in the file's own indentation, and
+// removing a key again (a revert of a key an earlier run created).
+
+
+
+
+/** Spaces before the character at `offset` on its line, i.e. its indentation column (0-based). */
+function columnOf(text, offset) {
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    const bom = lineStart === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    return offset - lineStart - bom;
+}
+/** The file's own nesting step: how much deeper a nested block mapping's keys sit. */
+function indentStep(text, doc) {
+    let step = 0;
+    (0,dist/* visit */.YR)(doc, {
+        Pair(_key, pair, path) {
+            if (step)
+                return dist/* visit */.YR.BREAK;
+            const parent = path[path.length - 1];
+            const value = pair.value;
+            if ((0,dist/* isMap */.jh)(parent) && !parent.flow && (0,dist/* isMap */.jh)(value) && !value.flow && value.items.length) {
+                const outer = pair.key?.range?.[0];
+                const inner = value.items[0].key?.range?.[0];
+                if (outer !== undefined && inner !== undefined) {
+                    const d = columnOf(text, inner) - columnOf(text, outer);
+                    if (d > 0)
+                        step = d;
+                }
+            }
+            return undefined;
+        },
+    });
+    return step || 2;
+}
+function renderKey(key) {
+    return (0,src_scalar/* renderString */.G4)(key, undefined, false);
+}
+function createKeys(p, m, change, opts, edits) {
+    const { parent, depth } = m;
+    const pos = position(p, parent.range?.[0] ?? 0);
+    const rest = change.path.slice(depth);
+    if (rest.some((s) => typeof s === 'number'))
+        return {
+            message: `'${change.pathText}': create-missing adds mapping keys, not list items`,
+            ...pos,
+        };
+    if (parent.flow)
+        return {
+            message: `'${change.pathText}': cannot add a key to the flow mapping at ${where(p, parent.range[0])} without restyling it; add it by hand`,
+            ...pos,
+        };
+    const shared = sharedBy(p.docs[0], m.chain);
+    if (shared.length)
+        return {
+            message: `'${change.pathText}': the mapping to extend is also used by ${shared.map((a) => `*${a.source} at ${where(p, a.range[0])}`).join(', ')}; refusing`,
+            ...pos,
+        };
+    let rendered;
+    try {
+        rendered = (0,src_scalar/* renderScalar */.VO)({ value: undefined, inFlow: false }, change.wanted, opts.valueType);
+    }
+    catch (err) {
+        return { message: `'${change.pathText}': ${err.message}`, ...pos };
+    }
+    const { text } = p;
+    const firstKey = parent.items[0].key;
+    const indent = columnOf(text, firstKey.range[0]);
+    const step = indentStep(text, p.docs[0]);
+    const last = parent.items[parent.items.length - 1];
+    const lastNode = (last.value ?? last.key);
+    const at = lineEndAfter(text, lastNode.range[1]);
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const lines = rest.map((key, j) => `${' '.repeat(indent + j * step)}${renderKey(String(key))}:${j === rest.length - 1 ? ` ${rendered.text}` : ''}`);
+    const insertion = at === text.length && !text.endsWith('\n') ? eol + lines.join(eol) : lines.join(eol) + eol;
+    const line = text.slice(0, at).split('\n').length +
+        (at === text.length && !text.endsWith('\n') ? 1 : 0) +
+        rest.length -
+        1;
+    edits.push({
+        pathText: change.pathText,
+        path: m.path,
+        document: 0,
+        oldValue: null,
+        newValue: rendered.value,
+        oldText: '',
+        newText: rendered.text,
+        line,
+        col: indent + (rest.length - 1) * step + 1,
+        created: true,
+    });
+    return { start: at, end: at, text: insertion, pathText: change.pathText };
+}
+/** The offset just after the line break that ends the line holding `offset - 1`. */
+function lineEndAfter(text, offset) {
+    if (text[offset - 1] === '\n')
+        return offset;
+    const nl = text.indexOf('\n', offset);
+    return nl < 0 ? text.length : nl + 1;
+}
+/**
+ * Removes a key again (a revert of a key an earlier run created), with the mappings above it
+ * that hold nothing else — exactly the lines create-missing added.
+ */
+function removeKey(p, change, edits) {
+    if (p.docs.length !== 1)
+        return { message: `'${change.pathText}': keys are only removed in single-document files` };
+    const doc = p.docs[0];
+    const r = resolvePath(p, doc, change.path, change.pathText);
+    if (r.kind === 'missing') {
+        edits.push({
+            pathText: change.pathText,
+            path: r.path,
+            document: 0,
+            oldValue: null,
+            newValue: null,
+            oldText: '',
+            newText: '',
+            line: 0,
+            col: 0,
+            created: false,
+            removed: true,
+        });
+        return 'absent';
+    }
+    if (r.kind === 'problem')
+        return r.problem;
+    const pos = position(p, r.scalar.range[0]);
+    const shared = sharedBy(doc, r.chain);
+    if (shared.length)
+        return {
+            message: `'${change.pathText}' is inside an anchor used elsewhere; refusing to remove it`,
+            ...pos,
+        };
+    // chain: the maps from the root down, then the scalar. Climb while a map holds only this key.
+    let depth = r.path.length - 1;
+    while (depth > 0 && (0,dist/* isMap */.jh)(r.chain[depth]) && r.chain[depth].items.length === 1)
+        depth--;
+    const map = r.chain[depth];
+    if (!(0,dist/* isMap */.jh)(map) || map.flow)
+        return { message: `'${change.pathText}': only keys of block mappings are removed`, ...pos };
+    if (depth === 0 && map.items.length === 1)
+        return {
+            message: `'${change.pathText}' is the only key of the document; refusing to empty it`,
+            ...pos,
+        };
+    const seg = r.path[depth];
+    const pair = map.items.find((it) => (0,dist/* isScalar */.jn)(it.key) && String(it.key.value) === seg);
+    const keyStart = pair.key.range[0];
+    const lineStart = p.text.lastIndexOf('\n', keyStart - 1) + 1;
+    if (p.text
+        .slice(lineStart, keyStart)
+        .trim()
+        .replace(/^\ufeff/, '') !== '')
+        return {
+            message: `'${change.pathText}': the key does not start its own line; remove it by hand`,
+            ...pos,
+        };
+    let start = lineStart;
+    const end = lineEndAfter(p.text, (pair.value ?? pair.key).range[1]);
+    if (end === p.text.length && !p.text.endsWith('\n') && start > 0)
+        start -= p.text[start - 2] === '\r' ? 2 : 1;
+    edits.push({
+        pathText: change.pathText,
+        path: r.path,
+        document: 0,
+        oldValue: helmOf(r.scalar),
+        newValue: null,
+        oldText: p.text.slice(r.scalar.range[0], r.scalar.range[1]),
+        newText: '',
+        ...pos,
+        created: false,
+        removed: true,
+    });
+    return {
+        rep: { start, end, text: '', pathText: change.pathText },
+        path: r.path.slice(0, depth + 1),
+    };
+}
+
+;// CONCATENATED MODULE: ./actions/bump-helm-values/src/edit-verify.ts
+// The safety check before anything is written: the edited text must read, as Helm reads values,
+// exactly as the original with the asked values changed — by a full re-parse (verifyEdit), or,
+// when every change is one scalar replacing another, token by token (fastResult).
+
+
+
+function setIn(root, path, value) {
+    if (path.length === 0)
+        return value;
+    const container = (root ?? (typeof path[0] === 'number' ? [] : {}));
+    const [head, ...rest] = path;
+    container[head] = setIn(container[head], rest, value);
+    return container;
+}
+function deepEqual(a, b) {
+    if (Object.is(a, b))
+        return true;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
+        return false;
+    if (Array.isArray(a) !== Array.isArray(b))
+        return false;
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    if (ka.length !== kb.length)
+        return false;
+    return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) &&
+        deepEqual(a[k], b[k]));
+}
+function getIn(root, path) {
+    let node = root;
+    for (const seg of path) {
+        if (node === null || typeof node !== 'object')
+            return undefined;
+        node = node[seg];
+    }
+    return node;
+}
+function deleteIn(root, path) {
+    const parent = getIn(root, path.slice(0, -1));
+    if (parent && typeof parent === 'object')
+        delete parent[path[path.length - 1]];
+}
+/** Whether the values that matter (as Helm reads them) are equal. */
+function sameRead(a, b) {
+    return Object.is(a, b) || a === b;
+}
+/**
+ * The guard when every change is a rendered scalar replacing a scalar (no key created or removed,
+ * no revert's own bytes) — the cheaper equivalent of parsing the whole file again. A YAML file is
+ * one token stream: text outside the replaced ranges is unchanged, so the file reads the same
+ * except at those ranges exactly when each new text is one complete scalar token in its context
+ * (block value, or flow item) that reads as the intended value under Helm's YAML 1.1 and YAML 1.2,
+ * followed by what followed the old one (a line break, a comment, or a flow separator), and no
+ * later `<<` in its mapping overrides the key.
+ */
+function fastResult(source, pending, out) {
+    const problems = [];
+    for (const r of pending) {
+        const s = r.scalar;
+        const text = r.text.replace(/^ /, '');
+        const next = source[r.end] ?? '';
+        const ends = s.inFlow ? /^[\s,\]}]?$/ : /^[\s]?$/;
+        const ok = !/[\r\n]/.test(text) &&
+            ends.test(next) &&
+            s.mergeSafe &&
+            ['1.2', '1.1'].every((version) => readsAs(text, s.inFlow, version, s.value));
+        if (!ok)
+            throw new Error(`refusing to write: '${r.pathText}' would not read back as ${(0,helm_read/* showHelm */.qK)(s.value)} (this is a bug in bump-helm-values; the file was not changed)`);
+    }
+    if (problems.length)
+        throw new YamlEditError(problems);
+    const text = pending.length ? applyReplacements(source, pending) : source;
+    return {
+        text,
+        edits: out.edits,
+        changed: text !== source,
+        warnings: out.warnings,
+        notices: out.notices,
+    };
+}
+/** One scalar token in its context that Helm's reading (and, for `version`, the YAML reader) gives as `value`. */
+const readsAsCache = new Map();
+function readsAs(text, inFlow, version, value) {
+    const key = `${version}${inFlow ? 'f' : 'b'}${typeof value}:${String(value)}\0${text}`;
+    let hit = readsAsCache.get(key);
+    if (hit === undefined) {
+        hit = readsAsUncached(text, inFlow, version, value);
+        if (readsAsCache.size < 10_000)
+            readsAsCache.set(key, hit);
+    }
+    return hit;
+}
+function readsAsUncached(text, inFlow, version, value) {
+    const wrapped = inFlow ? `[${text}]\n` : `k: ${text}\n`;
+    const offset = inFlow ? 1 : 3;
+    const doc = (0,dist/* parseDocument */.Tp)(wrapped, { version, prettyErrors: false });
+    if (doc.errors.length)
+        return false;
+    const c = doc.contents;
+    const node = inFlow
+        ? (0,dist/* isSeq */.oP)(c) && c.items.length === 1
+            ? c.items[0]
+            : undefined
+        : (0,dist/* isMap */.jh)(c) && c.items.length === 1
+            ? c.items[0].value
+            : undefined;
+    if (!(0,dist/* isScalar */.jn)(node) ||
+        !node.range ||
+        node.range[0] !== offset ||
+        node.range[1] !== offset + text.length)
+        return false;
+    if (!sameRead((0,helm_read/* scalarValue */.Um)((0,helm_read/* helmScalarOf */.mu)(node)), value))
+        return false;
+    // The YAML reader itself (1.1 or 1.2 schema) must agree for quoted text and for what Helm types.
+    if (node.type !== 'PLAIN')
+        return node.value === value;
+    return typeof value === 'string'
+        ? node.value === value
+        : Number(node.value) === value || node.value === value;
+}
+/**
+ * The guard: the new text must parse (as YAML 1.2 and 1.1), read as Helm reads it exactly as the
+ * original with the intended values changed, and every asked path must read the asked value.
+ */
+function verifyEdit(before, after, expected, edits) {
+    const fail = (why) => {
+        throw new Error(`refusing to write: the edited YAML ${why} (this is a bug in bump-helm-values; the file was not changed)`);
+    };
+    const errors = after.docs.flatMap((d) => d.errors);
+    if (errors.length)
+        fail(`does not parse: ${errors[0].message.split('\n')[0]}`);
+    // Helm's reader follows YAML 1.1: the file must parse under it as well.
+    const errors11 = [
+        ...(0,dist/* parseAllDocuments */.hR)(after.text, { version: '1.1', prettyErrors: false }),
+    ].flatMap((d) => d.errors);
+    if (errors11.length)
+        fail(`does not parse as YAML 1.1: ${errors11[0].message.split('\n')[0]}`);
+    if (after.docs.length !== before.docs.length)
+        fail('has a different number of documents');
+    const reads = after.docs.map((d) => (0,helm_read/* helmDocument */.Ks)(d));
+    reads.forEach((read, i) => {
+        if (!deepEqual(expected[i], read))
+            fail(`differs from the intended result in more than the changed values${before.docs.length > 1 ? ` (document ${i + 1})` : ''}`);
+    });
+    const problems = [];
+    for (const e of edits) {
+        if (e.removed)
+            continue;
+        const got = getIn(reads[e.document], e.path);
+        if (!sameRead(got, e.newValue))
+            problems.push({
+                message: `'${e.pathText}': Helm would read ${(0,helm_read/* showHelm */.qK)(got)} there, not ${(0,helm_read/* showHelm */.qK)(e.newValue)} (a merge key << after the key overrides it?); refusing`,
+                line: e.line,
+                col: e.col,
+            });
+    }
+    if (problems.length)
+        throw new YamlEditError(problems);
+}
+
+;// CONCATENATED MODULE: ./actions/bump-helm-values/src/edit-whole.ts
+// One file (or one section of it) edited as a whole: every value change planned against one
+// parse and applied together, then key creations and removals, then the safety check.
+
+
+
+
+
+
+
+
+/** The offset to write a value for an empty scalar: right after its `key:` or `-`, so `key:  # note` keeps its comment. */
+function emptyValueAt(text, start) {
+    if (start > 0 && /[ \t]/.test(text[start - 1]) && text[start] !== '#')
+        return { at: start, pad: '' };
+    let i = start - 1;
+    while (i >= 0 && /[ \t]/.test(text[i]))
+        i--;
+    return { at: i + 1, pad: ' ' };
+}
+/**
+ * Plans one value change in every document that has the path: adds its replacements of the text
+ * to `pending` and the new values of the edited nodes to `overrides`. Returns 'structural' when
+ * the path is missing everywhere (a key to create) and that is allowed to be tried later.
+ */
+function planChange(p, change, opts, out, pending, overrides) {
+    const found = [];
+    const others = [];
+    p.docs.forEach((doc, i) => {
+        const r = resolvePath(p, doc, change.path, change.pathText, opts.allowAnchors);
+        if (r.kind === 'found')
+            found.push({ doc: i, r });
+        else
+            others.push({ doc: i, r });
+    });
+    const docLabel = (i) => (p.docs.length > 1 ? ` (document ${i + 1})` : '');
+    if (found.length === 0) {
+        const first = others[0]?.r;
+        if (!first)
+            return { message: `'${change.pathText}': the file has no YAML document` };
+        if (first.kind === 'problem')
+            return first.problem;
+        if (change.wanted.kind === 'absent')
+            return 'structural';
+        const m = first;
+        const missingKey = String(change.path[m.depth]);
+        const from = inherited(p.docs[others[0].doc], m.parent, missingKey);
+        const parentText = (0,src_path/* formatPath */.jV)(change.path.slice(0, m.depth)) || '(document root)';
+        const rest = change.path.length - m.depth;
+        if (from && rest > 1) {
+            const drop = from.value && typeof from.value === 'object' ? Object.keys(from.value) : [];
+            return {
+                message: `'${change.pathText}': '${(0,src_path/* formatPath */.jV)(change.path.slice(0, m.depth + 1))}' comes from the merge key << at ${where(p, from.merge.range[0])}; a '${missingKey}' key written under '${parentText}' would replace the whole inherited mapping (a merge is one level deep) and drop ${drop.length ? drop.map((k) => `'${k}'`).join(', ') : 'its other keys'} — refusing; change it at the anchor (with allow-anchors: true every user of it follows) or write '${(0,src_path/* formatPath */.jV)(change.path.slice(0, m.depth + 1))}' in full by hand`,
+                ...position(p, m.parent.range?.[0] ?? 0),
+            };
+        }
+        const missing = others.filter((o) => o.r.kind === 'missing');
+        if (!opts.createMissing || missing.length !== others.length || p.docs.length !== 1) {
+            const inheritedNote = from
+                ? `; it comes from the merge key << at ${where(p, from.merge.range[0])}`
+                : '';
+            const hint = opts.createMissing && p.docs.length > 1
+                ? '; create-missing only creates keys in single-document files'
+                : opts.createMissing
+                    ? ''
+                    : ` (set create-missing: true to add it${from ? ' as an override after the merge key' : ''})`;
+            return {
+                message: `'${change.pathText}': key '${missingKey}' is missing under '${parentText}'${inheritedNote}${hint}`,
+                ...position(p, m.parent.range?.[0] ?? 0),
+            };
+        }
+        return 'structural';
+    }
+    if (change.wanted.kind === 'absent')
+        return 'structural';
+    const olds = found.map((f) => helmOf(f.r.scalar));
+    if (found.length > 1 && !olds.every((v) => sameRead(v, olds[0]))) {
+        const list = found.map((f, i) => `document ${f.doc + 1}: ${(0,helm_read/* showHelm */.qK)(olds[i])}`).join(', ');
+        return {
+            message: `'${change.pathText}' has different values in different documents (${list}); refusing to set them all to one value`,
+            ...position(p, found[1].r.scalar.range[0]),
+        };
+    }
+    const reps = [];
+    for (const { doc, r } of found) {
+        const { scalar, chain } = r;
+        const start = scalar.range[0];
+        const pos = position(p, start);
+        const shared = sharedBy(p.docs[doc], chain);
+        let aliases;
+        if (shared.length) {
+            const anchors = [...new Set(shared.map((a) => a.resolve(p.docs[doc])))];
+            const anchorText = anchors
+                .map((n) => `anchor &${n.anchor} at ${where(p, anchorOffset(p, n))}`)
+                .join(' and ');
+            aliases = shared.map((a) => `*${a.source} at ${where(p, a.range[0])}`);
+            if (!opts.allowAnchors)
+                return {
+                    message: `'${change.pathText}'${docLabel(doc)} is inside ${anchorText}, also used by ${aliases.join(', ')}; editing it would change those too — refusing (set allow-anchors: true to edit it in place for all of them)`,
+                    ...pos,
+                };
+        }
+        const oldValue = helmOf(scalar);
+        let rendered;
+        try {
+            rendered = (0,src_scalar/* renderScalar */.VO)({ value: oldValue, style: scalar.type, inFlow: inFlowCollection(chain) }, change.wanted, opts.valueType);
+        }
+        catch (err) {
+            return { message: `'${change.pathText}'${docLabel(doc)}: ${err.message}`, ...pos };
+        }
+        const oldText = p.text.slice(start, scalar.range[1]);
+        const same = rendered.verbatim ? oldText === rendered.text : sameRead(oldValue, rendered.value);
+        if (rendered.typeChanged && !same)
+            out.notices.push(`'${change.pathText}'${docLabel(doc)}: ${rendered.typeChanged}`);
+        if (aliases && !same)
+            out.notices.push(`'${change.pathText}'${docLabel(doc)} is anchored (allow-anchors): ${aliases.join(', ')} now read ${(0,helm_read/* showHelm */.qK)(rendered.value)} too`);
+        out.edits.push({
+            pathText: change.pathText,
+            path: r.path,
+            document: doc,
+            oldValue,
+            newValue: rendered.value,
+            oldText,
+            newText: same ? oldText : rendered.text,
+            ...pos,
+            created: false,
+            aliases,
+        });
+        if (same)
+            continue;
+        overrides[doc].set(scalar, rendered.value);
+        const end = scalar.range[1];
+        const clash = pending.find((x) => x.start < end && start < x.end) ??
+            pending.find((x) => x.start === start) ??
+            reps.find((x) => x.start === start);
+        if (clash)
+            return {
+                message: `'${change.pathText}'${docLabel(doc)} is the same value as '${clash.pathText}', changed by another line`,
+                ...pos,
+            };
+        if (rendered.text === '' && /[:-] $/.test(p.text.slice(start - 2, start))) {
+            // Back to an empty value (a revert): the space written before the value goes too.
+            reps.push({ start: start - 1, end, text: '', pathText: change.pathText });
+        }
+        else {
+            const check = rendered.verbatim
+                ? undefined
+                : {
+                    value: rendered.value,
+                    inFlow: inFlowCollection(chain),
+                    mergeSafe: noLaterMerge(chain, scalar),
+                };
+            if (oldText === '') {
+                // An empty null (`key:` or `key:  # note`) has no text of its own.
+                const { at, pad } = emptyValueAt(p.text, start);
+                reps.push({
+                    start: at,
+                    end: at,
+                    text: pad + rendered.text,
+                    pathText: change.pathText,
+                    scalar: check,
+                });
+            }
+            else
+                reps.push({ start, end, text: rendered.text, pathText: change.pathText, scalar: check });
+        }
+    }
+    pending.push(...reps);
+    return 'planned';
+}
+function editWhole(source, changes, opts) {
+    const original = parseText(source);
+    const problems = [];
+    for (const doc of original.docs) {
+        for (const e of doc.errors)
+            problems.push({
+                message: `not valid YAML: ${e.message.split('\n')[0]}`,
+                ...position(original, e.pos[0]),
+            });
+    }
+    if (problems.length)
+        throw new YamlEditError(problems);
+    if (original.docs.length === 0)
+        throw new YamlEditError([{ message: 'the file has no YAML document' }]);
+    const out = { edits: [], warnings: [], notices: [] };
+    const pending = [];
+    const overrides = original.docs.map(() => new Map());
+    const structural = [];
+    for (const change of changes) {
+        const r = planChange(original, change, opts, out, pending, overrides);
+        if (r === 'structural')
+            structural.push({ change });
+        else if (r !== 'planned')
+            problems.push(r);
+    }
+    if (problems.length)
+        throw new YamlEditError(problems);
+    if (structural.length === 0 && pending.every((r) => r.scalar?.mergeSafe))
+        return fastResult(source, pending, out);
+    let current = pending.length ? parseText(applyReplacements(source, pending)) : original;
+    const creations = [];
+    const removals = [];
+    const removedPairs = new Set();
+    for (const { change } of structural) {
+        if (change.wanted.kind === 'absent') {
+            const r = removeKey(current, change, out.edits);
+            if (r === 'absent')
+                continue;
+            if ('message' in r) {
+                problems.push(r);
+                continue;
+            }
+            // The same pair in the original parse, so that what a `<<` merge brings in shows through.
+            const pair = pairAt(original.docs[0], r.path);
+            if (pair)
+                removedPairs.add(pair);
+            else
+                removals.push(r.path);
+            current = parseText(applyReplacements(current.text, [r.rep]));
+            continue;
+        }
+        const m = resolvePath(current, current.docs[0], change.path, change.pathText);
+        if (m.kind !== 'missing') {
+            problems.push(m.kind === 'problem' ? m.problem : { message: `'${change.pathText}': created twice` });
+            continue;
+        }
+        const created = createKeys(current, m, change, opts, out.edits);
+        if ('message' in created) {
+            problems.push(created);
+            continue;
+        }
+        creations.push({ path: m.path, value: out.edits[out.edits.length - 1].newValue });
+        current = parseText(applyReplacements(current.text, [created]));
+    }
+    if (problems.length)
+        throw new YamlEditError(problems);
+    const expected = original.docs.map((doc, i) => (0,helm_read/* helmDocument */.Ks)(doc, overrides[i], removedPairs));
+    for (const c of creations)
+        expected[0] = setIn(expected[0], c.path, c.value);
+    for (const path of removals)
+        deleteIn(expected[0], path);
+    verifyEdit(original, current, expected, out.edits);
+    return {
+        text: current.text,
+        edits: out.edits,
+        changed: current.text !== source,
+        warnings: out.warnings,
+        notices: out.notices,
+    };
+}
+/** False when a `<<` after the edited key's pair in its mapping could override it (then the full guard decides). */
+function noLaterMerge(chain, node) {
+    const map = chain[chain.length - 2];
+    if (!(0,dist/* isMap */.jh)(map))
+        return true;
+    const at = map.items.findIndex((it) => it.value === node);
+    return !map.items.slice(at + 1).some((it) => (0,helm_read/* isMergeKey */.yJ)(it.key));
+}
+
+;// CONCATENATED MODULE: ./actions/bump-helm-values/src/edit.ts
+
+
+/**
+ * Applies the changes (each to every document that has its path). Value changes are planned
+ * against one parse and applied together; key creations and removals follow, one parse each.
+ * Throws YamlEditError listing every problem; the caller then leaves the file alone.
+ */
+function editYaml(source, changes, opts) {
+    return ((opts.wholeFile ? undefined : bySections(source, changes, opts)) ??
+        editWhole(source, changes, opts));
+}
+const SECTION_MIN_CHARS = 20_000;
+// Anything that can tie one top-level section to another (anchors, aliases, merges), or make
+// column-0 lines mean something else (directives, document markers, tags).
+const CROSS_SECTION = /(^|[\s[{,])[&*!]|<<|^%|^---|^\.\.\./m;
+const TOP_KEY = /^([A-Za-z0-9_][A-Za-z0-9_./-]*)[ \t]*:(?=[ \t\r\n]|$)/;
+/**
+ * A large values file is mostly a root mapping of independent top-level sections (one per
+ * service or component); parsing only the sections a change reaches is the same edit at a
+ * fraction of the cost (50 changes in a 5,000-line file). Used only when nothing can tie the
+ * sections together and every change is a value replacement; otherwise, and on any problem,
+ * the whole file is edited (and its messages are the ones reported).
+ */
+function bySections(source, changes, opts) {
+    if (source.length < SECTION_MIN_CHARS || CROSS_SECTION.test(source))
+        return undefined;
+    if (changes.some((c) => c.wanted.kind === 'absent' || typeof c.path[0] !== 'string'))
+        return undefined;
+    const sections = [];
+    let line = 1;
+    for (let at = 0; at < source.length; line++) {
+        const nl = source.indexOf('\n', at);
+        const next = nl < 0 ? source.length : nl + 1;
+        const first = source[at] === '\ufeff' ? source[at + 1] : source[at];
+        if (first !== undefined && !/[ \t#\r\n]/.test(first)) {
+            const m = TOP_KEY.exec(source.slice(at, next).replace(/^\ufeff/, ''));
+            if (!m)
+                return undefined;
+            if (sections.length)
+                sections[sections.length - 1].end = at;
+            sections.push({
+                key: m[1],
+                start: sections.length ? at : 0,
+                end: source.length,
+                line: sections.length ? line : 1,
+            });
+        }
+        at = next;
+    }
+    const byKey = new Map(sections.map((s) => [s.key, s]));
+    if (byKey.size !== sections.length)
+        return undefined;
+    const groups = new Map();
+    for (const c of changes) {
+        const section = byKey.get(c.path[0]);
+        if (!section)
+            return undefined;
+        groups.set(section, [...(groups.get(section) ?? []), c]);
+    }
+    const order = new Map(changes.map((c, i) => [c.pathText, i]));
+    const results = [];
+    for (const [section, list] of groups) {
+        let r;
+        try {
+            const text = source.slice(section.start, section.end);
+            r = bySubsections(text, list, opts) ?? editWhole(text, list, opts);
+        }
+        catch {
+            return undefined;
+        }
+        if (r.edits.some((e) => e.created || e.removed))
+            return undefined;
+        results.push({ section, r });
+    }
+    let text = '';
+    let at = 0;
+    const edits = [];
+    const out = { warnings: [], notices: [] };
+    for (const { section, r } of [...results].sort((a, b) => a.section.start - b.section.start)) {
+        text += source.slice(at, section.start) + r.text;
+        at = section.end;
+        edits.push(...r.edits.map((e) => ({ ...e, line: e.line + section.line - 1 })));
+        out.warnings.push(...r.warnings);
+        out.notices.push(...r.notices);
+    }
+    text += source.slice(at);
+    edits.sort((a, b) => order.get(a.pathText) - order.get(b.pathText) || a.document - b.document);
+    return { text, edits, changed: text !== source, ...out };
+}
+/**
+ * Within one top-level section (`key:` and a block mapping under it whose own keys are plain and
+ * unique), only the second-level blocks the changes reach are parsed: the section's key line with
+ * that block is the same YAML as the section for them. Undefined when the section is not so.
+ */
+function bySubsections(text, list, opts) {
+    if (list.some((c) => c.path.length < 3 || typeof c.path[1] !== 'string'))
+        return undefined;
+    const lines = [];
+    for (let at = 0; at < text.length;) {
+        const nl = text.indexOf('\n', at);
+        const next = nl < 0 ? text.length : nl + 1;
+        lines.push({ start: at, end: next });
+        at = next;
+    }
+    const body = (l) => text.slice(l.start, l.end).replace(/\r?\n$/, '');
+    const skip = (t) => /^\s*(#.*)?$/.test(t);
+    const keyIndex = lines.findIndex((l) => !skip(body(l).replace(/^\ufeff/, '')));
+    if (keyIndex < 0 ||
+        !/^[A-Za-z0-9_][A-Za-z0-9_./-]*[ \t]*:[ \t]*(#.*)?$/.test(body(lines[keyIndex]).replace(/^\ufeff/, '')))
+        return undefined;
+    const prefix = text.slice(0, lines[keyIndex].end);
+    const prefixLines = keyIndex + 1;
+    let indent = -1;
+    const subs = [];
+    for (let i = keyIndex + 1; i < lines.length; i++) {
+        const t = body(lines[i]);
+        if (skip(t))
+            continue;
+        const n = /^ */.exec(t)[0].length;
+        if (t[n] === '\t')
+            return undefined;
+        if (indent < 0)
+            indent = n;
+        if (n < indent || n === 0)
+            return undefined;
+        if (n > indent) {
+            if (!subs.length)
+                return undefined;
+            continue;
+        }
+        const m = TOP_KEY.exec(t.slice(n));
+        if (!m)
+            return undefined;
+        if (subs.length)
+            subs[subs.length - 1].to = i;
+        subs.push({ key: m[1], from: i, to: lines.length });
+    }
+    const byKey = new Map(subs.map((x) => [x.key, x]));
+    if (!subs.length || byKey.size !== subs.length)
+        return undefined;
+    const groups = new Map();
+    for (const c of list) {
+        const sub = byKey.get(c.path[1]);
+        if (!sub)
+            return undefined;
+        groups.set(sub, [...(groups.get(sub) ?? []), c]);
+    }
+    const parts = [];
+    for (const [sub, group] of groups) {
+        const start = lines[sub.from].start;
+        const end = lines[sub.to - 1].end;
+        const r = editWhole(prefix + text.slice(start, end), group, opts);
+        if (!r.text.startsWith(prefix))
+            return undefined;
+        parts.push({ sub, r });
+    }
+    let out = '';
+    let at = 0;
+    const edits = [];
+    const warnings = [];
+    const notices = [];
+    for (const { sub, r } of [...parts].sort((a, b) => a.sub.from - b.sub.from)) {
+        out += text.slice(at, lines[sub.from].start) + r.text.slice(prefix.length);
+        at = lines[sub.to - 1].end;
+        // Line L of the small document is line sub.from + 1 + (L - prefixLines - 1) of the section.
+        edits.push(...r.edits.map((e) => ({ ...e, line: sub.from + e.line - prefixLines })));
+        warnings.push(...r.warnings);
+        notices.push(...r.notices);
+    }
+    out += text.slice(at);
+    return { text: out, edits, changed: out !== text, warnings, notices };
+}
+
+// EXTERNAL MODULE: ./actions/bump-helm-values/src/changes.ts
+var src_changes = __nccwpck_require__(6711);
+;// CONCATENATED MODULE: ./actions/bump-helm-values/src/diff.ts
+// A unified diff (git's format, 3 lines of context) of two versions of a file, computed with
+// Myers' O((N+M)·D) algorithm: the edits are a few lines in files of any length.
+function splitLines(text) {
+    if (text === '')
+        return { lines: [], noFinalNewline: false };
+    const lines = text.split('\n');
+    const noFinalNewline = lines[lines.length - 1] !== '';
+    if (!noFinalNewline)
+        lines.pop();
+    return { lines, noFinalNewline };
+}
+/** The shortest edit script from a to b (Myers 1986), as a list of kept, removed and added lines. */
+function editScript(a, b) {
+    const n = a.length;
+    const m = b.length;
+    const max = n + m;
+    const offset = max + 1;
+    const v = new Int32Array(2 * max + 3);
+    const trace = [];
+    let found = false;
+    for (let d = 0; d <= max && !found; d++) {
+        trace.push(v.slice());
+        for (let k = -d; k <= d; k += 2) {
+            let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1])
+                ? v[offset + k + 1]
+                : v[offset + k - 1] + 1;
+            let y = x - k;
+            while (x < n && y < m && a[x] === b[y]) {
+                x++;
+                y++;
+            }
+            v[offset + k] = x;
+            if (x >= n && y >= m) {
+                found = true;
+                break;
+            }
+        }
+    }
+    // Walk the trace back from (n, m) to (0, 0).
+    const ops = [];
+    let x = n;
+    let y = m;
+    for (let d = trace.length - 1; d >= 0; d--) {
+        const vd = trace[d];
+        const k = x - y;
+        const prevK = k === -d || (k !== d && vd[offset + k - 1] < vd[offset + k + 1]) ? k + 1 : k - 1;
+        const prevX = d === 0 ? 0 : vd[offset + prevK];
+        const prevY = prevX - prevK;
+        while (x > prevX && y > prevY) {
+            x--;
+            y--;
+            ops.push({ kind: ' ', line: a[x], oldNo: x, newNo: y });
+        }
+        if (d > 0) {
+            if (x === prevX)
+                ops.push({ kind: '+', line: b[prevY], oldNo: x, newNo: prevY });
+            else
+                ops.push({ kind: '-', line: a[prevX], oldNo: prevX, newNo: y });
+        }
+        x = prevX;
+        y = prevY;
+    }
+    return ops.reverse();
+}
+function range(start, count) {
+    if (count === 1)
+        return `${start + 1}`;
+    return `${count === 0 ? start : start + 1},${count}`;
+}
+/** Git-style unified diff; '' when the texts are equal. Carriage returns are not shown. */
+function unifiedDiff(before, after, name, context = 3) {
+    if (before === after)
+        return '';
+    const a = splitLines(before);
+    const b = splitLines(after);
+    const ops = editScript(a.lines, b.lines);
+    const show = (op) => {
+        const out = [`${op.kind}${op.line.replace(/\r$/, '')}`];
+        const lastOld = op.kind !== '+' && op.oldNo === a.lines.length - 1 && a.noFinalNewline;
+        const lastNew = op.kind !== '-' && op.newNo === b.lines.length - 1 && b.noFinalNewline;
+        if (lastOld || lastNew)
+            out.push('\\ No newline at end of file');
+        return out;
+    };
+    const out = [`--- a/${name}`, `+++ b/${name}`];
+    let i = 0;
+    while (i < ops.length) {
+        if (ops[i].kind === ' ') {
+            i++;
+            continue;
+        }
+        // A hunk: from `context` lines before this change to `context` lines after the last change
+        // that is at most 2*context lines further.
+        const start = Math.max(0, i - context);
+        let end = i;
+        while (end < ops.length) {
+            let j = end;
+            while (j < ops.length && ops[j].kind !== ' ')
+                j++;
+            let k = j;
+            while (k < ops.length && ops[k].kind === ' ')
+                k++;
+            if (k < ops.length && k - j <= 2 * context)
+                end = k;
+            else {
+                end = Math.min(ops.length, j + context);
+                break;
+            }
+        }
+        const hunk = ops.slice(start, end);
+        const oldStart = hunk[0].oldNo;
+        const newStart = hunk[0].newNo;
+        const oldCount = hunk.filter((o) => o.kind !== '+').length;
+        const newCount = hunk.filter((o) => o.kind !== '-').length;
+        out.push(`@@ -${range(oldStart, oldCount)} +${range(newStart, newCount)} @@`);
+        for (const op of hunk)
+            out.push(...show(op));
+        i = end;
+    }
+    return out.join('\n') + '\n';
+}
+
+// EXTERNAL MODULE: ./actions/bump-helm-values/src/files.ts
+var files = __nccwpck_require__(9445);
+;// CONCATENATED MODULE: ./actions/bump-helm-values/src/plan.ts
+// Which changes go to which file, and every file edited in memory: nothing is written while any
+// file has a problem, and one error lists them all with file:line:column.
+
+
+
+
+
+
+
+const MAX_LISTED_PROBLEMS = 5;
+/** Pairs each file with its changes; with per-file JSON both sides must name the same files. */
+function planFiles(changes, files) {
+    if (changes.kind === 'all')
+        return files.map((file) => ({ file, changes: changes.changes }));
+    const missing = files.filter((f) => !changes.files.has((0,src_changes/* normalizeFileKey */.LL)(f)));
+    if (missing.length)
+        throw new src/* InputError */.dz('changes-json', `has no entry for ${missing.map((f) => `'${f}'`).join(', ')}, which files matched`);
+    const extra = [...changes.files.keys()].filter((k) => !files.some((f) => (0,src_changes/* normalizeFileKey */.LL)(f) === k));
+    if (extra.length)
+        throw new src/* InputError */.dz('changes-json', `names ${extra.map((f) => `'${f}'`).join(', ')}, which files did not match`);
+    return files.map((file) => ({ file, changes: changes.files.get((0,src_changes/* normalizeFileKey */.LL)(file)) }));
+}
+/** Reads and edits every file in memory; throws one error listing every problem, with file:line:column. */
+async function editAll(cwd, plans, cfg, when = '', read = (file) => (0,files/* readText */.yR)(external_node_path_default().resolve(cwd, file))) {
+    const problems = [];
+    const outcomes = [];
+    for (const plan of plans) {
+        let before;
+        try {
+            before = await read(plan.file);
+        }
+        catch (err) {
+            problems.push(`${plan.file}: cannot read: ${err.message}`);
+            continue;
+        }
+        try {
+            const r = editYaml(before, plan.changes, {
+                valueType: cfg.valueType,
+                createMissing: cfg.createMissing,
+                allowAnchors: cfg.allowAnchors,
+            });
+            outcomes.push({
+                file: plan.file,
+                before,
+                after: r.text,
+                edits: r.edits,
+                warnings: r.warnings,
+                notices: r.notices,
+            });
+        }
+        catch (err) {
+            if (!(err instanceof YamlEditError))
+                throw err;
+            for (const p of err.problems)
+                problems.push(`${plan.file}${p.line ? `:${p.line}:${p.col}` : ''}: ${p.message}`);
+        }
+    }
+    if (problems.length) {
+        const listed = problems.slice(0, MAX_LISTED_PROBLEMS).join('; ');
+        const more = problems.length > MAX_LISTED_PROBLEMS
+            ? `; and ${problems.length - MAX_LISTED_PROBLEMS} more`
+            : '';
+        throw new src/* ActionError */.lZ(`${listed}${more} — no file was changed${when}`);
+    }
+    return outcomes;
+}
+/** Writes the files whose text changed (each atomically); returns their names. */
+async function writeChanged(cwd, outcomes) {
+    const changed = outcomes.filter((o) => o.after !== o.before);
+    for (const o of changed)
+        await (0,files/* writeAtomically */.vK)(external_node_path_default().resolve(cwd, o.file), o.after);
+    return changed.map((o) => o.file);
+}
+/** A value as Helm reads it (16.1, true), a string that would read as another type in quotes ("16.10"). */
+function show(v) {
+    return (0,helm_read/* showHelm */.qK)(v);
+}
+/** An edit's new value for a person: `removed` for a key taken out again. */
+function showNew(e) {
+    return e.removed ? '(removed)' : show(e.newValue);
+}
+/** Edits that change something, one per path (documents of one file share the value). */
+function effectiveEdits(outcomes) {
+    const seen = new Set();
+    const out = [];
+    for (const o of outcomes) {
+        for (const e of o.edits) {
+            const key = `${o.file}\0${e.pathText}`;
+            const noop = e.removed ? e.line === 0 : e.oldText === e.newText && !e.created;
+            if (seen.has(key) || noop)
+                continue;
+            seen.add(key);
+            out.push({ file: o.file, edit: e });
+        }
+    }
+    return out;
+}
+/** The unified diff of every file that changed. */
+function diffOf(outcomes) {
+    return outcomes.map((o) => unifiedDiff(o.before, o.after, o.file)).join('');
+}
+
+
+/***/ }),
+
+/***/ 8446:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ee: () => (/* binding */ logEdits),
+/* harmony export */   iR: () => (/* binding */ logDiff),
+/* harmony export */   jb: () => (/* binding */ summaryTable),
+/* harmony export */   z8: () => (/* binding */ report)
+/* harmony export */ });
+/* unused harmony exports previousValues, plainText */
+/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(870);
+/* harmony import */ var _plan__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8399);
+// What the run tells: the outputs (changed, commit-sha, previous-values, diff, pr-url,
+// pr-number), the job summary (a table of every key, the diff), the log lines of the edits and
+// the diff group, and the note as the last log line.
+
+
+/**
+ * file → path → what was there before, the shape changes-json accepts to undo this run byte for
+ * byte: `{"value": 16, "yaml": "16"}` (the value as Helm read it, and its exact text), or
+ * `{"absent": true}` for a key this run created (a revert removes it again).
+ */
+function previousValues(outcomes) {
+    const out = {};
+    for (const o of outcomes) {
+        const entry = {};
+        for (const e of o.edits) {
+            if (e.pathText in entry)
+                continue;
+            if (e.created || (e.removed && e.line === 0))
+                entry[e.pathText] = { absent: true };
+            else
+                entry[e.pathText] = { value: e.oldValue, yaml: e.oldText };
+        }
+        out[o.file] = entry;
+    }
+    return out;
+}
+/** Each file's warnings and notices as annotations, then one log line per key that changes. */
+function logEdits(runner, outcomes) {
+    for (const o of outcomes) {
+        for (const w of o.warnings)
+            runner.warning(`${o.file}: ${w}`);
+        for (const n of o.notices)
+            runner.notice(`${o.file}: ${n}`);
+    }
+    for (const { file, edit } of (0,_plan__WEBPACK_IMPORTED_MODULE_1__/* .effectiveEdits */ .ND)(outcomes))
+        runner.info(`${file}:${edit.line}: ${edit.pathText}: ${edit.created ? '(new)' : (0,_plan__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(edit.oldValue)} → ${(0,_plan__WEBPACK_IMPORTED_MODULE_1__/* .showNew */ ._F)(edit)}`);
+}
+function logDiff(runner, diff, title = 'Diff') {
+    if (!diff)
+        return;
+    runner.startGroup(title);
+    runner.info(diff.replace(/\n$/, ''));
+    runner.endGroup();
+}
+function summaryTable(outcomes) {
+    const rows = [];
+    for (const o of outcomes) {
+        const seen = new Set();
+        for (const e of o.edits) {
+            if (seen.has(e.pathText))
+                continue;
+            seen.add(e.pathText);
+            const status = e.created
+                ? 'created'
+                : e.removed
+                    ? e.line === 0
+                        ? 'already absent'
+                        : 'removed'
+                    : e.oldText === e.newText
+                        ? 'already set'
+                        : 'changed';
+            rows.push([
+                (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(o.file),
+                (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(e.pathText),
+                e.created ? '—' : (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)((0,_plan__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(e.oldValue)),
+                e.removed ? '—' : (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)((0,_plan__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(e.newValue)),
+                status,
+            ]);
+        }
+    }
+    return (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(['File', 'Path', 'Old', 'New', 'Status'], rows);
+}
+function report(runner, r) {
+    const { diff } = r;
+    runner.setOutput('changed', r.changed);
+    runner.setOutput('commit-sha', r.commitSha);
+    runner.setOutput('previous-values', JSON.stringify(previousValues(r.outcomes)));
+    runner.setOutput('diff', diff);
+    runner.setOutput('pr-url', r.pr?.url ?? '');
+    runner.setOutput('pr-number', r.pr ? String(r.pr.number) : '');
+    let md = (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .heading */ .R_)('bump-helm-values') + '\n' + summaryTable(r.outcomes) + '\n' + r.note + '\n';
+    if (diff)
+        md += '\n' + (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .details */ .zH)('Diff', '```diff\n' + diff + '```');
+    runner.appendSummary(md);
+    runner.info(plainText(r.note));
+}
+/** A summary note as a log line: the log is plain text (`[#7](url)` → `#7 (url)`, no ** or backticks). */
+function plainText(markdown) {
+    return markdown
+        .replace(/\[([^\]]*)\]\(([^)]*)\)/g, '$1 ($2)')
+        .replace(/\*\*/g, '')
+        .replace(/`/g, '');
+}
+
+
+/***/ }),
+
+/***/ 2816:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 34 modules
+var src = __nccwpck_require__(870);
+// EXTERNAL MODULE: ./packages/core/src/process.ts
+var src_process = __nccwpck_require__(7332);
+;// CONCATENATED MODULE: ./packages/core/src/git.ts
+// Runs git with an argument array (never a shell), in one directory, through the one process
+// runner: prompts disabled so a missing credential fails at once, every command under the
+// action's deadline, stopped on cancel.
+
+/** A git command that exited non-zero: the arguments and git's own first error line. */
+class GitError extends Error {
+    args;
+    result;
+    constructor(args, result) {
+        super(`git ${args[0]} failed (exit ${result.code}): ${withoutUrlCredentials(gitErrorLine(result.stderr)) || 'no output'}`);
+        this.args = args;
+        this.result = result;
+        this.name = 'GitError';
+    }
+}
+/** `https://user:token@host/…` → `https://***@host/…`: a remote URL may carry a token. */
+function withoutUrlCredentials(text) {
+    return text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, '$1***@');
+}
+/** The most telling line of git's stderr: the first `fatal:`/`error:` one, else the first line. */
+function gitErrorLine(stderr) {
+    const lines = stderr
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean);
+    return lines.find((l) => /^(fatal|error):/.test(l)) ?? lines[0] ?? '';
+}
+/** A git command stopped at the deadline or by cancellation. */
+class GitStoppedError extends Error {
+    args;
+    why;
+    constructor(args, why) {
+        super(why === 'timeout'
+            ? `git ${args[0]} did not finish before the deadline and was stopped`
+            : `git ${args[0]} was stopped: the job is being cancelled`);
+        this.args = args;
+        this.why = why;
+        this.name = 'GitStoppedError';
+    }
+}
+function createGit(cwd, env = process.env, binary = 'git', session = {}) {
+    const run = session.run ?? src_process/* runProcess */.R3;
+    return async (args, opts = {}) => {
+        const r = await run(binary, args, {
+            cwd,
+            env: { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', ...opts.env },
+            deadline: session.deadline,
+            signal: session.signal,
+            killGraceMs: 2_000,
+            redact: (t) => withoutUrlCredentials(session.redact ? session.redact(t) : t),
+        });
+        if (r.timedOut || r.cancelled)
+            throw new GitStoppedError(args, r.timedOut ? 'timeout' : 'cancelled');
+        const result = { code: r.code ?? 1, stdout: r.stdout, stderr: r.stderr };
+        if (result.code !== 0 && !opts.allowFailure)
+            throw new GitError(args, result);
+        return result;
+    };
+}
+
+// EXTERNAL MODULE: ./actions/bump-helm-values/src/plan.ts + 7 modules
+var plan = __nccwpck_require__(8399);
+;// CONCATENATED MODULE: ./actions/bump-helm-values/src/commit-message.ts
+// The commit message when the commit-message input gives none: the keys and their new values in
+// the subject, one line per file and key (old → new) in the body.
+
+function defaultCommitMessage(outcomes) {
+    const edits = (0,plan/* effectiveEdits */.ND)(outcomes);
+    const byPath = new Map();
+    for (const { edit } of edits)
+        if (!byPath.has(edit.pathText))
+            byPath.set(edit.pathText, (0,plan/* showNew */._F)(edit));
+    const values = new Set(byPath.values());
+    const subject = values.size === 1
+        ? `chore: update ${[...byPath.keys()].join(', ')} to ${[...values][0]}`
+        : `chore: update ${[...byPath].map(([p, v]) => `${p} to ${v}`).join(', ')}`;
+    const body = edits
+        .map(({ file, edit }) => `- ${file}: ${edit.pathText} ${edit.created ? '(new)' : (0,plan/* show */.WU)(edit.oldValue)} → ${(0,plan/* showNew */._F)(edit)}`)
+        .join('\n');
+    return `${subject}\n\n${body}`;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./actions/bump-helm-values/src/report.ts
+var report = __nccwpck_require__(8446);
+;// CONCATENATED MODULE: ./actions/bump-helm-values/src/open-pr.ts
+// PR mode: the branch the change goes to, the repository the pull request is opened in, and the
+// call that opens (or reuses) it. The GitHub client itself (pull-request.ts) is imported only
+// here and only when a pull request is opened, so it stays out of the main bundle.
+
+
+
+
+
+/** owner/name of the remote when it is on this GitHub server, else the workflow's repository. */
+function repositoryFromRemote(url, serverUrl) {
+    const host = (() => {
+        try {
+            return new URL(serverUrl || 'https://github.com').host;
+        }
+        catch {
+            return 'github.com';
+        }
+    })();
+    const escaped = host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const m = new RegExp(`${escaped}[:/]([^/]+)/([^/]+?)(?:\\.git)?/?$`).exec(url.trim());
+    return m ? `${m[1]}/${m[2]}` : undefined;
+}
+function defaultPrBranch(outcomes) {
+    const edits = (0,plan/* effectiveEdits */.ND)(outcomes);
+    const first = edits[0] ? `${edits[0].edit.pathText}-${(0,plan/* show */.WU)(edits[0].edit.newValue)}` : 'values';
+    const slug = first
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/\.{2,}/g, '.')
+        .replace(/^[-.]+|[-.]+$/g, '')
+        .slice(0, 60) || 'values';
+    const hash = (0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify(edits.map(({ file, edit }) => [file, edit.pathText, edit.newValue])))
+        .digest('hex')
+        .slice(0, 8);
+    return `bump-helm-values/${slug}-${hash}`;
+}
+/** The note's pull request sentence ('' without one). */
+function prNote(pr) {
+    return pr
+        ? `Pull request: [#${pr.number}](${pr.url})${pr.reused ? ' (already open, reused)' : ''}.`
+        : '';
+}
+async function openPr(runner, cfg, deps, outcomes, repository, head, base, deadline) {
+    if (!repository)
+        throw new src/* ActionError */.lZ('cannot tell which GitHub repository to open the pull request in; set the repository input');
+    const [owner, repo] = repository.split('/');
+    const title = cfg.prTitle ?? (cfg.commitMessage ?? defaultCommitMessage(outcomes)).split('\n')[0];
+    const body = cfg.prBody ?? `Opened by bump-helm-values.\n\n${(0,report/* summaryTable */.jb)(outcomes)}`;
+    const open = deps.openPullRequest ??
+        (async (req) => (await __nccwpck_require__.e(/* import() */ 755).then(__nccwpck_require__.bind(__nccwpck_require__, 7755))).openPullRequest(req));
+    const pr = await open({
+        signal: deps.signal,
+        deadline,
+        env: deps.env,
+        apiUrl: deps.env.GITHUB_API_URL || 'https://api.github.com',
+        token: cfg.token,
+        owner,
+        repo,
+        head,
+        base,
+        title,
+        body,
+        labels: cfg.labels,
+        reviewers: cfg.reviewers,
+        autoMerge: cfg.autoMerge,
+    });
+    runner.info(`${pr.reused ? 'Reused the open' : 'Opened'} pull request #${pr.number}: ${pr.url}`);
+    return pr;
+}
+
+;// CONCATENATED MODULE: ./actions/bump-helm-values/src/commit-api.ts
+// commit-via: api. Reads the branch head and the files at it through GitHub's API, applies the
+// edit, and commits with createCommitOnBranch(expectedHeadOid): GitHub signs the commit and
+// refuses it when the branch moved, and then the files are read again at the new head and the
+// edit re-applied — the no-lost-update guarantee of the git path, without push credentials.
+// The GitHub client (github-api.ts) is imported only here, only when this path runs.
+
+
+
+
+
+
+
+/** The repository and the branch to commit to, and each file's path inside the repository. */
+async function apiTarget(cfg, deps, cwd, deadline) {
+    const repository = cfg.repository ?? deps.env.GITHUB_REPOSITORY;
+    if (!repository)
+        throw new src/* ActionError */.lZ('commit-via: api needs the repository (set the repository input)');
+    const [owner, repo] = repository.split('/');
+    // Local git is only asked (read-only) where the files sit in the repository and which branch is
+    // checked out; it needs no credentials, and without a repository the paths are as given.
+    const git = (deps.git ?? ((dir) => createGit(dir, deps.env, 'git', { deadline, signal: deps.signal })))(cwd);
+    const prefix = await git(['rev-parse', '--show-prefix'], { allowFailure: true }).catch(() => undefined);
+    const repoPath = (file) => external_node_path_default().posix.join(prefix?.code === 0 ? prefix.stdout.trim() : '', file);
+    const checkedOut = await git(['symbolic-ref', '--quiet', '--short', 'HEAD'], {
+        allowFailure: true,
+    }).catch(() => undefined);
+    const refName = deps.env.GITHUB_REF?.startsWith('refs/heads/')
+        ? deps.env.GITHUB_REF.slice(11)
+        : undefined;
+    const branch = cfg.branch ?? (checkedOut?.code === 0 ? checkedOut.stdout.trim() : undefined) ?? refName;
+    if (!branch)
+        throw new src/* ActionError */.lZ('commit-via: api cannot tell which branch to commit to; set the branch input');
+    return { repository, owner, repo, branch, repoPath };
+}
+/**
+ * The files at the head of the target branch (a PR branch not created yet: at the base's head,
+ * which createFrom then names), each edited in memory.
+ */
+async function editAtHead(api, octokit, cfg, cwd, plans, at) {
+    const { owner, repo, target, base, paths, attempt } = at;
+    let state = await api.readBranch(octokit, owner, repo, target ?? base, paths);
+    let createFrom;
+    if (!state.oid && cfg.createPr && target) {
+        // A new PR branch starts at the base's head.
+        state = await api.readBranch(octokit, owner, repo, base, paths);
+        createFrom = state.oid;
+    }
+    if (!state.oid)
+        throw new src/* ActionError */.lZ(`GitHub API: ${owner}/${repo} has no branch ${target ?? base}`);
+    const texts = new Map(plans.map((p, i) => [p.file, state.files.get(paths[i])]));
+    const outcomes = await (0,plan/* editAll */.yO)(cwd, plans, cfg, attempt > 1 ? ` by the retry (after ${target} moved)` : '', async (file) => {
+        const t = texts.get(file);
+        if (t === undefined)
+            throw new Error(`not found on ${target ?? base} at ${state.oid.slice(0, 12)}`);
+        return t;
+    });
+    return { oid: state.oid, createFrom, outcomes };
+}
+async function commitViaApi(runner, cfg, deps, cwd, plans) {
+    const deadline = deps.clock.now() + cfg.timeoutMs;
+    const { repository, owner, repo, branch, repoPath } = await apiTarget(cfg, deps, cwd, deadline);
+    const api = await __nccwpck_require__.e(/* import() */ 34).then(__nccwpck_require__.bind(__nccwpck_require__, 3034));
+    const octokit = await api.octokitFor({
+        apiUrl: deps.env.GITHUB_API_URL || 'https://api.github.com',
+        token: cfg.token,
+        deadline,
+        signal: deps.signal,
+        env: deps.env,
+    });
+    const base = cfg.createPr ? (cfg.base ?? branch) : undefined;
+    let target = cfg.createPr ? cfg.prBranch : branch;
+    const paths = plans.map((p) => repoPath(p.file));
+    for (let attempt = 1;; attempt++) {
+        const { oid, createFrom, outcomes } = await editAtHead(api, octokit, cfg, cwd, plans, {
+            owner,
+            repo,
+            target,
+            base,
+            paths,
+            attempt,
+        });
+        if (attempt === 1)
+            (0,report/* logEdits */.Ee)(runner, outcomes);
+        if (!target) {
+            target = defaultPrBranch(outcomes);
+            continue;
+        }
+        const changedFiles = outcomes.filter((o) => o.after !== o.before);
+        const diff = (0,plan/* diffOf */.n_)(changedFiles);
+        if (changedFiles.length === 0) {
+            let pr;
+            if (cfg.createPr && !createFrom)
+                pr = await openPr(runner, cfg, deps, outcomes, repository, target, base, deadline);
+            return {
+                changed: false,
+                commitSha: '',
+                outcomes,
+                note: `\`${target}\` already has these values; nothing was committed.`,
+                pr,
+                diff: '',
+            };
+        }
+        if (createFrom)
+            await api.createBranch(octokit, owner, repo, target, createFrom);
+        const message = cfg.commitMessage ?? defaultCommitMessage(outcomes);
+        const r = await api.commitOnBranch(octokit, {
+            owner,
+            repo,
+            branch: target,
+            expectedHeadOid: oid,
+            message,
+            files: changedFiles.map((o) => ({ path: repoPath(o.file), text: o.after })),
+        });
+        if (r.ok) {
+            (0,report/* logDiff */.iR)(runner, diff);
+            runner.info(`Committed ${r.oid.slice(0, 12)} to ${owner}/${repo}@${target} through the GitHub API${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
+            let pr;
+            if (cfg.createPr)
+                pr = await openPr(runner, cfg, deps, outcomes, repository, target, base, deadline);
+            const note = [
+                `Committed \`${r.oid.slice(0, 12)}\` to \`${target}\` through the GitHub API (signed by GitHub).`,
+                prNote(pr),
+            ]
+                .filter(Boolean)
+                .join(' ');
+            return { changed: true, commitSha: r.oid, outcomes, note, pr, diff };
+        }
+        if (attempt > cfg.pushRetries)
+            throw new src/* ActionError */.lZ(`GitHub API: ${target} kept moving; the commit was refused ${attempt} times (push-retries: ${cfg.pushRetries}): ${r.stale}`);
+        const wait = 200 + (0,src/* backoffDelay */.EY)(attempt, { initialMs: 1000, maxMs: 15_000, jitter: true }, deps.random);
+        if (deps.clock.now() + wait >= deadline)
+            throw new src/* ActionError */.lZ(`GitHub API: ${target} moved (${r.stale}) and the timeout (${(0,src/* formatDuration */.a3)(cfg.timeoutMs)}) leaves no time to re-apply and commit again`);
+        runner.info(`Commit refused: ${target} moved (${r.stale}). Re-reading the files at its new head and re-applying in ${wait} ms (retry ${attempt} of ${cfg.pushRetries}).`);
+        await deps.clock.sleep(wait, deps.signal);
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/bump-helm-values/src/commit-git.ts
+// commit-via: git. Every git question is answered before a file is written (gitContext); then one
+// commit of only our files, and a push — when the branch moved, fetch its new tip and re-apply
+// the same semantic edit there (never a text rebase), up to push-retries; then the pull request.
+
+
+
+
+
+
+async function gitContext(cwd, cfg, deps, outcomes) {
+    const deadline = deps.clock.now() + cfg.timeoutMs;
+    const git = (deps.git ?? ((dir) => createGit(dir, deps.env, 'git', { deadline, signal: deps.signal })))(cwd);
+    const top = await git(['rev-parse', '--show-toplevel'], { allowFailure: true });
+    if (top.code !== 0)
+        throw new src/* ActionError */.lZ(`${cwd} is not inside a git repository (${gitErrorLine(top.stderr)}); check out the repository first, or set commit: false to only edit the files`);
+    const head = await git(['symbolic-ref', '--quiet', '--short', 'HEAD'], { allowFailure: true });
+    const current = head.code === 0 ? head.stdout.trim() : undefined;
+    const remote = await git(['remote', 'get-url', cfg.remote], { allowFailure: true });
+    if (cfg.push && remote.code !== 0)
+        throw new src/* ActionError */.lZ(`the repository has no remote named '${cfg.remote}' to push to`);
+    let target;
+    let base;
+    if (cfg.createPr) {
+        target = cfg.prBranch ?? defaultPrBranch(outcomes);
+        base = cfg.base ?? cfg.branch ?? current;
+        if (!base)
+            throw new src/* ActionError */.lZ('HEAD is detached, so the pull request base is unknown; set the base input');
+        if (target === base)
+            throw new src/* ActionError */.lZ(`pr-branch '${target}' is the base branch; choose another pr-branch`);
+    }
+    else {
+        target = cfg.branch ?? current;
+        if (!target && cfg.push)
+            throw new src/* ActionError */.lZ('HEAD is detached (a tag or pull request checkout), so there is no branch to push to; set the branch input');
+    }
+    return {
+        git,
+        current,
+        target: target ?? 'HEAD',
+        base,
+        remoteUrl: remote.stdout.trim(),
+        deadline,
+    };
+}
+async function commitFiles(ctx, cfg, files, message) {
+    const env = {
+        GIT_AUTHOR_NAME: cfg.authorName,
+        GIT_AUTHOR_EMAIL: cfg.authorEmail,
+        GIT_COMMITTER_NAME: cfg.authorName,
+        GIT_COMMITTER_EMAIL: cfg.authorEmail,
+    };
+    await ctx.git(['add', '--', ...files]);
+    // Only our files: anything else the job staged stays out of this commit.
+    await ctx.git(['commit', '--quiet', '--only', '-m', message, '--', ...files], { env });
+    return (await ctx.git(['rev-parse', 'HEAD'])).stdout.trim();
+}
+/** git's own lines about the push; `remote:` lines are the server's (or a hook's) free text. */
+function pushStatusLines(output) {
+    return output.split(/\r?\n/).filter((l) => l.trim() !== '' && !/^\s*remote:/.test(l));
+}
+/** A push failure worth a fetch-and-re-apply: the branch moved, or a concurrent push won the ref lock. */
+function isRaceRejection(output) {
+    return pushStatusLines(output).some((l) => /\[rejected\].*\((fetch first|non-fast-forward|stale info)\)/.test(l) ||
+        /\[remote rejected\].*\((failed to update ref|failed to lock|cannot lock ref|incorrect old value provided)/.test(l));
+}
+/** The line that says why a push failed: git's `! [rejected] … (reason)` line, else its first error. */
+function pushFailureReason(stderr) {
+    const status = pushStatusLines(stderr).find((l) => /^\s*!\s*\[(remote )?rejected\]/.test(l));
+    return withoutUrlCredentials(status?.trim().replace(/^!\s*/, '').replace(/\s+/g, ' ') ??
+        (gitErrorLine(stderr) || 'rejected'));
+}
+/**
+ * Pushes HEAD to the target branch. When the push loses a race, fetches the branch's new tip,
+ * resets onto it (--keep), re-applies the same edit to the fresh files and commits again — so
+ * one bump is always one commit on top of whatever others pushed meanwhile.
+ */
+async function pushReapplying(runner, ctx, cfg, deps, state) {
+    let { outcomes, sha } = state;
+    for (let attempt = 1;; attempt++) {
+        const pushed = await ctx.git(['push', cfg.remote, `HEAD:refs/heads/${ctx.target}`], {
+            allowFailure: true,
+        });
+        if (pushed.code === 0) {
+            runner.info(`Pushed ${sha.slice(0, 12)} to ${cfg.remote}/${ctx.target}${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
+            return { ...state, outcomes, sha, changed: true };
+        }
+        const reason = pushFailureReason(pushed.stderr);
+        if (!isRaceRejection(`${pushed.stdout}\n${pushed.stderr}`))
+            throw new src/* ActionError */.lZ(`git push to ${cfg.remote}/${ctx.target} failed: ${reason}`);
+        if (attempt > cfg.pushRetries) {
+            throw new src/* ActionError */.lZ(`git push to ${cfg.remote}/${ctx.target} was rejected ${attempt} times because the branch kept moving (push-retries: ${cfg.pushRetries}); the change is committed locally as ${sha.slice(0, 12)} but not pushed`);
+        }
+        const wait = 200 + (0,src/* backoffDelay */.EY)(attempt, { initialMs: 1000, maxMs: 15_000, jitter: true }, deps.random);
+        runner.info(`Push rejected (${reason}): ${ctx.target} moved on ${cfg.remote}. Re-applying the change on its new tip in ${wait} ms (retry ${attempt} of ${cfg.pushRetries}).`);
+        if (deps.clock.now() + wait >= ctx.deadline)
+            throw new src/* ActionError */.lZ(`git push to ${cfg.remote}/${ctx.target} was rejected (${reason}) and the timeout (${(0,src/* formatDuration */.a3)(cfg.timeoutMs)}) leaves no time to re-apply and push again; the change is committed locally as ${sha.slice(0, 12)} but not pushed`);
+        await deps.clock.sleep(wait, deps.signal);
+        await ctx.git(['fetch', '--quiet', '--no-tags', cfg.remote, `refs/heads/${ctx.target}`]);
+        // --keep moves HEAD to the new tip and refreshes only the files that differ; the job's own uncommitted work is kept.
+        await ctx.git(['reset', '--quiet', '--keep', 'FETCH_HEAD']);
+        outcomes = await (0,plan/* editAll */.yO)(state.cwd, state.plans, cfg, ` by the retry (after ${ctx.target} moved); the local branch is now at ${cfg.remote}/${ctx.target}`);
+        if (!outcomes.some((o) => o.after !== o.before)) {
+            runner.info(`The new tip of ${ctx.target} already has these values; nothing to commit.`);
+            return { ...state, outcomes, sha: '', changed: false };
+        }
+        const written = await (0,plan/* writeChanged */.CQ)(state.cwd, outcomes);
+        (0,report/* logDiff */.iR)(runner, (0,plan/* diffOf */.n_)(outcomes), `Diff re-applied on ${cfg.remote}/${ctx.target}`);
+        sha = await commitFiles(ctx, cfg, written, cfg.commitMessage ?? defaultCommitMessage(outcomes));
+        runner.info(`Re-applied and committed ${sha.slice(0, 12)}`);
+    }
+}
+/**
+ * The written files committed on the target branch, pushed (with push: true), and the pull
+ * request opened (with create-pr: true).
+ */
+async function commitAndPush(runner, ctx, cfg, deps, work) {
+    if (ctx.target !== ctx.current && ctx.target !== 'HEAD') {
+        // Commit on a local branch named like the target, so the checked-out branch is left as it was.
+        await ctx.git(['checkout', '--quiet', '-B', ctx.target]);
+    }
+    const { cwd, plans } = work;
+    const message = cfg.commitMessage ?? defaultCommitMessage(work.outcomes);
+    const committed = await commitFiles(ctx, cfg, work.written, message);
+    runner.info(`Committed ${committed.slice(0, 12)}: ${message.split('\n')[0]}`);
+    if (!cfg.push)
+        return {
+            changed: true,
+            commitSha: committed,
+            outcomes: work.outcomes,
+            note: `Committed \`${committed.slice(0, 12)}\` (push is false).`,
+            diff: (0,plan/* diffOf */.n_)(work.outcomes),
+        };
+    const pushed = await pushReapplying(runner, ctx, cfg, deps, {
+        cwd,
+        plans,
+        outcomes: work.outcomes,
+        sha: committed,
+    });
+    const { changed, outcomes, sha } = pushed;
+    let pr;
+    if (cfg.createPr) {
+        const repository = cfg.repository ??
+            repositoryFromRemote(ctx.remoteUrl, deps.env.GITHUB_SERVER_URL) ??
+            deps.env.GITHUB_REPOSITORY;
+        pr = await openPr(runner, cfg, deps, outcomes, repository, ctx.target, ctx.base, ctx.deadline);
+    }
+    const where = `${cfg.remote}/${ctx.target}`;
+    const note = [
+        changed
+            ? `Committed \`${sha.slice(0, 12)}\` and pushed it to \`${where}\`.`
+            : `\`${where}\` already had these values (set by someone else meanwhile); nothing was committed.`,
+        prNote(pr),
+    ]
+        .filter(Boolean)
+        .join(' ');
+    return { changed, commitSha: sha, outcomes, note, pr, diff: changed ? (0,plan/* diffOf */.n_)(outcomes) : '' };
+}
+
+// EXTERNAL MODULE: ./actions/bump-helm-values/src/files.ts
+var src_files = __nccwpck_require__(9445);
+;// CONCATENATED MODULE: ./actions/bump-helm-values/src/run.ts
+// The action's flow: resolve files, edit them all in memory (nothing is written if any file has
+// a problem), then either only report (dry run, nothing to change), or write atomically and
+// commit — through git (commit-git.ts: commit once, push, re-apply when the branch moved) or
+// through GitHub's API (commit-api.ts). Returns what report.ts tells; I/O is injected.
+
+
+
+
+
+
+
+
+
+async function run(runner, cfg, deps) {
+    try {
+        return await runSteps(runner, cfg, deps);
+    }
+    catch (err) {
+        if (err instanceof GitStoppedError && err.why === 'timeout')
+            throw new src/* ActionError */.lZ(`${err.message} (timeout: ${(0,src/* formatDuration */.a3)(cfg.timeoutMs)}); raise the timeout input if the remote is slow`);
+        throw err;
+    }
+}
+async function runSteps(runner, cfg, deps) {
+    if (cfg.token)
+        runner.setSecret(cfg.token);
+    const cwd = external_node_path_default().resolve(deps.cwd, cfg.workingDirectory);
+    if (!(await (0,promises_.stat)(cwd).catch(() => undefined))?.isDirectory())
+        throw new src/* InputError */.dz('working-directory', `'${cfg.workingDirectory}' is not a directory`);
+    const files = await (0,src_files/* resolveFiles */.sA)(cfg.filePatterns, cwd);
+    // Every file (a glob's match or a symbolic link too) must be inside the workspace.
+    for (const f of files)
+        (0,src/* workspacePath */.X5)('files', external_node_path_default().resolve(cwd, f), { env: deps.env });
+    const plans = (0,plan/* planFiles */.jP)(cfg.changes, files);
+    if (cfg.commitVia === 'api' && !cfg.dryRun)
+        return commitViaApi(runner, cfg, deps, cwd, plans);
+    const outcomes = await (0,plan/* editAll */.yO)(cwd, plans, cfg);
+    (0,report/* logEdits */.Ee)(runner, outcomes);
+    const diff = (0,plan/* diffOf */.n_)(outcomes);
+    const anyChange = outcomes.some((o) => o.after !== o.before);
+    if (cfg.dryRun) {
+        (0,report/* logDiff */.iR)(runner, diff);
+        return {
+            changed: anyChange,
+            commitSha: '',
+            outcomes,
+            note: anyChange
+                ? '**Dry run**: nothing was written or committed.'
+                : 'The values are already set; nothing to do (dry run).',
+            diff,
+        };
+    }
+    if (!anyChange)
+        return {
+            changed: false,
+            commitSha: '',
+            outcomes,
+            note: 'The values are already set; nothing to commit.',
+            diff: '',
+        };
+    // Every git question is answered before the first file is written.
+    const ctx = cfg.commit ? await gitContext(cwd, cfg, deps, outcomes) : undefined;
+    const written = await (0,plan/* writeChanged */.CQ)(cwd, outcomes);
+    (0,report/* logDiff */.iR)(runner, diff);
+    if (!ctx)
+        return {
+            changed: true,
+            commitSha: '',
+            outcomes,
+            note: `Wrote ${written.length} file(s); commit is false, so nothing was committed.`,
+            diff,
+        };
+    return commitAndPush(runner, ctx, cfg, deps, { cwd, plans, outcomes, written });
 }
 
 
@@ -36099,6 +36300,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 

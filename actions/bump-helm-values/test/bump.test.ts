@@ -1,13 +1,9 @@
-import {
-  defaultCommitMessage,
-  defaultPrBranch,
-  isRaceRejection,
-  planFiles,
-  previousValues,
-  pushFailureReason,
-  repositoryFromRemote,
-} from '../src/bump';
-import { isValidBranchName } from '../src/config';
+import { defaultCommitMessage } from '../src/commit-message';
+import { isRaceRejection, pushFailureReason } from '../src/commit-git';
+import { defaultPrBranch, repositoryFromRemote } from '../src/open-pr';
+import { planFiles } from '../src/plan';
+import { previousValues } from '../src/report';
+import { isValidBranchName } from '../src/inputs';
 import { parseChangeLines, parseChangesJson } from '../src/changes';
 import { editYaml } from '../src/edit';
 

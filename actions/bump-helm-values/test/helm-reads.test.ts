@@ -11,7 +11,7 @@ import { HELM_MAJORS, helmBinary, type HelmMajor } from '../../../test/helm/bina
 import { ROOT } from '../../../test/harness/run-action';
 import { editYaml, type ChangeSpec, type EditOptions } from '../src/edit';
 import { parseChangeLines, parseChangesJson } from '../src/changes';
-import { previousValues } from '../src/bump';
+import { previousValues } from '../src/report';
 import { parsePath, formatPath } from '../src/path';
 import { expectedRead, helmReads, pathKey, type HelmRead } from './helm-oracle';
 

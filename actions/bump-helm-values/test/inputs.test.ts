@@ -1,5 +1,5 @@
 import { Runner, inputEnvName } from '@cicd-actions/core';
-import { BOT_EMAIL, BOT_NAME, readConfig } from '../src/config';
+import { BOT_EMAIL, BOT_NAME, readInputs } from '../src/inputs';
 
 function runnerWith(inputs: Record<string, string>): Runner {
   const env: Record<string, string> = {};
@@ -8,7 +8,7 @@ function runnerWith(inputs: Record<string, string>): Runner {
 }
 
 test('defaults: commit and push as github-actions[bot], five push retries, no PR, no dry run', () => {
-  const cfg = readConfig(runnerWith({ files: 'values.yaml', changes: 'a.b=1' }));
+  const cfg = readInputs(runnerWith({ files: 'values.yaml', changes: 'a.b=1' }));
   expect(cfg).toMatchObject({
     filePatterns: ['values.yaml'],
     valueType: 'auto',
@@ -29,7 +29,7 @@ test('defaults: commit and push as github-actions[bot], five push retries, no PR
 });
 
 test('commit: false implies no push; refs/heads/ is accepted on branch names', () => {
-  const cfg = readConfig(
+  const cfg = readInputs(
     runnerWith({
       files: 'v.yaml',
       changes: 'a=1',
@@ -42,7 +42,7 @@ test('commit: false implies no push; refs/heads/ is accepted on branch names', (
 });
 
 test('several files, one per line; a multi-line commit message is kept', () => {
-  const cfg = readConfig(
+  const cfg = readInputs(
     runnerWith({
       files: 'a.yaml\n# not this\nenvs/*/values.yaml\n',
       changes: 'a=1',
@@ -97,5 +97,5 @@ const REJECTED: Array<{ name: string; inputs: Record<string, string>; error: str
 ];
 
 test.each(REJECTED)('rejects $name', ({ inputs, error }) => {
-  expect(() => readConfig(runnerWith(inputs))).toThrow(error);
+  expect(() => readInputs(runnerWith(inputs))).toThrow(error);
 });

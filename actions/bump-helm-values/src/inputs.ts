@@ -11,7 +11,7 @@ export const AUTO_MERGE = ['false', 'merge', 'squash', 'rebase'] as const;
 export const BOT_NAME = 'github-actions[bot]';
 export const BOT_EMAIL = '41898282+github-actions[bot]@users.noreply.github.com';
 
-export interface BumpConfig {
+export interface BumpInputs {
   filePatterns: string[];
   /** From `changes` (same for every file) or `changes-json`. */
   changes: JsonChanges;
@@ -82,8 +82,11 @@ function oneLine(inputs: Inputs, name: string, fallback: string): string {
   return v;
 }
 
-export function readConfig(runner: Runner): BumpConfig {
-  const inputs = new Inputs(runner);
+/** files, value-type, and changes or changes-json (exactly one of them). */
+function readChanges(
+  runner: Runner,
+  inputs: Inputs,
+): Pick<BumpInputs, 'filePatterns' | 'valueType' | 'changes'> {
   const filePatterns = parseLines(inputs.required('files'));
   if (filePatterns.length === 0)
     throw new InputError('files', 'is required: one file or glob per line');
@@ -104,6 +107,34 @@ export function readConfig(runner: Runner): BumpConfig {
   } catch (err) {
     throw new InputError(changesText !== '' ? 'changes' : 'changes-json', (err as Error).message);
   }
+  return { filePatterns, valueType, changes };
+}
+
+/** labels, reviewers and auto-merge: only with create-pr. */
+function readPrOptions(
+  inputs: Inputs,
+  createPr: boolean,
+): Pick<BumpInputs, 'labels' | 'reviewers' | 'autoMerge'> {
+  const labels = inputs.list('labels');
+  for (const l of labels)
+    if (l.length > 100)
+      throw new InputError('labels', `a label is at most 100 characters, got ${l.length}`);
+  const reviewers = inputs.list('reviewers');
+  for (const r of reviewers)
+    if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9_.-]+)?$/.test(r))
+      throw new InputError('reviewers', `expected GitHub logins or org/team names, got '${r}'`);
+  const autoMerge = inputs.oneOf('auto-merge', AUTO_MERGE, 'false');
+  if (!createPr && (labels.length || reviewers.length || autoMerge !== 'false'))
+    throw new InputError(
+      labels.length ? 'labels' : reviewers.length ? 'reviewers' : 'auto-merge',
+      'applies to the pull request, so it needs create-pr: true',
+    );
+  return { labels, reviewers, autoMerge: autoMerge === 'false' ? undefined : autoMerge };
+}
+
+export function readInputs(runner: Runner): BumpInputs {
+  const inputs = new Inputs(runner);
+  const { filePatterns, valueType, changes } = readChanges(runner, inputs);
 
   const commit = inputs.boolean('commit', true);
   const push = commit && inputs.boolean('push', true);
@@ -139,20 +170,7 @@ export function readConfig(runner: Runner): BumpConfig {
     );
   if (commitVia === 'api' && token === '')
     throw new InputError('github-token', 'is required when commit-via is api');
-  const labels = inputs.list('labels');
-  for (const l of labels)
-    if (l.length > 100)
-      throw new InputError('labels', `a label is at most 100 characters, got ${l.length}`);
-  const reviewers = inputs.list('reviewers');
-  for (const r of reviewers)
-    if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9_.-]+)?$/.test(r))
-      throw new InputError('reviewers', `expected GitHub logins or org/team names, got '${r}'`);
-  const autoMerge = inputs.oneOf('auto-merge', AUTO_MERGE, 'false');
-  if (!createPr && (labels.length || reviewers.length || autoMerge !== 'false'))
-    throw new InputError(
-      labels.length ? 'labels' : reviewers.length ? 'reviewers' : 'auto-merge',
-      'applies to the pull request, so it needs create-pr: true',
-    );
+  const prOptions = readPrOptions(inputs, createPr);
 
   const workingDirectory = inputs.string('working-directory', '.');
   // Inside the workspace (symlinks followed): nothing outside it is read or written.
@@ -187,8 +205,6 @@ export function readConfig(runner: Runner): BumpConfig {
     workingDirectory,
     timeoutMs: inputs.duration('timeout', '5m', { min: 1_000 }),
     commitVia,
-    labels,
-    reviewers,
-    autoMerge: autoMerge === 'false' ? undefined : autoMerge,
+    ...prOptions,
   };
 }
