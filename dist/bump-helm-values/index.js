@@ -30063,7 +30063,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   tp: () => (/* reexport */ table)
 });
 
-// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, Deadline, HttpError, HttpTransport, MAX_TIMER_MS, ProcessError, allowedRoots, cell, errorMessage, formatCommand, formatDuration, formatFileCommand, httpRequest, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, maskUrl, parseBoolean, parseDuration, parseInteger, parseList, parsePairs, parseRetryAfter, preview, printableCommand, redactThenCut, retry, runProcess, safeUrl, secretArgValues, throwIfCancelled, toolkitBackend, workspacePath, workspaceRoot
+// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, Deadline, HttpError, HttpTransport, MAX_TIMER_MS, ProcessError, allowedRoots, cell, errorMessage, formatCommand, formatDuration, formatFileCommand, httpRequest, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, maskUrl, parseBoolean, parseDuration, parseInteger, parseList, parsePairs, parseRetryAfter, preview, printableCommand, redactThenCut, retry, runProcess, safeUrl, scrubCredentials, secretArgValues, throwIfCancelled, toolkitBackend, workspacePath, workspaceRoot
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -33107,11 +33107,97 @@ function protocolBackend(io) {
     };
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/secrets.ts
+const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|token|secret|api[-_]?key|password|auth|session|signature/i;
+/** Whether a header's value carries a credential and must be masked. */
+function secrets_isSensitiveHeader(name) {
+    return SENSITIVE_HEADER.test(name.trim());
+}
+/** Masks the credential-carrying values of headers; for `Bearer x`/`Basic x`, the token too. */
+function maskHeaders(runner, headers) {
+    for (const [name, value] of Object.entries(headers)) {
+        if (!secrets_isSensitiveHeader(name))
+            continue;
+        runner.setSecret(value);
+        const scheme = /^\s*\S+\s+(\S+)\s*$/.exec(value);
+        if (scheme)
+            runner.setSecret(scheme[1]);
+    }
+}
+/** Masks a URL and the parts of it that identify a secret (userinfo, path, query). */
+function maskUrl(runner, url) {
+    runner.setSecret(url);
+    try {
+        const u = new URL(url);
+        // The password, and user:password as a whole — never the user name alone, which would blank
+        // an ordinary word ("user", "deploy") in the whole log.
+        if (u.password) {
+            runner.setSecret(decodeURIComponent(u.password));
+            runner.setSecret(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`);
+        }
+        else if (u.username)
+            runner.setSecret(decodeURIComponent(u.username));
+        if (u.pathname.length > 1)
+            runner.setSecret(u.pathname);
+        if (u.search)
+            runner.setSecret(u.search);
+    }
+    catch {
+        // An unparseable URL is masked whole above.
+    }
+}
+const SECRET_WORDS = /TOKEN|SECRET|PASSW|CREDENTIAL|PRIVATE.?KEY|API.?KEY|SIGNATURE|COOKIE|AUTHORIZATION/;
+const SECRET_SEGMENTS = new Set(['KEY', 'AUTH', 'PASS', 'PWD', 'SESSION', 'CREDS', 'SAS', 'OTP']);
+/**
+ * Whether a name (an environment variable, a header, a flag) says its value is a secret:
+ * `AWS_SECRET_ACCESS_KEY`, `GITHUB_TOKEN`, `DB_PASSWORD`, `X-Api-Key` — but not `AWS_PROFILE`,
+ * `AWS_REGION` or `GIT_AUTHOR_NAME`, whose values are ordinary words that masking would blank
+ * everywhere in the log.
+ */
+function isSecretName(name) {
+    const upper = name.toUpperCase();
+    if (SECRET_WORDS.test(upper))
+        return true;
+    return upper.split(/[^A-Z0-9]+/).some((segment) => SECRET_SEGMENTS.has(segment));
+}
+/**
+ * Redacts, then cuts to `max` characters: a cut must never come first, or a secret cut in half
+ * (the part the masker no longer recognises) would survive.
+ */
+function redactThenCut(text, redact, max) {
+    const clean = redact(text);
+    if (clean.length <= max)
+        return clean;
+    return `${[...clean].slice(0, max).join('')}…`;
+}
+// Credentials recognisable by their shape, blanked even when nobody registered them: what a
+// child (helm running its own exec plugin, reading a tokenFile) or a server echoing our request
+// puts in an error line. The token must contain a digit or a lower-to-upper case change (as
+// base64 and random tokens do), so prose ("Basic Authentication", "a Bearer token") stays.
+const CREDENTIAL_SHAPES = [
+    // `Authorization: Bearer x`, `"authorization":"Basic x"`, `Proxy-Authorization: Basic x`
+    [
+        /\b([Bb][Ee][Aa][Rr][Ee][Rr]|[Bb][Aa][Ss][Ii][Cc])(\s+)(?=[A-Za-z0-9._~+/-]*(?:\d|[a-z][A-Z]))[A-Za-z0-9._~+/-]{8,}=*/g,
+        '$1$2***',
+    ],
+    // GitHub tokens (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_) and Slack tokens (xoxb-, xoxp-, …)
+    [/\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/g, '***'],
+    [/\bxox[abposr]-[A-Za-z0-9-]{10,}/g, '***'],
+];
+/** Blanks credentials recognisable by their shape (Bearer/Basic values, GitHub and Slack tokens). */
+function scrubCredentials(text) {
+    let out = text;
+    for (const [shape, replacement] of CREDENTIAL_SHAPES)
+        out = out.replace(shape, replacement);
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/runner.ts
 // The GitHub runner's protocol for JavaScript actions (inputs, outputs, state, env, masking,
 // groups, annotations, summary) goes through @actions/core. The Runner adds what every action of
 // ours needs on top: one redaction path for everything we print or write, masks registered in a
 // way that does not blank YAML structure, and summary writes that are awaited before exit.
+
 
 
 
@@ -33206,13 +33292,17 @@ class Runner {
             this.backend.setSecret(part);
         }
     }
-    /** Replaces every registered secret in a text, for messages we build ourselves (summaries, outputs). */
+    /**
+     * Replaces every registered secret in a text, for messages we build ourselves (summaries,
+     * outputs), and blanks credentials recognisable by their shape (`Bearer …`, GitHub and Slack
+     * tokens) that no one registered — e.g. a token helm's own exec plugin got, echoed by a server.
+     */
     redact(text) {
         let out = text;
         const sorted = [...this.secrets].sort((a, b) => b.length - a.length);
         for (const s of sorted)
             out = out.split(s).join('***');
-        return out;
+        return scrubCredentials(out);
     }
     setOutput(name, value) {
         this.backend.setOutput(name, String(value));
@@ -33227,19 +33317,19 @@ class Runner {
         this.backend.exportVariable(name, value);
     }
     info(message) {
-        this.backend.info(message);
+        this.backend.info(scrubCredentials(message));
     }
     debug(message) {
-        this.backend.debug(message);
+        this.backend.debug(scrubCredentials(message));
     }
     notice(message, props = {}) {
-        this.backend.notice(message, props);
+        this.backend.notice(scrubCredentials(message), props);
     }
     warning(message, props = {}) {
-        this.backend.warning(message, props);
+        this.backend.warning(scrubCredentials(message), props);
     }
     error(message, props = {}) {
-        this.backend.error(message, props);
+        this.backend.error(scrubCredentials(message), props);
     }
     startGroup(name) {
         this.backend.startGroup(name);
@@ -33608,6 +33698,7 @@ function proxy_proxyFor(target, setting) {
 
 
 
+
 /** The job was cancelled: the message says by which signal. */
 class CancelledError extends ActionError {
     signalName;
@@ -33644,6 +33735,11 @@ async function runAction(first, second) {
     // before anything can print them.
     for (const secret of proxyEnvSecrets(runner.env))
         runner.setSecret(secret);
+    // Inputs whose name says they are secrets (github-token, slack-token, api-key…) are masked
+    // before main reads them, so not even an error about their value can print them.
+    for (const [name, value] of Object.entries(runner.env))
+        if (name.startsWith('INPUT_') && isSecretName(name.slice('INPUT_'.length)))
+            runner.setSecret(value);
     const controller = new AbortController();
     const cleanups = [];
     let cancelledBy;
@@ -34070,70 +34166,6 @@ async function retry(attempt, opts) {
         opts.onWait?.(wait, n);
         await clock.sleep(wait, opts.signal);
     }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/secrets.ts
-const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|token|secret|api[-_]?key|password|auth|session|signature/i;
-/** Whether a header's value carries a credential and must be masked. */
-function secrets_isSensitiveHeader(name) {
-    return SENSITIVE_HEADER.test(name.trim());
-}
-/** Masks the credential-carrying values of headers; for `Bearer x`/`Basic x`, the token too. */
-function maskHeaders(runner, headers) {
-    for (const [name, value] of Object.entries(headers)) {
-        if (!secrets_isSensitiveHeader(name))
-            continue;
-        runner.setSecret(value);
-        const scheme = /^\s*\S+\s+(\S+)\s*$/.exec(value);
-        if (scheme)
-            runner.setSecret(scheme[1]);
-    }
-}
-/** Masks a URL and the parts of it that identify a secret (userinfo, path, query). */
-function maskUrl(runner, url) {
-    runner.setSecret(url);
-    try {
-        const u = new URL(url);
-        // The password, and user:password as a whole — never the user name alone, which would blank
-        // an ordinary word ("user", "deploy") in the whole log.
-        if (u.password) {
-            runner.setSecret(decodeURIComponent(u.password));
-            runner.setSecret(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`);
-        }
-        else if (u.username)
-            runner.setSecret(decodeURIComponent(u.username));
-        if (u.pathname.length > 1)
-            runner.setSecret(u.pathname);
-        if (u.search)
-            runner.setSecret(u.search);
-    }
-    catch {
-        // An unparseable URL is masked whole above.
-    }
-}
-const SECRET_WORDS = /TOKEN|SECRET|PASSW|CREDENTIAL|PRIVATE.?KEY|API.?KEY|SIGNATURE|COOKIE|AUTHORIZATION/;
-const SECRET_SEGMENTS = new Set(['KEY', 'AUTH', 'PASS', 'PWD', 'SESSION', 'CREDS', 'SAS', 'OTP']);
-/**
- * Whether a name (an environment variable, a header, a flag) says its value is a secret:
- * `AWS_SECRET_ACCESS_KEY`, `GITHUB_TOKEN`, `DB_PASSWORD`, `X-Api-Key` — but not `AWS_PROFILE`,
- * `AWS_REGION` or `GIT_AUTHOR_NAME`, whose values are ordinary words that masking would blank
- * everywhere in the log.
- */
-function isSecretName(name) {
-    const upper = name.toUpperCase();
-    if (SECRET_WORDS.test(upper))
-        return true;
-    return upper.split(/[^A-Z0-9]+/).some((segment) => SECRET_SEGMENTS.has(segment));
-}
-/**
- * Redacts, then cuts to `max` characters: a cut must never come first, or a secret cut in half
- * (the part the masker no longer recognises) would survive.
- */
-function redactThenCut(text, redact, max) {
-    const clean = redact(text);
-    if (clean.length <= max)
-        return clean;
-    return `${[...clean].slice(0, max).join('')}…`;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/http.ts

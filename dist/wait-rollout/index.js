@@ -31041,7 +31041,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   tp: () => (/* reexport */ table)
 });
 
-// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, HttpError, HttpTransport, MAX_TIMER_MS, ProcessError, allowedRoots, cell, formatCommand, formatFileCommand, httpRequest, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, maskUrl, parseBoolean, parseDuration, parseInteger, parseLines, parseList, parsePairs, parseRetryAfter, preview, printableCommand, redactThenCut, retry, runProcess, safeUrl, secretArgValues, throwIfCancelled, toolkitBackend, workspacePath, workspaceRoot
+// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, HttpError, HttpTransport, MAX_TIMER_MS, ProcessError, allowedRoots, cell, formatCommand, formatFileCommand, httpRequest, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, maskUrl, parseBoolean, parseDuration, parseInteger, parseLines, parseList, parsePairs, parseRetryAfter, preview, printableCommand, redactThenCut, retry, runProcess, safeUrl, scrubCredentials, secretArgValues, throwIfCancelled, toolkitBackend, workspacePath, workspaceRoot
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -34085,11 +34085,14 @@ function protocolBackend(io) {
     };
 }
 
+// EXTERNAL MODULE: ./packages/core/src/secrets.ts
+var secrets = __nccwpck_require__(7620);
 ;// CONCATENATED MODULE: ./packages/core/src/runner.ts
 // The GitHub runner's protocol for JavaScript actions (inputs, outputs, state, env, masking,
 // groups, annotations, summary) goes through @actions/core. The Runner adds what every action of
 // ours needs on top: one redaction path for everything we print or write, masks registered in a
 // way that does not blank YAML structure, and summary writes that are awaited before exit.
+
 
 
 
@@ -34184,13 +34187,17 @@ class Runner {
             this.backend.setSecret(part);
         }
     }
-    /** Replaces every registered secret in a text, for messages we build ourselves (summaries, outputs). */
+    /**
+     * Replaces every registered secret in a text, for messages we build ourselves (summaries,
+     * outputs), and blanks credentials recognisable by their shape (`Bearer …`, GitHub and Slack
+     * tokens) that no one registered — e.g. a token helm's own exec plugin got, echoed by a server.
+     */
     redact(text) {
         let out = text;
         const sorted = [...this.secrets].sort((a, b) => b.length - a.length);
         for (const s of sorted)
             out = out.split(s).join('***');
-        return out;
+        return (0,secrets/* scrubCredentials */.Q8)(out);
     }
     setOutput(name, value) {
         this.backend.setOutput(name, String(value));
@@ -34205,19 +34212,19 @@ class Runner {
         this.backend.exportVariable(name, value);
     }
     info(message) {
-        this.backend.info(message);
+        this.backend.info((0,secrets/* scrubCredentials */.Q8)(message));
     }
     debug(message) {
-        this.backend.debug(message);
+        this.backend.debug((0,secrets/* scrubCredentials */.Q8)(message));
     }
     notice(message, props = {}) {
-        this.backend.notice(message, props);
+        this.backend.notice((0,secrets/* scrubCredentials */.Q8)(message), props);
     }
     warning(message, props = {}) {
-        this.backend.warning(message, props);
+        this.backend.warning((0,secrets/* scrubCredentials */.Q8)(message), props);
     }
     error(message, props = {}) {
-        this.backend.error(message, props);
+        this.backend.error((0,secrets/* scrubCredentials */.Q8)(message), props);
     }
     startGroup(name) {
         this.backend.startGroup(name);
@@ -34321,6 +34328,7 @@ var proxy = __nccwpck_require__(609);
 
 
 
+
 /** The job was cancelled: the message says by which signal. */
 class CancelledError extends ActionError {
     signalName;
@@ -34357,6 +34365,11 @@ async function runAction(first, second) {
     // before anything can print them.
     for (const secret of (0,proxy/* proxyEnvSecrets */.HQ)(runner.env))
         runner.setSecret(secret);
+    // Inputs whose name says they are secrets (github-token, slack-token, api-key…) are masked
+    // before main reads them, so not even an error about their value can print them.
+    for (const [name, value] of Object.entries(runner.env))
+        if (name.startsWith('INPUT_') && (0,secrets/* isSecretName */.eh)(name.slice('INPUT_'.length)))
+            runner.setSecret(value);
     const controller = new AbortController();
     const cleanups = [];
     let cancelledBy;
@@ -34787,8 +34800,6 @@ async function retry(attempt, opts) {
 
 // EXTERNAL MODULE: ./packages/core/src/http.ts
 var src_http = __nccwpck_require__(1457);
-// EXTERNAL MODULE: ./packages/core/src/secrets.ts
-var secrets = __nccwpck_require__(7620);
 ;// CONCATENATED MODULE: ./packages/core/src/summary.ts
 // Building blocks for job summaries: Markdown a person reads in the run's page.
 /** A table cell: pipes escaped, newlines as <br>, so user text cannot break the table. */
@@ -35330,6 +35341,7 @@ function proxyFor(target, setting) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q8: () => (/* binding */ scrubCredentials),
 /* harmony export */   eh: () => (/* binding */ isSecretName)
 /* harmony export */ });
 /* unused harmony exports isSensitiveHeader, maskHeaders, maskUrl, redactThenCut */
@@ -35394,6 +35406,27 @@ function redactThenCut(text, redact, max) {
     if (clean.length <= max)
         return clean;
     return `${[...clean].slice(0, max).join('')}…`;
+}
+// Credentials recognisable by their shape, blanked even when nobody registered them: what a
+// child (helm running its own exec plugin, reading a tokenFile) or a server echoing our request
+// puts in an error line. The token must contain a digit or a lower-to-upper case change (as
+// base64 and random tokens do), so prose ("Basic Authentication", "a Bearer token") stays.
+const CREDENTIAL_SHAPES = [
+    // `Authorization: Bearer x`, `"authorization":"Basic x"`, `Proxy-Authorization: Basic x`
+    [
+        /\b([Bb][Ee][Aa][Rr][Ee][Rr]|[Bb][Aa][Ss][Ii][Cc])(\s+)(?=[A-Za-z0-9._~+/-]*(?:\d|[a-z][A-Z]))[A-Za-z0-9._~+/-]{8,}=*/g,
+        '$1$2***',
+    ],
+    // GitHub tokens (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_) and Slack tokens (xoxb-, xoxp-, …)
+    [/\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/g, '***'],
+    [/\bxox[abposr]-[A-Za-z0-9-]{10,}/g, '***'],
+];
+/** Blanks credentials recognisable by their shape (Bearer/Basic values, GitHub and Slack tokens). */
+function scrubCredentials(text) {
+    let out = text;
+    for (const [shape, replacement] of CREDENTIAL_SHAPES)
+        out = out.replace(shape, replacement);
+    return out;
 }
 
 

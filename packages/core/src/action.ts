@@ -9,6 +9,7 @@ import { ActionError, errorMessage } from './errors';
 import { Runner } from './runner';
 import { liveChildren, killAllChildren } from './process';
 import { proxyEnvSecrets } from './proxy';
+import { isSecretName } from './secrets';
 
 export interface ActionContext {
   runner: Runner;
@@ -71,6 +72,11 @@ export async function runAction(
   // Credentials in HTTPS_PROXY/HTTP_PROXY reach every request and every child (helm, git): masked
   // before anything can print them.
   for (const secret of proxyEnvSecrets(runner.env)) runner.setSecret(secret);
+  // Inputs whose name says they are secrets (github-token, slack-token, api-key…) are masked
+  // before main reads them, so not even an error about their value can print them.
+  for (const [name, value] of Object.entries(runner.env))
+    if (name.startsWith('INPUT_') && isSecretName(name.slice('INPUT_'.length)))
+      runner.setSecret(value);
 
   const controller = new AbortController();
   const cleanups: Array<() => void | Promise<void>> = [];

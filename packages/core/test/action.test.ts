@@ -111,6 +111,19 @@ describe('runAction (in process)', () => {
     expect(before).not.toMatch(/::add-mask::proxy-user\n/);
   });
 
+  test('inputs named as secrets (github-token, slack-token) are masked before main reads them', async () => {
+    const { runner, stdout } = memory({
+      'INPUT_GITHUB-TOKEN': 'ghs_notYetValidatedTokenValue',
+      'INPUT_SLACK-TOKEN': 'slack-token-value-42',
+      INPUT_NAMESPACE: 'production',
+    });
+    let before = '';
+    await runAction(async () => void (before = stdout()), { runner, host: fakeHost() as never });
+    expect(before).toContain('::add-mask::ghs_notYetValidatedTokenValue\n');
+    expect(before).toContain('::add-mask::slack-token-value-42\n');
+    expect(before).not.toContain('production');
+  });
+
   test('the legacy form runAction(runner, main) still reports errors', async () => {
     const { runner, stdout } = memory();
     const saved = process.exitCode;
