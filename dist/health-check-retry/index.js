@@ -29512,7 +29512,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   tp: () => (/* reexport */ table)
 });
 
-// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, HttpTransport, MAX_TIMER_MS, ProcessError, Runner, allowedRoots, code, formatCommand, formatDuration, formatFileCommand, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, maskUrl, parseBoolean, parseDuration, parseInteger, parseLines, parseList, parsePairs, printableCommand, redactThenCut, runProcess, scrubCredentials, secretArgValues, throwIfCancelled, toolkitBackend, workspacePath, workspaceRoot
+// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, HttpTransport, MAX_TIMER_MS, ProcessError, Runner, allowedRoots, code, formatCommand, formatDuration, formatFileCommand, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, maskUrl, parseBoolean, parseDuration, parseInteger, parseLines, parseList, parsePairs, printableCommand, redactThenCut, runProcess, scrubCredentials, secretArgValues, stopAllChildren, throwIfCancelled, toolkitBackend, workspacePath, workspaceRoot
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -32693,6 +32693,7 @@ class Runner {
     backend;
     summaryWrites = Promise.resolve();
     pendingSummaries = 0;
+    summaryAppends = 0;
     /** No argument: the real runner through @actions/core. A RunnerIO: the in-memory protocol (tests). */
     constructor(io) {
         if (!io)
@@ -32800,6 +32801,7 @@ class Runner {
      * in order; runAction awaits `flush()` before the process ends.
      */
     appendSummary(markdown) {
+        this.summaryAppends++;
         const text = this.redact(markdown.endsWith('\n') ? markdown : `${markdown}\n`);
         const write = () => this.backend.appendSummary(text);
         if (this.pendingSummaries > 0)
@@ -32821,6 +32823,10 @@ class Runner {
     }
     summaryFailed(err) {
         this.warning(`could not write the job summary: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    /** How many times appendSummary was called (runAction: did main report after a cancel?). */
+    get summaryCount() {
+        return this.summaryAppends;
     }
     /** Resolves once every queued summary write is done. */
     flush() {
@@ -32880,6 +32886,14 @@ const live = new Set();
 /** Children still running (cancellation gives them their grace). */
 function liveChildren() {
     return [...live];
+}
+/**
+ * Stops every live child as its deadline would: SIGTERM to its process group, SIGKILL after its
+ * grace — also children started without the job's signal (the first cancel signal).
+ */
+function stopAllChildren() {
+    for (const c of live)
+        c.stop();
 }
 /** Signals every live child's process group (the second cancel signal: SIGKILL). */
 function killAllChildren(signal) {
@@ -32970,16 +32984,18 @@ const runProcess = async (command, args, options = {}) => {
             reject(startError(command, err));
             return;
         }
-        const entry = { child, killGraceMs };
-        live.add(entry);
         let timedOut = false;
         let cancelled = false;
         let truncated = false;
         let killTimer;
         const stop = () => {
+            if (killTimer)
+                return;
             signalGroup(child, 'SIGTERM');
-            killTimer ??= setTimeout(() => signalGroup(child, 'SIGKILL'), killGraceMs);
+            killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), killGraceMs);
         };
+        const entry = { child, killGraceMs, stop };
+        live.add(entry);
         const limitTimer = Number.isFinite(limitMs)
             ? setTimeout(() => {
                 timedOut = true;
@@ -33367,7 +33383,7 @@ function isCancellation(err, signal) {
     return err instanceof CancelledError || Boolean(signal?.aborted);
 }
 /** How long after the first signal the process exits when no child needs longer. */
-const CANCEL_EXIT_MS = 1_800;
+const CANCEL_EXIT_MS = 1_500;
 /** The ceiling for a child's grace: the runner sends SIGTERM 7.5 s after SIGINT. */
 const CANCEL_CEILING_MS = 7_000;
 async function runAction(first, second) {
@@ -33391,6 +33407,14 @@ async function runAction(first, second) {
     const cleanups = [];
     let cancelledBy;
     let hardExit;
+    let summariesAtSignal = 0;
+    // A main that did not report after the cancel (it never saw the signal, or was stopped before
+    // it could) still leaves a summary that says the step was cancelled, and why it stopped.
+    const cancelledSummary = (detail) => {
+        if (!cancelledBy || runner.summaryCount > summariesAtSignal)
+            return;
+        runner.appendSummary(`### ⏹️ Cancelled\n\nThe job was cancelled (${cancelledBy}) while this step was running: ${detail}.\n`);
+    };
     const runCleanups = async () => {
         for (const fn of cleanups.splice(0).reverse()) {
             try {
@@ -33409,14 +33433,32 @@ async function runAction(first, second) {
             return;
         }
         cancelledBy = sig;
+        summariesAtSignal = runner.summaryCount;
         runner.info(`Received ${sig}: the job is being cancelled; stopping.`);
         controller.abort(new CancelledError(sig));
+        // Every child gets SIGTERM now, also one started without the context's signal: helm records
+        // the release state on it, a credential plugin or git just ends.
+        stopAllChildren();
+        const startedAt = Date.now();
         const graceMs = Math.min(CANCEL_CEILING_MS, Math.max(CANCEL_EXIT_MS, ...liveChildren().map((c) => c.killGraceMs + 200)));
-        hardExit = setTimeout(() => {
-            runner.error(`cancelled (${sig}): stopped after ${graceMs} ms without finishing`);
+        const stop = () => {
+            const why = `stopped after ${Date.now() - startedAt} ms without finishing`;
+            runner.error(`cancelled (${sig}): ${why}`);
             killAllChildren('SIGKILL');
-            void runCleanups().finally(() => host.exit(1));
-        }, graceMs);
+            cancelledSummary(`it was ${why}`);
+            void runCleanups()
+                .then(() => runner.flush())
+                .finally(() => host.exit(1));
+        };
+        // Past CANCEL_EXIT_MS the process waits only while a child is still in its grace.
+        const check = () => {
+            const waited = Date.now() - startedAt;
+            if (waited >= graceMs || liveChildren().length === 0)
+                stop();
+            else
+                hardExit = setTimeout(check, Math.min(100, graceMs - waited));
+        };
+        hardExit = setTimeout(check, CANCEL_EXIT_MS);
     };
     const sigint = () => onSignal('SIGINT');
     const sigterm = () => onSignal('SIGTERM');
@@ -33433,6 +33475,10 @@ async function runAction(first, second) {
             ? `cancelled (${cancelledBy}): ${errorMessage(err)}`
             : errorMessage(err);
         runner.error(runner.redact(message));
+        if (cancelled)
+            cancelledSummary(err instanceof CancelledError
+                ? 'it stopped'
+                : `it stopped: ${runner.redact(errorMessage(err))}`);
         if (runner.isDebug() && err instanceof Error && err.stack)
             runner.debug(runner.redact(err.stack));
         host.exitCode = 1;

@@ -29235,7 +29235,7 @@ function isCancellation(err, signal) {
     return err instanceof CancelledError || Boolean(signal?.aborted);
 }
 /** How long after the first signal the process exits when no child needs longer. */
-const CANCEL_EXIT_MS = 1_800;
+const CANCEL_EXIT_MS = 1_500;
 /** The ceiling for a child's grace: the runner sends SIGTERM 7.5 s after SIGINT. */
 const CANCEL_CEILING_MS = 7_000;
 async function runAction(first, second) {
@@ -29259,6 +29259,14 @@ async function runAction(first, second) {
     const cleanups = [];
     let cancelledBy;
     let hardExit;
+    let summariesAtSignal = 0;
+    // A main that did not report after the cancel (it never saw the signal, or was stopped before
+    // it could) still leaves a summary that says the step was cancelled, and why it stopped.
+    const cancelledSummary = (detail) => {
+        if (!cancelledBy || runner.summaryCount > summariesAtSignal)
+            return;
+        runner.appendSummary(`### ⏹️ Cancelled\n\nThe job was cancelled (${cancelledBy}) while this step was running: ${detail}.\n`);
+    };
     const runCleanups = async () => {
         for (const fn of cleanups.splice(0).reverse()) {
             try {
@@ -29277,14 +29285,32 @@ async function runAction(first, second) {
             return;
         }
         cancelledBy = sig;
+        summariesAtSignal = runner.summaryCount;
         runner.info(`Received ${sig}: the job is being cancelled; stopping.`);
         controller.abort(new CancelledError(sig));
+        // Every child gets SIGTERM now, also one started without the context's signal: helm records
+        // the release state on it, a credential plugin or git just ends.
+        (0,_process__WEBPACK_IMPORTED_MODULE_2__/* .stopAllChildren */ .LM)();
+        const startedAt = Date.now();
         const graceMs = Math.min(CANCEL_CEILING_MS, Math.max(CANCEL_EXIT_MS, ...(0,_process__WEBPACK_IMPORTED_MODULE_2__/* .liveChildren */ .k9)().map((c) => c.killGraceMs + 200)));
-        hardExit = setTimeout(() => {
-            runner.error(`cancelled (${sig}): stopped after ${graceMs} ms without finishing`);
+        const stop = () => {
+            const why = `stopped after ${Date.now() - startedAt} ms without finishing`;
+            runner.error(`cancelled (${sig}): ${why}`);
             (0,_process__WEBPACK_IMPORTED_MODULE_2__/* .killAllChildren */ .Nr)('SIGKILL');
-            void runCleanups().finally(() => host.exit(1));
-        }, graceMs);
+            cancelledSummary(`it was ${why}`);
+            void runCleanups()
+                .then(() => runner.flush())
+                .finally(() => host.exit(1));
+        };
+        // Past CANCEL_EXIT_MS the process waits only while a child is still in its grace.
+        const check = () => {
+            const waited = Date.now() - startedAt;
+            if (waited >= graceMs || (0,_process__WEBPACK_IMPORTED_MODULE_2__/* .liveChildren */ .k9)().length === 0)
+                stop();
+            else
+                hardExit = setTimeout(check, Math.min(100, graceMs - waited));
+        };
+        hardExit = setTimeout(check, CANCEL_EXIT_MS);
     };
     const sigint = () => onSignal('SIGINT');
     const sigterm = () => onSignal('SIGTERM');
@@ -29301,6 +29327,10 @@ async function runAction(first, second) {
             ? `cancelled (${cancelledBy}): ${(0,_errors__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}`
             : (0,_errors__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err);
         runner.error(runner.redact(message));
+        if (cancelled)
+            cancelledSummary(err instanceof CancelledError
+                ? 'it stopped'
+                : `it stopped: ${runner.redact((0,_errors__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err))}`);
         if (runner.isDebug() && err instanceof Error && err.stack)
             runner.debug(runner.redact(err.stack));
         host.exitCode = 1;
@@ -29726,6 +29756,7 @@ function preview(value, max = 60) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   JC: () => (/* binding */ secretArgValues),
+/* harmony export */   LM: () => (/* binding */ stopAllChildren),
 /* harmony export */   Nr: () => (/* binding */ killAllChildren),
 /* harmony export */   R3: () => (/* binding */ runProcess),
 /* harmony export */   k9: () => (/* binding */ liveChildren)
@@ -29744,6 +29775,14 @@ const live = new Set();
 /** Children still running (cancellation gives them their grace). */
 function liveChildren() {
     return [...live];
+}
+/**
+ * Stops every live child as its deadline would: SIGTERM to its process group, SIGKILL after its
+ * grace — also children started without the job's signal (the first cancel signal).
+ */
+function stopAllChildren() {
+    for (const c of live)
+        c.stop();
 }
 /** Signals every live child's process group (the second cancel signal: SIGKILL). */
 function killAllChildren(signal) {
@@ -29834,16 +29873,18 @@ const runProcess = async (command, args, options = {}) => {
             reject(startError(command, err));
             return;
         }
-        const entry = { child, killGraceMs };
-        live.add(entry);
         let timedOut = false;
         let cancelled = false;
         let truncated = false;
         let killTimer;
         const stop = () => {
+            if (killTimer)
+                return;
             signalGroup(child, 'SIGTERM');
-            killTimer ??= setTimeout(() => signalGroup(child, 'SIGKILL'), killGraceMs);
+            killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), killGraceMs);
         };
+        const entry = { child, killGraceMs, stop };
+        live.add(entry);
         const limitTimer = Number.isFinite(limitMs)
             ? setTimeout(() => {
                 timedOut = true;
@@ -33322,6 +33363,7 @@ class Runner {
     backend;
     summaryWrites = Promise.resolve();
     pendingSummaries = 0;
+    summaryAppends = 0;
     /** No argument: the real runner through @actions/core. A RunnerIO: the in-memory protocol (tests). */
     constructor(io) {
         if (!io)
@@ -33429,6 +33471,7 @@ class Runner {
      * in order; runAction awaits `flush()` before the process ends.
      */
     appendSummary(markdown) {
+        this.summaryAppends++;
         const text = this.redact(markdown.endsWith('\n') ? markdown : `${markdown}\n`);
         const write = () => this.backend.appendSummary(text);
         if (this.pendingSummaries > 0)
@@ -33450,6 +33493,10 @@ class Runner {
     }
     summaryFailed(err) {
         this.warning(`could not write the job summary: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    /** How many times appendSummary was called (runAction: did main report after a cancel?). */
+    get summaryCount() {
+        return this.summaryAppends;
     }
     /** Resolves once every queued summary write is done. */
     flush() {

@@ -84,6 +84,7 @@ export class Runner {
   private readonly backend: RunnerBackend;
   private summaryWrites: Promise<void> = Promise.resolve();
   private pendingSummaries = 0;
+  private summaryAppends = 0;
 
   /** No argument: the real runner through @actions/core. A RunnerIO: the in-memory protocol (tests). */
   constructor(io?: RunnerIO | RunnerBackend) {
@@ -206,6 +207,7 @@ export class Runner {
    * in order; runAction awaits `flush()` before the process ends.
    */
   appendSummary(markdown: string): void {
+    this.summaryAppends++;
     const text = this.redact(markdown.endsWith('\n') ? markdown : `${markdown}\n`);
     const write = () => this.backend.appendSummary(text);
     if (this.pendingSummaries > 0) return this.trackSummary(this.summaryWrites.then(write));
@@ -228,6 +230,11 @@ export class Runner {
     this.warning(
       `could not write the job summary: ${err instanceof Error ? err.message : String(err)}`,
     );
+  }
+
+  /** How many times appendSummary was called (runAction: did main report after a cancel?). */
+  get summaryCount(): number {
+    return this.summaryAppends;
   }
 
   /** Resolves once every queued summary write is done. */
