@@ -29512,7 +29512,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   tp: () => (/* reexport */ table)
 });
 
-// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, HttpTransport, MAX_TIMER_MS, ProcessError, Runner, allowedRoots, code, formatCommand, formatDuration, formatFileCommand, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, maskUrl, parseBoolean, parseDuration, parseInteger, parseLines, parseList, parsePairs, printableCommand, redactThenCut, runProcess, secretArgValues, throwIfCancelled, toolkitBackend, workspacePath, workspaceRoot
+// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, HttpTransport, MAX_TIMER_MS, ProcessError, Runner, allowedRoots, code, formatCommand, formatDuration, formatFileCommand, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, maskUrl, parseBoolean, parseDuration, parseInteger, parseLines, parseList, parsePairs, printableCommand, redactThenCut, runProcess, scrubCredentials, secretArgValues, stopAllChildren, throwIfCancelled, toolkitBackend, workspacePath, workspaceRoot
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -32556,11 +32556,97 @@ function protocolBackend(io) {
     };
 }
 
+;// CONCATENATED MODULE: ./packages/core/src/secrets.ts
+const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|token|secret|api[-_]?key|password|auth|session|signature/i;
+/** Whether a header's value carries a credential and must be masked. */
+function isSensitiveHeader(name) {
+    return SENSITIVE_HEADER.test(name.trim());
+}
+/** Masks the credential-carrying values of headers; for `Bearer x`/`Basic x`, the token too. */
+function maskHeaders(runner, headers) {
+    for (const [name, value] of Object.entries(headers)) {
+        if (!isSensitiveHeader(name))
+            continue;
+        runner.setSecret(value);
+        const scheme = /^\s*\S+\s+(\S+)\s*$/.exec(value);
+        if (scheme)
+            runner.setSecret(scheme[1]);
+    }
+}
+/** Masks a URL and the parts of it that identify a secret (userinfo, path, query). */
+function maskUrl(runner, url) {
+    runner.setSecret(url);
+    try {
+        const u = new URL(url);
+        // The password, and user:password as a whole — never the user name alone, which would blank
+        // an ordinary word ("user", "deploy") in the whole log.
+        if (u.password) {
+            runner.setSecret(decodeURIComponent(u.password));
+            runner.setSecret(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`);
+        }
+        else if (u.username)
+            runner.setSecret(decodeURIComponent(u.username));
+        if (u.pathname.length > 1)
+            runner.setSecret(u.pathname);
+        if (u.search)
+            runner.setSecret(u.search);
+    }
+    catch {
+        // An unparseable URL is masked whole above.
+    }
+}
+const SECRET_WORDS = /TOKEN|SECRET|PASSW|CREDENTIAL|PRIVATE.?KEY|API.?KEY|SIGNATURE|COOKIE|AUTHORIZATION/;
+const SECRET_SEGMENTS = new Set(['KEY', 'AUTH', 'PASS', 'PWD', 'SESSION', 'CREDS', 'SAS', 'OTP']);
+/**
+ * Whether a name (an environment variable, a header, a flag) says its value is a secret:
+ * `AWS_SECRET_ACCESS_KEY`, `GITHUB_TOKEN`, `DB_PASSWORD`, `X-Api-Key` — but not `AWS_PROFILE`,
+ * `AWS_REGION` or `GIT_AUTHOR_NAME`, whose values are ordinary words that masking would blank
+ * everywhere in the log.
+ */
+function isSecretName(name) {
+    const upper = name.toUpperCase();
+    if (SECRET_WORDS.test(upper))
+        return true;
+    return upper.split(/[^A-Z0-9]+/).some((segment) => SECRET_SEGMENTS.has(segment));
+}
+/**
+ * Redacts, then cuts to `max` characters: a cut must never come first, or a secret cut in half
+ * (the part the masker no longer recognises) would survive.
+ */
+function redactThenCut(text, redact, max) {
+    const clean = redact(text);
+    if (clean.length <= max)
+        return clean;
+    return `${[...clean].slice(0, max).join('')}…`;
+}
+// Credentials recognisable by their shape, blanked even when nobody registered them: what a
+// child (helm running its own exec plugin, reading a tokenFile) or a server echoing our request
+// puts in an error line. The token must contain a digit or a lower-to-upper case change (as
+// base64 and random tokens do), so prose ("Basic Authentication", "a Bearer token") stays.
+const CREDENTIAL_SHAPES = [
+    // `Authorization: Bearer x`, `"authorization":"Basic x"`, `Proxy-Authorization: Basic x`
+    [
+        /\b([Bb][Ee][Aa][Rr][Ee][Rr]|[Bb][Aa][Ss][Ii][Cc])(\s+)(?=[A-Za-z0-9._~+/-]*(?:\d|[a-z][A-Z]))[A-Za-z0-9._~+/-]{8,}=*/g,
+        '$1$2***',
+    ],
+    // GitHub tokens (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_) and Slack tokens (xoxb-, xoxp-, …)
+    [/\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/g, '***'],
+    [/\bxox[abposr]-[A-Za-z0-9-]{10,}/g, '***'],
+];
+/** Blanks credentials recognisable by their shape (Bearer/Basic values, GitHub and Slack tokens). */
+function scrubCredentials(text) {
+    let out = text;
+    for (const [shape, replacement] of CREDENTIAL_SHAPES)
+        out = out.replace(shape, replacement);
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./packages/core/src/runner.ts
 // The GitHub runner's protocol for JavaScript actions (inputs, outputs, state, env, masking,
 // groups, annotations, summary) goes through @actions/core. The Runner adds what every action of
 // ours needs on top: one redaction path for everything we print or write, masks registered in a
 // way that does not blank YAML structure, and summary writes that are awaited before exit.
+
 
 
 
@@ -32607,6 +32693,7 @@ class Runner {
     backend;
     summaryWrites = Promise.resolve();
     pendingSummaries = 0;
+    summaryAppends = 0;
     /** No argument: the real runner through @actions/core. A RunnerIO: the in-memory protocol (tests). */
     constructor(io) {
         if (!io)
@@ -32655,13 +32742,17 @@ class Runner {
             this.backend.setSecret(part);
         }
     }
-    /** Replaces every registered secret in a text, for messages we build ourselves (summaries, outputs). */
+    /**
+     * Replaces every registered secret in a text, for messages we build ourselves (summaries,
+     * outputs), and blanks credentials recognisable by their shape (`Bearer …`, GitHub and Slack
+     * tokens) that no one registered — e.g. a token helm's own exec plugin got, echoed by a server.
+     */
     redact(text) {
         let out = text;
         const sorted = [...this.secrets].sort((a, b) => b.length - a.length);
         for (const s of sorted)
             out = out.split(s).join('***');
-        return out;
+        return scrubCredentials(out);
     }
     setOutput(name, value) {
         this.backend.setOutput(name, String(value));
@@ -32676,19 +32767,19 @@ class Runner {
         this.backend.exportVariable(name, value);
     }
     info(message) {
-        this.backend.info(message);
+        this.backend.info(scrubCredentials(message));
     }
     debug(message) {
-        this.backend.debug(message);
+        this.backend.debug(scrubCredentials(message));
     }
     notice(message, props = {}) {
-        this.backend.notice(message, props);
+        this.backend.notice(scrubCredentials(message), props);
     }
     warning(message, props = {}) {
-        this.backend.warning(message, props);
+        this.backend.warning(scrubCredentials(message), props);
     }
     error(message, props = {}) {
-        this.backend.error(message, props);
+        this.backend.error(scrubCredentials(message), props);
     }
     startGroup(name) {
         this.backend.startGroup(name);
@@ -32710,6 +32801,7 @@ class Runner {
      * in order; runAction awaits `flush()` before the process ends.
      */
     appendSummary(markdown) {
+        this.summaryAppends++;
         const text = this.redact(markdown.endsWith('\n') ? markdown : `${markdown}\n`);
         const write = () => this.backend.appendSummary(text);
         if (this.pendingSummaries > 0)
@@ -32731,6 +32823,10 @@ class Runner {
     }
     summaryFailed(err) {
         this.warning(`could not write the job summary: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    /** How many times appendSummary was called (runAction: did main report after a cancel?). */
+    get summaryCount() {
+        return this.summaryAppends;
     }
     /** Resolves once every queued summary write is done. */
     flush() {
@@ -32790,6 +32886,14 @@ const live = new Set();
 /** Children still running (cancellation gives them their grace). */
 function liveChildren() {
     return [...live];
+}
+/**
+ * Stops every live child as its deadline would: SIGTERM to its process group, SIGKILL after its
+ * grace — also children started without the job's signal (the first cancel signal).
+ */
+function stopAllChildren() {
+    for (const c of live)
+        c.stop();
 }
 /** Signals every live child's process group (the second cancel signal: SIGKILL). */
 function killAllChildren(signal) {
@@ -32880,16 +32984,18 @@ const runProcess = async (command, args, options = {}) => {
             reject(startError(command, err));
             return;
         }
-        const entry = { child, killGraceMs };
-        live.add(entry);
         let timedOut = false;
         let cancelled = false;
         let truncated = false;
         let killTimer;
         const stop = () => {
+            if (killTimer)
+                return;
             signalGroup(child, 'SIGTERM');
-            killTimer ??= setTimeout(() => signalGroup(child, 'SIGKILL'), killGraceMs);
+            killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), killGraceMs);
         };
+        const entry = { child, killGraceMs, stop };
+        live.add(entry);
         const limitTimer = Number.isFinite(limitMs)
             ? setTimeout(() => {
                 timedOut = true;
@@ -33255,6 +33361,7 @@ function proxyFor(target, setting) {
 
 
 
+
 /** The job was cancelled: the message says by which signal. */
 class CancelledError extends ActionError {
     signalName;
@@ -33276,7 +33383,7 @@ function isCancellation(err, signal) {
     return err instanceof CancelledError || Boolean(signal?.aborted);
 }
 /** How long after the first signal the process exits when no child needs longer. */
-const CANCEL_EXIT_MS = 1_800;
+const CANCEL_EXIT_MS = 1_500;
 /** The ceiling for a child's grace: the runner sends SIGTERM 7.5 s after SIGINT. */
 const CANCEL_CEILING_MS = 7_000;
 async function runAction(first, second) {
@@ -33291,10 +33398,23 @@ async function runAction(first, second) {
     // before anything can print them.
     for (const secret of proxyEnvSecrets(runner.env))
         runner.setSecret(secret);
+    // Inputs whose name says they are secrets (github-token, slack-token, api-key…) are masked
+    // before main reads them, so not even an error about their value can print them.
+    for (const [name, value] of Object.entries(runner.env))
+        if (name.startsWith('INPUT_') && isSecretName(name.slice('INPUT_'.length)))
+            runner.setSecret(value);
     const controller = new AbortController();
     const cleanups = [];
     let cancelledBy;
     let hardExit;
+    let summariesAtSignal = 0;
+    // A main that did not report after the cancel (it never saw the signal, or was stopped before
+    // it could) still leaves a summary that says the step was cancelled, and why it stopped.
+    const cancelledSummary = (detail) => {
+        if (!cancelledBy || runner.summaryCount > summariesAtSignal)
+            return;
+        runner.appendSummary(`### ⏹️ Cancelled\n\nThe job was cancelled (${cancelledBy}) while this step was running: ${detail}.\n`);
+    };
     const runCleanups = async () => {
         for (const fn of cleanups.splice(0).reverse()) {
             try {
@@ -33313,14 +33433,32 @@ async function runAction(first, second) {
             return;
         }
         cancelledBy = sig;
+        summariesAtSignal = runner.summaryCount;
         runner.info(`Received ${sig}: the job is being cancelled; stopping.`);
         controller.abort(new CancelledError(sig));
+        // Every child gets SIGTERM now, also one started without the context's signal: helm records
+        // the release state on it, a credential plugin or git just ends.
+        stopAllChildren();
+        const startedAt = Date.now();
         const graceMs = Math.min(CANCEL_CEILING_MS, Math.max(CANCEL_EXIT_MS, ...liveChildren().map((c) => c.killGraceMs + 200)));
-        hardExit = setTimeout(() => {
-            runner.error(`cancelled (${sig}): stopped after ${graceMs} ms without finishing`);
+        const stop = () => {
+            const why = `stopped after ${Date.now() - startedAt} ms without finishing`;
+            runner.error(`cancelled (${sig}): ${why}`);
             killAllChildren('SIGKILL');
-            void runCleanups().finally(() => host.exit(1));
-        }, graceMs);
+            cancelledSummary(`it was ${why}`);
+            void runCleanups()
+                .then(() => runner.flush())
+                .finally(() => host.exit(1));
+        };
+        // Past CANCEL_EXIT_MS the process waits only while a child is still in its grace.
+        const check = () => {
+            const waited = Date.now() - startedAt;
+            if (waited >= graceMs || liveChildren().length === 0)
+                stop();
+            else
+                hardExit = setTimeout(check, Math.min(100, graceMs - waited));
+        };
+        hardExit = setTimeout(check, CANCEL_EXIT_MS);
     };
     const sigint = () => onSignal('SIGINT');
     const sigterm = () => onSignal('SIGTERM');
@@ -33337,6 +33475,10 @@ async function runAction(first, second) {
             ? `cancelled (${cancelledBy}): ${errorMessage(err)}`
             : errorMessage(err);
         runner.error(runner.redact(message));
+        if (cancelled)
+            cancelledSummary(err instanceof CancelledError
+                ? 'it stopped'
+                : `it stopped: ${runner.redact(errorMessage(err))}`);
         if (runner.isDebug() && err instanceof Error && err.stack)
             runner.debug(runner.redact(err.stack));
         host.exitCode = 1;
@@ -33717,70 +33859,6 @@ async function retry(attempt, opts) {
         opts.onWait?.(wait, n);
         await clock.sleep(wait, opts.signal);
     }
-}
-
-;// CONCATENATED MODULE: ./packages/core/src/secrets.ts
-const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|token|secret|api[-_]?key|password|auth|session|signature/i;
-/** Whether a header's value carries a credential and must be masked. */
-function isSensitiveHeader(name) {
-    return SENSITIVE_HEADER.test(name.trim());
-}
-/** Masks the credential-carrying values of headers; for `Bearer x`/`Basic x`, the token too. */
-function maskHeaders(runner, headers) {
-    for (const [name, value] of Object.entries(headers)) {
-        if (!isSensitiveHeader(name))
-            continue;
-        runner.setSecret(value);
-        const scheme = /^\s*\S+\s+(\S+)\s*$/.exec(value);
-        if (scheme)
-            runner.setSecret(scheme[1]);
-    }
-}
-/** Masks a URL and the parts of it that identify a secret (userinfo, path, query). */
-function maskUrl(runner, url) {
-    runner.setSecret(url);
-    try {
-        const u = new URL(url);
-        // The password, and user:password as a whole — never the user name alone, which would blank
-        // an ordinary word ("user", "deploy") in the whole log.
-        if (u.password) {
-            runner.setSecret(decodeURIComponent(u.password));
-            runner.setSecret(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`);
-        }
-        else if (u.username)
-            runner.setSecret(decodeURIComponent(u.username));
-        if (u.pathname.length > 1)
-            runner.setSecret(u.pathname);
-        if (u.search)
-            runner.setSecret(u.search);
-    }
-    catch {
-        // An unparseable URL is masked whole above.
-    }
-}
-const SECRET_WORDS = /TOKEN|SECRET|PASSW|CREDENTIAL|PRIVATE.?KEY|API.?KEY|SIGNATURE|COOKIE|AUTHORIZATION/;
-const SECRET_SEGMENTS = new Set(['KEY', 'AUTH', 'PASS', 'PWD', 'SESSION', 'CREDS', 'SAS', 'OTP']);
-/**
- * Whether a name (an environment variable, a header, a flag) says its value is a secret:
- * `AWS_SECRET_ACCESS_KEY`, `GITHUB_TOKEN`, `DB_PASSWORD`, `X-Api-Key` — but not `AWS_PROFILE`,
- * `AWS_REGION` or `GIT_AUTHOR_NAME`, whose values are ordinary words that masking would blank
- * everywhere in the log.
- */
-function isSecretName(name) {
-    const upper = name.toUpperCase();
-    if (SECRET_WORDS.test(upper))
-        return true;
-    return upper.split(/[^A-Z0-9]+/).some((segment) => SECRET_SEGMENTS.has(segment));
-}
-/**
- * Redacts, then cuts to `max` characters: a cut must never come first, or a secret cut in half
- * (the part the masker no longer recognises) would survive.
- */
-function redactThenCut(text, redact, max) {
-    const clean = redact(text);
-    if (clean.length <= max)
-        return clean;
-    return `${[...clean].slice(0, max).join('')}…`;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/http.ts

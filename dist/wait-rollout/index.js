@@ -32281,7 +32281,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   tp: () => (/* reexport */ table)
 });
 
-// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, HttpError, HttpTransport, MAX_TIMER_MS, ProcessError, Runner, allowedRoots, cell, formatCommand, formatFileCommand, httpRequest, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, maskUrl, parseBoolean, parseDuration, parseInteger, parseLines, parseList, parsePairs, parseRetryAfter, preview, printableCommand, redactThenCut, retry, runProcess, safeUrl, secretArgValues, throwIfCancelled, toolkitBackend, workspacePath, workspaceRoot
+// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, HttpError, HttpTransport, MAX_TIMER_MS, ProcessError, Runner, allowedRoots, cell, formatCommand, formatFileCommand, httpRequest, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, maskUrl, parseBoolean, parseDuration, parseInteger, parseLines, parseList, parsePairs, parseRetryAfter, preview, printableCommand, redactThenCut, retry, runProcess, safeUrl, scrubCredentials, secretArgValues, stopAllChildren, throwIfCancelled, toolkitBackend, workspacePath, workspaceRoot
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -35325,11 +35325,14 @@ function protocolBackend(io) {
     };
 }
 
+// EXTERNAL MODULE: ./packages/core/src/secrets.ts
+var secrets = __nccwpck_require__(7620);
 ;// CONCATENATED MODULE: ./packages/core/src/runner.ts
 // The GitHub runner's protocol for JavaScript actions (inputs, outputs, state, env, masking,
 // groups, annotations, summary) goes through @actions/core. The Runner adds what every action of
 // ours needs on top: one redaction path for everything we print or write, masks registered in a
 // way that does not blank YAML structure, and summary writes that are awaited before exit.
+
 
 
 
@@ -35376,6 +35379,7 @@ class Runner {
     backend;
     summaryWrites = Promise.resolve();
     pendingSummaries = 0;
+    summaryAppends = 0;
     /** No argument: the real runner through @actions/core. A RunnerIO: the in-memory protocol (tests). */
     constructor(io) {
         if (!io)
@@ -35424,13 +35428,17 @@ class Runner {
             this.backend.setSecret(part);
         }
     }
-    /** Replaces every registered secret in a text, for messages we build ourselves (summaries, outputs). */
+    /**
+     * Replaces every registered secret in a text, for messages we build ourselves (summaries,
+     * outputs), and blanks credentials recognisable by their shape (`Bearer …`, GitHub and Slack
+     * tokens) that no one registered — e.g. a token helm's own exec plugin got, echoed by a server.
+     */
     redact(text) {
         let out = text;
         const sorted = [...this.secrets].sort((a, b) => b.length - a.length);
         for (const s of sorted)
             out = out.split(s).join('***');
-        return out;
+        return (0,secrets/* scrubCredentials */.Q8)(out);
     }
     setOutput(name, value) {
         this.backend.setOutput(name, String(value));
@@ -35445,19 +35453,19 @@ class Runner {
         this.backend.exportVariable(name, value);
     }
     info(message) {
-        this.backend.info(message);
+        this.backend.info((0,secrets/* scrubCredentials */.Q8)(message));
     }
     debug(message) {
-        this.backend.debug(message);
+        this.backend.debug((0,secrets/* scrubCredentials */.Q8)(message));
     }
     notice(message, props = {}) {
-        this.backend.notice(message, props);
+        this.backend.notice((0,secrets/* scrubCredentials */.Q8)(message), props);
     }
     warning(message, props = {}) {
-        this.backend.warning(message, props);
+        this.backend.warning((0,secrets/* scrubCredentials */.Q8)(message), props);
     }
     error(message, props = {}) {
-        this.backend.error(message, props);
+        this.backend.error((0,secrets/* scrubCredentials */.Q8)(message), props);
     }
     startGroup(name) {
         this.backend.startGroup(name);
@@ -35479,6 +35487,7 @@ class Runner {
      * in order; runAction awaits `flush()` before the process ends.
      */
     appendSummary(markdown) {
+        this.summaryAppends++;
         const text = this.redact(markdown.endsWith('\n') ? markdown : `${markdown}\n`);
         const write = () => this.backend.appendSummary(text);
         if (this.pendingSummaries > 0)
@@ -35500,6 +35509,10 @@ class Runner {
     }
     summaryFailed(err) {
         this.warning(`could not write the job summary: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    /** How many times appendSummary was called (runAction: did main report after a cancel?). */
+    get summaryCount() {
+        return this.summaryAppends;
     }
     /** Resolves once every queued summary write is done. */
     flush() {
@@ -35525,6 +35538,7 @@ var proxy = __nccwpck_require__(609);
 
 
 
+
 /** The job was cancelled: the message says by which signal. */
 class CancelledError extends errors/* ActionError */.lZ {
     signalName;
@@ -35546,7 +35560,7 @@ function isCancellation(err, signal) {
     return err instanceof CancelledError || Boolean(signal?.aborted);
 }
 /** How long after the first signal the process exits when no child needs longer. */
-const CANCEL_EXIT_MS = 1_800;
+const CANCEL_EXIT_MS = 1_500;
 /** The ceiling for a child's grace: the runner sends SIGTERM 7.5 s after SIGINT. */
 const CANCEL_CEILING_MS = 7_000;
 async function runAction(first, second) {
@@ -35561,10 +35575,23 @@ async function runAction(first, second) {
     // before anything can print them.
     for (const secret of (0,proxy/* proxyEnvSecrets */.HQ)(runner.env))
         runner.setSecret(secret);
+    // Inputs whose name says they are secrets (github-token, slack-token, api-key…) are masked
+    // before main reads them, so not even an error about their value can print them.
+    for (const [name, value] of Object.entries(runner.env))
+        if (name.startsWith('INPUT_') && (0,secrets/* isSecretName */.eh)(name.slice('INPUT_'.length)))
+            runner.setSecret(value);
     const controller = new AbortController();
     const cleanups = [];
     let cancelledBy;
     let hardExit;
+    let summariesAtSignal = 0;
+    // A main that did not report after the cancel (it never saw the signal, or was stopped before
+    // it could) still leaves a summary that says the step was cancelled, and why it stopped.
+    const cancelledSummary = (detail) => {
+        if (!cancelledBy || runner.summaryCount > summariesAtSignal)
+            return;
+        runner.appendSummary(`### ⏹️ Cancelled\n\nThe job was cancelled (${cancelledBy}) while this step was running: ${detail}.\n`);
+    };
     const runCleanups = async () => {
         for (const fn of cleanups.splice(0).reverse()) {
             try {
@@ -35583,14 +35610,32 @@ async function runAction(first, second) {
             return;
         }
         cancelledBy = sig;
+        summariesAtSignal = runner.summaryCount;
         runner.info(`Received ${sig}: the job is being cancelled; stopping.`);
         controller.abort(new CancelledError(sig));
+        // Every child gets SIGTERM now, also one started without the context's signal: helm records
+        // the release state on it, a credential plugin or git just ends.
+        (0,src_process/* stopAllChildren */.LM)();
+        const startedAt = Date.now();
         const graceMs = Math.min(CANCEL_CEILING_MS, Math.max(CANCEL_EXIT_MS, ...(0,src_process/* liveChildren */.k9)().map((c) => c.killGraceMs + 200)));
-        hardExit = setTimeout(() => {
-            runner.error(`cancelled (${sig}): stopped after ${graceMs} ms without finishing`);
+        const stop = () => {
+            const why = `stopped after ${Date.now() - startedAt} ms without finishing`;
+            runner.error(`cancelled (${sig}): ${why}`);
             (0,src_process/* killAllChildren */.Nr)('SIGKILL');
-            void runCleanups().finally(() => host.exit(1));
-        }, graceMs);
+            cancelledSummary(`it was ${why}`);
+            void runCleanups()
+                .then(() => runner.flush())
+                .finally(() => host.exit(1));
+        };
+        // Past CANCEL_EXIT_MS the process waits only while a child is still in its grace.
+        const check = () => {
+            const waited = Date.now() - startedAt;
+            if (waited >= graceMs || (0,src_process/* liveChildren */.k9)().length === 0)
+                stop();
+            else
+                hardExit = setTimeout(check, Math.min(100, graceMs - waited));
+        };
+        hardExit = setTimeout(check, CANCEL_EXIT_MS);
     };
     const sigint = () => onSignal('SIGINT');
     const sigterm = () => onSignal('SIGTERM');
@@ -35607,6 +35652,10 @@ async function runAction(first, second) {
             ? `cancelled (${cancelledBy}): ${(0,errors/* errorMessage */.gJ)(err)}`
             : (0,errors/* errorMessage */.gJ)(err);
         runner.error(runner.redact(message));
+        if (cancelled)
+            cancelledSummary(err instanceof CancelledError
+                ? 'it stopped'
+                : `it stopped: ${runner.redact((0,errors/* errorMessage */.gJ)(err))}`);
         if (runner.isDebug() && err instanceof Error && err.stack)
             runner.debug(runner.redact(err.stack));
         host.exitCode = 1;
@@ -35991,8 +36040,6 @@ async function retry(attempt, opts) {
 
 // EXTERNAL MODULE: ./packages/core/src/http.ts
 var src_http = __nccwpck_require__(1457);
-// EXTERNAL MODULE: ./packages/core/src/secrets.ts
-var secrets = __nccwpck_require__(7620);
 ;// CONCATENATED MODULE: ./packages/core/src/summary.ts
 // Building blocks for job summaries: Markdown a person reads in the run's page.
 /** A table cell: pipes escaped, newlines as <br>, so user text cannot break the table. */
@@ -36041,6 +36088,7 @@ function code(text) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   JC: () => (/* binding */ secretArgValues),
+/* harmony export */   LM: () => (/* binding */ stopAllChildren),
 /* harmony export */   Nr: () => (/* binding */ killAllChildren),
 /* harmony export */   R3: () => (/* binding */ runProcess),
 /* harmony export */   k9: () => (/* binding */ liveChildren)
@@ -36059,6 +36107,14 @@ const live = new Set();
 /** Children still running (cancellation gives them their grace). */
 function liveChildren() {
     return [...live];
+}
+/**
+ * Stops every live child as its deadline would: SIGTERM to its process group, SIGKILL after its
+ * grace — also children started without the job's signal (the first cancel signal).
+ */
+function stopAllChildren() {
+    for (const c of live)
+        c.stop();
 }
 /** Signals every live child's process group (the second cancel signal: SIGKILL). */
 function killAllChildren(signal) {
@@ -36149,16 +36205,18 @@ const runProcess = async (command, args, options = {}) => {
             reject(startError(command, err));
             return;
         }
-        const entry = { child, killGraceMs };
-        live.add(entry);
         let timedOut = false;
         let cancelled = false;
         let truncated = false;
         let killTimer;
         const stop = () => {
+            if (killTimer)
+                return;
             signalGroup(child, 'SIGTERM');
-            killTimer ??= setTimeout(() => signalGroup(child, 'SIGKILL'), killGraceMs);
+            killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), killGraceMs);
         };
+        const entry = { child, killGraceMs, stop };
+        live.add(entry);
         const limitTimer = Number.isFinite(limitMs)
             ? setTimeout(() => {
                 timedOut = true;
@@ -36534,6 +36592,7 @@ function proxyFor(target, setting) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q8: () => (/* binding */ scrubCredentials),
 /* harmony export */   eh: () => (/* binding */ isSecretName)
 /* harmony export */ });
 /* unused harmony exports isSensitiveHeader, maskHeaders, maskUrl, redactThenCut */
@@ -36598,6 +36657,27 @@ function redactThenCut(text, redact, max) {
     if (clean.length <= max)
         return clean;
     return `${[...clean].slice(0, max).join('')}…`;
+}
+// Credentials recognisable by their shape, blanked even when nobody registered them: what a
+// child (helm running its own exec plugin, reading a tokenFile) or a server echoing our request
+// puts in an error line. The token must contain a digit or a lower-to-upper case change (as
+// base64 and random tokens do), so prose ("Basic Authentication", "a Bearer token") stays.
+const CREDENTIAL_SHAPES = [
+    // `Authorization: Bearer x`, `"authorization":"Basic x"`, `Proxy-Authorization: Basic x`
+    [
+        /\b([Bb][Ee][Aa][Rr][Ee][Rr]|[Bb][Aa][Ss][Ii][Cc])(\s+)(?=[A-Za-z0-9._~+/-]*(?:\d|[a-z][A-Z]))[A-Za-z0-9._~+/-]{8,}=*/g,
+        '$1$2***',
+    ],
+    // GitHub tokens (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_) and Slack tokens (xoxb-, xoxp-, …)
+    [/\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/g, '***'],
+    [/\bxox[abposr]-[A-Za-z0-9-]{10,}/g, '***'],
+];
+/** Blanks credentials recognisable by their shape (Bearer/Basic values, GitHub and Slack tokens). */
+function scrubCredentials(text) {
+    let out = text;
+    for (const [shape, replacement] of CREDENTIAL_SHAPES)
+        out = out.replace(shape, replacement);
+    return out;
 }
 
 

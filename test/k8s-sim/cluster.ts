@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { stringify as toYaml } from 'yaml';
 import type { Behaviour } from './behaviour';
 import { namespace as namespaceObject } from './builders';
@@ -163,6 +163,18 @@ export async function startCluster(options: ClusterOptions = {}): Promise<SimClu
       for (const listener of [...requestListeners]) listener(record);
     },
   });
+  // Every TCP connection, from its first byte: closeAllConnections() only knows those that got
+  // through the TLS handshake, so one cut mid-handshake (a client that gave up) stayed open as a
+  // TLSWRAP handle after close() and kept jest from exiting.
+  const sockets = new Set<Socket>();
+  const track = (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  };
+  // The raw TCP socket, and the TLS socket wrapping it (which owns the handle once wrapped).
+  server.on('connection', track);
+  server.on('secureConnection', track);
+  server.on('tlsClientError', (_err: Error, socket: Socket) => socket.destroy());
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, host, () => resolve());
@@ -347,6 +359,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<SimClu
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
+        for (const socket of sockets) socket.destroy();
       });
     },
   };

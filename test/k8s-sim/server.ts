@@ -96,7 +96,8 @@ async function handle(
   const info: RequestInfo = { method, path: url.pathname, watch };
 
   const delay = ctx.faults.takeDelay(info);
-  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+  // Unref'd: a slow answer still pending when the cluster closes must not hold the process open.
+  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay).unref());
 
   const auth = req.headers.authorization;
   const token = auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length).trim() : undefined;

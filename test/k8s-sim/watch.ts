@@ -127,6 +127,10 @@ export class WatchHub {
         object: bookmark(type, this.store.resourceVersion, { 'k8s.io/initial-events-end': 'true' }),
       });
     }
+    // A watch that already ended (its client left while the backlog was written, a drop after N
+    // events) gets no timers: end() has run and would never clear them, and a live timeout or
+    // bookmark interval kept jest's process open after the cluster closed.
+    if (ended) return;
     if (faults.drop?.afterMs !== undefined)
       timers.push(setTimeout(() => end(faults.drop!.how), faults.drop.afterMs));
     if (params.timeoutSeconds !== undefined && params.timeoutSeconds > 0)

@@ -7,8 +7,9 @@
 // bounded grace). A second signal exits at once.
 import { ActionError, errorMessage } from './errors';
 import { Runner } from './runner';
-import { liveChildren, killAllChildren } from './process';
+import { liveChildren, killAllChildren, stopAllChildren } from './process';
 import { proxyEnvSecrets } from './proxy';
+import { isSecretName } from './secrets';
 
 export interface ActionContext {
   runner: Runner;
@@ -39,7 +40,7 @@ export function isCancellation(err: unknown, signal?: AbortSignal): boolean {
 }
 
 /** How long after the first signal the process exits when no child needs longer. */
-export const CANCEL_EXIT_MS = 1_800;
+export const CANCEL_EXIT_MS = 1_500;
 /** The ceiling for a child's grace: the runner sends SIGTERM 7.5 s after SIGINT. */
 const CANCEL_CEILING_MS = 7_000;
 
@@ -71,11 +72,25 @@ export async function runAction(
   // Credentials in HTTPS_PROXY/HTTP_PROXY reach every request and every child (helm, git): masked
   // before anything can print them.
   for (const secret of proxyEnvSecrets(runner.env)) runner.setSecret(secret);
+  // Inputs whose name says they are secrets (github-token, slack-token, api-key…) are masked
+  // before main reads them, so not even an error about their value can print them.
+  for (const [name, value] of Object.entries(runner.env))
+    if (name.startsWith('INPUT_') && isSecretName(name.slice('INPUT_'.length)))
+      runner.setSecret(value);
 
   const controller = new AbortController();
   const cleanups: Array<() => void | Promise<void>> = [];
   let cancelledBy: string | undefined;
   let hardExit: NodeJS.Timeout | undefined;
+  let summariesAtSignal = 0;
+  // A main that did not report after the cancel (it never saw the signal, or was stopped before
+  // it could) still leaves a summary that says the step was cancelled, and why it stopped.
+  const cancelledSummary = (detail: string) => {
+    if (!cancelledBy || runner.summaryCount > summariesAtSignal) return;
+    runner.appendSummary(
+      `### ⏹️ Cancelled\n\nThe job was cancelled (${cancelledBy}) while this step was running: ${detail}.\n`,
+    );
+  };
 
   const runCleanups = async () => {
     for (const fn of cleanups.splice(0).reverse()) {
@@ -94,17 +109,33 @@ export async function runAction(
       return;
     }
     cancelledBy = sig;
+    summariesAtSignal = runner.summaryCount;
     runner.info(`Received ${sig}: the job is being cancelled; stopping.`);
     controller.abort(new CancelledError(sig));
+    // Every child gets SIGTERM now, also one started without the context's signal: helm records
+    // the release state on it, a credential plugin or git just ends.
+    stopAllChildren();
+    const startedAt = Date.now();
     const graceMs = Math.min(
       CANCEL_CEILING_MS,
       Math.max(CANCEL_EXIT_MS, ...liveChildren().map((c) => c.killGraceMs + 200)),
     );
-    hardExit = setTimeout(() => {
-      runner.error(`cancelled (${sig}): stopped after ${graceMs} ms without finishing`);
+    const stop = () => {
+      const why = `stopped after ${Date.now() - startedAt} ms without finishing`;
+      runner.error(`cancelled (${sig}): ${why}`);
       killAllChildren('SIGKILL');
-      void runCleanups().finally(() => host.exit(1));
-    }, graceMs);
+      cancelledSummary(`it was ${why}`);
+      void runCleanups()
+        .then(() => runner.flush())
+        .finally(() => host.exit(1));
+    };
+    // Past CANCEL_EXIT_MS the process waits only while a child is still in its grace.
+    const check = () => {
+      const waited = Date.now() - startedAt;
+      if (waited >= graceMs || liveChildren().length === 0) stop();
+      else hardExit = setTimeout(check, Math.min(100, graceMs - waited));
+    };
+    hardExit = setTimeout(check, CANCEL_EXIT_MS);
   };
   const sigint = () => onSignal('SIGINT');
   const sigterm = () => onSignal('SIGTERM');
@@ -121,6 +152,12 @@ export async function runAction(
         ? `cancelled (${cancelledBy}): ${errorMessage(err)}`
         : errorMessage(err);
     runner.error(runner.redact(message));
+    if (cancelled)
+      cancelledSummary(
+        err instanceof CancelledError
+          ? 'it stopped'
+          : `it stopped: ${runner.redact(errorMessage(err))}`,
+      );
     if (runner.isDebug() && err instanceof Error && err.stack)
       runner.debug(runner.redact(err.stack));
     host.exitCode = 1;

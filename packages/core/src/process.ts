@@ -63,12 +63,22 @@ export class ProcessError extends Error {
 interface LiveChild {
   child: ChildProcess;
   killGraceMs: number;
+  /** SIGTERM to its process group, SIGKILL after its grace; once. */
+  stop: () => void;
 }
 const live = new Set<LiveChild>();
 
 /** Children still running (cancellation gives them their grace). */
 export function liveChildren(): ReadonlyArray<{ killGraceMs: number }> {
   return [...live];
+}
+
+/**
+ * Stops every live child as its deadline would: SIGTERM to its process group, SIGKILL after its
+ * grace — also children started without the job's signal (the first cancel signal).
+ */
+export function stopAllChildren(): void {
+  for (const c of live) c.stop();
 }
 
 /** Signals every live child's process group (the second cancel signal: SIGKILL). */
@@ -160,17 +170,17 @@ export const runProcess: ProcessRunner = async (command, args, options = {}) => 
       reject(startError(command, err as NodeJS.ErrnoException));
       return;
     }
-    const entry: LiveChild = { child, killGraceMs };
-    live.add(entry);
-
     let timedOut = false;
     let cancelled = false;
     let truncated = false;
     let killTimer: NodeJS.Timeout | undefined;
     const stop = () => {
+      if (killTimer) return;
       signalGroup(child, 'SIGTERM');
-      killTimer ??= setTimeout(() => signalGroup(child, 'SIGKILL'), killGraceMs);
+      killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), killGraceMs);
     };
+    const entry: LiveChild = { child, killGraceMs, stop };
+    live.add(entry);
     const limitTimer = Number.isFinite(limitMs)
       ? setTimeout(
           () => {

@@ -4,6 +4,7 @@
 // way that does not blank YAML structure, and summary writes that are awaited before exit.
 import * as core from '@actions/core';
 import { protocolBackend, type RunnerIO } from './runner-protocol';
+import { scrubCredentials } from './secrets';
 
 export { formatCommand, formatFileCommand, inputEnvName, type RunnerIO } from './runner-protocol';
 
@@ -83,6 +84,7 @@ export class Runner {
   private readonly backend: RunnerBackend;
   private summaryWrites: Promise<void> = Promise.resolve();
   private pendingSummaries = 0;
+  private summaryAppends = 0;
 
   /** No argument: the real runner through @actions/core. A RunnerIO: the in-memory protocol (tests). */
   constructor(io?: RunnerIO | RunnerBackend) {
@@ -135,12 +137,16 @@ export class Runner {
     }
   }
 
-  /** Replaces every registered secret in a text, for messages we build ourselves (summaries, outputs). */
+  /**
+   * Replaces every registered secret in a text, for messages we build ourselves (summaries,
+   * outputs), and blanks credentials recognisable by their shape (`Bearer …`, GitHub and Slack
+   * tokens) that no one registered — e.g. a token helm's own exec plugin got, echoed by a server.
+   */
   redact(text: string): string {
     let out = text;
     const sorted = [...this.secrets].sort((a, b) => b.length - a.length);
     for (const s of sorted) out = out.split(s).join('***');
-    return out;
+    return scrubCredentials(out);
   }
 
   setOutput(name: string, value: string | number | boolean): void {
@@ -160,23 +166,23 @@ export class Runner {
   }
 
   info(message: string): void {
-    this.backend.info(message);
+    this.backend.info(scrubCredentials(message));
   }
 
   debug(message: string): void {
-    this.backend.debug(message);
+    this.backend.debug(scrubCredentials(message));
   }
 
   notice(message: string, props: AnnotationProperties = {}): void {
-    this.backend.notice(message, props);
+    this.backend.notice(scrubCredentials(message), props);
   }
 
   warning(message: string, props: AnnotationProperties = {}): void {
-    this.backend.warning(message, props);
+    this.backend.warning(scrubCredentials(message), props);
   }
 
   error(message: string, props: AnnotationProperties = {}): void {
-    this.backend.error(message, props);
+    this.backend.error(scrubCredentials(message), props);
   }
 
   startGroup(name: string): void {
@@ -201,6 +207,7 @@ export class Runner {
    * in order; runAction awaits `flush()` before the process ends.
    */
   appendSummary(markdown: string): void {
+    this.summaryAppends++;
     const text = this.redact(markdown.endsWith('\n') ? markdown : `${markdown}\n`);
     const write = () => this.backend.appendSummary(text);
     if (this.pendingSummaries > 0) return this.trackSummary(this.summaryWrites.then(write));
@@ -223,6 +230,11 @@ export class Runner {
     this.warning(
       `could not write the job summary: ${err instanceof Error ? err.message : String(err)}`,
     );
+  }
+
+  /** How many times appendSummary was called (runAction: did main report after a cancel?). */
+  get summaryCount(): number {
+    return this.summaryAppends;
   }
 
   /** Resolves once every queued summary write is done. */

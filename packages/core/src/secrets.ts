@@ -61,3 +61,25 @@ export function redactThenCut(text: string, redact: (t: string) => string, max: 
   if (clean.length <= max) return clean;
   return `${[...clean].slice(0, max).join('')}…`;
 }
+
+// Credentials recognisable by their shape, blanked even when nobody registered them: what a
+// child (helm running its own exec plugin, reading a tokenFile) or a server echoing our request
+// puts in an error line. The token must contain a digit or a lower-to-upper case change (as
+// base64 and random tokens do), so prose ("Basic Authentication", "a Bearer token") stays.
+const CREDENTIAL_SHAPES: Array<[RegExp, string]> = [
+  // `Authorization: Bearer x`, `"authorization":"Basic x"`, `Proxy-Authorization: Basic x`
+  [
+    /\b([Bb][Ee][Aa][Rr][Ee][Rr]|[Bb][Aa][Ss][Ii][Cc])(\s+)(?=[A-Za-z0-9._~+/-]*(?:\d|[a-z][A-Z]))[A-Za-z0-9._~+/-]{8,}=*/g,
+    '$1$2***',
+  ],
+  // GitHub tokens (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_) and Slack tokens (xoxb-, xoxp-, …)
+  [/\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,})/g, '***'],
+  [/\bxox[abposr]-[A-Za-z0-9-]{10,}/g, '***'],
+];
+
+/** Blanks credentials recognisable by their shape (Bearer/Basic values, GitHub and Slack tokens). */
+export function scrubCredentials(text: string): string {
+  let out = text;
+  for (const [shape, replacement] of CREDENTIAL_SHAPES) out = out.replace(shape, replacement);
+  return out;
+}

@@ -111,6 +111,63 @@ describe('runAction (in process)', () => {
     expect(before).not.toMatch(/::add-mask::proxy-user\n/);
   });
 
+  test('inputs named as secrets (github-token, slack-token) are masked before main reads them', async () => {
+    const { runner, stdout } = memory({
+      'INPUT_GITHUB-TOKEN': 'ghs_notYetValidatedTokenValue',
+      'INPUT_SLACK-TOKEN': 'slack-token-value-42',
+      INPUT_NAMESPACE: 'production',
+    });
+    let before = '';
+    await runAction(async () => void (before = stdout()), { runner, host: fakeHost() as never });
+    expect(before).toContain('::add-mask::ghs_notYetValidatedTokenValue\n');
+    expect(before).toContain('::add-mask::slack-token-value-42\n');
+    expect(before).not.toContain('production');
+  });
+
+  test('a main that does not report after the cancel still leaves a summary saying cancelled', async () => {
+    let summary = '';
+    const runner = new Runner({
+      env: { GITHUB_STEP_SUMMARY: 'summary.md' },
+      write: () => undefined,
+      appendFile: (_f, t) => void (summary += t),
+    });
+    const host = fakeHost();
+    await runAction(
+      async ({ signal }) => {
+        runner.appendSummary('written before the signal');
+        setTimeout(() => host.send('SIGTERM'), 10);
+        await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
+        throw new Error('the watch was closed');
+      },
+      { runner, host: host as never },
+    );
+    expect(summary).toContain('written before the signal');
+    expect(summary).toMatch(
+      /### ⏹️ Cancelled\n\nThe job was cancelled \(SIGTERM\) while this step was running: it stopped: the watch was closed\./,
+    );
+    expect(host.exited).toBe(1);
+  });
+
+  test('a main that reports the cancel itself gets no second summary from runAction', async () => {
+    let summary = '';
+    const runner = new Runner({
+      env: { GITHUB_STEP_SUMMARY: 'summary.md' },
+      write: () => undefined,
+      appendFile: (_f, t) => void (summary += t),
+    });
+    const host = fakeHost();
+    await runAction(
+      async ({ signal }) => {
+        setTimeout(() => host.send('SIGTERM'), 10);
+        await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
+        runner.appendSummary('Health check cancelled after 1 attempt');
+        throwIfCancelled(signal);
+      },
+      { runner, host: host as never },
+    );
+    expect(summary).toBe('Health check cancelled after 1 attempt\n');
+  });
+
   test('the legacy form runAction(runner, main) still reports errors', async () => {
     const { runner, stdout } = memory();
     const saved = process.exitCode;

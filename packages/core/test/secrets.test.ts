@@ -1,5 +1,5 @@
 import { Runner } from '../src/runner';
-import { isSecretName, maskUrl, redactThenCut } from '../src/secrets';
+import { isSecretName, maskUrl, redactThenCut, scrubCredentials } from '../src/secrets';
 
 describe('isSecretName', () => {
   test.each([
@@ -68,5 +68,49 @@ describe('maskUrl', () => {
 
   test('a user name with no password is the credential itself (a token as user name)', () => {
     expect(masksOf('https://ghp_tokenvalue123@example.com/x')).toContain('ghp_tokenvalue123');
+  });
+});
+
+describe('scrubCredentials: credentials recognisable by shape, registered or not', () => {
+  test('Bearer and Basic values in headers, JSON and prose are blanked', () => {
+    expect(scrubCredentials('authorization: Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln')).toBe(
+      'authorization: Bearer ***',
+    );
+    expect(scrubCredentials('{"authorization":"Basic ZGVwbG95ZXI6cGFzczEyMw=="}')).toBe(
+      '{"authorization":"Basic ***"}',
+    );
+    expect(scrubCredentials('Proxy-Authorization: basic dXNlcjpwYXNzMTIz')).toBe(
+      'Proxy-Authorization: basic ***',
+    );
+  });
+
+  test('GitHub and Slack token formats are blanked wherever they appear', () => {
+    expect(scrubCredentials('push with ghs_16C7e42F292c6912E7710c838347Ae178B4a failed')).toBe(
+      'push with *** failed',
+    );
+    expect(scrubCredentials('token github_pat_11ABCDEFG0123456789_abcdefghijkl')).toBe('token ***');
+    expect(scrubCredentials('invalid_auth for xoxb-1234567890-abcdefghij')).toBe(
+      'invalid_auth for ***',
+    );
+  });
+
+  test('prose and short words are left alone', () => {
+    const prose =
+      'Basic Authentication is off; a Bearer token is required (Bearer realm="k8s"); basic ok';
+    expect(scrubCredentials(prose)).toBe(prose);
+  });
+});
+
+describe('Runner: what it prints is scrubbed of credential shapes', () => {
+  test('info, warning and error lines, and redact(), blank an unregistered Bearer token', () => {
+    let stdout = '';
+    const runner = new Runner({ env: {}, write: (t) => void (stdout += t), appendFile: () => {} });
+    const token = 'execPluginIssued0123456789abcdef';
+    runner.info(`GET /api: 403 authorization=Bearer ${token}`);
+    runner.warning(`retrying: Bearer ${token}`);
+    runner.error(`helm: "authorization":"Bearer ${token}"`);
+    expect(stdout).not.toContain(token);
+    expect(stdout.match(/Bearer \*\*\*/g)).toHaveLength(3);
+    expect(runner.redact(`x Bearer ${token}`)).toBe('x Bearer ***');
   });
 });

@@ -4,9 +4,8 @@
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Runner } from '@cicd-actions/core';
-import { main } from '../../../actions/wait-rollout/src/run';
-import { parseFileCommands } from '../../harness/run-action';
+import { connectCluster } from '@cicd-actions/kube/cluster-session';
+import { waitForRollouts } from '@cicd-actions/kube/watch-rollout';
 import {
   api,
   apply,
@@ -138,7 +137,9 @@ describe('wait-rollout authenticates as the real API server expects', () => {
     expect(r.masks).toContain(token);
   });
 
-  test('in-cluster: a bound service-account token in the pod’s files (main() in-process)', async () => {
+  test('in-cluster: a bound service-account token in the pod’s files (packages/kube, in-process)', async () => {
+    // In process because a bundle cannot be pointed at another service-account directory than a
+    // pod's /var/run/secrets/...; the session and the wait are the ones both actions use.
     await apply(
       { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'runner', namespace } },
       ...roleFor(namespace, 'runner', READER, 'ServiceAccount'),
@@ -146,24 +147,28 @@ describe('wait-rollout authenticates as the real API server expects', () => {
     const token = await serviceAccountToken(namespace, 'runner', 600);
     const files = inClusterFiles(token, namespace);
     const home = mkdtempSync(path.join(tmpdir(), 'home-'));
-    const env = {
-      INPUT_RESOURCES: 'deployment/api',
-      INPUT_NAMESPACE: namespace,
-      INPUT_TIMEOUT: '30s',
-      HOME: home,
-      ...files.env,
-    };
-    const written: Record<string, string> = {};
-    let stdout = '';
-    const runner = new Runner({
-      env: { GITHUB_OUTPUT: 'out', GITHUB_STEP_SUMMARY: 'sum', ...env },
-      write: (t) => void (stdout += t),
-      appendFile: (p, t) => void (written[p] = (written[p] ?? '') + t),
+    const masks: string[] = [];
+    const session = await connectCluster({
+      env: { HOME: home, ...files.env },
+      homeDir: home,
+      serviceAccountDir: files.dir,
+      deadline: Date.now() + 30_000,
+      onSecret: (s) => void masks.push(s),
+      userAgent: 'cicd-actions/cluster-test',
     });
-    await main(runner, { env, serviceAccountDir: files.dir });
-    expect(parseFileCommands(written.out ?? '').ready).toBe('true');
-    expect(stdout).toContain('(context in-cluster from in-cluster service account)');
-    expect(stdout).toContain(`::add-mask::${token}`);
+    try {
+      expect(session.describe()).toContain('(context in-cluster from in-cluster service account)');
+      expect(session.namespace).toBe(namespace);
+      const [result] = await waitForRollouts({
+        api: session.api,
+        targets: [{ kind: 'Deployment', name: 'api', namespace }],
+        deadline: session.waitDeadline,
+      });
+      expect(result.done).toBe(true);
+      expect(masks).toContain(token);
+    } finally {
+      session.close();
+    }
   });
 
   test('a token bound to a Secret is refused (401) once the Secret is deleted: an expiry on cue', async () => {
