@@ -31116,6 +31116,8 @@ function resultsJson(results) {
     }));
 }
 function whyNot(r, timeoutMs) {
+    if (r.reason === 'Cancelled')
+        return `cancelled: ${r.message}`;
     if (r.outcome === 'timed-out' && r.reason === 'Stopped')
         return r.message;
     if (r.outcome === 'timed-out')
@@ -31152,7 +31154,8 @@ const OUTCOME = {
 function summaryMarkdown(namespace, timeoutMs, results, diagnostics, extra = {}) {
     const ready = results.filter((r) => r.done).length;
     const out = [];
-    out.push((0,src/* heading */.R_)(`Rollout: ${ready} of ${results.length} ready in namespace ${(0,src/* code */.aY)(namespace)}`));
+    const cancelled = results.some((r) => r.reason === 'Cancelled') ? ' (cancelled)' : '';
+    out.push((0,src/* heading */.R_)(`Rollout: ${ready} of ${results.length} ready in namespace ${(0,src/* code */.aY)(namespace)}${cancelled}`));
     if (extra.selector)
         out.push(`Selected by ${(0,src/* code */.aY)(extra.selector)}.\n`);
     out.push((0,src/* table */.tp)([
@@ -31166,7 +31169,7 @@ function summaryMarkdown(namespace, timeoutMs, results, diagnostics, extra = {})
         'Detail',
     ], results.map((r) => [
         (0,src/* code */.aY)(refName(r)),
-        OUTCOME[r.outcome],
+        r.reason === 'Cancelled' ? '⏹️ cancelled' : OUTCOME[r.outcome],
         replicasOf(r) ? `${replicasOf(r).ready} / ${replicasOf(r).desired}` : '',
         replicasOf(r)?.updated ?? '',
         replicasOf(r)?.available ?? '',
@@ -31619,10 +31622,19 @@ async function waitAndReport(runner, inputs, deps) {
                     r.reason = 'Stopped';
                     r.message = `${r.message} (not waited for after ${stoppedBy} failed)`;
                 }
+        // Cancelled: what was still being waited for says so (not "timed out"), and no diagnostics
+        // are read — the runner gives a cancelled step seconds, not minutes.
+        const cancelled = deps.signal?.aborted === true;
+        if (cancelled)
+            for (const r of results)
+                if (!r.done) {
+                    r.reason = 'Cancelled';
+                    r.message = `${r.message} (not waited for: the job was cancelled)`;
+                }
         const diagnostics = new Map();
         for (const r of results) {
             const name = refName(r);
-            if (r.done)
+            if (r.done || cancelled)
                 continue;
             await runner.group(`${name}: ${r.outcome === 'timed-out' ? 'timed out' : 'failed'} (${r.reason ?? r.outcome}) — diagnostics`, async () => {
                 runner.info(r.message);

@@ -258,11 +258,11 @@ test('helm-rollback: a helm rollback that never ends', async () => {
   const r = await cancelled('helm-rollback', () => (rollbackStarted ||= pidsIn(pids).length >= 3), {
     inputs: { release: 'web', namespace: 'prod', helm, kubeconfig, timeout: '60s' },
   });
-  // Exit, code, ::error:: and summary as every action. Not asserted here, because helm-rollback
-  // on main fails them (reported to its owner, issue 14): it starts helm with its own spawn, not
-  // core's runProcess, so helm gets no SIGTERM and outlives the action; and it removes its
-  // kubeconfig copy in main's finally, which a hard exit never reaches (not an onCleanup).
-  expectCancelled(r, { temp: false });
+  // helm runs through core's runProcess (SIGTERM to its process group) and the kubeconfig copy
+  // is an onCleanup: both must be gone when the action has exited.
+  expectCancelled(r);
   expect(pidsIn(pids).length).toBeGreaterThanOrEqual(3); // version, history, rollback ran
-  for (const pid of pidsIn(pids).filter(alive)) process.kill(pid, 'SIGKILL');
+  const survivors = pidsIn(pids).filter(alive);
+  for (const pid of survivors) process.kill(pid, 'SIGKILL');
+  expect(survivors).toEqual([]);
 });

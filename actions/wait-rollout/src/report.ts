@@ -44,6 +44,7 @@ export function resultsJson(results: AnyResult[]): string {
 }
 
 function whyNot(r: AnyResult, timeoutMs: number): string {
+  if (r.reason === 'Cancelled') return `cancelled: ${r.message}`;
   if (r.outcome === 'timed-out' && r.reason === 'Stopped') return r.message;
   if (r.outcome === 'timed-out')
     return `timed out after ${formatDuration(timeoutMs)}: ${r.message}`;
@@ -89,7 +90,12 @@ export function summaryMarkdown(
 ): string {
   const ready = results.filter((r) => r.done).length;
   const out: string[] = [];
-  out.push(heading(`Rollout: ${ready} of ${results.length} ready in namespace ${code(namespace)}`));
+  const cancelled = results.some((r) => r.reason === 'Cancelled') ? ' (cancelled)' : '';
+  out.push(
+    heading(
+      `Rollout: ${ready} of ${results.length} ready in namespace ${code(namespace)}${cancelled}`,
+    ),
+  );
   if (extra.selector) out.push(`Selected by ${code(extra.selector)}.\n`);
   out.push(
     table(
@@ -105,7 +111,7 @@ export function summaryMarkdown(
       ],
       results.map((r) => [
         code(refName(r)),
-        OUTCOME[r.outcome],
+        r.reason === 'Cancelled' ? '⏹️ cancelled' : OUTCOME[r.outcome],
         replicasOf(r) ? `${replicasOf(r)!.ready} / ${replicasOf(r)!.desired}` : '',
         replicasOf(r)?.updated ?? '',
         replicasOf(r)?.available ?? '',

@@ -224,10 +224,20 @@ async function waitAndReport(
           r.message = `${r.message} (not waited for after ${stoppedBy} failed)`;
         }
 
+    // Cancelled: what was still being waited for says so (not "timed out"), and no diagnostics
+    // are read — the runner gives a cancelled step seconds, not minutes.
+    const cancelled = deps.signal?.aborted === true;
+    if (cancelled)
+      for (const r of results)
+        if (!r.done) {
+          r.reason = 'Cancelled';
+          r.message = `${r.message} (not waited for: the job was cancelled)`;
+        }
+
     const diagnostics = new Map<AnyResult, RolloutDiagnostics>();
     for (const r of results) {
       const name = refName(r);
-      if (r.done) continue;
+      if (r.done || cancelled) continue;
       await runner.group(
         `${name}: ${r.outcome === 'timed-out' ? 'timed out' : 'failed'} (${r.reason ?? r.outcome}) — diagnostics`,
         async () => {
