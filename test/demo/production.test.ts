@@ -137,7 +137,10 @@ describe('bad-release: the new pods crash-loop', () => {
     const [bump, revert] = ours(s.result, 'bump-helm-values');
     expect(revert.inputs['changes-json']).toBe(bump.outputs['previous-values']);
     expect(JSON.parse(bump.outputs['previous-values'])).toEqual({
-      'charts/shop/values-production.yaml': { 'shop-api.image.tag': '1.4.2' },
+      // The value as Helm reads it, and the exact old text (valuesYaml writes the tag quoted).
+      'charts/shop/values-production.yaml': {
+        'shop-api.image.tag': { value: '1.4.2', yaml: '"1.4.2"' },
+      },
     });
   });
 
