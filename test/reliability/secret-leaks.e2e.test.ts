@@ -381,7 +381,11 @@ function chartWorkspace(): string {
   return ws;
 }
 
-function kubeInputs(action: KubeAction, kubeconfig: string, timeout: string) {
+function kubeInputs(
+  action: KubeAction,
+  kubeconfig: string,
+  timeout: string,
+): { inputs: Record<string, string>; workspace?: string } {
   if (action === 'wait-rollout')
     return { inputs: { resources: 'deployment/api', namespace: 'prod', timeout, kubeconfig } };
   const helm = { release: 'web', namespace: 'prod', timeout, kubeconfig, helm: helmBinary(3).path };
