@@ -28842,13 +28842,21 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 await (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(async ({ runner, signal }) => {
     const inputs = (0,_inputs__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .Ko)(runner);
-    const outcome = await (0,_run__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)(runner, inputs, {
-        clock: _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml,
-        random: Math.random,
-        cwd: process.cwd(),
-        env: process.env,
-        signal,
-    });
+    let outcome;
+    try {
+        outcome = await (0,_run__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)(runner, inputs, {
+            clock: _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .systemClock */ .ml,
+            random: Math.random,
+            cwd: process.cwd(),
+            env: process.env,
+            signal,
+        });
+    }
+    catch (err) {
+        // The message says why; runAction then prints the error and exits non-zero.
+        (0,_report__WEBPACK_IMPORTED_MODULE_2__/* .reportFailure */ .xV)(runner, err, signal.aborted);
+        throw err;
+    }
     (0,_report__WEBPACK_IMPORTED_MODULE_2__/* .report */ .z8)(runner, outcome);
 });
 
@@ -30401,16 +30409,48 @@ function diffOf(outcomes) {
 /* harmony export */   Ee: () => (/* binding */ logEdits),
 /* harmony export */   iR: () => (/* binding */ logDiff),
 /* harmony export */   jb: () => (/* binding */ summaryTable),
+/* harmony export */   xV: () => (/* binding */ reportFailure),
 /* harmony export */   z8: () => (/* binding */ report)
 /* harmony export */ });
-/* unused harmony exports previousValues, plainText */
+/* unused harmony exports bumpMessage, previousValues, plainText */
 /* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(870);
 /* harmony import */ var _plan__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8399);
 // What the run tells: the outputs (changed, commit-sha, previous-values, diff, pr-url,
-// pr-number), the job summary (a table of every key, the diff), the log lines of the edits and
+// pr-number, and the one-line message, also on failure), the job summary (a table of every key, the diff), the log lines of the edits and
 // the diff group, and the note as the last log line.
 
 
+const count = (n, one) => `${n} ${one}${n === 1 ? '' : 's'}`;
+/** The `message` output: one line saying what this run did, for a notification's reason. */
+function bumpMessage(r) {
+    const edits = (0,_plan__WEBPACK_IMPORTED_MODULE_1__/* .effectiveEdits */ .ND)(r.outcomes);
+    const what = `${count(edits.length, 'key')} in ${count(new Set(edits.map((e) => e.file)).size, 'file')}`;
+    const pr = r.pr
+        ? `; pull request #${r.pr.number} ${r.pr.reused ? 'was already open (reused)' : 'opened'}: ${r.pr.url}`
+        : '';
+    if (r.dryRun)
+        return edits.length
+            ? `Dry run: would change ${what}; nothing was written or committed`
+            : 'Dry run: nothing to change, the values are already set';
+    if (!r.changed)
+        return `Nothing to change: the values are already set${pr}`;
+    if (!r.commitSha)
+        return `Wrote ${what}; nothing was committed (commit is false)`;
+    const sha = r.commitSha.slice(0, 12);
+    return r.pushedTo
+        ? `Committed ${what} at ${sha}, pushed to ${r.pushedTo}${pr}`
+        : `Committed ${what} at ${sha}; not pushed (push is false)${pr}`;
+}
+/** Outputs are read by expressions: one line, however long the reason. */
+function oneLine(text) {
+    const line = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+    return line.length > 400 ? `${line.slice(0, 399)}…` : line;
+}
+/** On a failure (or a cancel), the message says why, so a notification can carry it. */
+function reportFailure(runner, err, cancelled) {
+    const why = (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err);
+    runner.setOutput('message', oneLine(runner.redact(cancelled ? `Cancelled: ${why}` : why)));
+}
 /**
  * file → path → what was there before, the shape changes-json accepts to undo this run byte for
  * byte: `{"value": 16, "yaml": "16"}` (the value as Helm read it, and its exact text), or
@@ -30486,6 +30526,7 @@ function report(runner, r) {
     runner.setOutput('diff', diff);
     runner.setOutput('pr-url', r.pr?.url ?? '');
     runner.setOutput('pr-number', r.pr ? String(r.pr.number) : '');
+    runner.setOutput('message', oneLine(runner.redact(bumpMessage(r))));
     let md = (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .heading */ .R_)('bump-helm-values') + '\n' + summaryTable(r.outcomes) + '\n' + r.note + '\n';
     if (diff)
         md += '\n' + (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .details */ .zH)('Diff', '```diff\n' + diff + '```');
@@ -30805,7 +30846,15 @@ async function commitViaApi(runner, cfg, deps, cwd, plans) {
             ]
                 .filter(Boolean)
                 .join(' ');
-            return { changed: true, commitSha: r.oid, outcomes, note, pr, diff };
+            return {
+                changed: true,
+                commitSha: r.oid,
+                outcomes,
+                note,
+                pr,
+                diff,
+                pushedTo: `${owner}/${repo}@${target} via the GitHub API`,
+            };
         }
         if (attempt > cfg.pushRetries)
             throw new src/* ActionError */.lZ(`GitHub API: ${target} kept moving; the commit was refused ${attempt} times (push-retries: ${cfg.pushRetries}): ${r.stale}`);
@@ -30973,7 +31022,15 @@ async function commitAndPush(runner, ctx, cfg, deps, work) {
     ]
         .filter(Boolean)
         .join(' ');
-    return { changed, commitSha: sha, outcomes, note, pr, diff: changed ? (0,plan/* diffOf */.n_)(outcomes) : '' };
+    return {
+        changed,
+        commitSha: sha,
+        outcomes,
+        note,
+        pr,
+        diff: changed ? (0,plan/* diffOf */.n_)(outcomes) : '',
+        pushedTo: changed ? where : undefined,
+    };
 }
 
 // EXTERNAL MODULE: ./actions/bump-helm-values/src/files.ts
@@ -31029,6 +31086,7 @@ async function runSteps(runner, cfg, deps) {
                 ? '**Dry run**: nothing was written or committed.'
                 : 'The values are already set; nothing to do (dry run).',
             diff,
+            dryRun: true,
         };
     }
     if (!anyChange)
@@ -31317,6 +31375,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   EY: () => (/* reexport */ backoffDelay),
   aY: () => (/* reexport */ code),
   zH: () => (/* reexport */ details),
+  gJ: () => (/* reexport */ errorMessage),
   a3: () => (/* reexport */ formatDuration),
   R_: () => (/* reexport */ heading),
   aj: () => (/* reexport */ httpRequest),
@@ -31327,7 +31386,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   X5: () => (/* reexport */ workspacePath)
 });
 
-// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, Deadline, HttpTransport, MAX_TIMER_MS, ProcessError, Runner, allowedRoots, cell, errorMessage, formatCommand, formatFileCommand, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, maskUrl, parseBoolean, parseDuration, parseInteger, parseList, parsePairs, parseRetryAfter, preview, printableCommand, redactThenCut, retry, runProcess, safeUrl, scrubCredentials, secretArgValues, stopAllChildren, throwIfCancelled, toolkitBackend, workspaceRoot
+// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, Deadline, HttpTransport, MAX_TIMER_MS, ProcessError, Runner, allowedRoots, cell, formatCommand, formatFileCommand, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, maskUrl, parseBoolean, parseDuration, parseInteger, parseList, parsePairs, parseRetryAfter, preview, printableCommand, redactThenCut, retry, runProcess, safeUrl, scrubCredentials, secretArgValues, stopAllChildren, throwIfCancelled, toolkitBackend, workspaceRoot
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);

@@ -266,3 +266,48 @@ test('helm-rollback: a helm rollback that never ends', async () => {
   for (const pid of survivors) process.kill(pid, 'SIGKILL');
   expect(survivors).toEqual([]);
 });
+
+test('helm-deploy: a helm upgrade that never ends', async () => {
+  const pids = path.join(scratch, `deploy-pids-${Date.now()}`);
+  const upgrades = path.join(scratch, `deploy-upgrades-${Date.now()}`);
+  // A helm stand-in: version, an empty history (first install), and an upgrade that hangs; every
+  // helm records its pid, the upgrade also in `upgrades` (the signal goes once it has started).
+  const helm = script(
+    'helm',
+    [
+      'case "$1" in',
+      `  version) echo 'version.BuildInfo{Version:"v3.17.3", GitCommit:"x", GitTreeState:"clean", GoVersion:"go1.23"}' ;;`,
+      `  history) echo 'Error: release: not found' >&2; exit 1 ;;`,
+      `  upgrade) echo $$ >> '${upgrades}'; exec sleep 60 ;;`,
+      '  *) exit 1 ;;',
+      'esac',
+    ].join('\n'),
+    pids,
+  );
+  const workspace = mkdtempSync(path.join(scratch, 'deploy-ws-'));
+  mkdirSync(path.join(workspace, 'chart'));
+  writeFileSync(
+    path.join(workspace, 'chart', 'Chart.yaml'),
+    'apiVersion: v2\nname: web\nversion: 1.0.0\n',
+  );
+  const kubeconfig = stringify({
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [{ name: 'c', cluster: { server: 'https://127.0.0.1:1' } }],
+    users: [{ name: 'u', user: { token: 'cancel-test-token-0123456789' } }],
+    contexts: [{ name: 'c', context: { cluster: 'c', user: 'u' } }],
+    'current-context': 'c',
+  });
+  const r = await cancelled('helm-deploy', () => pidsIn(upgrades).length > 0, {
+    workspace,
+    inputs: { release: 'web', chart: 'chart', namespace: 'prod', helm, kubeconfig, timeout: '60s' },
+  });
+  // helm runs through core's runProcess and the kubeconfig copy in RUNNER_TEMP is an onCleanup.
+  expectCancelled(r);
+  expect(r.run.outputs.status).toBe('cancelled');
+  expect(r.run.outputs.message).toMatch(/cancelled/i);
+  expect(pidsIn(upgrades).length).toBe(1);
+  const survivors = pidsIn(pids).filter(alive);
+  for (const pid of survivors) process.kill(pid, 'SIGKILL');
+  expect(survivors).toEqual([]);
+});

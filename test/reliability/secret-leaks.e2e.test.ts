@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { cleanupRun, runBundle, type ActionRun, type RunOptions } from '../harness/run-action';
+import { writeChart } from '../../actions/helm-deploy/test/deploy-e2e';
 import { helmBinary } from '../helm/binaries';
 import { loadTls } from '../k8s-sim/tls';
 import { echoText, startEchoServer, startHostileProxy, type EchoServer } from './echo-server';
@@ -371,19 +372,39 @@ const KUBE_CASES: KubeCase[] = [
   },
 ];
 
-async function kubeCase(action: 'wait-rollout' | 'helm-rollback', c: KubeCase) {
+type KubeAction = 'wait-rollout' | 'helm-rollback' | 'helm-deploy';
+
+/** helm-deploy's chart (our own, from its e2e tests) lives in the workspace, as the input requires. */
+function chartWorkspace(): string {
+  const ws = mkdtempSync(path.join(scratch, 'deploy-ws-'));
+  writeChart(ws);
+  return ws;
+}
+
+function kubeInputs(
+  action: KubeAction,
+  kubeconfig: string,
+  timeout: string,
+): { inputs: Record<string, string>; workspace?: string } {
+  if (action === 'wait-rollout')
+    return { inputs: { resources: 'deployment/api', namespace: 'prod', timeout, kubeconfig } };
+  const helm = { release: 'web', namespace: 'prod', timeout, kubeconfig, helm: helmBinary(3).path };
+  if (action === 'helm-rollback') return { inputs: helm };
+  return { inputs: { ...helm, chart: 'charts/web' }, workspace: chartWorkspace() };
+}
+
+async function kubeCase(action: KubeAction, c: KubeCase) {
   const server = await startEchoServer({ tls: true, answer: kubeStatus });
   const { kubeconfig, secrets, env } = c.setup(server);
-  const inputs: Record<string, string> =
-    action === 'wait-rollout'
-      ? { resources: 'deployment/api', namespace: 'prod', timeout: '15s', kubeconfig }
-      : { release: 'web', namespace: 'prod', timeout: '15s', kubeconfig, helm: helmBinary(3).path };
-  const { run, leaks } = await searched(action, secrets, { inputs, env });
+  const { run, leaks } = await searched(action, secrets, {
+    ...kubeInputs(action, kubeconfig, '15s'),
+    env,
+  });
   await server.close();
   return { run, leaks, server };
 }
 
-for (const action of ['wait-rollout', 'helm-rollback'] as const) {
+for (const action of ['wait-rollout', 'helm-rollback', 'helm-deploy'] as const) {
   describe(action, () => {
     for (const c of KUBE_CASES)
       test(c.name, async () => {
@@ -419,21 +440,14 @@ for (const action of ['wait-rollout', 'helm-rollback'] as const) {
           {},
         ],
       ] as const) {
-        const inputs: Record<string, string> =
-          action === 'wait-rollout'
-            ? { resources: 'deployment/api', namespace: 'prod', timeout: '3s', kubeconfig }
-            : {
-                release: 'web',
-                namespace: 'prod',
-                timeout: '10s',
-                kubeconfig,
-                helm: helmBinary(3).path,
-              };
         const secrets =
           where === 'HTTPS_PROXY'
             ? [envPw, token, { label: 'proxy user:password', value: `puser:${envPw.value}` }]
             : [kcPw, token, { label: 'proxy-url user:password', value: `kcuser:${kcPw.value}` }];
-        const { run, leaks } = await searched(action, secrets, { inputs, env });
+        const { run, leaks } = await searched(action, secrets, {
+          ...kubeInputs(action, kubeconfig, action === 'wait-rollout' ? '3s' : '10s'),
+          env,
+        });
         expect({ where, code: run.code }).toEqual({ where, code: 1 });
         expect({ where, leaks }).toEqual({ where, leaks: [] });
       }

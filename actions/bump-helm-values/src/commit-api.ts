@@ -176,7 +176,15 @@ export async function commitViaApi(
       ]
         .filter(Boolean)
         .join(' ');
-      return { changed: true, commitSha: r.oid, outcomes, note, pr, diff };
+      return {
+        changed: true,
+        commitSha: r.oid,
+        outcomes,
+        note,
+        pr,
+        diff,
+        pushedTo: `${owner}/${repo}@${target} via the GitHub API`,
+      };
     }
     if (attempt > cfg.pushRetries)
       throw new ActionError(

@@ -234,5 +234,13 @@ export async function commitAndPush(
   ]
     .filter(Boolean)
     .join(' ');
-  return { changed, commitSha: sha, outcomes, note, pr, diff: changed ? diffOf(outcomes) : '' };
+  return {
+    changed,
+    commitSha: sha,
+    outcomes,
+    note,
+    pr,
+    diff: changed ? diffOf(outcomes) : '',
+    pushedTo: changed ? where : undefined,
+  };
 }

@@ -2,17 +2,24 @@
 // signal) → report.
 import { runAction, systemClock } from '@cicd-actions/core';
 import { readInputs } from './inputs';
-import { report } from './report';
+import { report, reportFailure } from './report';
 import { run } from './run';
 
 await runAction(async ({ runner, signal }) => {
   const inputs = readInputs(runner);
-  const outcome = await run(runner, inputs, {
-    clock: systemClock,
-    random: Math.random,
-    cwd: process.cwd(),
-    env: process.env,
-    signal,
-  });
+  let outcome;
+  try {
+    outcome = await run(runner, inputs, {
+      clock: systemClock,
+      random: Math.random,
+      cwd: process.cwd(),
+      env: process.env,
+      signal,
+    });
+  } catch (err) {
+    // The message says why; runAction then prints the error and exits non-zero.
+    reportFailure(runner, err, signal.aborted);
+    throw err;
+  }
   report(runner, outcome);
 });

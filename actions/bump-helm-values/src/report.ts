@@ -1,7 +1,7 @@
 // What the run tells: the outputs (changed, commit-sha, previous-values, diff, pr-url,
-// pr-number), the job summary (a table of every key, the diff), the log lines of the edits and
+// pr-number, and the one-line message, also on failure), the job summary (a table of every key, the diff), the log lines of the edits and
 // the diff group, and the note as the last log line.
-import { code, details, heading, table, type Runner } from '@cicd-actions/core';
+import { code, details, errorMessage, heading, table, type Runner } from '@cicd-actions/core';
 import { effectiveEdits, show, showNew, type FileOutcome } from './plan';
 import type { JsonScalar } from './scalar';
 import type { PullRequestResult } from './pull-request';
@@ -15,6 +15,43 @@ export interface BumpReport {
   pr?: PullRequestResult;
   /** The diff output ('' when nothing was committed or written). */
   diff: string;
+  /** A dry run: nothing was written or committed. */
+  dryRun?: boolean;
+  /** Where the commit went (`origin/main`, `octo/infra@main via the GitHub API`); unset when not pushed. */
+  pushedTo?: string;
+}
+
+const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/** The `message` output: one line saying what this run did, for a notification's reason. */
+export function bumpMessage(r: BumpReport): string {
+  const edits = effectiveEdits(r.outcomes);
+  const what = `${count(edits.length, 'key')} in ${count(new Set(edits.map((e) => e.file)).size, 'file')}`;
+  const pr = r.pr
+    ? `; pull request #${r.pr.number} ${r.pr.reused ? 'was already open (reused)' : 'opened'}: ${r.pr.url}`
+    : '';
+  if (r.dryRun)
+    return edits.length
+      ? `Dry run: would change ${what}; nothing was written or committed`
+      : 'Dry run: nothing to change, the values are already set';
+  if (!r.changed) return `Nothing to change: the values are already set${pr}`;
+  if (!r.commitSha) return `Wrote ${what}; nothing was committed (commit is false)`;
+  const sha = r.commitSha.slice(0, 12);
+  return r.pushedTo
+    ? `Committed ${what} at ${sha}, pushed to ${r.pushedTo}${pr}`
+    : `Committed ${what} at ${sha}; not pushed (push is false)${pr}`;
+}
+
+/** Outputs are read by expressions: one line, however long the reason. */
+function oneLine(text: string): string {
+  const line = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return line.length > 400 ? `${line.slice(0, 399)}…` : line;
+}
+
+/** On a failure (or a cancel), the message says why, so a notification can carry it. */
+export function reportFailure(runner: Runner, err: unknown, cancelled: boolean): void {
+  const why = errorMessage(err);
+  runner.setOutput('message', oneLine(runner.redact(cancelled ? `Cancelled: ${why}` : why)));
 }
 
 /** One key's state before this run: the value Helm read and the exact text, or that it was absent. */
@@ -96,6 +133,7 @@ export function report(runner: Runner, r: BumpReport): void {
   runner.setOutput('diff', diff);
   runner.setOutput('pr-url', r.pr?.url ?? '');
   runner.setOutput('pr-number', r.pr ? String(r.pr.number) : '');
+  runner.setOutput('message', oneLine(runner.redact(bumpMessage(r))));
   let md = heading('bump-helm-values') + '\n' + summaryTable(r.outcomes) + '\n' + r.note + '\n';
   if (diff) md += '\n' + details('Diff', '```diff\n' + diff + '```');
   runner.appendSummary(md);

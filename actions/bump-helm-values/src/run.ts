@@ -70,6 +70,7 @@ async function runSteps(runner: Runner, cfg: BumpInputs, deps: BumpDeps): Promis
         ? '**Dry run**: nothing was written or committed.'
         : 'The values are already set; nothing to do (dry run).',
       diff,
+      dryRun: true,
     };
   }
   if (!anyChange)

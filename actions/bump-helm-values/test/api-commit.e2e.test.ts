@@ -75,6 +75,9 @@ test('commits through createCommitOnBranch with the head it read: byte-exact, on
   expect(parent.oid).toBe(before);
   expect(r.outputs['commit-sha']).toBe(head.oid);
   expect(r.outputs.changed).toBe('true');
+  expect(r.outputs.message).toBe(
+    `Committed 2 keys in 1 file at ${head.oid.slice(0, 12)}, pushed to octo-org/octo-repo@main via the GitHub API`,
+  );
   expect(head.message).toMatch(
     /^chore: update server\.image\.tag to 1\.2\.3, console\.image\.tag to "16\.10"\n\n/,
   );
@@ -135,6 +138,7 @@ test('values already set on GitHub: changed=false, no commit', async () => {
   const r = await run({ changes: 'server.image.tag=1.2.2' });
   expect(r.errors).toEqual([]);
   expect(r.outputs.changed).toBe('false');
+  expect(r.outputs.message).toBe('Nothing to change: the values are already set');
   expect(fake.history('main')).toHaveLength(1);
 });
 
@@ -152,6 +156,9 @@ test('PR mode through the API: branch created at the base, commit on it, PR with
   expect(fake.file('bump/server', FILE)).toBe(VALUES.replace('tag: "1.2.2"', 'tag: "1.2.3"'));
   expect(fake.history('bump/server')[1].oid).toBe(fake.branches.get('main'));
   expect(r.outputs['pr-number']).toBe('7');
+  expect(r.outputs.message).toMatch(
+    /^Committed 1 key in 1 file at [0-9a-f]{12}, pushed to octo-org\/octo-repo@bump\/server via the GitHub API; pull request #7 opened: \S+\/7$/,
+  );
   expect(fake.labels.get(7)).toEqual(['deploy', 'automated']);
   expect(fake.reviewers.get(7)).toEqual({ users: ['octocat'], teams: ['platform'] });
   expect(fake.autoMerge.get('PR_7')).toBe('SQUASH');
@@ -174,6 +181,9 @@ test('a refused token is one clear line, nothing committed', async () => {
   expect(r.errors).toEqual([
     'GitHub API: reading main of octo-org/octo-repo failed: HTTP 401: Bad credentials',
   ]);
+  expect(r.outputs.message).toBe(
+    'GitHub API: reading main of octo-org/octo-repo failed: HTTP 401: Bad credentials',
+  );
   expect(fake.history('main')).toHaveLength(1);
 });
 

@@ -114,6 +114,10 @@ describe('against a bare remote', () => {
       '| `values-production.yaml` | `imprun-server.image.tag` | `1.2.2` | `1.2.3` | changed |',
     );
     expect(r.summary).toContain(r.outputs['commit-sha'].slice(0, 12));
+    // One line for the notify step's reason: what, where, which commit.
+    expect(r.outputs.message).toBe(
+      `Committed 1 key in 1 file at ${box.tip().slice(0, 12)}, pushed to origin/main`,
+    );
   });
 
   test('values already set: changed=false, no commit, no push', async () => {
@@ -130,6 +134,7 @@ describe('against a bare remote', () => {
     expect(git(ws, 'rev-parse', 'HEAD').trim()).toBe(before);
     expect(box.gitInvocations().filter((l) => /^(commit|push)/.test(l))).toEqual([]);
     expect(r.summary).toContain('already set');
+    expect(r.outputs.message).toBe('Nothing to change: the values are already set');
   });
 
   test('remote moved (another key changed meanwhile): re-applies the edit on the new tip, both changes land, history stays linear', async () => {
@@ -215,6 +220,8 @@ describe('against a bare remote', () => {
     );
     expect(box.gitInvocations().filter((l) => l.startsWith('push '))).toHaveLength(2);
     expect(box.remoteFile(FILE)).toBe(VALUES);
+    // The failure's reason is the message (for a notification), the same line as the error.
+    expect(r.outputs.message).toBe(r.errors[0]);
   });
 
   test('a push refused for another reason fails at once, without retries', async () => {
@@ -224,6 +231,9 @@ describe('against a bare remote', () => {
     expect(r.errors).toEqual([
       'git push to origin/main failed: [remote rejected] HEAD -> main (pre-receive hook declined)',
     ]);
+    expect(r.outputs.message).toBe(
+      'git push to origin/main failed: [remote rejected] HEAD -> main (pre-receive hook declined)',
+    );
     expect(box.gitInvocations().filter((l) => l.startsWith('push '))).toHaveLength(1);
   });
 
@@ -265,6 +275,8 @@ describe('against a bare remote', () => {
     expect(r.code).not.toBe(0);
     expect(Date.now() - signalledAt).toBeLessThan(5_000);
     expect(r.errors).toEqual([expect.stringMatching(/^cancelled \(SIGTERM\)/)]);
+    expect(r.outputs.message).toMatch(/^Cancelled: /);
+    expect(r.outputs.message).not.toContain('\n');
     expect(box.remoteFile(FILE)).toBe(VALUES);
   });
 
@@ -415,6 +427,19 @@ describe('against a bare remote', () => {
     expect(box.tip()).toBe(before);
     expect(box.gitInvocations()).toEqual([]);
     expect(r.summary).toContain('Dry run');
+    expect(r.outputs.message).toBe(
+      'Dry run: would change 1 key in 1 file; nothing was written or committed',
+    );
+  });
+
+  test('dry-run with the values already set: the message says nothing to change', async () => {
+    const r = await run(box.clone(), {
+      files: FILE,
+      changes: 'imprun-server.image.tag=1.2.2',
+      'dry-run': 'true',
+    });
+    expect(r.code).toBe(0);
+    expect(r.outputs.message).toBe('Dry run: nothing to change, the values are already set');
   });
 
   test('commit: false only writes the file', async () => {
@@ -427,6 +452,28 @@ describe('against a bare remote', () => {
     expect(r.code).toBe(0);
     expect(readFileSync(path.join(ws, FILE), 'utf8')).toBe(BUMPED);
     expect(box.gitInvocations()).toEqual([]);
+    expect(r.outputs.message).toBe(
+      'Wrote 1 key in 1 file; nothing was committed (commit is false)',
+    );
+  });
+
+  test('push: false commits locally; the message counts keys and files and says not pushed', async () => {
+    const ws = box.clone();
+    writeFileSync(path.join(ws, 'values-staging.yaml'), VALUES);
+    git(ws, 'add', 'values-staging.yaml');
+    git(ws, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'staging');
+    const r = await run(ws, {
+      files: `${FILE}\nvalues-staging.yaml`,
+      changes: 'imprun-server.image.tag=1.2.3\nimprun-console.image.tag=1.2.3',
+      push: 'false',
+    });
+    expect(r.errors).toEqual([]);
+    expect(r.code).toBe(0);
+    const head = git(ws, 'rev-parse', 'HEAD').trim();
+    expect(r.outputs['commit-sha']).toBe(head);
+    expect(r.outputs.message).toBe(
+      `Committed 4 keys in 2 files at ${head.slice(0, 12)}; not pushed (push is false)`,
+    );
   });
 
   describe('pull request mode', () => {
@@ -531,6 +578,12 @@ describe('against a bare remote', () => {
       expect(box.remoteFile(FILE, 'bump/server-1.2.3')).toBe(BUMPED);
       expect(first.outputs['pr-number']).toBe('7');
       expect(first.outputs['pr-url']).toBe('https://github.test/octo-org/octo-repo/pull/7');
+      expect(first.outputs.message).toBe(
+        `Committed 1 key in 1 file at ${first.outputs['commit-sha'].slice(0, 12)}, pushed to origin/bump/server-1.2.3; pull request #7 opened: https://github.test/octo-org/octo-repo/pull/7`,
+      );
+      expect(first.outputs['commit-sha']).toBe(
+        git(box.remote, 'rev-parse', 'bump/server-1.2.3').trim(),
+      );
       const post = seen.find((s) => s.method === 'POST');
       expect(post?.body).toMatchObject({
         head: 'bump/server-1.2.3',
@@ -557,6 +610,9 @@ describe('against a bare remote', () => {
       );
       expect(git(box.remote, 'rev-list', '--count', 'main..bump/server-1.2.3').trim()).toBe('2');
       expect(second.summary).toContain('reused');
+      expect(second.outputs.message).toMatch(
+        /^Committed 1 key in 1 file at [0-9a-f]{12}, pushed to origin\/bump\/server-1\.2\.3; pull request #7 was already open \(reused\): https:\/\/github\.test\/octo-org\/octo-repo\/pull\/7$/,
+      );
     });
 
     test('an API refusal is one clear error line and never shows the token', async () => {
