@@ -1747,7 +1747,13 @@ async function retry(attempt, opts) {
 
 
 
+// EXTERNAL MODULE: ./packages/core/src/preview.ts
+var preview = __webpack_require__(6485);
 ;// CONCATENATED MODULE: ./packages/kube/src/expected-images.ts
+// Expected images: wait until a workload's pod template carries the images a CD tool is about to
+// apply (`container=image`, or a bare image matched by its repository), before judging its
+// rollout — otherwise the old, fully rolled-out template passes for the new release.
+
 const CONTAINER_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 // No whitespace, no scheme; a reference as `docker pull` takes it.
 const IMAGE = /^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/;
@@ -1766,12 +1772,13 @@ function parseExpectedImage(text) {
     if (container !== undefined && !CONTAINER_NAME.test(container))
         return {
             ok: false,
-            reason: `'${item}': '${container}' is not a container name (lowercase letters, digits and '-')`,
+            reason: `${(0,preview/* preview */.V)(item)}: ${(0,preview/* preview */.V)(container)} is not a container name (lowercase letters, digits and '-')`,
         };
-    if (!image || !IMAGE.test(image) || /:\/\/|:$|@$/.test(image))
+    // An image reference is at most 255 characters of name plus a tag or digest (OCI distribution).
+    if (!image || image.length > 512 || !IMAGE.test(image) || /:\/\/|:$|@$/.test(image))
         return {
             ok: false,
-            reason: `'${item}' is not an image reference (e.g. ghcr.io/acme/api:1.2.3, or app=ghcr.io/acme/api:1.2.3)`,
+            reason: `${(0,preview/* preview */.V)(item)} is not an image reference (e.g. ghcr.io/acme/api:1.2.3, or app=ghcr.io/acme/api:1.2.3)`,
         };
     return { ok: true, value: container ? { container, image } : { image } };
 }

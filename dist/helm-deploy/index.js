@@ -34057,8 +34057,10 @@ function scrubCredentials(text) {
 /* harmony export */   iD: () => (/* binding */ parseWorkloadRef),
 /* harmony export */   z3: () => (/* binding */ isDns1123Label)
 /* harmony export */ });
+/* harmony import */ var _cicd_actions_core_preview__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6485);
 // Which workload to wait for: `kind/name` as kubectl writes it, resolved to the API path it
 // lives under. Only the apps/v1 workloads that have a rollout (what `kubectl rollout status` knows).
+
 const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'];
 const PLURAL = {
     Deployment: 'deployments',
@@ -34109,7 +34111,7 @@ function parseWorkloadRef(text, namespace) {
     if (slash <= 0 || slash === item.length - 1 || item.indexOf('/', slash + 1) !== -1) {
         return {
             ok: false,
-            reason: `'${item}' is not kind/name (e.g. deployment/api, sts/db, ds/agent)`,
+            reason: `${(0,_cicd_actions_core_preview__WEBPACK_IMPORTED_MODULE_0__/* .preview */ .V)(item)} is not kind/name (e.g. deployment/api, sts/db, ds/agent)`,
         };
     }
     const kindText = item.slice(0, slash);
@@ -34118,12 +34120,12 @@ function parseWorkloadRef(text, namespace) {
     if (!kind)
         return {
             ok: false,
-            reason: `'${item}': unknown kind '${kindText}' (expected deployment, statefulset or daemonset, or deploy, sts, ds)`,
+            reason: `${(0,_cicd_actions_core_preview__WEBPACK_IMPORTED_MODULE_0__/* .preview */ .V)(item)}: unknown kind ${(0,_cicd_actions_core_preview__WEBPACK_IMPORTED_MODULE_0__/* .preview */ .V)(kindText)} (expected deployment, statefulset or daemonset, or deploy, sts, ds)`,
         };
     if (!isDns1123Subdomain(name))
         return {
             ok: false,
-            reason: `'${item}': '${name}' is not a valid object name (lowercase letters, digits, '-' and '.')`,
+            reason: `${(0,_cicd_actions_core_preview__WEBPACK_IMPORTED_MODULE_0__/* .preview */ .V)(item)}: ${(0,_cicd_actions_core_preview__WEBPACK_IMPORTED_MODULE_0__/* .preview */ .V)(name)} is not a valid object name (lowercase letters, digits, '-' and '.')`,
         };
     return { ok: true, ref: { kind, name, namespace } };
 }
