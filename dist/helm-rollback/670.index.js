@@ -16,7 +16,7 @@ __webpack_require__.d(__webpack_exports__, {
   FATAL_WAITING_REASONS: () => (/* reexport */ FATAL_WAITING_REASONS),
   KubeApiClient: () => (/* reexport */ KubeApiClient),
   KubeApiError: () => (/* reexport */ KubeApiError),
-  KubeconfigError: () => (/* reexport */ kubeconfig/* KubeconfigError */.C2),
+  KubeconfigError: () => (/* reexport */ kubeconfig.KubeconfigError),
   RESOURCE_KINDS: () => (/* reexport */ RESOURCE_KINDS),
   REVISION_ANNOTATION: () => (/* reexport */ REVISION_ANNOTATION),
   SERVICE_ACCOUNT_DIR: () => (/* reexport */ kubeconfig/* SERVICE_ACCOUNT_DIR */.Id),
@@ -29,7 +29,7 @@ __webpack_require__.d(__webpack_exports__, {
   collectDiagnostics: () => (/* reexport */ collectDiagnostics),
   connectCluster: () => (/* reexport */ connectCluster),
   connectionCredentials: () => (/* reexport */ connectionCredentials),
-  connectionFromKubeconfig: () => (/* reexport */ kubeconfig/* connectionFromKubeconfig */.Q6),
+  connectionFromKubeconfig: () => (/* reexport */ kubeconfig.connectionFromKubeconfig),
   createKubeApi: () => (/* reexport */ createKubeApi),
   daemonSetStatus: () => (/* reexport */ daemonSetStatus),
   decodeKubeconfigContent: () => (/* reexport */ kubeconfig.decodeKubeconfigContent),
@@ -2495,7 +2495,7 @@ async function connectCluster(options) {
         });
     }
     catch (err) {
-        if (!(err instanceof kubeconfig/* KubeconfigError */.C2))
+        if (!(err instanceof kubeconfig.KubeconfigError))
             throw err;
         // A problem in what the workflow gave us is an input error; one in the runner's files is not.
         if (content || err.about === 'context')
@@ -3051,10 +3051,10 @@ async function refresh(api, groupVersion, f, onNotice) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C2: () => (/* binding */ KubeconfigError),
 /* harmony export */   Id: () => (/* binding */ SERVICE_ACCOUNT_DIR),
-/* harmony export */   Q6: () => (/* binding */ connectionFromKubeconfig),
+/* harmony export */   KubeconfigError: () => (/* binding */ KubeconfigError),
 /* harmony export */   YL: () => (/* binding */ inClusterConnection),
+/* harmony export */   connectionFromKubeconfig: () => (/* binding */ connectionFromKubeconfig),
 /* harmony export */   decodeKubeconfigContent: () => (/* binding */ decodeKubeconfigContent),
 /* harmony export */   ic: () => (/* binding */ loadKubeConnection),
 /* harmony export */   kubeconfigSecrets: () => (/* binding */ kubeconfigSecrets),
