@@ -29038,7 +29038,7 @@ function checkHelm(helm) {
             throw new errors/* InputError */.dz('helm', `expected a program name on PATH (e.g. helm) or the path of the helm binary, got ${(0,src_inputs/* preview */.VH)(helm)}`);
         return;
     }
-    let ok = false;
+    let ok;
     try {
         (0,external_node_fs_.accessSync)(helm, external_node_fs_.constants.X_OK);
         ok = (0,external_node_fs_.statSync)(helm).isFile();

@@ -124,7 +124,7 @@ function checkHelm(helm: string): void {
       );
     return;
   }
-  let ok = false;
+  let ok: boolean;
   try {
     accessSync(helm, constants.X_OK);
     ok = statSync(helm).isFile();
