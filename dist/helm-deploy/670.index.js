@@ -78,6 +78,7 @@ __webpack_require__.d(__webpack_exports__, {
   tokenFileCredentials: () => (/* reexport */ tokenFileCredentials),
   waitForResources: () => (/* reexport */ waitForResources),
   waitForRollouts: () => (/* reexport */ waitForRollouts),
+  withLastError: () => (/* reexport */ withLastError),
   workloadCollectionPath: () => (/* reexport */ workload_ref/* workloadCollectionPath */.J7),
   workloadResourceName: () => (/* reexport */ workload_ref/* workloadResourceName */.L2),
   workloadRevision: () => (/* reexport */ workloadRevision)
@@ -1870,9 +1871,9 @@ class RolloutFollower {
         this.o.onResult?.(this.result);
         this.resolveFinished(this.result);
     }
-    /** The shared deadline passed (or the caller aborted). */
-    timeOut() {
-        this.finish('timed-out', this.message, 'Timeout');
+    /** The shared deadline passed (or the caller aborted); `lastError` says why nothing came. */
+    timeOut(lastError) {
+        this.finish('timed-out', withLastError(this.message, lastError), 'Timeout');
     }
     report() {
         if (!this.o.onProgress || this.isFinished)
@@ -1935,8 +1936,17 @@ class Shared {
     stop = new AbortController();
     namespaces = new Map();
     noticed = new Set();
+    /**
+     * The last error of a request that will be retried (a refused connection, a proxy's refusal,
+     * a 5xx), cleared by a successful list: what a wait that times out says about why.
+     */
+    lastError;
     constructor(o) {
         this.o = o;
+    }
+    noteError(err) {
+        if (err instanceof KubeApiError && err.code !== 'ABORTED')
+            this.lastError = err.message;
     }
     get pastDeadline() {
         return this.o.clock.now() >= this.o.deadline;
@@ -1968,6 +1978,8 @@ class Shared {
         this.o.onNotice?.(line);
     }
 }
+/** A timed-out wait's message, with the last connection error when there was one. */
+const withLastError = (message, lastError) => lastError ? `${message.replace(/\s+$/, '')} (last error: ${lastError})` : message;
 /** Client errors that will not change by asking again (but 410 is handled by relisting). */
 const isFinal = (err) => err instanceof KubeApiError && !err.retryable && err.code !== 'ABORTED' && err.status !== 410;
 /** One LIST+WATCH of a collection (kind, namespace), dispatching to every target in it. */
@@ -2075,6 +2087,7 @@ class CollectionWatch {
             try {
                 if (state.needList) {
                     state.rv = await this.list();
+                    this.s.lastError = undefined;
                     state.needList = false;
                     if (this.finished)
                         return;
@@ -2130,6 +2143,7 @@ class CollectionWatch {
                 }
                 if (isFinal(err))
                     return this.failAll(err);
+                this.s.noteError(err);
                 failures++;
                 await this.s.sleep(backoffDelay(failures, { initialMs: 100, maxMs: this.s.o.maxBackoffMs, jitter: true }, this.s.o.random), this.signal);
             }
@@ -2293,7 +2307,7 @@ async function waitForRollouts(options) {
         }
     }
     const timer = new AbortController();
-    const timeOutAll = () => followers.forEach((f) => f.timeOut());
+    const timeOutAll = () => followers.forEach((f) => f.timeOut(shared.lastError));
     options.signal?.addEventListener('abort', timeOutAll, { once: true });
     void o.clock.sleep(Math.max(0, o.deadline - o.clock.now()), timer.signal).then(() => {
         if (!timer.signal.aborted)
@@ -2871,8 +2885,8 @@ class ResourceFollower {
         this.o.onResult?.(this.result);
         this.resolveFinished(this.result);
     }
-    timeOut() {
-        this.finish('timed-out', this.message, 'Timeout');
+    timeOut(lastError) {
+        this.finish('timed-out', withLastError(this.message, lastError), 'Timeout');
     }
     report() {
         if (!this.o.onProgress || this.isFinished)
@@ -2955,7 +2969,7 @@ async function waitForResources(options) {
     };
     const followers = options.targets.map((t) => new ResourceFollower(t, o, judge));
     const timer = new AbortController();
-    const timeOutAll = () => followers.forEach((f) => f.timeOut());
+    const timeOutAll = () => followers.forEach((f) => f.timeOut(shared.lastError));
     options.signal?.addEventListener('abort', timeOutAll, { once: true });
     void o.clock.sleep(Math.max(0, o.deadline - o.clock.now()), timer.signal).then(() => {
         if (!timer.signal.aborted)

@@ -30240,9 +30240,9 @@ class RolloutFollower {
         this.o.onResult?.(this.result);
         this.resolveFinished(this.result);
     }
-    /** The shared deadline passed (or the caller aborted). */
-    timeOut() {
-        this.finish('timed-out', this.message, 'Timeout');
+    /** The shared deadline passed (or the caller aborted); `lastError` says why nothing came. */
+    timeOut(lastError) {
+        this.finish('timed-out', withLastError(this.message, lastError), 'Timeout');
     }
     report() {
         if (!this.o.onProgress || this.isFinished)
@@ -30305,8 +30305,17 @@ class Shared {
     stop = new AbortController();
     namespaces = new Map();
     noticed = new Set();
+    /**
+     * The last error of a request that will be retried (a refused connection, a proxy's refusal,
+     * a 5xx), cleared by a successful list: what a wait that times out says about why.
+     */
+    lastError;
     constructor(o) {
         this.o = o;
+    }
+    noteError(err) {
+        if (err instanceof KubeApiError && err.code !== 'ABORTED')
+            this.lastError = err.message;
     }
     get pastDeadline() {
         return this.o.clock.now() >= this.o.deadline;
@@ -30338,6 +30347,8 @@ class Shared {
         this.o.onNotice?.(line);
     }
 }
+/** A timed-out wait's message, with the last connection error when there was one. */
+const withLastError = (message, lastError) => lastError ? `${message.replace(/\s+$/, '')} (last error: ${lastError})` : message;
 /** Client errors that will not change by asking again (but 410 is handled by relisting). */
 const isFinal = (err) => err instanceof KubeApiError && !err.retryable && err.code !== 'ABORTED' && err.status !== 410;
 /** One LIST+WATCH of a collection (kind, namespace), dispatching to every target in it. */
@@ -30445,6 +30456,7 @@ class CollectionWatch {
             try {
                 if (state.needList) {
                     state.rv = await this.list();
+                    this.s.lastError = undefined;
                     state.needList = false;
                     if (this.finished)
                         return;
@@ -30500,6 +30512,7 @@ class CollectionWatch {
                 }
                 if (isFinal(err))
                     return this.failAll(err);
+                this.s.noteError(err);
                 failures++;
                 await this.s.sleep((0,src/* backoffDelay */.EY)(failures, { initialMs: 100, maxMs: this.s.o.maxBackoffMs, jitter: true }, this.s.o.random), this.signal);
             }
@@ -30663,7 +30676,7 @@ async function waitForRollouts(options) {
         }
     }
     const timer = new AbortController();
-    const timeOutAll = () => followers.forEach((f) => f.timeOut());
+    const timeOutAll = () => followers.forEach((f) => f.timeOut(shared.lastError));
     options.signal?.addEventListener('abort', timeOutAll, { once: true });
     void o.clock.sleep(Math.max(0, o.deadline - o.clock.now()), timer.signal).then(() => {
         if (!timer.signal.aborted)
@@ -31320,8 +31333,8 @@ class ResourceFollower {
         this.o.onResult?.(this.result);
         this.resolveFinished(this.result);
     }
-    timeOut() {
-        this.finish('timed-out', this.message, 'Timeout');
+    timeOut(lastError) {
+        this.finish('timed-out', withLastError(this.message, lastError), 'Timeout');
     }
     report() {
         if (!this.o.onProgress || this.isFinished)
@@ -31404,7 +31417,7 @@ async function waitForResources(options) {
     };
     const followers = options.targets.map((t) => new ResourceFollower(t, o, judge));
     const timer = new AbortController();
-    const timeOutAll = () => followers.forEach((f) => f.timeOut());
+    const timeOutAll = () => followers.forEach((f) => f.timeOut(shared.lastError));
     options.signal?.addEventListener('abort', timeOutAll, { once: true });
     void o.clock.sleep(Math.max(0, o.deadline - o.clock.now()), timer.signal).then(() => {
         if (!timer.signal.aborted)
