@@ -81,3 +81,72 @@ test('a proxy that refuses the tunnel: its answer is the reason given', async ()
     await new Promise((resolve) => proxy.close(resolve));
   }
 });
+
+test('a server URL with user:password@ is shown by its host only, in every place and encoding', async () => {
+  const user = 'kubeuser-a7';
+  const password = 'pa55-W0rd/x+y';
+  const r = await runBundle('wait-rollout', {
+    inputs: {
+      resources: 'deployment/api',
+      kubeconfig: b64(kubeconfig(`https://${user}:${encodeURIComponent(password)}@127.0.0.1:1`)),
+      timeout: '2s',
+    },
+    env: { RUNNER_DEBUG: '1' },
+    timeoutMs: 30_000,
+  });
+  runs.push(r);
+  expect(r.code).toBe(1);
+  const log = r.stdout
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n');
+  const everything = [log, r.stderr, r.summary, JSON.stringify(r.outputs)].join('\n');
+  expect(everything).toContain('127.0.0.1:1');
+  for (const secret of [user, password, `${user}:${password}`]) {
+    for (const form of [
+      secret,
+      encodeURIComponent(secret),
+      Buffer.from(secret).toString('base64'),
+      JSON.stringify(secret).slice(1, -1),
+    ])
+      expect(everything).not.toContain(form);
+  }
+});
+
+test('connected through a server URL with user:password@: the log names the host, never the userinfo', async () => {
+  const { startCluster, deployment, rolloutComplete } = await import('../../../test/k8s-sim/index');
+  const cluster = await startCluster({ behaviour: { stepMs: 5 } });
+  try {
+    cluster.apply(deployment({ name: 'api', replicas: 1 }));
+    await cluster.waitFor('deployment', 'api', rolloutComplete);
+    const user = 'kubeuser-b9';
+    const password = 'Pa55w0rd-q7';
+    const config = cluster
+      .kubeconfig()
+      .replace(/server: https:\/\//, `server: https://${user}:${password}@`);
+    expect(config).toContain(`${user}:${password}@`);
+    const r = await runBundle('wait-rollout', {
+      inputs: { resources: 'deployment/api', kubeconfig: b64(config), timeout: '20s' },
+      env: { RUNNER_DEBUG: '1' },
+      timeoutMs: 30_000,
+    });
+    runs.push(r);
+    expect(r.errors).toEqual([]);
+    expect(r.code).toBe(0);
+    const log = r.stdout
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n');
+    const everything = [log, r.stderr, r.summary, JSON.stringify(r.outputs)].join('\n');
+    expect(everything).toMatch(/127\.0\.0\.1:\d+/);
+    for (const secret of [user, password, `${user}:${password}`])
+      for (const form of [
+        secret,
+        Buffer.from(secret).toString('base64'),
+        encodeURIComponent(secret),
+      ])
+        expect(everything).not.toContain(form);
+  } finally {
+    await cluster.close();
+  }
+});
