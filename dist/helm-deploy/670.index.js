@@ -16,7 +16,7 @@ __webpack_require__.d(__webpack_exports__, {
   FATAL_WAITING_REASONS: () => (/* reexport */ FATAL_WAITING_REASONS),
   KubeApiClient: () => (/* reexport */ KubeApiClient),
   KubeApiError: () => (/* reexport */ KubeApiError),
-  KubeconfigError: () => (/* reexport */ kubeconfig/* KubeconfigError */.C2),
+  KubeconfigError: () => (/* reexport */ kubeconfig.KubeconfigError),
   RESOURCE_KINDS: () => (/* reexport */ RESOURCE_KINDS),
   REVISION_ANNOTATION: () => (/* reexport */ REVISION_ANNOTATION),
   SERVICE_ACCOUNT_DIR: () => (/* reexport */ kubeconfig/* SERVICE_ACCOUNT_DIR */.Id),
@@ -29,7 +29,7 @@ __webpack_require__.d(__webpack_exports__, {
   collectDiagnostics: () => (/* reexport */ collectDiagnostics),
   connectCluster: () => (/* reexport */ connectCluster),
   connectionCredentials: () => (/* reexport */ connectionCredentials),
-  connectionFromKubeconfig: () => (/* reexport */ kubeconfig/* connectionFromKubeconfig */.Q6),
+  connectionFromKubeconfig: () => (/* reexport */ kubeconfig.connectionFromKubeconfig),
   createKubeApi: () => (/* reexport */ createKubeApi),
   daemonSetStatus: () => (/* reexport */ daemonSetStatus),
   decodeKubeconfigContent: () => (/* reexport */ kubeconfig.decodeKubeconfigContent),
@@ -78,6 +78,7 @@ __webpack_require__.d(__webpack_exports__, {
   tokenFileCredentials: () => (/* reexport */ tokenFileCredentials),
   waitForResources: () => (/* reexport */ waitForResources),
   waitForRollouts: () => (/* reexport */ waitForRollouts),
+  withLastError: () => (/* reexport */ withLastError),
   workloadCollectionPath: () => (/* reexport */ workload_ref/* workloadCollectionPath */.J7),
   workloadResourceName: () => (/* reexport */ workload_ref/* workloadResourceName */.L2),
   workloadRevision: () => (/* reexport */ workloadRevision)
@@ -1747,7 +1748,13 @@ async function retry(attempt, opts) {
 
 
 
+// EXTERNAL MODULE: ./packages/core/src/preview.ts
+var preview = __webpack_require__(6485);
 ;// CONCATENATED MODULE: ./packages/kube/src/expected-images.ts
+// Expected images: wait until a workload's pod template carries the images a CD tool is about to
+// apply (`container=image`, or a bare image matched by its repository), before judging its
+// rollout — otherwise the old, fully rolled-out template passes for the new release.
+
 const CONTAINER_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 // No whitespace, no scheme; a reference as `docker pull` takes it.
 const IMAGE = /^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/;
@@ -1766,12 +1773,13 @@ function parseExpectedImage(text) {
     if (container !== undefined && !CONTAINER_NAME.test(container))
         return {
             ok: false,
-            reason: `'${item}': '${container}' is not a container name (lowercase letters, digits and '-')`,
+            reason: `${(0,preview/* preview */.V)(item)}: ${(0,preview/* preview */.V)(container)} is not a container name (lowercase letters, digits and '-')`,
         };
-    if (!image || !IMAGE.test(image) || /:\/\/|:$|@$/.test(image))
+    // An image reference is at most 255 characters of name plus a tag or digest (OCI distribution).
+    if (!image || image.length > 512 || !IMAGE.test(image) || /:\/\/|:$|@$/.test(image))
         return {
             ok: false,
-            reason: `'${item}' is not an image reference (e.g. ghcr.io/acme/api:1.2.3, or app=ghcr.io/acme/api:1.2.3)`,
+            reason: `${(0,preview/* preview */.V)(item)} is not an image reference (e.g. ghcr.io/acme/api:1.2.3, or app=ghcr.io/acme/api:1.2.3)`,
         };
     return { ok: true, value: container ? { container, image } : { image } };
 }
@@ -1863,9 +1871,9 @@ class RolloutFollower {
         this.o.onResult?.(this.result);
         this.resolveFinished(this.result);
     }
-    /** The shared deadline passed (or the caller aborted). */
-    timeOut() {
-        this.finish('timed-out', this.message, 'Timeout');
+    /** The shared deadline passed (or the caller aborted); `lastError` says why nothing came. */
+    timeOut(lastError) {
+        this.finish('timed-out', withLastError(this.message, lastError), 'Timeout');
     }
     report() {
         if (!this.o.onProgress || this.isFinished)
@@ -1928,8 +1936,17 @@ class Shared {
     stop = new AbortController();
     namespaces = new Map();
     noticed = new Set();
+    /**
+     * The last error of a request that will be retried (a refused connection, a proxy's refusal,
+     * a 5xx), cleared by a successful list: what a wait that times out says about why.
+     */
+    lastError;
     constructor(o) {
         this.o = o;
+    }
+    noteError(err) {
+        if (err instanceof KubeApiError && err.code !== 'ABORTED')
+            this.lastError = err.message;
     }
     get pastDeadline() {
         return this.o.clock.now() >= this.o.deadline;
@@ -1961,6 +1978,8 @@ class Shared {
         this.o.onNotice?.(line);
     }
 }
+/** A timed-out wait's message, with the last connection error when there was one. */
+const withLastError = (message, lastError) => lastError ? `${message.replace(/\s+$/, '')} (last error: ${lastError})` : message;
 /** Client errors that will not change by asking again (but 410 is handled by relisting). */
 const isFinal = (err) => err instanceof KubeApiError && !err.retryable && err.code !== 'ABORTED' && err.status !== 410;
 /** One LIST+WATCH of a collection (kind, namespace), dispatching to every target in it. */
@@ -2068,6 +2087,7 @@ class CollectionWatch {
             try {
                 if (state.needList) {
                     state.rv = await this.list();
+                    this.s.lastError = undefined;
                     state.needList = false;
                     if (this.finished)
                         return;
@@ -2123,6 +2143,7 @@ class CollectionWatch {
                 }
                 if (isFinal(err))
                     return this.failAll(err);
+                this.s.noteError(err);
                 failures++;
                 await this.s.sleep(backoffDelay(failures, { initialMs: 100, maxMs: this.s.o.maxBackoffMs, jitter: true }, this.s.o.random), this.signal);
             }
@@ -2286,7 +2307,7 @@ async function waitForRollouts(options) {
         }
     }
     const timer = new AbortController();
-    const timeOutAll = () => followers.forEach((f) => f.timeOut());
+    const timeOutAll = () => followers.forEach((f) => f.timeOut(shared.lastError));
     options.signal?.addEventListener('abort', timeOutAll, { once: true });
     void o.clock.sleep(Math.max(0, o.deadline - o.clock.now()), timer.signal).then(() => {
         if (!timer.signal.aborted)
@@ -2488,7 +2509,7 @@ async function connectCluster(options) {
         });
     }
     catch (err) {
-        if (!(err instanceof kubeconfig/* KubeconfigError */.C2))
+        if (!(err instanceof kubeconfig.KubeconfigError))
             throw err;
         // A problem in what the workflow gave us is an input error; one in the runner's files is not.
         if (content || err.about === 'context')
@@ -2864,8 +2885,8 @@ class ResourceFollower {
         this.o.onResult?.(this.result);
         this.resolveFinished(this.result);
     }
-    timeOut() {
-        this.finish('timed-out', this.message, 'Timeout');
+    timeOut(lastError) {
+        this.finish('timed-out', withLastError(this.message, lastError), 'Timeout');
     }
     report() {
         if (!this.o.onProgress || this.isFinished)
@@ -2948,7 +2969,7 @@ async function waitForResources(options) {
     };
     const followers = options.targets.map((t) => new ResourceFollower(t, o, judge));
     const timer = new AbortController();
-    const timeOutAll = () => followers.forEach((f) => f.timeOut());
+    const timeOutAll = () => followers.forEach((f) => f.timeOut(shared.lastError));
     options.signal?.addEventListener('abort', timeOutAll, { once: true });
     void o.clock.sleep(Math.max(0, o.deadline - o.clock.now()), timer.signal).then(() => {
         if (!timer.signal.aborted)
@@ -3044,10 +3065,10 @@ async function refresh(api, groupVersion, f, onNotice) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C2: () => (/* binding */ KubeconfigError),
 /* harmony export */   Id: () => (/* binding */ SERVICE_ACCOUNT_DIR),
-/* harmony export */   Q6: () => (/* binding */ connectionFromKubeconfig),
+/* harmony export */   KubeconfigError: () => (/* binding */ KubeconfigError),
 /* harmony export */   YL: () => (/* binding */ inClusterConnection),
+/* harmony export */   connectionFromKubeconfig: () => (/* binding */ connectionFromKubeconfig),
 /* harmony export */   decodeKubeconfigContent: () => (/* binding */ decodeKubeconfigContent),
 /* harmony export */   ic: () => (/* binding */ loadKubeConnection),
 /* harmony export */   kubeconfigSecrets: () => (/* binding */ kubeconfigSecrets),

@@ -6,10 +6,10 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C2: () => (/* binding */ KubeconfigError),
 /* harmony export */   Id: () => (/* binding */ SERVICE_ACCOUNT_DIR),
-/* harmony export */   Q6: () => (/* binding */ connectionFromKubeconfig),
+/* harmony export */   KubeconfigError: () => (/* binding */ KubeconfigError),
 /* harmony export */   YL: () => (/* binding */ inClusterConnection),
+/* harmony export */   connectionFromKubeconfig: () => (/* binding */ connectionFromKubeconfig),
 /* harmony export */   decodeKubeconfigContent: () => (/* binding */ decodeKubeconfigContent),
 /* harmony export */   ic: () => (/* binding */ loadKubeConnection),
 /* harmony export */   kubeconfigSecrets: () => (/* binding */ kubeconfigSecrets),

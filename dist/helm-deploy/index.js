@@ -28748,6 +28748,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./packages/core/src/preview.ts
+var preview = __nccwpck_require__(6485);
 ;// CONCATENATED MODULE: ./packages/helm/src/kubeconfig-file.ts
 // The kubeconfig input for helm: decoded (raw YAML or base64) with packages/kube's parser, every
 // secret in it masked, the context checked, and written as a private file (0600 in a fresh 0700
@@ -28756,11 +28758,12 @@ var external_node_os_ = __nccwpck_require__(8161);
 
 
 
+
 /** The kubeconfig input as YAML, or undefined when none was given (helm then finds its own). */
 async function decodeKubeconfigInput(runner, content, context) {
     if (!content)
         return undefined;
-    const { decodeKubeconfigContent, parseKubeconfig, kubeconfigSecrets } = await __nccwpck_require__.e(/* import() */ 724).then(__nccwpck_require__.bind(__nccwpck_require__, 5724));
+    const { decodeKubeconfigContent, parseKubeconfig, kubeconfigSecrets, connectionFromKubeconfig, KubeconfigError, } = await __nccwpck_require__.e(/* import() */ 724).then(__nccwpck_require__.bind(__nccwpck_require__, 5724));
     let text;
     try {
         text = decodeKubeconfigContent(content);
@@ -28779,7 +28782,18 @@ async function decodeKubeconfigInput(runner, content, context) {
     for (const secret of kubeconfigSecrets(config))
         runner.setSecret(secret);
     if (context && !config.contexts.some((c) => c.name === context)) {
-        throw new errors/* InputError */.dz('context', `no context named '${context}' in the kubeconfig (it has: ${config.contexts.map((c) => c.name).join(', ') || 'none'})`);
+        throw new errors/* InputError */.dz('context', `no context named ${(0,preview/* preview */.V)(context)} in the kubeconfig (it has: ${config.contexts.map((c) => c.name).join(', ') || 'none'})`);
+    }
+    // The same checks as wait-rollout's (a context to use, its cluster, a server URL helm can
+    // reach): without them helm falls back to http://localhost:8080 for a kubeconfig with no
+    // context, and a bad server is only found after helm has run.
+    try {
+        connectionFromKubeconfig(config, 'the kubeconfig input', context, (file) => (0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch (err) {
+        if (err instanceof KubeconfigError)
+            throw new errors/* InputError */.dz(err.about, err.message);
+        throw new errors/* InputError */.dz('kubeconfig', (0,errors/* errorMessage */.gJ)(err));
     }
     return text;
 }
@@ -28793,8 +28807,8 @@ function writeKubeconfigFile(env, text, prefix) {
 }
 /** The context input: a name without spaces or control characters (it reaches helm as one argument). */
 function validateContext(context) {
-    if (context !== undefined && /[\s\x00-\x1f]/.test(context))
-        throw new errors/* InputError */.dz('context', `expected a kubeconfig context name without spaces or control characters, got '${context.replace(/[\r\n]+/g, ' ')}'`);
+    if (context !== undefined && (context.length > 253 || /[\s\x00-\x1f]/.test(context)))
+        throw new errors/* InputError */.dz('context', `expected a kubeconfig context name without spaces or control characters, got ${(0,preview/* preview */.V)(context)}`);
     return context;
 }
 
@@ -34057,8 +34071,10 @@ function scrubCredentials(text) {
 /* harmony export */   iD: () => (/* binding */ parseWorkloadRef),
 /* harmony export */   z3: () => (/* binding */ isDns1123Label)
 /* harmony export */ });
+/* harmony import */ var _cicd_actions_core_preview__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6485);
 // Which workload to wait for: `kind/name` as kubectl writes it, resolved to the API path it
 // lives under. Only the apps/v1 workloads that have a rollout (what `kubectl rollout status` knows).
+
 const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'];
 const PLURAL = {
     Deployment: 'deployments',
@@ -34109,7 +34125,7 @@ function parseWorkloadRef(text, namespace) {
     if (slash <= 0 || slash === item.length - 1 || item.indexOf('/', slash + 1) !== -1) {
         return {
             ok: false,
-            reason: `'${item}' is not kind/name (e.g. deployment/api, sts/db, ds/agent)`,
+            reason: `${(0,_cicd_actions_core_preview__WEBPACK_IMPORTED_MODULE_0__/* .preview */ .V)(item)} is not kind/name (e.g. deployment/api, sts/db, ds/agent)`,
         };
     }
     const kindText = item.slice(0, slash);
@@ -34118,12 +34134,12 @@ function parseWorkloadRef(text, namespace) {
     if (!kind)
         return {
             ok: false,
-            reason: `'${item}': unknown kind '${kindText}' (expected deployment, statefulset or daemonset, or deploy, sts, ds)`,
+            reason: `${(0,_cicd_actions_core_preview__WEBPACK_IMPORTED_MODULE_0__/* .preview */ .V)(item)}: unknown kind ${(0,_cicd_actions_core_preview__WEBPACK_IMPORTED_MODULE_0__/* .preview */ .V)(kindText)} (expected deployment, statefulset or daemonset, or deploy, sts, ds)`,
         };
     if (!isDns1123Subdomain(name))
         return {
             ok: false,
-            reason: `'${item}': '${name}' is not a valid object name (lowercase letters, digits, '-' and '.')`,
+            reason: `${(0,_cicd_actions_core_preview__WEBPACK_IMPORTED_MODULE_0__/* .preview */ .V)(item)}: ${(0,_cicd_actions_core_preview__WEBPACK_IMPORTED_MODULE_0__/* .preview */ .V)(name)} is not a valid object name (lowercase letters, digits, '-' and '.')`,
         };
     return { ok: true, ref: { kind, name, namespace } };
 }

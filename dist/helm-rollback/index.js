@@ -28846,6 +28846,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./packages/core/src/preview.ts
+var preview = __nccwpck_require__(6485);
 ;// CONCATENATED MODULE: ./packages/helm/src/kubeconfig-file.ts
 // The kubeconfig input for helm: decoded (raw YAML or base64) with packages/kube's parser, every
 // secret in it masked, the context checked, and written as a private file (0600 in a fresh 0700
@@ -28854,11 +28856,12 @@ var external_node_os_ = __nccwpck_require__(8161);
 
 
 
+
 /** The kubeconfig input as YAML, or undefined when none was given (helm then finds its own). */
 async function decodeKubeconfigInput(runner, content, context) {
     if (!content)
         return undefined;
-    const { decodeKubeconfigContent, parseKubeconfig, kubeconfigSecrets } = await __nccwpck_require__.e(/* import() */ 724).then(__nccwpck_require__.bind(__nccwpck_require__, 5724));
+    const { decodeKubeconfigContent, parseKubeconfig, kubeconfigSecrets, connectionFromKubeconfig, KubeconfigError, } = await __nccwpck_require__.e(/* import() */ 724).then(__nccwpck_require__.bind(__nccwpck_require__, 5724));
     let text;
     try {
         text = decodeKubeconfigContent(content);
@@ -28877,7 +28880,18 @@ async function decodeKubeconfigInput(runner, content, context) {
     for (const secret of kubeconfigSecrets(config))
         runner.setSecret(secret);
     if (context && !config.contexts.some((c) => c.name === context)) {
-        throw new errors/* InputError */.dz('context', `no context named '${context}' in the kubeconfig (it has: ${config.contexts.map((c) => c.name).join(', ') || 'none'})`);
+        throw new errors/* InputError */.dz('context', `no context named ${(0,preview/* preview */.V)(context)} in the kubeconfig (it has: ${config.contexts.map((c) => c.name).join(', ') || 'none'})`);
+    }
+    // The same checks as wait-rollout's (a context to use, its cluster, a server URL helm can
+    // reach): without them helm falls back to http://localhost:8080 for a kubeconfig with no
+    // context, and a bad server is only found after helm has run.
+    try {
+        connectionFromKubeconfig(config, 'the kubeconfig input', context, (file) => (0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch (err) {
+        if (err instanceof KubeconfigError)
+            throw new errors/* InputError */.dz(err.about, err.message);
+        throw new errors/* InputError */.dz('kubeconfig', (0,errors/* errorMessage */.gJ)(err));
     }
     return text;
 }
@@ -28891,8 +28905,8 @@ function writeKubeconfigFile(env, text, prefix) {
 }
 /** The context input: a name without spaces or control characters (it reaches helm as one argument). */
 function validateContext(context) {
-    if (context !== undefined && /[\s\x00-\x1f]/.test(context))
-        throw new errors/* InputError */.dz('context', `expected a kubeconfig context name without spaces or control characters, got '${context.replace(/[\r\n]+/g, ' ')}'`);
+    if (context !== undefined && (context.length > 253 || /[\s\x00-\x1f]/.test(context)))
+        throw new errors/* InputError */.dz('context', `expected a kubeconfig context name without spaces or control characters, got ${(0,preview/* preview */.V)(context)}`);
     return context;
 }
 
@@ -28949,6 +28963,7 @@ function validateNamespace(input, value) {
 
 
 
+
 /** The default of the failed-revision input: roll back whatever revision is current. */
 const ANY_REVISION = 'any';
 /** Every input, parsed and checked before anything runs. */
@@ -28967,8 +28982,7 @@ function readInputs(runner) {
     const wait = readWait(inputs);
     const context = validateContext(inputs.string('context') || undefined);
     const helm = inputs.string('helm', 'helm');
-    if (/[\r\n\x00]/.test(helm))
-        throw new errors/* InputError */.dz('helm', 'expected a program name or path on one line');
+    checkHelm(helm);
     return {
         release,
         namespace,
@@ -29000,7 +29014,7 @@ function readFailedRevision(inputs) {
         Number(failedText) >= 1 &&
         Number.isSafeInteger(Number(failedText)))
         return Number(failedText);
-    throw new errors/* InputError */.dz('failed-revision', `expected the revision the deploy created (a whole number >= 1, e.g. helm-deploy's revision output), empty (the deploy created none) or '${ANY_REVISION}', got '${failedText.replace(/[\r\n]+/g, ' ').slice(0, 40)}'`);
+    throw new errors/* InputError */.dz('failed-revision', `expected the revision the deploy created (a whole number >= 1, e.g. helm-deploy's revision output), empty (the deploy created none) or '${ANY_REVISION}', got ${(0,src_inputs/* preview */.VH)(failedText, 40)}`);
 }
 /** wait: true, false or one of Helm 4's wait strategies. */
 function readWait(inputs) {
@@ -29008,9 +29022,32 @@ function readWait(inputs) {
     const strategy = WAIT_STRATEGIES.find((s) => s.toLowerCase() === waitText.toLowerCase());
     const waitSwitch = (0,src_inputs/* parseBoolean */.yG)(waitText);
     if (!strategy && waitSwitch === undefined)
-        throw new errors/* InputError */.dz('wait', `expected true, false or a Helm 4 wait strategy (${WAIT_STRATEGIES.join(', ')}), got '${waitText}'`);
+        throw new errors/* InputError */.dz('wait', `expected true, false or a Helm 4 wait strategy (${WAIT_STRATEGIES.join(', ')}), got ${(0,src_inputs/* preview */.VH)(waitText)}`);
     // `true` is Helm 4's bare --wait (watcher); Helm 3 has a single kind of wait.
     return strategy ?? (waitSwitch ? 'watcher' : false);
+}
+/**
+ * helm: a program name looked up on PATH (letters, digits, '.', '_', '+', '-') or the path of an
+ * executable file. Checked here so that a bad value is named as the input, not as a failed spawn.
+ */
+function checkHelm(helm) {
+    if (/[\r\n\x00]/.test(helm) || helm.length > 4096)
+        throw new errors/* InputError */.dz('helm', `expected a program name or path on one line, got ${(0,src_inputs/* preview */.VH)(helm)}`);
+    if (!helm.includes('/')) {
+        if (!/^[A-Za-z0-9._+-]+$/.test(helm))
+            throw new errors/* InputError */.dz('helm', `expected a program name on PATH (e.g. helm) or the path of the helm binary, got ${(0,src_inputs/* preview */.VH)(helm)}`);
+        return;
+    }
+    let ok;
+    try {
+        (0,external_node_fs_.accessSync)(helm, external_node_fs_.constants.X_OK);
+        ok = (0,external_node_fs_.statSync)(helm).isFile();
+    }
+    catch {
+        ok = false;
+    }
+    if (!ok)
+        throw new errors/* InputError */.dz('helm', `expected the path of an executable helm binary, got ${(0,src_inputs/* preview */.VH)(helm)} (no executable file there)`);
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/summary.ts
@@ -29289,7 +29326,7 @@ async function main(runner, deps) {
 async function rollback(job) {
     const { runner, input } = job;
     const { release, namespace } = input;
-    const { version, options } = await checkHelm(job);
+    const { version, options } = await run_checkHelm(job);
     const { before, current, images } = await readHistory(job);
     if (!needsRollback(job, version, before, current, images))
         return;
@@ -29318,7 +29355,7 @@ async function rollback(job) {
     await confirmRollback(job, plan, report, images, finish);
 }
 /** `helm version`, Helm 2 refused; the flags are checked before anything changes. */
-async function checkHelm(job) {
+async function run_checkHelm(job) {
     const { runner, input, cli, deadline } = job;
     const { release, namespace } = input;
     const version = await cli.version(Math.max(1000, deadline.remaining()));
@@ -29797,6 +29834,7 @@ function errorMessage(err) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   G0: () => (/* binding */ Inputs),
+/* harmony export */   VH: () => (/* reexport safe */ _preview__WEBPACK_IMPORTED_MODULE_2__.V),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
@@ -34053,8 +34091,10 @@ function imagesFromManifest(manifest) {
 /* harmony export */   iD: () => (/* binding */ parseWorkloadRef),
 /* harmony export */   z3: () => (/* binding */ isDns1123Label)
 /* harmony export */ });
+/* harmony import */ var _cicd_actions_core_preview__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6485);
 // Which workload to wait for: `kind/name` as kubectl writes it, resolved to the API path it
 // lives under. Only the apps/v1 workloads that have a rollout (what `kubectl rollout status` knows).
+
 const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'];
 const PLURAL = {
     Deployment: 'deployments',
@@ -34105,7 +34145,7 @@ function parseWorkloadRef(text, namespace) {
     if (slash <= 0 || slash === item.length - 1 || item.indexOf('/', slash + 1) !== -1) {
         return {
             ok: false,
-            reason: `'${item}' is not kind/name (e.g. deployment/api, sts/db, ds/agent)`,
+            reason: `${(0,_cicd_actions_core_preview__WEBPACK_IMPORTED_MODULE_0__/* .preview */ .V)(item)} is not kind/name (e.g. deployment/api, sts/db, ds/agent)`,
         };
     }
     const kindText = item.slice(0, slash);
@@ -34114,12 +34154,12 @@ function parseWorkloadRef(text, namespace) {
     if (!kind)
         return {
             ok: false,
-            reason: `'${item}': unknown kind '${kindText}' (expected deployment, statefulset or daemonset, or deploy, sts, ds)`,
+            reason: `${(0,_cicd_actions_core_preview__WEBPACK_IMPORTED_MODULE_0__/* .preview */ .V)(item)}: unknown kind ${(0,_cicd_actions_core_preview__WEBPACK_IMPORTED_MODULE_0__/* .preview */ .V)(kindText)} (expected deployment, statefulset or daemonset, or deploy, sts, ds)`,
         };
     if (!isDns1123Subdomain(name))
         return {
             ok: false,
-            reason: `'${item}': '${name}' is not a valid object name (lowercase letters, digits, '-' and '.')`,
+            reason: `${(0,_cicd_actions_core_preview__WEBPACK_IMPORTED_MODULE_0__/* .preview */ .V)(item)}: ${(0,_cicd_actions_core_preview__WEBPACK_IMPORTED_MODULE_0__/* .preview */ .V)(name)} is not a valid object name (lowercase letters, digits, '-' and '.')`,
         };
     return { ok: true, ref: { kind, name, namespace } };
 }

@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3848);
+/* harmony import */ var _cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4907);
 /* harmony import */ var _run__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(798);
 
 
@@ -28394,8 +28394,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
-// EXTERNAL MODULE: ./packages/core/src/index.ts + 31 modules
-var src = __nccwpck_require__(3848);
+// EXTERNAL MODULE: ./packages/core/src/index.ts + 30 modules
+var src = __nccwpck_require__(4907);
 // EXTERNAL MODULE: ./packages/core/src/errors.ts
 var errors = __nccwpck_require__(7638);
 // EXTERNAL MODULE: ./packages/core/src/proxy.ts
@@ -30032,7 +30032,13 @@ function formatDiagnostics(diag) {
     return lines;
 }
 
+// EXTERNAL MODULE: ./packages/core/src/preview.ts
+var preview = __nccwpck_require__(6485);
 ;// CONCATENATED MODULE: ./packages/kube/src/expected-images.ts
+// Expected images: wait until a workload's pod template carries the images a CD tool is about to
+// apply (`container=image`, or a bare image matched by its repository), before judging its
+// rollout — otherwise the old, fully rolled-out template passes for the new release.
+
 const CONTAINER_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 // No whitespace, no scheme; a reference as `docker pull` takes it.
 const IMAGE = /^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/;
@@ -30051,12 +30057,13 @@ function parseExpectedImage(text) {
     if (container !== undefined && !CONTAINER_NAME.test(container))
         return {
             ok: false,
-            reason: `'${item}': '${container}' is not a container name (lowercase letters, digits and '-')`,
+            reason: `${(0,preview/* preview */.V)(item)}: ${(0,preview/* preview */.V)(container)} is not a container name (lowercase letters, digits and '-')`,
         };
-    if (!image || !IMAGE.test(image) || /:\/\/|:$|@$/.test(image))
+    // An image reference is at most 255 characters of name plus a tag or digest (OCI distribution).
+    if (!image || image.length > 512 || !IMAGE.test(image) || /:\/\/|:$|@$/.test(image))
         return {
             ok: false,
-            reason: `'${item}' is not an image reference (e.g. ghcr.io/acme/api:1.2.3, or app=ghcr.io/acme/api:1.2.3)`,
+            reason: `${(0,preview/* preview */.V)(item)} is not an image reference (e.g. ghcr.io/acme/api:1.2.3, or app=ghcr.io/acme/api:1.2.3)`,
         };
     return { ok: true, value: container ? { container, image } : { image } };
 }
@@ -30089,6 +30096,7 @@ function missingImages(obj, expected) {
 ;// CONCATENATED MODULE: ./packages/kube/src/workload-ref.ts
 // Which workload to wait for: `kind/name` as kubectl writes it, resolved to the API path it
 // lives under. Only the apps/v1 workloads that have a rollout (what `kubectl rollout status` knows).
+
 const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'];
 const PLURAL = {
     Deployment: 'deployments',
@@ -30139,7 +30147,7 @@ function parseWorkloadRef(text, namespace) {
     if (slash <= 0 || slash === item.length - 1 || item.indexOf('/', slash + 1) !== -1) {
         return {
             ok: false,
-            reason: `'${item}' is not kind/name (e.g. deployment/api, sts/db, ds/agent)`,
+            reason: `${(0,preview/* preview */.V)(item)} is not kind/name (e.g. deployment/api, sts/db, ds/agent)`,
         };
     }
     const kindText = item.slice(0, slash);
@@ -30148,12 +30156,12 @@ function parseWorkloadRef(text, namespace) {
     if (!kind)
         return {
             ok: false,
-            reason: `'${item}': unknown kind '${kindText}' (expected deployment, statefulset or daemonset, or deploy, sts, ds)`,
+            reason: `${(0,preview/* preview */.V)(item)}: unknown kind ${(0,preview/* preview */.V)(kindText)} (expected deployment, statefulset or daemonset, or deploy, sts, ds)`,
         };
     if (!isDns1123Subdomain(name))
         return {
             ok: false,
-            reason: `'${item}': '${name}' is not a valid object name (lowercase letters, digits, '-' and '.')`,
+            reason: `${(0,preview/* preview */.V)(item)}: ${(0,preview/* preview */.V)(name)} is not a valid object name (lowercase letters, digits, '-' and '.')`,
         };
     return { ok: true, ref: { kind, name, namespace } };
 }
@@ -30232,9 +30240,9 @@ class RolloutFollower {
         this.o.onResult?.(this.result);
         this.resolveFinished(this.result);
     }
-    /** The shared deadline passed (or the caller aborted). */
-    timeOut() {
-        this.finish('timed-out', this.message, 'Timeout');
+    /** The shared deadline passed (or the caller aborted); `lastError` says why nothing came. */
+    timeOut(lastError) {
+        this.finish('timed-out', withLastError(this.message, lastError), 'Timeout');
     }
     report() {
         if (!this.o.onProgress || this.isFinished)
@@ -30297,8 +30305,17 @@ class Shared {
     stop = new AbortController();
     namespaces = new Map();
     noticed = new Set();
+    /**
+     * The last error of a request that will be retried (a refused connection, a proxy's refusal,
+     * a 5xx), cleared by a successful list: what a wait that times out says about why.
+     */
+    lastError;
     constructor(o) {
         this.o = o;
+    }
+    noteError(err) {
+        if (err instanceof KubeApiError && err.code !== 'ABORTED')
+            this.lastError = err.message;
     }
     get pastDeadline() {
         return this.o.clock.now() >= this.o.deadline;
@@ -30330,6 +30347,8 @@ class Shared {
         this.o.onNotice?.(line);
     }
 }
+/** A timed-out wait's message, with the last connection error when there was one. */
+const withLastError = (message, lastError) => lastError ? `${message.replace(/\s+$/, '')} (last error: ${lastError})` : message;
 /** Client errors that will not change by asking again (but 410 is handled by relisting). */
 const isFinal = (err) => err instanceof KubeApiError && !err.retryable && err.code !== 'ABORTED' && err.status !== 410;
 /** One LIST+WATCH of a collection (kind, namespace), dispatching to every target in it. */
@@ -30437,6 +30456,7 @@ class CollectionWatch {
             try {
                 if (state.needList) {
                     state.rv = await this.list();
+                    this.s.lastError = undefined;
                     state.needList = false;
                     if (this.finished)
                         return;
@@ -30492,6 +30512,7 @@ class CollectionWatch {
                 }
                 if (isFinal(err))
                     return this.failAll(err);
+                this.s.noteError(err);
                 failures++;
                 await this.s.sleep((0,src/* backoffDelay */.EY)(failures, { initialMs: 100, maxMs: this.s.o.maxBackoffMs, jitter: true }, this.s.o.random), this.signal);
             }
@@ -30655,7 +30676,7 @@ async function waitForRollouts(options) {
         }
     }
     const timer = new AbortController();
-    const timeOutAll = () => followers.forEach((f) => f.timeOut());
+    const timeOutAll = () => followers.forEach((f) => f.timeOut(shared.lastError));
     options.signal?.addEventListener('abort', timeOutAll, { once: true });
     void o.clock.sleep(Math.max(0, o.deadline - o.clock.now()), timer.signal).then(() => {
         if (!timer.signal.aborted)
@@ -30983,7 +31004,7 @@ function readInputs(runner) {
     const inputs = new src/* Inputs */.G0(runner);
     const namespace = inputs.string('namespace', 'default');
     if (!isDns1123Label(namespace))
-        throw new src/* InputError */.dz('namespace', `'${namespace}' is not a valid namespace name (lowercase letters, digits and '-', at most 63 characters)`);
+        throw new src/* InputError */.dz('namespace', `${(0,src/* preview */.VH)(namespace)} is not a valid namespace name (lowercase letters, digits and '-', at most 63 characters)`);
     const items = inputs.list('resources');
     const targets = [];
     const all = [];
@@ -31007,12 +31028,12 @@ function readInputs(runner) {
     }
     const revision = inputs.string('revision').trim().toLowerCase() || undefined;
     if (revision !== undefined && !/^[0-9a-f]{7,64}$/.test(revision))
-        throw new src/* InputError */.dz('revision', `'${revision}' is not a commit SHA or a prefix of at least 7 hex characters (e.g. bump-helm-values' commit-sha output)`);
+        throw new src/* InputError */.dz('revision', `${(0,src/* preview */.VH)(revision)} is not a commit SHA or a prefix of at least 7 hex characters (e.g. bump-helm-values' commit-sha output)`);
     const refresh = inputs.boolean('refresh', false);
     const acceptPaused = inputs.boolean('accept-paused', false);
     const selector = inputs.string('selector') || undefined;
     if (selector !== undefined && !isLabelSelector(selector))
-        throw new src/* InputError */.dz('selector', `'${selector}' is not a label selector (e.g. app=api,tier in (web,worker))`);
+        throw new src/* InputError */.dz('selector', `${(0,src/* preview */.VH)(selector)} is not a label selector (e.g. app=api,tier in (web,worker))`);
     if (!all.length && !selector)
         throw new src/* InputError */.dz('resources', "is empty: name at least one workload (e.g. deployment/api), or give a 'selector'");
     const kinds = [];
@@ -31020,7 +31041,7 @@ function readInputs(runner) {
     for (const k of kindItems.length ? kindItems : WORKLOAD_KINDS) {
         const kind = parseWorkloadKind(k);
         if (!kind)
-            throw new src/* InputError */.dz('kinds', `unknown kind '${k}' (expected deployment, statefulset, daemonset)`);
+            throw new src/* InputError */.dz('kinds', `unknown kind ${(0,src/* preview */.VH)(k)} (expected deployment, statefulset, daemonset)`);
         if (!kinds.includes(kind))
             kinds.push(kind);
     }
@@ -31035,6 +31056,9 @@ function readInputs(runner) {
     const failFast = inputs.boolean('fail-fast', true);
     const kubeconfig = inputs.raw('kubeconfig').trim();
     const context = inputs.string('context') || undefined;
+    // A context name is a kubeconfig key: one line, and short enough to show in a message.
+    if (context !== undefined && (context.length > 253 || /[\x00-\x1f\x7f]/.test(context)))
+        throw new src/* InputError */.dz('context', `expected a kubeconfig context name (one line, at most 253 characters), got ${(0,src/* preview */.VH)(context)}`);
     return {
         targets,
         all,
@@ -31059,7 +31083,7 @@ function parseTarget(text, namespace) {
     if (parts.length === 3) {
         const [ns, ...rest] = parts;
         if (!isDns1123Label(ns))
-            throw new src/* InputError */.dz('resources', `'${item}': '${ns}' is not a valid namespace name (namespace/kind/name, e.g. argocd/application/shop)`);
+            throw new src/* InputError */.dz('resources', `${(0,src/* preview */.VH)(item)}: ${(0,src/* preview */.VH)(ns)} is not a valid namespace name (namespace/kind/name, e.g. argocd/application/shop)`);
         return parseTarget(rest.join('/'), ns);
     }
     if (parts.length === 2 && parts[0] && parts[1]) {
@@ -31309,8 +31333,8 @@ class ResourceFollower {
         this.o.onResult?.(this.result);
         this.resolveFinished(this.result);
     }
-    timeOut() {
-        this.finish('timed-out', this.message, 'Timeout');
+    timeOut(lastError) {
+        this.finish('timed-out', withLastError(this.message, lastError), 'Timeout');
     }
     report() {
         if (!this.o.onProgress || this.isFinished)
@@ -31393,7 +31417,7 @@ async function waitForResources(options) {
     };
     const followers = options.targets.map((t) => new ResourceFollower(t, o, judge));
     const timer = new AbortController();
-    const timeOutAll = () => followers.forEach((f) => f.timeOut());
+    const timeOutAll = () => followers.forEach((f) => f.timeOut(shared.lastError));
     options.signal?.addEventListener('abort', timeOutAll, { once: true });
     void o.clock.sleep(Math.max(0, o.deadline - o.clock.now()), timer.signal).then(() => {
         if (!timer.signal.aborted)
@@ -32272,7 +32296,7 @@ async function httpRequest(req) {
 
 /***/ }),
 
-/***/ 3848:
+/***/ 4907:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32288,12 +32312,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   gJ: () => (/* reexport */ errors/* errorMessage */.gJ),
   a3: () => (/* reexport */ formatDuration),
   R_: () => (/* reexport */ heading),
+  VH: () => (/* reexport */ preview/* preview */.V),
   Cs: () => (/* reexport */ runAction),
   ml: () => (/* reexport */ systemClock),
   tp: () => (/* reexport */ table)
 });
 
-// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, HttpError, HttpTransport, MAX_TIMER_MS, ProcessError, Runner, allowedRoots, cell, formatCommand, formatFileCommand, httpRequest, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, maskUrl, parseBoolean, parseDuration, parseInteger, parseLines, parseList, parsePairs, parseRetryAfter, preview, printableCommand, redactThenCut, retry, runProcess, safeUrl, scrubCredentials, secretArgValues, stopAllChildren, throwIfCancelled, toolkitBackend, workspacePath, workspaceRoot
+// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, HttpError, HttpTransport, MAX_TIMER_MS, ProcessError, Runner, allowedRoots, cell, formatCommand, formatFileCommand, httpRequest, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, maskUrl, parseBoolean, parseDuration, parseInteger, parseLines, parseList, parsePairs, parseRetryAfter, printableCommand, redactThenCut, retry, runProcess, safeUrl, scrubCredentials, secretArgValues, stopAllChildren, throwIfCancelled, toolkitBackend, workspacePath, workspaceRoot
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -35689,26 +35714,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./packages/core/src/preview.ts
-// How a value is shown in a message: quoted, control characters visible, and cut. An input may be
-// 100 KB or a file's whole content; a message shows a short preview and the length, never all.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-function visible(c) {
-    if (c === '\n')
-        return '\\n';
-    if (c === '\r')
-        return '\\r';
-    if (c === '\t')
-        return '\\t';
-    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-}
-/** `'abc'`, or `'abcdef…' (131072 characters)` beyond `max` code points. */
-function preview(value, max = 60) {
-    const chars = [...value];
-    const shown = chars.slice(0, max).join('').replace(CONTROL, visible);
-    return chars.length > max ? `'${shown}…' (${chars.length} characters)` : `'${shown}'`;
-}
-
+// EXTERNAL MODULE: ./packages/core/src/preview.ts
+var preview = __nccwpck_require__(6485);
 ;// CONCATENATED MODULE: ./packages/core/src/paths.ts
 // Files an action reads or writes stay inside the job's workspace (or the runner's temp dir):
 // a path input is resolved against GITHUB_WORKSPACE, symlinks followed, and refused with a
@@ -35759,7 +35766,7 @@ function allowedRoots(env, allowTemp = false) {
  */
 function workspacePath(input, value, options) {
     if (value.includes('\0'))
-        throw new errors/* InputError */.dz(input, `${preview(value)} contains a NUL character`);
+        throw new errors/* InputError */.dz(input, `${(0,preview/* preview */.V)(value)} contains a NUL character`);
     const base = external_node_path_default().resolve(options.base ?? workspaceRoot(options.env));
     const resolved = external_node_path_default().resolve(base, value);
     const roots = allowedRoots(options.env, options.allowTemp);
@@ -35771,10 +35778,10 @@ function workspacePath(input, value, options) {
         const via = real !== resolved && roots.some((root) => inside(resolved, root))
             ? ' through a symbolic link'
             : '';
-        throw new errors/* InputError */.dz(input, `${preview(value)} points outside ${where}${via}; only files inside it can be used`);
+        throw new errors/* InputError */.dz(input, `${(0,preview/* preview */.V)(value)} points outside ${where}${via}; only files inside it can be used`);
     }
     if (options.mustExist && !(0,external_node_fs_.existsSync)(resolved))
-        throw new errors/* InputError */.dz(input, `${preview(value)} does not exist`);
+        throw new errors/* InputError */.dz(input, `${(0,preview/* preview */.V)(value)} does not exist`);
     return resolved;
 }
 
@@ -35931,7 +35938,7 @@ class Inputs {
             const hint = /^(yes|no|on|off|y|n|1|0|true|false)$/i.test(v)
                 ? " (the runner's booleans: true, True, TRUE, false, False, FALSE)"
                 : '';
-            throw new errors/* InputError */.dz(name, `expected true or false, got ${preview(v)}${hint}`);
+            throw new errors/* InputError */.dz(name, `expected true or false, got ${(0,preview/* preview */.V)(v)}${hint}`);
         }
         return b;
     }
@@ -35949,7 +35956,7 @@ class Inputs {
                     ? ` <= ${max}`
                     : '';
         if (n === undefined || (min !== undefined && n < min) || (max !== undefined && n > max)) {
-            throw new errors/* InputError */.dz(name, `expected a whole number${range}, got ${preview(v)}`);
+            throw new errors/* InputError */.dz(name, `expected a whole number${range}, got ${(0,preview/* preview */.V)(v)}`);
         }
         return n;
     }
@@ -35958,12 +35965,12 @@ class Inputs {
         const v = this.runner.input(name) || fallback;
         const ms = parseDuration(v);
         if (ms === undefined)
-            throw new errors/* InputError */.dz(name, `expected a duration like 30s, 5m or 1h30m, got ${preview(v)}`);
+            throw new errors/* InputError */.dz(name, `expected a duration like 30s, 5m or 1h30m, got ${(0,preview/* preview */.V)(v)}`);
         if (bounds.min !== undefined && ms < bounds.min)
-            throw new errors/* InputError */.dz(name, `must be at least ${formatDuration(bounds.min)}, got ${preview(v)}`);
+            throw new errors/* InputError */.dz(name, `must be at least ${formatDuration(bounds.min)}, got ${(0,preview/* preview */.V)(v)}`);
         const max = Math.min(bounds.max ?? MAX_TIMER_MS, MAX_TIMER_MS);
         if (ms > max)
-            throw new errors/* InputError */.dz(name, `must be at most ${formatDuration(max)}, got ${preview(v)}`);
+            throw new errors/* InputError */.dz(name, `must be at most ${formatDuration(max)}, got ${(0,preview/* preview */.V)(v)}`);
         return ms;
     }
     list(name) {
@@ -35977,7 +35984,7 @@ class Inputs {
         if (v === '')
             return fallback;
         if (!allowed.includes(v))
-            throw new errors/* InputError */.dz(name, `expected one of ${allowed.join(', ')}, got ${preview(v)}`);
+            throw new errors/* InputError */.dz(name, `expected one of ${allowed.join(', ')}, got ${(0,preview/* preview */.V)(v)}`);
         return v;
     }
     /** A path inside the workspace (symlinks followed); see workspacePath. '' when empty and no fallback. */
@@ -36091,6 +36098,34 @@ function code(text) {
 
 
 
+
+
+/***/ }),
+
+/***/ 6485:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ preview)
+/* harmony export */ });
+// How a value is shown in a message: quoted, control characters visible, and cut. An input may be
+// 100 KB or a file's whole content; a message shows a short preview and the length, never all.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+function visible(c) {
+    if (c === '\n')
+        return '\\n';
+    if (c === '\r')
+        return '\\r';
+    if (c === '\t')
+        return '\\t';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/** `'abc'`, or `'abcdef…' (131072 characters)` beyond `max` code points. */
+function preview(value, max = 60) {
+    const chars = [...value];
+    const shown = chars.slice(0, max).join('').replace(CONTROL, visible);
+    return chars.length > max ? `'${shown}…' (${chars.length} characters)` : `'${shown}'`;
+}
 
 
 /***/ }),

@@ -1,7 +1,8 @@
 // Every input of helm-rollback, read and checked before anything runs: a bad value is one
 // ::error:: naming the input, and no helm, no file and no cluster is touched.
 import { InputError } from '@cicd-actions/core/errors';
-import { Inputs, parseBoolean } from '@cicd-actions/core/inputs';
+import { accessSync, constants, statSync } from 'node:fs';
+import { Inputs, parseBoolean, preview } from '@cicd-actions/core/inputs';
 import type { Runner } from '@cicd-actions/core/runner';
 import { validateContext } from '@cicd-actions/helm/kubeconfig-file';
 import { validateNamespace, validateReleaseName } from '@cicd-actions/helm/release-names';
@@ -52,8 +53,7 @@ export function readInputs(runner: Runner): RollbackInputs {
   const wait = readWait(inputs);
   const context = validateContext(inputs.string('context') || undefined);
   const helm = inputs.string('helm', 'helm');
-  if (/[\r\n\x00]/.test(helm))
-    throw new InputError('helm', 'expected a program name or path on one line');
+  checkHelm(helm);
   return {
     release,
     namespace,
@@ -88,7 +88,7 @@ function readFailedRevision(inputs: Inputs): number | undefined | 'any' {
     return Number(failedText);
   throw new InputError(
     'failed-revision',
-    `expected the revision the deploy created (a whole number >= 1, e.g. helm-deploy's revision output), empty (the deploy created none) or '${ANY_REVISION}', got '${failedText.replace(/[\r\n]+/g, ' ').slice(0, 40)}'`,
+    `expected the revision the deploy created (a whole number >= 1, e.g. helm-deploy's revision output), empty (the deploy created none) or '${ANY_REVISION}', got ${preview(failedText, 40)}`,
   );
 }
 
@@ -100,8 +100,40 @@ function readWait(inputs: Inputs): false | WaitStrategy {
   if (!strategy && waitSwitch === undefined)
     throw new InputError(
       'wait',
-      `expected true, false or a Helm 4 wait strategy (${WAIT_STRATEGIES.join(', ')}), got '${waitText}'`,
+      `expected true, false or a Helm 4 wait strategy (${WAIT_STRATEGIES.join(', ')}), got ${preview(waitText)}`,
     );
   // `true` is Helm 4's bare --wait (watcher); Helm 3 has a single kind of wait.
   return strategy ?? (waitSwitch ? 'watcher' : false);
+}
+
+/**
+ * helm: a program name looked up on PATH (letters, digits, '.', '_', '+', '-') or the path of an
+ * executable file. Checked here so that a bad value is named as the input, not as a failed spawn.
+ */
+function checkHelm(helm: string): void {
+  if (/[\r\n\x00]/.test(helm) || helm.length > 4096)
+    throw new InputError(
+      'helm',
+      `expected a program name or path on one line, got ${preview(helm)}`,
+    );
+  if (!helm.includes('/')) {
+    if (!/^[A-Za-z0-9._+-]+$/.test(helm))
+      throw new InputError(
+        'helm',
+        `expected a program name on PATH (e.g. helm) or the path of the helm binary, got ${preview(helm)}`,
+      );
+    return;
+  }
+  let ok: boolean;
+  try {
+    accessSync(helm, constants.X_OK);
+    ok = statSync(helm).isFile();
+  } catch {
+    ok = false;
+  }
+  if (!ok)
+    throw new InputError(
+      'helm',
+      `expected the path of an executable helm binary, got ${preview(helm)} (no executable file there)`,
+    );
 }

@@ -1,5 +1,5 @@
 // The action's inputs, validated before anything else happens (no API call, nothing logged).
-import { InputError, Inputs, type Runner } from '@cicd-actions/core';
+import { InputError, Inputs, preview, type Runner } from '@cicd-actions/core';
 import { parseExpectedImage, type ExpectedImage } from '@cicd-actions/kube/expected-images';
 import { parseResourceKind } from '@cicd-actions/kube/resource-status';
 import type { ResourceRef } from '@cicd-actions/kube/watch-resources';
@@ -72,7 +72,7 @@ export function readInputs(runner: Runner): WaitRolloutInputs {
   if (!isDns1123Label(namespace))
     throw new InputError(
       'namespace',
-      `'${namespace}' is not a valid namespace name (lowercase letters, digits and '-', at most 63 characters)`,
+      `${preview(namespace)} is not a valid namespace name (lowercase letters, digits and '-', at most 63 characters)`,
     );
 
   const items = inputs.list('resources');
@@ -108,7 +108,7 @@ export function readInputs(runner: Runner): WaitRolloutInputs {
   if (revision !== undefined && !/^[0-9a-f]{7,64}$/.test(revision))
     throw new InputError(
       'revision',
-      `'${revision}' is not a commit SHA or a prefix of at least 7 hex characters (e.g. bump-helm-values' commit-sha output)`,
+      `${preview(revision)} is not a commit SHA or a prefix of at least 7 hex characters (e.g. bump-helm-values' commit-sha output)`,
     );
   const refresh = inputs.boolean('refresh', false);
   const acceptPaused = inputs.boolean('accept-paused', false);
@@ -116,7 +116,7 @@ export function readInputs(runner: Runner): WaitRolloutInputs {
   if (selector !== undefined && !isLabelSelector(selector))
     throw new InputError(
       'selector',
-      `'${selector}' is not a label selector (e.g. app=api,tier in (web,worker))`,
+      `${preview(selector)} is not a label selector (e.g. app=api,tier in (web,worker))`,
     );
   if (!all.length && !selector)
     throw new InputError(
@@ -131,7 +131,7 @@ export function readInputs(runner: Runner): WaitRolloutInputs {
     if (!kind)
       throw new InputError(
         'kinds',
-        `unknown kind '${k}' (expected deployment, statefulset, daemonset)`,
+        `unknown kind ${preview(k)} (expected deployment, statefulset, daemonset)`,
       );
     if (!kinds.includes(kind)) kinds.push(kind);
   }
@@ -147,6 +147,12 @@ export function readInputs(runner: Runner): WaitRolloutInputs {
   const failFast = inputs.boolean('fail-fast', true);
   const kubeconfig = inputs.raw('kubeconfig').trim();
   const context = inputs.string('context') || undefined;
+  // A context name is a kubeconfig key: one line, and short enough to show in a message.
+  if (context !== undefined && (context.length > 253 || /[\x00-\x1f\x7f]/.test(context)))
+    throw new InputError(
+      'context',
+      `expected a kubeconfig context name (one line, at most 253 characters), got ${preview(context)}`,
+    );
   return {
     targets,
     all,
@@ -176,7 +182,7 @@ export function parseTarget(text: string, namespace: string): Target {
     if (!isDns1123Label(ns))
       throw new InputError(
         'resources',
-        `'${item}': '${ns}' is not a valid namespace name (namespace/kind/name, e.g. argocd/application/shop)`,
+        `${preview(item)}: ${preview(ns)} is not a valid namespace name (namespace/kind/name, e.g. argocd/application/shop)`,
       );
     return parseTarget(rest.join('/'), ns);
   }

@@ -1,10 +1,11 @@
 // The kubeconfig input for helm: decoded (raw YAML or base64) with packages/kube's parser, every
 // secret in it masked, the context checked, and written as a private file (0600 in a fresh 0700
 // directory under RUNNER_TEMP) that the action removes when it ends.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
 import { InputError, errorMessage } from '@cicd-actions/core/errors';
+import { preview } from '@cicd-actions/core/preview';
 import type { Env, Runner } from '@cicd-actions/core/runner';
 
 /** The kubeconfig input as YAML, or undefined when none was given (helm then finds its own). */
@@ -14,8 +15,13 @@ export async function decodeKubeconfigInput(
   context: string | undefined,
 ): Promise<string | undefined> {
   if (!content) return undefined;
-  const { decodeKubeconfigContent, parseKubeconfig, kubeconfigSecrets } =
-    await import('@cicd-actions/kube/kubeconfig');
+  const {
+    decodeKubeconfigContent,
+    parseKubeconfig,
+    kubeconfigSecrets,
+    connectionFromKubeconfig,
+    KubeconfigError,
+  } = await import('@cicd-actions/kube/kubeconfig');
   let text: string;
   try {
     text = decodeKubeconfigContent(content);
@@ -33,8 +39,19 @@ export async function decodeKubeconfigInput(
   if (context && !config.contexts.some((c) => c.name === context)) {
     throw new InputError(
       'context',
-      `no context named '${context}' in the kubeconfig (it has: ${config.contexts.map((c) => c.name).join(', ') || 'none'})`,
+      `no context named ${preview(context)} in the kubeconfig (it has: ${config.contexts.map((c) => c.name).join(', ') || 'none'})`,
     );
+  }
+  // The same checks as wait-rollout's (a context to use, its cluster, a server URL helm can
+  // reach): without them helm falls back to http://localhost:8080 for a kubeconfig with no
+  // context, and a bad server is only found after helm has run.
+  try {
+    connectionFromKubeconfig(config, 'the kubeconfig input', context, (file) =>
+      readFileSync(file, 'utf8'),
+    );
+  } catch (err) {
+    if (err instanceof KubeconfigError) throw new InputError(err.about, err.message);
+    throw new InputError('kubeconfig', errorMessage(err));
   }
   return text;
 }
@@ -54,10 +71,10 @@ export function writeKubeconfigFile(
 
 /** The context input: a name without spaces or control characters (it reaches helm as one argument). */
 export function validateContext(context: string | undefined): string | undefined {
-  if (context !== undefined && /[\s\x00-\x1f]/.test(context))
+  if (context !== undefined && (context.length > 253 || /[\s\x00-\x1f]/.test(context)))
     throw new InputError(
       'context',
-      `expected a kubeconfig context name without spaces or control characters, got '${context.replace(/[\r\n]+/g, ' ')}'`,
+      `expected a kubeconfig context name without spaces or control characters, got ${preview(context)}`,
     );
   return context;
 }

@@ -1,6 +1,7 @@
 // Expected images: wait until a workload's pod template carries the images a CD tool is about to
 // apply (`container=image`, or a bare image matched by its repository), before judging its
 // rollout — otherwise the old, fully rolled-out template passes for the new release.
+import { preview } from '@cicd-actions/core/preview';
 import type { Workload } from './rollout-status';
 
 export interface ExpectedImage {
@@ -32,12 +33,13 @@ export function parseExpectedImage(text: string): ParsedExpectedImage {
   if (container !== undefined && !CONTAINER_NAME.test(container))
     return {
       ok: false,
-      reason: `'${item}': '${container}' is not a container name (lowercase letters, digits and '-')`,
+      reason: `${preview(item)}: ${preview(container)} is not a container name (lowercase letters, digits and '-')`,
     };
-  if (!image || !IMAGE.test(image) || /:\/\/|:$|@$/.test(image))
+  // An image reference is at most 255 characters of name plus a tag or digest (OCI distribution).
+  if (!image || image.length > 512 || !IMAGE.test(image) || /:\/\/|:$|@$/.test(image))
     return {
       ok: false,
-      reason: `'${item}' is not an image reference (e.g. ghcr.io/acme/api:1.2.3, or app=ghcr.io/acme/api:1.2.3)`,
+      reason: `${preview(item)} is not an image reference (e.g. ghcr.io/acme/api:1.2.3, or app=ghcr.io/acme/api:1.2.3)`,
     };
   return { ok: true, value: container ? { container, image } : { image } };
 }

@@ -13,7 +13,13 @@ import {
   type JudgeOptions,
   type ResourceKind,
 } from './resource-status';
-import { CollectionWatch, Shared, type Follower, type WatchSettings } from './watch-rollout';
+import {
+  CollectionWatch,
+  Shared,
+  withLastError,
+  type Follower,
+  type WatchSettings,
+} from './watch-rollout';
 
 export interface ResourceRef {
   kind: ResourceKind;
@@ -159,8 +165,8 @@ class ResourceFollower implements Follower {
     this.resolveFinished(this.result);
   }
 
-  timeOut(): void {
-    this.finish('timed-out', this.message, 'Timeout');
+  timeOut(lastError?: string): void {
+    this.finish('timed-out', withLastError(this.message, lastError), 'Timeout');
   }
 
   report(): void {
@@ -275,7 +281,7 @@ export async function waitForResources(
   };
   const followers = options.targets.map((t) => new ResourceFollower(t, o, judge));
   const timer = new AbortController();
-  const timeOutAll = () => followers.forEach((f) => f.timeOut());
+  const timeOutAll = () => followers.forEach((f) => f.timeOut(shared.lastError));
   options.signal?.addEventListener('abort', timeOutAll, { once: true });
   void o.clock.sleep(Math.max(0, o.deadline - o.clock.now()), timer.signal).then(() => {
     if (!timer.signal.aborted) timeOutAll();

@@ -181,9 +181,9 @@ class RolloutFollower implements Follower {
     this.resolveFinished(this.result);
   }
 
-  /** The shared deadline passed (or the caller aborted). */
-  timeOut(): void {
-    this.finish('timed-out', this.message, 'Timeout');
+  /** The shared deadline passed (or the caller aborted); `lastError` says why nothing came. */
+  timeOut(lastError?: string): void {
+    this.finish('timed-out', withLastError(this.message, lastError), 'Timeout');
   }
 
   report(): void {
@@ -276,7 +276,17 @@ export class Shared<S extends WatchSettings = Settings> {
   private readonly namespaces = new Map<string, Promise<boolean>>();
   private noticed = new Set<string>();
 
+  /**
+   * The last error of a request that will be retried (a refused connection, a proxy's refusal,
+   * a 5xx), cleared by a successful list: what a wait that times out says about why.
+   */
+  lastError?: string;
+
   constructor(readonly o: S) {}
+
+  noteError(err: unknown): void {
+    if (err instanceof KubeApiError && err.code !== 'ABORTED') this.lastError = err.message;
+  }
 
   get pastDeadline(): boolean {
     return this.o.clock.now() >= this.o.deadline;
@@ -315,6 +325,10 @@ export class Shared<S extends WatchSettings = Settings> {
     this.o.onNotice?.(line);
   }
 }
+
+/** A timed-out wait's message, with the last connection error when there was one. */
+export const withLastError = (message: string, lastError: string | undefined): string =>
+  lastError ? `${message.replace(/\s+$/, '')} (last error: ${lastError})` : message;
 
 /** Client errors that will not change by asking again (but 410 is handled by relisting). */
 const isFinal = (err: unknown): err is KubeApiError =>
@@ -433,6 +447,7 @@ export class CollectionWatch {
       try {
         if (state.needList) {
           state.rv = await this.list();
+          this.s.lastError = undefined;
           state.needList = false;
           if (this.finished) return;
         }
@@ -494,6 +509,7 @@ export class CollectionWatch {
           continue;
         }
         if (isFinal(err)) return this.failAll(err);
+        this.s.noteError(err);
         failures++;
         await this.s.sleep(
           backoffDelay(
@@ -688,7 +704,7 @@ export async function waitForRollouts(options: WaitForRolloutsOptions): Promise<
     }
   }
   const timer = new AbortController();
-  const timeOutAll = () => followers.forEach((f) => f.timeOut());
+  const timeOutAll = () => followers.forEach((f) => f.timeOut(shared.lastError));
   options.signal?.addEventListener('abort', timeOutAll, { once: true });
   void o.clock.sleep(Math.max(0, o.deadline - o.clock.now()), timer.signal).then(() => {
     if (!timer.signal.aborted) timeOutAll();

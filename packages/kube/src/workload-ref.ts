@@ -1,6 +1,8 @@
 // Which workload to wait for: `kind/name` as kubectl writes it, resolved to the API path it
 // lives under. Only the apps/v1 workloads that have a rollout (what `kubectl rollout status` knows).
 
+import { preview } from '@cicd-actions/core/preview';
+
 export type WorkloadKind = 'Deployment' | 'StatefulSet' | 'DaemonSet';
 
 export interface WorkloadRef {
@@ -65,7 +67,7 @@ export function parseWorkloadRef(text: string, namespace: string): ParsedWorkloa
   if (slash <= 0 || slash === item.length - 1 || item.indexOf('/', slash + 1) !== -1) {
     return {
       ok: false,
-      reason: `'${item}' is not kind/name (e.g. deployment/api, sts/db, ds/agent)`,
+      reason: `${preview(item)} is not kind/name (e.g. deployment/api, sts/db, ds/agent)`,
     };
   }
   const kindText = item.slice(0, slash);
@@ -74,12 +76,12 @@ export function parseWorkloadRef(text: string, namespace: string): ParsedWorkloa
   if (!kind)
     return {
       ok: false,
-      reason: `'${item}': unknown kind '${kindText}' (expected deployment, statefulset or daemonset, or deploy, sts, ds)`,
+      reason: `${preview(item)}: unknown kind ${preview(kindText)} (expected deployment, statefulset or daemonset, or deploy, sts, ds)`,
     };
   if (!isDns1123Subdomain(name))
     return {
       ok: false,
-      reason: `'${item}': '${name}' is not a valid object name (lowercase letters, digits, '-' and '.')`,
+      reason: `${preview(item)}: ${preview(name)} is not a valid object name (lowercase letters, digits, '-' and '.')`,
     };
   return { ok: true, ref: { kind, name, namespace } };
 }
