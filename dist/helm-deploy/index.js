@@ -28781,6 +28781,10 @@ async function decodeKubeconfigInput(runner, content, context) {
     }
     for (const secret of kubeconfigSecrets(config))
         runner.setSecret(secret);
+    // helm reads a user's tokenFile itself, so the action never sees that token on the wire; read
+    // it here only to mask it, in case helm quotes it in an error (an echoing Status message).
+    for (const token of tokenFileContents(config.users))
+        runner.setSecret(token);
     if (context && !config.contexts.some((c) => c.name === context)) {
         throw new errors/* InputError */.dz('context', `no context named ${(0,preview/* preview */.V)(context)} in the kubeconfig (it has: ${config.contexts.map((c) => c.name).join(', ') || 'none'})`);
     }
@@ -28810,6 +28814,23 @@ function validateContext(context) {
     if (context !== undefined && (context.length > 253 || /[\s\x00-\x1f]/.test(context)))
         throw new errors/* InputError */.dz('context', `expected a kubeconfig context name without spaces or control characters, got ${(0,preview/* preview */.V)(context)}`);
     return context;
+}
+/** The tokens in the users' `tokenFile`s that can be read now (small files only; errors are helm's). */
+function tokenFileContents(users) {
+    const out = [];
+    for (const { user } of users) {
+        if (!user?.tokenFile)
+            continue;
+        try {
+            const token = (0,external_node_fs_.readFileSync)(user.tokenFile, 'utf8').trim();
+            if (token && token.length <= 64 * 1024)
+                out.push(token);
+        }
+        catch {
+            // Unreadable here: helm will say so, naming the file.
+        }
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./packages/helm/src/read-retry.ts

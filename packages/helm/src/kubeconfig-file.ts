@@ -36,6 +36,9 @@ export async function decodeKubeconfigInput(
     throw new InputError('kubeconfig', errorMessage(err));
   }
   for (const secret of kubeconfigSecrets(config)) runner.setSecret(secret);
+  // helm reads a user's tokenFile itself, so the action never sees that token on the wire; read
+  // it here only to mask it, in case helm quotes it in an error (an echoing Status message).
+  for (const token of tokenFileContents(config.users)) runner.setSecret(token);
   if (context && !config.contexts.some((c) => c.name === context)) {
     throw new InputError(
       'context',
@@ -77,4 +80,19 @@ export function validateContext(context: string | undefined): string | undefined
       `expected a kubeconfig context name without spaces or control characters, got ${preview(context)}`,
     );
   return context;
+}
+
+/** The tokens in the users' `tokenFile`s that can be read now (small files only; errors are helm's). */
+function tokenFileContents(users: { user?: { tokenFile?: string } }[]): string[] {
+  const out: string[] = [];
+  for (const { user } of users) {
+    if (!user?.tokenFile) continue;
+    try {
+      const token = readFileSync(user.tokenFile, 'utf8').trim();
+      if (token && token.length <= 64 * 1024) out.push(token);
+    } catch {
+      // Unreadable here: helm will say so, naming the file.
+    }
+  }
+  return out;
 }
