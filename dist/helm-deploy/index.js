@@ -28809,6 +28809,24 @@ function writeKubeconfigFile(env, text, prefix) {
     (0,external_node_fs_.writeFileSync)(file, text, { mode: 0o600 });
     return { file, remove: () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true }) };
 }
+/**
+ * The environment helm runs in: the job's without the action's `INPUT_*` variables (inputs are
+ * the action's business, not helm's), and with KUBECONFIG naming a private copy of the kubeconfig
+ * input when one was given — removed by `remove()`, and registered with `onCleanup` so that a
+ * cancelled job, whose process exits before any `finally`, removes the credentials too.
+ */
+function helmEnvironment(runner, kubeconfigText, prefix, onCleanup) {
+    const env = { ...runner.env };
+    for (const key of Object.keys(env))
+        if (key.startsWith('INPUT_'))
+            delete env[key];
+    if (!kubeconfigText)
+        return { env, remove: () => undefined };
+    const copy = writeKubeconfigFile(runner.env, kubeconfigText, prefix);
+    env.KUBECONFIG = copy.file;
+    onCleanup?.(copy.remove);
+    return { env, remove: copy.remove };
+}
 /** The context input: a name without spaces or control characters (it reaches helm as one argument). */
 function validateContext(context) {
     if (context !== undefined && (context.length > 253 || /[\s\x00-\x1f]/.test(context)))
@@ -29359,22 +29377,11 @@ async function main(runner, deps) {
     const input = readInputs(runner);
     const kubeconfigText = await decodeKubeconfigInput(runner, input.kubeconfig, input.context);
     const deadline = new clock/* Deadline */.B(deps.clock, input.timeoutMs);
-    const helmEnv = { ...runner.env };
-    // Inputs are the action's business, not helm's; and a kubeconfig given as input wins.
-    for (const key of Object.keys(helmEnv))
-        if (key.startsWith('INPUT_'))
-            delete helmEnv[key];
-    const kubeconfigFile = kubeconfigText
-        ? writeKubeconfigFile(runner.env, kubeconfigText, 'helm-deploy')
-        : undefined;
-    if (kubeconfigFile) {
-        helmEnv.KUBECONFIG = kubeconfigFile.file;
-        // Removed also when the job is cancelled and the process exits before `finally` runs.
-        deps.onCleanup?.(kubeconfigFile.remove);
-    }
+    // A kubeconfig given as input wins over the job's KUBECONFIG.
+    const helmEnv = helmEnvironment(runner, kubeconfigText, 'helm-deploy', deps.onCleanup);
     const cliOptions = {
         helm: input.helm,
-        env: helmEnv,
+        env: helmEnv.env,
         namespace: input.namespace,
         kubeContext: input.context,
         run: deps.run,
@@ -29414,7 +29421,7 @@ async function main(runner, deps) {
         throw err;
     }
     finally {
-        kubeconfigFile?.remove();
+        helmEnv.remove();
     }
 }
 async function deploy(runner, deps, input, cli, lateCli, deadline, kubeconfigText, r, finish) {

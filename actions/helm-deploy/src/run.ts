@@ -5,11 +5,11 @@
 import { Deadline, type Clock } from '@cicd-actions/core/clock';
 import { ActionError, errorMessage } from '@cicd-actions/core/errors';
 import { formatDuration } from '@cicd-actions/core/inputs';
-import type { Env, Runner } from '@cicd-actions/core/runner';
+import type { Runner } from '@cicd-actions/core/runner';
 import { HelmCli, lastHelmError, type RunProgram } from '@cicd-actions/helm/helm-cli';
 import type { HelmVersion } from '@cicd-actions/helm/helm-version';
 import type { WorkloadReport } from '@cicd-actions/helm/history-table';
-import { decodeKubeconfigInput, writeKubeconfigFile } from '@cicd-actions/helm/kubeconfig-file';
+import { decodeKubeconfigInput, helmEnvironment } from '@cicd-actions/helm/kubeconfig-file';
 import { readWithRetry } from '@cicd-actions/helm/read-retry';
 import {
   PENDING_STATUSES,
@@ -46,20 +46,11 @@ export async function main(runner: Runner, deps: DeployDeps): Promise<void> {
   const kubeconfigText = await decodeKubeconfigInput(runner, input.kubeconfig, input.context);
   const deadline = new Deadline(deps.clock, input.timeoutMs);
 
-  const helmEnv: Env = { ...runner.env };
-  // Inputs are the action's business, not helm's; and a kubeconfig given as input wins.
-  for (const key of Object.keys(helmEnv)) if (key.startsWith('INPUT_')) delete helmEnv[key];
-  const kubeconfigFile = kubeconfigText
-    ? writeKubeconfigFile(runner.env, kubeconfigText, 'helm-deploy')
-    : undefined;
-  if (kubeconfigFile) {
-    helmEnv.KUBECONFIG = kubeconfigFile.file;
-    // Removed also when the job is cancelled and the process exits before `finally` runs.
-    deps.onCleanup?.(kubeconfigFile.remove);
-  }
+  // A kubeconfig given as input wins over the job's KUBECONFIG.
+  const helmEnv = helmEnvironment(runner, kubeconfigText, 'helm-deploy', deps.onCleanup);
   const cliOptions = {
     helm: input.helm,
-    env: helmEnv,
+    env: helmEnv.env,
     namespace: input.namespace,
     kubeContext: input.context,
     run: deps.run,
@@ -101,7 +92,7 @@ export async function main(runner: Runner, deps: DeployDeps): Promise<void> {
     }
     throw err;
   } finally {
-    kubeconfigFile?.remove();
+    helmEnv.remove();
   }
 }
 

@@ -3,7 +3,7 @@
 import { Deadline, type Clock } from '@cicd-actions/core/clock';
 import { ActionError, errorMessage } from '@cicd-actions/core/errors';
 import { formatDuration } from '@cicd-actions/core/inputs';
-import type { Env, Runner } from '@cicd-actions/core/runner';
+import type { Runner } from '@cicd-actions/core/runner';
 import {
   HelmCli,
   lastHelmError,
@@ -22,7 +22,7 @@ import { rollbackArgs, type RollbackOptions } from '@cicd-actions/helm/rollback-
 import type { VerifyWorkloads } from '@cicd-actions/helm/verify-workloads';
 import { revisionImages } from '@cicd-actions/helm/release-images';
 import { readWithRetry } from '@cicd-actions/helm/read-retry';
-import { decodeKubeconfigInput, writeKubeconfigFile } from '@cicd-actions/helm/kubeconfig-file';
+import { decodeKubeconfigInput, helmEnvironment } from '@cicd-actions/helm/kubeconfig-file';
 import { readInputs, type RollbackInputs } from './inputs';
 import {
   logHistory,
@@ -73,20 +73,11 @@ export async function main(runner: Runner, deps: RollbackDeps): Promise<void> {
   const kubeconfigText = await decodeKubeconfigInput(runner, input.kubeconfig, input.context);
   const deadline = new Deadline(deps.clock, input.timeoutMs);
 
-  const helmEnv: Env = { ...runner.env };
-  // Inputs are the action's business, not helm's; and a kubeconfig given as input wins.
-  for (const key of Object.keys(helmEnv)) if (key.startsWith('INPUT_')) delete helmEnv[key];
-  const kubeconfigFile = kubeconfigText
-    ? writeKubeconfigFile(runner.env, kubeconfigText, 'helm-rollback')
-    : undefined;
-  if (kubeconfigFile) {
-    helmEnv.KUBECONFIG = kubeconfigFile.file;
-    // Also on cancellation: the file holds the cluster's credentials.
-    deps.onCleanup?.(kubeconfigFile.remove);
-  }
+  // A kubeconfig given as input wins over the job's KUBECONFIG.
+  const helmEnv = helmEnvironment(runner, kubeconfigText, 'helm-rollback', deps.onCleanup);
   const cli = new HelmCli({
     helm: input.helm,
-    env: helmEnv,
+    env: helmEnv.env,
     namespace: input.namespace,
     kubeContext: input.context,
     run: deps.run,
@@ -101,7 +92,7 @@ export async function main(runner: Runner, deps: RollbackDeps): Promise<void> {
     reportError(runner, outcome, err);
     throw err;
   } finally {
-    kubeconfigFile?.remove();
+    helmEnv.remove();
   }
 }
 

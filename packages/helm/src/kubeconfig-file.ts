@@ -72,6 +72,27 @@ export function writeKubeconfigFile(
   return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * The environment helm runs in: the job's without the action's `INPUT_*` variables (inputs are
+ * the action's business, not helm's), and with KUBECONFIG naming a private copy of the kubeconfig
+ * input when one was given — removed by `remove()`, and registered with `onCleanup` so that a
+ * cancelled job, whose process exits before any `finally`, removes the credentials too.
+ */
+export function helmEnvironment(
+  runner: Runner,
+  kubeconfigText: string | undefined,
+  prefix: string,
+  onCleanup?: (fn: () => void) => void,
+): { env: Env; remove: () => void } {
+  const env: Env = { ...runner.env };
+  for (const key of Object.keys(env)) if (key.startsWith('INPUT_')) delete env[key];
+  if (!kubeconfigText) return { env, remove: () => undefined };
+  const copy = writeKubeconfigFile(runner.env, kubeconfigText, prefix);
+  env.KUBECONFIG = copy.file;
+  onCleanup?.(copy.remove);
+  return { env, remove: copy.remove };
+}
+
 /** The context input: a name without spaces or control characters (it reaches helm as one argument). */
 export function validateContext(context: string | undefined): string | undefined {
   if (context !== undefined && (context.length > 253 || /[\s\x00-\x1f]/.test(context)))

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Runner } from '@cicd-actions/core/runner';
-import { decodeKubeconfigInput } from '../src/kubeconfig-file';
+import { decodeKubeconfigInput, helmEnvironment } from '../src/kubeconfig-file';
 
 function memoryRunner() {
   let stdout = '';
@@ -44,5 +44,38 @@ describe('decodeKubeconfigInput', () => {
     );
     expect(text).toContain('/nonexistent/token');
     expect(stdout()).not.toContain('/nonexistent/token');
+  });
+});
+
+describe('helmEnvironment', () => {
+  test("helm gets the job's environment without INPUT_*, and KUBECONFIG naming a private copy", () => {
+    const temp = mkdtempSync(path.join(tmpdir(), 'runner-temp-'));
+    const runner = new Runner({
+      env: { RUNNER_TEMP: temp, PATH: '/usr/bin', INPUT_KUBECONFIG: 'secret', KUBECONFIG: '/job' },
+      write: () => undefined,
+      appendFile: () => undefined,
+    });
+    const cleanups: (() => void)[] = [];
+    const { env, remove } = helmEnvironment(runner, 'kind: Config\n', 'helm-test', (fn) =>
+      cleanups.push(fn),
+    );
+    expect(env.PATH).toBe('/usr/bin');
+    expect(env.INPUT_KUBECONFIG).toBeUndefined();
+    expect(env.KUBECONFIG!.startsWith(temp)).toBe(true);
+    expect(readFileSync(env.KUBECONFIG!, 'utf8')).toBe('kind: Config\n');
+    expect(statSync(env.KUBECONFIG!).mode & 0o777).toBe(0o600);
+    expect(cleanups).toHaveLength(1); // so a cancelled job removes it too
+    remove();
+    expect(existsSync(env.KUBECONFIG!)).toBe(false);
+  });
+
+  test("without a kubeconfig input, the job's KUBECONFIG stays and nothing is written", () => {
+    const runner = new Runner({
+      env: { KUBECONFIG: '/job/config', INPUT_RELEASE: 'web' },
+      write: () => undefined,
+      appendFile: () => undefined,
+    });
+    const { env } = helmEnvironment(runner, undefined, 'helm-test');
+    expect(env).toEqual({ KUBECONFIG: '/job/config' });
   });
 });
