@@ -30441,15 +30441,10 @@ function bumpMessage(r) {
         ? `Committed ${what} at ${sha}, pushed to ${r.pushedTo}${pr}`
         : `Committed ${what} at ${sha}; not pushed (push is false)${pr}`;
 }
-/** Outputs are read by expressions: one line, however long the reason. */
-function oneLine(text) {
-    const line = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-    return line.length > 400 ? `${line.slice(0, 399)}…` : line;
-}
 /** On a failure (or a cancel), the message says why, so a notification can carry it. */
 function reportFailure(runner, err, cancelled) {
     const why = (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err);
-    runner.setOutput('message', oneLine(runner.redact(cancelled ? `Cancelled: ${why}` : why)));
+    runner.setOutput('message', (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .messageLine */ .EE)(runner.redact(cancelled ? `Cancelled: ${why}` : why)));
 }
 /**
  * file → path → what was there before, the shape changes-json accepts to undo this run byte for
@@ -30526,7 +30521,7 @@ function report(runner, r) {
     runner.setOutput('diff', diff);
     runner.setOutput('pr-url', r.pr?.url ?? '');
     runner.setOutput('pr-number', r.pr ? String(r.pr.number) : '');
-    runner.setOutput('message', oneLine(runner.redact(bumpMessage(r))));
+    runner.setOutput('message', (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .messageLine */ .EE)(runner.redact(bumpMessage(r))));
     let md = (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .heading */ .R_)('bump-helm-values') + '\n' + summaryTable(r.outcomes) + '\n' + r.note + '\n';
     if (diff)
         md += '\n' + (0,_cicd_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .details */ .zH)('Diff', '```diff\n' + diff + '```');
@@ -31379,6 +31374,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   a3: () => (/* reexport */ formatDuration),
   R_: () => (/* reexport */ heading),
   aj: () => (/* reexport */ httpRequest),
+  EE: () => (/* reexport */ messageLine),
   Li: () => (/* reexport */ parseLines),
   Cs: () => (/* reexport */ runAction),
   ml: () => (/* reexport */ systemClock),
@@ -35184,6 +35180,15 @@ function preview(value, max = 60) {
     const chars = [...value];
     const shown = chars.slice(0, max).join('').replace(CONTROL, visible);
     return chars.length > max ? `'${shown}…' (${chars.length} characters)` : `'${shown}'`;
+}
+/**
+ * A one-line `message` output: expressions read it into a chat line or a commit subject, so line
+ * breaks are folded into spaces and it is cut at `max` code points, however long the reason.
+ */
+function messageLine(text, max = 400) {
+    const line = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+    const chars = [...line];
+    return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : line;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/paths.ts

@@ -29016,11 +29016,6 @@ function validateNamespace(input, value) {
 
 
 
-/** Shows a user's value in an error on one short line. */
-function inputs_shown(value) {
-    const oneLine = value.replace(/[\r\n]+/g, ' ');
-    return oneLine.length > 70 ? `${oneLine.slice(0, 70)}…` : oneLine;
-}
 // Helm's value paths: `image.tag`, `env[0].name`, `podAnnotations.prometheus\.io/scrape`.
 const SET_KEY = /^[A-Za-z0-9_][A-Za-z0-9_.\-/\\[\]]*$/;
 // A second `key=` after an unescaped comma: helm would set two keys from one line.
@@ -29035,14 +29030,14 @@ function parseSetLines(input, text) {
             continue;
         const where = lines.length > 1 ? ` (line ${i + 1})` : '';
         if (line.startsWith('-'))
-            throw new errors/* InputError */.dz(input, `expected key=value lines, got a flag${where}: '${inputs_shown(line)}' — only values can be set here, not helm flags`);
+            throw new errors/* InputError */.dz(input, `expected key=value lines, got a flag${where}: '${shown(line)}' — only values can be set here, not helm flags`);
         const at = line.indexOf('=');
         if (at <= 0)
-            throw new errors/* InputError */.dz(input, `expected key=value${where}, got '${inputs_shown(line)}'`);
+            throw new errors/* InputError */.dz(input, `expected key=value${where}, got '${shown(line)}'`);
         const key = line.slice(0, at).trim();
         const value = line.slice(at + 1).trim();
         if (!SET_KEY.test(key))
-            throw new errors/* InputError */.dz(input, `expected a value path like image.tag or env[0].name before '='${where}, got '${inputs_shown(key)}'`);
+            throw new errors/* InputError */.dz(input, `expected a value path like image.tag or env[0].name before '='${where}, got '${shown(key)}'`);
         if (SECOND_KEY.test(value))
             throw new errors/* InputError */.dz(input, `expected one key per line${where}: the value of '${key}' holds another key=value after a comma; put it on its own line (or escape the comma as \\,)`);
         out.push(`${key}=${value}`);
@@ -29055,41 +29050,41 @@ const ADDED_REPO_REF = /^[A-Za-z0-9][A-Za-z0-9._-]*\/[A-Za-z0-9][A-Za-z0-9._-]*$
 const OCI_REF = /^oci:\/\/[A-Za-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._-]+)+$/;
 function parseChart(runner, chartText, repo) {
     if (chartText.startsWith('-'))
-        throw new errors/* InputError */.dz('chart', `expected a chart, got a flag: '${inputs_shown(chartText)}'`);
+        throw new errors/* InputError */.dz('chart', `expected a chart, got a flag: '${shown(chartText)}'`);
     if (repo) {
         let url;
         try {
             url = new URL(repo);
         }
         catch {
-            throw new errors/* InputError */.dz('repo', `expected a chart repository URL (https://…), got '${inputs_shown(repo)}'`);
+            throw new errors/* InputError */.dz('repo', `expected a chart repository URL (https://…), got '${shown(repo)}'`);
         }
         if (url.protocol !== 'https:' && url.protocol !== 'http:')
-            throw new errors/* InputError */.dz('repo', `expected an http(s):// chart repository URL, got '${inputs_shown(repo)}'`);
+            throw new errors/* InputError */.dz('repo', `expected an http(s):// chart repository URL, got '${shown(repo)}'`);
         if (url.password)
             runner.setSecret(url.password);
         if (!CHART_NAME.test(chartText))
-            throw new errors/* InputError */.dz('chart', `expected a chart name in the repository (e.g. nginx) with the repo input, got '${inputs_shown(chartText)}'`);
+            throw new errors/* InputError */.dz('chart', `expected a chart name in the repository (e.g. nginx) with the repo input, got '${shown(chartText)}'`);
         return { kind: 'repo', repo, name: chartText };
     }
     if (chartText.startsWith('oci://')) {
         if (!OCI_REF.test(chartText))
-            throw new errors/* InputError */.dz('chart', `expected an OCI chart reference like oci://registry.example/charts/web, got '${inputs_shown(chartText)}'`);
+            throw new errors/* InputError */.dz('chart', `expected an OCI chart reference like oci://registry.example/charts/web, got '${shown(chartText)}'`);
         return { kind: 'oci', ref: chartText };
     }
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(chartText))
-        throw new errors/* InputError */.dz('chart', `expected a path, repo/chart or oci:// reference, got a URL: '${inputs_shown(chartText)}' (a chart repository URL goes in the repo input)`);
+        throw new errors/* InputError */.dz('chart', `expected a path, repo/chart or oci:// reference, got a URL: '${shown(chartText)}' (a chart repository URL goes in the repo input)`);
     // A path: resolved inside the workspace (symlinks followed) — never ../ or /etc.
     const resolved = (0,paths/* workspacePath */.X5)('chart', chartText, { env: runner.env });
     if ((0,external_node_fs_.existsSync)(resolved)) {
         const st = (0,external_node_fs_.statSync)(resolved);
         if (st.isDirectory() && !(0,external_node_fs_.existsSync)(`${resolved}/Chart.yaml`))
-            throw new errors/* InputError */.dz('chart', `'${inputs_shown(chartText)}' is a directory without a Chart.yaml`);
+            throw new errors/* InputError */.dz('chart', `'${shown(chartText)}' is a directory without a Chart.yaml`);
         return { kind: 'path', path: resolved };
     }
     if (ADDED_REPO_REF.test(chartText) && !chartText.startsWith('.'))
         return { kind: 'added-repo', ref: chartText };
-    throw new errors/* InputError */.dz('chart', `no chart at '${inputs_shown(chartText)}' in the workspace (expected a chart directory or .tgz, repo/chart, or oci://…)`);
+    throw new errors/* InputError */.dz('chart', `no chart at '${shown(chartText)}' in the workspace (expected a chart directory or .tgz, repo/chart, or oci://…)`);
 }
 function readInputs(runner) {
     const inputs = new src_inputs/* Inputs */.G0(runner);
@@ -29103,15 +29098,15 @@ function readInputs(runner) {
     const chart = parseChart(runner, chartText, repo);
     const chartVersion = inputs.string('chart-version') || undefined;
     if (chartVersion !== undefined && !/^[A-Za-z0-9^~<>=*.,+ |-]+$/.test(chartVersion))
-        throw new errors/* InputError */.dz('chart-version', `expected a chart version or constraint (e.g. 1.4.2 or ^1.4), got '${inputs_shown(chartVersion)}'`);
+        throw new errors/* InputError */.dz('chart-version', `expected a chart version or constraint (e.g. 1.4.2 or ^1.4), got '${shown(chartVersion)}'`);
     if (chartVersion?.startsWith('-'))
-        throw new errors/* InputError */.dz('chart-version', `expected a version, got a flag: '${inputs_shown(chartVersion)}'`);
+        throw new errors/* InputError */.dz('chart-version', `expected a version, got a flag: '${shown(chartVersion)}'`);
     if (chartVersion !== undefined && chart.kind === 'path')
         throw new errors/* InputError */.dz('chart-version', 'applies to repository and OCI charts; a chart in the workspace has the version its Chart.yaml says');
     const valuesFiles = (0,src_inputs/* parseList */.E1)(runner.input('values-files')).map((file) => {
         const resolved = (0,paths/* workspacePath */.X5)('values-files', file, { env: runner.env, mustExist: true });
         if (!(0,external_node_fs_.statSync)(resolved).isFile())
-            throw new errors/* InputError */.dz('values-files', `'${inputs_shown(file)}' is not a file`);
+            throw new errors/* InputError */.dz('values-files', `'${shown(file)}' is not a file`);
         return resolved;
     });
     const context = validateContext(inputs.string('context') || undefined);
@@ -29258,6 +29253,7 @@ function workloadTable(workloads) {
 // versions and images), the workloads, and on failure why.
 
 
+
 /** The `resources` output, field for field as wait-rollout prints it. */
 function resourcesJson(results) {
     return JSON.stringify(results.map((w) => ({
@@ -29279,11 +29275,6 @@ function resourcesJson(results) {
         revision: w.revision ?? null,
         seconds: Math.round(w.elapsedMs / 100) / 10,
     })));
-}
-/** Outputs are one line: a chained `message` must not break a chat line or a commit subject. */
-function oneLine(text) {
-    const line = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-    return line.length > 400 ? `${line.slice(0, 399)}…` : line;
 }
 const ICON = {
     deployed: '✅',
@@ -29345,7 +29336,7 @@ function deploySummary(r) {
 /** Sets every output once and writes the summary. */
 function report(runner, r) {
     runner.setOutput('status', r.status);
-    runner.setOutput('message', oneLine(runner.redact(r.message)));
+    runner.setOutput('message', (0,preview/* messageLine */.E)(runner.redact(r.message)));
     runner.setOutput('revision', r.revision ?? '');
     runner.setOutput('previous-revision', r.previousRevision ?? '');
     runner.setOutput('resources', resourcesJson(r.results ?? []));
@@ -30210,6 +30201,7 @@ function workspacePath(input, value, options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ messageLine),
 /* harmony export */   V: () => (/* binding */ preview)
 /* harmony export */ });
 // How a value is shown in a message: quoted, control characters visible, and cut. An input may be
@@ -30229,6 +30221,15 @@ function preview(value, max = 60) {
     const chars = [...value];
     const shown = chars.slice(0, max).join('').replace(CONTROL, visible);
     return chars.length > max ? `'${shown}…' (${chars.length} characters)` : `'${shown}'`;
+}
+/**
+ * A one-line `message` output: expressions read it into a chat line or a commit subject, so line
+ * breaks are folded into spaces and it is cut at `max` code points, however long the reason.
+ */
+function messageLine(text, max = 400) {
+    const line = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+    const chars = [...line];
+    return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : line;
 }
 
 

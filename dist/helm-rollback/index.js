@@ -29211,6 +29211,7 @@ function workloadTable(workloads) {
 
 
 
+
 const STATUS_ICON = {
     verified: '✅',
     'rolled-back': '↩️',
@@ -29251,11 +29252,6 @@ function rollbackSummary(r) {
         parts.push(`${r.verifyNote}\n`);
     return parts.join('\n');
 }
-/** Outputs are one line: a chained `message` must not break a Slack line or a commit subject. */
-function oneLine(text) {
-    const line = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-    return line.length > 300 ? `${line.slice(0, 299)}…` : line;
-}
 /** from-revision and to-revision as soon as the target is chosen: a later failure still tells them. */
 function reportTarget(runner, from, to) {
     runner.setOutput('from-revision', from);
@@ -29279,7 +29275,7 @@ function reportNotNeeded(runner, outcome, r) {
     outcome.status = 'not-needed';
     outcome.historySet = true;
     runner.setOutput('status', 'not-needed');
-    runner.setOutput('message', oneLine(message));
+    runner.setOutput('message', (0,preview/* messageLine */.E)(message));
     runner.setOutput('history', JSON.stringify(r.history));
     if (r.current)
         runner.setOutput('from-revision', r.current.revision);
@@ -29296,7 +29292,7 @@ function reportRollback(runner, outcome, report, status, headline) {
     outcome.status = status;
     outcome.historySet = true;
     runner.setOutput('status', status);
-    runner.setOutput('message', oneLine(runner.redact(headline)));
+    runner.setOutput('message', (0,preview/* messageLine */.E)(runner.redact(headline)));
     runner.setOutput('history', JSON.stringify(report.after ?? report.before));
     runner.appendSummary(rollbackSummary(report));
 }
@@ -29304,7 +29300,7 @@ function reportRollback(runner, outcome, report, status, headline) {
 function reportError(runner, outcome, err) {
     if (!outcome.status) {
         runner.setOutput('status', 'failed');
-        runner.setOutput('message', oneLine(runner.redact((0,errors/* errorMessage */.gJ)(err))));
+        runner.setOutput('message', (0,preview/* messageLine */.E)(runner.redact((0,errors/* errorMessage */.gJ)(err))));
     }
     if (!outcome.historySet && outcome.history)
         runner.setOutput('history', JSON.stringify(outcome.history));
@@ -30141,6 +30137,7 @@ function workspacePath(input, value, options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ messageLine),
 /* harmony export */   V: () => (/* binding */ preview)
 /* harmony export */ });
 // How a value is shown in a message: quoted, control characters visible, and cut. An input may be
@@ -30160,6 +30157,15 @@ function preview(value, max = 60) {
     const chars = [...value];
     const shown = chars.slice(0, max).join('').replace(CONTROL, visible);
     return chars.length > max ? `'${shown}…' (${chars.length} characters)` : `'${shown}'`;
+}
+/**
+ * A one-line `message` output: expressions read it into a chat line or a commit subject, so line
+ * breaks are folded into spaces and it is cut at `max` code points, however long the reason.
+ */
+function messageLine(text, max = 400) {
+    const line = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+    const chars = [...line];
+    return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : line;
 }
 
 

@@ -30026,7 +30026,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   tp: () => (/* reexport */ table)
 });
 
-// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, Deadline, HttpTransport, MAX_TIMER_MS, ProcessError, Runner, allowedRoots, backoffDelay, cell, code, errorMessage, formatCommand, formatDuration, formatFileCommand, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, parseBoolean, parseDuration, parseInteger, parseLines, parseList, parsePairs, printableCommand, runProcess, safeUrl, scrubCredentials, secretArgValues, stopAllChildren, throwIfCancelled, toolkitBackend, workspacePath, workspaceRoot
+// UNUSED EXPORTS: CANCEL_EXIT_MS, CancelledError, Deadline, HttpTransport, MAX_TIMER_MS, ProcessError, Runner, allowedRoots, backoffDelay, cell, code, errorMessage, formatCommand, formatDuration, formatFileCommand, inputEnvName, isCancellation, isLocalhostName, isSecretName, isSensitiveHeader, killAllChildren, liveChildren, maskHeaders, messageLine, parseBoolean, parseDuration, parseInteger, parseLines, parseList, parsePairs, printableCommand, runProcess, safeUrl, scrubCredentials, secretArgValues, stopAllChildren, throwIfCancelled, toolkitBackend, workspacePath, workspaceRoot
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -34032,6 +34032,15 @@ function preview(value, max = 60) {
     const chars = [...value];
     const shown = chars.slice(0, max).join('').replace(CONTROL, visible);
     return chars.length > max ? `'${shown}…' (${chars.length} characters)` : `'${shown}'`;
+}
+/**
+ * A one-line `message` output: expressions read it into a chat line or a commit subject, so line
+ * breaks are folded into spaces and it is cut at `max` code points, however long the reason.
+ */
+function messageLine(text, max = 400) {
+    const line = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+    const chars = [...line];
+    return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : line;
 }
 
 ;// CONCATENATED MODULE: ./packages/core/src/paths.ts

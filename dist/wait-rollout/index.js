@@ -31158,10 +31158,8 @@ function messageLine(results, timeoutMs) {
         results.find((r) => !r.done);
     if (!first)
         return `all ${results.length} ready`;
-    return oneLine(`${refName(first)}: ${whyNot(first, timeoutMs)}`);
+    return (0,src/* messageLine */.EE)(`${refName(first)}: ${whyNot(first, timeoutMs)}`);
 }
-/** Outputs are read by expressions: one line, however the server wrote its message. */
-const oneLine = (text) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 /** One line naming every resource that did not finish and why. */
 function failureLine(results, timeoutMs) {
     const failed = results.filter((r) => !r.done);
@@ -32312,6 +32310,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   gJ: () => (/* reexport */ errors/* errorMessage */.gJ),
   a3: () => (/* reexport */ formatDuration),
   R_: () => (/* reexport */ heading),
+  EE: () => (/* reexport */ preview/* messageLine */.E),
   VH: () => (/* reexport */ preview/* preview */.V),
   Cs: () => (/* reexport */ runAction),
   ml: () => (/* reexport */ systemClock),
@@ -36106,6 +36105,7 @@ function code(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ messageLine),
 /* harmony export */   V: () => (/* binding */ preview)
 /* harmony export */ });
 // How a value is shown in a message: quoted, control characters visible, and cut. An input may be
@@ -36125,6 +36125,15 @@ function preview(value, max = 60) {
     const chars = [...value];
     const shown = chars.slice(0, max).join('').replace(CONTROL, visible);
     return chars.length > max ? `'${shown}…' (${chars.length} characters)` : `'${shown}'`;
+}
+/**
+ * A one-line `message` output: expressions read it into a chat line or a commit subject, so line
+ * breaks are folded into spaces and it is cut at `max` code points, however long the reason.
+ */
+function messageLine(text, max = 400) {
+    const line = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+    const chars = [...line];
+    return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : line;
 }
 
 

@@ -1,7 +1,15 @@
 // What the run tells: the outputs (changed, commit-sha, previous-values, diff, pr-url,
 // pr-number, and the one-line message, also on failure), the job summary (a table of every key, the diff), the log lines of the edits and
 // the diff group, and the note as the last log line.
-import { code, details, errorMessage, heading, table, type Runner } from '@cicd-actions/core';
+import {
+  code,
+  details,
+  errorMessage,
+  heading,
+  messageLine,
+  table,
+  type Runner,
+} from '@cicd-actions/core';
 import { effectiveEdits, show, showNew, type FileOutcome } from './plan';
 import type { JsonScalar } from './scalar';
 import type { PullRequestResult } from './pull-request';
@@ -42,16 +50,10 @@ export function bumpMessage(r: BumpReport): string {
     : `Committed ${what} at ${sha}; not pushed (push is false)${pr}`;
 }
 
-/** Outputs are read by expressions: one line, however long the reason. */
-function oneLine(text: string): string {
-  const line = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-  return line.length > 400 ? `${line.slice(0, 399)}…` : line;
-}
-
 /** On a failure (or a cancel), the message says why, so a notification can carry it. */
 export function reportFailure(runner: Runner, err: unknown, cancelled: boolean): void {
   const why = errorMessage(err);
-  runner.setOutput('message', oneLine(runner.redact(cancelled ? `Cancelled: ${why}` : why)));
+  runner.setOutput('message', messageLine(runner.redact(cancelled ? `Cancelled: ${why}` : why)));
 }
 
 /** One key's state before this run: the value Helm read and the exact text, or that it was absent. */
@@ -133,7 +135,7 @@ export function report(runner: Runner, r: BumpReport): void {
   runner.setOutput('diff', diff);
   runner.setOutput('pr-url', r.pr?.url ?? '');
   runner.setOutput('pr-number', r.pr ? String(r.pr.number) : '');
-  runner.setOutput('message', oneLine(runner.redact(bumpMessage(r))));
+  runner.setOutput('message', messageLine(runner.redact(bumpMessage(r))));
   let md = heading('bump-helm-values') + '\n' + summaryTable(r.outcomes) + '\n' + r.note + '\n';
   if (diff) md += '\n' + details('Diff', '```diff\n' + diff + '```');
   runner.appendSummary(md);

@@ -1,6 +1,7 @@
 // What the next step and the person reading the run see: outputs that chain (revision into
 // helm-rollback's failed-revision, a one-line message), and a job summary with the history (app
 // versions and images), the workloads, and on failure why.
+import { messageLine } from '@cicd-actions/core/preview';
 import { heading } from '@cicd-actions/core/summary';
 import type { Runner } from '@cicd-actions/core/runner';
 import {
@@ -65,12 +66,6 @@ export function resourcesJson(results: RolloutResult[]): string {
       seconds: Math.round(w.elapsedMs / 100) / 10,
     })),
   );
-}
-
-/** Outputs are one line: a chained `message` must not break a chat line or a commit subject. */
-export function oneLine(text: string): string {
-  const line = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-  return line.length > 400 ? `${line.slice(0, 399)}…` : line;
 }
 
 const ICON: Record<DeployStatus, string> = {
@@ -140,7 +135,7 @@ export function deploySummary(r: DeployReport): string {
 /** Sets every output once and writes the summary. */
 export function report(runner: Runner, r: DeployReport): void {
   runner.setOutput('status', r.status);
-  runner.setOutput('message', oneLine(runner.redact(r.message)));
+  runner.setOutput('message', messageLine(runner.redact(r.message)));
   runner.setOutput('revision', r.revision ?? '');
   runner.setOutput('previous-revision', r.previousRevision ?? '');
   runner.setOutput('resources', resourcesJson(r.results ?? []));

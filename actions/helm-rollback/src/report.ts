@@ -3,6 +3,7 @@
 // after, the target marked, the workloads, the history's log groups and the one-line `message`.
 import { errorMessage } from '@cicd-actions/core/errors';
 import type { Runner } from '@cicd-actions/core/runner';
+import { messageLine } from '@cicd-actions/core/preview';
 import { heading } from '@cicd-actions/core/summary';
 import {
   historyLines,
@@ -80,12 +81,6 @@ export function rollbackSummary(r: RollbackReport): string {
   return parts.join('\n');
 }
 
-/** Outputs are one line: a chained `message` must not break a Slack line or a commit subject. */
-export function oneLine(text: string): string {
-  const line = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
-}
-
 /** What has been reported so far, so that a failure still sets the outputs once. */
 export interface Outcome {
   status?: RollbackStatus;
@@ -136,7 +131,7 @@ export function reportNotNeeded(
   outcome.status = 'not-needed';
   outcome.historySet = true;
   runner.setOutput('status', 'not-needed');
-  runner.setOutput('message', oneLine(message));
+  runner.setOutput('message', messageLine(message));
   runner.setOutput('history', JSON.stringify(r.history));
   if (r.current) runner.setOutput('from-revision', r.current.revision);
   runner.appendSummary(
@@ -172,7 +167,7 @@ export function reportRollback(
   outcome.status = status;
   outcome.historySet = true;
   runner.setOutput('status', status);
-  runner.setOutput('message', oneLine(runner.redact(headline)));
+  runner.setOutput('message', messageLine(runner.redact(headline)));
   runner.setOutput('history', JSON.stringify(report.after ?? report.before));
   runner.appendSummary(rollbackSummary(report));
 }
@@ -181,7 +176,7 @@ export function reportRollback(
 export function reportError(runner: Runner, outcome: Outcome, err: unknown): void {
   if (!outcome.status) {
     runner.setOutput('status', 'failed');
-    runner.setOutput('message', oneLine(runner.redact(errorMessage(err))));
+    runner.setOutput('message', messageLine(runner.redact(errorMessage(err))));
   }
   if (!outcome.historySet && outcome.history)
     runner.setOutput('history', JSON.stringify(outcome.history));

@@ -1,6 +1,13 @@
 // What the next step and the person reading the run see: the `resources` output, the job
 // summary tables, and the one-line error.
-import { code, details, formatDuration, heading, table } from '@cicd-actions/core';
+import {
+  code,
+  details,
+  formatDuration,
+  heading,
+  messageLine as oneLine,
+  table,
+} from '@cicd-actions/core';
 import type { RolloutDiagnostics } from '@cicd-actions/kube/diagnostics';
 import type { RolloutResult } from '@cicd-actions/kube/watch-rollout';
 import type { ResourceResult } from '@cicd-actions/kube/watch-resources';
@@ -63,9 +70,6 @@ export function messageLine(results: AnyResult[], timeoutMs: number): string {
   if (!first) return `all ${results.length} ready`;
   return oneLine(`${refName(first)}: ${whyNot(first, timeoutMs)}`);
 }
-
-/** Outputs are read by expressions: one line, however the server wrote its message. */
-const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 
 /** One line naming every resource that did not finish and why. */
 export function failureLine(results: AnyResult[], timeoutMs: number): string {

@@ -16,3 +16,13 @@ export function preview(value: string, max = 60): string {
   const shown = chars.slice(0, max).join('').replace(CONTROL, visible);
   return chars.length > max ? `'${shown}…' (${chars.length} characters)` : `'${shown}'`;
 }
+
+/**
+ * A one-line `message` output: expressions read it into a chat line or a commit subject, so line
+ * breaks are folded into spaces and it is cut at `max` code points, however long the reason.
+ */
+export function messageLine(text: string, max = 400): string {
+  const line = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  const chars = [...line];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : line;
+}
