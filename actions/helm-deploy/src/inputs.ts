@@ -6,7 +6,7 @@ import { Inputs, parseList } from '@cicd-actions/core/inputs';
 import { workspacePath } from '@cicd-actions/core/paths';
 import type { Runner } from '@cicd-actions/core/runner';
 import { validateContext } from '@cicd-actions/helm/kubeconfig-file';
-import { validateNamespace, validateReleaseName } from '@cicd-actions/helm/release-names';
+import { shown, validateNamespace, validateReleaseName } from '@cicd-actions/helm/release-names';
 import type { ChartSource } from '@cicd-actions/helm/upgrade-flags';
 
 export interface DeployInputs {
@@ -27,12 +27,6 @@ export interface DeployInputs {
   atomic: boolean;
   dryRun: boolean;
   helm: string;
-}
-
-/** Shows a user's value in an error on one short line. */
-function shown(value: string): string {
-  const oneLine = value.replace(/[\r\n]+/g, ' ');
-  return oneLine.length > 70 ? `${oneLine.slice(0, 70)}…` : oneLine;
 }
 
 // Helm's value paths: `image.tag`, `env[0].name`, `podAnnotations.prometheus\.io/scrape`.

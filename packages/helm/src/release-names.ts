@@ -26,7 +26,7 @@ export function namespaceProblem(name: string): string | undefined {
 }
 
 /** Shows a user's value in an error without letting it span lines or run on. */
-function shown(value: string): string {
+export function shown(value: string): string {
   const oneLine = value.replace(/[\r\n]+/g, ' ');
   return oneLine.length > 70 ? `${oneLine.slice(0, 70)}…` : oneLine;
 }
