@@ -135,9 +135,10 @@ describe('rollouts that finish', () => {
   });
 
   test('three workloads are waited for at once: each is reported the moment it is done', async () => {
-    cluster.controller!.behave({ name: 'slow', behaviour: { stepMs: 120 } });
-    cluster.controller!.behave({ name: 'medium', behaviour: { stepMs: 80 } });
-    cluster.controller!.behave({ name: 'fast', behaviour: { stepMs: 50 } });
+    // Far enough apart (≈0.45 s between finishes) that a loaded machine keeps their order.
+    cluster.controller!.behave({ name: 'slow', behaviour: { stepMs: 400 } });
+    cluster.controller!.behave({ name: 'medium', behaviour: { stepMs: 250 } });
+    cluster.controller!.behave({ name: 'fast', behaviour: { stepMs: 100 } });
     await startRollout(
       'deployment',
       deployment({ name: 'slow', replicas: 3 }),
