@@ -1,11 +1,15 @@
 // wait-rollout at scale, next to kubectl on the same events (issue 15): against the simulated
 // cluster (controller off: the bench writes each Deployment's status, so "complete" happens when it
-// says), in one run:
+// says), which runs on a worker thread of its own (lib/cluster-thread.mjs) so that this thread
+// only time-stamps the children's lines. In one run:
 //   1. one Deployment: wait-rollout and `kubectl rollout status` (1.33, from the dev dependencies)
 //      started together; the rollout completes; when does each print its success line?
 //   2. 200 Deployments in one namespace complete at once: the process exits how long after the last
 //      one completed, over how many watch connections; and kubectl, following the last of them,
 //      prints its success line when, against ours for the same Deployment?
+// Every round is played twice, in alternating order: once with wait-rollout beside kubectl, once
+// with lib/node-watch-floor.mjs beside kubectl — the least a Node 24 client does between the event
+// and the line, i.e. how early any node24 action could print on this machine.
 // Run: node_modules/.bin/node bench/wait-rollout-scale.mjs [--rounds N] [--count 200]
 // Targets: exit ≤ 150 ms after the last completes, ≤ 3 watch connections, ours printed no later
 // than kubectl (median of the rounds).
@@ -19,7 +23,7 @@ import { parseArgs } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { unzipSync } from 'fflate';
 import { actionEntry } from './cases.mjs';
-import { startCluster } from './lib/cluster.mjs';
+import { clock, startClusterThread } from './lib/cluster-thread.mjs';
 import { median } from './lib/measure.mjs';
 import { stepEnvironment } from './lib/runner-env.mjs';
 
@@ -60,14 +64,14 @@ function kubectl133() {
   return target;
 }
 
-/** A child whose stdout lines are time-stamped (performance.now()) as they arrive. */
+/** A child whose stdout lines are time-stamped (clock()) as they arrive. */
 function spawnTimed(command, args, env) {
   const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines = [];
   let buffered = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => {
-    const at = performance.now();
+    const at = clock();
     buffered += chunk.toString('utf8');
     let nl;
     while ((nl = buffered.indexOf('\n')) >= 0) {
@@ -77,21 +81,22 @@ function spawnTimed(command, args, env) {
   });
   child.stderr.on('data', (c) => (stderr += c));
   const done = new Promise((resolve) =>
-    child.on('exit', (code) => resolve({ code, exitAt: performance.now() })),
+    child.on('exit', (code) => resolve({ code, exitAt: clock() })),
   );
   return { lines, done, stderr: () => stderr, child };
 }
 
 async function until(predicate, timeoutMs, what) {
-  const end = performance.now() + timeoutMs;
-  while (!predicate()) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
+  const end = clock() + timeoutMs;
+  while (!(await predicate())) {
+    if (clock() > end) throw new Error(`timed out waiting for ${what}`);
     await sleep(2);
   }
 }
 
 const ctx = { root, benchDir };
-const cluster = await startCluster(ctx, log);
+// On its own thread: this one only reads the children's pipes (see lib/cluster-thread.mjs).
+const cluster = await startClusterThread(ctx, log);
 if (!cluster) throw new Error('the simulated cluster did not start');
 const found = actionEntry(root, 'wait-rollout');
 if (!found) throw new Error('dist/wait-rollout is missing: npm run build');
@@ -102,9 +107,19 @@ const kubeconfigFile = path.join(work, 'kubeconfig');
 writeFileSync(kubeconfigFile, cluster.kubeconfig());
 const commonEnv = { NODE_EXTRA_CA_CERTS: path.join(root, 'test', 'k8s-sim', 'fixtures', 'ca.pem') };
 
-/** Ours and kubectl on `names`; completes them all at once; returns the figures of one round. */
-async function round(names, label) {
-  for (const n of names) cluster.startRollout(n);
+const floorEntry = path.join(benchDir, 'lib', 'node-watch-floor.mjs');
+const SUBJECTS = {
+  ours: { entry: found.entry, agent: 'cicd-actions/' },
+  floor: { entry: floorEntry, agent: 'node-watch-floor/' },
+};
+
+/**
+ * `subject` (wait-rollout or the Node floor) and kubectl on `names`; completes them all at once;
+ * returns the figures of one round.
+ */
+async function round(names, label, subject) {
+  const who = SUBJECTS[subject];
+  await cluster.startRollout(names);
   const last = names[names.length - 1];
   const step = stepEnvironment(
     found.meta,
@@ -117,9 +132,9 @@ async function round(names, label) {
     commonEnv,
     label,
   );
-  const requestsBefore = cluster.requestLog().length;
+  const requestsBefore = await cluster.requestCount();
   try {
-    const ours = spawnTimed(process.execPath, [found.entry], { ...step.env });
+    const ours = spawnTimed(process.execPath, [who.entry], { ...step.env });
     const theirs = spawnTimed(
       kubectl,
       [
@@ -134,22 +149,25 @@ async function round(names, label) {
       ],
       { PATH: process.env.PATH, HOME: work },
     );
-    const ourAgent = (r) => (r.userAgent ?? '').startsWith('cicd-actions/');
-    const watching = (pred) =>
-      cluster
-        .requestLog()
-        .slice(requestsBefore)
-        .some((r) => r.watch && pred(r) && r.status !== 0);
+    const ourAgent = (r) => r.userAgent.startsWith(who.agent);
+    const kubectlAgent = (r) => r.userAgent.startsWith('kubectl');
+    const watching = async (pred) =>
+      (await cluster.requestsSince(requestsBefore)).some(
+        (r) => r.watch && pred(r) && r.status !== 0,
+      );
     // Both watching, then quiet (their initial reads done); then a random moment.
-    await until(() => watching(ourAgent) && watching((r) => !ourAgent(r)), 20_000, 'both to watch');
-    await until(() => performance.now() - cluster.lastRequestAt() > 50, 10_000, 'quiet');
+    await until(
+      async () => (await watching(ourAgent)) && (await watching(kubectlAgent)),
+      20_000,
+      'both to watch',
+    );
+    await until(async () => clock() - (await cluster.lastRequestAt()) > 50, 10_000, 'quiet');
     await sleep(Math.random() * 100);
-    let completedAt = 0;
-    for (const n of names) completedAt = cluster.completeRollout(n);
+    const completedAt = await cluster.completeRollouts(names);
     const [o, k] = await Promise.all([ours.done, theirs.done]);
     if (o.code !== 0)
       throw new Error(
-        `wait-rollout exit ${o.code}: ${ours.lines
+        `${subject} exit ${o.code}: ${ours.lines
           .map((l) => l.text)
           .filter((t) => t.startsWith('::error'))
           .join(' ')}`,
@@ -161,11 +179,19 @@ async function round(names, label) {
     const theirLine = theirs.lines.find((l) =>
       l.text.includes(`deployment "${last}" successfully rolled out`),
     );
-    if (!ourLine || !theirLine) throw new Error('a success line is missing');
-    const ourWatches = cluster
-      .requestLog()
-      .slice(requestsBefore)
-      .filter((r) => r.watch && ourAgent(r)).length;
+    if (!ourLine || !theirLine)
+      throw new Error(
+        `${ourLine ? 'kubectl' : subject} printed no success line for ${last}:\n${(ourLine
+          ? theirs
+          : ours
+        ).lines
+          .map((l) => l.text)
+          .slice(-5)
+          .join('\n')}`,
+      );
+    const ourWatches = (await cluster.requestsSince(requestsBefore)).filter(
+      (r) => r.watch && ourAgent(r),
+    ).length;
     return {
       exitMs: o.exitAt - completedAt,
       ourPrintMs: ourLine.at - completedAt,
@@ -178,40 +204,54 @@ async function round(names, label) {
   }
 }
 
-function report(name, rows) {
-  const m = (k) => median(rows.map((r) => r[k]));
-  const max = (k) => Math.max(...rows.map((r) => r[k]));
-  const f = (v) => `${v.toFixed(0)} ms`;
+/** The medians of the rounds of one case: wait-rollout's, the Node floor's, kubectl's beside each. */
+function report(name, ours, floor) {
+  const m = (rows, k) => median(rows.map((r) => r[k]));
+  const max = (rows, k) => Math.max(...rows.map((r) => r[k]));
+  const f = (v) => `${v.toFixed(1)} ms`;
   const out = {
     name,
-    rounds: rows.length,
-    exitAfterLastCompletes: { median: m('exitMs'), max: max('exitMs') },
-    ourSuccessLine: { median: m('ourPrintMs'), max: max('ourPrintMs') },
-    kubectlSuccessLine: { median: m('kubectlPrintMs'), max: max('kubectlPrintMs') },
-    kubectlExit: { median: m('kubectlExitMs') },
-    watchConnections: { max: max('watches') },
+    rounds: ours.length,
+    exitAfterLastCompletes: { median: m(ours, 'exitMs'), max: max(ours, 'exitMs') },
+    ourSuccessLine: { median: m(ours, 'ourPrintMs'), max: max(ours, 'ourPrintMs') },
+    kubectlSuccessLine: { median: m(ours, 'kubectlPrintMs'), max: max(ours, 'kubectlPrintMs') },
+    kubectlExit: { median: m(ours, 'kubectlExitMs') },
+    watchConnections: { max: max(ours, 'watches') },
+    nodeFloor: {
+      successLine: { median: m(floor, 'ourPrintMs') },
+      kubectlSuccessLine: { median: m(floor, 'kubectlPrintMs') },
+      exit: { median: m(floor, 'exitMs') },
+    },
   };
   log(
     `${name}: exit ${f(out.exitAfterLastCompletes.median)} (max ${f(out.exitAfterLastCompletes.max)}) after the last completes; ` +
-      `success line ours ${f(out.ourSuccessLine.median)} vs kubectl ${f(out.kubectlSuccessLine.median)} (medians); ` +
+      `success line ours ${f(out.ourSuccessLine.median)} vs kubectl ${f(out.kubectlSuccessLine.median)}; ` +
+      `Node floor ${f(out.nodeFloor.successLine.median)} vs kubectl ${f(out.nodeFloor.kubectlSuccessLine.median)} (medians); ` +
       `kubectl exit ${f(out.kubectlExit.median)}; watch connections ${out.watchConnections.max}`,
   );
   return out;
 }
 
+/** ROUNDS rounds of ours and of the floor, each beside kubectl, in alternating order. */
+async function rounds(names, label) {
+  const rows = { ours: [], floor: [] };
+  for (let i = 0; i < ROUNDS; i++)
+    for (const subject of i % 2 ? ['floor', 'ours'] : ['ours', 'floor'])
+      rows[subject].push(await round(names, label, subject));
+  return rows;
+}
+
 const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const results = { load: { start: load() } };
 try {
-  for (const n of ['one']) cluster.ensureRolledOut(n);
-  const one = [];
-  for (let i = 0; i < ROUNDS; i++) one.push(await round(['one'], 'wr-one'));
-  results.one = report('1 Deployment', one);
+  await cluster.ensureRolledOut(['one']);
+  const one = await rounds(['one'], 'wr-one');
+  results.one = report('1 Deployment', one.ours, one.floor);
 
   const names = Array.from({ length: COUNT }, (_, i) => `many-${i}`);
-  for (const n of names) cluster.ensureRolledOut(n);
-  const many = [];
-  for (let i = 0; i < ROUNDS; i++) many.push(await round(names, 'wr-many'));
-  results.many = report(`${COUNT} Deployments`, many);
+  await cluster.ensureRolledOut(names);
+  const many = await rounds(names, 'wr-many');
+  results.many = report(`${COUNT} Deployments`, many.ours, many.floor);
   results.load.end = load();
   const ok =
     results.many.exitAfterLastCompletes.median <= 150 &&
