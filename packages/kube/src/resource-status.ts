@@ -103,14 +103,19 @@ export interface JudgeOptions {
 const short = (rev: string | undefined) =>
   rev ? (/^[0-9a-f]{40}$/i.test(rev) ? rev.slice(0, 7) : rev) : '(none)';
 
-/** Whether a revision string (a SHA, `main@sha1:<sha>`, `main/<sha>`) is at the wanted SHA. */
+/**
+ * Whether a revision string is at the wanted SHA: a SHA, `main@sha1:<sha>`, `main/<sha>`, or a
+ * chart version with the commit appended (`1.4.2+<12 hex>`, what source-controller makes of a
+ * Git chart with reconcileStrategy Revision). Either may be the shorter: a wanted prefix of 7 or
+ * more matches the full SHA, and the wanted full SHA matches an appended one of 12 or more.
+ */
 export function revisionMatches(actual: string | undefined, wanted: string): boolean {
   if (!actual) return false;
   const w = wanted.toLowerCase();
   const a = actual.toLowerCase();
   if (a === w) return true;
-  const sha = /([0-9a-f]{7,64})$/.exec(a.split(/[:/@]/).pop() ?? '')?.[1];
-  return sha !== undefined && sha.startsWith(w);
+  const sha = /(?:^|[^0-9a-f])([0-9a-f]{7,64})$/.exec(a.split(/[:/@]/).pop() ?? '')?.[1];
+  return sha !== undefined && (sha.startsWith(w) || (sha.length >= 12 && w.startsWith(sha)));
 }
 
 const cond = (obj: CustomObject, type: string): Condition | undefined =>
@@ -276,8 +281,11 @@ export function rolloutCrStatus(obj: CustomObject, o: JudgeOptions = {}): Resour
 // ---------------------------------------------------------------------------------------------
 // Flux HelmRelease (helm.toolkit.fluxcd.io/v2) and Kustomization (kustomize.toolkit.fluxcd.io/v1):
 // kstatus conditions. Ready=True means the last reconciliation of the observed generation
-// succeeded; status.lastAppliedRevision (Kustomization: `main@sha1:<sha>`; HelmRelease: the chart
-// version) and status.lastAttemptedRevision say at which source revision. Stalled=True, or
+// succeeded. At which source revision: a Kustomization's status.lastAppliedRevision and
+// lastAttemptedRevision (`main@sha1:<sha>`); a HelmRelease's lastAttemptedRevision and, in v2,
+// status.history[] (newest first) with the chartVersion of each release — the chart version, which
+// carries the commit (`1.4.2+<12 hex>`) only for a Git chart with reconcileStrategy Revision
+// (older API versions had lastAppliedRevision, still read when present). Stalled=True, or
 // Ready=False with a failure reason, is terminal until the object or its source changes.
 
 const FLUX_TERMINAL = new Set([
@@ -303,9 +311,14 @@ export function fluxStatus(
     observedGeneration?: number;
     lastAppliedRevision?: string;
     lastAttemptedRevision?: string;
+    history?: Array<{ chartVersion?: string; status?: string }>;
   };
   const label = `${kind.toLowerCase()} ${quote(obj.metadata?.name ?? '')}`;
-  const applied = st.lastAppliedRevision;
+  // helm.toolkit.fluxcd.io/v2 dropped lastAppliedRevision: the release in place is the newest
+  // snapshot of status.history (newest first) that Helm reports deployed.
+  const deployed =
+    kind === 'HelmRelease' ? st.history?.find((h) => h.status === 'deployed') : undefined;
+  const applied = st.lastAppliedRevision ?? deployed?.chartVersion;
   const attempted = st.lastAttemptedRevision;
   if ((st.observedGeneration ?? 0) < (obj.metadata?.generation ?? 0))
     return {

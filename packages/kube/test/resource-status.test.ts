@@ -35,6 +35,16 @@ test('revisionMatches: SHA, prefix, Flux forms', () => {
   expect(revisionMatches(undefined, SHA)).toBe(false);
 });
 
+test('revisionMatches: a chart version carrying the commit (Git chart, reconcileStrategy Revision)', () => {
+  // source-controller appends the first 12 characters of the commit to the chart version.
+  expect(revisionMatches(`1.4.2+${SHA.slice(0, 12)}`, SHA)).toBe(true);
+  expect(revisionMatches(`1.4.2+${SHA.slice(0, 12)}`, SHA.slice(0, 7))).toBe(true);
+  expect(revisionMatches(`1.4.2+${OLD.slice(0, 12)}`, SHA)).toBe(false);
+  // A plain chart version carries no commit: its digits are not a SHA.
+  expect(revisionMatches('1.4.2', SHA)).toBe(false);
+  expect(revisionMatches(`2.0.${SHA.slice(0, 7)}`, SHA)).toBe(false);
+});
+
 describe('Argo CD Application', () => {
   const app = (status: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
     metadata: meta,
@@ -161,6 +171,35 @@ describe('Flux', () => {
       { revision: SHA },
     );
     expect(j).toMatchObject({ failed: true, reason: 'RetriesExceeded' });
+  });
+  test('a v2 HelmRelease (no lastAppliedRevision): the deployed release in status.history is the applied one', () => {
+    const release = (history: Array<Record<string, unknown>>) =>
+      fluxStatus(
+        'HelmRelease',
+        {
+          metadata: meta,
+          status: {
+            observedGeneration: 1,
+            lastAttemptedRevision: `1.4.2+${SHA.slice(0, 12)}`,
+            history,
+            conditions: [{ type: 'Ready', status: 'True', reason: 'UpgradeSucceeded' }],
+          },
+        },
+        { revision: SHA },
+      );
+    expect(
+      release([
+        { chartVersion: `1.4.2+${SHA.slice(0, 12)}`, status: 'deployed', version: 3 },
+        { chartVersion: `1.4.1+${OLD.slice(0, 12)}`, status: 'superseded', version: 2 },
+      ]),
+    ).toMatchObject({ done: true, revision: `1.4.2+${SHA.slice(0, 12)}` });
+    // The newest snapshot failed: what runs is the older deployed one, not at our revision.
+    expect(
+      release([
+        { chartVersion: `1.4.2+${SHA.slice(0, 12)}`, status: 'failed', version: 3 },
+        { chartVersion: `1.4.1+${OLD.slice(0, 12)}`, status: 'deployed', version: 2 },
+      ]),
+    ).toMatchObject({ done: false, revision: `1.4.1+${OLD.slice(0, 12)}` });
   });
   test('Ready=False Progressing is not terminal', () => {
     const j = fluxStatus('HelmRelease', {

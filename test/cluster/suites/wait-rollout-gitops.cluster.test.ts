@@ -227,6 +227,137 @@ describe('wait-rollout on GitOps CRDs served by the real API server', () => {
     expect([ks.code, rolloutResults(ks)[0].reason]).toEqual([1, 'HealthCheckFailed']);
   });
 
+  test('a Rollout paused at a canary step: waited on as paused; accept-paused takes it as done', async () => {
+    const namespace = await ns();
+    const paused = {
+      observedGeneration: '1',
+      phase: 'Paused',
+      currentStepIndex: 1,
+      pauseConditions: [{ reason: 'CanaryPauseStep', startTime: '2026-12-02T04:00:00Z' }],
+      message: 'CanaryPauseStep',
+    };
+    await create('Rollout', namespace, 'api', paused);
+    await create('Rollout', namespace, 'web', paused);
+    const [waited, accepted] = await Promise.all([
+      runAction('wait-rollout', { resources: 'rollout/api', namespace, timeout: '40s' }),
+      runAction('wait-rollout', {
+        resources: 'rollout/web',
+        namespace,
+        'accept-paused': 'true',
+        timeout: '40s',
+      }),
+      // The canary is promoted past its pause while the first one waits.
+      sleep(3000).then(() =>
+        setStatus('Rollout', namespace, 'api', {
+          ...paused,
+          phase: 'Healthy',
+          pauseConditions: null,
+          message: null,
+        }),
+      ),
+    ]);
+    expect(waited.errors).toEqual([]);
+    expect(waited.code).toBe(0);
+    expect(waited.stdout).toContain(
+      'Waiting for rollout "api": paused at step 1 (CanaryPauseStep) — CanaryPauseStep',
+    );
+    expect(rolloutResults(waited)[0]).toMatchObject({
+      outcome: 'ready',
+      message: 'rollout "api" is Healthy',
+    });
+    expect(waited.durationMs).toBeGreaterThan(3000);
+    expect(accepted.code).toBe(0);
+    expect(rolloutResults(accepted)[0].message).toBe(
+      'rollout "web" is paused at step 1 (CanaryPauseStep): accepted as done',
+    );
+    expect(accepted.durationMs).toBeLessThan(3000);
+  });
+
+  test('Flux v2 HelmReleases at a commit (Git chart, reconcileStrategy Revision): UpgradeFailed fails fast; the deployed release at it is done', async () => {
+    // helm.toolkit.fluxcd.io/v2 status as helm-controller writes it: no lastAppliedRevision; the
+    // chart version carries the first 12 characters of the commit; status.history, newest first.
+    const namespace = await ns();
+    const at = (sha: string) => `1.4.2+${sha.slice(0, 12)}`;
+    const before = { chartVersion: `1.4.1+${OLD.slice(0, 12)}`, status: 'deployed', version: 1 };
+    await create('HelmRelease', namespace, 'broken', {
+      observedGeneration: 1,
+      lastAttemptedRevision: at(NEW),
+      history: [
+        { chartVersion: at(NEW), status: 'failed', version: 2 },
+        { ...before, status: 'superseded' },
+      ],
+      conditions: [
+        {
+          type: 'Ready',
+          status: 'False',
+          reason: 'UpgradeFailed',
+          message: `Helm upgrade failed for release shop/broken with chart shop@${at(NEW)}: context deadline exceeded`,
+        },
+      ],
+    });
+    const upgrading = {
+      observedGeneration: 1,
+      lastAttemptedRevision: at(NEW),
+      history: [before],
+      conditions: [
+        {
+          type: 'Ready',
+          status: 'Unknown',
+          reason: 'Progressing',
+          message: "Running 'upgrade' action with timeout of 5m0s",
+        },
+      ],
+    };
+    await create('HelmRelease', namespace, 'shop', upgrading);
+    const [broken, shop] = await Promise.all([
+      runAction('wait-rollout', {
+        resources: 'helmrelease/broken',
+        namespace,
+        revision: NEW,
+        timeout: '40s',
+      }),
+      runAction('wait-rollout', {
+        resources: 'hr/shop',
+        namespace,
+        revision: NEW.slice(0, 7),
+        timeout: '40s',
+      }),
+      sleep(3000).then(() =>
+        setStatus('HelmRelease', namespace, 'shop', {
+          ...upgrading,
+          history: [
+            { chartVersion: at(NEW), status: 'deployed', version: 2 },
+            { ...before, status: 'superseded' },
+          ],
+          conditions: [
+            {
+              type: 'Ready',
+              status: 'True',
+              reason: 'UpgradeSucceeded',
+              message: 'Helm upgrade succeeded',
+            },
+          ],
+        }),
+      ),
+    ]);
+    expect(broken.code).toBe(1);
+    expect(rolloutResults(broken)[0]).toMatchObject({ reason: 'UpgradeFailed' });
+    expect(broken.errors[0]).toBe(
+      `helmrelease/broken: UpgradeFailed: helmrelease "broken" failed at ${at(NEW)}: Helm upgrade failed for release shop/broken with chart shop@${at(NEW)}: context deadline exceeded`,
+    );
+    expect(broken.durationMs).toBeLessThan(3000);
+    expect(shop.errors).toEqual([]);
+    expect(shop.code).toBe(0);
+    expect(shop.stdout).toContain(
+      `Waiting for helmrelease "shop": at ${before.chartVersion}, waiting for 9f8e7d6; Ready=Unknown Progressing`,
+    );
+    expect(rolloutResults(shop)[0]).toMatchObject({
+      outcome: 'ready',
+      revision: at(NEW),
+      message: `helmrelease "shop" is Ready at ${at(NEW)}`,
+    });
+  });
+
   test('list but no watch on applications (real RBAC): polls and succeeds', async () => {
     const namespace = await ns();
     await create('Application', namespace, 'shop', synced(OLD));
