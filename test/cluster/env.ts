@@ -449,6 +449,28 @@ export function daemonSet(
 }
 
 /** `kubectl set image <kind>/<name> app=<image>` (admin): starts a rollout. */
+/**
+ * A Job of one pod (restartPolicy Never, backoffLimit 0; `spec` merged over it). Its image decides
+ * how the pod ends (kwok-stages.yaml): `job-succeeds` exits 0, `job-fails` exits 1.
+ */
+export function job(
+  namespace: string,
+  name: string,
+  o: PodOptions & { spec?: Record<string, unknown> } = {},
+) {
+  const t = template(name, { image: 'registry.test/job-succeeds:1', ...o });
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name, namespace },
+    spec: {
+      backoffLimit: 0,
+      template: { ...t, spec: { ...t.spec, restartPolicy: 'Never' } },
+      ...o.spec,
+    },
+  };
+}
+
 export async function setImage(namespace: string, ref: string, image: string): Promise<void> {
   const res = await kubectl(['-n', namespace, 'set', 'image', ref, `app=${image}`]);
   if (res.code !== 0) throw new Error(`kubectl set image ${ref}: ${res.stderr}`);

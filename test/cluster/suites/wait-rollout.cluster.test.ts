@@ -10,6 +10,8 @@ import {
   daemonSet,
   deleteNamespace,
   deployment,
+  job,
+  kubectl,
   rolloutStatus,
   setImage,
   statefulSet,
@@ -391,5 +393,67 @@ describe('wait-rollout against the real control plane, kubectl rollout status as
       );
       expect(warnings[0]).toContain('polling instead');
     });
+  });
+});
+
+// Jobs: no `kubectl rollout status` for them; the oracle is `kubectl wait --for=condition=...` on
+// the same Job, whose conditions the real Job controller (kube-controller-manager) sets from the
+// pods kwok runs to their end (kwok-stages.yaml: job-succeeds / job-fails).
+describe('wait-rollout on Jobs run by the real Job controller, kubectl wait as the oracle', () => {
+  test('a Job that completes: done with its succeeded count; kubectl wait agrees it is Complete', async () => {
+    const namespace = await ns();
+    await apply(
+      job(namespace, 'migrate', {
+        image: 'registry.test/job-succeeds:1',
+        annotations: { 'cluster.test/ready-after': '2s' },
+      }),
+    );
+    const [r, k] = await Promise.all([
+      runAction('wait-rollout', { resources: 'job/migrate', namespace, timeout: '60s' }),
+      kubectl([
+        '-n',
+        namespace,
+        'wait',
+        '--for=condition=Complete',
+        'job/migrate',
+        '--timeout=60s',
+      ]),
+    ]);
+    expect(r.errors).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(k).toMatchObject({ code: 0, stdout: 'job.batch/migrate condition met\n' });
+    expect(rolloutResults(r)[0]).toMatchObject({
+      outcome: 'ready',
+      message: 'job "migrate" completed (1 succeeded)',
+    });
+    // It waited for the pod: the first view was the Job still running.
+    expect(r.stdout).toMatch(
+      /Waiting for job "migrate" to complete: [01] active, 0 succeeded, 0 failed/,
+    );
+  });
+
+  test('a Job whose pod fails: fails fast with the controller’s reason and the pod’s; kubectl wait sees Failed', async () => {
+    const namespace = await ns();
+    await apply(
+      job(namespace, 'migrate', {
+        image: 'registry.test/job-fails:1',
+        annotations: { 'cluster.test/ready-after': '1s' },
+      }),
+    );
+    const started = Date.now();
+    const [r, k] = await Promise.all([
+      runAction('wait-rollout', { resources: 'job/migrate', namespace, timeout: '90s' }),
+      kubectl(['-n', namespace, 'wait', '--for=condition=Failed', 'job/migrate', '--timeout=60s']),
+    ]);
+    expect(k).toMatchObject({ code: 0, stdout: 'job.batch/migrate condition met\n' });
+    expect(r.code).toBe(1);
+    const [result] = rolloutResults(r);
+    expect(result).toMatchObject({ outcome: 'failed', reason: 'BackoffLimitExceeded' });
+    // The Job controller's own words, then what the failed pod's container said.
+    expect(r.errors[0]).toMatch(
+      /^job\/migrate: job "migrate" failed: BackoffLimitExceeded \(Job has reached the specified backoff limit\) — pod migrate-[a-z0-9]{5}: container app terminated: Error \(exit 1\)/,
+    );
+    // Fail fast: long before the 90 s timeout.
+    expect(Date.now() - started).toBeLessThan(30_000);
   });
 });
