@@ -30788,6 +30788,12 @@ function applicationStatus(obj, o = {}) {
     const health = st.health?.status ?? 'Unknown';
     const revisions = [st.sync?.revision, ...(st.sync?.revisions ?? [])].filter((r) => !!r);
     const current = st.sync?.revision ?? st.sync?.revisions?.join(', ');
+    // In messages: a SHA as 7 characters — each source's of a multi-source app.
+    const shown = st.sync?.revision
+        ? resource_status_short(current)
+        : st.sync?.revisions?.length
+            ? st.sync.revisions.map(resource_status_short).join(', ')
+            : resource_status_short(undefined);
     const atRevision = !o.revision || revisions.some((r) => revisionMatches(r, o.revision));
     const op = st.operationState;
     const opRevisions = [
@@ -30819,7 +30825,7 @@ function applicationStatus(obj, o = {}) {
             done: false,
             failed: true,
             reason: 'Degraded',
-            message: `synced at ${resource_status_short(current)} but Degraded${st.health?.message ? `: ${st.health.message}` : ''}`,
+            message: `synced at ${shown} but Degraded${st.health?.message ? `: ${st.health.message}` : ''}`,
             details: degraded.map((r) => `${r.kind ?? '?'}/${r.name ?? '?'}: Degraded${r.health?.message ? ` (${r.health.message})` : ''}`),
             revision: current,
         };
@@ -30827,16 +30833,16 @@ function applicationStatus(obj, o = {}) {
     if (!running && syncStatus === 'Synced' && atRevision && health === 'Healthy')
         return {
             done: true,
-            message: `application ${resource_status_quote(obj.metadata?.name ?? '')} is Synced at ${resource_status_short(current)} and Healthy`,
+            message: `application ${resource_status_quote(obj.metadata?.name ?? '')} is Synced at ${shown} and Healthy`,
             revision: current,
         };
     let message;
     if (o.revision && !atRevision)
-        message = `Argo CD is at ${resource_status_short(current)}, waiting for ${resource_status_short(o.revision)} (sync ${syncStatus}, health ${health}${running ? `, operation ${op?.phase ?? 'requested'}` : ''})`;
+        message = `Argo CD is at ${shown}, waiting for ${resource_status_short(o.revision)} (sync ${syncStatus}, health ${health}${running ? `, operation ${op?.phase ?? 'requested'}` : ''})`;
     else if (running)
-        message = `Argo CD is syncing ${resource_status_short(opRevisions[0] ?? current)}: operation ${op?.phase ?? 'requested'}${op?.message ? ` (${op.message})` : ''}`;
+        message = `Argo CD is syncing ${opRevisions[0] ? resource_status_short(opRevisions[0]) : shown}: operation ${op?.phase ?? 'requested'}${op?.message ? ` (${op.message})` : ''}`;
     else
-        message = `Argo CD is at ${resource_status_short(current)}: sync ${syncStatus}, health ${health}${st.health?.message ? ` (${st.health.message})` : ''}`;
+        message = `Argo CD is at ${shown}: sync ${syncStatus}, health ${health}${st.health?.message ? ` (${st.health.message})` : ''}`;
     return { done: false, message, revision: current };
 }
 // ---------------------------------------------------------------------------------------------

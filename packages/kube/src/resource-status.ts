@@ -167,6 +167,12 @@ export function applicationStatus(obj: CustomObject, o: JudgeOptions = {}): Reso
     (r): r is string => !!r,
   );
   const current = st.sync?.revision ?? st.sync?.revisions?.join(', ');
+  // In messages: a SHA as 7 characters — each source's of a multi-source app.
+  const shown = st.sync?.revision
+    ? short(current)
+    : st.sync?.revisions?.length
+      ? st.sync.revisions.map(short).join(', ')
+      : short(undefined);
   const atRevision = !o.revision || revisions.some((r) => revisionMatches(r, o.revision!));
   const op = st.operationState;
   const opRevisions = [
@@ -204,7 +210,7 @@ export function applicationStatus(obj: CustomObject, o: JudgeOptions = {}): Reso
       done: false,
       failed: true,
       reason: 'Degraded',
-      message: `synced at ${short(current)} but Degraded${st.health?.message ? `: ${st.health.message}` : ''}`,
+      message: `synced at ${shown} but Degraded${st.health?.message ? `: ${st.health.message}` : ''}`,
       details: degraded.map(
         (r) =>
           `${r.kind ?? '?'}/${r.name ?? '?'}: Degraded${r.health?.message ? ` (${r.health.message})` : ''}`,
@@ -215,16 +221,16 @@ export function applicationStatus(obj: CustomObject, o: JudgeOptions = {}): Reso
   if (!running && syncStatus === 'Synced' && atRevision && health === 'Healthy')
     return {
       done: true,
-      message: `application ${quote(obj.metadata?.name ?? '')} is Synced at ${short(current)} and Healthy`,
+      message: `application ${quote(obj.metadata?.name ?? '')} is Synced at ${shown} and Healthy`,
       revision: current,
     };
   let message: string;
   if (o.revision && !atRevision)
-    message = `Argo CD is at ${short(current)}, waiting for ${short(o.revision)} (sync ${syncStatus}, health ${health}${running ? `, operation ${op?.phase ?? 'requested'}` : ''})`;
+    message = `Argo CD is at ${shown}, waiting for ${short(o.revision)} (sync ${syncStatus}, health ${health}${running ? `, operation ${op?.phase ?? 'requested'}` : ''})`;
   else if (running)
-    message = `Argo CD is syncing ${short(opRevisions[0] ?? current)}: operation ${op?.phase ?? 'requested'}${op?.message ? ` (${op.message})` : ''}`;
+    message = `Argo CD is syncing ${opRevisions[0] ? short(opRevisions[0]) : shown}: operation ${op?.phase ?? 'requested'}${op?.message ? ` (${op.message})` : ''}`;
   else
-    message = `Argo CD is at ${short(current)}: sync ${syncStatus}, health ${health}${st.health?.message ? ` (${st.health.message})` : ''}`;
+    message = `Argo CD is at ${shown}: sync ${syncStatus}, health ${health}${st.health?.message ? ` (${st.health.message})` : ''}`;
   return { done: false, message, revision: current };
 }
 

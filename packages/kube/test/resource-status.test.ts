@@ -61,6 +61,20 @@ describe('Argo CD Application', () => {
       message: expect.stringMatching(/^Argo CD is at 1a2b3c4, waiting for 9f8e7d6/),
     });
   });
+  test('multi-source: each source’s SHA shortened in the message, the revisions kept whole', () => {
+    const j = applicationStatus(
+      app({
+        sync: { status: 'Synced', revisions: ['0.14.2', OLD] },
+        health: { status: 'Healthy' },
+      }),
+      { revision: SHA },
+    );
+    expect(j).toMatchObject({
+      done: false,
+      message: expect.stringMatching(/^Argo CD is at 0\.14\.2, 1a2b3c4, waiting for 9f8e7d6 /),
+      revision: `0.14.2, ${OLD}`,
+    });
+  });
   test('an operation still requested (top-level operation) is not done', () => {
     const j = applicationStatus(
       app(

@@ -140,6 +140,28 @@ describe('wait-rollout on GitOps CRDs served by the real API server', () => {
     expect(rolloutResults(r)[0]).toMatchObject({ outcome: 'ready', revision: NEW });
   });
 
+  test('a multi-source Application (chart + values repo): done once one of status.sync.revisions is the revision', async () => {
+    const namespace = await ns();
+    const multi = (values: string) => ({
+      sync: { status: 'Synced', revisions: ['0.14.2', values] },
+      health: { status: 'Healthy' },
+      operationState: { phase: 'Succeeded', syncResult: { revisions: ['0.14.2', values] } },
+    });
+    await create('Application', namespace, 'shop', multi(OLD));
+    const [r] = await Promise.all([
+      runAction('wait-rollout', {
+        resources: `${namespace}/application/shop`,
+        revision: NEW.slice(0, 10),
+        timeout: '40s',
+      }),
+      sleep(2500).then(() => setStatus('Application', namespace, 'shop', multi(NEW))),
+    ]);
+    expect(r.errors).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Argo CD is at 0.14.2, ${OLD.slice(0, 7)}, waiting for 9f8e7d6`);
+    expect(r.durationMs).toBeGreaterThan(2500);
+  });
+
   test('Argo CD sync failure of that revision and Degraded after it fail fast', async () => {
     const namespace = await ns();
     await create('Application', namespace, 'bad', {
