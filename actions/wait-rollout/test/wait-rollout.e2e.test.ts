@@ -135,26 +135,31 @@ describe('rollouts that finish', () => {
   });
 
   test('three workloads are waited for at once: each is reported the moment it is done', async () => {
-    // Far enough apart (≈0.45 s between finishes) that a loaded machine keeps their order.
+    for (const [kind, obj] of [
+      ['deployment', deployment({ name: 'slow', replicas: 3 })],
+      ['deployment', deployment({ name: 'medium', replicas: 3 })],
+      ['statefulset', statefulSet({ name: 'fast', replicas: 3 })],
+    ] as const) {
+      cluster.apply(obj);
+      await cluster.waitFor(kind, obj.metadata.name, rolloutComplete);
+    }
+    // The new images are held until the action watches both kinds: a machine slow to start the
+    // action must not find two of them already done at its first LIST (reported in input order).
+    for (const name of ['slow', 'medium', 'fast'])
+      cluster.controller!.behave({ name, behaviour: { stepMs: 3_600_000 } });
+    cluster.setImage('deployment', 'slow', 'registry.example/slow:2');
+    cluster.setImage('deployment', 'medium', 'registry.example/medium:2');
+    cluster.setImage('statefulset', 'fast', 'registry.example/fast:2');
+    const pending = run({ resources: 'deployment/slow, deployment/medium\nstatefulset/fast' });
+    for (const plural of ['deployments', 'statefulsets'])
+      await cluster.waitForRequest((q) => q.watch && q.path.endsWith(`/${plural}`), {
+        timeoutMs: 20_000,
+      });
+    // Released together; ≈0.45 s between finishes.
     cluster.controller!.behave({ name: 'slow', behaviour: { stepMs: 400 } });
     cluster.controller!.behave({ name: 'medium', behaviour: { stepMs: 250 } });
     cluster.controller!.behave({ name: 'fast', behaviour: { stepMs: 100 } });
-    await startRollout(
-      'deployment',
-      deployment({ name: 'slow', replicas: 3 }),
-      'registry.example/slow:2',
-    );
-    await startRollout(
-      'deployment',
-      deployment({ name: 'medium', replicas: 3 }),
-      'registry.example/medium:2',
-    );
-    await startRollout(
-      'statefulset',
-      statefulSet({ name: 'fast', replicas: 3 }),
-      'registry.example/fast:2',
-    );
-    const r = await run({ resources: 'deployment/slow, deployment/medium\nstatefulset/fast' });
+    const r = await pending;
     expect(r.code).toBe(0);
     const seconds = results(r).map((x) => x.seconds as number);
     const slowest = Math.max(...seconds);
