@@ -2001,10 +2001,17 @@ class CollectionWatch {
         this.resource = resource;
         this.namespace = namespace;
     }
+    /** The followers not finished yet, kept as they finish (200 finishing must not scan 200 × 200). */
+    unfinished = new Set();
     add(f) {
+        const replaced = this.followers.get(f.ref.name);
+        if (replaced)
+            this.unfinished.delete(replaced);
         this.followers.set(f.ref.name, f);
+        this.unfinished.add(f);
         void f.finished.then(() => {
-            if (this.open.length === 0)
+            this.unfinished.delete(f);
+            if (this.unfinished.size === 0)
                 this.done.abort();
         });
     }

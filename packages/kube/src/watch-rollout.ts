@@ -351,10 +351,17 @@ export class CollectionWatch {
     readonly namespace: string,
   ) {}
 
+  /** The followers not finished yet, kept as they finish (200 finishing must not scan 200 × 200). */
+  private readonly unfinished = new Set<Follower>();
+
   add(f: Follower): void {
+    const replaced = this.followers.get(f.ref.name);
+    if (replaced) this.unfinished.delete(replaced);
     this.followers.set(f.ref.name, f);
+    this.unfinished.add(f);
     void f.finished.then(() => {
-      if (this.open.length === 0) this.done.abort();
+      this.unfinished.delete(f);
+      if (this.unfinished.size === 0) this.done.abort();
     });
   }
 
