@@ -12,15 +12,8 @@ if (!isMainThread && workerData?.clusterThread) {
   const { startCluster } = await import('./cluster.mjs');
   const log = (line) => parentPort.postMessage({ log: line });
   const cluster = await startCluster(workerData.ctx, log);
-  let lastRequestAt = 0;
-  if (cluster) {
-    const log = cluster.requestLog();
-    const push = log.push.bind(log);
-    log.push = (...records) => {
-      lastRequestAt = clock();
-      return push(...records);
-    };
-  }
+  /** A performance.now() of this thread, on the shared clock. */
+  const shared = (at) => clock() - (performance.now() - at);
   const ops = {
     kubeconfig: () => cluster.kubeconfig(),
     namespace: () => cluster.namespace,
@@ -31,7 +24,7 @@ if (!isMainThread && workerData?.clusterThread) {
         .requestLog()
         .slice(from)
         .map((r) => ({ watch: Boolean(r.watch), status: r.status, userAgent: r.userAgent ?? '' })),
-    lastRequestAt: () => lastRequestAt,
+    lastRequestAt: () => shared(cluster.lastRequestAt()),
     ensureRolledOut: (names) => names.forEach((n) => cluster.ensureRolledOut(n)),
     startRollout: (names) => names.forEach((n) => cluster.startRollout(n)),
     /** Completes them all, in order; answers when the last status was written (clock()). */

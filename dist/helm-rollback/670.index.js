@@ -2001,17 +2001,14 @@ class CollectionWatch {
         this.resource = resource;
         this.namespace = namespace;
     }
-    /** The followers not finished yet, kept as they finish (200 finishing must not scan 200 × 200). */
-    unfinished = new Set();
+    /** How many followers have not finished (counted down: 200 finishing must not scan 200 × 200). */
+    unfinished = 0;
+    /** Targets come deduplicated (inputs.ts), so a name is added once. */
     add(f) {
-        const replaced = this.followers.get(f.ref.name);
-        if (replaced)
-            this.unfinished.delete(replaced);
         this.followers.set(f.ref.name, f);
-        this.unfinished.add(f);
+        this.unfinished++;
         void f.finished.then(() => {
-            this.unfinished.delete(f);
-            if (this.unfinished.size === 0)
+            if (--this.unfinished === 0)
                 this.done.abort();
         });
     }
@@ -2625,13 +2622,10 @@ function applicationStatus(obj, o = {}) {
     const syncStatus = st.sync?.status ?? 'Unknown';
     const health = st.health?.status ?? 'Unknown';
     const revisions = [st.sync?.revision, ...(st.sync?.revisions ?? [])].filter((r) => !!r);
-    const current = st.sync?.revision ?? st.sync?.revisions?.join(', ');
-    // In messages: a SHA as 7 characters — each source's of a multi-source app.
-    const shown = st.sync?.revision
-        ? resource_status_short(current)
-        : st.sync?.revisions?.length
-            ? st.sync.revisions.map(resource_status_short).join(', ')
-            : resource_status_short(undefined);
+    // The app's source revision, or each source's of a multi-source app; in messages each SHA as 7.
+    const sources = st.sync?.revision ? [st.sync.revision] : (st.sync?.revisions ?? []);
+    const current = sources.join(', ') || undefined;
+    const shown = sources.length ? sources.map(resource_status_short).join(', ') : resource_status_short(undefined);
     const atRevision = !o.revision || revisions.some((r) => revisionMatches(r, o.revision));
     const op = st.operationState;
     const opRevisions = [

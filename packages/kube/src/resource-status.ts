@@ -166,13 +166,10 @@ export function applicationStatus(obj: CustomObject, o: JudgeOptions = {}): Reso
   const revisions = [st.sync?.revision, ...(st.sync?.revisions ?? [])].filter(
     (r): r is string => !!r,
   );
-  const current = st.sync?.revision ?? st.sync?.revisions?.join(', ');
-  // In messages: a SHA as 7 characters — each source's of a multi-source app.
-  const shown = st.sync?.revision
-    ? short(current)
-    : st.sync?.revisions?.length
-      ? st.sync.revisions.map(short).join(', ')
-      : short(undefined);
+  // The app's source revision, or each source's of a multi-source app; in messages each SHA as 7.
+  const sources = st.sync?.revision ? [st.sync.revision] : (st.sync?.revisions ?? []);
+  const current = sources.join(', ') || undefined;
+  const shown = sources.length ? sources.map(short).join(', ') : short(undefined);
   const atRevision = !o.revision || revisions.some((r) => revisionMatches(r, o.revision!));
   const op = st.operationState;
   const opRevisions = [

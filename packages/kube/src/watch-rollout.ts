@@ -351,17 +351,15 @@ export class CollectionWatch {
     readonly namespace: string,
   ) {}
 
-  /** The followers not finished yet, kept as they finish (200 finishing must not scan 200 × 200). */
-  private readonly unfinished = new Set<Follower>();
+  /** How many followers have not finished (counted down: 200 finishing must not scan 200 × 200). */
+  private unfinished = 0;
 
+  /** Targets come deduplicated (inputs.ts), so a name is added once. */
   add(f: Follower): void {
-    const replaced = this.followers.get(f.ref.name);
-    if (replaced) this.unfinished.delete(replaced);
     this.followers.set(f.ref.name, f);
-    this.unfinished.add(f);
+    this.unfinished++;
     void f.finished.then(() => {
-      this.unfinished.delete(f);
-      if (this.unfinished.size === 0) this.done.abort();
+      if (--this.unfinished === 0) this.done.abort();
     });
   }
 
